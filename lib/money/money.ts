@@ -1,0 +1,83 @@
+// Money is an integer count of the currency's minor unit (cents, øre) plus an
+// ISO 4217 code. Amounts cross the database boundary as bigint and live in the
+// app as safe integers; decimal strings are parsed digit by digit, never via floats.
+
+export interface Money {
+  minor: number;
+  currency: string;
+}
+
+export function minorDigits(currency: string): number {
+  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** bigint/number/numeric-string from PostgreSQL to a safe integer of minor units. */
+export function toMinor(value: bigint | number | string | null | undefined): number {
+  if (value === null || value === undefined) return 0;
+  const n = typeof value === "number" ? value : Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`Amount ${String(value)} is not a safe integer of minor units`);
+  return n;
+}
+
+export type ParseMoneyResult = { ok: true; minor: number } | { ok: false; error: string };
+
+/**
+ * Parses a user-typed amount ("1250", "1,250.50", "1 250,50", "1.250,50") into
+ * minor units. With both '.' and ',' present the last one is the decimal mark.
+ * With one kind: repeated, it groups thousands ("1.250.000"); once, it groups
+ * thousands when exactly three digits follow ("1,250") and is the decimal mark
+ * otherwise ("12,5"). Imports, where this is ambiguous, choose the format explicitly.
+ */
+export function parseMoney(input: string, currency: string): ParseMoneyResult {
+  const digits = minorDigits(currency);
+  const text = input.trim().replace(/[\s\u00a0\u202f']/g, "");
+  const notAmount = { ok: false as const, error: `"${input.trim()}" is not an amount.` };
+  if (!text) return { ok: false, error: "Enter an amount." };
+  const negative = text.startsWith("-");
+  const body = negative ? text.slice(1) : text;
+  if (!/^\d[\d.,]*$/.test(body) || /[.,]$/.test(body)) return notAmount;
+
+  const lastSep = Math.max(body.lastIndexOf("."), body.lastIndexOf(","));
+  const mixed = body.includes(".") && body.includes(",");
+  let decimalAt = -1;
+  if (lastSep >= 0) {
+    const sep = body[lastSep];
+    const count = body.split(sep).length - 1;
+    const tailLength = body.length - lastSep - 1;
+    if (mixed || (count === 1 && tailLength !== 3)) decimalAt = lastSep;
+  }
+  const grouped = decimalAt >= 0 ? body.slice(0, decimalAt) : body;
+  const fracPart = decimalAt >= 0 ? body.slice(decimalAt + 1) : "";
+  const groups = grouped.split(/[.,]/);
+  const wellGrouped = groups.length === 1 || (/^\d{1,3}$/.test(groups[0]) && groups.slice(1).every((g) => /^\d{3}$/.test(g)));
+  const oneGroupingMark = new Set(grouped.replace(/\d/g, "")).size <= 1;
+  if (!wellGrouped || !oneGroupingMark || !/^\d*$/.test(fracPart)) return notAmount;
+  const intPart = groups.join("");
+  if (fracPart.length > digits) {
+    return { ok: false, error: `${currency} amounts have at most ${digits} decimal${digits === 1 ? "" : "s"}.` };
+  }
+  const minor = Number(intPart + fracPart.padEnd(digits, "0"));
+  if (!Number.isSafeInteger(minor)) return { ok: false, error: "That amount is too large." };
+  return { ok: true, minor: negative ? -minor : minor };
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+export function formatMoney(minor: number, currency: string, locale = "en-US"): string {
+  const key = `${locale}|${currency}`;
+  let fmt = formatters.get(key);
+  if (!fmt) {
+    fmt = new Intl.NumberFormat(locale, { style: "currency", currency });
+    formatters.set(key, fmt);
+  }
+  // Scale by string to keep exactness for large values.
+  const digits = minorDigits(currency);
+  const sign = minor < 0 ? "-" : "";
+  const abs = String(Math.abs(minor)).padStart(digits + 1, "0");
+  const decimal = digits ? `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}` : `${sign}${abs}`;
+  return fmt.format(decimal as unknown as number);
+}
+
+export function sumMinor(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}

@@ -1,0 +1,9 @@
+import { TZDate } from "@date-fns/tz";
+import type { DateOnly } from "./dates";
+
+/** The instant of a wall-clock time on a calendar date in a time zone. */
+export function instantAt(date: DateOnly, time: string, timeZone: string): Date {
+  const [y, m, d] = date.split("-").map(Number);
+  const [hh, mm] = time.split(":").map(Number);
+  return new Date(new TZDate(y, m - 1, d, hh, mm, 0, timeZone).getTime());
+}

@@ -1,0 +1,10 @@
+import { applyMigrations } from "@/lib/db/migrations";
+import { openAppDatabase } from "@/lib/db/local-database";
+
+const database = await openAppDatabase();
+try {
+  const applied = await applyMigrations(database.url);
+  console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Database is up to date.");
+} finally {
+  await database.stop();
+}

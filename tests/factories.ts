@@ -1,0 +1,61 @@
+import { randomUUID } from "node:crypto";
+import type { DbOrTx } from "@/lib/db/client";
+import type { Language, Role } from "@/lib/generated/prisma/enums";
+import { dateOnlyToDb, type DateOnly } from "@/lib/time/dates";
+
+// Factories for integration tests: each builds real rows with sensible defaults.
+// Every test makes its own organization, so tests never see each other's data.
+
+let seq = 0;
+const next = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
+
+export async function createOrg(db: DbOrTx, data: { timeZone?: string; name?: string } = {}) {
+  return db.organization.create({
+    data: { name: data.name ?? `Test Org ${next()}`, timeZone: data.timeZone ?? "Europe/Oslo", defaultCurrency: "EUR", email: "ar@test.example", phone: "+47 22 00 00 00", addressLine1: "Testveien 1", postalCode: "0150", city: "Oslo", country: "Norway", paymentInstructions: "IBAN NO93 8601 1117 947" },
+  });
+}
+
+/** Password hashing is slow by design; tests share one precomputed hash of "correct horse battery". */
+export const TEST_PASSWORD = "correct horse battery";
+export const TEST_PASSWORD_HASH = "scrypt$32768$8$1$MTIzNDU2Nzg5MDEyMzQ1Ng==$FbFNsIpic/xcH+T75FiQL/5TbsFTi4hw2t2s78h8Zkw=";
+
+export async function createUser(db: DbOrTx, orgId: string, role: Role = "COLLECTOR", data: { email?: string } = {}) {
+  return db.user.create({
+    data: { orgId, role, name: `${role.toLowerCase()} ${next()}`, email: data.email ?? `${role.toLowerCase()}-${next()}@test.example`, passwordHash: TEST_PASSWORD_HASH },
+  });
+}
+
+export async function createCustomer(db: DbOrTx, orgId: string, data: { name?: string; currency?: string; language?: Language; email?: string } = {}) {
+  return db.customer.create({
+    data: { orgId, reference: `C-${next()}`, name: data.name ?? `Customer ${next()}`, currency: data.currency ?? "EUR", language: data.language ?? "en", email: data.email ?? "ap@customer.example", contactPerson: "Pat Payables", addressLine1: "Main Street 1", postalCode: "1000", city: "Springfield", country: "Norway" },
+  });
+}
+
+export async function createInvoice(
+  db: DbOrTx,
+  customer: { id: string; orgId: string; currency: string },
+  data: { amountMinor: number; dueDate: DateOnly; issueDate?: DateOnly; number?: string; currency?: string },
+) {
+  return db.invoice.create({
+    data: {
+      id: randomUUID(),
+      orgId: customer.orgId,
+      customerId: customer.id,
+      number: data.number ?? `INV-${next()}`,
+      issueDate: dateOnlyToDb(data.issueDate ?? data.dueDate),
+      dueDate: dateOnlyToDb(data.dueDate),
+      amountMinor: BigInt(data.amountMinor),
+      currency: data.currency ?? customer.currency,
+    },
+  });
+}
+
+export async function createPayment(
+  db: DbOrTx,
+  invoice: { id: string; orgId: string; customerId: string; currency: string },
+  data: { amountMinor: number; receivedOn: DateOnly },
+) {
+  return db.payment.create({
+    data: { orgId: invoice.orgId, customerId: invoice.customerId, invoiceId: invoice.id, currency: invoice.currency, amountMinor: BigInt(data.amountMinor), receivedOn: dateOnlyToDb(data.receivedOn) },
+  });
+}
