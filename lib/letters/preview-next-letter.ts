@@ -1,0 +1,16 @@
+import type { DbOrTx } from "@/lib/db/client";
+import type { NextAction } from "@/lib/collections/policy";
+import { composeLetter, loadLetterContext, type ComposedLetter } from "./compose-letter";
+
+export interface LetterPreview {
+  action: NextAction;
+  /** The letter as it would be sent today, when the next action is a letter with an overdue balance. */
+  letter: ComposedLetter | null;
+}
+
+/** The next letter of an account, rendered exactly as "send" would store it today; changes nothing. */
+export async function previewNextLetter(tx: DbOrTx, opts: { orgId: string; customerId: string; currency: string; now: Date }): Promise<LetterPreview> {
+  const ctx = await loadLetterContext(tx, opts);
+  const letter = ctx.action.kind === "letter" ? await composeLetter(tx, ctx, ctx.action.stage) : null;
+  return { action: ctx.action, letter };
+}
