@@ -60,14 +60,12 @@ async function sendInTransaction(tx: DbOrTx, opts: SendNextLetterOptions): Promi
 
   const existing = state.letters.find((l) => l.stage === opts.stage);
   if (existing) throw conflict(opts.stage, existing.sentBy, existing.sentAt, org.timeZone, org.locale);
-  if (action.kind !== "letter") {
-    throw new AppError("CONFLICT", action.kind === "handoff" ? `No letter is due: ${action.reason}` : `No letter can be sent: ${action.reason}`);
+  if (action.kind === "handoff" || (action.kind === "letter" && action.blockedUntilHandoff)) {
+    throw new AppError("TOO_EARLY", `Letter 4 says the account was handed to an agency, so it cannot go before a hand-off is recorded. ${action.reason}`);
   }
+  if (action.kind !== "letter") throw new AppError("CONFLICT", `No letter can be sent: ${action.reason}`);
   if (action.stage !== opts.stage) {
     throw new AppError("CONFLICT", `The account has changed: the next letter is now letter ${action.stage}. Preview it again before sending.`);
-  }
-  if (action.blockedUntilHandoff) {
-    throw new AppError("TOO_EARLY", `Letter 4 says the account was handed to an agency, so it cannot go before a hand-off is recorded. ${action.reason}`);
   }
   const overrideReason = opts.overrideReason?.trim() || null;
   if (!action.due) {
