@@ -15,7 +15,7 @@ export const en: LetterTemplateSet = {
     invoiceIssued: "invoice {{number}} issued",
     letterSent: "letter {{stage}} ({{stageName}}) sent",
     invoiceHeader: ["Invoice", "Invoice date", "Amount", "Open balance", "Due date", "Days past due"],
-    totalLine: "Total now due: {{totalDue}}",
+    totalLine: "  Total now due: {{totalDue}}",
     stageNames: { 1: "first reminder", 2: "second reminder", 3: "third reminder", 4: "final notice" },
   },
   stages: {
@@ -38,7 +38,7 @@ export const en: LetterTemplateSet = {
         "{{attemptList}}",
         "The open invoices are:",
         "{{invoiceTable}}",
-        "Please pay {{totalDue}} by {{deadline}}. You can pay by bank transfer ({{paymentInstructions}}), by card over the phone on {{orgPhone}}, or by cheque posted to the address at the top of this letter.",
+        "Please pay {{totalDue}} by {{deadline}}. Payment methods: {{paymentInstructions}} You can also pay by card over the phone on {{orgPhone}}, or by cheque posted to the address at the top of this letter.",
         "If paying the full amount at once is difficult, call us: we are willing to agree a payment plan that works for both of us.",
         "Please be aware that accounts left unpaid can affect your credit rating and the credit limits we and others can offer you in future.",
       ],
