@@ -29,7 +29,7 @@ export function ActionForm({ action, submitLabel, pendingLabel = "Saving…", hi
       {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
       <FormResult.Provider value={result}>{children}</FormResult.Provider>
       <div id={statusId} aria-live="polite" role="status" className={`min-h-5 text-sm ${result?.ok ? "text-emerald-700" : "text-red-700"}`}>
-        {result?.message}
+        {result && !result.ok && result.fieldErrors ? "Check the fields marked below." : result?.message}
       </div>
       <button type="submit" disabled={pending}
         className={`rounded-md px-4 py-2 text-sm font-semibold text-white shadow-sm disabled:opacity-60 ${danger ? "bg-red-700 hover:bg-red-800" : "bg-brand-600 hover:bg-brand-700"}`}>

@@ -25,7 +25,7 @@ export async function recordPlan(db: Db, input: AccountActionBase & { instalment
   }
   const total = instalments.reduce((s, i) => s + i.amount, 0);
   return db.$transaction(async (tx) => {
-    const { customer, today, caseId, checkDate } = await lockCaseForCommitment(tx, input, total);
+    const { customer, today, caseId, checkDate } = await lockCaseForCommitment(tx, input, total, "instalments");
     checkDate(instalments[0].dueOn, "instalments");
     checkDate(instalments.at(-1)!.dueOn, "instalments");
     const plan = await tx.paymentPlan.create({

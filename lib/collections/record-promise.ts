@@ -20,15 +20,15 @@ export interface AccountActionBase {
  * Locks the account's case for a promise or a plan after checking there is
  * something to promise: a paid account gets a clear refusal and no case.
  */
-export async function lockCaseForCommitment(tx: DbOrTx, input: AccountActionBase, totalMinor: number) {
+export async function lockCaseForCommitment(tx: DbOrTx, input: AccountActionBase, totalMinor: number, amountField = "amount") {
   const customer = await getCustomerOrThrow(tx, input);
   const org = await tx.organization.findUniqueOrThrow({ where: { id: input.orgId } });
   const today = todayIn(org.timeZone, input.now);
   const theCase = await lockOpenCase(tx, { orgId: input.orgId, customerId: customer.id, currency: input.currency, userId: input.actor.userId, now: input.now });
   const open = await accountOpenMinor(tx, { ...input, customerId: customer.id });
   const money = (m: number) => formatMoney(m, input.currency, org.locale);
-  if (open === 0) throw invalid("amount", `${customer.name} has nothing open in ${input.currency}; there is nothing to promise.`);
-  if (totalMinor > open) throw invalid("amount", `${money(totalMinor)} is more than the open balance of ${money(open)}.`);
+  if (open === 0) throw invalid(amountField, `${customer.name} has nothing open in ${input.currency}; there is nothing to promise.`);
+  if (totalMinor > open) throw invalid(amountField, `${money(totalMinor)} is more than the open balance of ${money(open)}.`);
   const checkDate = (d: DateOnly, field: string) => {
     if (d < today) throw invalid(field, `The date cannot be in the past (today is ${formatDateOnly(today, org.locale)}).`);
     if (d > addDaysTo(today, 366)) throw invalid(field, "The date must be within a year.");
