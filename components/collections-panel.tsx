@@ -12,7 +12,7 @@ export function CollectionsPanel({ customerId, accounts, locale, children }: {
   if (!accounts.length) return <p className="rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-500">Nothing open: no collection work for this customer.</p>;
   const day = (d: string) => formatDateOnly(d, locale);
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
+    <div className="grid items-start gap-4 lg:grid-cols-2">
       {accounts.map(({ currency, action, state, promises }) => {
         const last = state.letters.at(-1);
         const due = action.kind === "letter" ? action.due && !action.blockedUntilHandoff : action.kind === "handoff";

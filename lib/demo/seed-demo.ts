@@ -4,7 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ContactOutcome, Role } from "@/lib/generated/prisma/enums";
-import { addDaysTo, dateOnlyToDb, daysBetween, todayIn, type DateOnly } from "@/lib/time/dates";
+import { addDaysTo, dateOnlyToDb, daysBetween, formatDateOnly, todayIn, type DateOnly } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
 import { DEMO_COMPANIES } from "./demo-companies";
 import { createRandom } from "./random";
@@ -152,7 +152,7 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
         })),
       });
       letters.push({ id: letterId, orgId: DEMO_ORG_ID, customerId, caseId, stage, language, currency, subject, body, invoices: invoicesCovered, totalDueMinor: BigInt(invoicesCovered.reduce((s, i) => s + i.openMinor, 0)), deadlineDate: dateOnlyToDb(deadline), reason: "Demo history", contentSha256: letterSha256(subject, body), sentAt });
-      contacts.push({ orgId: DEMO_ORG_ID, customerId, caseId, letterId, occurredAt: sentAt, channel: "LETTER", direction: "OUTBOUND", outcome: "SENT", note: `Letter ${stage} sent; payment deadline ${deadline}.` });
+      contacts.push({ orgId: DEMO_ORG_ID, customerId, caseId, letterId, occurredAt: sentAt, channel: "LETTER", direction: "OUTBOUND", outcome: "SENT", note: `Letter ${stage} sent; payment deadline ${formatDateOnly(deadline, DEMO_ORG.locale)}.` });
     }
     if (rnd.chance(0.3)) contacts.push({ orgId: DEMO_ORG_ID, customerId, caseId, occurredAt: at(19, "13:40"), channel: "EMAIL", direction: "INBOUND", outcome: "REPLIED", note: "Customer replied: payment is being processed." });
     addCommitments(customerId, caseId, currency, overdue, addDaysTo(oldestDue, stages.length === 1 ? 14 : 30));

@@ -63,6 +63,7 @@ export function templatesFor(language: Language): LetterTemplateSet {
 export function renderLetter(input: LetterInput): RenderedLetter {
   const t = templatesFor(input.language);
   const day = (d: DateOnly) => formatDateOnly(d, input.locale, "long");
+  const shortDay = (d: DateOnly) => formatDateOnly(d, input.locale);
   const money = (minor: number) => formatMoney(minor, input.currency, input.locale);
   const total = input.invoices.reduce((s, i) => s + i.openMinor, 0);
   const oldest = [...input.invoices].sort((a, b) => (a.dueDate < b.dueDate ? -1 : 1))[0];
@@ -103,7 +104,7 @@ export function renderLetter(input: LetterInput): RenderedLetter {
     attemptList: attemptLines.map((a) => `  - ${day(a.on)}: ${a.text}`).join("\n"),
     invoiceTable: table(
       t.common.invoiceHeader,
-      input.invoices.map((i) => [i.number, day(i.issueDate), money(i.amountMinor), money(i.openMinor), day(i.dueDate), String(i.daysPastDue)]),
+      input.invoices.map((i) => [i.number, shortDay(i.issueDate), money(i.amountMinor), money(i.openMinor), shortDay(i.dueDate), String(i.daysPastDue)]),
     ) + "\n" + fill(t.common.totalLine),
   };
 
