@@ -17,6 +17,7 @@ export function AppHeader(props: {
         <nav aria-label="Main" className="flex items-center gap-1 text-sm">
           <NavLink href="/">Aging report</NavLink>
           <NavLink href="/worklist">Worklist</NavLink>
+          <NavLink href="/settings/policy">Policy</NavLink>
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="hidden text-slate-500 sm:inline">{props.orgName}</span>

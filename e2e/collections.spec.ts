@@ -118,3 +118,18 @@ test.describe("as a viewer", () => {
     expect(await query("SELECT count(*)::text AS n FROM letters WHERE customer_id = $1", [customerId])).toEqual(lettersBefore);
   });
 });
+
+test.describe("as an admin", () => {
+  test.use({ storageState: storageFor("admin") });
+
+  test("edits the collection policy; a bad value is refused next to its field", async ({ page }) => {
+    await page.goto("/settings/policy");
+    const form = page.getByTestId("policy-form");
+    await form.getByLabel("Letter 2: days after letter 1 went unanswered").fill("0");
+    await form.getByRole("button", { name: "Save policy" }).click();
+    await expect(form.getByText("At least 1 day.")).toBeVisible();
+    await screenshot(page, "policy");
+    const [row] = await query<{ n: string }>("SELECT count(*)::text AS n FROM collection_policies");
+    expect(row.n).toBe("0");
+  });
+});

@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from "@/lib/db/client";
 import { assertCanWork, type Actor } from "@/lib/collections/actor";
 import { lockOpenCase } from "@/lib/collections/open-case";
 import { AppError } from "@/lib/errors/app-error";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { dateOnlyToDb, formatDateOnly, formatInstant } from "@/lib/time/dates";
 import { composeLetter, loadLetterContext } from "./compose-letter";
 import type { Stage } from "./template-types";
@@ -41,7 +41,7 @@ export async function sendNextLetter(db: Db, opts: SendNextLetterOptions): Promi
   try {
     return await db.$transaction((tx) => sendInTransaction(tx, opts), { timeout: 15_000 });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw await alreadySent(db, opts);
     }
     throw error;
