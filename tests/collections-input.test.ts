@@ -93,6 +93,11 @@ describe("payment plans", () => {
     const onList = async (day: string) => (await listWorklist(db, { orgId: f.org.id, now: at(day) })).items.find((i) => i.customerId === f.customer.id);
     expect(await onList("2026-11-25")).toBeUndefined(); // letter 2 would be due 19 Nov without the plan
     expect(await onList("2026-12-16")).toMatchObject({ dueStage: 2, reasons: [expect.stringContaining("Instalment of €300.00 due Dec 15, 2026 under the payment plan was missed")] });
+    // A new promise after the missed instalment records the breach in the history first, once.
+    await recordPromise(db, { ...f.account, amount: "300", promisedFor: "2026-12-20", now: at("2026-12-16") });
+    await recordPromise(db, { ...f.account, amount: "100", promisedFor: "2026-12-21", now: at("2026-12-16") });
+    expect(await db.accountEvent.count({ where: { customerId: f.customer.id, kind: "PROMISE_BROKEN" } })).toBe(1);
+    expect(await onList("2026-12-18")).toBeUndefined(); // paused again by the new promise
   });
 });
 

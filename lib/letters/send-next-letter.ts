@@ -2,6 +2,7 @@ import { recordAudit } from "@/lib/audit/events";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { assertCanWork, type Actor } from "@/lib/collections/actor";
 import { lockOpenCase } from "@/lib/collections/open-case";
+import { recordBrokenPromises } from "@/lib/collections/record-broken-promises";
 import { AppError } from "@/lib/errors/app-error";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { dateOnlyToDb, formatDateOnly, formatInstant } from "@/lib/time/dates";
@@ -105,18 +106,9 @@ async function sendInTransaction(tx: DbOrTx, opts: SendNextLetterOptions): Promi
       note: `Letter ${action.stage} sent${action.stage === 4 ? " by registered mail" : ""}; payment deadline ${day(letter.deadline)}.${action.due ? "" : ` Sent early: ${overrideReason}`}`,
     },
   });
-  if (action.brokenPromiseIds.length) {
-    await tx.accountEvent.createMany({
-      data: action.brokenPromiseIds.map((promiseId) => ({
-        orgId, customerId: opts.customerId, caseId: theCase.id, kind: "PROMISE_BROKEN" as const, promiseId, letterId: created.id,
-        occurredOn: dateOnlyToDb(ctx.today), userId: actor.userId, note: action.reason,
-      })),
-      skipDuplicates: true,
-    });
-    for (const promiseId of action.brokenPromiseIds) {
-      await recordAudit(tx, { orgId, userId: actor.userId }, { kind: "promise.broken", payload: { promiseId, caseId: theCase.id, customerId: opts.customerId } });
-    }
-  }
+  await recordBrokenPromises(tx, {
+    orgId, customerId: opts.customerId, caseId: theCase.id, promiseIds: action.brokenPromiseIds, today: ctx.today, userId: actor.userId, letterId: created.id, note: action.reason,
+  });
   await recordAudit(tx, { orgId, userId: actor.userId }, {
     kind: "letter.sent",
     payload: {
