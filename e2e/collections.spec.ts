@@ -133,3 +133,29 @@ test.describe("as an admin", () => {
     expect(row.n).toBe("0");
   });
 });
+
+// Last in this file: it sends every due letter of the demo company.
+test.describe("send all due letters", () => {
+  test.use({ storageState: storageFor("collector") });
+
+  test("sends every due letter with progress and a result per account; a second run sends nothing", async ({ page }) => {
+    const before = Number((await query<{ n: string }>("SELECT count(*)::text AS n FROM letters"))[0].n);
+    await page.goto("/worklist");
+    const due = await page.locator("[data-testid=worklist] tbody tr").getByRole("link", { name: /^Preview letter \d$/ }).count();
+    expect(due).toBeGreaterThan(0);
+    const panel = page.getByTestId("send-all");
+    await panel.getByRole("button", { name: "Send all due letters" }).click();
+    await expect(panel.getByRole("status")).toHaveText(/^Done: \d+ sent, 0 skipped\.$/, { timeout: 30_000 });
+    const bar = panel.getByRole("progressbar");
+    await expect(bar).toHaveAttribute("aria-valuenow", (await bar.getAttribute("aria-valuemax"))!);
+    const sent = Number(/Done: (\d+) sent/.exec((await panel.getByRole("status").innerText()))![1]);
+    await expect(panel.getByRole("list", { name: "Results per account" }).getByRole("listitem")).toHaveCount(sent);
+    await screenshot(page, "send-all-done");
+    expect(Number((await query<{ n: string }>("SELECT count(*)::text AS n FROM letters"))[0].n)).toBe(before + sent);
+
+    await page.reload();
+    await page.getByTestId("send-all").getByRole("button", { name: "Send all due letters" }).click();
+    await expect(page.getByTestId("send-all").getByRole("status")).toHaveText("No letters are due.");
+    expect(Number((await query<{ n: string }>("SELECT count(*)::text AS n FROM letters"))[0].n)).toBe(before + sent);
+  });
+});
