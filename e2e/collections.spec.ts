@@ -45,6 +45,39 @@ test.describe("as a collector", () => {
     await expect(page.locator(`[data-testid=worklist] a[href="/customers/${await customerOf(letterId)}/letter-preview?currency=${await currencyOf(letterId)}"]`)).toHaveCount(0);
   });
 
+  test("reviews an account after letter 3's deadline, hands it to an agency, sends letter 4 and records its tracking number", async ({ page }) => {
+    await page.goto("/worklist");
+    const row = page.locator("[data-testid=worklist] tbody tr").filter({ hasText: "Hand-off review" }).first();
+    const name = await row.locator("td").first().innerText();
+    await row.getByRole("link", { name: "Open account" }).click();
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+    await expect(page.getByTestId("contact-history").getByRole("link", { name: "Open letter 3 as sent" })).toBeVisible();
+
+    const form = page.getByTestId("form-handoff");
+    await form.locator("summary").click();
+    await form.getByLabel("Agency", { exact: true }).fill("Nordic Recovery AS");
+    await form.getByLabel("Agency reference").fill("NR-5531");
+    await screenshot(page, "handoff-form");
+    await form.getByRole("button", { name: "Record hand-off" }).click();
+    // The panel now shows the hand-off, and letter 4 as the next step.
+    await expect(page.getByTestId("collections-USD").or(page.locator("[data-testid^=collections-]")).first()).toContainText("Handed to Nordic Recovery AS (ref. NR-5531)");
+
+    await page.getByRole("link", { name: "Preview letter 4" }).click();
+    await expect(page.getByRole("heading", { name: "Preview: letter 4 of 4" })).toBeVisible();
+    await expect(page.getByTestId("letter-text")).toContainText("Nordic Recovery AS (reference NR-5531)");
+    await page.getByRole("button", { name: "Send letter 4" }).click();
+    await expect(page.getByText("Letter 4 sent and logged in the contact history.")).toBeVisible();
+    await expect(page.getByTestId("letter-facts")).toContainText("Tracking number not yet recorded");
+    const tracking = page.getByTestId("form-tracking");
+    await tracking.getByLabel("Registered-mail tracking number").fill("RR123456785NO");
+    await tracking.getByRole("button", { name: "Save tracking number" }).click();
+    await expect(page.getByTestId("letter-facts")).toContainText("Tracking number RR123456785NO");
+    await screenshot(page, "letter-4");
+
+    await page.goto("/worklist");
+    await expect(page.locator("[data-testid=worklist] tbody tr").filter({ hasText: name })).toHaveCount(0);
+  });
+
   test("a bad amount gets a clear message next to the field and changes nothing", async ({ page }) => {
     await page.goto("/worklist");
     await page.locator("[data-testid=worklist] tbody tr td:first-child a").first().click();

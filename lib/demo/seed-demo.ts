@@ -64,6 +64,7 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
   const contacts: { orgId: string; customerId: string; caseId?: string; letterId?: string; occurredAt: Date; channel: "LETTER" | "EMAIL" | "PHONE"; direction: "OUTBOUND" | "INBOUND"; outcome: ContactOutcome; note: string }[] = [];
 
   let invoiceSeq = 0;
+  let thirdLetters = 0; // a few accounts get letter 3 with its deadline passed: ready for a hand-off
   let customerSeq = 1000;
   for (const profile of DEMO_COMPANIES) {
     for (const name of profile.names) {
@@ -134,9 +135,14 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
     const caseId = randomUUID();
     cases.push({ id: caseId, orgId: DEMO_ORG_ID, customerId, currency, openedAt: at(14, "08:00") });
     const stages = oldest >= 50 && rnd.chance(0.6) ? [1, 2] : [1];
+    if (stages.length === 2 && oldest >= 90 && thirdLetters < 3) {
+      stages.push(3);
+      thirdLetters += 1;
+    }
+    const sentDay = { 1: 14, 2: 30, 3: 46 } as Record<number, number>;
     let lastDeadline: DateOnly | null = null;
     for (const stage of stages) {
-      const sentOn = addDaysTo(oldestDue, stage === 1 ? 14 : 30);
+      const sentOn = addDaysTo(oldestDue, sentDay[stage]);
       const sentAt = instantAt(sentOn, "11:00", TIME_ZONE);
       const deadline = letterDeadline(sentOn, 14, lastDeadline);
       lastDeadline = deadline;
@@ -145,7 +151,7 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
       const letterId = randomUUID();
       // Rendered with the real templates, from the contact history so far.
       const { subject, body } = renderLetter({
-        stage: stage as 1 | 2, language, locale: DEMO_ORG.locale, currency, letterDate: sentOn, deadline, org: DEMO_ORG, customer,
+        stage: stage as 1 | 2 | 3, language, locale: DEMO_ORG.locale, currency, letterDate: sentOn, deadline, org: DEMO_ORG, customer,
         invoices: invoicesCovered,
         attempts: contacts.filter((c) => c.customerId === customerId && c.direction === "OUTBOUND" && c.occurredAt < sentAt).map((c) => ({
           on: todayIn(TIME_ZONE, c.occurredAt), channel: c.channel, outcome: c.outcome, letterStage: letters.find((l) => l.id === c.letterId)?.stage,
@@ -155,7 +161,7 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
       contacts.push({ orgId: DEMO_ORG_ID, customerId, caseId, letterId, occurredAt: sentAt, channel: "LETTER", direction: "OUTBOUND", outcome: "SENT", note: `Letter ${stage} sent; payment deadline ${formatDateOnly(deadline, DEMO_ORG.locale)}.` });
     }
     if (rnd.chance(0.3)) contacts.push({ orgId: DEMO_ORG_ID, customerId, caseId, occurredAt: at(19, "13:40"), channel: "EMAIL", direction: "INBOUND", outcome: "REPLIED", note: "Customer replied: payment is being processed." });
-    addCommitments(customerId, caseId, currency, overdue, addDaysTo(oldestDue, stages.length === 1 ? 14 : 30));
+    if (stages.length < 3) addCommitments(customerId, caseId, currency, overdue, addDaysTo(oldestDue, sentDay[stages.length]));
   }
 
   // Promises (some already broken) and disputes, from their own random stream so
