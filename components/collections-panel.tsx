@@ -28,7 +28,7 @@ export function CollectionsPanel({ customerId, accounts, locale, children }: {
               {action.reason}
             </p>
             <div className="flex flex-wrap gap-2">
-              {action.kind === "letter" && (
+              {action.kind === "letter" && !action.blockedUntilHandoff && (
                 <Link href={`/customers/${customerId}/letter-preview?currency=${currency}`}
                   className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
                   Preview letter {action.stage}
