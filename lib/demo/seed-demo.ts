@@ -35,7 +35,7 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
   const rnd = createRandom(20261125);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
-  const customers: Parameters<Db["customer"]["createMany"]>[0]["data"] & object[] = [];
+  const customers: NonNullable<Parameters<Db["customer"]["createMany"]>[0]>["data"] & object[] = [];
   const invoices: { id: string; customerId: string; number: string; issueDate: Date; dueDate: Date; amountMinor: bigint; currency: string; orgId: string }[] = [];
   const payments: { orgId: string; customerId: string; invoiceId: string; amountMinor: bigint; currency: string; receivedOn: Date; method: string; reference: string }[] = [];
   const cases: { id: string; orgId: string; customerId: string; currency: string; openedAt: Date }[] = [];
