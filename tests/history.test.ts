@@ -73,6 +73,23 @@ describe("history chain", () => {
     expect(head.seq).toBe(90n);
   });
 
+  it("chains bulk inserts and several statements in one transaction, and stores the head once per statement", async () => {
+    const org = await createOrg(db);
+    const customer = await createCustomer(db, org.id);
+    await db.$transaction(async (tx) => {
+      await tx.contactAttempt.createMany({
+        data: Array.from({ length: 50 }, (_, i) => ({
+          orgId: org.id, customerId: customer.id, occurredAt: new Date(), channel: "EMAIL" as const, direction: "OUTBOUND" as const, outcome: "SENT" as const, note: `bulk ${i}`,
+        })),
+      });
+      expect((await tx.historyChainHead.findUniqueOrThrow({ where: { orgId: org.id } })).seq).toBe(50n);
+      await recordAudit(tx, { orgId: org.id }, { kind: "demo.seeded", payload: { customers: 1, invoices: 50 } });
+      await createContactAttempt(tx, customer);
+    });
+    expect(await verifyHistory(db, { orgId: org.id })).toEqual({ ok: true, checked: 52 });
+    expect((await db.historyChainHead.findUniqueOrThrow({ where: { orgId: org.id } })).seq).toBe(52n);
+  });
+
   it("a rolled-back insert leaves no gap", async () => {
     const { org, customer } = await seedHistory();
     await expect(

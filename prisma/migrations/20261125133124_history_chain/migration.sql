@@ -56,26 +56,59 @@ CREATE FUNCTION "history_entry_hash"(prev_hash text, table_name text, seq bigint
   LANGUAGE sql IMMUTABLE STRICT
   AS $$ SELECT encode(sha256(convert_to(prev_hash || E'\n' || table_name || E'\n' || seq::text || E'\n' || content, 'UTF8')), 'hex') $$;
 
--- BEFORE INSERT: chains the new row. Locking the organization's head row makes
--- concurrent inserts of one organization take turns (the lock is held until
--- commit, so seq order is commit order and a rollback leaves no gap); other
--- organizations never wait. Must be the last BEFORE INSERT trigger on its table
--- (triggers fire in name order), so nothing changes NEW after it is hashed.
+-- BEFORE INSERT: chains the new row. The first entry of an organization in a
+-- transaction locks the organization's head row until commit, so concurrent
+-- inserts of one organization take turns (seq order is commit order, and a
+-- rollback leaves no gap) while other organizations never wait. Within the
+-- transaction the head is carried in a transaction-local setting and written
+-- back once per statement (history_chain_flush): updating the head row once per
+-- inserted row would make a bulk insert quadratic (every update adds a row
+-- version the next one must walk past). Must be the last BEFORE INSERT trigger
+-- on its table (triggers fire in name order), so nothing changes NEW after it
+-- is hashed.
 CREATE FUNCTION "history_chain_append"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  head "history_chain_heads"%ROWTYPE;
+  org text := NEW."org_id"::text;
+  setting text := 'history.head_' || replace(org, '-', '');
+  cached text := coalesce(current_setting(setting, true), '');
+  dirty text := coalesce(current_setting('history.dirty', true), '');
+  last_seq bigint;
+  last_hash text;
 BEGIN
-  SELECT * INTO head FROM "history_chain_heads" WHERE "org_id" = NEW."org_id" FOR UPDATE;
-  IF NOT FOUND THEN
-    INSERT INTO "history_chain_heads" ("org_id", "seq", "head_hash") VALUES (NEW."org_id", 0, repeat('0', 64))
-      ON CONFLICT ("org_id") DO NOTHING;
-    SELECT * INTO head FROM "history_chain_heads" WHERE "org_id" = NEW."org_id" FOR UPDATE;
+  IF cached = '' THEN
+    SELECT "seq", "head_hash" INTO last_seq, last_hash FROM "history_chain_heads" WHERE "org_id" = NEW."org_id" FOR UPDATE;
+    IF NOT FOUND THEN
+      INSERT INTO "history_chain_heads" ("org_id", "seq", "head_hash") VALUES (NEW."org_id", 0, repeat('0', 64))
+        ON CONFLICT ("org_id") DO NOTHING;
+      SELECT "seq", "head_hash" INTO last_seq, last_hash FROM "history_chain_heads" WHERE "org_id" = NEW."org_id" FOR UPDATE;
+    END IF;
+  ELSE
+    last_seq := split_part(cached, ':', 1)::bigint;
+    last_hash := split_part(cached, ':', 2);
   END IF;
-  NEW."seq" := head."seq" + 1;
-  NEW."prev_hash" := head."head_hash";
+  NEW."seq" := last_seq + 1;
+  NEW."prev_hash" := last_hash;
   NEW."entry_hash" := "history_entry_hash"(NEW."prev_hash", TG_TABLE_NAME, NEW."seq", "history_canonical"(NEW));
-  UPDATE "history_chain_heads" SET "seq" = NEW."seq", "head_hash" = NEW."entry_hash" WHERE "org_id" = NEW."org_id";
+  PERFORM set_config(setting, NEW."seq"::text || ':' || NEW."entry_hash", true);
+  IF position(org IN dirty) = 0 THEN
+    PERFORM set_config('history.dirty', dirty || org || ',', true);
+  END IF;
   RETURN NEW;
+END $$;
+
+-- AFTER INSERT, once per statement: stores the heads the statement advanced.
+CREATE FUNCTION "history_chain_flush"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  org text;
+  cached text;
+BEGIN
+  FOREACH org IN ARRAY string_to_array(rtrim(coalesce(current_setting('history.dirty', true), ''), ','), ',') LOOP
+    cached := current_setting('history.head_' || replace(org, '-', ''));
+    UPDATE "history_chain_heads" SET "seq" = split_part(cached, ':', 1)::bigint, "head_hash" = split_part(cached, ':', 2)
+      WHERE "org_id" = org::uuid;
+  END LOOP;
+  PERFORM set_config('history.dirty', '', true);
+  RETURN NULL;
 END $$;
 
 -- BEFORE UPDATE/DELETE (per row) and TRUNCATE (per statement): refused for
@@ -98,6 +131,7 @@ END $$;
 CREATE FUNCTION "history_protect"(tbl regclass) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   EXECUTE format('CREATE TRIGGER "history_chain" BEFORE INSERT ON %s FOR EACH ROW EXECUTE FUNCTION "history_chain_append"()', tbl);
+  EXECUTE format('CREATE TRIGGER "history_chain_flush" AFTER INSERT ON %s FOR EACH STATEMENT EXECUTE FUNCTION "history_chain_flush"()', tbl);
   EXECUTE format('CREATE TRIGGER "history_append_only" BEFORE UPDATE OR DELETE ON %s FOR EACH ROW EXECUTE FUNCTION "history_refuse_change"()', tbl);
   EXECUTE format('CREATE TRIGGER "history_no_truncate" BEFORE TRUNCATE ON %s FOR EACH STATEMENT EXECUTE FUNCTION "history_refuse_change"()', tbl);
 END $$;
