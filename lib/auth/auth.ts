@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authenticate } from "@/lib/auth/authenticate";
+import { clientIpFrom } from "@/lib/auth/request-ip";
 import { db } from "@/lib/db/client";
 
 class SignInRefused extends CredentialsSignin {
@@ -21,7 +22,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(credentials, request) {
-        const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "";
+        const ip = clientIpFrom(request.headers);
         const result = await authenticate(db(), {
           email: String(credentials?.email ?? ""),
           password: String(credentials?.password ?? ""),
