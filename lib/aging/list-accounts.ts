@@ -32,8 +32,9 @@ export interface AccountRow extends BucketAmounts {
 export const ACCOUNTS_PAGE_SIZE = 25;
 
 // Sort keys map to fixed SQL; user input never reaches the ORDER BY text.
+// Names sort linguistically (ICU root collation: "Ålesund" beside "Alpha"), not byte-wise.
 const ORDER_SQL: Record<AccountSort, string> = {
-  name: "name",
+  name: 'name COLLATE "und-x-icu"',
   open: "open",
   current: "current",
   d1_30: "d1_30",
@@ -60,7 +61,7 @@ export async function listAgingAccounts(
   const offset = (query.page - 1) * pageSize;
   const dir = query.dir === "asc" ? "ASC" : "DESC";
   const nulls = query.dir === "asc" ? "NULLS FIRST" : "NULLS LAST";
-  const order = Prisma.raw(`${ORDER_SQL[query.sort]} ${dir} ${nulls}, name ASC, currency ASC, customer_id ASC`);
+  const order = Prisma.raw(`${ORDER_SQL[query.sort]} ${dir} ${nulls}, ${ORDER_SQL.name} ASC, currency ASC, customer_id ASC`);
   const needsLookupsFirst = query.sort === "last_contact" || query.sort === "stage";
 
   const currencyFilter = query.currency ? Prisma.sql`AND i.currency = ${query.currency}` : Prisma.empty;

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/events";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ContactOutcome, Role } from "@/lib/generated/prisma/enums";
 import { addDaysTo, dateOnlyToDb, daysBetween, todayIn, type DateOnly } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
@@ -35,7 +36,7 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
   const rnd = createRandom(20261125);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
-  const customers: NonNullable<Parameters<Db["customer"]["createMany"]>[0]>["data"] & object[] = [];
+  const customers: Prisma.CustomerCreateManyInput[] = [];
   const invoices: { id: string; customerId: string; number: string; issueDate: Date; dueDate: Date; amountMinor: bigint; currency: string; orgId: string }[] = [];
   const payments: { orgId: string; customerId: string; invoiceId: string; amountMinor: bigint; currency: string; receivedOn: Date; method: string; reference: string }[] = [];
   const cases: { id: string; orgId: string; customerId: string; currency: string; openedAt: Date }[] = [];

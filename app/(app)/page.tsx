@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { accountQuerySchema } from "@/lib/aging/list-accounts";
+import { getAgingReport } from "@/lib/aging/get-aging-report";
+import { requireUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { formatDateOnly, todayIn } from "@/lib/time/dates";
+import { AgingTotals } from "@/components/aging-totals";
+import { AccountFilters } from "@/components/account-filters";
+import { AccountsTable } from "@/components/accounts-table";
+import { Pager } from "@/components/pager";
+
+export const metadata: Metadata = { title: "Aging report" };
+
+export default async function AgingReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  const params = await searchParams;
+  const query = accountQuerySchema.parse(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const today = todayIn(user.timeZone);
+  const report = await getAgingReport(db(), { orgId: user.orgId, today, query });
+  const hrefFor = (page: number) => {
+    const next = new URLSearchParams(Object.entries({ ...query, page: String(page) }).filter(([, v]) => v !== undefined) as [string, string][]);
+    return `/?${next}`;
+  };
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">A/R aging report</h1>
+          <p className="text-sm text-slate-500">Open receivables as of {formatDateOnly(today, user.locale, "long")} ({user.timeZone}).</p>
+        </div>
+      </div>
+      <AgingTotals totals={report.totals} locale={user.locale} />
+      <AccountFilters query={query} currencies={report.currencies} />
+      <AccountsTable rows={report.accounts.rows} query={query} locale={user.locale} timeZone={user.timeZone} />
+      <Pager page={query.page} pageSize={report.accounts.pageSize} total={report.accounts.total} hrefFor={hrefFor} />
+    </div>
+  );
+}

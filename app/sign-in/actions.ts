@@ -1,0 +1,35 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { z } from "zod";
+import { signIn } from "@/lib/auth/auth";
+import { LOCK_MINUTES } from "@/lib/auth/authenticate";
+
+export type SignInState = { message: string; email: string } | undefined;
+
+const credentials = z.object({
+  email: z.string().trim().min(1, "Enter your email.").max(320, "That email is too long."),
+  password: z.string().min(1, "Enter your password.").max(1024, "That password is too long."),
+});
+
+export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
+  const email = String(formData.get("email") ?? "").slice(0, 320);
+  const parsed = credentials.safeParse({ email, password: String(formData.get("password") ?? "") });
+  if (!parsed.success) return { message: parsed.error.issues[0].message, email };
+  try {
+    await signIn("credentials", { ...parsed.data, redirectTo: "/" });
+  } catch (error) {
+    if (error instanceof AuthError) {
+      const code = (error as AuthError & { code?: string }).code;
+      return {
+        email,
+        message:
+          code === "locked"
+            ? `Too many failed attempts: this account is locked for ${LOCK_MINUTES} minutes.`
+            : "Wrong email or password.",
+      };
+    }
+    throw error; // the success redirect
+  }
+  return undefined;
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getSessionUser } from "@/lib/auth/session";
+import { SignInForm } from "@/components/sign-in-form";
+import { Logo } from "@/components/logo";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage() {
+  if (await getSessionUser()) redirect("/");
+  const demo = process.env.DUNNING_DEMO === "1";
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4">
+      <div className="w-full max-w-sm">
+        <div className="mb-8 flex justify-center">
+          <Logo />
+        </div>
+        <div className="rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+          <h1 className="text-lg font-semibold">Sign in</h1>
+          <p className="mt-1 text-sm text-slate-500">Receivables, aging and collection letters.</p>
+          <SignInForm />
+        </div>
+        {demo && (
+          <p className="mt-4 text-center text-xs text-slate-500">
+            Demo: <span className="font-mono">collector@demo.dunningdesk.test</span> / <span className="font-mono">demo-password</span>
+          </p>
+        )}
+      </div>
+    </main>
+  );
+}

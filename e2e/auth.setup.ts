@@ -1,0 +1,14 @@
+import { expect, test as setup } from "@playwright/test";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/seed-demo";
+
+// Signs each demo role in through the real form once and saves the session.
+for (const user of DEMO_USERS) {
+  setup(`sign in as ${user.role.toLowerCase()}`, async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(user.email);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { name: "A/R aging report" })).toBeVisible();
+    await page.context().storageState({ path: `test-results/.auth/${user.role.toLowerCase()}.json` });
+  });
+}

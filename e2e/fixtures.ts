@@ -1,0 +1,23 @@
+import { test as base } from "@playwright/test";
+import { Client } from "pg";
+
+export type Role = "admin" | "collector" | "viewer";
+export const storageFor = (role: Role) => `test-results/.auth/${role}.json`;
+
+/** Direct database reads, to check what the pages show against the stored rows. */
+export async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+export const test = base;
+export { expect } from "@playwright/test";
+
+export async function screenshot(page: import("@playwright/test").Page, name: string) {
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}

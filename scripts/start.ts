@@ -1,0 +1,65 @@
+// `npm start`: database (embedded unless DATABASE_URL), migrations, demo data on
+// first run, a production build when the sources changed, then `next start`.
+import { resolveAuthSecret } from "@/lib/config";
+import { createDb } from "@/lib/db/client";
+import { openAppDatabase } from "@/lib/db/local-database";
+import { applyMigrations } from "@/lib/db/migrations";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/lib/demo/seed-demo";
+import { buildIsCurrent, markBuilt } from "./build-fingerprint";
+import { runNext, runNextToEnd, waitForHttp } from "./next-cli";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const started = Date.now();
+
+const database = await openAppDatabase();
+let shuttingDown = false;
+async function shutdown(code: number) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  server?.kill("SIGTERM");
+  await database.stop();
+  process.exit(code);
+}
+let server: ReturnType<typeof runNext> | undefined;
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+try {
+  const demo = database.embedded || process.env.DUNNING_DEMO === "1";
+  const authSecret = resolveAuthSecret({ demo: database.embedded });
+  const applied = await applyMigrations(database.url);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+
+  const prisma = createDb(database.url);
+  const empty = (await prisma.organization.count()) === 0;
+  if (empty && demo) {
+    const summary = await seedDemo(prisma);
+    console.log(`Demo data created: ${summary.customers} customers, ${summary.invoices} invoices.`);
+  }
+  await prisma.$disconnect();
+
+  const env = { DATABASE_URL: database.url, AUTH_SECRET: authSecret, DUNNING_DEMO: demo ? "1" : "", PORT: String(port) };
+  if (!dev && !buildIsCurrent()) {
+    console.log("Building the app (first start, or the sources changed)…");
+    await runNextToEnd(["build"], env);
+    markBuilt();
+  }
+  server = runNext([dev ? "dev" : "start", "-p", String(port)], env);
+  server.on("exit", (code) => void shutdown(code ?? 0));
+  await waitForHttp(`http://localhost:${port}/sign-in`, 120_000);
+  const lines = [
+    "",
+    `Dunning Desk is running at http://localhost:${port}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    database.embedded ? `Database: embedded PostgreSQL, data in .data/pg` : "Database: DATABASE_URL",
+  ];
+  if (demo) {
+    lines.push("Demo sign-in (password for all: " + DEMO_PASSWORD + "):");
+    for (const u of DEMO_USERS) lines.push(`  ${u.role.toLowerCase().padEnd(9)} ${u.email}`);
+  }
+  lines.push("Press Ctrl-C to stop.", "");
+  console.log(lines.join("\n"));
+} catch (error) {
+  console.error(`\nCould not start: ${(error as Error).message}`);
+  await shutdown(1);
+}

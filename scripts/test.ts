@@ -1,0 +1,73 @@
+// `npm test`: every test, against real parts.
+//  1. vitest: unit tests and integration tests on a throwaway PostgreSQL database;
+//  2. a production build (`next build`);
+//  3. Playwright in Chromium against `next start` on a second throwaway
+//     database holding the demo data, with the clock frozen.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createDb } from "@/lib/db/client";
+import { seedDemo } from "@/lib/demo/seed-demo";
+import { createMigratedDatabase, freePort, startTestServer } from "@/tests/test-database";
+import { buildIsCurrent, markBuilt } from "./build-fingerprint";
+
+export const E2E_FROZEN_NOW = "2026-11-25T10:00:00.000Z";
+const only = process.argv[2]; // "unit" or "e2e" to run one half
+
+mkdirSync("test-results", { recursive: true });
+const server = await startTestServer();
+let failed = false;
+const counts = { passed: 0, failed: 0, skipped: 0 };
+
+function run(cmd: string, args: string[], env: Record<string, string>): boolean {
+  const result = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+try {
+  if (only !== "e2e") {
+    const ok = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest.json"], {
+      TEST_DATABASE_SERVER_URL: server.serverUrl,
+    });
+    failed ||= !ok;
+    if (existsSync("test-results/vitest.json")) {
+      const report = JSON.parse(readFileSync("test-results/vitest.json", "utf8"));
+      counts.passed += report.numPassedTests ?? 0;
+      counts.failed += report.numFailedTests ?? 0;
+      counts.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+    }
+  }
+  if (only !== "unit") {
+    const database = await createMigratedDatabase(server.serverUrl, "dd_e2e");
+    const prisma = createDb(database.url);
+    await seedDemo(prisma, { now: new Date(E2E_FROZEN_NOW) });
+    await prisma.$disconnect();
+    if (!buildIsCurrent()) {
+      if (!run("npx", ["next", "build"], { NEXT_TELEMETRY_DISABLED: "1" })) throw new Error("next build failed");
+      markBuilt();
+    }
+    const ok = run("npx", ["playwright", "test"], {
+      E2E_DATABASE_URL: database.url,
+      E2E_PORT: String(await freePort()),
+      DUNNING_FROZEN_NOW: E2E_FROZEN_NOW,
+    });
+    failed ||= !ok;
+    if (existsSync("test-results/playwright.json")) {
+      const stats = JSON.parse(readFileSync("test-results/playwright.json", "utf8")).stats ?? {};
+      counts.passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
+      counts.failed += stats.unexpected ?? 0;
+      counts.skipped += stats.skipped ?? 0;
+    } else {
+      failed = true;
+    }
+    await database.drop();
+  }
+} catch (error) {
+  console.error(error);
+  failed = true;
+} finally {
+  await server.stop();
+}
+if (failed && counts.failed === 0) counts.failed = 1; // a crash is a failure even if no test reported one
+console.log(`\nAll tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+console.log(`${counts.passed} passed, ${counts.failed} failed`);
+process.exit(failed ? 1 : 0);
