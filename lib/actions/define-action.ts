@@ -1,7 +1,10 @@
 import type { z } from "zod";
-import { requestIp } from "@/lib/auth/request-ip";
+import { headers } from "next/headers";
+import { clientIpFrom } from "@/lib/auth/request-ip";
 import { getSessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { assertSameOrigin } from "@/lib/http/same-origin";
 import { runAction, type ActionDefinition, type ActionResult } from "./run-action";
 
 export type { ActionContext, ActionDefinition, ActionResult } from "./run-action";
@@ -15,7 +18,14 @@ export type { ActionContext, ActionDefinition, ActionResult } from "./run-action
  */
 export function defineAction<S extends z.ZodType, T = undefined>(def: ActionDefinition<S, T>) {
   return async function action(_prev: unknown, raw: FormData | Record<string, unknown>): Promise<ActionResult<T>> {
+    const h = await headers();
+    try {
+      assertSameOrigin(h);
+    } catch (error) {
+      const refusal = error as AppError;
+      return { ok: false, code: refusal.code, message: refusal.message };
+    }
     const user = await getSessionUser();
-    return runAction(def, user && { ...user, ip: await requestIp(), db: db() }, raw);
+    return runAction(def, user && { ...user, ip: clientIpFrom(h), db: db() }, raw);
   };
 }

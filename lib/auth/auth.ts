@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authenticate } from "@/lib/auth/authenticate";
+import { sessionCookie } from "@/lib/auth/cookies";
 import { clientIpFrom } from "@/lib/auth/request-ip";
 import { db } from "@/lib/db/client";
 
@@ -12,12 +13,15 @@ class SignInRefused extends CredentialsSignin {
 }
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+const cookie = sessionCookie();
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   secret: process.env.AUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in" },
+  useSecureCookies: cookie.secure,
+  cookies: { sessionToken: { name: cookie.name, options: cookie.options } },
   logger: {
     // A wrong password is an ordinary event (audited in authenticate.ts), not a server error.
     error(error) {
