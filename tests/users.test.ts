@@ -148,3 +148,23 @@ describe("sign-in throttling", () => {
     expect([0, 1, 2, 3, 4, 5, 10].map(failureDelayMs)).toEqual([0, 250, 500, 1000, 2000, 4000, 4000]);
   });
 });
+
+describe("audit log listing", () => {
+  it("pages the organization's events newest first, typed, with who and from where", async () => {
+    const { org, admin, ctx } = await orgWithAdmin();
+    const { listAuditEvents } = await import("@/lib/audit/list-audit-events");
+    const { describeAuditEvent } = await import("@/lib/audit/describe-event");
+    const viewer = await createUser(db, org.id, "VIEWER");
+    await runAction(setUserRoleAction, ctx, { userId: viewer.id, role: "COLLECTOR" });
+    await runAction(setUserActiveAction, ctx, { userId: viewer.id, active: "false" });
+    const other = await createOrg(db);
+    await createUser(db, other.id, "ADMIN");
+    const first = await listAuditEvents(db, { orgId: org.id, page: 1, pageSize: 1 });
+    expect(first.total).toBe(2);
+    expect(first.rows).toHaveLength(1);
+    expect(first.rows[0]).toMatchObject({ actor: admin.name, ip: "203.0.113.7", kind: "user.deactivated" });
+    expect(describeAuditEvent(first.rows[0].event!)).toBe(`Deactivated ${viewer.email}`);
+    const second = await listAuditEvents(db, { orgId: org.id, page: 2, pageSize: 1 });
+    expect(describeAuditEvent(second.rows[0].event!)).toBe(`Changed ${viewer.email} from viewer to collector`);
+  });
+});

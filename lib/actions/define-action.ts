@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { clientIpFrom } from "@/lib/auth/request-ip";
 import { getSessionUser } from "@/lib/auth/session";
@@ -16,7 +17,7 @@ export type { ActionContext, ActionDefinition, ActionResult } from "./run-action
  * Keep definitions in lib/ and list them in lib/actions/registry.ts so the
  * role-matrix and hostile-input tests cover them.
  */
-export function defineAction<S extends z.ZodType, T = undefined>(def: ActionDefinition<S, T>) {
+export function defineAction<S extends z.ZodType, T = undefined>(def: ActionDefinition<S, T>, opts: { revalidate?: string } = {}) {
   return async function action(_prev: unknown, raw: FormData | Record<string, unknown>): Promise<ActionResult<T>> {
     const h = await headers();
     try {
@@ -26,6 +27,8 @@ export function defineAction<S extends z.ZodType, T = undefined>(def: ActionDefi
       return { ok: false, code: refusal.code, message: refusal.message };
     }
     const user = await getSessionUser();
-    return runAction(def, user && { ...user, ip: clientIpFrom(h), db: db() }, raw);
+    const result = await runAction(def, user && { ...user, ip: clientIpFrom(h), db: db() }, raw);
+    if (result.ok && opts.revalidate) revalidatePath(opts.revalidate);
+    return result;
   };
 }

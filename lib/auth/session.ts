@@ -1,8 +1,9 @@
 import { cache } from "react";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
 import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
 import { db } from "@/lib/db/client";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 export type { SessionUser } from "@/lib/auth/session-user";
 
@@ -23,5 +24,12 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
+  return user;
+}
+
+/** For pages only some roles may see: to anyone else the page does not exist. */
+export async function requireRole(roles: Role[]): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!roles.includes(user.role)) notFound();
   return user;
 }
