@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState } from "react";
 import type { ActionResult } from "@/lib/actions/run-action";
 import { FieldError, FormMessage } from "./action-feedback";
 
@@ -13,7 +13,7 @@ const ROLES: { value: Role; label: string }[] = [
   { value: "VIEWER", label: "Viewer: reads and exports" },
 ];
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100";
-const primary = "rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60";
+const primary = "shrink-0 whitespace-nowrap rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60";
 const secondary = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60";
 
 export function CreateUserForm({ action, minPasswordLength }: { action: Action; minPasswordLength: number }) {
@@ -26,7 +26,10 @@ export function CreateUserForm({ action, minPasswordLength }: { action: Action; 
     </div>
   );
   return (
-    <form action={formAction} className="mt-4 space-y-2" noValidate key={state?.ok ? state.message : "form"}>
+    // Submitted by hand so that a refused form keeps what was typed (a form
+    // `action` resets its fields); a successful one is remounted empty via its key.
+    <form onSubmit={(event) => { event.preventDefault(); const data = new FormData(event.currentTarget); startTransition(() => formAction(data)); }}
+      className="mt-4 space-y-2" noValidate key={state?.ok ? state.message : "form"}>
       {field("name", "Name", { autoComplete: "off", required: true })}
       {field("email", "Email", { type: "email", autoComplete: "off", required: true })}
       <div>

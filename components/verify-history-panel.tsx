@@ -6,7 +6,7 @@ import type { HistoryVerification } from "@/lib/history/verify-history";
 
 type Action = (prev: unknown, formData: FormData) => Promise<ActionResult<HistoryVerification>>;
 
-export function VerifyHistoryPanel({ action }: { action: Action }) {
+export function VerifyHistoryPanel({ action, locale, timeZone }: { action: Action; locale: string; timeZone: string }) {
   const [state, formAction, pending] = useActionState(action, undefined);
   const result = state?.ok ? state.data : undefined;
   const mismatch = result?.firstMismatch;
@@ -35,7 +35,7 @@ export function VerifyHistoryPanel({ action }: { action: Action }) {
             <dl className="mt-1 grid grid-cols-[8rem_1fr] gap-x-3 gap-y-0.5">
               <dt>Entry</dt><dd>#{mismatch.seq} in {mismatch.table}</dd>
               <dt>Id</dt><dd className="font-mono text-xs leading-5">{mismatch.id}</dd>
-              {mismatch.createdAt && <><dt>Recorded</dt><dd>{new Date(mismatch.createdAt).toISOString()}</dd></>}
+              {mismatch.createdAt && <><dt>Recorded</dt><dd>{new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone }).format(new Date(mismatch.createdAt))}</dd></>}
               <dt>Problem</dt><dd>{mismatch.reason}</dd>
               <dt>Checked</dt><dd>{result.checked} entries</dd>
             </dl>

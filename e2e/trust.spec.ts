@@ -15,7 +15,7 @@ test.describe("as admin", () => {
   test("manages users: add, role, reset password; markup in a name shows as text", async ({ page }) => {
     const violations = watchForCspViolations(page);
     await page.goto("/users");
-    await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Users", exact: true })).toBeVisible();
     for (const u of DEMO_USERS) await expect(page.getByRole("cell", { name: u.email })).toBeVisible();
     const email = `new-${Date.now()}@demo.dunningdesk.test`;
     const name = `<b>Nina</b> Newhire`;
@@ -35,11 +35,15 @@ test.describe("as admin", () => {
     await row.getByRole("button", { name: "Save role" }).click();
     await expect(row.getByText(/is now collector/)).toBeVisible();
     expect((await query<{ role: string }>(`SELECT role FROM users WHERE email = $1`, [email]))[0].role).toBe("COLLECTOR");
+    await row.getByText("Reset password").click();
+    await row.getByLabel(/^New password for/).fill("another long passphrase");
+    await row.getByRole("button", { name: "Set password" }).click();
+    await expect(row.getByText(/password was changed/)).toBeVisible();
     await screenshot(page, "users");
     expect(violations).toEqual([]);
   });
 
-  test("deactivating a signed-in user ends their session at once", async ({ page, browser }) => {
+  test("deactivating a signed-in user ends their session at once", async ({ page, browser, baseURL }) => {
     const email = `leaver-${Date.now()}@demo.dunningdesk.test`;
     await page.goto("/users");
     await page.getByLabel("Name").fill("Lee Leaver");
@@ -48,7 +52,7 @@ test.describe("as admin", () => {
     await page.getByRole("button", { name: "Add user" }).click();
     await expect(page.getByText(`can now sign in as ${email}`)).toBeVisible();
 
-    const theirs = await browser.newContext();
+    const theirs = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
     const them = await theirs.newPage();
     await them.goto("/sign-in");
     await them.getByLabel("Email").fill(email);

@@ -22,7 +22,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
         <p className="text-sm text-slate-500">Every change that is not itself a contact: who, when and from where. Entries cannot be edited or deleted.</p>
       </div>
-      <VerifyHistoryPanel action={verifyHistory} />
+      <VerifyHistoryPanel action={verifyHistory} locale={user.locale} timeZone={user.timeZone} />
       <AuditLogTable rows={log.rows} locale={user.locale} timeZone={user.timeZone} />
       <Pager page={log.page} pageSize={log.pageSize} total={log.total} hrefFor={(p) => `/audit?page=${p}`} noun="events" />
     </div>
