@@ -35,7 +35,7 @@ test.describe("as admin", () => {
     await row.getByRole("button", { name: "Save role" }).click();
     await expect(row.getByText(/is now collector/)).toBeVisible();
     expect((await query<{ role: string }>(`SELECT role FROM users WHERE email = $1`, [email]))[0].role).toBe("COLLECTOR");
-    await row.getByText("Reset password").click();
+    await row.locator("summary", { hasText: "Reset password" }).click();
     await row.getByLabel(/^New password for/).fill("another long passphrase");
     await row.getByRole("button", { name: "Set password" }).click();
     await expect(row.getByText(/password was changed/)).toBeVisible();
@@ -106,6 +106,29 @@ test.describe("as viewer", () => {
     await page.getByRole("button", { name: "Verify history" }).click();
     await expect(page.getByTestId("verify-result")).toContainText(/All \d+ history entries match/);
     expect(violations).toEqual([]);
+  });
+
+  test("a server action posted from another origin is refused; the same post from here works", async ({ page, baseURL }) => {
+    await page.goto("/audit");
+    const [request] = await Promise.all([
+      page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"])),
+      page.getByRole("button", { name: "Verify history" }).click(),
+    ]);
+    await expect(page.getByTestId("verify-result")).toContainText(/history entries match/);
+    const verifications = async () =>
+      Number((await query<{ n: string }>(`SELECT count(*) AS n FROM audit_events WHERE org_id = $1 AND kind = 'history.verified'`, [DEMO_ORG_ID]))[0].n);
+    const replay = (origin: string) => page.request.post(request.url(), {
+      headers: { "next-action": request.headers()["next-action"], "content-type": request.headers()["content-type"], origin, accept: "text/x-component" },
+      data: request.postDataBuffer() ?? "",
+      maxRedirects: 0,
+    });
+    const before = await verifications();
+    const foreign = await replay("https://evil.example");
+    expect(foreign.ok()).toBe(false);
+    expect(await verifications()).toBe(before);
+    const local = await replay(new URL(baseURL!).origin);
+    expect(local.ok()).toBe(true);
+    expect(await verifications()).toBe(before + 1);
   });
 
   test("cannot see user management", async ({ page }) => {
