@@ -4,6 +4,7 @@ import { authenticate, failureDelayMs, LOCK_MINUTES, MAX_FAILED_SIGN_INS } from 
 import { verifyPassword } from "@/lib/auth/password";
 import { loadSessionUser } from "@/lib/auth/session-user";
 import { createUserAction, resetUserPasswordAction, setUserActiveAction, setUserRoleAction } from "@/lib/users/actions";
+import { createUser as addUser } from "@/lib/users/create-user";
 import { setUserRole } from "@/lib/users/set-user-role";
 import { useTestDb } from "./db";
 import { actionContextFor } from "./action-context";
@@ -47,6 +48,16 @@ describe("user management", () => {
     expect(dup).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await db.user.count({ where: { orgId: org.id } })).toBe(1);
     expect(await events(org.id, "user.created")).toEqual([]);
+  });
+
+  it("two admins adding the same email at once: one user, and a clear conflict for the other", async () => {
+    const { org, admin } = await orgWithAdmin();
+    const email = `race-${Date.now()}@example.com`;
+    const add = () => addUser(db, { orgId: org.id, actorId: admin.id, ip: "", email, name: "Race", role: "VIEWER", password: NEW_PASSWORD });
+    const results = await Promise.allSettled([add(), add(), add()]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "CONFLICT" });
+    expect(await events(org.id, "user.created")).toHaveLength(1);
   });
 
   it("changes a role, which the next request sees", async () => {
