@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import type { ActionResult } from "@/lib/actions/run-action";
 import { FieldError, FormMessage } from "./action-feedback";
 
@@ -58,11 +58,12 @@ export function UserActions({ user, minPasswordLength, setRole, setActive, reset
   const [roleState, roleAction, rolePending] = useActionState(setRole, undefined);
   const [activeState, activeAction, activePending] = useActionState(setActive, undefined);
   const [pwState, pwAction, pwPending] = useActionState(resetPassword, undefined);
-  const last = [pwState, activeState, roleState].find(Boolean);
+  const [lastForm, setLastForm] = useState<"role" | "active" | "password" | null>(null);
+  const last = lastForm && { role: roleState, active: activeState, password: pwState }[lastForm];
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
-        <form action={roleAction} className="flex items-center gap-2">
+        <form action={roleAction} onSubmit={() => setLastForm("role")} className="flex items-center gap-2">
           <input type="hidden" name="userId" value={user.id} />
           <label className="sr-only" htmlFor={`role-${user.id}`}>Role of {user.name}</label>
           <select id={`role-${user.id}`} name="role" defaultValue={user.role} key={user.role} className="rounded-md border border-slate-300 px-2 py-1.5 text-sm">
@@ -70,7 +71,7 @@ export function UserActions({ user, minPasswordLength, setRole, setActive, reset
           </select>
           <button type="submit" disabled={rolePending} className={secondary}>Save role</button>
         </form>
-        <form action={activeAction}>
+        <form action={activeAction} onSubmit={() => setLastForm("active")}>
           <input type="hidden" name="userId" value={user.id} />
           <input type="hidden" name="active" value={user.active ? "false" : "true"} />
           <button type="submit" disabled={activePending} className={secondary}>{user.active ? "Deactivate" : "Reactivate"}</button>
@@ -78,7 +79,7 @@ export function UserActions({ user, minPasswordLength, setRole, setActive, reset
       </div>
       <details>
         <summary className="cursor-pointer text-xs text-brand-700">Reset password</summary>
-        <form action={pwAction} className="mt-2 flex flex-wrap items-start gap-2" noValidate>
+        <form action={pwAction} onSubmit={() => setLastForm("password")} className="mt-2 flex flex-wrap items-start gap-2" noValidate>
           <input type="hidden" name="userId" value={user.id} />
           <label className="sr-only" htmlFor={`pw-${user.id}`}>New password for {user.name}</label>
           <div>
