@@ -90,6 +90,22 @@ describe("history chain", () => {
     expect((await db.historyChainHead.findUniqueOrThrow({ where: { orgId: org.id } })).seq).toBe(52n);
   });
 
+  it("verifies cleanly while entries are being added", async () => {
+    const { org, customer } = await seedHistory();
+    const writer = createDb(inject("testDatabaseUrl"));
+    let writing = true;
+    const writes = (async () => {
+      while (writing) await createContactAttempt(writer, customer, { note: "written during verification" });
+    })();
+    try {
+      for (let i = 0; i < 15; i++) expect(await verifyHistory(db, { orgId: org.id })).toMatchObject({ ok: true });
+    } finally {
+      writing = false;
+      await writes;
+      await writer.$disconnect();
+    }
+  });
+
   it("a rolled-back insert leaves no gap", async () => {
     const { org, customer } = await seedHistory();
     await expect(

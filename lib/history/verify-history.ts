@@ -52,7 +52,8 @@ function walkedEntries(tables: string[], orgId: string, fromSeq: bigint) {
     walked AS (
       SELECT tbl, id, seq, prev_hash, entry_hash, computed,
              lag(entry_hash, 1, ${GENESIS}::char(64)) OVER w AS expected_prev,
-             lag(seq, 1, ${fromSeq - 1n}::bigint) OVER w AS prev_seq
+             lag(seq, 1, ${fromSeq - 1n}::bigint) OVER w AS prev_seq,
+             lead(seq) OVER w IS NULL AS is_last
       FROM entries WINDOW w AS (ORDER BY seq)
     )
     SELECT *, CASE
@@ -71,8 +72,13 @@ function walkedEntries(tables: string[], orgId: string, fromSeq: bigint) {
 export async function verifyHistory(tx: DbOrTx, opts: { orgId: string }): Promise<HistoryVerification> {
   const tables = await listHistoryTables(tx);
   if (tables.length === 0) return { ok: true, checked: 0 };
-  const [summary] = await tx.$queryRaw<{ checked: bigint; first_bad: bigint | null; last_seq: bigint | null }[]>`
-    SELECT count(*) AS checked, min(seq) FILTER (WHERE reason IS NOT NULL) AS first_bad, max(seq) AS last_seq
+  // One statement, so one snapshot: the walk and the head agree even while
+  // entries are being added.
+  const [summary] = await tx.$queryRaw<{ checked: bigint; first_bad: bigint | null; last_seq: bigint | null; last_hash: string | null; head_seq: bigint | null; head_hash: string | null }[]>`
+    SELECT count(*) AS checked, min(seq) FILTER (WHERE reason IS NOT NULL) AS first_bad, max(seq) AS last_seq,
+           max(entry_hash) FILTER (WHERE is_last) AS last_hash,
+           (SELECT seq FROM history_chain_heads WHERE org_id = ${opts.orgId}::uuid) AS head_seq,
+           (SELECT head_hash FROM history_chain_heads WHERE org_id = ${opts.orgId}::uuid) AS head_hash
     FROM (${walkedEntries(tables, opts.orgId, 1n)}) v`;
   const checked = Number(summary.checked);
   if (summary.first_bad !== null) {
@@ -85,24 +91,21 @@ export async function verifyHistory(tx: DbOrTx, opts: { orgId: string }): Promis
     const reason = row.reason ?? "does not link to the entry before it";
     return { ok: false, checked, firstMismatch: { table: row.tbl, id: row.id, seq: Number(seq), reason, createdAt: await entryTime(tx, row.tbl, row.id) } };
   }
-  const head = await tx.historyChainHead.findUnique({ where: { orgId: opts.orgId } });
   const lastSeq = summary.last_seq ?? 0n;
-  if ((head?.seq ?? 0n) !== lastSeq) {
+  if ((summary.head_seq ?? 0n) !== lastSeq) {
     return {
       ok: false,
       checked,
       firstMismatch: { table: "history_chain_heads", id: opts.orgId, seq: Number(lastSeq + 1n), createdAt: null, reason: "the newest entries are missing: they were deleted" },
     };
   }
-  if (head && lastSeq > 0n) {
+  if (lastSeq > 0n && summary.last_hash !== summary.head_hash) {
     const last = await entryAt(tx, tables, opts.orgId, lastSeq);
-    if (last?.entry_hash !== head.headHash) {
-      return {
-        ok: false,
-        checked,
-        firstMismatch: { table: last?.tbl ?? "history_chain_heads", id: last?.id ?? opts.orgId, seq: Number(lastSeq), createdAt: null, reason: "the newest entry is not the one the chain head recorded" },
-      };
-    }
+    return {
+      ok: false,
+      checked,
+      firstMismatch: { table: last?.tbl ?? "history_chain_heads", id: last?.id ?? opts.orgId, seq: Number(lastSeq), createdAt: null, reason: "the newest entry is not the one the chain head recorded" },
+    };
   }
   return { ok: true, checked };
 }
