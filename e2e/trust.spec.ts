@@ -43,7 +43,7 @@ test.describe("as admin", () => {
     expect(violations).toEqual([]);
   });
 
-  test("deactivating a signed-in user ends their session at once", async ({ page, browser, baseURL }) => {
+  test("a password reset, then deactivation, each end a signed-in user's session at once", async ({ page, browser, baseURL }) => {
     const email = `leaver-${Date.now()}@demo.dunningdesk.test`;
     await page.goto("/users");
     await page.getByLabel("Name").fill("Lee Leaver");
@@ -54,13 +54,24 @@ test.describe("as admin", () => {
 
     const theirs = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
     const them = await theirs.newPage();
-    await them.goto("/sign-in");
-    await them.getByLabel("Email").fill(email);
-    await them.getByLabel("Password").fill("leaver passphrase 1");
-    await them.getByRole("button", { name: "Sign in" }).click();
-    await expect(them.getByRole("heading", { name: "A/R aging report" })).toBeVisible();
+    const signIn = async (password: string) => {
+      await them.goto("/sign-in");
+      await them.getByLabel("Email").fill(email);
+      await them.getByLabel("Password").fill(password);
+      await them.getByRole("button", { name: "Sign in" }).click();
+      await expect(them.getByRole("heading", { name: "A/R aging report" })).toBeVisible({ timeout: 15_000 });
+    };
+    await signIn("leaver passphrase 1");
 
     const row = page.getByRole("row").filter({ hasText: email });
+    await row.locator("summary", { hasText: "Reset password" }).click();
+    await row.getByLabel(/^New password for/).fill("leaver passphrase 2");
+    await row.getByRole("button", { name: "Set password" }).click();
+    await expect(row.getByText(/password was changed/)).toBeVisible();
+    await them.reload();
+    await expect(them).toHaveURL(/\/sign-in/);
+    await signIn("leaver passphrase 2");
+
     await row.getByRole("button", { name: "Deactivate" }).click();
     await expect(row.getByText("Deactivated", { exact: true })).toBeVisible();
     await them.reload();

@@ -104,13 +104,18 @@ describe("user management", () => {
     expect(await db.user.count({ where: { orgId: org.id, role: "ADMIN", active: true } })).toBe(1);
   });
 
-  it("resets a password and lifts a lock", async () => {
+  it("resets a password, lifts a lock and ends sessions begun before", async () => {
     const { org, ctx } = await orgWithAdmin();
     const user = await createUser(db, org.id, "COLLECTOR");
+    const before = Date.now() - 1;
+    expect(await loadSessionUser(db, user.id, { signedInAt: before })).not.toBeNull();
     await db.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() + 60_000), failedSignIns: 3 } });
     expect(await runAction(resetUserPasswordAction, ctx, { userId: user.id, password: NEW_PASSWORD })).toMatchObject({ ok: true });
     expect(await authenticate(db, { email: user.email, password: NEW_PASSWORD, ip: "" })).toMatchObject({ ok: true });
     expect(await events(org.id, "user.password_reset")).toHaveLength(1);
+    expect(await loadSessionUser(db, user.id, { signedInAt: before })).toBeNull();
+    expect(await loadSessionUser(db, user.id, {})).toBeNull(); // a token from before signedInAt existed
+    expect(await loadSessionUser(db, user.id, { signedInAt: Date.now() })).not.toBeNull();
   });
 
   it("cannot touch another organization's users: not found, nothing changes", async () => {

@@ -46,12 +46,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      // At sign-in only: when this session began (ms), kept as the token is refreshed
+      // (its iat is not), so a password reset can end sessions begun before it.
+      if (user?.id) Object.assign(token, { sub: user.id, signedInAt: Date.now() });
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
-      return session;
+      return Object.assign(session, { signedInAt: typeof token.signedInAt === "number" ? token.signedInAt : 0 });
     },
   },
 });

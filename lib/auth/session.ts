@@ -17,7 +17,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId || !UUID.test(userId)) return null;
-  return loadSessionUser(db(), userId);
+  return loadSessionUser(db(), userId, { signedInAt: (session as { signedInAt?: number }).signedInAt });
 });
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */
