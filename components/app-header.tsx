@@ -18,6 +18,8 @@ export function AppHeader(props: {
           <NavLink href="/">Aging report</NavLink>
           <NavLink href="/worklist">Worklist</NavLink>
           <NavLink href="/settings/policy">Policy</NavLink>
+          {(props.role === "ADMIN" || props.role === "VIEWER") && <NavLink href="/audit">Audit log</NavLink>}
+          {props.role === "ADMIN" && <NavLink href="/users">Users</NavLink>}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="hidden text-slate-500 sm:inline">{props.orgName}</span>

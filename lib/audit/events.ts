@@ -5,6 +5,9 @@ const uuid = z.uuid();
 const currency = z.string().regex(/^[A-Z]{3}$/);
 const minor = z.number().int();
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const role = z.enum(["ADMIN", "COLLECTOR", "VIEWER"]);
+/** The user an event is about (the actor is the event's userId). */
+const userRef = z.object({ targetUserId: z.uuid(), email: z.string() });
 
 // One schema per kind of audit event, checked when written and when read.
 // Later features add their kinds here.
@@ -45,6 +48,16 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
     payload: z.object({ handoffId: uuid, caseId: uuid, customerId: uuid, agency: z.string(), reference: z.string(), handedOverOn: day, currency, amountMinor: minor }),
   }),
   z.object({ kind: z.literal("policy.updated"), payload: z.object({ before: z.record(z.string(), z.number()), after: z.record(z.string(), z.number()) }) }),
+  z.object({ kind: z.literal("user.locked"), payload: z.object({ email: z.string(), failures: z.number().int(), lockedUntil: z.string() }) }),
+  z.object({ kind: z.literal("user.created"), payload: userRef.extend({ name: z.string(), role: role }) }),
+  z.object({ kind: z.literal("user.role_changed"), payload: userRef.extend({ from: role, to: role }) }),
+  z.object({ kind: z.literal("user.deactivated"), payload: userRef }),
+  z.object({ kind: z.literal("user.reactivated"), payload: userRef }),
+  z.object({ kind: z.literal("user.password_reset"), payload: userRef }),
+  z.object({
+    kind: z.literal("history.verified"),
+    payload: z.object({ ok: z.boolean(), checked: z.number().int(), firstMismatch: z.object({ table: z.string(), id: z.string(), seq: z.number().int() }).optional() }),
+  }),
 ]);
 
 export type AuditEventInput = z.infer<typeof auditEventSchema>;
