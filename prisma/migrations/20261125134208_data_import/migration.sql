@@ -30,6 +30,7 @@ CREATE TABLE "imports" (
     "unchanged_count" INTEGER NOT NULL DEFAULT 0,
     "error" TEXT NOT NULL DEFAULT '',
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "finished_at" TIMESTAMPTZ(3),
 
     CONSTRAINT "imports_pkey" PRIMARY KEY ("id")
