@@ -17,7 +17,7 @@ const BUCKET_LABEL = Object.fromEntries(AGING_BUCKETS.map((b) => [b.key, b.key =
 
 /**
  * The open invoices on `asOf` (today: from paid_minor; earlier: from the dated
- * payments), one CSV line each, in pages by customer name and invoice number so
+ * payments), one CSV line each, in pages by customer name (sorted as on the report) and invoice number so
  * that no export holds every invoice in memory. Amounts are plain decimals.
  */
 export async function* agingCsvLines(tx: DbOrTx, opts: { orgId: string; asOf: DateOnly; today: DateOnly }): AsyncGenerator<string> {
@@ -25,12 +25,12 @@ export async function* agingCsvLines(tx: DbOrTx, opts: { orgId: string; asOf: Da
   yield CSV_BOM + csvLine(AGING_CSV_HEADERS.map(csvText));
   let after: { name: string; number: string } | null = null;
   for (;;) {
-    const cursor: Prisma.Sql = after ? Prisma.sql`AND (c.name, i.number) > (${after.name}, ${after.number})` : Prisma.empty;
+    const cursor: Prisma.Sql = after ? Prisma.sql`AND (c.name COLLATE "und-x-icu", i.number) > (${after.name}, ${after.number})` : Prisma.empty;
     const rows = await tx.$queryRaw<{ reference: string; name: string; number: string; issue_date: Date; due_date: Date; currency: string; amount_minor: bigint; paid_minor: bigint }[]>(Prisma.sql`
       SELECT c.reference, c.name, i.number, i.issue_date, i.due_date, i.currency, i.amount_minor, i.paid_minor
       FROM ${source} i JOIN customers c ON c.id = i.customer_id
       WHERE i.org_id = ${opts.orgId}::uuid AND i.paid_minor < i.amount_minor ${cursor}
-      ORDER BY c.name, i.number
+      ORDER BY c.name COLLATE "und-x-icu", i.number
       LIMIT ${PAGE}`);
     for (const r of rows) {
       const amount = toMinor(r.amount_minor);
