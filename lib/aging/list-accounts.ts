@@ -16,6 +16,8 @@ export const accountQuerySchema = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  // The report's date (YYYY-MM-DD, absent: today), kept across sort and filter links; checked by parseAsOf.
+  asOf: z.string().max(10).optional().catch(undefined),
 });
 export type AccountQuery = z.infer<typeof accountQuerySchema>;
 
