@@ -13,7 +13,7 @@ export function ImportCommitForm(props: { importId: string; rows: number; kind: 
         <strong>No problems found.</strong> {props.rows.toLocaleString("en")} {props.kind} rows are ready. Rows already in Dunning Desk are updated where they changed.
       </p>
       <button type="submit" disabled={pending} aria-describedby="commit-error" className="rounded-md bg-emerald-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-emerald-800 disabled:opacity-60">
-        {pending ? "Starting…" : `Import ${props.rows.toLocaleString("en")} rows`}
+        {pending ? "Starting…" : `Import ${props.rows.toLocaleString("en")} ${props.rows === 1 ? "row" : "rows"}`}
       </button>
       <p id="commit-error" aria-live="polite" className="w-full text-sm text-red-700 empty:hidden">{state && !state.ok ? state.message : ""}</p>
     </form>
