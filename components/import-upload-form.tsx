@@ -41,7 +41,7 @@ export function ImportUploadForm() {
     <form onSubmit={onSubmit} className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" noValidate>
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">The file holds</legend>
-        <div className="mt-2 flex flex-wrap gap-3">
+        <div className="mt-2 grid gap-3 sm:grid-cols-3">
           {KINDS.map((k, i) => (
             <label key={k.value} className="flex cursor-pointer items-start gap-2 rounded-lg border border-slate-200 px-3 py-2 text-sm has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50">
               <input type="radio" name="kind" value={k.value} defaultChecked={i === 1} className="mt-1" />

@@ -32,11 +32,11 @@ export default async function ImportPage() {
               <tbody className="divide-y divide-slate-100">
                 {recent.map((i) => (
                   <tr key={i.id}>
-                    <td className="px-4 py-2"><Link href={`/import/${i.id}`} className="text-brand-700 hover:underline">{i.fileName}</Link></td>
+                    <td className="whitespace-nowrap px-4 py-2"><Link href={`/import/${i.id}`} className="text-brand-700 hover:underline">{i.fileName}</Link></td>
                     <td className="px-4 py-2 capitalize">{i.kind}</td>
                     <td className="px-4 py-2">{STATUS_LABEL[i.status]}{i.status === "COMMITTED" && <span className="text-slate-500"> · {i.createdCount} created, {i.updatedCount} updated, {i.unchangedCount} unchanged</span>}</td>
                     <td className="px-4 py-2 text-right tabular-nums">{i.rowCount.toLocaleString("en")}</td>
-                    <td className="px-4 py-2 text-slate-500">{formatInstant(i.createdAt, user.timeZone, user.locale)}{i.user ? `, ${i.user.name}` : ""}</td>
+                    <td className="whitespace-nowrap px-4 py-2 text-slate-500">{formatInstant(i.createdAt, user.timeZone, user.locale)}{i.user ? `, ${i.user.name}` : ""}</td>
                   </tr>
                 ))}
               </tbody>
