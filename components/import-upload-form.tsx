@@ -14,6 +14,7 @@ export function ImportUploadForm() {
   const router = useRouter();
   const [error, setError] = useState("");
   const [pending, setPending] = useState(false);
+  const [uploaded, setUploaded] = useState(0);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -22,14 +23,9 @@ export function ImportUploadForm() {
     if (!(file instanceof File) || !file.name) return setError("Choose a CSV file to upload.");
     setPending(true);
     setError("");
+    setUploaded(0);
     try {
-      const response = await fetch(`/api/imports?kind=${encodeURIComponent(String(form.get("kind")))}&name=${encodeURIComponent(file.name)}`, {
-        method: "POST",
-        headers: { "content-type": "text/csv" },
-        body: file,
-      });
-      const result = await response.json().catch(() => ({ message: response.status === 413 ? "The file is too large." : "The upload failed." }));
-      if (!response.ok) throw new Error(result.message);
+      const result = await send(`/api/imports?kind=${encodeURIComponent(String(form.get("kind")))}&name=${encodeURIComponent(file.name)}`, file, setUploaded);
       router.push(`/import/${result.id}`);
     } catch (e) {
       setError((e as Error).message || "The upload failed. Try again.");
@@ -56,10 +52,37 @@ export function ImportUploadForm() {
           className="mt-1 block text-sm file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-1.5 file:font-medium hover:file:bg-slate-200" />
         <p id="import-file-hint" className="mt-1 text-xs text-slate-500">Comma, semicolon or tab separated, UTF-8 or Windows-1252, up to 150 MB.</p>
       </div>
+      {pending && (
+        <div role="progressbar" aria-label="Upload" aria-valuemin={0} aria-valuemax={100} aria-valuenow={uploaded} className="h-2 overflow-hidden rounded-full bg-slate-100">
+          <div className="h-full rounded-full bg-brand-600 transition-[width]" style={{ width: `${uploaded}%` }} />
+        </div>
+      )}
       <p id="import-upload-error" aria-live="polite" className="min-h-5 text-sm text-red-700">{error}</p>
       <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60">
         {pending ? "Uploading…" : "Upload and map columns"}
       </button>
     </form>
   );
+}
+
+/** POSTs the file as the raw body; XMLHttpRequest because fetch cannot report upload progress. */
+function send(url: string, file: File, onPercent: (percent: number) => void): Promise<{ id: string }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", url);
+    xhr.setRequestHeader("content-type", "text/csv");
+    xhr.upload.onprogress = (e) => e.lengthComputable && onPercent(Math.round((e.loaded / e.total) * 100));
+    xhr.onerror = () => reject(new Error("The upload failed: the connection was lost. Try again."));
+    xhr.onload = () => {
+      let body: { id?: string; message?: string } = {};
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // A proxy's HTML error page: fall back to the status below.
+      }
+      if (xhr.status === 201 && body.id) resolve({ id: body.id });
+      else reject(new Error(body.message ?? (xhr.status === 413 ? "The file is larger than 150 MB. Split it into smaller files." : "The upload failed. Try again.")));
+    };
+    xhr.send(file);
+  });
 }

@@ -90,4 +90,6 @@ test("aging as of a past date on screen and exported as CSV with the same figure
     if (cells[5] === "EUR") eurOpenCents += Math.round(Number(cells[8]) * 100);
   }
   expect(formatMoney(eurOpenCents, "EUR", LOCALE)).toBe(eurOnScreen);
+  const audits = await query<{ payload: { asOf: string } }>(`SELECT payload FROM audit_events WHERE org_id = $1 AND kind = 'export.aging'`, [DEMO_ORG_ID]);
+  expect(audits.map((a) => a.payload.asOf)).toContain("2026-09-30");
 });

@@ -94,6 +94,15 @@ describe("aging CSV export", () => {
     expect(csv).toContain(`,"'=HYPERLINK(""http://evil.example"",""Nord"")",INV-N1,`);
   });
 
+  it("exports today's aging from the paid-to-date path with the same open amounts", async () => {
+    const { org } = await seed();
+    const rows = (await exportCsv(org.id, TODAY)).trim().split("\r\n").slice(1).map((l) => l.split(",").slice(-10));
+    expect(rows.map((r) => [r[0], r[4], r[5], r[6], r[7]])).toEqual([
+      ["INV-A3", "200.00", "0.00", "200.00", "-20"],
+      ["INV-A4", "80.00", "0.00", "80.00", "121"],
+    ]);
+  });
+
   it("round trip: importing the export's open amounts into another organization gives the same aging to the cent", async () => {
     const { org } = await seed();
     const csv = await exportCsv(org.id, "2026-06-15");

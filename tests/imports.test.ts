@@ -155,6 +155,15 @@ describe("CSV import", () => {
     expect(await db.import.count({ where: { orgId: org.id } })).toBe(0);
   });
 
+  it("refuses a file that is not valid CSV when checking it, importing nothing", async () => {
+    const who = await orgWithCustomers();
+    const broken = 'Invoice,Customer,Invoice date,Due date,Total\nINV-1,C-100,2026-01-15,2026-02-14,10.00\nINV-2,"C-200,2026-02-01,2026-03-03,20.00\n';
+    await expect(importFile(db, who, "invoices", { text: broken, name: "broken.csv" })).rejects.toThrow(/not valid CSV: .*Quote Not Closed/i);
+    const failed = await db.import.findFirstOrThrow({ where: { orgId: who.orgId, fileName: "broken.csv" } });
+    expect(failed).toMatchObject({ status: "FAILED", error: expect.stringContaining("not valid CSV") });
+    expect(await db.invoice.count({ where: { orgId: who.orgId } })).toBe(0);
+  });
+
   it("refuses a file over the size limit and one with no data rows", async () => {
     const who = await orgWithCustomers();
     const big = readFileSync(fixture("invoices-iso.csv"));
