@@ -51,6 +51,9 @@ describe("CSV import", () => {
     expect(done.status).toBe("COMMITTED");
     const names = await db.customer.findMany({ where: { orgId: org.id }, orderBy: { reference: "asc" }, select: { name: true, city: true } });
     expect(names).toEqual([{ name: "Bjørn Ødegård AS", city: "Bodø" }, { name: "Café Østerbro ApS", city: "København" }]);
+    // The next file of this kind is offered the mapping chosen last time.
+    const next = await upload(db, { orgId: org.id, userId: user.id }, "customers", "customers-windows-1252.csv");
+    expect(next.mapping).toEqual({ reference: "Kundenr", name: "Navn", currency: "Valuta", city: "By" });
   });
 
   it.each([
@@ -162,6 +165,18 @@ describe("CSV import", () => {
     const failed = await db.import.findFirstOrThrow({ where: { orgId: who.orgId, fileName: "broken.csv" } });
     expect(failed).toMatchObject({ status: "FAILED", error: expect.stringContaining("not valid CSV") });
     expect(await db.invoice.count({ where: { orgId: who.orgId } })).toBe(0);
+  });
+
+  it("marks a check that stopped reporting (server restart) as failed, so it can run again", async () => {
+    const who = await orgWithCustomers();
+    const uploaded = await upload(db, who, "invoices", "invoices-iso.csv");
+    await db.import.update({ where: { id: uploaded.id }, data: { status: "COMMITTING" } });
+    const { getImportOrThrow, STALE_AFTER_MS } = await import("@/lib/imports/get-import");
+    expect((await getImportOrThrow(db, { orgId: who.orgId, importId: uploaded.id })).status).toBe("COMMITTING");
+    const later = new Date(Date.now() + STALE_AFTER_MS + 1000);
+    expect(await getImportOrThrow(db, { orgId: who.orgId, importId: uploaded.id, now: later })).toMatchObject({ status: "FAILED", error: expect.stringContaining("Nothing was imported") });
+    const other = await createOrg(db);
+    await expect(getImportOrThrow(db, { orgId: other.id, importId: uploaded.id })).rejects.toThrow("That import was not found.");
   });
 
   it("refuses a file over the size limit and one with no data rows", async () => {
