@@ -1,5 +1,6 @@
 import { rm } from "node:fs/promises";
 import type { Db } from "@/lib/db/client";
+import type { Import } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/events";
 import { AppError } from "@/lib/errors/app-error";
 import { getImportOrThrow } from "./get-import";
@@ -14,6 +15,11 @@ export const COMMIT_TIMEOUT_MS = 10 * 60_000;
  * database changed since the preview) rolls everything back.
  */
 export async function commitImport(db: Db, opts: { orgId: string; importId: string; userId: string }) {
+  return runCommit(db, await startCommit(db, opts), opts);
+}
+
+/** Marks a checked, clean import as being imported (so the page shows progress at once). */
+export async function startCommit(db: Db, opts: { orgId: string; importId: string }): Promise<Import> {
   const imp = await getImportOrThrow(db, opts);
   if (imp.status === "COMMITTED") throw new AppError("CONFLICT", "This file was imported already. Upload it again to import it again.");
   if (imp.status !== "VALIDATED" || imp.problemCount > 0) {
@@ -21,6 +27,11 @@ export async function commitImport(db: Db, opts: { orgId: string; importId: stri
   }
   const claimed = await db.import.updateMany({ where: { id: imp.id, status: "VALIDATED" }, data: { status: "COMMITTING", bytesRead: 0 } });
   if (!claimed.count) throw new AppError("CONFLICT", "This import is already running.");
+  return imp;
+}
+
+/** The commit pass of an import startCommit claimed. */
+export async function runCommit(db: Db, imp: Import, opts: { userId: string }) {
   let problems: PassResult["problems"] = [];
   try {
     const done = await db.$transaction(

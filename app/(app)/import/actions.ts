@@ -5,13 +5,11 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { WORKING_ROLES } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors/app-error";
-import { commitImport } from "@/lib/imports/commit-import";
-import { getImportOrThrow } from "@/lib/imports/get-import";
+import { runCommit, startCommit } from "@/lib/imports/commit-import";
 import { DATE_FORMATS, DECIMAL_SEPARATORS } from "@/lib/imports/parse-values";
 import { runInBackground } from "@/lib/imports/run-in-background";
 import { saveImportMapping } from "@/lib/imports/save-import-mapping";
-import { validateImport } from "@/lib/imports/validate-import";
+import { runValidation, startValidation } from "@/lib/imports/validate-import";
 
 const MAP_PREFIX = "map.";
 
@@ -26,7 +24,8 @@ export const checkImportAction = defineAction({
       Object.entries(input).filter(([key]) => key.startsWith(MAP_PREFIX)).map(([key, header]) => [key.slice(MAP_PREFIX.length), String(header)]),
     );
     await saveImportMapping(db(), { orgId: user.orgId, importId: input.importId, mapping, options: { dateFormat: input.dateFormat, decimalSeparator: input.decimalSeparator } });
-    runInBackground(() => validateImport(db(), { orgId: user.orgId, importId: input.importId }));
+    const claimed = await startValidation(db(), { orgId: user.orgId, importId: input.importId });
+    runInBackground(() => runValidation(db(), claimed));
     revalidatePath(`/import/${input.importId}`);
     return { message: "Checking the file…" };
   },
@@ -37,9 +36,8 @@ export const commitImportAction = defineAction({
   roles: WORKING_ROLES,
   schema: z.object({ importId: z.uuid() }),
   run: async (user, { importId }) => {
-    const imp = await getImportOrThrow(db(), { orgId: user.orgId, importId });
-    if (imp.status !== "VALIDATED" || imp.problemCount > 0) throw new AppError("CONFLICT", "Only a checked file without problems can be imported.");
-    runInBackground(() => commitImport(db(), { orgId: user.orgId, importId, userId: user.userId }));
+    const claimed = await startCommit(db(), { orgId: user.orgId, importId });
+    runInBackground(() => runCommit(db(), claimed, { userId: user.userId }));
     revalidatePath(`/import/${importId}`);
     return { message: "Importing…" };
   },
