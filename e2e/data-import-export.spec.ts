@@ -54,6 +54,18 @@ test("a file with problems names row, column and problem and imports nothing", a
   expect(n.n).toBe("0");
 });
 
+test("a large file shows progress while it is checked, and lists the first problems of many", async ({ page }) => {
+  const rows = Array.from({ length: 60_000 }, (_, i) => `E2E-BIG-${i},NO-SUCH-CUSTOMER,2026-10-01,2026-10-31,10.00`);
+  await uploadCsv(page, "invoices", "e2e-large.csv", `Invoice,Customer,Invoice date,Due date,Total\n${rows.join("\n")}\n`);
+  await page.getByRole("button", { name: "Check the file" }).click();
+  // The check may finish before the bar is drawn on a fast machine; the screenshot is for review.
+  const bar = await page.getByRole("progressbar").waitFor({ timeout: 5_000 }).then(() => true, () => false);
+  if (bar) await screenshot(page, "import-progress");
+  await expect(page.getByRole("heading", { name: /60,000 problems: nothing was imported/ })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText("The first 500 are listed.")).toBeVisible();
+  await expect(page.getByTestId("import-problems").locator("tbody tr")).toHaveCount(500);
+});
+
 test("a viewer may not upload; a file that is not CSV is refused clearly", async ({ page, browser }) => {
   const viewer = await browser.newContext({ storageState: storageFor("viewer") });
   const denied = await viewer.request.post("/api/imports?kind=invoices&name=x.csv", { data: "a,b\n1,2\n" });
