@@ -177,6 +177,13 @@ describe("CSV import", () => {
     expect(await getImportOrThrow(db, { orgId: who.orgId, importId: uploaded.id, now: later })).toMatchObject({ status: "FAILED", error: expect.stringContaining("Nothing was imported") });
     const other = await createOrg(db);
     await expect(getImportOrThrow(db, { orgId: other.id, importId: uploaded.id })).rejects.toThrow("That import was not found.");
+
+    // Claiming a file uploaded long ago starts its heartbeat afresh: the poll must not call it stale.
+    const old = await upload(db, who, "invoices", "invoices-iso.csv");
+    await db.$executeRaw`UPDATE imports SET updated_at = now() - interval '1 hour' WHERE id = ${old.id}::uuid`;
+    const { startValidation } = await import("@/lib/imports/validate-import");
+    await startValidation(db, { orgId: who.orgId, importId: old.id });
+    expect(await getImportOrThrow(db, { orgId: who.orgId, importId: old.id })).toMatchObject({ status: "VALIDATING" });
   });
 
   it("refuses a file over the size limit and one with no data rows", async () => {
