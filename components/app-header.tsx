@@ -20,6 +20,7 @@ export function AppHeader(props: {
           <NavLink href="/settings/policy">Policy</NavLink>
           {(props.role === "ADMIN" || props.role === "VIEWER") && <NavLink href="/audit">Audit log</NavLink>}
           {props.role === "ADMIN" && <NavLink href="/users">Users</NavLink>}
+          <NavLink href="/import">Import</NavLink>
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="hidden text-slate-500 sm:inline">{props.orgName}</span>

@@ -14,15 +14,18 @@ export interface CurrencyTotals extends BucketAmounts {
   overdueAccounts: number;
 }
 
+/** The invoices the report ages: the table itself, or invoicesAsOf() (a relation with the same columns). */
+export const INVOICES = Prisma.raw("invoices");
+
 /**
  * Open receivables per currency and aging bucket as of `today`: one pass over
  * the open invoices (partial index invoices_open_by_account).
  */
-export async function getAgingTotals(tx: DbOrTx, opts: { orgId: string; today: DateOnly }): Promise<CurrencyTotals[]> {
+export async function getAgingTotals(tx: DbOrTx, opts: { orgId: string; today: DateOnly; invoices?: Prisma.Sql }): Promise<CurrencyTotals[]> {
   const rows = await tx.$queryRaw<Record<string, bigint | string>[]>(Prisma.sql`
     WITH open_inv AS (
       SELECT customer_id, currency, amount_minor - paid_minor AS open_minor, ${opts.today}::date - due_date AS dpd
-      FROM invoices
+      FROM ${opts.invoices ?? INVOICES} i
       WHERE org_id = ${opts.orgId}::uuid AND paid_minor < amount_minor
     )
     SELECT currency,

@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/lib/db/client";
 import { toMinor } from "@/lib/money/money";
 import type { DateOnly } from "@/lib/time/dates";
 import { BUCKET_KEYS, type BucketKey } from "./buckets";
-import type { BucketAmounts } from "./aging-totals";
+import { INVOICES, type BucketAmounts } from "./aging-totals";
 
 export const ACCOUNT_SORTS = ["name", "open", "current", "d1_30", "d31_60", "d61_90", "d90_plus", "oldest", "last_contact", "stage"] as const;
 export type AccountSort = (typeof ACCOUNT_SORTS)[number];
@@ -16,6 +16,8 @@ export const accountQuerySchema = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  // The report's date (YYYY-MM-DD, absent: today), kept across sort and filter links; checked by parseAsOf.
+  asOf: z.string().max(10).optional().catch(undefined),
 });
 export type AccountQuery = z.infer<typeof accountQuerySchema>;
 
@@ -54,7 +56,7 @@ const ORDER_SQL: Record<AccountSort, string> = {
  */
 export async function listAgingAccounts(
   tx: DbOrTx,
-  opts: { orgId: string; today: DateOnly; query: AccountQuery; pageSize?: number },
+  opts: { orgId: string; today: DateOnly; query: AccountQuery; pageSize?: number; invoices?: Prisma.Sql },
 ): Promise<{ rows: AccountRow[]; total: number; pageSize: number }> {
   const { query } = opts;
   const pageSize = opts.pageSize ?? ACCOUNTS_PAGE_SIZE;
@@ -87,7 +89,7 @@ export async function listAgingAccounts(
         COALESCE(sum(i.amount_minor - i.paid_minor) FILTER (WHERE ${opts.today}::date - i.due_date BETWEEN 61 AND 90), 0) AS d61_90,
         COALESCE(sum(i.amount_minor - i.paid_minor) FILTER (WHERE ${opts.today}::date - i.due_date > 90), 0) AS d90_plus,
         max(${opts.today}::date - i.due_date) AS oldest
-      FROM invoices i
+      FROM ${opts.invoices ?? INVOICES} i
       WHERE i.org_id = ${opts.orgId}::uuid AND i.paid_minor < i.amount_minor ${currencyFilter}
       GROUP BY i.customer_id, i.currency
     ),

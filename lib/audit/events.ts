@@ -58,6 +58,14 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
     kind: z.literal("history.verified"),
     payload: z.object({ ok: z.boolean(), checked: z.number().int(), firstMismatch: z.object({ table: z.string(), id: z.string(), seq: z.number().int() }).optional() }),
   }),
+  z.object({
+    kind: z.literal("import.committed"),
+    payload: z.object({
+      importId: z.string(), importKind: z.enum(["customers", "invoices", "payments"]), fileName: z.string(),
+      rows: z.number(), created: z.number(), updated: z.number(), unchanged: z.number(),
+    }),
+  }),
+  z.object({ kind: z.literal("export.aging"), payload: z.object({ asOf: z.string(), format: z.literal("csv") }) }),
 ]);
 
 export type AuditEventInput = z.infer<typeof auditEventSchema>;
