@@ -5,6 +5,7 @@ import { lockOpenCase } from "@/lib/collections/open-case";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { dateOnlyToDb, formatDateOnly, formatInstant } from "@/lib/time/dates";
+import { letterheadSnapshot } from "@/lib/documents/letterhead";
 import { composeLetter, loadLetterContext } from "./compose-letter";
 import type { Stage } from "./template-types";
 
@@ -94,6 +95,7 @@ async function sendInTransaction(tx: DbOrTx, opts: SendNextLetterOptions): Promi
       overrideReason: action.due ? null : overrideReason,
       registeredMail: action.stage === 4,
       contentSha256: letter.contentSha256,
+      letterhead: letterheadSnapshot(ctx.org),
       sentById: actor.userId,
       sentAt: now,
     },
