@@ -72,10 +72,32 @@ const parsedFonts = new Map<Uint8Array, unknown>();
 const cachingFontkit = {
   create(bytes: Uint8Array, postscriptName?: string) {
     let font = parsedFonts.get(bytes);
-    if (!font) parsedFonts.set(bytes, (font = fontkit.create(bytes, postscriptName)));
+    if (!font) parsedFonts.set(bytes, (font = memoizeLayout(fontkit.create(bytes, postscriptName))));
     return font;
   },
 } as unknown as typeof fontkit;
+
+/**
+ * OpenType shaping (fontkit's layout) is the hot spot when drawing text, and
+ * letters repeat the same words and lines. The glyph runs are only read by
+ * pdf-lib, so they are cached per parsed font (bounded).
+ */
+function memoizeLayout<T>(font: T): T {
+  const f = font as unknown as { layout: (text: string, features?: unknown) => unknown };
+  const original = f.layout.bind(f);
+  const cache = new Map<string, unknown>();
+  f.layout = (text: string, features?: unknown) => {
+    const key = features ? `${JSON.stringify(features)}\u0000${text}` : text;
+    let run = cache.get(key);
+    if (run === undefined) {
+      if (cache.size > 50_000) cache.clear();
+      run = original(text, features);
+      cache.set(key, run);
+    }
+    return run;
+  };
+  return font;
+}
 
 async function newDocument(title: string, date: Date): Promise<{ doc: PDFDocument; fonts: Fonts }> {
   const doc = await PDFDocument.create({ updateMetadata: false });
