@@ -36,7 +36,11 @@ export async function requestEmailDelivery(
   return { deliveryId: delivery.id, recipient };
 }
 
-/** Emails a letter again after a failed delivery: a new delivery and job; the failed one stays in the record. */
+/**
+ * Emails a stored letter: again after a failed delivery, or for the first time
+ * (a letter that went by post). A new delivery and job; a failed one stays in
+ * the record. Refused while a delivery is pending or once one was accepted.
+ */
 export async function retryEmailDelivery(db: Db, opts: { orgId: string; actor: Actor; letterId: string }): Promise<{ deliveryId: string; recipient: string }> {
   assertCanWork(opts.actor);
   return db.$transaction(async (tx) => {
@@ -44,10 +48,9 @@ export async function retryEmailDelivery(db: Db, opts: { orgId: string; actor: A
     await tx.$queryRaw`SELECT id FROM letters WHERE id = ${opts.letterId}::uuid AND org_id = ${opts.orgId}::uuid FOR KEY SHARE`;
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`retry:${opts.letterId}`}))`;
     const status = (await deliveryStatuses(tx, { orgId: opts.orgId, letterIds: [opts.letterId] })).get(opts.letterId);
-    if (!status) throw new AppError("CONFLICT", "This letter was not sent by email; choose email to send it.");
-    if (status.state !== "failed") {
+    if (status && status.state !== "failed") {
       throw new AppError("CONFLICT", status.state === "accepted" ? "This email was already delivered." : "This email is still being delivered; wait for the result.");
     }
-    return requestEmailDelivery(tx, { ...opts, retry: true });
+    return requestEmailDelivery(tx, { ...opts, retry: !!status });
   });
 }
