@@ -17,6 +17,10 @@ export function AppHeader(props: {
         <nav aria-label="Main" className="flex items-center gap-1 text-sm">
           <NavLink href="/">Aging report</NavLink>
           <NavLink href="/worklist">Worklist</NavLink>
+          <NavLink href="/print">Print</NavLink>
+          <NavLink href="/outbox">Outbox</NavLink>
+          {props.role === "ADMIN" && <NavLink href="/settings/letterhead">Letterhead</NavLink>}
+          {props.role === "ADMIN" && <NavLink href="/settings/templates">Templates</NavLink>}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="hidden text-slate-500 sm:inline">{props.orgName}</span>
