@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import fontkit from "@pdf-lib/fontkit";
@@ -45,11 +45,28 @@ const MUTED = rgb(0.38, 0.4, 0.45);
 const REGISTERED: Record<Language, string> = { en: "REGISTERED MAIL", it: "RACCOMANDATA A.R.", nb: "REKOMMANDERT" };
 const PAGE_WORD: Record<Language, string> = { en: "Page", it: "Pagina", nb: "Side" };
 
+/**
+ * The font files of the dejavu-fonts-ttf package. Read from the file system at
+ * run time: inside a Next.js bundle require.resolve gives a module id, not a
+ * path, so the project's node_modules is looked up first.
+ */
+function fontDir(): string {
+  const candidates = [path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf")];
+  try {
+    const resolved: unknown = createRequire(path.join(process.cwd(), "package.json")).resolve("dejavu-fonts-ttf/package.json");
+    if (typeof resolved === "string") candidates.push(path.join(path.dirname(resolved), "ttf"));
+  } catch {
+    // not resolvable from here; the first candidate is the usual place
+  }
+  const dir = candidates.find((d) => existsSync(path.join(d, "DejaVuSans.ttf")));
+  if (!dir) throw new Error("The letter fonts (npm package dejavu-fonts-ttf) are not installed: run npm install.");
+  return dir;
+}
+
 let fontFiles: { regular: Uint8Array; bold: Uint8Array; mono: Uint8Array } | null = null;
 function loadFontFiles() {
   if (!fontFiles) {
-    const require = createRequire(import.meta.url);
-    const dir = path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
+    const dir = fontDir();
     fontFiles = {
       regular: readFileSync(path.join(dir, "DejaVuSans.ttf")),
       bold: readFileSync(path.join(dir, "DejaVuSans-Bold.ttf")),
