@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     fileParallelism: true,
+    // next-auth imports "next/server" without an extension, which Node's ESM
+    // resolver refuses; letting Vite transform it resolves the import.
+    server: { deps: { inline: ["next-auth", "@auth/core"] } },
   },
 });

@@ -36,7 +36,7 @@ export function AccountForms({ customerId, currencies, openInvoices, today, nowT
   const hidden = { customerId, ...(currencies.length === 1 ? { currency: currencies[0] } : {}) };
   const amountHint = "As on the remittance: 1250.50 or 1 250,50";
   return (
-    <div className="grid gap-3 lg:grid-cols-2">
+    <div className="grid items-start gap-3 lg:grid-cols-2">
       <Panel title="Log a call, email or reply" testId="form-contact">
         <ActionForm action={actions.logContact} submitLabel="Log contact" hidden={{ customerId }}>
           <Field name="type" label="What happened" as="select" options={Object.entries(CONTACT_TYPES).map(([value, t]) => ({ value, label: t.label }))} />

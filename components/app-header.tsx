@@ -17,6 +17,7 @@ export function AppHeader(props: {
         <nav aria-label="Main" className="flex items-center gap-1 text-sm">
           <NavLink href="/">Aging report</NavLink>
           <NavLink href="/worklist">Worklist</NavLink>
+          <NavLink href="/settings/policy">Policy</NavLink>
           <NavLink href="/print">Print</NavLink>
           <NavLink href="/outbox">Outbox</NavLink>
           {props.role === "ADMIN" && <NavLink href="/settings/letterhead">Letterhead</NavLink>}

@@ -12,7 +12,7 @@ export function CollectionsPanel({ customerId, accounts, locale, children }: {
   if (!accounts.length) return <p className="rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-500">Nothing open: no collection work for this customer.</p>;
   const day = (d: string) => formatDateOnly(d, locale);
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
+    <div className="grid items-start gap-4 lg:grid-cols-2">
       {accounts.map(({ currency, action, state, promises }) => {
         const last = state.letters.at(-1);
         const due = action.kind === "letter" ? action.due && !action.blockedUntilHandoff : action.kind === "handoff";
@@ -28,7 +28,7 @@ export function CollectionsPanel({ customerId, accounts, locale, children }: {
               {action.reason}
             </p>
             <div className="flex flex-wrap gap-2">
-              {action.kind === "letter" && (
+              {action.kind === "letter" && !action.blockedUntilHandoff && (
                 <Link href={`/customers/${customerId}/letter-preview?currency=${currency}`}
                   className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
                   Preview letter {action.stage}

@@ -45,6 +45,39 @@ test.describe("as a collector", () => {
     await expect(page.locator(`[data-testid=worklist] a[href="/customers/${await customerOf(letterId)}/letter-preview?currency=${await currencyOf(letterId)}"]`)).toHaveCount(0);
   });
 
+  test("reviews an account after letter 3's deadline, hands it to an agency, sends letter 4 and records its tracking number", async ({ page }) => {
+    await page.goto("/worklist");
+    const row = page.locator("[data-testid=worklist] tbody tr").filter({ hasText: "Hand-off review" }).first();
+    const name = await row.locator("td").first().innerText();
+    await row.getByRole("link", { name: "Open account" }).click();
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+    await expect(page.getByTestId("contact-history").getByRole("link", { name: "Open letter 3 as sent" })).toBeVisible();
+
+    const form = page.getByTestId("form-handoff");
+    await form.locator("summary").click();
+    await form.getByLabel("Agency", { exact: true }).fill("Nordic Recovery AS");
+    await form.getByLabel("Agency reference").fill("NR-5531");
+    await screenshot(page, "handoff-form");
+    await form.getByRole("button", { name: "Record hand-off" }).click();
+    // The panel now shows the hand-off, and letter 4 as the next step.
+    await expect(page.getByTestId("collections-USD").or(page.locator("[data-testid^=collections-]")).first()).toContainText("Handed to Nordic Recovery AS (ref. NR-5531)");
+
+    await page.getByRole("link", { name: "Preview letter 4" }).click();
+    await expect(page.getByRole("heading", { name: "Preview: letter 4 of 4" })).toBeVisible();
+    await expect(page.getByTestId("letter-text")).toContainText("Nordic Recovery AS (reference NR-5531)");
+    await page.getByRole("button", { name: "Send letter 4" }).click();
+    await expect(page.getByText("Letter 4 sent and logged in the contact history.")).toBeVisible();
+    await expect(page.getByTestId("letter-facts")).toContainText("Tracking number not yet recorded");
+    const tracking = page.getByTestId("form-tracking");
+    await tracking.getByLabel("Registered-mail tracking number").fill("RR123456785NO");
+    await tracking.getByRole("button", { name: "Save tracking number" }).click();
+    await expect(page.getByTestId("letter-facts")).toContainText("Tracking number RR123456785NO");
+    await screenshot(page, "letter-4");
+
+    await page.goto("/worklist");
+    await expect(page.locator("[data-testid=worklist] tbody tr").filter({ hasText: name })).toHaveCount(0);
+  });
+
   test("a bad amount gets a clear message next to the field and changes nothing", async ({ page }) => {
     await page.goto("/worklist");
     await page.locator("[data-testid=worklist] tbody tr td:first-child a").first().click();
@@ -116,5 +149,46 @@ test.describe("as a viewer", () => {
     expect(text).toContain("FORBIDDEN");
     expect(text).toContain("Your role does not allow this");
     expect(await query("SELECT count(*)::text AS n FROM letters WHERE customer_id = $1", [customerId])).toEqual(lettersBefore);
+  });
+});
+
+test.describe("as an admin", () => {
+  test.use({ storageState: storageFor("admin") });
+
+  test("edits the collection policy; a bad value is refused next to its field", async ({ page }) => {
+    await page.goto("/settings/policy");
+    const form = page.getByTestId("policy-form");
+    await form.getByLabel("Letter 2: days after letter 1 went unanswered").fill("0");
+    await form.getByRole("button", { name: "Save policy" }).click();
+    await expect(form.getByText("At least 1 day.")).toBeVisible();
+    await screenshot(page, "policy");
+    const [row] = await query<{ n: string }>("SELECT count(*)::text AS n FROM collection_policies");
+    expect(row.n).toBe("0");
+  });
+});
+
+// Last in this file: it sends every due letter of the demo company.
+test.describe("send all due letters", () => {
+  test.use({ storageState: storageFor("collector") });
+
+  test("sends every due letter with progress and a result per account; a second run sends nothing", async ({ page }) => {
+    const before = Number((await query<{ n: string }>("SELECT count(*)::text AS n FROM letters"))[0].n);
+    await page.goto("/worklist");
+    const due = await page.locator("[data-testid=worklist] tbody tr").getByRole("link", { name: /^Preview letter \d$/ }).count();
+    expect(due).toBeGreaterThan(0);
+    const panel = page.getByTestId("send-all");
+    await panel.getByRole("button", { name: "Send all due letters" }).click();
+    await expect(panel.getByRole("status")).toHaveText(/^Done: \d+ sent, 0 skipped\.$/, { timeout: 30_000 });
+    const bar = panel.getByRole("progressbar");
+    await expect(bar).toHaveAttribute("aria-valuenow", (await bar.getAttribute("aria-valuemax"))!);
+    const sent = Number(/Done: (\d+) sent/.exec((await panel.getByRole("status").innerText()))![1]);
+    await expect(panel.getByRole("list", { name: "Results per account" }).getByRole("listitem")).toHaveCount(sent);
+    await screenshot(page, "send-all-done");
+    expect(Number((await query<{ n: string }>("SELECT count(*)::text AS n FROM letters"))[0].n)).toBe(before + sent);
+
+    await page.reload();
+    await page.getByTestId("send-all").getByRole("button", { name: "Send all due letters" }).click();
+    await expect(page.getByTestId("send-all").getByRole("status")).toHaveText("No letters are due.");
+    expect(Number((await query<{ n: string }>("SELECT count(*)::text AS n FROM letters"))[0].n)).toBe(before + sent);
   });
 });

@@ -29,3 +29,16 @@ test("sign in, see the report, sign out", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/sign-in$/);
 });
+
+test("an expired or forged session is treated as signed out", async ({ page, context, baseURL }) => {
+  await context.addCookies([{ name: "authjs.session-token", value: "forged.or.expired", url: baseURL! }]);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+});
+
+test("an empty sign-in form gets a clear message", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Enter your email.")).toBeVisible();
+});

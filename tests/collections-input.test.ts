@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/collections/actor";
-import { openDispute } from "@/lib/collections/disputes";
+import { openDispute, resolveDispute } from "@/lib/collections/disputes";
 import { listWorklist } from "@/lib/collections/list-worklist";
 import { logContact } from "@/lib/collections/log-contact";
 import { recordPayment } from "@/lib/collections/record-payment";
@@ -93,6 +93,11 @@ describe("payment plans", () => {
     const onList = async (day: string) => (await listWorklist(db, { orgId: f.org.id, now: at(day) })).items.find((i) => i.customerId === f.customer.id);
     expect(await onList("2026-11-25")).toBeUndefined(); // letter 2 would be due 19 Nov without the plan
     expect(await onList("2026-12-16")).toMatchObject({ dueStage: 2, reasons: [expect.stringContaining("Instalment of €300.00 due Dec 15, 2026 under the payment plan was missed")] });
+    // A new promise after the missed instalment records the breach in the history first, once.
+    await recordPromise(db, { ...f.account, amount: "300", promisedFor: "2026-12-20", now: at("2026-12-16") });
+    await recordPromise(db, { ...f.account, amount: "100", promisedFor: "2026-12-21", now: at("2026-12-16") });
+    expect(await db.accountEvent.count({ where: { customerId: f.customer.id, kind: "PROMISE_BROKEN" } })).toBe(1);
+    expect(await onList("2026-12-18")).toBeUndefined(); // paused again by the new promise
   });
 });
 
@@ -115,5 +120,28 @@ describe("send all due letters", () => {
     ]);
     expect(await listDueLetters(db, { orgId: f.org.id, now: NOW })).toEqual([]);
     expect(await db.letter.count({ where: { orgId: f.org.id } })).toBe(2);
+  });
+});
+
+describe("policy and disputes", () => {
+  it("an admin's policy change moves the due date, audited with before and after", async () => {
+    const f = await fixture();
+    const admin = await createUser(db, f.org.id, "ADMIN");
+    await sendNextLetter(db, { ...f.account, stage: 1, now: at("2026-11-05") });
+    await updatePolicy(db, { orgId: f.org.id, actor: { userId: admin.id, role: "ADMIN" }, settings: { letter1AfterDueDays: 1, letter2AfterDays: 7, letter3AfterDays: 14, letter4AfterDeadlineDays: 1, deadlineDays1: 14, deadlineDays2: 10, deadlineDays3: 14, deadlineDays4: 14 } });
+    expect((await listWorklist(db, { orgId: f.org.id, now: at("2026-11-12") })).items).toEqual([expect.objectContaining({ dueStage: 2 })]);
+    const sent = await sendNextLetter(db, { ...f.account, stage: 2, now: at("2026-11-12") });
+    expect(sent.deadline).toBe("2026-11-23"); // 12 Nov + 10 days = Sunday 22 Nov -> Monday
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { orgId: f.org.id, kind: "policy.updated" } });
+    expect(audit.payload).toMatchObject({ before: { letter2AfterDays: 14 }, after: { letter2AfterDays: 7 } });
+  });
+
+  it("two people resolving one dispute at once: one resolution, the other is told who did it", async () => {
+    const f = await fixture();
+    const { disputeId } = await openDispute(db, { orgId: f.org.id, actor: f.actor, invoiceId: f.invoice.id, note: "Wrong quantity", now: NOW });
+    const results = await Promise.allSettled([1, 2].map(() => resolveDispute(db, { orgId: f.org.id, actor: f.actor, disputeId, note: "Credit note issued", now: NOW })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT", message: expect.stringContaining("already resolved by") } });
+    expect(await db.accountEvent.count({ where: { disputeId, kind: "DISPUTE_RESOLVED" } })).toBe(1);
   });
 });

@@ -25,6 +25,7 @@ describe("demo data", () => {
     const kinds = new Set(worklist.items.map((i) => i.kind));
     expect(kinds).toContain("letter");
     expect(kinds).toContain("dispute");
+    expect(kinds).toContain("handoff");
     expect(worklist.items.some((i) => i.reasons[0].includes("was broken"))).toBe(true);
     expect((await seedDemo(db, { now: NOW })).created).toBe(false);
     expect(await db.letter.count({ where: { orgId: DEMO_ORG_ID } })).toBe(letters.length);

@@ -8,13 +8,13 @@ import { LOCK_MINUTES } from "@/lib/auth/authenticate";
 export type SignInState = { message: string; email: string } | undefined;
 
 const credentials = z.object({
-  email: z.string().trim().min(1, "Enter your email.").max(320),
-  password: z.string().min(1, "Enter your password.").max(1024),
+  email: z.string().trim().min(1, "Enter your email.").max(320, "That email is too long."),
+  password: z.string().min(1, "Enter your password.").max(1024, "That password is too long."),
 });
 
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const email = String(formData.get("email") ?? "").slice(0, 320);
-  const parsed = credentials.safeParse({ email, password: formData.get("password") });
+  const parsed = credentials.safeParse({ email, password: String(formData.get("password") ?? "") });
   if (!parsed.success) return { message: parsed.error.issues[0].message, email };
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: "/" });

@@ -1,5 +1,6 @@
 import { recordAudit } from "@/lib/audit/events";
-import type { Db } from "@/lib/db/client";
+import type { Db, DbOrTx } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import { dateOnlyFromDb, dateOnlyToDb, formatDateOnly, todayIn } from "@/lib/time/dates";
 import { assertCanWork, type Actor } from "./actor";
@@ -35,23 +36,31 @@ export async function openDispute(db: Db, input: { orgId: string; actor: Actor; 
 export async function resolveDispute(db: Db, input: { orgId: string; actor: Actor; disputeId: string; note: string; now: Date }) {
   assertCanWork(input.actor);
   const note = requireText(input.note, "note", "how the dispute was resolved");
-  return db.$transaction(async (tx) => {
-    const dispute = await tx.invoiceDispute.findFirst({
-      where: { id: input.disputeId, orgId: input.orgId },
-      include: { invoice: { select: { number: true } }, events: { where: { kind: "DISPUTE_RESOLVED" }, include: { user: { select: { name: true } } } } },
-    });
-    if (!dispute) throw new AppError("NOT_FOUND", "That dispute was not found.");
-    const done = dispute.events[0];
-    if (done) throw new AppError("CONFLICT", `The dispute on ${dispute.invoice.number} was already resolved by ${done.user?.name ?? "System"} on ${formatDateOnly(dateOnlyFromDb(done.occurredOn))}.`);
-    const org = await tx.organization.findUniqueOrThrow({ where: { id: input.orgId } });
-    const theCase = await tx.collectionCase.findFirst({ where: { orgId: input.orgId, customerId: dispute.customerId, closedAt: null } });
-    await tx.accountEvent.create({
-      data: {
-        orgId: input.orgId, customerId: dispute.customerId, caseId: theCase?.id ?? null, kind: "DISPUTE_RESOLVED", disputeId: dispute.id,
-        occurredOn: dateOnlyToDb(todayIn(org.timeZone, input.now)), note, userId: input.actor.userId,
-      },
-    });
-    await recordAudit(tx, { orgId: input.orgId, userId: input.actor.userId }, { kind: "dispute.resolved", payload: { disputeId: dispute.id, customerId: dispute.customerId, invoiceId: dispute.invoiceId } });
-    return { disputeId: dispute.id };
+  try {
+    return await db.$transaction((tx) => resolveInTransaction(tx, input, note));
+  } catch (error) {
+    // Two people resolving at once: account_events_one_resolution_per_dispute lets one through.
+    if (isUniqueViolation(error)) return resolveDispute(db, input);
+    throw error;
+  }
+}
+
+async function resolveInTransaction(tx: DbOrTx, input: { orgId: string; actor: Actor; disputeId: string; now: Date }, note: string) {
+  const dispute = await tx.invoiceDispute.findFirst({
+    where: { id: input.disputeId, orgId: input.orgId },
+    include: { invoice: { select: { number: true } }, events: { where: { kind: "DISPUTE_RESOLVED" }, include: { user: { select: { name: true } } } } },
   });
+  if (!dispute) throw new AppError("NOT_FOUND", "That dispute was not found.");
+  const done = dispute.events[0];
+  if (done) throw new AppError("CONFLICT", `The dispute on ${dispute.invoice.number} was already resolved by ${done.user?.name ?? "System"} on ${formatDateOnly(dateOnlyFromDb(done.occurredOn))}.`);
+  const org = await tx.organization.findUniqueOrThrow({ where: { id: input.orgId } });
+  const theCase = await tx.collectionCase.findFirst({ where: { orgId: input.orgId, customerId: dispute.customerId, closedAt: null } });
+  await tx.accountEvent.create({
+    data: {
+      orgId: input.orgId, customerId: dispute.customerId, caseId: theCase?.id ?? null, kind: "DISPUTE_RESOLVED", disputeId: dispute.id,
+      occurredOn: dateOnlyToDb(todayIn(org.timeZone, input.now)), note, userId: input.actor.userId,
+    },
+  });
+  await recordAudit(tx, { orgId: input.orgId, userId: input.actor.userId }, { kind: "dispute.resolved", payload: { disputeId: dispute.id, customerId: dispute.customerId, invoiceId: dispute.invoiceId } });
+  return { disputeId: dispute.id };
 }

@@ -112,7 +112,12 @@ export function nextAction(facts: AccountFacts, policy: PolicySettings, today: D
   // once; pending ones pause escalation until their date.
   const recent = facts.promises.filter((p) => !last || p.madeOn >= last.sentOn);
   const statuses = promiseStatuses(recent, facts.payments, today);
-  const broken = statuses.flatMap((s) => (s.status === "broken" ? [{ s, p: recent.find((p) => p.id === s.id)! }] : []));
+  // A new promise or plan made after a promise broke supersedes it: the customer answered again.
+  const superseded = (p: PromiseFacts) => recent.some((q) => q.madeOn > p.promisedFor && (p.planId === null || q.planId !== p.planId));
+  const broken = statuses.flatMap((s) => {
+    const p = recent.find((r) => r.id === s.id)!;
+    return s.status === "broken" && !superseded(p) ? [{ s, p }] : [];
+  });
   if (broken.length) {
     const first = broken.sort((a, b) => (a.p.promisedFor < b.p.promisedFor ? -1 : 1))[0];
     const what = first.p.planId

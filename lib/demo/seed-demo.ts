@@ -4,7 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ContactOutcome, Role } from "@/lib/generated/prisma/enums";
-import { addDaysTo, dateOnlyToDb, daysBetween, todayIn, type DateOnly } from "@/lib/time/dates";
+import { addDaysTo, dateOnlyToDb, daysBetween, formatDateOnly, todayIn, type DateOnly } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
 import { DEMO_COMPANIES } from "./demo-companies";
 import { createRandom } from "./random";
@@ -64,6 +64,7 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
   const contacts: { orgId: string; customerId: string; caseId?: string; letterId?: string; occurredAt: Date; channel: "LETTER" | "EMAIL" | "PHONE"; direction: "OUTBOUND" | "INBOUND"; outcome: ContactOutcome; note: string }[] = [];
 
   let invoiceSeq = 0;
+  let thirdLetters = 0; // a few accounts get letter 3 with its deadline passed: ready for a hand-off
   let customerSeq = 1000;
   for (const profile of DEMO_COMPANIES) {
     for (const name of profile.names) {
@@ -134,9 +135,14 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
     const caseId = randomUUID();
     cases.push({ id: caseId, orgId: DEMO_ORG_ID, customerId, currency, openedAt: at(14, "08:00") });
     const stages = oldest >= 50 && rnd.chance(0.6) ? [1, 2] : [1];
+    if (stages.length === 2 && oldest >= 90 && thirdLetters < 3) {
+      stages.push(3);
+      thirdLetters += 1;
+    }
+    const sentDay = { 1: 14, 2: 30, 3: 46 } as Record<number, number>;
     let lastDeadline: DateOnly | null = null;
     for (const stage of stages) {
-      const sentOn = addDaysTo(oldestDue, stage === 1 ? 14 : 30);
+      const sentOn = addDaysTo(oldestDue, sentDay[stage]);
       const sentAt = instantAt(sentOn, "11:00", TIME_ZONE);
       const deadline = letterDeadline(sentOn, 14, lastDeadline);
       lastDeadline = deadline;
@@ -145,17 +151,17 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
       const letterId = randomUUID();
       // Rendered with the real templates, from the contact history so far.
       const { subject, body } = renderLetter({
-        stage: stage as 1 | 2, language, locale: DEMO_ORG.locale, currency, letterDate: sentOn, deadline, org: DEMO_ORG, customer,
+        stage: stage as 1 | 2 | 3, language, locale: DEMO_ORG.locale, currency, letterDate: sentOn, deadline, org: DEMO_ORG, customer,
         invoices: invoicesCovered,
         attempts: contacts.filter((c) => c.customerId === customerId && c.direction === "OUTBOUND" && c.occurredAt < sentAt).map((c) => ({
           on: todayIn(TIME_ZONE, c.occurredAt), channel: c.channel, outcome: c.outcome, letterStage: letters.find((l) => l.id === c.letterId)?.stage,
         })),
       });
       letters.push({ id: letterId, orgId: DEMO_ORG_ID, customerId, caseId, stage, language, currency, subject, body, invoices: invoicesCovered, totalDueMinor: BigInt(invoicesCovered.reduce((s, i) => s + i.openMinor, 0)), deadlineDate: dateOnlyToDb(deadline), reason: "Demo history", contentSha256: letterSha256(subject, body), sentAt });
-      contacts.push({ orgId: DEMO_ORG_ID, customerId, caseId, letterId, occurredAt: sentAt, channel: "LETTER", direction: "OUTBOUND", outcome: "SENT", note: `Letter ${stage} sent; payment deadline ${deadline}.` });
+      contacts.push({ orgId: DEMO_ORG_ID, customerId, caseId, letterId, occurredAt: sentAt, channel: "LETTER", direction: "OUTBOUND", outcome: "SENT", note: `Letter ${stage} sent; payment deadline ${formatDateOnly(deadline, DEMO_ORG.locale)}.` });
     }
     if (rnd.chance(0.3)) contacts.push({ orgId: DEMO_ORG_ID, customerId, caseId, occurredAt: at(19, "13:40"), channel: "EMAIL", direction: "INBOUND", outcome: "REPLIED", note: "Customer replied: payment is being processed." });
-    addCommitments(customerId, caseId, currency, overdue, addDaysTo(oldestDue, stages.length === 1 ? 14 : 30));
+    if (stages.length < 3) addCommitments(customerId, caseId, currency, overdue, addDaysTo(oldestDue, sentDay[stages.length]));
   }
 
   // Promises (some already broken) and disputes, from their own random stream so

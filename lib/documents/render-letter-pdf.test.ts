@@ -9,13 +9,13 @@ import { sampleStoredLetter } from "./sample-letter";
 // stage (docs: COLLECTIONS.md) in that language's own date and money format.
 const common: Record<Language, string[]> = {
   en: ["Aurora Components AS", "Akersgata 32", "Brightwater Supplies Ltd", "ATTN: Accounts Department", "Jane “JJ” Doe",
-    "+47 22 00 45 00", "ar@aurora.example", "INV-101", "INV-104", "15 January 2026", "14 February 2026", "US$1,250.00", "US$200.50",
+    "+47 22 00 45 00", "ar@aurora.example", "INV-101", "INV-104", "15 January 2026", "14 Feb 2026", "US$1,250.00", "US$200.50",
     "US$1,450.50", "16 April 2026", "Days past due", "Bank transfer to IBAN NO93 8601 1117 947"],
   it: ["Aurora Components AS", "Akersgata 32", "Società Città Srl", "Alla c.a. dell'Ufficio Amministrazione", "Paola Rossi",
-    "+47 22 00 45 00", "ar@aurora.example", "INV-101", "INV-104", "15 gennaio 2026", "14 febbraio 2026", "1.250,00 EUR", "200,50 EUR",
+    "+47 22 00 45 00", "ar@aurora.example", "INV-101", "INV-104", "15 gennaio 2026", "14/02/2026", "1.250,00 EUR", "200,50 EUR",
     "1.450,50 EUR", "16 aprile 2026", "Giorni di ritardo", "Bank transfer to IBAN NO93 8601 1117 947"],
   nb: ["Aurora Components AS", "Akersgata 32", "Bjørnstad & Ærø AS", "Att.: Regnskapsavdelingen", "Åse Bjørnstad",
-    "+47 22 00 45 00", "ar@aurora.example", "INV-101", "INV-104", "15. januar 2026", "14. februar 2026", "kr 1 250,00", "kr 200,50",
+    "+47 22 00 45 00", "ar@aurora.example", "INV-101", "INV-104", "15. januar 2026", "14.02.2026", "kr 1 250,00", "kr 200,50",
     "kr 1 450,50", "16. april 2026", "Dager over forfall", "Bank transfer to IBAN NO93 8601 1117 947"],
 };
 

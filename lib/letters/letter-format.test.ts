@@ -6,6 +6,7 @@ describe("letterFormat", () => {
     const nb = letterFormat("nb", "en-US");
     expect(nb.date("2026-04-16")).toBe("16. april 2026");
     expect(nb.date("2026-12-01")).toBe("1. desember 2026");
+    expect(nb.shortDate("2026-04-06")).toBe("06.04.2026");
     expect(nb.money(125000, "NOK")).toBe("kr 1 250,00");
     expect(nb.money(123456789, "NOK")).toBe("kr 1 234 567,89");
     expect(nb.money(99, "NOK")).toBe("kr 0,99");
@@ -16,6 +17,7 @@ describe("letterFormat", () => {
     const it_ = letterFormat("it", "en-US");
     expect(it_.date("2026-04-16")).toBe("16 aprile 2026");
     expect(it_.date("2026-01-05")).toBe("5 gennaio 2026");
+    expect(it_.shortDate("2026-04-06")).toBe("06/04/2026");
     expect(it_.money(125000, "EUR")).toBe("1.250,00 EUR");
     expect(it_.money(500, "EUR")).toBe("5,00 EUR");
     expect(it_.money(100000000, "USD")).toBe("1.000.000,00 USD");

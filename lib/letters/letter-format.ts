@@ -11,6 +11,8 @@ import { formatDateOnly, type DateOnly } from "@/lib/time/dates";
 
 export interface LetterFormat {
   date(value: DateOnly): string;
+  /** Numeric date for tables: "16/04/2026", "16.04.2026", the locale's medium date in English. */
+  shortDate(value: DateOnly): string;
   money(minor: number, currency: string): string;
 }
 
@@ -37,6 +39,7 @@ const italian: LetterFormat = {
     const { year, month, day } = parts(value);
     return `${day} ${MONTHS.it[month - 1]} ${year}`;
   },
+  shortDate: (value) => value.split("-").reverse().join("/"),
   money: (minor, currency) => `${grouped(minor, currency, ".", ",")} ${currency}`,
 };
 
@@ -45,6 +48,7 @@ const norwegian: LetterFormat = {
     const { year, month, day } = parts(value);
     return `${day}. ${MONTHS.nb[month - 1]} ${year}`;
   },
+  shortDate: (value) => value.split("-").reverse().join("."),
   money: (minor, currency) => `${currency === "NOK" ? "kr" : currency} ${grouped(minor, currency, " ", ",")}`,
 };
 
@@ -54,6 +58,7 @@ export function letterFormat(language: Language, locale: string): LetterFormat {
   if (language === "nb") return norwegian;
   return {
     date: (value) => formatDateOnly(value, locale, "long"),
+    shortDate: (value) => formatDateOnly(value, locale),
     money: (minor, currency) => formatMoney(minor, currency, locale),
   };
 }

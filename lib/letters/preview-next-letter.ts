@@ -11,6 +11,7 @@ export interface LetterPreview {
 /** The next letter of an account, rendered exactly as "send" would store it today; changes nothing. */
 export async function previewNextLetter(tx: DbOrTx, opts: { orgId: string; customerId: string; currency: string; now: Date }): Promise<LetterPreview> {
   const ctx = await loadLetterContext(tx, opts);
-  const letter = ctx.action.kind === "letter" ? await composeLetter(tx, ctx, ctx.action.stage) : null;
+  // Letter 4 names the agency: there is nothing true to preview before the hand-off.
+  const letter = ctx.action.kind === "letter" && !ctx.action.blockedUntilHandoff ? await composeLetter(tx, ctx, ctx.action.stage) : null;
   return { action: ctx.action, letter };
 }

@@ -33,7 +33,7 @@ const common = [
   "21 December 2026", "3 November 2026: email, sent", "5 November 2026: phone call, no answer", "1 October 2026: invoice INV-101 issued",
 ];
 const checklist: Record<Stage, string[]> = {
-  1: ["37 days past due", "Days past due", "31 October 2026", "1 October 2026", "What to do next", "Bank transfer to IBAN", "error in our invoice", "payment plan", "never reached you"],
+  1: ["37 days past due", "Days past due", "31 Oct 2026", "1 Oct 2026", "What to do next", "Bank transfer to IBAN", "error in our invoice", "payment plan", "never reached you"],
   2: ["10 November 2026: letter 1 (first reminder) sent", "original due date of 31 October 2026", "37 days", "payment plan", "credit rating", "credit limits", "card over the phone", "cheque", "Payment methods"],
   3: ["10 November 2026: letter 1", "24 November 2026: letter 2", "collection agency", "attorney", "payment plan is agreed", "final request to get in touch"],
   4: ["have not heard from you", "1 December 2026: letter 3", "Nordic Recovery AS", "NR-5531", "credit bureau", "out of our hands", "registered mail", "6 December 2026"],

@@ -68,6 +68,7 @@ export function renderLetter(input: LetterInput): RenderedLetter {
   const format = letterFormat(input.language, input.locale);
   const day = (d: DateOnly) => format.date(d);
   const money = (minor: number) => format.money(minor, input.currency);
+  const shortDay = (d: DateOnly) => format.shortDate(d);
   const total = input.invoices.reduce((s, i) => s + i.openMinor, 0);
   const oldest = [...input.invoices].sort((a, b) => (a.dueDate < b.dueDate ? -1 : 1))[0];
   if (!oldest) throw new Error("A letter needs at least one invoice.");
@@ -107,7 +108,7 @@ export function renderLetter(input: LetterInput): RenderedLetter {
     attemptList: attemptLines.map((a) => `  - ${day(a.on)}: ${a.text}`).join("\n"),
     invoiceTable: table(
       t.common.invoiceHeader,
-      input.invoices.map((i) => [i.number, day(i.issueDate), money(i.amountMinor), money(i.openMinor), day(i.dueDate), String(i.daysPastDue)]),
+      input.invoices.map((i) => [i.number, shortDay(i.issueDate), money(i.amountMinor), money(i.openMinor), shortDay(i.dueDate), String(i.daysPastDue)]),
     ) + "\n" + fill(t.common.totalLine),
   };
 

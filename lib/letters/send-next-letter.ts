@@ -2,8 +2,9 @@ import { recordAudit } from "@/lib/audit/events";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { assertCanWork, type Actor } from "@/lib/collections/actor";
 import { lockOpenCase } from "@/lib/collections/open-case";
+import { recordBrokenPromises } from "@/lib/collections/record-broken-promises";
 import { AppError } from "@/lib/errors/app-error";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { dateOnlyToDb, formatDateOnly, formatInstant } from "@/lib/time/dates";
 import { letterheadSnapshot } from "@/lib/documents/letterhead";
 import { requestEmailDelivery } from "@/lib/delivery/request-email-delivery";
@@ -46,7 +47,7 @@ export async function sendNextLetter(db: Db, opts: SendNextLetterOptions): Promi
   try {
     return await db.$transaction((tx) => sendInTransaction(tx, opts), { timeout: 15_000 });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw await alreadySent(db, opts);
     }
     throw error;
@@ -111,18 +112,9 @@ async function sendInTransaction(tx: DbOrTx, opts: SendNextLetterOptions): Promi
       note: `Letter ${action.stage} sent${action.stage === 4 ? " by registered mail" : ""}; payment deadline ${day(letter.deadline)}.${action.due ? "" : ` Sent early: ${overrideReason}`}`,
     },
   });
-  if (action.brokenPromiseIds.length) {
-    await tx.accountEvent.createMany({
-      data: action.brokenPromiseIds.map((promiseId) => ({
-        orgId, customerId: opts.customerId, caseId: theCase.id, kind: "PROMISE_BROKEN" as const, promiseId, letterId: created.id,
-        occurredOn: dateOnlyToDb(ctx.today), userId: actor.userId, note: action.reason,
-      })),
-      skipDuplicates: true,
-    });
-    for (const promiseId of action.brokenPromiseIds) {
-      await recordAudit(tx, { orgId, userId: actor.userId }, { kind: "promise.broken", payload: { promiseId, caseId: theCase.id, customerId: opts.customerId } });
-    }
-  }
+  await recordBrokenPromises(tx, {
+    orgId, customerId: opts.customerId, caseId: theCase.id, promiseIds: action.brokenPromiseIds, today: ctx.today, userId: actor.userId, letterId: created.id, note: action.reason,
+  });
   await recordAudit(tx, { orgId, userId: actor.userId }, {
     kind: "letter.sent",
     payload: {

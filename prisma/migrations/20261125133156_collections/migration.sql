@@ -123,6 +123,9 @@ CREATE UNIQUE INDEX "agency_handoffs_case_id_key" ON "agency_handoffs"("case_id"
 -- CreateIndex
 CREATE INDEX "account_events_customer_id_created_at_idx" ON "account_events"("customer_id", "created_at");
 
+-- CreateIndex
+CREATE INDEX "account_events_letter_id_idx" ON "account_events"("letter_id");
+
 -- AddForeignKey
 ALTER TABLE "collection_policies" ADD CONSTRAINT "collection_policies_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 

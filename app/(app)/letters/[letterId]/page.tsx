@@ -50,7 +50,7 @@ export default async function LetterPage({ params, searchParams }: { params: Pro
     <div className="space-y-6">
       <Link href={`/customers/${letter.customer.id}`} className="text-sm text-slate-500 hover:text-slate-800">← {letter.customer.name}</Link>
       {justSent && <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">Letter {letter.stage} sent and logged in the contact history.</p>}
-      <div className="grid gap-6 lg:grid-cols-[20rem_1fr]">
+      <div className="grid gap-6 lg:grid-cols-[18rem_minmax(0,1fr)]">
         <aside className="space-y-4">
           <dl className="space-y-2 rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm" data-testid="letter-facts">
             {facts.map(([k, v]) => (
