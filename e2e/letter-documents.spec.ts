@@ -62,7 +62,7 @@ test.describe("as a collector", () => {
 
   test("a letter PDF of an unknown id is not found, and signed-out requests are refused", async ({ page, browser }) => {
     expect((await page.request.get("/api/letters/0190a7d2-0000-7000-8000-000000000000/pdf")).status()).toBe(404);
-    const anonymous = await browser.newContext();
+    const anonymous = await browser.newContext({ storageState: { cookies: [], origins: [] } }); // not the signed-in state test.use() gives
     const [letter] = await query<{ id: string }>("SELECT id FROM letters LIMIT 1");
     expect((await anonymous.request.get(`/api/letters/${letter.id}/pdf`, { maxRedirects: 0 })).status()).toBeGreaterThanOrEqual(300);
     await anonymous.close();

@@ -51,7 +51,9 @@ describe("letters by email", () => {
     expect((await deliveryStatuses(db, { orgId: org.id, letterIds: [sent.letterId] })).get(sent.letterId)?.state).toBe("queued");
 
     const before = inbox.length;
+    const started = performance.now();
     await runDueJobs(url, deliveryTasks(db, smtpSender(`smtp://127.0.0.1:${port}`)));
+    console.log(`email delivery (queue run, PDF, SMTP, result rows): ${(performance.now() - started).toFixed(0)} ms`);
     expect(inbox.length).toBe(before + 1);
     const mail = inbox.at(-1)!;
     const letter = await db.letter.findUniqueOrThrow({ where: { id: sent.letterId } });
@@ -84,7 +86,9 @@ describe("letters by email", () => {
     const usedPort = port;
     await close(); // the mail server is down
 
+    let started = performance.now();
     await runDueJobs(url, deliveryTasks(db, smtpSender(`smtp://127.0.0.1:${usedPort}`)));
+    console.log(`failed delivery recorded: ${(performance.now() - started).toFixed(0)} ms`);
     const failed = (await deliveryStatuses(db, { orgId: org.id, letterIds: [sent.letterId] })).get(sent.letterId)!;
     expect(failed).toMatchObject({ state: "failed", attempt: 1, retrying: true });
     expect(failed.error).toMatch(/ECONNREFUSED|connect/i);
@@ -98,7 +102,9 @@ describe("letters by email", () => {
     const before = inbox.length;
     const retry = await retryEmailDelivery(db, { orgId: org.id, actor, letterId: sent.letterId });
     await expect(retryEmailDelivery(db, { orgId: org.id, actor, letterId: sent.letterId })).rejects.toMatchObject({ code: "CONFLICT" });
+    started = performance.now();
     await runDueJobs(url, deliveryTasks(db, smtpSender(`smtp://127.0.0.1:${port}`)));
+    console.log(`retry delivered: ${(performance.now() - started).toFixed(0)} ms`);
     expect(inbox.length).toBe(before + 1);
     expect(inbox.at(-1)!.subject).toContain("Sollecito di pagamento");
     const after = (await deliveryStatuses(db, { orgId: org.id, letterIds: [sent.letterId] })).get(sent.letterId)!;
