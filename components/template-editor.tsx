@@ -42,7 +42,7 @@ export function TemplateEditor(props: { language: string; stage: number; subject
             </ul>
           )}
         </div>
-        <div id={statusId} role="status" aria-live="polite" className={`min-h-5 text-sm ${result?.ok ? "text-emerald-700" : "text-red-700"}`}>{result?.message}</div>
+        <div id={statusId} role="status" aria-live="polite" className={`min-h-5 text-sm ${result?.ok ? "text-emerald-700" : "text-red-700"}`}>{problems.length ? "Fix what is listed above; nothing was saved." : result?.message}</div>
         <div className="flex flex-wrap gap-2">
           <button type="submit" value="preview" disabled={pending} className="rounded-md border border-slate-300 px-4 py-2 text-sm font-semibold hover:bg-slate-50">Preview</button>
           <button type="submit" value="save" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">Save template</button>

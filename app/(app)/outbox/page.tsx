@@ -45,7 +45,7 @@ export default async function OutboxPage() {
             <p className="text-xs text-slate-500">From {m.fromAddress} to {m.toAddress}</p>
             <pre className="mt-2 whitespace-pre-wrap font-sans text-slate-700">{m.text}</pre>
             <p className="mt-2 flex gap-3 text-xs">
-              <a className="text-brand-700 hover:underline" href={`/api/outbox/${m.id}/attachment`}>📎 {m.attachmentName}</a>
+              <a className="text-brand-700 hover:underline" href={`/api/outbox/${m.id}/attachment`}>PDF attached: {m.attachmentName}</a>
               <Link className="text-brand-700 hover:underline" href={`/letters/${m.delivery.letterId}`}>Open the letter</Link>
             </p>
           </li>
