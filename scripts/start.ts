@@ -20,6 +20,8 @@ async function shutdown(code: number) {
   shuttingDown = true;
   server?.kill("SIGTERM");
   worker?.kill("SIGTERM");
+  // Let the worker finish its job and let go of the database before it stops.
+  if (worker && worker.exitCode === null) await Promise.race([new Promise((r) => worker!.once("exit", r)), new Promise((r) => setTimeout(r, 5000))]);
   await database.stop();
   process.exit(code);
 }
