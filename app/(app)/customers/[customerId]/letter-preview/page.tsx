@@ -61,8 +61,8 @@ export default async function LetterPreviewPage({ params, searchParams }: {
                 hidden={{ customerId, currency, stage: String(action.stage) }}>
                 {early && <Field name="overrideReason" label="Why it goes early" as="textarea" />}
                 <Field name="delivery" label="How it goes" as="select" defaultValue="post"
-                  options={[{ value: "post", label: "By post (print today's letters)" }, ...(customerEmail ? [{ value: "email", label: `By email to ${customerEmail}, PDF attached` }] : [])]}
-                  hint={action.stage === 4 ? "Letter 4 is always printed for registered mail as well." : customerEmail ? undefined : "The customer has no email address."} />
+                  options={[{ value: "post", label: "By post (print today's letters)" }, ...(customerEmail ? [{ value: "email", label: "By email, PDF attached" }] : [])]}
+                  hint={[customerEmail ? `Email goes to ${customerEmail}.` : "The customer has no email address.", action.stage === 4 ? "Letter 4 is also printed for registered mail." : ""].filter(Boolean).join(" ")} />
               </ActionForm>
             )}
           </div>
