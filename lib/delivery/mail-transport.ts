@@ -38,6 +38,6 @@ export function smtpSender(url: string): SmtpSender {
 }
 
 /** The transport configured by the environment (SMTP_URL), or the outbox. */
-export function transportFromEnv(env: { SMTP_URL?: string } = process.env): MailTransport {
+export function transportFromEnv(env: Record<string, string | undefined> = process.env): MailTransport {
   return env.SMTP_URL ? smtpSender(env.SMTP_URL) : { kind: "outbox" };
 }
