@@ -31,7 +31,7 @@ export default defineConfig({
     // Specs that change the demo data (imports) run after the read-only ones, whose expected figures they would move.
     { name: "data", testMatch: /data-.*\.spec\.ts/, use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } }, dependencies: ["chromium"] },
   ],
-  webServer: {
+  webServer: [{
     command: `node node_modules/next/dist/bin/next start -p ${port}`,
     url: `${baseURL}/sign-in`,
     reuseExistingServer: false,
@@ -45,5 +45,14 @@ export default defineConfig({
       DUNNING_FROZEN_NOW: process.env.DUNNING_FROZEN_NOW ?? "",
       NEXT_TELEMETRY_DISABLED: "1",
     },
-  },
+  }, {
+    // The email delivery worker, as `npm start` runs it (no SMTP_URL: the outbox).
+    command: "node --import tsx scripts/worker.ts",
+    url: `http://127.0.0.1:${port + 1}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: { DATABASE_URL: databaseUrl, WORKER_HEALTH_PORT: String(port + 1), SMTP_URL: "" },
+  }],
 });

@@ -21,6 +21,10 @@ export function AppHeader(props: {
           {(props.role === "ADMIN" || props.role === "VIEWER") && <NavLink href="/audit">Audit log</NavLink>}
           {props.role === "ADMIN" && <NavLink href="/users">Users</NavLink>}
           <NavLink href="/import">Import</NavLink>
+          <NavLink href="/print">Print</NavLink>
+          <NavLink href="/outbox">Outbox</NavLink>
+          {props.role === "ADMIN" && <NavLink href="/settings/letterhead">Letterhead</NavLink>}
+          {props.role === "ADMIN" && <NavLink href="/settings/templates">Templates</NavLink>}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="hidden text-slate-500 sm:inline">{props.orgName}</span>

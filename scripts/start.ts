@@ -1,5 +1,6 @@
 // `npm start`: database (embedded unless DATABASE_URL), migrations, demo data on
 // first run, a production build when the sources changed, then `next start`.
+import { spawn } from "node:child_process";
 import { resolveAuthSecret } from "@/lib/config";
 import { createDb } from "@/lib/db/client";
 import { openAppDatabase } from "@/lib/db/local-database";
@@ -18,10 +19,14 @@ async function shutdown(code: number) {
   if (shuttingDown) return;
   shuttingDown = true;
   server?.kill("SIGTERM");
+  worker?.kill("SIGTERM");
+  // Let the worker finish its job and let go of the database before it stops.
+  if (worker && worker.exitCode === null) await Promise.race([new Promise((r) => worker!.once("exit", r)), new Promise((r) => setTimeout(r, 5000))]);
   await database.stop();
   process.exit(code);
 }
 let server: ReturnType<typeof runNext> | undefined;
+let worker: ReturnType<typeof spawn> | undefined;
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
@@ -46,6 +51,8 @@ try {
     markBuilt();
   }
   server = runNext([dev ? "dev" : "start", "-p", String(port)], env);
+  // The email delivery worker (durable queue in PostgreSQL), beside the web server.
+  worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env: { ...process.env, ...env }, stdio: "inherit" });
   server.on("exit", (code) => void shutdown(code ?? 0));
   await waitForHttp(`http://localhost:${port}/sign-in`, 120_000);
   const lines = [

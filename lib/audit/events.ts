@@ -47,6 +47,11 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
     kind: z.literal("handoff.recorded"),
     payload: z.object({ handoffId: uuid, caseId: uuid, customerId: uuid, agency: z.string(), reference: z.string(), handedOverOn: day, currency, amountMinor: minor }),
   }),
+  // Letter documents: templates, letterhead, email delivery.
+  z.object({ kind: z.literal("letter_template.saved"), payload: z.object({ templateVersionId: uuid, language: z.enum(["en", "it", "nb"]), stage: z.number().int().min(1).max(4), reverted: z.boolean() }) }),
+  z.object({ kind: z.literal("letterhead.updated"), payload: z.object({ fields: z.array(z.string()), logoSha256: z.string().nullable() }) }),
+  z.object({ kind: z.literal("letter.email_requested"), payload: z.object({ deliveryId: uuid, letterId: uuid, recipient: z.string(), retry: z.boolean() }) }),
+  z.object({ kind: z.literal("letter.email_result"), payload: z.object({ deliveryId: uuid, letterId: uuid, attempt: z.number().int(), outcome: z.enum(["ACCEPTED", "FAILED"]), transport: z.string(), error: z.string() }) }),
   z.object({ kind: z.literal("policy.updated"), payload: z.object({ before: z.record(z.string(), z.number()), after: z.record(z.string(), z.number()) }) }),
   z.object({ kind: z.literal("user.locked"), payload: z.object({ email: z.string(), failures: z.number().int(), lockedUntil: z.string() }) }),
   z.object({ kind: z.literal("user.created"), payload: userRef.extend({ name: z.string(), role: role }) }),

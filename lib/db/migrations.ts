@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { installJobQueue } from "@/lib/jobs/queue";
 import { withSchemaEngine } from "./schema-engine";
 
 const root = process.cwd();
@@ -35,6 +36,9 @@ export async function applyMigrations(connectionString: string): Promise<string[
   return withSchemaEngine(connectionString, [[schemaPath, schema]], async (engine) => {
     const out = await engine.applyMigrations({ migrationsList: await migrationsList(), filters });
     return out.appliedMigrationNames;
+  }).then(async (applied) => {
+    await installJobQueue(connectionString); // the email delivery queue (graphile-worker's own schema)
+    return applied;
   });
 }
 

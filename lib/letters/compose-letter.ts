@@ -7,8 +7,9 @@ import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
 import { daysBetween, todayIn, type DateOnly } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
 import { letterDeadline } from "./deadline";
+import { templatesForLetter } from "./letter-templates";
 import { renderLetter, type LetterInput, type LetterInvoice } from "./render";
-import type { Stage } from "./template-types";
+import type { LetterTemplateSet, Stage } from "./template-types";
 
 export interface ComposedLetter {
   stage: Stage;
@@ -38,7 +39,7 @@ export async function loadLetterContext(tx: DbOrTx, opts: { orgId: string; custo
 export type LetterContext = Awaited<ReturnType<typeof loadLetterContext>>;
 
 /** Renders the letter the policy's next action calls for, from the account's data and contact history. */
-export async function composeLetter(tx: DbOrTx, ctx: LetterContext, stage: Stage): Promise<ComposedLetter> {
+export async function composeLetter(tx: DbOrTx, ctx: LetterContext, stage: Stage, templates?: LetterTemplateSet): Promise<ComposedLetter> {
   const { org, customer, state, today, policy } = ctx;
   const covered = overdueInvoices(state.facts, today);
   const invoices: LetterInvoice[] = covered.map((i) => ({
@@ -63,6 +64,7 @@ export async function composeLetter(tx: DbOrTx, ctx: LetterContext, stage: Stage
     invoices,
     attempts: attempts.map((a) => ({ on: todayIn(org.timeZone, a.occurredAt), channel: a.channel, outcome: a.outcome, letterStage: a.letter?.stage })),
     handoff: state.handoff,
+    templates: templates ?? (await templatesForLetter(tx, { orgId: org.id, language: customer.language, stage })),
   };
   const { subject, body } = renderLetter(input);
   return {

@@ -1,13 +1,15 @@
 import type { ContactChannel, ContactOutcome, Language } from "@/lib/generated/prisma/enums";
-import { formatMoney } from "@/lib/money/money";
-import { formatDateOnly, type DateOnly } from "@/lib/time/dates";
+import type { DateOnly } from "@/lib/time/dates";
+import { letterFormat } from "./letter-format";
 import type { LetterTemplateSet, Stage } from "./template-types";
 import { en } from "./templates/en";
+import { it } from "./templates/it";
+import { nb } from "./templates/nb";
 
 // Letters are rendered from data by one pure function: the same input always
 // gives the same text, which is stored as sent and hashed.
 
-const TEMPLATES: Partial<Record<Language, LetterTemplateSet>> = { en };
+const TEMPLATES: Partial<Record<Language, LetterTemplateSet>> = { en, it, nb };
 
 export interface LetterInvoice {
   invoiceId: string;
@@ -48,6 +50,8 @@ export interface LetterInput {
   /** Earlier collection attempts from the contact history, any order. */
   attempts: LetterAttempt[];
   handoff?: { agency: string; reference: string; handedOverOn: DateOnly } | null;
+  /** An organization's edited templates for this language; the code's defaults otherwise. */
+  templates?: LetterTemplateSet;
 }
 
 export interface RenderedLetter {
@@ -56,22 +60,22 @@ export interface RenderedLetter {
 }
 
 export function templatesFor(language: Language): LetterTemplateSet {
-  // Italian and Norwegian arrive in a later issue; until then every letter is English.
   return TEMPLATES[language] ?? en;
 }
 
 export function renderLetter(input: LetterInput): RenderedLetter {
-  const t = templatesFor(input.language);
-  const day = (d: DateOnly) => formatDateOnly(d, input.locale, "long");
-  const shortDay = (d: DateOnly) => formatDateOnly(d, input.locale);
-  const money = (minor: number) => formatMoney(minor, input.currency, input.locale);
+  const t = input.templates ?? templatesFor(input.language);
+  const format = letterFormat(input.language, input.locale);
+  const day = (d: DateOnly) => format.date(d);
+  const money = (minor: number) => format.money(minor, input.currency);
+  const shortDay = (d: DateOnly) => format.shortDate(d);
   const total = input.invoices.reduce((s, i) => s + i.openMinor, 0);
   const oldest = [...input.invoices].sort((a, b) => (a.dueDate < b.dueDate ? -1 : 1))[0];
   if (!oldest) throw new Error("A letter needs at least one invoice.");
 
   const values: Record<string, string> = {
     customerName: input.customer.name,
-    contactPerson: input.customer.contactPerson || `${input.customer.name} Accounts Department`,
+    contactPerson: input.customer.contactPerson || (input.language === "en" ? `${input.customer.name} Accounts Department` : input.customer.name),
     totalDue: money(total),
     daysPastDue: String(Math.max(...input.invoices.map((i) => i.daysPastDue))),
     oldestDueDate: day(oldest.dueDate),
@@ -127,7 +131,7 @@ export function renderLetter(input: LetterInput): RenderedLetter {
     }),
     fill(t.common.contactLine),
     `${t.common.signOff}\n${values.orgContactPerson}\n${input.org.name}`,
-  ].join("\n\n");
+  ].filter((block) => block !== "").join("\n\n");
   return { subject, body };
 }
 

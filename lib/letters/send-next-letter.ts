@@ -6,6 +6,8 @@ import { recordBrokenPromises } from "@/lib/collections/record-broken-promises";
 import { AppError } from "@/lib/errors/app-error";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { dateOnlyToDb, formatDateOnly, formatInstant } from "@/lib/time/dates";
+import { letterheadSnapshot } from "@/lib/documents/letterhead";
+import { requestEmailDelivery } from "@/lib/delivery/request-email-delivery";
 import { composeLetter, loadLetterContext } from "./compose-letter";
 import type { Stage } from "./template-types";
 
@@ -18,6 +20,8 @@ export interface SendNextLetterOptions {
   stage: Stage;
   /** An admin may send before the due date with a written reason, which is kept with the letter. */
   overrideReason?: string | null;
+  /** Also email the letter (as a PDF) to the customer: the delivery job is queued in the same transaction. */
+  byEmail?: boolean;
   now: Date;
 }
 
@@ -27,6 +31,7 @@ export interface SentLetter {
   stage: Stage;
   deadline: string;
   contentSha256: string;
+  delivery?: { deliveryId: string; recipient: string } | null;
 }
 
 /**
@@ -95,6 +100,7 @@ async function sendInTransaction(tx: DbOrTx, opts: SendNextLetterOptions): Promi
       overrideReason: action.due ? null : overrideReason,
       registeredMail: action.stage === 4,
       contentSha256: letter.contentSha256,
+      letterhead: letterheadSnapshot(ctx.org),
       sentById: actor.userId,
       sentAt: now,
     },
@@ -117,7 +123,8 @@ async function sendInTransaction(tx: DbOrTx, opts: SendNextLetterOptions): Promi
       overrideReason: action.due ? null : overrideReason,
     },
   });
-  return { letterId: created.id, caseId: theCase.id, stage: action.stage, deadline: letter.deadline, contentSha256: letter.contentSha256 };
+  const delivery = opts.byEmail ? await requestEmailDelivery(tx, { orgId, actor, letterId: created.id }) : null;
+  return { letterId: created.id, caseId: theCase.id, stage: action.stage, deadline: letter.deadline, contentSha256: letter.contentSha256, delivery };
 }
 
 function conflict(stage: number, who: string, when: Date, timeZone: string, locale: string): AppError {

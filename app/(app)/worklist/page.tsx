@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { listWorklist } from "@/lib/collections/list-worklist";
 import { db } from "@/lib/db/client";
 import { clockNow, formatDateOnly } from "@/lib/time/dates";
+import { FailedDeliveriesBanner } from "@/components/failed-deliveries-banner";
 import { Pager } from "@/components/pager";
 import { SendAllDue } from "@/components/send-all-due";
 import { WorklistTable } from "@/components/worklist-table";
@@ -22,6 +23,7 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
         <h1 className="text-2xl font-semibold tracking-tight">Worklist</h1>
         <p className="text-sm text-slate-500">Accounts that need action on {formatDateOnly(list.today, user.locale, "long")}, the largest and oldest overdue balances first.</p>
       </div>
+      <FailedDeliveriesBanner orgId={user.orgId} />
       {canWork(user.role) && <SendAllDue plan={planDueLettersAction} sendChunk={sendDueChunkAction} />}
       <WorklistTable items={list.items} locale={user.locale} />
       <Pager page={page} pageSize={list.pageSize} total={list.total} hrefFor={(p) => `/worklist?page=${p}`} />

@@ -30,11 +30,11 @@ const refresh = (customerId: string) => {
 
 export const sendLetterAction = defineAction({
   roles: WORKING_ROLES,
-  schema: z.object({ ...account, stage: z.coerce.number().int().min(1).max(4), overrideReason: text() }),
+  schema: z.object({ ...account, stage: z.coerce.number().int().min(1).max(4), overrideReason: text(), delivery: z.enum(["post", "email"]).default("post") }),
   run: async (ctx, input) => {
     const sent = await sendNextLetter(db(), {
       orgId: ctx.orgId, actor: actorOf(ctx), customerId: input.customerId, currency: input.currency,
-      stage: input.stage as 1 | 2 | 3 | 4, overrideReason: input.overrideReason || null, now: clockNow(),
+      stage: input.stage as 1 | 2 | 3 | 4, overrideReason: input.overrideReason || null, byEmail: input.delivery === "email", now: clockNow(),
     });
     refresh(input.customerId);
     redirect(`/letters/${sent.letterId}?sent=1`);

@@ -12,7 +12,10 @@ import { dateOnlyFromDb, formatDateOnly, formatInstant } from "@/lib/time/dates"
 import { ActionForm, Field } from "@/components/action-form";
 import { LetterText } from "@/components/letter-text";
 import { Money } from "@/components/money";
+import { LetterDocumentsPanel } from "@/components/letter-documents-panel";
+import { deliveryStatuses } from "@/lib/delivery/delivery-status";
 import { recordTrackingAction } from "./actions";
+import { emailLetterAction } from "./delivery-actions";
 
 export const metadata: Metadata = { title: "Letter" };
 
@@ -29,6 +32,10 @@ export default async function LetterPage({ params, searchParams }: { params: Pro
     throw error;
   }
   const tracking = letter.events[0];
+  const [delivery, recipient] = await Promise.all([
+    deliveryStatuses(db(), { orgId: user.orgId, letterIds: [letter.id] }).then((m) => m.get(letter.id) ?? null),
+    db().customer.findUniqueOrThrow({ where: { id: letter.customer.id }, select: { email: true } }),
+  ]);
   const facts: [string, React.ReactNode][] = [
     ["Stage", `Letter ${letter.stage} of 4`],
     ["Sent", `${formatInstant(letter.sentAt, user.timeZone, user.locale)} by ${letter.sentBy?.name ?? "System"}`],
@@ -50,6 +57,7 @@ export default async function LetterPage({ params, searchParams }: { params: Pro
               <div key={k}><dt className="text-xs text-slate-500">{k}</dt><dd className="text-slate-800">{v}</dd></div>
             ))}
           </dl>
+          <LetterDocumentsPanel letterId={letter.id} status={delivery} customerEmail={recipient.email} canWork={canWork(user.role)} emailAction={emailLetterAction} locale={user.locale} timeZone={user.timeZone} />
           {letter.registeredMail && canWork(user.role) && (
             <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
               <ActionForm action={recordTrackingAction} submitLabel={tracking ? "Correct tracking number" : "Save tracking number"} hidden={{ letterId: letter.id }} testId="form-tracking">

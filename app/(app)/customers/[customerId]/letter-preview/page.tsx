@@ -34,6 +34,7 @@ export default async function LetterPreviewPage({ params, searchParams }: {
   if (action.kind !== "letter" || !letter) {
     return <div className="space-y-4">{back}<p className="rounded-xl border border-slate-200 bg-white p-5 text-sm" data-testid="next-action">{action.reason}</p></div>;
   }
+  const customerEmail = (await db().customer.findFirst({ where: { id: customerId, orgId: user.orgId }, select: { email: true } }))?.email ?? "";
   const blocked = action.blockedUntilHandoff;
   const early = !action.due && !blocked;
   return (
@@ -59,6 +60,9 @@ export default async function LetterPreviewPage({ params, searchParams }: {
               <ActionForm action={sendLetterAction} submitLabel={`Send letter ${action.stage}`} pendingLabel="Sending…" testId="send-letter"
                 hidden={{ customerId, currency, stage: String(action.stage) }}>
                 {early && <Field name="overrideReason" label="Why it goes early" as="textarea" />}
+                <Field name="delivery" label="How it goes" as="select" defaultValue="post"
+                  options={[{ value: "post", label: "By post (print today's letters)" }, ...(customerEmail ? [{ value: "email", label: "By email, PDF attached" }] : [])]}
+                  hint={[customerEmail ? `Email goes to ${customerEmail}.` : "The customer has no email address.", action.stage === 4 ? "Letter 4 is also printed for registered mail." : ""].filter(Boolean).join(" ")} />
               </ActionForm>
             )}
           </div>

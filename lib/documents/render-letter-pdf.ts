@@ -1,0 +1,407 @@
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import fontkit from "@pdf-lib/fontkit";
+import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from "pdf-lib";
+import type { Language } from "@/lib/generated/prisma/enums";
+import { parseLetterhead, type Letterhead } from "./letterhead";
+
+// A stored letter as an A4 PDF, laid out for a DIN 5008 (form B) window
+// envelope: the address sits in the window, fold marks at 105 and 210 mm. The
+// PDF is a pure function of the stored letter row and its (immutable) logo, so
+// it shows exactly what was sent, every time. Fonts (DejaVu, shipped in the
+// dejavu-fonts-ttf npm package) are embedded so æ ø å é € and “quotes” print.
+
+export interface StoredLetterForPdf {
+  id: string;
+  stage: number;
+  language: Language;
+  subject: string;
+  body: string;
+  registeredMail: boolean;
+  contentSha256: string;
+  sentAt: Date;
+  /** The letters.letterhead snapshot (JSON), or null for letters sent before snapshots. */
+  letterhead: unknown;
+}
+
+export interface LogoImage {
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+const MM = 72 / 25.4;
+const PAGE_W = 210 * MM;
+const PAGE_H = 297 * MM;
+const LEFT = 25 * MM;
+const RIGHT = 20 * MM;
+const TEXT_W = PAGE_W - LEFT - RIGHT;
+const FOOTER_TOP = 22 * MM;
+const BODY_SIZE = 10;
+const LINE = 13.2;
+const INK = rgb(0.1, 0.1, 0.12);
+const MUTED = rgb(0.38, 0.4, 0.45);
+
+const REGISTERED: Record<Language, string> = { en: "REGISTERED MAIL", it: "RACCOMANDATA A.R.", nb: "REKOMMANDERT" };
+const PAGE_WORD: Record<Language, string> = { en: "Page", it: "Pagina", nb: "Side" };
+
+/**
+ * The font files of the dejavu-fonts-ttf package. Read from the file system at
+ * run time: inside a Next.js bundle require.resolve gives a module id, not a
+ * path, so the project's node_modules is looked up first.
+ */
+function fontDir(): string {
+  const candidates = [path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf")];
+  try {
+    const resolved: unknown = createRequire(path.join(process.cwd(), "package.json")).resolve("dejavu-fonts-ttf/package.json");
+    if (typeof resolved === "string") candidates.push(path.join(path.dirname(resolved), "ttf"));
+  } catch {
+    // not resolvable from here; the first candidate is the usual place
+  }
+  const dir = candidates.find((d) => existsSync(path.join(d, "DejaVuSans.ttf")));
+  if (!dir) throw new Error("The letter fonts (npm package dejavu-fonts-ttf) are not installed: run npm install.");
+  return dir;
+}
+
+let fontFiles: { regular: Uint8Array; bold: Uint8Array; mono: Uint8Array } | null = null;
+function loadFontFiles() {
+  if (!fontFiles) {
+    const dir = fontDir();
+    fontFiles = {
+      regular: readFileSync(path.join(dir, "DejaVuSans.ttf")),
+      bold: readFileSync(path.join(dir, "DejaVuSans-Bold.ttf")),
+      mono: readFileSync(path.join(dir, "DejaVuSansMono.ttf")),
+    };
+  }
+  return fontFiles;
+}
+
+interface Fonts {
+  regular: PDFFont;
+  bold: PDFFont;
+  mono: PDFFont;
+}
+
+// Parsing a 700 KB font is most of the cost of a small PDF: fontkit parses each
+// font file once per process and every document reuses the parsed font (it is
+// only read from; pdf-lib builds a fresh subset per document).
+const parsedFonts = new Map<Uint8Array, unknown>();
+const cachingFontkit = {
+  create(bytes: Uint8Array, postscriptName?: string) {
+    let font = parsedFonts.get(bytes);
+    if (!font) parsedFonts.set(bytes, (font = memoizeLayout(fontkit.create(bytes, postscriptName))));
+    return font;
+  },
+} as unknown as typeof fontkit;
+
+/**
+ * OpenType shaping (fontkit's layout) is the hot spot when drawing text, and
+ * letters repeat the same words and lines. The glyph runs are only read by
+ * pdf-lib, so they are cached per parsed font (bounded).
+ */
+function memoizeLayout<T>(font: T): T {
+  const f = font as unknown as { layout: (text: string, features?: unknown) => unknown };
+  const original = f.layout.bind(f);
+  const cache = new Map<string, unknown>();
+  f.layout = (text: string, features?: unknown) => {
+    const key = features ? `${JSON.stringify(features)}\u0000${text}` : text;
+    let run = cache.get(key);
+    if (run === undefined) {
+      if (cache.size > 50_000) cache.clear();
+      run = original(text, features);
+      cache.set(key, run);
+    }
+    return run;
+  };
+  return font;
+}
+
+async function newDocument(title: string, date: Date): Promise<{ doc: PDFDocument; fonts: Fonts }> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.registerFontkit(cachingFontkit);
+  const files = loadFontFiles();
+  const [regular, bold, mono] = await Promise.all([
+    doc.embedFont(files.regular, { subset: true }),
+    doc.embedFont(files.bold, { subset: true }),
+    doc.embedFont(files.mono, { subset: true }),
+  ]);
+  // Fixed metadata: the same letter gives the same document.
+  doc.setTitle(title);
+  doc.setProducer("Dunning Desk");
+  doc.setCreator("Dunning Desk");
+  doc.setCreationDate(date);
+  doc.setModificationDate(date);
+  return { doc, fonts: { regular, bold, mono } };
+}
+
+/** One letter as a PDF (one or more A4 pages). */
+export async function renderLetterPdf(letter: StoredLetterForPdf, logo?: LogoImage | null): Promise<Uint8Array> {
+  const { doc, fonts } = await newDocument(letter.subject, letter.sentAt);
+  await drawLetter(doc, fonts, letter, logo ?? null);
+  return doc.save();
+}
+
+/**
+ * Many letters in one PDF for printing, each starting on a new page (and on an
+ * odd page, so duplex printing never puts two letters on one sheet). Fonts are
+ * embedded once. `onProgress(done, total)` is called after each letter.
+ */
+export async function renderLettersPdf(
+  letters: StoredLetterForPdf[],
+  logoFor: (sha256: string) => LogoImage | null | undefined,
+  opts: { title: string; date: Date; duplex?: boolean; onProgress?: (done: number, total: number) => void | Promise<void> },
+): Promise<Uint8Array> {
+  const { doc, fonts } = await newDocument(opts.title, opts.date);
+  const images = new Map<string, PDFImage | null>();
+  let done = 0;
+  for (const letter of letters) {
+    if (opts.duplex && doc.getPageCount() % 2 === 1) doc.addPage([PAGE_W, PAGE_H]);
+    const sha = parseLetterhead(letter.letterhead)?.logoSha256;
+    await drawLetter(doc, fonts, letter, sha ? logoFor(sha) ?? null : null, images);
+    done += 1;
+    await opts.onProgress?.(done, letters.length);
+  }
+  return doc.save();
+}
+
+async function embedLogo(doc: PDFDocument, logo: LogoImage): Promise<PDFImage | null> {
+  try {
+    return logo.contentType === "image/png" ? await doc.embedPng(logo.bytes) : await doc.embedJpg(logo.bytes);
+  } catch {
+    return null; // A logo that cannot be read never stops a letter from printing.
+  }
+}
+
+/** The stored body is blocks separated by blank lines: letterhead, date, address, subject, then the text. */
+function splitBody(body: string) {
+  const blocks = body.split("\n\n");
+  if (blocks.length < 5) return null;
+  const [letterheadText, date, address, subject, ...rest] = blocks;
+  return { letterheadText, date, address, subject, rest };
+}
+
+async function drawLetter(doc: PDFDocument, fonts: Fonts, letter: StoredLetterForPdf, logo: LogoImage | null, images?: Map<string, PDFImage | null>) {
+  const head = parseLetterhead(letter.letterhead);
+  const parts = splitBody(letter.body);
+  const pen = new Pen(doc, fonts, letter, head, parts?.letterheadText.split("\n") ?? []);
+
+  let image: PDFImage | null = null;
+  if (logo && head?.logoSha256) {
+    if (images?.has(head.logoSha256)) image = images.get(head.logoSha256) ?? null;
+    else {
+      image = await embedLogo(doc, logo);
+      images?.set(head.logoSha256, image);
+    }
+  }
+  pen.firstPageHeader(image);
+
+  if (!parts) {
+    pen.y = PAGE_H - 100 * MM;
+    for (const block of letter.body.split("\n\n")) pen.block(block);
+    pen.finish();
+    return;
+  }
+  pen.addressWindow(parts.address.split("\n"), letter.registeredMail ? REGISTERED[letter.language] : null);
+  pen.dateLine(parts.date);
+  pen.y = PAGE_H - 103 * MM;
+  pen.paragraph(parts.subject, fonts.bold, 11);
+  pen.y -= 4;
+  for (const block of parts.rest) pen.block(block);
+  pen.finish();
+}
+
+class Pen {
+  page!: PDFPage;
+  y = 0;
+  private pages: PDFPage[] = [];
+  private widths = new Map<PDFFont, Map<string, number>>();
+
+  constructor(
+    private doc: PDFDocument,
+    private fonts: Fonts,
+    private letter: StoredLetterForPdf,
+    private head: Letterhead | null,
+    private letterheadLines: string[],
+  ) {
+    this.newPage();
+  }
+
+  private newPage() {
+    this.page = this.doc.addPage([PAGE_W, PAGE_H]);
+    this.pages.push(this.page);
+    this.y = PAGE_H - 20 * MM;
+    this.foldMarks();
+    if (this.pages.length > 1) {
+      const name = this.head?.name ?? this.letterheadLines[0] ?? "";
+      this.text(`${name} · ${this.letter.subject}`, LEFT, this.y, this.fonts.regular, 7.5, MUTED, TEXT_W);
+      this.y -= 8 * MM;
+    }
+  }
+
+  private foldMarks() {
+    for (const fromTop of [105, 210]) {
+      this.page.drawLine({ start: { x: 4 * MM, y: PAGE_H - fromTop * MM }, end: { x: 9 * MM, y: PAGE_H - fromTop * MM }, thickness: 0.4, color: MUTED });
+    }
+    this.page.drawLine({ start: { x: 4 * MM, y: PAGE_H / 2 }, end: { x: 11 * MM, y: PAGE_H / 2 }, thickness: 0.4, color: MUTED });
+  }
+
+  width(s: string, font: PDFFont, size: number): number {
+    let cache = this.widths.get(font);
+    if (!cache) this.widths.set(font, (cache = new Map()));
+    let w = cache.get(s);
+    if (w === undefined) {
+      w = font.widthOfTextAtSize(s, 1);
+      cache.set(s, w);
+    }
+    return w * size;
+  }
+
+  text(s: string, x: number, y: number, font: PDFFont, size: number, color = INK, maxWidth?: number) {
+    let out = s;
+    if (maxWidth && this.width(out, font, size) > maxWidth) {
+      while (out.length > 1 && this.width(out + "…", font, size) > maxWidth) out = out.slice(0, -1);
+      out += "…";
+    }
+    this.page.drawText(out, { x, y, font, size, color });
+  }
+
+  firstPageHeader(logo: PDFImage | null) {
+    const top = PAGE_H - 15 * MM;
+    if (logo) {
+      const scale = Math.min((45 * MM) / logo.width, (20 * MM) / logo.height);
+      const w = logo.width * scale;
+      const h = logo.height * scale;
+      this.page.drawImage(logo, { x: LEFT, y: top - h, width: w, height: h });
+    }
+    const name = this.head?.name ?? this.letterheadLines[0] ?? "";
+    const lines = this.head
+      ? [
+          this.head.addressLines.slice(0, -1).join(", "),
+          this.head.addressLines.at(-1) ?? "",
+          [this.head.phone, this.head.email].filter(Boolean).join(" · "),
+          this.head.website,
+        ].filter(Boolean)
+      : this.letterheadLines.slice(1);
+    const right = PAGE_W - RIGHT;
+    let y = top - 10;
+    const nameSize = 12;
+    this.text(name, right - this.width(name, this.fonts.bold, nameSize), y, this.fonts.bold, nameSize);
+    y -= 13;
+    for (const line of lines) {
+      const size = 8.5;
+      this.text(line, Math.max(LEFT, right - this.width(line, this.fonts.regular, size)), y, this.fonts.regular, size, MUTED, TEXT_W);
+      y -= 10.5;
+    }
+    this.page.drawLine({ start: { x: LEFT, y: PAGE_H - 40 * MM }, end: { x: right, y: PAGE_H - 40 * MM }, thickness: 0.6, color: MUTED });
+  }
+
+  /** DIN 5008 form B window: 20 mm from the left, 45 mm from the top; return address and handling note first. */
+  addressWindow(lines: string[], registered: string | null) {
+    const x = 25 * MM;
+    const name = this.head?.name ?? this.letterheadLines[0] ?? "";
+    const back = [name, ...(this.head ? this.head.addressLines : this.letterheadLines.slice(1, 4))].join(" · ");
+    this.text(back, x, PAGE_H - 50 * MM, this.fonts.regular, 6.5, MUTED, 80 * MM);
+    if (registered) this.text(registered, x, PAGE_H - 56 * MM, this.fonts.bold, 9.5);
+    let y = PAGE_H - 63 * MM;
+    for (const line of lines) {
+      const attention = line === lines.at(-1) && lines.length > 1;
+      this.text(line, x, y, attention ? this.fonts.bold : this.fonts.regular, 10, INK, 80 * MM);
+      y -= 12;
+    }
+  }
+
+  dateLine(date: string) {
+    const size = BODY_SIZE;
+    this.text(date, PAGE_W - RIGHT - this.width(date, this.fonts.regular, size), PAGE_H - 95 * MM, this.fonts.regular, size);
+  }
+
+  private room(height: number) {
+    if (this.y - height < FOOTER_TOP + 6 * MM) this.newPage();
+  }
+
+  /** A block of the body: a table (every line indented, no bullets), a list, or a paragraph. */
+  block(block: string) {
+    const lines = block.split("\n");
+    const isTable = lines.length > 1 && lines.every((l) => l.startsWith("  ") && !l.startsWith("  - "));
+    if (isTable) {
+      this.table(lines);
+    } else {
+      for (const line of lines) {
+        if (line.startsWith("  - ")) this.paragraph(line.slice(4), this.fonts.regular, BODY_SIZE, 6 * MM, "–");
+        else this.paragraph(line, this.fonts.regular, BODY_SIZE);
+      }
+    }
+    this.y -= LINE * 0.6;
+  }
+
+  private table(lines: string[]) {
+    const longest = Math.max(...lines.map((l) => this.width(l.slice(2), this.fonts.mono, 1)));
+    const size = Math.min(9, TEXT_W / longest);
+    const step = size * 1.35;
+    this.room(step * Math.min(lines.length, 4));
+    lines.forEach((line, i) => {
+      this.room(step);
+      const bold = i === 0 || i === lines.length - 1;
+      this.page.drawText(line.slice(2), { x: LEFT, y: this.y, font: this.fonts.mono, size, color: bold ? INK : INK });
+      if (i === 0) {
+        this.page.drawLine({ start: { x: LEFT, y: this.y - 3 }, end: { x: LEFT + longest * size, y: this.y - 3 }, thickness: 0.4, color: MUTED });
+      }
+      this.y -= step;
+    });
+  }
+
+  paragraph(text: string, font: PDFFont, size: number, indent = 0, bullet?: string) {
+    const lines = this.wrap(text, font, size, TEXT_W - indent);
+    lines.forEach((line, i) => {
+      this.room(LINE);
+      if (bullet && i === 0) this.page.drawText(bullet, { x: LEFT + indent - 4 * MM, y: this.y, font, size, color: INK });
+      this.page.drawText(line, { x: LEFT + indent, y: this.y, font, size, color: INK });
+      this.y -= size === BODY_SIZE ? LINE : size * 1.35;
+    });
+  }
+
+  /** Word wrap that never breaks inside an amount ("kr 1 250,00", "1 250,00"). */
+  private wrap(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
+    if (!text) return [""];
+    const protectedText = text.replace(/(?<=\d) (?=\d{3}(?!\d))/g, "\u00a0").replace(/\b(kr|EUR|USD|NOK|GBP) (?=\d)/g, "$1\u00a0");
+    const words = protectedText.split(" ");
+    const lines: string[] = [];
+    let current = "";
+    const space = this.width(" ", font, size);
+    let currentWidth = 0;
+    for (const word of words) {
+      const w = this.width(word.replace(/\u00a0/g, " "), font, size);
+      if (current && currentWidth + space + w > maxWidth) {
+        lines.push(current);
+        current = word;
+        currentWidth = w;
+      } else {
+        current = current ? `${current} ${word}` : word;
+        currentWidth = current === word ? w : currentWidth + space + w;
+      }
+    }
+    if (current) lines.push(current);
+    return lines.map((l) => l.replace(/\u00a0/g, " "));
+  }
+
+  /** Footer on every page: payment instructions, contact line, letter reference and page number. */
+  finish() {
+    const total = this.pages.length;
+    const head = this.head;
+    const contact = head ? [head.name, head.phone, head.email, head.website].filter(Boolean).join(" · ") : this.letterheadLines.join(" · ");
+    this.pages.forEach((page, i) => {
+      this.page = page;
+      page.drawLine({ start: { x: LEFT, y: FOOTER_TOP }, end: { x: PAGE_W - RIGHT, y: FOOTER_TOP }, thickness: 0.4, color: MUTED });
+      let y = FOOTER_TOP - 10;
+      if (head?.paymentInstructions) {
+        this.text(head.paymentInstructions, LEFT, y, this.fonts.regular, 7.5, MUTED, TEXT_W);
+        y -= 9.5;
+      }
+      this.text(contact, LEFT, y, this.fonts.regular, 7.5, MUTED, TEXT_W - 25 * MM);
+      const pageLabel = `${PAGE_WORD[this.letter.language]} ${i + 1}/${total}`;
+      this.text(pageLabel, PAGE_W - RIGHT - this.width(pageLabel, this.fonts.regular, 7.5), y, this.fonts.regular, 7.5, MUTED);
+      y -= 9.5;
+      this.text(`Ref. ${this.letter.id} · SHA-256 ${this.letter.contentSha256.slice(0, 16)}`, LEFT, y, this.fonts.regular, 6, MUTED);
+    });
+  }
+}

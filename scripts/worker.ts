@@ -1,0 +1,33 @@
+// The email delivery worker: runs the durable job queue (graphile-worker) beside
+// the web server. `npm start` starts it; it can also run on its own with DATABASE_URL.
+import { createServer } from "node:http";
+import { createDb } from "@/lib/db/client";
+import { transportFromEnv } from "@/lib/delivery/mail-transport";
+import { deliveryTasks } from "@/lib/delivery/tasks";
+import { startWorker } from "@/lib/jobs/queue";
+
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error("DATABASE_URL is not set.");
+  process.exit(2);
+}
+const db = createDb(url);
+const transport = transportFromEnv();
+const runner = await startWorker(url, deliveryTasks(db, transport));
+console.log(`Email worker running: ${transport.kind === "smtp" ? "sending through SMTP_URL" : "no SMTP_URL, messages go to the Outbox page"}.`);
+
+// Optional health endpoint, so test harnesses can wait for the worker.
+const healthPort = Number(process.env.WORKER_HEALTH_PORT ?? 0);
+const health = healthPort ? createServer((_req, res) => res.end("ok")).listen(healthPort, "127.0.0.1") : null;
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  health?.close();
+  await runner.stop();
+  await db.$disconnect();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());
