@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import type { ActionResult } from "@/lib/actions/define-action";
 
 /** Step 3: the file checked clean; import it all-or-nothing. */
-export function ImportCommitForm(props: { importId: string; rows: number; kind: string; action: (prev: unknown, form: FormData) => Promise<ActionResult> }) {
+export function ImportCommitForm(props: { importId: string; rows: number; kind: string; action: (prev: unknown, form: FormData) => Promise<ActionResult<unknown>> }) {
   const [state, formAction, pending] = useActionState(props.action, undefined);
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-4 rounded-xl border border-emerald-200 bg-emerald-50 p-5">

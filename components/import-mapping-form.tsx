@@ -14,7 +14,7 @@ export function ImportMappingForm(props: {
   headers: string[];
   mapping: Record<string, string>;
   options: { dateFormat: string; decimalSeparator: string };
-  action: (prev: unknown, form: FormData) => Promise<ActionResult>;
+  action: (prev: unknown, form: FormData) => Promise<ActionResult<unknown>>;
 }) {
   const [state, formAction, pending] = useActionState(props.action, undefined);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};

@@ -1,8 +1,25 @@
 import type { Db } from "@/lib/db/client";
+import type { Actor } from "@/lib/collections/actor";
+import { openDispute } from "@/lib/collections/disputes";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { createContactAttempt, createCustomer, createOrg, createUser } from "./factories";
+import type { ColumnMapping } from "@/lib/imports/fields";
+import { saveImportMapping } from "@/lib/imports/save-import-mapping";
+import { validateImport } from "@/lib/imports/validate-import";
+import { sendNextLetter } from "@/lib/letters/send-next-letter";
+import { addDaysTo, clockNow, todayIn } from "@/lib/time/dates";
+import { instantAt } from "@/lib/time/instants";
+import { createContactAttempt, createCustomer, createInvoice, createLetter, createOrg, createUser } from "./factories";
+import { upload } from "./imports";
 
-/** An organization with one user per role, a user to act on, and some history. */
+/**
+ * An organization with one user per role, a user to act on, and some history;
+ * and for the collections and import actions, as of the real "now" (what the
+ * actions use): an account with an overdue invoice and nothing sent (letters,
+ * payments, promises, plans, disputes), an open dispute, an account whose
+ * letter 3 deadline has passed (hand-off), a registered-mail letter (tracking)
+ * and a checked customers file (import). Every test builds its own, so an
+ * action that can succeed only once (a letter per stage) succeeds here.
+ */
 export async function actionFixture(db: Db) {
   const org = await createOrg(db);
   const users = {
@@ -13,7 +30,34 @@ export async function actionFixture(db: Db) {
   const target = await createUser(db, org.id, "COLLECTOR");
   const customer = await createCustomer(db, org.id);
   await createContactAttempt(db, customer);
-  return { org, users, target, customer };
+  const actor: Actor = { userId: users.COLLECTOR.id, role: "COLLECTOR" };
+  const today = todayIn(org.timeZone, clockNow());
+  const daysAgo = (n: number) => addDaysTo(today, -n);
+  const at = (n: number) => instantAt(daysAgo(n), "10:00", org.timeZone);
+
+  const overdueInvoice = await createInvoice(db, customer, { amountMinor: 150_000, dueDate: daysAgo(30) });
+
+  const disputed = await createCustomer(db, org.id);
+  const disputedInvoice = await createInvoice(db, disputed, { amountMinor: 40_000, dueDate: daysAgo(20) });
+  const { disputeId } = await openDispute(db, { orgId: org.id, actor, invoiceId: disputedInvoice.id, note: "Goods arrived damaged", now: at(5) });
+
+  const handedOver = await createCustomer(db, org.id);
+  await createInvoice(db, handedOver, { amountMinor: 90_000, dueDate: daysAgo(90) });
+  for (const [stage, ago] of [[1, 80], [2, 60], [3, 40]] as const) {
+    await sendNextLetter(db, { orgId: org.id, actor, customerId: handedOver.id, currency: handedOver.currency, stage, now: at(ago) });
+  }
+
+  const mailed = await createCustomer(db, org.id);
+  const registeredLetter = await createLetter(db, mailed, { stage: 4, registeredMail: true });
+
+  const uploaded = await upload(db, { orgId: org.id, userId: users.COLLECTOR.id }, "customers", "customers-utf8-bom.csv");
+  const importMapping = uploaded.mapping as ColumnMapping;
+  await saveImportMapping(db, { orgId: org.id, importId: uploaded.id, mapping: importMapping, options: { dateFormat: "iso", decimalSeparator: "." } });
+  const checkedImport = await validateImport(db, { orgId: org.id, importId: uploaded.id });
+
+  return {
+    org, users, target, customer, today, overdueInvoice, disputeId, handedOver, registeredLetter, checkedImport, importMapping,
+  };
 }
 export type ActionFixture = Awaited<ReturnType<typeof actionFixture>>;
 
@@ -26,6 +70,10 @@ export interface ActionRow {
   idFields?: string[];
   /** Fields of free text: SQL and HTML there are stored verbatim. */
   textFields?: string[];
+  /** Amounts as a person types them ("1,250.50"), read in the account's currency: "0.5" is a real amount there; the rest of the hostile values are refused. */
+  amountFields?: string[];
+  /** Whole numbers in a range (days): a JSON number such as 42 is a real value there; the rest of the hostile values are refused. */
+  numberFields?: string[];
 }
 
 const STRONG_PASSWORD = "a long enough passphrase";
@@ -57,6 +105,95 @@ export const actionTable: Record<string, ActionRow> = {
   "history.verify": {
     allowed: ["ADMIN", "VIEWER"],
     validInput: () => ({}),
+  },
+
+  // Collections: viewers read; collectors and admins work accounts (README, Roles).
+  "collections.send_letter": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({ customerId: fx.customer.id, currency: "EUR", stage: "1" }),
+    idFields: ["customerId"],
+  },
+  "collections.log_contact": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({ customerId: fx.customer.id, type: "call_spoke", occurredOn: fx.today, time: "00:00", note: "Spoke to AP; paying Friday." }),
+    idFields: ["customerId"],
+    textFields: ["note"],
+  },
+  "collections.record_payment": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({ customerId: fx.customer.id, currency: "EUR", amount: "250.00", receivedOn: fx.today, invoiceId: fx.overdueInvoice.id, method: "bank transfer", reference: "BANK-REF-1" }),
+    idFields: ["customerId", "invoiceId"],
+    textFields: ["method", "reference"],
+    amountFields: ["amount"],
+  },
+  "collections.record_promise": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({ customerId: fx.customer.id, currency: "EUR", amount: "500", promisedFor: addDaysTo(fx.today, 7), note: "By Friday." }),
+    idFields: ["customerId"],
+    textFields: ["note"],
+    amountFields: ["amount"],
+  },
+  "collections.record_plan": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({ customerId: fx.customer.id, currency: "EUR", instalments: `${addDaysTo(fx.today, 10)} 500.00\n${addDaysTo(fx.today, 40)} 1000.00`, note: "Agreed by phone." }),
+    idFields: ["customerId"],
+    textFields: ["note"],
+  },
+  "collections.open_dispute": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({ invoiceId: fx.overdueInvoice.id, note: "Customer says the goods never arrived." }),
+    idFields: ["invoiceId"],
+    textFields: ["note"],
+  },
+  "collections.resolve_dispute": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({ disputeId: fx.disputeId, note: "Credit note agreed." }),
+    idFields: ["disputeId"],
+    textFields: ["note"],
+  },
+  "collections.record_handoff": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({ customerId: fx.handedOver.id, currency: "EUR", agency: "Nordic Recovery AS", reference: "NR-5531", handedOverOn: fx.today, amount: "900" }),
+    idFields: ["customerId"],
+    textFields: ["agency", "reference"],
+    amountFields: ["amount"],
+  },
+  "letters.record_tracking": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({ letterId: fx.registeredLetter.id, trackingNumber: "RR123456785NO" }),
+    idFields: ["letterId"],
+    textFields: ["trackingNumber"],
+  },
+  "collections.plan_due_letters": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: () => ({}),
+  },
+  "collections.send_due_chunk": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({ letters: [{ customerId: fx.customer.id, currency: "EUR", name: fx.customer.name, stage: 1 }] }),
+  },
+  // Policy, like users and templates, is the administrators' (README, Roles).
+  "collections.update_policy": {
+    allowed: ["ADMIN"],
+    validInput: () => ({
+      letter1AfterDueDays: "2", letter2AfterDays: "10", letter3AfterDays: "10", letter4AfterDeadlineDays: "1",
+      deadlineDays1: "14", deadlineDays2: "10", deadlineDays3: "10", deadlineDays4: "7",
+    }),
+    numberFields: ["letter1AfterDueDays", "letter2AfterDays", "letter3AfterDays", "letter4AfterDeadlineDays", "deadlineDays1", "deadlineDays2", "deadlineDays3", "deadlineDays4"],
+  },
+  // Import: admins and collectors (README, Data in and out).
+  "imports.check": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({
+      importId: fx.checkedImport.id, dateFormat: "iso", decimalSeparator: ".",
+      "map.reference": fx.importMapping.reference, "map.name": fx.importMapping.name, "map.currency": fx.importMapping.currency,
+    }),
+    idFields: ["importId"],
+  },
+  "imports.commit": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({ importId: fx.checkedImport.id }),
+    idFields: ["importId"],
   },
 };
 

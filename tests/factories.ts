@@ -74,13 +74,13 @@ export async function createContactAttempt(
   });
 }
 
-export async function createLetter(db: DbOrTx, customer: { id: string; orgId: string; currency: string }, data: { stage?: number } = {}) {
+export async function createLetter(db: DbOrTx, customer: { id: string; orgId: string; currency: string }, data: { stage?: number; registeredMail?: boolean } = {}) {
   const kase = await db.collectionCase.create({ data: { orgId: customer.orgId, customerId: customer.id, currency: customer.currency } });
   return db.letter.create({
     data: {
       orgId: customer.orgId, customerId: customer.id, caseId: kase.id, stage: data.stage ?? 1, language: "en", currency: customer.currency,
       subject: "Invoice overdue", body: "Dear customer, ...", invoices: [{ number: "INV-1", openMinor: 1000 }], totalDueMinor: 1000n,
-      deadlineDate: dateOnlyToDb("2026-07-14"), contentSha256: "a".repeat(64),
+      deadlineDate: dateOnlyToDb("2026-07-14"), contentSha256: "a".repeat(64), registeredMail: data.registeredMail ?? false,
     },
   });
 }

@@ -55,7 +55,11 @@ describe.each(actionRegistry.map((def) => [def.name, def] as const))("hostile in
     const before = await orgSnapshot(db, fx.org.id);
     for (const field of Object.keys(valid)) {
       const isText = row.textFields?.includes(field) ?? false;
-      const cases: [string, unknown][] = [["missing", undefined], ...hostileEverywhere, ...(isText ? [] : hostileUnlessText)];
+      const isAmount = row.amountFields?.includes(field) ?? false;
+      const isNumber = row.numberFields?.includes(field) ?? false;
+      const notText = hostileUnlessText.filter(([label]) => !(isAmount && label === "0.5"));
+      const everywhere = hostileEverywhere.filter(([label]) => !(isNumber && label === "a number"));
+      const cases: [string, unknown][] = [["missing", undefined], ...everywhere, ...(isText ? [] : notText)];
       for (const [label, value] of cases) {
         const input = { ...valid, [field]: value };
         if (value === undefined) delete input[field];

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { clientIpFrom } from "@/lib/auth/request-ip";
 import { getSessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -17,7 +18,15 @@ export type { ActionContext, ActionDefinition, ActionResult } from "./run-action
  * Keep definitions in lib/ and list them in lib/actions/registry.ts so the
  * role-matrix and hostile-input tests cover them.
  */
-export function defineAction<S extends z.ZodType, T = undefined>(def: ActionDefinition<S, T>, opts: { revalidate?: string } = {}) {
+export function defineAction<S extends z.ZodType, T = undefined>(
+  def: ActionDefinition<S, T>,
+  opts: {
+    /** Pages to refresh after a success: fixed, or from the result's data (the records it touched). */
+    revalidate?: string | ((data: T) => string[]);
+    /** Where to go after a success, from the result's data. */
+    redirectTo?: (data: T) => string;
+  } = {},
+) {
   return async function action(_prev: unknown, raw: FormData | Record<string, unknown>): Promise<ActionResult<T>> {
     const h = await headers();
     try {
@@ -28,7 +37,10 @@ export function defineAction<S extends z.ZodType, T = undefined>(def: ActionDefi
     }
     const user = await getSessionUser();
     const result = await runAction(def, user && { ...user, ip: clientIpFrom(h), db: db() }, raw);
-    if (result.ok && opts.revalidate) revalidatePath(opts.revalidate);
+    if (!result.ok) return result;
+    const paths = typeof opts.revalidate === "function" ? opts.revalidate(result.data as T) : opts.revalidate ? [opts.revalidate] : [];
+    for (const path of paths) revalidatePath(path);
+    if (opts.redirectTo) redirect(opts.redirectTo(result.data as T));
     return result;
   };
 }

@@ -1,10 +1,17 @@
 import { AppError } from "@/lib/errors/app-error";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { assertSameOrigin } from "@/lib/http/same-origin";
+
+/** Methods that must not change anything, so a link from another site may use them. */
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * Route handlers' counterpart of defineAction: the user is signed in and the
- * role allowed before `run`; an AppError becomes a JSON error with its status.
+ * Route handlers' counterpart of defineAction: a request that may change
+ * something (POST, PUT, PATCH, DELETE) comes from our own pages, the user is
+ * signed in and the role allowed before `run`; an AppError becomes a JSON error
+ * with its status. Route handlers are public endpoints like server actions, and
+ * Next.js's own Origin check covers only server actions.
  */
 export function defineRoute<P = unknown>(opts: {
   roles: Role[];
@@ -12,6 +19,7 @@ export function defineRoute<P = unknown>(opts: {
 }) {
   return async function handler(request: Request, context: { params: Promise<P> }): Promise<Response> {
     try {
+      if (!SAFE_METHODS.has(request.method.toUpperCase())) assertSameOrigin(request.headers);
       const user = await getSessionUser();
       if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
       if (!opts.roles.includes(user.role)) throw new AppError("FORBIDDEN", "Your role does not allow this. Ask an administrator.");

@@ -30,3 +30,21 @@ export const dateOnlyField = z
   .trim()
   .refine(isDateOnly, "Enter a real date as YYYY-MM-DD.")
   .refine((d) => d >= EARLIEST_DATE && d <= LATEST_DATE, `Enter a date between ${EARLIEST_DATE} and ${LATEST_DATE}.`);
+
+/** A whole number ("14" or 14) between min and max; never true, "", 1.5, "1e1" or NaN (z.coerce would take true as 1). */
+export const wholeNumberField = (what: string, min: number, max: number, unit?: string) => {
+  const count = (n: number) => (unit ? `${n} ${unit}${n === 1 ? "" : "s"}` : String(n));
+  return z
+    .union([z.string().trim().regex(/^\d{1,9}$/, `Enter ${what} as a whole number.`), z.number()], { message: `Enter ${what}.` })
+    .transform((v) => Number(v))
+    .pipe(z.number({ message: `Enter ${what}.` }).int(`Enter ${what} as a whole number.`).min(min, `At least ${count(min)}.`).max(max, `At most ${count(max)}.`));
+};
+
+/**
+ * An amount as a person types it ("1,250.50", "1 250,50"): lib/ parses it in the
+ * account's currency (parseMoney), which knows how many decimals that currency has.
+ */
+export const typedAmountField = z.string({ message: "Enter an amount." }).trim().min(1, "Enter an amount.").max(40, "That is not an amount.");
+
+/** An ISO 4217 code such as EUR. */
+export const currencyField = z.string({ message: "Choose a currency." }).regex(/^[A-Z]{3}$/, "Choose a currency.");

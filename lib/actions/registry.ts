@@ -1,4 +1,10 @@
+import {
+  logContactAction, openDisputeAction, planDueLettersAction, recordHandoffAction, recordPaymentAction, recordPlanAction,
+  recordPromiseAction, resolveDisputeAction, sendDueChunkAction, sendLetterAction, updatePolicyAction,
+} from "@/lib/collections/actions";
 import { verifyHistoryAction } from "@/lib/history/actions";
+import { checkImportAction, commitImportAction } from "@/lib/imports/actions";
+import { recordTrackingAction } from "@/lib/letters/actions";
 import { createUserAction, resetUserPasswordAction, setUserActiveAction, setUserRoleAction } from "@/lib/users/actions";
 import type { AnyActionDefinition } from "./run-action";
 
@@ -15,4 +21,18 @@ export const actionRegistry: AnyActionDefinition[] = [
   setUserActiveAction,
   resetUserPasswordAction,
   verifyHistoryAction,
+  sendLetterAction,
+  logContactAction,
+  recordPaymentAction,
+  recordPromiseAction,
+  recordPlanAction,
+  openDisputeAction,
+  resolveDisputeAction,
+  recordHandoffAction,
+  recordTrackingAction,
+  planDueLettersAction,
+  sendDueChunkAction,
+  updatePolicyAction,
+  checkImportAction,
+  commitImportAction,
 ];

@@ -28,7 +28,7 @@ export async function openDispute(db: Db, input: { orgId: string; actor: Actor; 
       data: { orgId: input.orgId, customerId: invoice.customer_id, invoiceId: invoice.id, openedOn: dateOnlyToDb(todayIn(org.timeZone, input.now)), note, userId: input.actor.userId },
     });
     await recordAudit(tx, { orgId: input.orgId, userId: input.actor.userId }, { kind: "dispute.opened", payload: { disputeId: dispute.id, customerId: invoice.customer_id, invoiceId: invoice.id } });
-    return { disputeId: dispute.id };
+    return { disputeId: dispute.id, customerId: invoice.customer_id };
   });
 }
 
@@ -62,5 +62,5 @@ async function resolveInTransaction(tx: DbOrTx, input: { orgId: string; actor: A
     },
   });
   await recordAudit(tx, { orgId: input.orgId, userId: input.actor.userId }, { kind: "dispute.resolved", payload: { disputeId: dispute.id, customerId: dispute.customerId, invoiceId: dispute.invoiceId } });
-  return { disputeId: dispute.id };
+  return { disputeId: dispute.id, customerId: dispute.customerId };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeNumberField } from "@/lib/actions/fields";
 import type { DbOrTx } from "@/lib/db/client";
 
 /** The admin-editable stage timing; defaults from the domain guide. */
@@ -19,7 +20,8 @@ export const DEFAULT_POLICY: PolicySettings = {
   deadlineDays: [14, 14, 14, 14],
 };
 
-const days = (max: number) => z.coerce.number({ message: "Enter a number of days." }).int("Whole days only.").min(1, "At least 1 day.").max(max, `At most ${max} days.`);
+// Not z.coerce.number(): it reads true as 1 and "" as 0.
+const days = (max: number) => wholeNumberField("a number of days", 1, max, "day");
 
 export const policySettingsSchema = z.object({
   letter1AfterDueDays: days(365),

@@ -7,6 +7,16 @@ import { lockCaseForCommitment, type AccountActionBase } from "./record-promise"
 
 export const MAX_INSTALMENTS = 24;
 
+/** The plan form's text, one instalment per line: "2026-12-15 250.00". */
+export function parseInstalmentLines(text: string): { dueOn: string; amount: string }[] {
+  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+  return lines.map((line, n) => {
+    const m = /^(\S+)\s+(.+)$/.exec(line);
+    if (!m) throw invalid("instalments", `Line ${n + 1}: write a date and an amount, like "2026-12-15 250.00".`);
+    return { dueOn: m[1], amount: m[2] };
+  });
+}
+
 /**
  * A payment plan: instalments are stored as promises of one plan, so the plan
  * pauses escalation while instalments are met and a missed one is a broken promise.

@@ -31,7 +31,7 @@ export type ParseMoneyResult = { ok: true; minor: number } | { ok: false; error:
 export function parseMoney(input: string, currency: string): ParseMoneyResult {
   const digits = minorDigits(currency);
   const text = input.trim().replace(/[\s\u00a0\u202f']/g, "");
-  const notAmount = { ok: false as const, error: `"${input.trim()}" is not an amount.` };
+  const notAmount = { ok: false as const, error: `"${input.trim().slice(0, 40)}" is not an amount.` };
   if (!text) return { ok: false, error: "Enter an amount." };
   const negative = text.startsWith("-");
   const body = negative ? text.slice(1) : text;

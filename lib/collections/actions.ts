@@ -1,0 +1,174 @@
+import { z } from "zod";
+import { currencyField, dateOnlyField, idField, textField, typedAmountField, wholeNumberField } from "@/lib/actions/fields";
+import { actionDefinition, type ActionContext } from "@/lib/actions/run-action";
+import { ADMIN_ONLY, WORKING_ROLES } from "@/lib/auth/roles";
+import { sendNextLetter } from "@/lib/letters/send-next-letter";
+import type { Stage } from "@/lib/letters/template-types";
+import { clockNow } from "@/lib/time/dates";
+import type { Actor } from "./actor";
+import { CONTACT_TYPES } from "./contact-types";
+import { openDispute, resolveDispute } from "./disputes";
+import { logContact } from "./log-contact";
+import { policySettingsSchema } from "./policy-settings";
+import { recordHandoff } from "./record-handoff";
+import { recordPayment } from "./record-payment";
+import { parseInstalmentLines, recordPlan } from "./record-plan";
+import { recordPromise } from "./record-promise";
+import { listDueLetters, sendDueLetters, SEND_CHUNK_SIZE, type DueLetter, type SendResult } from "./send-all-due";
+import { updatePolicy } from "./update-policy";
+
+// Server-action definitions for the collections workflow. The routes' actions.ts
+// wrap each with defineAction; tests run them with runAction. Each returns the
+// customer it touched so the route can refresh that customer's page.
+
+const actor = (ctx: ActionContext): Actor => ({ userId: ctx.userId, role: ctx.role });
+const account = { customerId: idField("a customer"), currency: currencyField };
+const note = textField(2000);
+const stageField = wholeNumberField("the letter's stage", 1, 4);
+
+export const sendLetterAction = actionDefinition({
+  name: "collections.send_letter",
+  roles: WORKING_ROLES,
+  // overrideReason is only on the form when an admin sends early; delivery is
+  // "post" unless the collector chooses email (the letter is still stored first).
+  schema: z.object({ ...account, stage: stageField, overrideReason: note.optional(), delivery: z.enum(["post", "email"], "Choose post or email.").default("post") }),
+  run: async (ctx, input) => {
+    const sent = await sendNextLetter(ctx.db, {
+      orgId: ctx.orgId, actor: actor(ctx), customerId: input.customerId, currency: input.currency,
+      stage: input.stage as Stage, overrideReason: input.overrideReason || null, byEmail: input.delivery === "email", now: clockNow(),
+    });
+    return { message: `Letter ${sent.stage} sent.`, data: { letterId: sent.letterId, customerId: input.customerId } };
+  },
+});
+
+export const logContactAction = actionDefinition({
+  name: "collections.log_contact",
+  roles: WORKING_ROLES,
+  schema: z.object({
+    customerId: idField("a customer"),
+    type: z.enum(Object.keys(CONTACT_TYPES) as [string, ...string[]], "Choose what happened."),
+    occurredOn: dateOnlyField,
+    time: z.string({ message: "Enter a time." }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter a time as HH:MM."),
+    note,
+  }),
+  run: async (ctx, input) => {
+    const { label: _label, ...type } = CONTACT_TYPES[input.type];
+    await logContact(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), customerId: input.customerId, ...type, occurredOn: input.occurredOn, time: input.time, note: input.note, now: clockNow() });
+    return { message: "Contact logged.", data: { customerId: input.customerId } };
+  },
+});
+
+export const recordPaymentAction = actionDefinition({
+  name: "collections.record_payment",
+  roles: WORKING_ROLES,
+  schema: z.object({
+    ...account,
+    amount: typedAmountField,
+    receivedOn: dateOnlyField,
+    // "" (the form's "oldest open invoice first") or the invoice to pay first.
+    invoiceId: z.union([idField("an invoice"), z.literal("")], { message: "Choose an invoice from the list." }),
+    method: textField(100),
+    reference: textField(200),
+  }),
+  run: async (ctx, input) => {
+    const result = await recordPayment(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), ...input, invoiceId: input.invoiceId || null, now: clockNow() });
+    const n = result.allocations.length;
+    return {
+      message: `Payment recorded on ${n} invoice${n === 1 ? "" : "s"}${result.caseClosed ? "; the case is closed" : ""}.`,
+      data: { customerId: input.customerId },
+    };
+  },
+});
+
+export const recordPromiseAction = actionDefinition({
+  name: "collections.record_promise",
+  roles: WORKING_ROLES,
+  schema: z.object({ ...account, amount: typedAmountField, promisedFor: dateOnlyField, note }),
+  run: async (ctx, input) => {
+    await recordPromise(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), ...input, now: clockNow() });
+    return { message: "Promise recorded; escalation pauses until its date.", data: { customerId: input.customerId } };
+  },
+});
+
+export const recordPlanAction = actionDefinition({
+  name: "collections.record_plan",
+  roles: WORKING_ROLES,
+  schema: z.object({ ...account, instalments: textField(3000), note }),
+  run: async (ctx, input) => {
+    const instalments = parseInstalmentLines(input.instalments);
+    await recordPlan(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), customerId: input.customerId, currency: input.currency, instalments, note: input.note, now: clockNow() });
+    const n = instalments.length;
+    return { message: `Payment plan with ${n} instalment${n === 1 ? "" : "s"} recorded.`, data: { customerId: input.customerId } };
+  },
+});
+
+// The dispute verbs find the customer through the invoice or dispute: a customerId
+// posted beside it would be one more thing to check, not information.
+export const openDisputeAction = actionDefinition({
+  name: "collections.open_dispute",
+  roles: WORKING_ROLES,
+  schema: z.object({ invoiceId: idField("an invoice"), note }),
+  run: async (ctx, input) => {
+    const { customerId } = await openDispute(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), invoiceId: input.invoiceId, note: input.note, now: clockNow() });
+    return { message: "Dispute recorded; the invoice is out of letters until it is resolved.", data: { customerId } };
+  },
+});
+
+export const resolveDisputeAction = actionDefinition({
+  name: "collections.resolve_dispute",
+  roles: WORKING_ROLES,
+  schema: z.object({ disputeId: idField("a dispute"), note }),
+  run: async (ctx, input) => {
+    const { customerId } = await resolveDispute(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), disputeId: input.disputeId, note: input.note, now: clockNow() });
+    return { message: "Dispute resolved.", data: { customerId } };
+  },
+});
+
+export const recordHandoffAction = actionDefinition({
+  name: "collections.record_handoff",
+  roles: WORKING_ROLES,
+  schema: z.object({ ...account, agency: textField(200), reference: textField(200), handedOverOn: dateOnlyField, amount: typedAmountField }),
+  run: async (ctx, input) => {
+    await recordHandoff(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), ...input, now: clockNow() });
+    return { message: "Hand-off recorded; letter 4 goes by registered mail.", data: { customerId: input.customerId } };
+  },
+});
+
+// "Send all due letters" runs as a series of short requests driven by the page
+// (one plan, then chunks of SEND_CHUNK_SIZE), so progress shows and no request outlives its timeout.
+export const planDueLettersAction = actionDefinition<z.ZodObject<{}>, DueLetter[]>({
+  name: "collections.plan_due_letters",
+  roles: WORKING_ROLES,
+  schema: z.object({}),
+  run: async (ctx) => {
+    const letters = await listDueLetters(ctx.db, { orgId: ctx.orgId, now: clockNow() });
+    return { message: `${letters.length} letter${letters.length === 1 ? "" : "s"} due.`, data: letters };
+  },
+});
+
+const dueLetter = z.object({
+  customerId: idField("a customer"),
+  currency: currencyField,
+  name: textField(300),
+  stage: stageField,
+});
+
+export const sendDueChunkAction = actionDefinition<z.ZodObject<{ letters: z.ZodArray<typeof dueLetter> }>, SendResult[]>({
+  name: "collections.send_due_chunk",
+  roles: WORKING_ROLES,
+  schema: z.object({ letters: z.array(dueLetter, { message: "Send a list of due letters." }).min(1, "Send at least one letter.").max(SEND_CHUNK_SIZE, `Send at most ${SEND_CHUNK_SIZE} letters per request.`) }),
+  run: async (ctx, input) => {
+    const results = await sendDueLetters(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), letters: input.letters as DueLetter[], now: clockNow() });
+    return { message: "Chunk done.", data: results };
+  },
+});
+
+export const updatePolicyAction = actionDefinition({
+  name: "collections.update_policy",
+  roles: ADMIN_ONLY,
+  schema: policySettingsSchema,
+  run: async (ctx, settings) => {
+    await updatePolicy(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), settings });
+    return { message: "Policy saved; the worklist follows it from now on." };
+  },
+});
