@@ -158,6 +158,25 @@ export const actionTable: Record<string, ActionRow> = {
     textFields: ["agency", "reference"],
     amountFields: ["amount"],
   },
+  "letters.email": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({ letterId: fx.registeredLetter.id }),
+    idFields: ["letterId"],
+  },
+  "settings.update_letterhead": {
+    allowed: ["ADMIN"],
+    validInput: () => ({
+      name: "Matrix Org AS", addressLine1: "Testveien 1", addressLine2: "", postalCode: "0150", city: "Oslo", country: "Norway",
+      phone: "+47 22 00 00 00", email: "ar@test.example", website: "", paymentInstructions: "IBAN NO93 8601 1117 947",
+    }),
+    // A letterhead phone line is free text ("+47 22 00 45 00, ext. 12").
+    textFields: ["name", "addressLine1", "addressLine2", "postalCode", "city", "country", "phone", "website", "paymentInstructions"],
+  },
+  "letters.template": {
+    allowed: ["ADMIN"],
+    validInput: () => ({ intent: "revert", language: "en", stage: "1", subject: "", body: "" }),
+    textFields: ["subject", "body"],
+  },
   "letters.record_tracking": {
     allowed: ["ADMIN", "COLLECTOR"],
     validInput: (fx) => ({ letterId: fx.registeredLetter.id, trackingNumber: "RR123456785NO" }),

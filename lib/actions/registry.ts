@@ -6,6 +6,9 @@ import { verifyHistoryAction } from "@/lib/history/actions";
 import { checkImportAction, commitImportAction } from "@/lib/imports/actions";
 import { recordTrackingAction } from "@/lib/letters/actions";
 import { createUserAction, resetUserPasswordAction, setUserActiveAction, setUserRoleAction } from "@/lib/users/actions";
+import { emailLetterAction } from "@/lib/delivery/actions";
+import { updateLetterheadAction } from "@/lib/documents/actions";
+import { templateAction } from "@/lib/letters/template-actions";
 import type { AnyActionDefinition } from "./run-action";
 
 /**
@@ -16,6 +19,9 @@ import type { AnyActionDefinition } from "./run-action";
  * with actionDefinition(), list it here, add its row in tests/action-table.ts.
  */
 export const actionRegistry: AnyActionDefinition[] = [
+  emailLetterAction,
+  updateLetterheadAction,
+  templateAction,
   createUserAction,
   setUserRoleAction,
   setUserActiveAction,

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { actionDefinition } from "@/lib/actions/run-action";
+import { idField } from "@/lib/actions/fields";
+import { WORKING_ROLES } from "@/lib/auth/roles";
+import { retryEmailDelivery } from "./request-email-delivery";
+
+// Server-action definitions for email delivery; app/ wraps them with defineAction.
+
+/** Sends a stored letter by email, or retries a failed delivery: a new delivery row, never an update. */
+export const emailLetterAction = actionDefinition({
+  name: "letters.email",
+  roles: WORKING_ROLES,
+  schema: z.object({ letterId: idField("a letter") }),
+  run: async (ctx, input) => {
+    const { recipient } = await retryEmailDelivery(ctx.db, { orgId: ctx.orgId, actor: { userId: ctx.userId, role: ctx.role }, letterId: input.letterId });
+    return { message: `Queued for ${recipient}.`, data: { letterId: input.letterId } };
+  },
+});
