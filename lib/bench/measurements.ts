@@ -1,0 +1,108 @@
+import { getAgingTotals } from "@/lib/aging/aging-totals";
+import { accountQuerySchema, listAgingAccounts } from "@/lib/aging/list-accounts";
+import { getCustomerAccount } from "@/lib/customers/get-customer-account";
+import type { Db } from "@/lib/db/client";
+import type { DateOnly } from "@/lib/time/dates";
+import { naiveAgingTotals, sumOpenBalances } from "./reference-queries";
+
+export interface BenchContext {
+  db: Db;
+  orgId: string;
+  /** A collector of the organization, for actions that record who did them. */
+  userId: string;
+  today: DateOnly;
+  /** Customers with an open balance, in a fixed order; runs rotate through them so caches do not flatter. */
+  customerIds: string[];
+}
+
+export type Target = { kind: "median_ms"; value: number } | { kind: "vs_floor"; value: number };
+
+export interface Measurement {
+  /** Key in bench/results.json. */
+  key: string;
+  label: string;
+  /** Overrides the run count (slow references, bulk jobs). */
+  runs?: number;
+  warmup?: number;
+  target?: Target;
+  /** Set while the feature is not built yet: the bench prints it instead of a figure. */
+  unavailable?: string;
+  run(ctx: BenchContext, run: number): Promise<unknown>;
+}
+
+export const FLOOR = "floor_sum_open_balances";
+export const NAIVE = "naive_orm_aging_totals";
+
+const page1 = (sort: string, dir = "desc") => accountQuerySchema.parse({ sort, dir, page: "1" });
+const customerFor = (ctx: BenchContext, run: number) => ctx.customerIds[(run + ctx.customerIds.length) % ctx.customerIds.length];
+const COLLECTIONS_PENDING = "not yet available: lib/collections (worklist, send next letter) is on branch `collections`, not yet on main";
+
+/**
+ * Everything `npm run bench` measures, in order. A new measurement is one entry
+ * here; the two references come first so every other line can be compared with them.
+ */
+export const MEASUREMENTS: Measurement[] = [
+  {
+    key: FLOOR,
+    label: "floor: SUM of open balances, one bare query",
+    run: (ctx) => sumOpenBalances(ctx.db, ctx),
+  },
+  {
+    key: NAIVE,
+    label: "naive: every open invoice through the ORM, bucketed in JS",
+    runs: 5,
+    warmup: 1,
+    run: (ctx) => naiveAgingTotals(ctx.db, ctx),
+  },
+  {
+    key: "aging_totals",
+    label: "aging totals by bucket",
+    target: { kind: "vs_floor", value: 1.5 },
+    run: (ctx) => getAgingTotals(ctx.db, ctx),
+  },
+  {
+    key: "accounts_first_page",
+    label: "accounts table page 1, most overdue first (sort=oldest desc)",
+    target: { kind: "median_ms", value: 50 },
+    run: (ctx) => listAgingAccounts(ctx.db, { ...ctx, query: page1("oldest") }),
+  },
+  {
+    key: "accounts_first_page_by_open",
+    label: "accounts table page 1, largest open balance first",
+    run: (ctx) => listAgingAccounts(ctx.db, { ...ctx, query: page1("open") }),
+  },
+  {
+    key: "accounts_first_page_by_90_plus",
+    label: "accounts table page 1, largest 90+ balance first",
+    run: (ctx) => listAgingAccounts(ctx.db, { ...ctx, query: page1("d90_plus") }),
+  },
+  {
+    key: "customer_page",
+    label: "one customer page (a different customer each run)",
+    target: { kind: "median_ms", value: 50 },
+    run: (ctx, run) => getCustomerAccount(ctx.db, { ...ctx, customerId: customerFor(ctx, run) }),
+  },
+  {
+    key: "worklist_first_page",
+    label: "worklist page 1",
+    target: { kind: "median_ms", value: 50 },
+    unavailable: COLLECTIONS_PENDING,
+    run: async () => {}, // TODO(collections): the worklist's first page, once lib/collections lands.
+  },
+  {
+    key: "send_one_letter",
+    label: "send the next letter on a fresh account (render, store, log)",
+    target: { kind: "median_ms", value: 100 },
+    unavailable: COLLECTIONS_PENDING,
+    run: async () => {}, // TODO(collections): sendNextLetter on customerFor(ctx, run), a different account each run.
+  },
+  {
+    key: "send_1000_letters",
+    label: "bulk send 1,000 due letters",
+    runs: 1,
+    warmup: 0,
+    target: { kind: "median_ms", value: 30_000 },
+    unavailable: COLLECTIONS_PENDING,
+    run: async () => {}, // TODO(collections): the bulk send of 1,000 due letters.
+  },
+];
