@@ -7,7 +7,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { getAgingTotals } from "@/lib/aging/aging-totals";
 import { FLOOR, MEASUREMENTS, NAIVE, type BenchContext, type Measurement } from "@/lib/bench/measurements";
+import { naiveAgingTotals } from "@/lib/bench/reference-queries";
 import { summarize, time, type Summary } from "@/lib/bench/stats";
 import { createDb } from "@/lib/db/client";
 import { SCALE_ORG_ID } from "@/lib/scale/generate-scale-data";
@@ -56,7 +58,10 @@ try {
       SELECT customer_id FROM (SELECT DISTINCT customer_id FROM invoices WHERE org_id = ${org.id}::uuid AND paid_minor < amount_minor) a
       ORDER BY md5(customer_id::text) LIMIT 500`
   ).map((r) => r.customer_id);
-  const ctx: BenchContext = { db, orgId: org.id, userId: collector.id, today, customerIds };
+  const openAccounts = (await getAgingTotals(db, { orgId: org.id, today })).reduce((n, t) => n + t.accounts, 0);
+  const ctx: BenchContext = { db, orgId: org.id, userId: collector.id, today, customerIds, openAccounts };
+  const agree = JSON.stringify(await naiveAgingTotals(db, ctx)) === JSON.stringify(await getAgingTotals(db, ctx));
+  if (!agree) throw new Error("The naive totals and getAgingTotals disagree: fix that before timing anything.");
 
   const machine = {
     cpus: os.cpus().length,
@@ -70,6 +75,7 @@ try {
   console.log(`Dunning Desk bench: scale ${size.label} (${database.name}), today ${today}`);
   console.log(`  data: ${Object.entries(scale).map(([k, v]) => `${v.toLocaleString("en")} ${k.replace("_", " ")}`).join(", ")}`);
   console.log(`  machine: ${machine.cpus} cores (${machine.cpu_model}), ${machine.memory_gib} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}, load ${machine.load_average_at_start.join(" ")}`);
+  console.log("  check: the naive way and getAgingTotals give identical totals.");
   console.log(`  ${runs} timed runs after warm-up unless noted; ratios are medians over the floor's and the naive way's medians.\n`);
   console.log(`  ${"measurement".padEnd(32)} ${"median ms".padStart(10)} ${"p95 ms".padStart(10)} ${"x floor".padStart(8)} ${"x naive".padStart(8)} ${"runs".padStart(5)}  target`);
 

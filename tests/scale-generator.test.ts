@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { Client } from "pg";
 import { getAgingTotals } from "@/lib/aging/aging-totals";
+import { accountQuerySchema, listAgingAccounts } from "@/lib/aging/list-accounts";
 import { createDb, type Db } from "@/lib/db/client";
 import { databaseUrl } from "@/lib/db/embedded";
 import { generateScaleData, SCALE_ORG_ID } from "@/lib/scale/generate-scale-data";
@@ -72,6 +73,22 @@ describe("scale generator (2,000 invoices)", () => {
     expect(r.letters_without_overdue).toBe(0);
     expect(r.contacts_without_overdue).toBe(0);
     expect(r.odd_letters).toBe(0);
+  });
+
+  it("pages most-overdue-first by walking due dates exactly as the full aggregation sorts", async () => {
+    // Every generated name contains a "0", so q=0 matches all accounts but takes the full-aggregation path.
+    const list = (q: Record<string, string>) => listAgingAccounts(prisma, { orgId: SCALE_ORG_ID, today: TODAY, pageSize: 25, query: accountQuerySchema.parse(q) });
+    for (const filter of [{}, { currency: "NOK" }] as Record<string, string>[]) {
+      for (const page of ["1", "2", "5", "40"]) {
+        const walked = await list({ ...filter, page });
+        const aggregated = await list({ ...filter, page, q: "0" });
+        expect(walked.rows).toEqual(aggregated.rows);
+        if (aggregated.rows.length) expect(walked.total).toBe(aggregated.total);
+      }
+    }
+    const first = await list({});
+    expect(first.rows).toHaveLength(25);
+    expect(first.rows[0].oldestDaysPastDue).toBeGreaterThanOrEqual(first.rows[24].oldestDaysPastDue);
   });
 
   it("is deterministic: the same seed gives the same invoices", async () => {
