@@ -100,19 +100,28 @@ export const MEASUREMENTS: Measurement[] = [
     target: { kind: "median_ms", value: 50 },
     run: (ctx, run) => getCustomerAccount(ctx.db, { ...ctx, customerId: customerFor(ctx, run) }),
   },
+  // TODO(collections): once lib/collections and lib/letters land on main, drop
+  // `unavailable` and fill in `run` (API as on branch `collections` today):
+  //   worklist_first_page: listWorklist(ctx.db, { orgId: ctx.orgId, now: new Date(), page: 1 })
+  //   send_one_letter:     take a distinct due account per run from listDueLetters(ctx.db, { orgId, now }) (fetched
+  //                        once, before timing), then sendNextLetter(ctx.db, { orgId, actor: { userId: ctx.userId,
+  //                        role: "COLLECTOR" }, customerId, currency, stage, now: new Date() })
+  //   send_1000_letters:   the first 1,000 of listDueLetters, sent SEND_CHUNK_SIZE at a time with sendDueLetters
+  //                        (what the "send all due" page does), timed as one run.
+  // Each send writes to the scale database: regenerate it before an official run.
   {
     key: "worklist_first_page",
     label: "worklist page 1",
     target: { kind: "median_ms", value: 50 },
     unavailable: COLLECTIONS_PENDING,
-    run: async () => {}, // TODO(collections): the worklist's first page, once lib/collections lands.
+    run: async () => {},
   },
   {
     key: "send_one_letter",
     label: "send the next letter on a fresh account (render, store, log)",
     target: { kind: "median_ms", value: 100 },
     unavailable: COLLECTIONS_PENDING,
-    run: async () => {}, // TODO(collections): sendNextLetter on customerFor(ctx, run), a different account each run.
+    run: async () => {},
   },
   {
     key: "send_1000_letters",
@@ -121,6 +130,6 @@ export const MEASUREMENTS: Measurement[] = [
     warmup: 0,
     target: { kind: "median_ms", value: 30_000 },
     unavailable: COLLECTIONS_PENDING,
-    run: async () => {}, // TODO(collections): the bulk send of 1,000 due letters.
+    run: async () => {},
   },
 ];
