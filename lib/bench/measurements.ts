@@ -42,20 +42,15 @@ const COLLECTIONS_PENDING = "not yet available: lib/collections (worklist, send 
 
 /**
  * Everything `npm run bench` measures, in order. A new measurement is one entry
- * here; the two references come first so every other line can be compared with them.
+ * here. The floor runs first; the naive way runs last, because it reads the
+ * whole invoice heap and evicts the indexes everything else relies on from
+ * PostgreSQL's buffer cache (measured: aging totals ran ~1.5x slower right after it).
  */
 export const MEASUREMENTS: Measurement[] = [
   {
     key: FLOOR,
     label: "floor: SUM of open balances, one bare query",
     run: (ctx) => sumOpenBalances(ctx.db, ctx),
-  },
-  {
-    key: NAIVE,
-    label: "naive: every open invoice through the ORM, bucketed in JS",
-    runs: 5,
-    warmup: 1,
-    run: (ctx) => naiveAgingTotals(ctx.db, ctx),
   },
   {
     key: "aging_totals",
@@ -131,5 +126,12 @@ export const MEASUREMENTS: Measurement[] = [
     target: { kind: "median_ms", value: 30_000 },
     unavailable: COLLECTIONS_PENDING,
     run: async () => {},
+  },
+  {
+    key: NAIVE,
+    label: "naive: every open invoice through the ORM, bucketed in JS",
+    runs: 5,
+    warmup: 1,
+    run: (ctx) => naiveAgingTotals(ctx.db, ctx),
   },
 ];
