@@ -53,6 +53,21 @@ describe("scale generator (2,000 invoices)", () => {
     expect(r.tgenabled).toBe("O");
   });
 
+  it("rebuilds every index the migrations define (they are dropped for the bulk load)", async () => {
+    const fresh = await createMigratedDatabase(databaseUrl(inject("testDatabaseUrl"), "postgres"), "dd_scale_idx");
+    const indexdefs = "SELECT string_agg(indexdef, E'\\n' ORDER BY indexname) AS defs FROM pg_indexes WHERE schemaname = 'public'";
+    const other = new Client({ connectionString: fresh.url });
+    try {
+      await other.connect();
+      const expected = (await other.query(indexdefs)).rows[0].defs;
+      expect((await one(indexdefs)).defs).toBe(expected);
+      expect(expected).toContain("invoices_open_by_due_date");
+    } finally {
+      await other.end();
+      await fresh.drop();
+    }
+  });
+
   it("spreads due dates over two years, with every aging bucket non-empty", async () => {
     const span = await one("SELECT max(due_date) - min(due_date) AS days FROM invoices");
     expect(span.days).toBeGreaterThan(700);
