@@ -24,7 +24,7 @@ async function seedScale(label: string) {
     console.log(`Scale ${size.label}: ${size.customers.toLocaleString("en")} customers, ${size.invoices.toLocaleString("en")} invoices into database ${database.name}`);
     const { today, phases } = await generateScaleData(database.url, {
       size,
-      log: (p) => console.log(`  ${p.name.padEnd(36)} ${(p.ms / 1000).toFixed(1).padStart(7)} s  ${p.rows.toLocaleString("en").padStart(11)} rows`),
+      log: (p) => console.log(`  ${p.name.padEnd(44)} ${(p.ms / 1000).toFixed(1).padStart(7)} s  ${p.rows.toLocaleString("en").padStart(11)} rows`),
     });
     const total = (performance.now() - started) / 1000;
     const generated = phases.reduce((s, p) => s + p.ms, 0) / 1000;

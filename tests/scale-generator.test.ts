@@ -53,15 +53,17 @@ describe("scale generator (2,000 invoices)", () => {
     expect(r.tgenabled).toBe("O");
   });
 
-  it("rebuilds every index the migrations define (they are dropped for the bulk load)", async () => {
+  it("rebuilds every index and foreign key the migrations define (they are dropped for the bulk load)", async () => {
     const fresh = await createMigratedDatabase(databaseUrl(inject("testDatabaseUrl"), "postgres"), "dd_scale_idx");
-    const indexdefs = "SELECT string_agg(indexdef, E'\\n' ORDER BY indexname) AS defs FROM pg_indexes WHERE schemaname = 'public'";
+    const indexdefs = `SELECT (SELECT string_agg(indexdef, E'\\n' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'public')
+      || (SELECT string_agg(conname || ' ' || pg_get_constraintdef(oid) || convalidated, E'\\n' ORDER BY conname) FROM pg_constraint WHERE contype = 'f') AS defs`;
     const other = new Client({ connectionString: fresh.url });
     try {
       await other.connect();
       const expected = (await other.query(indexdefs)).rows[0].defs;
       expect((await one(indexdefs)).defs).toBe(expected);
       expect(expected).toContain("invoices_open_by_due_date");
+      expect(expected).toContain("payments_invoice_id_fkey FOREIGN KEY");
     } finally {
       await other.end();
       await fresh.drop();
