@@ -15,6 +15,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   retries: 0,
+  // Generous waits: CI machines have 2 cores and next start shares them with PostgreSQL.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
   use: {
     baseURL,
@@ -24,7 +27,9 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } }, dependencies: ["setup"] },
+    { name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } }, dependencies: ["setup"], testIgnore: /data-.*\.spec\.ts/ },
+    // Specs that change the demo data (imports) run after the read-only ones, whose expected figures they would move.
+    { name: "data", testMatch: /data-.*\.spec\.ts/, use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } }, dependencies: ["chromium"] },
   ],
   webServer: {
     command: `node node_modules/next/dist/bin/next start -p ${port}`,

@@ -8,6 +8,8 @@ export function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
+// api/imports is left out: a proxy buffers request bodies only up to 10 MB, and
+// uploads stream larger files; that route handler checks the session itself.
 export const config = {
-  matcher: ["/((?!sign-in|api/auth|_next/|favicon.ico|logo.svg).*)"],
+  matcher: ["/((?!sign-in|api/auth|api/imports|_next/|favicon.ico|logo.svg).*)"],
 };

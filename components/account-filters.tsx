@@ -8,6 +8,7 @@ export function AccountFilters({ query, currencies }: { query: AccountQuery; cur
     <form method="get" className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter accounts">
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
+      {query.asOf && <input type="hidden" name="asOf" value={query.asOf} />}
       <label className="flex flex-col text-xs font-medium text-slate-600">
         Customer
         <input name="q" defaultValue={query.q ?? ""} placeholder="Search by name" className={`${field} mt-1 w-56`} />

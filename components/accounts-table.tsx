@@ -10,6 +10,7 @@ function sortHref(query: AccountQuery, sort: AccountSort): string {
   if (query.q) params.set("q", query.q);
   if (query.currency) params.set("currency", query.currency);
   if (query.bucket) params.set("bucket", query.bucket);
+  if (query.asOf) params.set("asOf", query.asOf);
   params.set("sort", sort);
   params.set("dir", dir);
   return `/?${params}`;

@@ -16,6 +16,11 @@ export function AppHeader(props: {
         <Link href="/" aria-label="Dunning Desk home"><Logo /></Link>
         <nav aria-label="Main" className="flex items-center gap-1 text-sm">
           <NavLink href="/">Aging report</NavLink>
+          <NavLink href="/worklist">Worklist</NavLink>
+          <NavLink href="/settings/policy">Policy</NavLink>
+          {(props.role === "ADMIN" || props.role === "VIEWER") && <NavLink href="/audit">Audit log</NavLink>}
+          {props.role === "ADMIN" && <NavLink href="/users">Users</NavLink>}
+          <NavLink href="/import">Import</NavLink>
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="hidden text-slate-500 sm:inline">{props.orgName}</span>

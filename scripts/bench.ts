@@ -76,6 +76,7 @@ try {
   console.log(`  data: ${Object.entries(scale).map(([k, v]) => `${v.toLocaleString("en")} ${k.replace("_", " ")}`).join(", ")}`);
   console.log(`  machine: ${machine.cpus} cores (${machine.cpu_model}), ${machine.memory_gib} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}, load ${machine.load_average_at_start.join(" ")}`);
   console.log("  check: the naive way and getAgingTotals give identical totals.");
+  console.log("  note: send_* measurements write letters; regenerate the data set before comparing runs.");
   console.log(`  ${runs} timed runs after warm-up unless noted; ratios are medians over the floor's and the naive way's medians.\n`);
 
   const results: Record<string, Result> = {};
@@ -108,8 +109,13 @@ try {
 async function measure(m: Measurement, ctx: BenchContext): Promise<Result> {
   const base: Result = { label: m.label, target: m.target && (m.target.kind === "vs_floor" ? `<= ${m.target.value}x floor` : `median < ${m.target.value} ms`) };
   if (m.unavailable) return { ...base, note: m.unavailable };
-  const summary = summarize(await time((run) => m.run(ctx, run), { warmup: m.warmup ?? 3, runs: m.runs ?? runs }));
-  return { ...base, ...summary };
+  try {
+    const summary = summarize(await time((run) => m.run(ctx, run), { warmup: m.warmup ?? 3, runs: m.runs ?? runs }));
+    return { ...base, ...summary };
+  } catch (error) {
+    // One failing measurement (e.g. too few due letters at a small scale) must not cost the others.
+    return { ...base, note: `FAILED: ${(error as Error).message}` };
+  }
 }
 
 function ratio(r: Result, reference: Result | undefined): number | undefined {

@@ -67,6 +67,8 @@ try {
 } finally {
   await server.stop();
 }
+// Either signal fails the run: a reported failure, or a runner that exited badly.
+failed ||= counts.failed > 0;
 if (failed && counts.failed === 0) counts.failed = 1; // a crash is a failure even if no test reported one
 console.log(`\nAll tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 console.log(`${counts.passed} passed, ${counts.failed} failed`);

@@ -59,3 +59,28 @@ export async function createPayment(
     data: { orgId: invoice.orgId, customerId: invoice.customerId, invoiceId: invoice.id, currency: invoice.currency, amountMinor: BigInt(data.amountMinor), receivedOn: dateOnlyToDb(data.receivedOn) },
   });
 }
+
+export async function createContactAttempt(
+  db: DbOrTx,
+  customer: { id: string; orgId: string },
+  data: { note?: string; occurredAt?: Date; userId?: string; correctsId?: string } = {},
+) {
+  return db.contactAttempt.create({
+    data: {
+      orgId: customer.orgId, customerId: customer.id, occurredAt: data.occurredAt ?? new Date("2026-06-01T09:30:00Z"),
+      channel: "PHONE", direction: "OUTBOUND", outcome: "NO_ANSWER", note: data.note ?? "Called AP, no answer.",
+      userId: data.userId, correctsId: data.correctsId,
+    },
+  });
+}
+
+export async function createLetter(db: DbOrTx, customer: { id: string; orgId: string; currency: string }, data: { stage?: number } = {}) {
+  const kase = await db.collectionCase.create({ data: { orgId: customer.orgId, customerId: customer.id, currency: customer.currency } });
+  return db.letter.create({
+    data: {
+      orgId: customer.orgId, customerId: customer.id, caseId: kase.id, stage: data.stage ?? 1, language: "en", currency: customer.currency,
+      subject: "Invoice overdue", body: "Dear customer, ...", invoices: [{ number: "INV-1", openMinor: 1000 }], totalDueMinor: 1000n,
+      deadlineDate: dateOnlyToDb("2026-07-14"), contentSha256: "a".repeat(64),
+    },
+  });
+}

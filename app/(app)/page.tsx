@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { accountQuerySchema } from "@/lib/aging/list-accounts";
 import { getAgingReport } from "@/lib/aging/get-aging-report";
+import { parseAsOf } from "@/lib/aging/aging-as-of";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { formatDateOnly, todayIn } from "@/lib/time/dates";
@@ -8,6 +9,7 @@ import { AgingTotals } from "@/components/aging-totals";
 import { AccountFilters } from "@/components/account-filters";
 import { AccountsTable } from "@/components/accounts-table";
 import { Pager } from "@/components/pager";
+import { AsOfForm } from "@/components/as-of-form";
 
 export const metadata: Metadata = { title: "Aging report" };
 
@@ -16,7 +18,10 @@ export default async function AgingReportPage({ searchParams }: { searchParams: 
   const params = await searchParams;
   const query = accountQuerySchema.parse(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const today = todayIn(user.timeZone);
-  const report = await getAgingReport(db(), { orgId: user.orgId, today, query });
+  const asOfResult = parseAsOf(query.asOf, today);
+  const asOf = asOfResult.ok ? asOfResult.asOf : today;
+  if (!asOfResult.ok) query.asOf = undefined;
+  const report = await getAgingReport(db(), { orgId: user.orgId, today, query, asOf });
   const hrefFor = (page: number) => {
     const next = new URLSearchParams(Object.entries({ ...query, page: String(page) }).filter(([, v]) => v !== undefined) as [string, string][]);
     return `/?${next}`;
@@ -26,8 +31,9 @@ export default async function AgingReportPage({ searchParams }: { searchParams: 
       <div className="flex flex-wrap items-end justify-between gap-2">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">A/R aging report</h1>
-          <p className="text-sm text-slate-500">Open receivables as of {formatDateOnly(today, user.locale, "long")} ({user.timeZone}).</p>
+          <p className="text-sm text-slate-500">Open receivables as of {formatDateOnly(asOf, user.locale, "long")} ({user.timeZone}){asOf < today && ", from the payments received by then"}.</p>
         </div>
+        <AsOfForm query={query} asOf={asOf} today={today} error={asOfResult.ok ? undefined : asOfResult.error} />
       </div>
       <AgingTotals totals={report.totals} locale={user.locale} />
       <AccountFilters query={query} currencies={report.currencies} />

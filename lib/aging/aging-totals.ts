@@ -15,13 +15,16 @@ export interface CurrencyTotals extends BucketAmounts {
   overdueAccounts: number;
 }
 
+/** The invoices the report ages: the table itself, or invoicesAsOf() (a relation with the same columns). */
+export const INVOICES = Prisma.raw("invoices");
+
 /**
  * Open receivables per currency and aging bucket as of `today`: one pass over
  * the open invoices. The partial index invoices_open_by_currency hands them
  * over in (currency, customer) order, so the per-currency DISTINCT account
  * counts need no sort (PostgreSQL's presorted aggregates).
  */
-export async function getAgingTotals(tx: DbOrTx, opts: { orgId: string; today: DateOnly }): Promise<CurrencyTotals[]> {
+export async function getAgingTotals(tx: DbOrTx, opts: { orgId: string; today: DateOnly; invoices?: Prisma.Sql }): Promise<CurrencyTotals[]> {
   const b = bucketConditions(opts.today);
   const open = Prisma.sql`amount_minor - paid_minor`;
   const overdue = Prisma.sql`due_date < ${opts.today}::date`;
@@ -36,7 +39,7 @@ export async function getAgingTotals(tx: DbOrTx, opts: { orgId: string; today: D
       COALESCE(sum(${open}) FILTER (WHERE ${b.d90_plus}), 0) AS d90_plus,
       count(DISTINCT customer_id) AS accounts,
       count(DISTINCT customer_id) FILTER (WHERE ${overdue}) AS overdue_accounts
-    FROM invoices
+    FROM ${opts.invoices ?? INVOICES} i
     WHERE org_id = ${opts.orgId}::uuid AND paid_minor < amount_minor
     GROUP BY currency
     ORDER BY currency`);

@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/lib/db/client";
 import { toMinor } from "@/lib/money/money";
 import type { DateOnly } from "@/lib/time/dates";
 import { BUCKET_KEYS, type BucketKey } from "./buckets";
-import type { BucketAmounts } from "./aging-totals";
+import { INVOICES, type BucketAmounts } from "./aging-totals";
 import { accountAggregates } from "./bucket-sql";
 
 export const ACCOUNT_SORTS = ["name", "open", "current", "d1_30", "d31_60", "d61_90", "d90_plus", "oldest", "last_contact", "stage"] as const;
@@ -17,6 +17,8 @@ export const accountQuerySchema = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  // The report's date (YYYY-MM-DD, absent: today), kept across sort and filter links; checked by parseAsOf.
+  asOf: z.string().max(10).optional().catch(undefined),
 });
 export type AccountQuery = z.infer<typeof accountQuerySchema>;
 
@@ -61,12 +63,13 @@ type RawAccountRow = Record<string, unknown>;
  */
 export async function listAgingAccounts(
   tx: DbOrTx,
-  opts: { orgId: string; today: DateOnly; query: AccountQuery; pageSize?: number; total?: number },
+  opts: { orgId: string; today: DateOnly; query: AccountQuery; pageSize?: number; total?: number; invoices?: Prisma.Sql },
 ): Promise<{ rows: AccountRow[]; total: number; pageSize: number }> {
   const { query } = opts;
   const pageSize = opts.pageSize ?? ACCOUNTS_PAGE_SIZE;
   const page = { ...opts, pageSize, offset: (query.page - 1) * pageSize };
-  const mostOverdueFirst = query.sort === "oldest" && query.dir === "desc" && !query.q && !query.bucket;
+  // The due-date walk needs the invoices table's own index: not for a past date (invoicesAsOf).
+  const mostOverdueFirst = query.sort === "oldest" && query.dir === "desc" && !query.q && !query.bucket && !opts.invoices;
   const { rows, total } = mostOverdueFirst ? await pageByOldestDueDate(tx, page) : await pageByAggregate(tx, page);
   return { total, pageSize, rows: rows.map(toAccountRow) };
 }
@@ -78,6 +81,7 @@ interface PageOpts {
   pageSize: number;
   offset: number;
   total?: number;
+  invoices?: Prisma.Sql;
 }
 
 // Last contact and letter stage in the open case, for the accounts aliased `a`.
@@ -108,7 +112,7 @@ async function pageByAggregate(tx: DbOrTx, opts: PageOpts): Promise<{ rows: RawA
     -- ran this whole aggregation in every worker again (measured at 1M invoices).
     WITH acct AS MATERIALIZED (
       SELECT i.customer_id, i.currency, ${accountAggregates(opts.today)}
-      FROM invoices i
+      FROM ${opts.invoices ?? INVOICES} i
       WHERE i.org_id = ${opts.orgId}::uuid AND i.paid_minor < i.amount_minor ${currencyFilter(query)}
       GROUP BY i.customer_id, i.currency
     ),

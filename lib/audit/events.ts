@@ -1,12 +1,71 @@
 import { z } from "zod";
 import type { DbOrTx } from "@/lib/db/client";
 
+const uuid = z.uuid();
+const currency = z.string().regex(/^[A-Z]{3}$/);
+const minor = z.number().int();
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const role = z.enum(["ADMIN", "COLLECTOR", "VIEWER"]);
+/** The user an event is about (the actor is the event's userId). */
+const userRef = z.object({ targetUserId: z.uuid(), email: z.string() });
+
 // One schema per kind of audit event, checked when written and when read.
 // Later features add their kinds here.
 export const auditEventSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("user.signed_in"), payload: z.object({ email: z.string() }) }),
   z.object({ kind: z.literal("user.sign_in_failed"), payload: z.object({ email: z.string(), reason: z.string() }) }),
   z.object({ kind: z.literal("demo.seeded"), payload: z.object({ customers: z.number(), invoices: z.number() }) }),
+  // Collections. Amounts are integer minor units of `currency`; dates are DateOnly strings.
+  z.object({ kind: z.literal("case.opened"), payload: z.object({ caseId: uuid, customerId: uuid, currency }) }),
+  z.object({ kind: z.literal("case.closed"), payload: z.object({ caseId: uuid, customerId: uuid, currency }) }),
+  z.object({
+    kind: z.literal("letter.sent"),
+    payload: z.object({
+      letterId: uuid, caseId: uuid, customerId: uuid, stage: z.number().int().min(1).max(4), currency,
+      totalDueMinor: minor, deadline: day, contentSha256: z.string().length(64), reason: z.string(),
+      overrideReason: z.string().nullable(),
+    }),
+  }),
+  z.object({ kind: z.literal("letter.tracking_recorded"), payload: z.object({ letterId: uuid, trackingNumber: z.string() }) }),
+  z.object({
+    kind: z.literal("contact.logged"),
+    payload: z.object({ contactId: uuid, customerId: uuid, channel: z.enum(["LETTER", "EMAIL", "PHONE"]), direction: z.enum(["OUTBOUND", "INBOUND"]), outcome: z.string() }),
+  }),
+  z.object({
+    kind: z.literal("payment.recorded"),
+    payload: z.object({ customerId: uuid, currency, amountMinor: minor, receivedOn: day, allocations: z.array(z.object({ paymentId: uuid, invoiceId: uuid, amountMinor: minor })) }),
+  }),
+  z.object({ kind: z.literal("promise.recorded"), payload: z.object({ promiseId: uuid, caseId: uuid, customerId: uuid, currency, amountMinor: minor, promisedFor: day }) }),
+  z.object({ kind: z.literal("promise.broken"), payload: z.object({ promiseId: uuid, caseId: uuid, customerId: uuid }) }),
+  z.object({
+    kind: z.literal("plan.recorded"),
+    payload: z.object({ planId: uuid, caseId: uuid, customerId: uuid, currency, instalments: z.array(z.object({ promiseId: uuid, amountMinor: minor, dueOn: day })) }),
+  }),
+  z.object({ kind: z.literal("dispute.opened"), payload: z.object({ disputeId: uuid, customerId: uuid, invoiceId: uuid }) }),
+  z.object({ kind: z.literal("dispute.resolved"), payload: z.object({ disputeId: uuid, customerId: uuid, invoiceId: uuid }) }),
+  z.object({
+    kind: z.literal("handoff.recorded"),
+    payload: z.object({ handoffId: uuid, caseId: uuid, customerId: uuid, agency: z.string(), reference: z.string(), handedOverOn: day, currency, amountMinor: minor }),
+  }),
+  z.object({ kind: z.literal("policy.updated"), payload: z.object({ before: z.record(z.string(), z.number()), after: z.record(z.string(), z.number()) }) }),
+  z.object({ kind: z.literal("user.locked"), payload: z.object({ email: z.string(), failures: z.number().int(), lockedUntil: z.string() }) }),
+  z.object({ kind: z.literal("user.created"), payload: userRef.extend({ name: z.string(), role: role }) }),
+  z.object({ kind: z.literal("user.role_changed"), payload: userRef.extend({ from: role, to: role }) }),
+  z.object({ kind: z.literal("user.deactivated"), payload: userRef }),
+  z.object({ kind: z.literal("user.reactivated"), payload: userRef }),
+  z.object({ kind: z.literal("user.password_reset"), payload: userRef }),
+  z.object({
+    kind: z.literal("history.verified"),
+    payload: z.object({ ok: z.boolean(), checked: z.number().int(), firstMismatch: z.object({ table: z.string(), id: z.string(), seq: z.number().int() }).optional() }),
+  }),
+  z.object({
+    kind: z.literal("import.committed"),
+    payload: z.object({
+      importId: z.string(), importKind: z.enum(["customers", "invoices", "payments"]), fileName: z.string(),
+      rows: z.number(), created: z.number(), updated: z.number(), unchanged: z.number(),
+    }),
+  }),
+  z.object({ kind: z.literal("export.aging"), payload: z.object({ asOf: z.string(), format: z.literal("csv") }) }),
 ]);
 
 export type AuditEventInput = z.infer<typeof auditEventSchema>;

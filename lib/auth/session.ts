@@ -1,19 +1,13 @@
 import { cache } from "react";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
+import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-export interface SessionUser {
-  userId: string;
-  orgId: string;
-  role: Role;
-  name: string;
-  email: string;
-  orgName: string;
-  timeZone: string;
-  locale: string;
-}
+export type { SessionUser } from "@/lib/auth/session-user";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The signed-in user, re-read from the database on every request so that a
@@ -22,24 +16,20 @@ export interface SessionUser {
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   const userId = session?.user?.id;
-  if (!userId) return null;
-  const user = await db().user.findUnique({ where: { id: userId }, include: { org: true } });
-  if (!user || !user.active) return null;
-  return {
-    userId: user.id,
-    orgId: user.orgId,
-    role: user.role,
-    name: user.name,
-    email: user.email,
-    orgName: user.org.name,
-    timeZone: user.org.timeZone,
-    locale: user.org.locale,
-  };
+  if (!userId || !UUID.test(userId)) return null;
+  return loadSessionUser(db(), userId, { signedInAt: (session as { signedInAt?: number }).signedInAt });
 });
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
+  return user;
+}
+
+/** For pages only some roles may see: to anyone else the page does not exist. */
+export async function requireRole(roles: Role[]): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!roles.includes(user.role)) notFound();
   return user;
 }

@@ -1,7 +1,11 @@
 import { getAgingTotals } from "@/lib/aging/aging-totals";
 import { getAgingReport } from "@/lib/aging/get-aging-report";
 import { accountQuerySchema, listAgingAccounts } from "@/lib/aging/list-accounts";
+import type { Actor } from "@/lib/collections/actor";
+import { listWorklist } from "@/lib/collections/list-worklist";
+import { listDueLetters, SEND_CHUNK_SIZE, sendDueLetters, type DueLetter } from "@/lib/collections/send-all-due";
 import { getCustomerAccount } from "@/lib/customers/get-customer-account";
+import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import type { Db } from "@/lib/db/client";
 import type { DateOnly } from "@/lib/time/dates";
 import { naiveAgingTotals, sumOpenBalances } from "./reference-queries";
@@ -28,7 +32,7 @@ export interface Measurement {
   runs?: number;
   warmup?: number;
   target?: Target;
-  /** Set while the feature is not built yet: the bench prints it instead of a figure. */
+  /** Set while a feature is not built yet: the bench prints it instead of a figure. */
   unavailable?: string;
   run(ctx: BenchContext, run: number): Promise<unknown>;
 }
@@ -38,7 +42,20 @@ export const NAIVE = "naive_orm_aging_totals";
 
 const page1 = (sort: string, dir = "desc") => accountQuerySchema.parse({ sort, dir, page: "1" });
 const customerFor = (ctx: BenchContext, run: number) => ctx.customerIds[(run + ctx.customerIds.length) % ctx.customerIds.length];
-const COLLECTIONS_PENDING = "not yet available: lib/collections (worklist, send next letter) is on branch `collections`, not yet on main";
+const collector = (ctx: BenchContext): Actor => ({ userId: ctx.userId, role: "COLLECTOR" });
+
+// The letters due today, listed once (listing them is not what is timed), then
+// handed out in order so that every send goes to an account not yet written to.
+const dueLetters = new WeakMap<BenchContext, { list: Promise<DueLetter[]>; next: number }>();
+async function takeDueLetters(ctx: BenchContext, count: number): Promise<DueLetter[]> {
+  let due = dueLetters.get(ctx);
+  if (!due) dueLetters.set(ctx, (due = { list: listDueLetters(ctx.db, { orgId: ctx.orgId, now: new Date() }), next: 0 }));
+  const list = await due.list;
+  const taken = list.slice(due.next, due.next + count);
+  due.next += count;
+  if (taken.length < count) throw new Error(`Only ${list.length} letters are due; regenerate the data set (npm run db:seed -- --scale ...).`);
+  return taken;
+}
 
 /**
  * Everything `npm run bench` measures, in order. A new measurement is one entry
@@ -95,37 +112,38 @@ export const MEASUREMENTS: Measurement[] = [
     target: { kind: "median_ms", value: 50 },
     run: (ctx, run) => getCustomerAccount(ctx.db, { ...ctx, customerId: customerFor(ctx, run) }),
   },
-  // TODO(collections): once lib/collections and lib/letters land on main, drop
-  // `unavailable` and fill in `run` (API as on branch `collections` today):
-  //   worklist_first_page: listWorklist(ctx.db, { orgId: ctx.orgId, now: new Date(), page: 1 })
-  //   send_one_letter:     take a distinct due account per run from listDueLetters(ctx.db, { orgId, now }) (fetched
-  //                        once, before timing), then sendNextLetter(ctx.db, { orgId, actor: { userId: ctx.userId,
-  //                        role: "COLLECTOR" }, customerId, currency, stage, now: new Date() })
-  //   send_1000_letters:   the first 1,000 of listDueLetters, sent SEND_CHUNK_SIZE at a time with sendDueLetters
-  //                        (what the "send all due" page does), timed as one run.
-  // Each send writes to the scale database: regenerate it before an official run.
   {
     key: "worklist_first_page",
-    label: "worklist page 1",
+    label: "worklist page 1 (accounts that need action today)",
     target: { kind: "median_ms", value: 50 },
-    unavailable: COLLECTIONS_PENDING,
-    run: async () => {},
+    runs: 10,
+    warmup: 1,
+    run: (ctx) => listWorklist(ctx.db, { orgId: ctx.orgId, now: new Date(), page: 1 }),
   },
   {
     key: "send_one_letter",
-    label: "send the next letter on a fresh account (render, store, log)",
+    label: "send the next letter on a fresh account each run (render, store, log)",
     target: { kind: "median_ms", value: 100 },
-    unavailable: COLLECTIONS_PENDING,
-    run: async () => {},
+    run: async (ctx) => {
+      const [due] = await takeDueLetters(ctx, 1);
+      await sendNextLetter(ctx.db, { orgId: ctx.orgId, actor: collector(ctx), customerId: due.customerId, currency: due.currency, stage: due.stage, now: new Date() });
+    },
   },
   {
     key: "send_1000_letters",
-    label: "bulk send 1,000 due letters",
+    label: "bulk send 1,000 due letters, SEND_CHUNK_SIZE per call as the page does",
     runs: 1,
     warmup: 0,
     target: { kind: "median_ms", value: 30_000 },
-    unavailable: COLLECTIONS_PENDING,
-    run: async () => {},
+    run: async (ctx) => {
+      const letters = await takeDueLetters(ctx, 1000);
+      let skipped = 0;
+      for (let i = 0; i < letters.length; i += SEND_CHUNK_SIZE) {
+        const results = await sendDueLetters(ctx.db, { orgId: ctx.orgId, actor: collector(ctx), letters: letters.slice(i, i + SEND_CHUNK_SIZE), now: new Date() });
+        skipped += results.filter((r) => r.status === "skipped").length;
+      }
+      if (skipped) throw new Error(`${skipped} of ${letters.length} due letters were skipped: the bulk send did not send 1,000 letters.`);
+    },
   },
   {
     key: NAIVE,

@@ -1,13 +1,16 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/events";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ContactOutcome, Role } from "@/lib/generated/prisma/enums";
-import { addDaysTo, dateOnlyToDb, daysBetween, todayIn, type DateOnly } from "@/lib/time/dates";
+import { addDaysTo, dateOnlyToDb, daysBetween, formatDateOnly, todayIn, type DateOnly } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
 import { DEMO_COMPANIES } from "./demo-companies";
 import { createRandom } from "./random";
+import { letterDeadline } from "@/lib/letters/deadline";
+import { letterSha256 } from "@/lib/letters/compose-letter";
+import { renderLetter } from "@/lib/letters/render";
 
 export const DEMO_ORG_ID = "0193a000-0000-7000-8000-00000000de5e";
 export const DEMO_PASSWORD = "demo-password";
@@ -17,6 +20,20 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
   { email: "viewer@demo.dunningdesk.test", name: "Vera Viewer", role: "VIEWER" },
 ];
 const TIME_ZONE = "Europe/Oslo";
+const DEMO_ORG = {
+  name: "Aurora Components AS",
+  addressLine1: "Akersgata 32",
+  addressLine2: "",
+  postalCode: "0180",
+  city: "Oslo",
+  country: "Norway",
+  contactPerson: "Colin Collector, Accounts Receivable",
+  phone: "+47 22 00 45 00",
+  email: "receivables@aurora-components.example",
+  website: "aurora-components.example",
+  paymentInstructions: "Bank transfer to IBAN NO93 8601 1117 947 (BIC DNBANOKK), quoting the invoice number.",
+  locale: "en-GB",
+};
 
 export interface SeedSummary {
   created: boolean;
@@ -34,16 +51,20 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
 
   const today = todayIn(TIME_ZONE, opts.now);
   const rnd = createRandom(20261125);
+  const extra = createRandom(20261126);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   const customers: Prisma.CustomerCreateManyInput[] = [];
   const invoices: { id: string; customerId: string; number: string; issueDate: Date; dueDate: Date; amountMinor: bigint; currency: string; orgId: string }[] = [];
   const payments: { orgId: string; customerId: string; invoiceId: string; amountMinor: bigint; currency: string; receivedOn: Date; method: string; reference: string }[] = [];
   const cases: { id: string; orgId: string; customerId: string; currency: string; openedAt: Date }[] = [];
-  const letters: { id: string; orgId: string; customerId: string; caseId: string; stage: number; language: "en" | "it" | "nb"; currency: string; subject: string; body: string; invoices: object; totalDueMinor: bigint; deadlineDate: Date; contentSha256: string; sentAt: Date }[] = [];
+  const letters: Prisma.LetterCreateManyInput[] = [];
+  const promises: Prisma.PaymentPromiseCreateManyInput[] = [];
+  const disputes: Prisma.InvoiceDisputeCreateManyInput[] = [];
   const contacts: { orgId: string; customerId: string; caseId?: string; letterId?: string; occurredAt: Date; channel: "LETTER" | "EMAIL" | "PHONE"; direction: "OUTBOUND" | "INBOUND"; outcome: ContactOutcome; note: string }[] = [];
 
   let invoiceSeq = 0;
+  let thirdLetters = 0; // a few accounts get letter 3 with its deadline passed: ready for a hand-off
   let customerSeq = 1000;
   for (const profile of DEMO_COMPANIES) {
     for (const name of profile.names) {
@@ -90,11 +111,16 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
         }
         customerInvoices.push({ id, number, issue, due, amount, paid });
       }
-      addContactHistory(customerId, profile.language, profile.currency, customerInvoices);
+      addContactHistory(customerId, profile.language, profile.currency, customerInvoices, customers.at(-1)!);
     }
   }
 
-  function addContactHistory(customerId: string, language: "en" | "it" | "nb", currency: string, list: { number: string; issue: DateOnly; due: DateOnly; amount: number; paid: number }[]) {
+  function addContactHistory(
+    customerId: string, language: "en" | "it" | "nb", currency: string,
+    list: { id: string; number: string; issue: DateOnly; due: DateOnly; amount: number; paid: number }[],
+    c: Prisma.CustomerCreateManyInput,
+  ) {
+    const customer = { name: c.name, contactPerson: c.contactPerson ?? "", addressLine1: c.addressLine1 ?? "", addressLine2: c.addressLine2 ?? "", postalCode: c.postalCode ?? "", city: c.city ?? "", country: c.country ?? "" };
     const overdue = list.filter((i) => i.paid < i.amount && daysBetween(i.due, today) > 0);
     if (!overdue.length) return;
     const oldestDue = overdue.map((i) => i.due).sort()[0];
@@ -109,42 +135,59 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
     const caseId = randomUUID();
     cases.push({ id: caseId, orgId: DEMO_ORG_ID, customerId, currency, openedAt: at(14, "08:00") });
     const stages = oldest >= 50 && rnd.chance(0.6) ? [1, 2] : [1];
+    if (stages.length === 2 && oldest >= 90 && thirdLetters < 3) {
+      stages.push(3);
+      thirdLetters += 1;
+    }
+    const sentDay = { 1: 14, 2: 30, 3: 46 } as Record<number, number>;
+    let lastDeadline: DateOnly | null = null;
     for (const stage of stages) {
-      const sentOn = addDaysTo(oldestDue, stage === 1 ? 14 : 30);
-      const deadline = addDaysTo(sentOn, 14);
+      const sentOn = addDaysTo(oldestDue, sentDay[stage]);
+      const sentAt = instantAt(sentOn, "11:00", TIME_ZONE);
+      const deadline = letterDeadline(sentOn, 14, lastDeadline);
+      lastDeadline = deadline;
       const lines = overdue.filter((i) => i.due < sentOn);
-      const total = lines.reduce((s, i) => s + i.amount - i.paid, 0);
+      const invoicesCovered = lines.map((i) => ({ invoiceId: i.id, number: i.number, issueDate: i.issue, dueDate: i.due, amountMinor: i.amount, openMinor: i.amount - i.paid, daysPastDue: daysBetween(i.due, sentOn) }));
       const letterId = randomUUID();
-      const body = [
-        `Stage ${stage} collection letter (demo data).`,
-        ...lines.map((i) => `${i.number} issued ${i.issue}, due ${i.due}: ${(i.amount - i.paid) / 100} ${currency} open`),
-        `Please pay by ${deadline}.`,
-      ].join("\n");
-      letters.push({ id: letterId, orgId: DEMO_ORG_ID, customerId, caseId, stage, language, currency, subject: `Collection letter ${stage}`, body, invoices: lines.map((i) => ({ number: i.number, issueDate: i.issue, dueDate: i.due, amountMinor: i.amount, openMinor: i.amount - i.paid })), totalDueMinor: BigInt(total), deadlineDate: dateOnlyToDb(deadline), contentSha256: sha256(body), sentAt: instantAt(sentOn, "11:00", TIME_ZONE) });
-      contacts.push({ orgId: DEMO_ORG_ID, customerId, caseId, letterId, occurredAt: instantAt(sentOn, "11:00", TIME_ZONE), channel: "LETTER", direction: "OUTBOUND", outcome: "SENT", note: `Letter ${stage} posted.` });
+      // Rendered with the real templates, from the contact history so far.
+      const { subject, body } = renderLetter({
+        stage: stage as 1 | 2 | 3, language, locale: DEMO_ORG.locale, currency, letterDate: sentOn, deadline, org: DEMO_ORG, customer,
+        invoices: invoicesCovered,
+        attempts: contacts.filter((c) => c.customerId === customerId && c.direction === "OUTBOUND" && c.occurredAt < sentAt).map((c) => ({
+          on: todayIn(TIME_ZONE, c.occurredAt), channel: c.channel, outcome: c.outcome, letterStage: letters.find((l) => l.id === c.letterId)?.stage,
+        })),
+      });
+      letters.push({ id: letterId, orgId: DEMO_ORG_ID, customerId, caseId, stage, language, currency, subject, body, invoices: invoicesCovered, totalDueMinor: BigInt(invoicesCovered.reduce((s, i) => s + i.openMinor, 0)), deadlineDate: dateOnlyToDb(deadline), reason: "Demo history", contentSha256: letterSha256(subject, body), sentAt });
+      contacts.push({ orgId: DEMO_ORG_ID, customerId, caseId, letterId, occurredAt: sentAt, channel: "LETTER", direction: "OUTBOUND", outcome: "SENT", note: `Letter ${stage} sent; payment deadline ${formatDateOnly(deadline, DEMO_ORG.locale)}.` });
     }
     if (rnd.chance(0.3)) contacts.push({ orgId: DEMO_ORG_ID, customerId, caseId, occurredAt: at(19, "13:40"), channel: "EMAIL", direction: "INBOUND", outcome: "REPLIED", note: "Customer replied: payment is being processed." });
+    if (stages.length < 3) addCommitments(customerId, caseId, currency, overdue, addDaysTo(oldestDue, sentDay[stages.length]));
+  }
+
+  // Promises (some already broken) and disputes, from their own random stream so
+  // that the invoices and payments stay exactly as before they were added.
+  function addCommitments(customerId: string, caseId: string, currency: string, overdue: { id: string; amount: number; paid: number }[], lastLetterOn: DateOnly) {
+    const open = overdue.reduce((s, i) => s + i.amount - i.paid, 0);
+    const madeOn = addDaysTo(lastLetterOn, 3);
+    if (madeOn <= today && extra.chance(0.3)) {
+      const promisedFor = addDaysTo(today, extra.int(-6, 10));
+      if (promisedFor >= madeOn) {
+        const amount = Math.max(1, Math.round(open / 200) * 100);
+        promises.push({ orgId: DEMO_ORG_ID, customerId, caseId, currency, amountMinor: BigInt(amount), madeOn: dateOnlyToDb(madeOn), promisedFor: dateOnlyToDb(promisedFor), note: "Promised on the phone." });
+        contacts.push({ orgId: DEMO_ORG_ID, customerId, caseId, occurredAt: instantAt(madeOn, "10:30", TIME_ZONE), channel: "PHONE", direction: "OUTBOUND", outcome: "SPOKE", note: `Customer promised to pay part of the balance by ${promisedFor}.` });
+      }
+    }
+    if (overdue.length >= 2 && extra.chance(0.2)) {
+      const openedOn = addDaysTo(today, -extra.int(1, 10));
+      disputes.push({ orgId: DEMO_ORG_ID, customerId, invoiceId: overdue.at(-1)!.id, openedOn: dateOnlyToDb(openedOn), note: "Customer says the delivery was incomplete and asks for a credit note." });
+      contacts.push({ orgId: DEMO_ORG_ID, customerId, caseId, occurredAt: instantAt(openedOn, "09:45", TIME_ZONE), channel: "EMAIL", direction: "INBOUND", outcome: "REPLIED", note: "Customer disputes an invoice: delivery incomplete." });
+    }
   }
 
   await database.$transaction(
     async (tx) => {
       await tx.organization.create({
-        data: {
-          id: DEMO_ORG_ID,
-          name: "Aurora Components AS",
-          addressLine1: "Akersgata 32",
-          postalCode: "0180",
-          city: "Oslo",
-          country: "Norway",
-          contactPerson: "Colin Collector, Accounts Receivable",
-          phone: "+47 22 00 45 00",
-          email: "receivables@aurora-components.example",
-          website: "aurora-components.example",
-          paymentInstructions: "Bank transfer to IBAN NO93 8601 1117 947 (BIC DNBANOKK), quoting the invoice number.",
-          timeZone: TIME_ZONE,
-          defaultCurrency: "EUR",
-          locale: "en-GB",
-        },
+        data: { id: DEMO_ORG_ID, ...DEMO_ORG, timeZone: TIME_ZONE, defaultCurrency: "EUR" },
       });
       const users = DEMO_USERS.map((u) => ({ ...u, id: randomUUID(), orgId: DEMO_ORG_ID, passwordHash }));
       await tx.user.createMany({ data: users });
@@ -155,6 +198,8 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
       await tx.collectionCase.createMany({ data: cases });
       await tx.letter.createMany({ data: letters.map((l) => ({ ...l, sentById: collector })) });
       await tx.contactAttempt.createMany({ data: contacts.map((c) => ({ ...c, userId: collector })) });
+      await tx.paymentPromise.createMany({ data: promises.map((p) => ({ ...p, userId: collector })) });
+      await tx.invoiceDispute.createMany({ data: disputes.map((d) => ({ ...d, userId: collector })) });
       await recordAudit(tx, { orgId: DEMO_ORG_ID }, { kind: "demo.seeded", payload: { customers: customers.length, invoices: invoices.length } });
     },
     { timeout: 120_000 },
@@ -162,6 +207,3 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
   return { created: true, customers: customers.length, invoices: invoices.length, payments: payments.length, contacts: contacts.length, letters: letters.length };
 }
 
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
-}

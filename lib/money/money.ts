@@ -71,13 +71,17 @@ export function formatMoney(minor: number, currency: string, locale = "en-US"): 
     formatters.set(key, fmt);
   }
   // Scale by string to keep exactness for large values.
-  const digits = minorDigits(currency);
-  const sign = minor < 0 ? "-" : "";
-  const abs = String(Math.abs(minor)).padStart(digits + 1, "0");
-  const decimal = digits ? `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}` : `${sign}${abs}`;
-  return fmt.format(decimal as unknown as number);
+  return fmt.format(minorToPlain(minor, currency) as unknown as number);
 }
 
 export function sumMinor(values: number[]): number {
   return values.reduce((a, b) => a + b, 0);
+}
+
+/** Minor units as a plain decimal string for a form field ("1234.50"), exact for any size. */
+export function minorToPlain(minor: number, currency: string): string {
+  const digits = minorDigits(currency);
+  const sign = minor < 0 ? "-" : "";
+  const abs = String(Math.abs(minor)).padStart(digits + 1, "0");
+  return digits ? `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}` : `${sign}${abs}`;
 }

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { z } from "zod";
+import { canWork } from "@/lib/auth/roles";
+import { requireUser } from "@/lib/auth/session";
+import { listWorklist } from "@/lib/collections/list-worklist";
+import { db } from "@/lib/db/client";
+import { clockNow, formatDateOnly } from "@/lib/time/dates";
+import { Pager } from "@/components/pager";
+import { SendAllDue } from "@/components/send-all-due";
+import { WorklistTable } from "@/components/worklist-table";
+import { planDueLettersAction, sendDueChunkAction } from "./actions";
+
+export const metadata: Metadata = { title: "Worklist" };
+
+export default async function WorklistPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse((await searchParams).page);
+  const list = await listWorklist(db(), { orgId: user.orgId, now: clockNow(), page });
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Worklist</h1>
+        <p className="text-sm text-slate-500">Accounts that need action on {formatDateOnly(list.today, user.locale, "long")}, the largest and oldest overdue balances first.</p>
+      </div>
+      {canWork(user.role) && <SendAllDue plan={planDueLettersAction} sendChunk={sendDueChunkAction} />}
+      <WorklistTable items={list.items} locale={user.locale} />
+      <Pager page={page} pageSize={list.pageSize} total={list.total} hrefFor={(p) => `/worklist?page=${p}`} />
+    </div>
+  );
+}

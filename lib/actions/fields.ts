@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { isDateOnly } from "@/lib/time/dates";
+
+// Field rules for server-action schemas. Form posts arrive as strings, JSON
+// callers may send numbers: both are accepted when they mean the same thing,
+// and everything else is refused with a message a person can act on.
+
+export const idField = (what: string) => z.uuid({ message: `Choose ${what} from the list.` });
+
+/** Free text, stored and shown verbatim (React escapes it; SQL never sees it unparameterised). */
+export const textField = (max: number, opts: { required?: string } = {}) => {
+  const text = z.string({ message: "Enter text." }).trim().max(max, `At most ${max} characters.`);
+  return opts.required ? text.min(1, opts.required) : text;
+};
+
+/** A positive whole number of minor units (cents, øre): "1250" or 1250; never -1, 0.5, NaN or 1e3. */
+export const minorUnitsField = z
+  .union([z.string().trim().regex(/^\d{1,15}$/, "Enter a whole number of cents."), z.number()], { message: "Enter an amount." })
+  .transform((v) => Number(v))
+  .pipe(
+    z.number().int("Enter a whole number of cents.").positive("Enter an amount above zero.").max(Number.MAX_SAFE_INTEGER, "That amount is too large."),
+  );
+
+export const EARLIEST_DATE = "2000-01-01";
+export const LATEST_DATE = "2099-12-31";
+
+/** A calendar date, YYYY-MM-DD, that exists and lies in a plausible range (no 0000-00-00, no 9999-12-31). */
+export const dateOnlyField = z
+  .string({ message: "Enter a date." })
+  .trim()
+  .refine(isDateOnly, "Enter a real date as YYYY-MM-DD.")
+  .refine((d) => d >= EARLIEST_DATE && d <= LATEST_DATE, `Enter a date between ${EARLIEST_DATE} and ${LATEST_DATE}.`);

@@ -1,0 +1,18 @@
+import { verifyHistoryAction } from "@/lib/history/actions";
+import { createUserAction, resetUserPasswordAction, setUserActiveAction, setUserRoleAction } from "@/lib/users/actions";
+import type { AnyActionDefinition } from "./run-action";
+
+/**
+ * Every server action's definition. tests/role-matrix.test.ts fails until each
+ * one here has a row there (who may run it and a valid input), and then runs it
+ * as every role, unauthenticated, with hostile inputs and with another
+ * organization's ids. To add an action: define it in lib/<domain>/actions.ts
+ * with actionDefinition(), list it here, add its row in tests/action-table.ts.
+ */
+export const actionRegistry: AnyActionDefinition[] = [
+  createUserAction,
+  setUserRoleAction,
+  setUserActiveAction,
+  resetUserPasswordAction,
+  verifyHistoryAction,
+];

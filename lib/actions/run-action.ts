@@ -1,0 +1,105 @@
+import type { z } from "zod";
+import type { SessionUser } from "@/lib/auth/session-user";
+import type { Db } from "@/lib/db/client";
+import { AppError, type ErrorCode } from "@/lib/errors/app-error";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export type ActionResult<T = undefined> =
+  | { ok: true; message: string; data?: T }
+  | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string[]> };
+
+/** What an action's `run` gets: the signed-in user, where the request came from, and the database. */
+export type ActionContext = SessionUser & { ip: string; db: Db };
+
+export interface ActionDefinition<S extends z.ZodType = z.ZodType, T = unknown> {
+  /** Unique, "<domain>.<verb>"; the role-matrix test lists every one (tests/role-matrix.test.ts). */
+  name?: string;
+  roles: Role[];
+  schema: S;
+  run: (ctx: ActionContext, input: z.infer<S>) => Promise<{ message: string; data?: T }>;
+}
+
+export const MAX_FIELD_LENGTH = 20_000;
+
+function formDataToObject(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    out[key] = value;
+  }
+  return out;
+}
+
+/** Refuses oversized text before zod sees it, at any depth, so a 10 MB string costs nothing. */
+function assertNoOversizedField(value: unknown, depth = 0): void {
+  if (typeof value === "string") {
+    if (value.length > MAX_FIELD_LENGTH) throw new AppError("INVALID_INPUT", `A field is longer than ${MAX_FIELD_LENGTH} characters.`);
+    return;
+  }
+  if (value instanceof Blob && value.size > MAX_FIELD_LENGTH) {
+    throw new AppError("INVALID_INPUT", `A field is longer than ${MAX_FIELD_LENGTH} characters.`);
+  }
+  if (depth > 5) throw new AppError("INVALID_INPUT", "The request was malformed.");
+  if (Array.isArray(value)) value.forEach((v) => assertNoOversizedField(v, depth + 1));
+  else if (value && typeof value === "object" && !(value instanceof Blob)) {
+    Object.values(value).forEach((v) => assertNoOversizedField(v, depth + 1));
+  }
+}
+
+/**
+ * The checks every server action goes through, in order: signed in, role
+ * allowed, input parses; then `run` does the work (in one transaction with its
+ * audit record, by convention in lib/). Whatever goes wrong comes back as a
+ * typed result with a message a person can act on; nothing throws to the client.
+ * No Next.js here, so tests call it directly with any user.
+ */
+export async function runAction<S extends z.ZodType, T>(
+  def: ActionDefinition<S, T>,
+  ctx: ActionContext | null,
+  raw: unknown,
+): Promise<ActionResult<T>> {
+  try {
+    if (!ctx) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+    if (!def.roles.includes(ctx.role)) {
+      throw new AppError("FORBIDDEN", "Your role does not allow this. Ask an administrator.");
+    }
+    const input = raw instanceof FormData ? formDataToObject(raw) : raw;
+    if (typeof input !== "object" || input === null || Array.isArray(input)) {
+      throw new AppError("INVALID_INPUT", "The request was malformed.");
+    }
+    assertNoOversizedField(input);
+    const parsed = def.schema.safeParse(input);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) {
+        const key = issue.path.join(".") || "_";
+        (fieldErrors[key] ??= []).push(issue.message);
+      }
+      throw new AppError("INVALID_INPUT", "Some fields need attention.", fieldErrors);
+    }
+    const result = await def.run(ctx, parsed.data);
+    return { ok: true, ...result };
+  } catch (error) {
+    if (error instanceof AppError) {
+      return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+    }
+    if (isNextControlFlow(error)) throw error;
+    console.error(`Server action ${def.name ?? ""} failed`, error);
+    return { ok: false, code: "INTERNAL", message: "Something went wrong on our side; nothing was changed. Try again." };
+  }
+}
+
+// redirect() and notFound() work by throwing; they must reach Next.js.
+function isNextControlFlow(error: unknown): boolean {
+  const digest = (error as { digest?: unknown })?.digest;
+  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR"));
+}
+
+/** Types a definition (infers the input from the schema) without wrapping it. */
+export function actionDefinition<S extends z.ZodType, T = undefined>(def: ActionDefinition<S, T> & { name: string }) {
+  return def;
+}
+
+/** Any definition, for registries and table-driven tests. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyActionDefinition = ActionDefinition<z.ZodType<any>, any> & { name: string };

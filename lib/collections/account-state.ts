@@ -1,0 +1,127 @@
+import type { DbOrTx } from "@/lib/db/client";
+import { toMinor } from "@/lib/money/money";
+import { dateOnlyFromDb, daysBetween, todayIn, type DateOnly } from "@/lib/time/dates";
+import type { AccountFacts } from "./policy";
+
+export interface AccountKey {
+  customerId: string;
+  currency: string;
+}
+
+export const accountKey = (a: AccountKey) => `${a.customerId}:${a.currency}`;
+
+export interface AccountState {
+  key: AccountKey;
+  facts: AccountFacts;
+  caseId: string | null;
+  letters: { id: string; stage: number; sentAt: Date; sentOn: DateOnly; deadline: DateOnly; sentBy: string; registeredMail: boolean; trackingNumber: string | null }[];
+  openDisputes: { id: string; invoiceId: string; invoiceNumber: string; openedOn: DateOnly; note: string }[];
+  handoff: { agency: string; reference: string; handedOverOn: DateOnly; amountMinor: number } | null;
+  /** Open balance of the account (all open invoices, due or not). */
+  openMinor: number;
+  /** Overdue open balance, disputed invoices included. */
+  overdueMinor: number;
+  oldestDaysPastDue: number;
+}
+
+/**
+ * Everything the policy and the letters need about some accounts of one
+ * organization, in a fixed number of queries whatever the number of accounts
+ * (the worklist loads a page of accounts at once).
+ */
+export async function loadAccountStates(
+  tx: DbOrTx,
+  opts: { orgId: string; timeZone: string; today: DateOnly; accounts: AccountKey[]; locale?: string },
+): Promise<Map<string, AccountState>> {
+  const { orgId } = opts;
+  const customerIds = [...new Set(opts.accounts.map((a) => a.customerId))];
+  const dayOf = (instant: Date) => todayIn(opts.timeZone, instant);
+  const [invoices, disputes, cases, answers] = await Promise.all([
+    tx.invoice.findMany({
+      where: { orgId, customerId: { in: customerIds }, paidMinor: { lt: tx.invoice.fields.amountMinor } },
+      select: { id: true, customerId: true, currency: true, number: true, issueDate: true, dueDate: true, amountMinor: true, paidMinor: true },
+      orderBy: [{ dueDate: "asc" }, { number: "asc" }],
+    }),
+    tx.invoiceDispute.findMany({
+      where: { orgId, customerId: { in: customerIds }, events: { none: { kind: "DISPUTE_RESOLVED" } } },
+      include: { invoice: { select: { number: true, currency: true } } },
+      orderBy: { openedOn: "asc" },
+    }),
+    tx.collectionCase.findMany({
+      where: { orgId, customerId: { in: customerIds }, closedAt: null },
+      include: {
+        letters: { orderBy: { stage: "asc" }, include: { sentBy: { select: { name: true } }, events: { where: { kind: "REGISTERED_MAIL_TRACKING" }, orderBy: { createdAt: "desc" }, take: 1 } } },
+        promises: { orderBy: { promisedFor: "asc" } },
+        handoff: true,
+      },
+    }),
+    tx.contactAttempt.groupBy({
+      by: ["customerId"],
+      where: { orgId, customerId: { in: customerIds }, OR: [{ direction: "INBOUND" }, { outcome: "SPOKE" }] },
+      _max: { occurredAt: true },
+    }),
+  ]);
+  const earliest = cases.flatMap((c) => [dayOf(c.openedAt), ...c.promises.map((p) => dateOnlyFromDb(p.madeOn))]).sort()[0];
+  const payments = earliest
+    ? await tx.payment.findMany({
+        where: { orgId, customerId: { in: customerIds }, receivedOn: { gte: new Date(`${earliest}T00:00:00Z`) } },
+        select: { customerId: true, currency: true, receivedOn: true, amountMinor: true },
+      })
+    : [];
+
+  const result = new Map<string, AccountState>();
+  for (const key of opts.accounts) {
+    const mine = <T extends { customerId: string; currency: string }>(rows: T[]) =>
+      rows.filter((r) => r.customerId === key.customerId && r.currency === key.currency);
+    const myDisputes = disputes.filter((d) => d.customerId === key.customerId && d.invoice.currency === key.currency);
+    const disputedIds = new Set(myDisputes.map((d) => d.invoiceId));
+    const open = mine(invoices).filter((i) => i.paidMinor < i.amountMinor);
+    const theCase = mine(cases)[0] ?? null;
+    const answered = answers.find((a) => a.customerId === key.customerId)?._max.occurredAt ?? null;
+    const letters = (theCase?.letters ?? []).map((l) => ({
+      id: l.id,
+      stage: l.stage,
+      sentAt: l.sentAt,
+      sentOn: dayOf(l.sentAt),
+      deadline: dateOnlyFromDb(l.deadlineDate),
+      sentBy: l.sentBy?.name ?? "System",
+      registeredMail: l.registeredMail,
+      trackingNumber: l.events[0]?.reference ?? null,
+    }));
+    const facts: AccountFacts = {
+      currency: key.currency,
+      locale: opts.locale,
+      invoices: open.map((i) => ({
+        id: i.id,
+        number: i.number,
+        issueDate: dateOnlyFromDb(i.issueDate),
+        dueDate: dateOnlyFromDb(i.dueDate),
+        amount: toMinor(i.amountMinor),
+        open: toMinor(i.amountMinor) - toMinor(i.paidMinor),
+        disputed: disputedIds.has(i.id),
+      })),
+      letters: letters.map((l) => ({ stage: l.stage, sentOn: l.sentOn, deadline: l.deadline })),
+      promises: (theCase?.promises ?? []).map((p) => ({
+        id: p.id, amount: toMinor(p.amountMinor), madeOn: dateOnlyFromDb(p.madeOn), promisedFor: dateOnlyFromDb(p.promisedFor), planId: p.planId,
+      })),
+      payments: mine(payments).map((p) => ({ receivedOn: dateOnlyFromDb(p.receivedOn), amount: toMinor(p.amountMinor) })),
+      lastAnsweredOn: answered ? dayOf(answered) : null,
+      handoff: theCase?.handoff ? { handedOverOn: dateOnlyFromDb(theCase.handoff.handedOverOn), agency: theCase.handoff.agency } : null,
+    };
+    const overdue = facts.invoices.filter((i) => i.dueDate < opts.today);
+    result.set(accountKey(key), {
+      key,
+      facts,
+      caseId: theCase?.id ?? null,
+      letters,
+      openDisputes: myDisputes.map((d) => ({ id: d.id, invoiceId: d.invoiceId, invoiceNumber: d.invoice.number, openedOn: dateOnlyFromDb(d.openedOn), note: d.note })),
+      handoff: theCase?.handoff
+        ? { agency: theCase.handoff.agency, reference: theCase.handoff.reference, handedOverOn: dateOnlyFromDb(theCase.handoff.handedOverOn), amountMinor: toMinor(theCase.handoff.amountMinor) }
+        : null,
+      openMinor: facts.invoices.reduce((s, i) => s + i.open, 0),
+      overdueMinor: overdue.reduce((s, i) => s + i.open, 0),
+      oldestDaysPastDue: overdue.length ? Math.max(...overdue.map((i) => daysBetween(i.dueDate, opts.today))) : 0,
+    });
+  }
+  return result;
+}

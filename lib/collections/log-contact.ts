@@ -1,0 +1,58 @@
+import { recordAudit } from "@/lib/audit/events";
+import type { Db } from "@/lib/db/client";
+import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
+import type { ContactChannel, ContactDirection, ContactOutcome } from "@/lib/generated/prisma/enums";
+import { todayIn } from "@/lib/time/dates";
+import { instantAt } from "@/lib/time/instants";
+import { assertCanWork, type Actor } from "./actor";
+import { invalid, parseDay, requireText } from "./input";
+
+// What may be logged by hand. Letters are logged by sending them; channels are
+// letter, email and phone only (no SMS, no social media).
+const ALLOWED: Record<ContactDirection, Partial<Record<ContactChannel, ContactOutcome[]>>> = {
+  OUTBOUND: { PHONE: ["NO_ANSWER", "VOICEMAIL", "SPOKE"], EMAIL: ["SENT", "DELIVERY_FAILED"] },
+  INBOUND: { PHONE: ["SPOKE"], EMAIL: ["REPLIED"], LETTER: ["REPLIED"] },
+};
+
+export interface LogContactInput {
+  orgId: string;
+  actor: Actor;
+  customerId: string;
+  channel: ContactChannel;
+  direction: ContactDirection;
+  outcome: ContactOutcome;
+  /** DateOnly and "HH:MM" in the organization's time zone. */
+  occurredOn: string;
+  time: string;
+  note: string;
+  now: Date;
+}
+
+/** Logs a call, an email sent outside the app or a customer reply, with its audit record. Append-only. */
+export async function logContact(db: Db, input: LogContactInput): Promise<{ contactId: string }> {
+  assertCanWork(input.actor);
+  if (!ALLOWED[input.direction]?.[input.channel]?.includes(input.outcome)) {
+    throw invalid("outcome", `A${input.direction === "INBOUND" ? "n inbound" : "n outbound"} ${input.channel.toLowerCase()} cannot have the outcome "${input.outcome.toLowerCase().replace("_", " ")}".`);
+  }
+  const note = requireText(input.note, "note", "a short note of what happened");
+  const day = parseDay(input.occurredOn, "occurredOn");
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(input.time)) throw invalid("time", "Enter a time as HH:MM.");
+  return db.$transaction(async (tx) => {
+    const customer = await getCustomerOrThrow(tx, input);
+    const org = await tx.organization.findUniqueOrThrow({ where: { id: input.orgId } });
+    const occurredAt = instantAt(day, input.time, org.timeZone);
+    if (occurredAt > input.now) throw invalid("occurredOn", `The contact cannot be later than now (${todayIn(org.timeZone, input.now)}).`);
+    const openCase = await tx.collectionCase.findFirst({ where: { orgId: input.orgId, customerId: customer.id, closedAt: null }, orderBy: { openedAt: "desc" } });
+    const contact = await tx.contactAttempt.create({
+      data: {
+        orgId: input.orgId, customerId: customer.id, caseId: openCase?.id ?? null, userId: input.actor.userId, occurredAt,
+        channel: input.channel, direction: input.direction, outcome: input.outcome, note,
+      },
+    });
+    await recordAudit(tx, { orgId: input.orgId, userId: input.actor.userId }, {
+      kind: "contact.logged",
+      payload: { contactId: contact.id, customerId: customer.id, channel: input.channel, direction: input.direction, outcome: input.outcome },
+    });
+    return { contactId: contact.id };
+  });
+}

@@ -1,0 +1,23 @@
+// CSV writing for exports (RFC 4180 quoting) with formula injection defused:
+// a text cell starting with = + - @ tab or CR is prefixed with ' so that a
+// spreadsheet shows it instead of running it (OWASP "CSV Injection").
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell from data people typed (names, numbers, references). */
+export function csvText(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** A cell the app generated: a number, date or code, never a formula. */
+export function csvValue(value: string | number): string {
+  return String(value);
+}
+
+export function csvLine(cells: string[]): string {
+  return `${cells.join(",")}\r\n`;
+}
+
+/** UTF-8 byte order mark: spreadsheets then read ø and € correctly. */
+export const CSV_BOM = "\uFEFF";

@@ -1,0 +1,103 @@
+import type { Db, DbOrTx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import type { Import } from "@/lib/generated/prisma/client";
+import type { ColumnMapping } from "./fields";
+import type { MappedRow, RowProblem } from "./import-kind";
+import { importOptionsSchema } from "./import-options";
+import { IMPORT_KIND_HANDLERS } from "./kinds";
+import { readCsv, type Encoding } from "./read-csv";
+
+export const BATCH_ROWS = 2000;
+/** Problems kept for the preview; the count covers them all. */
+export const MAX_PROBLEMS_SHOWN = 500;
+
+export interface PassResult {
+  rows: number;
+  problems: RowProblem[];
+  problemCount: number;
+  created: number;
+  updated: number;
+}
+
+/**
+ * One pass over the import's file in batches: every row is checked (against the
+ * file so far and the database through `tx`), and with `write` valid batches are
+ * upserted. `progress` hears how many bytes were read after each batch.
+ */
+export async function runImportPass(
+  tx: DbOrTx,
+  imp: Import,
+  opts: { write: boolean; progress?: (bytesRead: number, rows: number) => Promise<void> },
+): Promise<PassResult> {
+  const handler = IMPORT_KIND_HANDLERS[imp.kind];
+  const options = importOptionsSchema.parse(imp.options);
+  const mapping = imp.mapping as ColumnMapping;
+  const headers = imp.headers as string[];
+  const index = new Map(Object.entries(mapping).map(([field, header]) => [field, headers.indexOf(header)]));
+  const state = handler.newState();
+  const result: PassResult = { rows: 0, problems: [], problemCount: 0, created: 0, updated: 0 };
+  let bytesRead = 0;
+  let batch: MappedRow[] = [];
+
+  const flush = async () => {
+    if (!batch.length) return;
+    const { valid, problems } = await handler.validate(tx, { orgId: imp.orgId, options }, batch, state);
+    result.problemCount += problems.length;
+    result.problems.push(...problems.slice(0, MAX_PROBLEMS_SHOWN - result.problems.length));
+    if (opts.write && result.problemCount === 0) {
+      const written = await handler.write(tx, imp.orgId, valid);
+      result.created += written.created;
+      result.updated += written.updated;
+    }
+    batch = [];
+    await opts.progress?.(bytesRead, result.rows);
+  };
+
+  let header = true;
+  try {
+    for await (const record of readCsv(imp.filePath, { encoding: imp.encoding as Encoding, delimiter: options.delimiter, onBytes: (b) => (bytesRead = b) })) {
+      if (header) {
+        header = false;
+        continue;
+      }
+      if (record.cells.every((c) => !c.trim())) continue;
+      result.rows++;
+      batch.push(mappedRow(record.line, record.cells, index, mapping));
+      if (batch.length >= BATCH_ROWS) await flush();
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const code = (error as { code?: string }).code ?? "";
+    if (code.startsWith("CSV_")) throw new AppError("INVALID_INPUT", `The file is not valid CSV: ${(error as Error).message}`);
+    throw error;
+  }
+  await flush();
+  if (result.rows === 0) {
+    result.problemCount++;
+    result.problems.push({ line: 2, column: "", message: "The file has a header row but no data rows." });
+  }
+  return result;
+}
+
+function mappedRow(line: number, cells: string[], index: Map<string, number>, mapping: ColumnMapping): MappedRow {
+  return {
+    line,
+    value: (field) => {
+      const i = index.get(field);
+      return i === undefined || i < 0 ? "" : (cells[i] ?? "").trim();
+    },
+    column: (field) => mapping[field] ?? field,
+    has: (field) => (index.get(field) ?? -1) >= 0,
+  };
+}
+
+/** Reports a pass's progress on the import record, outside any import transaction so the page sees it. */
+export function progressReporter(db: Db, importId: string) {
+  let last = 0;
+  return async (bytesRead: number, rows: number) => {
+    const now = Date.now();
+    if (now - last < 250) return;
+    last = now;
+    await db.import.update({ where: { id: importId }, data: { bytesRead, rowCount: rows } });
+  };
+}

@@ -1,0 +1,30 @@
+import type { DbOrTx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { missingFields, type ColumnMapping } from "./fields";
+import { getImportOrThrow } from "./get-import";
+import { importOptionsSchema, type ImportOptions } from "./import-options";
+
+/** Sets an import's column mapping and formats, and remembers the mapping for the organization's next file of this kind. */
+export async function saveImportMapping(
+  tx: DbOrTx,
+  opts: { orgId: string; importId: string; mapping: ColumnMapping; options: Omit<ImportOptions, "delimiter"> },
+) {
+  const imp = await getImportOrThrow(tx, opts);
+  if (imp.status === "VALIDATING" || imp.status === "COMMITTING" || imp.status === "COMMITTED") {
+    throw new AppError("CONFLICT", "This import is running or done; its mapping can no longer change.");
+  }
+  const headers = imp.headers as string[];
+  const mapping = Object.fromEntries(Object.entries(opts.mapping).filter(([, header]) => header));
+  const errors = missingFields(imp.kind, mapping, headers);
+  if (Object.keys(errors).length) throw new AppError("INVALID_INPUT", "Some fields need a column.", errors);
+  const options = importOptionsSchema.parse({ ...(imp.options as object), ...opts.options });
+  await tx.importMapping.upsert({
+    where: { orgId_kind: { orgId: opts.orgId, kind: imp.kind } },
+    create: { orgId: opts.orgId, kind: imp.kind, mapping },
+    update: { mapping },
+  });
+  return tx.import.update({
+    where: { id: imp.id },
+    data: { mapping, options, status: "UPLOADED", problems: [], problemCount: 0, rowCount: 0, bytesRead: 0, error: "" },
+  });
+}

@@ -1,0 +1,41 @@
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import type { Import } from "@/lib/generated/prisma/client";
+import { getImportOrThrow } from "./get-import";
+import { progressReporter, runImportPass } from "./run-import";
+
+/** The preview: reads the whole file, names every row's problems, writes nothing. */
+export async function validateImport(db: Db, opts: { orgId: string; importId: string }) {
+  return runValidation(db, await startValidation(db, opts));
+}
+
+/** Marks the import as being checked (so the page shows progress at once), refusing one already running or done. */
+export async function startValidation(db: Db, opts: { orgId: string; importId: string }): Promise<Import> {
+  const imp = await getImportOrThrow(db, opts);
+  if (imp.status !== "UPLOADED" && imp.status !== "VALIDATED" && imp.status !== "FAILED") {
+    throw new AppError("CONFLICT", "This import is already running or done.");
+  }
+  const claimed = await db.import.updateMany({ where: { id: imp.id, status: imp.status }, data: { status: "VALIDATING", bytesRead: 0, error: "" } });
+  if (!claimed.count) throw new AppError("CONFLICT", "This import is already running.");
+  return imp;
+}
+
+/** The check pass of an import startValidation claimed. */
+export async function runValidation(db: Db, imp: Import) {
+  try {
+    const result = await runImportPass(db, imp, { write: false, progress: progressReporter(db, imp.id) });
+    return await db.import.update({
+      where: { id: imp.id },
+      data: { status: "VALIDATED", bytesRead: imp.byteSize, rowCount: result.rows, problemCount: result.problemCount, problems: result.problems as object[] },
+    });
+  } catch (error) {
+    await db.import.update({ where: { id: imp.id }, data: { status: "FAILED", error: failureMessage(error) } });
+    throw error;
+  }
+}
+
+export function failureMessage(error: unknown): string {
+  if (error instanceof AppError) return error.message;
+  console.error("Import failed", error);
+  return "The import failed on our side; nothing was imported. Try again.";
+}

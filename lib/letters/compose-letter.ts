@@ -1,0 +1,82 @@
+import { createHash } from "node:crypto";
+import type { DbOrTx } from "@/lib/db/client";
+import { loadAccountStates, accountKey } from "@/lib/collections/account-state";
+import { nextAction, overdueInvoices } from "@/lib/collections/policy";
+import { getPolicySettings } from "@/lib/collections/policy-settings";
+import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
+import { daysBetween, todayIn, type DateOnly } from "@/lib/time/dates";
+import { instantAt } from "@/lib/time/instants";
+import { letterDeadline } from "./deadline";
+import { renderLetter, type LetterInput, type LetterInvoice } from "./render";
+import type { Stage } from "./template-types";
+
+export interface ComposedLetter {
+  stage: Stage;
+  subject: string;
+  body: string;
+  deadline: DateOnly;
+  invoices: LetterInvoice[];
+  totalDueMinor: number;
+  contentSha256: string;
+}
+
+/** What the policy says about an account now, with everything needed to write its next letter. */
+export async function loadLetterContext(tx: DbOrTx, opts: { orgId: string; customerId: string; currency: string; now: Date }) {
+  const [org, customer, policy] = await Promise.all([
+    tx.organization.findUniqueOrThrow({ where: { id: opts.orgId } }),
+    getCustomerOrThrow(tx, opts),
+    getPolicySettings(tx, opts),
+  ]);
+  const today = todayIn(org.timeZone, opts.now);
+  const key = { customerId: customer.id, currency: opts.currency };
+  const states = await loadAccountStates(tx, { orgId: org.id, timeZone: org.timeZone, today, accounts: [key], locale: org.locale });
+  const state = states.get(accountKey(key))!;
+  const action = nextAction(state.facts, policy, today);
+  return { org, customer, policy, today, state, action };
+}
+
+export type LetterContext = Awaited<ReturnType<typeof loadLetterContext>>;
+
+/** Renders the letter the policy's next action calls for, from the account's data and contact history. */
+export async function composeLetter(tx: DbOrTx, ctx: LetterContext, stage: Stage): Promise<ComposedLetter> {
+  const { org, customer, state, today, policy } = ctx;
+  const covered = overdueInvoices(state.facts, today);
+  const invoices: LetterInvoice[] = covered.map((i) => ({
+    invoiceId: i.id, number: i.number, issueDate: i.issueDate, dueDate: i.dueDate, amountMinor: i.amount, openMinor: i.open,
+    daysPastDue: daysBetween(i.dueDate, today),
+  }));
+  const since = covered.map((i) => i.issueDate).sort()[0] ?? today;
+  const attempts = await tx.contactAttempt.findMany({
+    where: { orgId: org.id, customerId: customer.id, direction: "OUTBOUND", occurredAt: { gte: instantAt(since, "00:00", org.timeZone) } },
+    select: { occurredAt: true, channel: true, outcome: true, letter: { select: { stage: true } } },
+    orderBy: { occurredAt: "asc" },
+  });
+  const input: LetterInput = {
+    stage,
+    language: customer.language,
+    locale: org.locale,
+    currency: ctx.state.key.currency,
+    letterDate: today,
+    deadline: letterDeadline(today, policy.deadlineDays[stage - 1], state.letters.at(-1)?.deadline),
+    org,
+    customer,
+    invoices,
+    attempts: attempts.map((a) => ({ on: todayIn(org.timeZone, a.occurredAt), channel: a.channel, outcome: a.outcome, letterStage: a.letter?.stage })),
+    handoff: state.handoff,
+  };
+  const { subject, body } = renderLetter(input);
+  return {
+    stage,
+    subject,
+    body,
+    deadline: input.deadline,
+    invoices,
+    totalDueMinor: invoices.reduce((s, i) => s + i.openMinor, 0),
+    contentSha256: letterSha256(subject, body),
+  };
+}
+
+/** The hash stored with a letter: SHA-256 of its subject, a blank line and its body, UTF-8. */
+export function letterSha256(subject: string, body: string): string {
+  return createHash("sha256").update(`${subject}\n\n${body}`, "utf8").digest("hex");
+}

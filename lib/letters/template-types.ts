@@ -1,0 +1,27 @@
+import type { ContactChannel, ContactOutcome } from "@/lib/generated/prisma/enums";
+
+export type Stage = 1 | 2 | 3 | 4;
+
+/** Text with {{placeholders}}; a paragraph that is exactly one block placeholder becomes that block. */
+export interface StageTemplate {
+  subject: string;
+  paragraphs: string[];
+}
+
+export interface LetterTemplateSet {
+  common: {
+    attention: string;
+    greeting: string;
+    signOff: string;
+    contactLine: string;
+    dateLine: string;
+    channel: Record<ContactChannel, string>;
+    outcome: Record<ContactOutcome, string>;
+    invoiceIssued: string;
+    letterSent: string;
+    invoiceHeader: [string, string, string, string, string, string];
+    totalLine: string;
+    stageNames: Record<Stage, string>;
+  };
+  stages: Record<Stage, StageTemplate>;
+}

