@@ -2,6 +2,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { DbOrTx } from "@/lib/db/client";
 import { toMinor } from "@/lib/money/money";
 import type { DateOnly } from "@/lib/time/dates";
+import { bucketConditions } from "./bucket-sql";
 import type { BucketKey } from "./buckets";
 
 export type BucketAmounts = Record<BucketKey, number>;
@@ -19,26 +20,27 @@ export const INVOICES = Prisma.raw("invoices");
 
 /**
  * Open receivables per currency and aging bucket as of `today`: one pass over
- * the open invoices (partial index invoices_open_by_account).
+ * the open invoices. The partial index invoices_open_by_currency hands them
+ * over in (currency, customer) order, so the per-currency DISTINCT account
+ * counts need no sort (PostgreSQL's presorted aggregates).
  */
 export async function getAgingTotals(tx: DbOrTx, opts: { orgId: string; today: DateOnly; invoices?: Prisma.Sql }): Promise<CurrencyTotals[]> {
+  const b = bucketConditions(opts.today);
+  const open = Prisma.sql`amount_minor - paid_minor`;
+  const overdue = Prisma.sql`due_date < ${opts.today}::date`;
   const rows = await tx.$queryRaw<Record<string, bigint | string>[]>(Prisma.sql`
-    WITH open_inv AS (
-      SELECT customer_id, currency, amount_minor - paid_minor AS open_minor, ${opts.today}::date - due_date AS dpd
-      FROM ${opts.invoices ?? INVOICES} i
-      WHERE org_id = ${opts.orgId}::uuid AND paid_minor < amount_minor
-    )
     SELECT currency,
-      COALESCE(sum(open_minor), 0) AS open,
-      COALESCE(sum(open_minor) FILTER (WHERE dpd > 0), 0) AS overdue,
-      COALESCE(sum(open_minor) FILTER (WHERE dpd <= 0), 0) AS current,
-      COALESCE(sum(open_minor) FILTER (WHERE dpd BETWEEN 1 AND 30), 0) AS d1_30,
-      COALESCE(sum(open_minor) FILTER (WHERE dpd BETWEEN 31 AND 60), 0) AS d31_60,
-      COALESCE(sum(open_minor) FILTER (WHERE dpd BETWEEN 61 AND 90), 0) AS d61_90,
-      COALESCE(sum(open_minor) FILTER (WHERE dpd > 90), 0) AS d90_plus,
+      COALESCE(sum(${open}), 0) AS open,
+      COALESCE(sum(${open}) FILTER (WHERE ${overdue}), 0) AS overdue,
+      COALESCE(sum(${open}) FILTER (WHERE ${b.current}), 0) AS current,
+      COALESCE(sum(${open}) FILTER (WHERE ${b.d1_30}), 0) AS d1_30,
+      COALESCE(sum(${open}) FILTER (WHERE ${b.d31_60}), 0) AS d31_60,
+      COALESCE(sum(${open}) FILTER (WHERE ${b.d61_90}), 0) AS d61_90,
+      COALESCE(sum(${open}) FILTER (WHERE ${b.d90_plus}), 0) AS d90_plus,
       count(DISTINCT customer_id) AS accounts,
-      count(DISTINCT customer_id) FILTER (WHERE dpd > 0) AS overdue_accounts
-    FROM open_inv
+      count(DISTINCT customer_id) FILTER (WHERE ${overdue}) AS overdue_accounts
+    FROM ${opts.invoices ?? INVOICES} i
+    WHERE org_id = ${opts.orgId}::uuid AND paid_minor < amount_minor
     GROUP BY currency
     ORDER BY currency`);
   return rows.map((r) => ({

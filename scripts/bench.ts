@@ -1,0 +1,136 @@
+// `npm run bench [-- --scale 1m --runs 30 --only a,b --out bench/results.json]`
+// Times every measurement in lib/bench/measurements.ts on a scale database
+// (see `npm run db:seed -- --scale 1m`), one after another in this process,
+// prints median/p95 and the ratios to the floor and to the naive way, and
+// writes the same figures as JSON.
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { getAgingTotals } from "@/lib/aging/aging-totals";
+import { FLOOR, MEASUREMENTS, NAIVE, type BenchContext, type Measurement } from "@/lib/bench/measurements";
+import { naiveAgingTotals } from "@/lib/bench/reference-queries";
+import { summarize, time, type Summary } from "@/lib/bench/stats";
+import { createDb } from "@/lib/db/client";
+import { SCALE_ORG_ID } from "@/lib/scale/generate-scale-data";
+import { assertScaleDatabase, openScaleDatabase } from "@/lib/scale/scale-database";
+import { parseScaleSize } from "@/lib/scale/scale-sizes";
+import { todayIn } from "@/lib/time/dates";
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: "string", default: "1m" },
+    runs: { type: "string", default: "30" },
+    only: { type: "string" },
+    out: { type: "string", default: "bench/results.json" },
+  },
+});
+const runs = Number(values.runs);
+const only = values.only?.split(",");
+const size = parseScaleSize(values.scale);
+const database = await openScaleDatabase(size);
+assertScaleDatabase(database.url);
+const db = createDb(database.url);
+
+interface Result extends Partial<Summary> {
+  label: string;
+  vs_floor?: number;
+  vs_naive?: number;
+  target?: string;
+  meets_target?: boolean;
+  note?: string;
+}
+
+try {
+  const org = await db.organization.findUniqueOrThrow({ where: { id: SCALE_ORG_ID } });
+  const collector = await db.user.findFirstOrThrow({ where: { orgId: org.id, role: "COLLECTOR" } });
+  const today = todayIn(org.timeZone);
+  const counts = (
+    await db.$queryRaw<{ customers: bigint; invoices: bigint; open_invoices: bigint; payments: bigint; letters: bigint; contacts: bigint }[]>`
+      SELECT (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM invoices) AS invoices,
+        (SELECT count(*) FROM invoices WHERE paid_minor < amount_minor) AS open_invoices, (SELECT count(*) FROM payments) AS payments,
+        (SELECT count(*) FROM letters) AS letters, (SELECT count(*) FROM contact_attempts) AS contacts`
+  )[0];
+  const [{ version }] = await db.$queryRaw<{ version: string }[]>`SELECT current_setting('server_version') AS version`;
+  // 500 customers with an open balance spread over the whole table, fixed for a given data set.
+  const customerIds = (
+    await db.$queryRaw<{ customer_id: string }[]>`
+      SELECT customer_id FROM (SELECT DISTINCT customer_id FROM invoices WHERE org_id = ${org.id}::uuid AND paid_minor < amount_minor) a
+      ORDER BY md5(customer_id::text) LIMIT 500`
+  ).map((r) => r.customer_id);
+  const openAccounts = (await getAgingTotals(db, { orgId: org.id, today })).reduce((n, t) => n + t.accounts, 0);
+  const ctx: BenchContext = { db, orgId: org.id, userId: collector.id, today, customerIds, openAccounts };
+  const agree = JSON.stringify(await naiveAgingTotals(db, ctx)) === JSON.stringify(await getAgingTotals(db, ctx));
+  if (!agree) throw new Error("The naive totals and getAgingTotals disagree: fix that before timing anything.");
+
+  const machine = {
+    cpus: os.cpus().length,
+    cpu_model: os.cpus()[0]?.model ?? "unknown",
+    memory_gib: Math.round(os.totalmem() / 2 ** 30),
+    load_average_at_start: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    node: process.version,
+    postgres: version,
+  };
+  const scale = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)]));
+  console.log(`Dunning Desk bench: scale ${size.label} (${database.name}), today ${today}`);
+  console.log(`  data: ${Object.entries(scale).map(([k, v]) => `${v.toLocaleString("en")} ${k.replace("_", " ")}`).join(", ")}`);
+  console.log(`  machine: ${machine.cpus} cores (${machine.cpu_model}), ${machine.memory_gib} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}, load ${machine.load_average_at_start.join(" ")}`);
+  console.log("  check: the naive way and getAgingTotals give identical totals.");
+  console.log("  note: send_* measurements write letters; regenerate the data set before comparing runs.");
+  console.log(`  ${runs} timed runs after warm-up unless noted; ratios are medians over the floor's and the naive way's medians.\n`);
+
+  const results: Record<string, Result> = {};
+  for (const m of MEASUREMENTS) {
+    if (only && !only.includes(m.key) && m.key !== FLOOR && m.key !== NAIVE) continue;
+    (globalThis as { gc?: () => void }).gc?.(); // no garbage from one measurement collected during the next
+    process.stderr.write(`  measuring ${m.key}…\n`);
+    results[m.key] = await measure(m, ctx);
+  }
+  // Ratios once both references are known (the naive way runs last).
+  for (const m of MEASUREMENTS.filter((m) => results[m.key]?.median_ms !== undefined)) {
+    const r = results[m.key];
+    r.vs_floor = ratio(r, results[FLOOR]);
+    r.vs_naive = ratio(r, results[NAIVE]);
+    if (m.target) r.meets_target = m.target.kind === "vs_floor" ? (r.vs_floor ?? Infinity) <= m.target.value : r.median_ms! < m.target.value;
+  }
+  console.log("");
+  console.log(`  ${"measurement".padEnd(32)} ${"median ms".padStart(10)} ${"p95 ms".padStart(10)} ${"x floor".padStart(8)} ${"x naive".padStart(8)} ${"runs".padStart(5)}  target`);
+  for (const [key, r] of Object.entries(results)) printLine(key, r);
+  const file = path.resolve(values.out);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const report = { generated_at: new Date().toISOString(), scale: { label: size.label, database: database.name, today, ...scale }, machine, runs, measurements: results };
+  writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
+  console.log(`\nWrote ${path.relative(process.cwd(), file)}.`);
+} finally {
+  await db.$disconnect();
+  await database.stop();
+}
+
+async function measure(m: Measurement, ctx: BenchContext): Promise<Result> {
+  const base: Result = { label: m.label, target: m.target && (m.target.kind === "vs_floor" ? `<= ${m.target.value}x floor` : `median < ${m.target.value} ms`) };
+  if (m.unavailable) return { ...base, note: m.unavailable };
+  try {
+    const summary = summarize(await time((run) => m.run(ctx, run), { warmup: m.warmup ?? 3, runs: m.runs ?? runs }));
+    return { ...base, ...summary };
+  } catch (error) {
+    // One failing measurement (e.g. too few due letters at a small scale) must not cost the others.
+    return { ...base, note: `FAILED: ${(error as Error).message}` };
+  }
+}
+
+function ratio(r: Result, reference: Result | undefined): number | undefined {
+  if (r.median_ms === undefined || !reference?.median_ms) return undefined;
+  return Math.round((r.median_ms / reference.median_ms) * 1000) / 1000;
+}
+
+function printLine(key: string, r: Result) {
+  const num = (v: number | undefined, digits = 1) => (v === undefined ? "" : v.toFixed(digits));
+  if (r.note) {
+    console.log(`  ${key.padEnd(32)} ${r.note}`);
+    return;
+  }
+  const verdict = r.target ? `${r.target}: ${r.meets_target ? "met" : "MISSED"}` : "";
+  console.log(
+    `  ${key.padEnd(32)} ${num(r.median_ms).padStart(10)} ${num(r.p95_ms).padStart(10)} ${num(r.vs_floor, 2).padStart(8)} ${num(r.vs_naive, 3).padStart(8)} ${String(r.runs).padStart(5)}  ${verdict}`,
+  );
+}

@@ -1,0 +1,203 @@
+// `npm run load-test [-- --scale 1m --users 20 --seconds 60 --port 3300]`
+// Serves the production build (`next start`) on a scale database, signs in
+// through the real next-auth credentials flow once per simulated user, then
+// drives it with autocannon: half the users browse the aging report (sorts,
+// filters, pages), half open customer pages. Prints requests per second,
+// p50/p95/p99 latency, errors and the server's peak memory, and writes them to
+// bench/load-test.json.
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { Client } from "pg";
+import { percentile, summarize as summarizeMs } from "@/lib/bench/stats";
+import { SCALE_ORG_ID, SCALE_PASSWORD, SCALE_USERS } from "@/lib/scale/generate-scale-data";
+import { assertScaleDatabase, openScaleDatabase } from "@/lib/scale/scale-database";
+import { parseScaleSize } from "@/lib/scale/scale-sizes";
+import { buildIsCurrent, markBuilt } from "./build-fingerprint";
+import { runNext, runNextToEnd, waitForHttp } from "./next-cli";
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: "string", default: "1m" },
+    users: { type: "string", default: "20" },
+    seconds: { type: "string", default: "60" },
+    port: { type: "string", default: "3300" },
+    out: { type: "string", default: "bench/load-test.json" },
+  },
+});
+const users = Number(values.users);
+const seconds = Number(values.seconds);
+const port = Number(values.port);
+const base = `http://127.0.0.1:${port}`;
+const size = parseScaleSize(values.scale);
+const database = await openScaleDatabase(size);
+assertScaleDatabase(database.url);
+
+const REPORT_PATHS = [
+  "/", "/?page=2", "/?page=3", "/?page=10", "/?sort=open&dir=desc", "/?sort=d90_plus&dir=desc", "/?sort=name&dir=asc",
+  "/?currency=EUR", "/?currency=NOK&page=2", "/?bucket=d1_30", "/?q=logistics", "/?sort=oldest&dir=asc",
+];
+
+let server: ReturnType<typeof runNext> | undefined;
+try {
+  const customerPaths = await sampleCustomerPaths(database.url, 2000);
+  if (!buildIsCurrent()) {
+    console.log("Building the app (next build)…");
+    await runNextToEnd(["build"]);
+    markBuilt();
+  }
+  const env = { DATABASE_URL: database.url, AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(33).toString("base64"), DUNNING_DEMO: "", PORT: String(port) };
+  server = runNext(["start", "-p", String(port), "-H", "127.0.0.1"], env);
+  await waitForHttp(`${base}/sign-in`, 120_000);
+  const memory = watchMemory(server.pid!);
+
+  const cookies: string[] = [];
+  for (let i = 0; i < users; i++) cookies.push(await signIn(SCALE_USERS[1].email, SCALE_PASSWORD));
+  // Warm-up: every report variant and some customers once, so the run measures steady state.
+  for (const p of [...REPORT_PATHS, ...customerPaths.slice(0, 20)]) await expectPage(p, cookies[0]);
+
+  const reportUsers = Math.ceil(users / 2);
+  console.log(`Load: ${users} signed-in users (${reportUsers} on the report, ${users - reportUsers} on customer pages) for ${seconds} s against ${base} (scale ${size.label})…`);
+  const [report, customers] = await Promise.all([
+    drive("report", REPORT_PATHS, cookies.slice(0, reportUsers)),
+    drive("customer", customerPaths, cookies.slice(reportUsers)),
+  ]);
+  memory.stop();
+
+  const summary = {
+    generated_at: new Date().toISOString(),
+    scale: size.label,
+    users,
+    seconds,
+    machine: { cpus: os.cpus().length, memory_gib: Math.round(os.totalmem() / 2 ** 30), node: process.version, load_average_at_end: os.loadavg().map((l) => Math.round(l * 100) / 100) },
+    report: summarize(report),
+    customer: summarize(customers),
+    total_requests_per_second: Math.round(((report.result.requests.total + customers.result.requests.total) / seconds) * 10) / 10,
+    errors: [report, customers].reduce((n, d) => n + d.result.errors + d.result.non2xx + d.result.timeouts, 0),
+    server_peak_rss_mib: memory.peakMiB(),
+  };
+  for (const kind of ["report", "customer"] as const) {
+    const s = summary[kind];
+    console.log(`  ${kind.padEnd(9)} ${s.requests_per_second.toFixed(1).padStart(7)} req/s  p50 ${s.p50_ms} ms  p95 ${s.p95_ms} ms  p99 ${s.p99_ms} ms  (${s.requests} requests, ${s.errors} errors)`);
+  }
+  console.log(`  all       ${summary.total_requests_per_second.toFixed(1).padStart(7)} req/s  errors ${summary.errors}  server peak RSS ${summary.server_peak_rss_mib} MiB`);
+  mkdirSync("bench", { recursive: true });
+  writeFileSync(values.out, JSON.stringify(summary, null, 2) + "\n");
+  console.log(`Wrote ${values.out}.`);
+  if (summary.errors > 0) process.exitCode = 1;
+} finally {
+  server?.kill("SIGTERM");
+  await database.stop();
+}
+
+interface Driven {
+  result: autocannon.Result;
+  /** Every response's latency in ms, for exact percentiles (autocannon itself reports p90/p97.5/p99 only). */
+  latencies: number[];
+}
+
+function drive(title: string, paths: string[], sessionCookies: string[]): Promise<Driven> {
+  let next = 0;
+  let connection = 0;
+  const latencies: number[] = [];
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: base,
+        title,
+        connections: sessionCookies.length,
+        duration: seconds,
+        timeout: 30,
+        requests: [
+          {
+            // Each connection is one user with its own session; each request takes the next page in the mix.
+            setupRequest: (req, context) => {
+              const ctx = context as Record<string, string>;
+              ctx.cookie ??= sessionCookies[connection++ % sessionCookies.length];
+              return { ...req, method: "GET", path: paths[next++ % paths.length], headers: { ...req.headers, cookie: ctx.cookie } };
+            },
+          },
+        ],
+      },
+      (error, result) => (error ? reject(error) : resolve({ result, latencies })),
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+}
+
+function summarize({ result, latencies }: Driven) {
+  const s = summarizeMs(latencies);
+  return {
+    requests: result.requests.total,
+    requests_per_second: Math.round((result.requests.total / seconds) * 10) / 10,
+    p50_ms: s.median_ms,
+    p95_ms: s.p95_ms,
+    p99_ms: Math.round(percentile([...latencies].sort((a, b) => a - b), 99) * 10) / 10,
+    max_ms: s.max_ms,
+    errors: result.errors + result.non2xx + result.timeouts,
+  };
+}
+
+/** The real sign-in flow: next-auth's CSRF token, then the credentials callback; returns the session cookie. */
+async function signIn(email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${base}/` }),
+  });
+  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("authjs.session-token="));
+  if (!session) throw new Error(`Sign-in as ${email} failed (HTTP ${res.status}).`);
+  return session;
+}
+
+async function expectPage(path: string, cookie: string): Promise<void> {
+  const res = await fetch(base + path, { headers: { cookie }, redirect: "manual" });
+  await res.text();
+  if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}`);
+}
+
+async function sampleCustomerPaths(url: string, count: number): Promise<string[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>("SELECT id FROM customers WHERE org_id = $1 ORDER BY md5(id::text) LIMIT $2", [SCALE_ORG_ID, count]);
+    return rows.map((r) => `/customers/${r.id}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Polls the resident memory of the server's process tree (Linux /proc) and keeps the peak. */
+function watchMemory(rootPid: number) {
+  let peakKiB = 0;
+  const treeRssKiB = () => {
+    const children = new Map<number, number[]>();
+    for (const entry of readdirSync("/proc").filter((e) => /^\d+$/.test(e))) {
+      try {
+        const ppid = Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${entry}/status`, "utf8"))?.[1]);
+        children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    let total = 0;
+    for (const stack = [rootPid]; stack.length; ) {
+      const pid = stack.pop()!;
+      try {
+        total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+      } catch {
+        // gone
+      }
+      stack.push(...(children.get(pid) ?? []));
+    }
+    return total;
+  };
+  const timer = setInterval(() => (peakKiB = Math.max(peakKiB, treeRssKiB())), 250);
+  return { stop: () => clearInterval(timer), peakMiB: () => Math.round(Math.max(peakKiB, treeRssKiB()) / 1024) };
+}
