@@ -34,30 +34,33 @@ const close = () => new Promise<void>((resolve) => server.close(() => resolve())
 beforeAll(() => listen());
 afterAll(() => close());
 
-async function accountWithLetterDue(language: "en" | "it" | "nb", email = "ap@customer.example") {
+// The queue is shared by every test file (other files enqueue email jobs too), so
+// each account gets its own address and a test counts only the mail sent to it.
+let accounts = 0;
+const mailTo = (email: string) => inbox.filter((m) => (m.to && !Array.isArray(m.to) ? m.to.text : "") === email);
+
+async function accountWithLetterDue(language: "en" | "it" | "nb", email = `ap-${process.pid}-${++accounts}@customer.example`) {
   const org = await createOrg(db, { name: "Aurora Components AS" });
   const collector = await createUser(db, org.id, "COLLECTOR");
   const customer = await createCustomer(db, org.id, { name: "Bjørnstad AS", currency: "NOK", language, email });
   await createInvoice(db, customer, { amountMinor: 125000, dueDate: "2026-11-01", issueDate: "2026-10-02" });
   const actor = { userId: collector.id, role: "COLLECTOR" as const };
-  return { org, actor, customer, account: { orgId: org.id, customerId: customer.id, currency: "NOK" } };
+  return { org, actor, customer, email, account: { orgId: org.id, customerId: customer.id, currency: "NOK" } };
 }
 
 describe("letters by email", () => {
   it("sends the letter through SMTP as a short message with the PDF attached, and records the delivery", async () => {
-    const { org, actor, customer, account } = await accountWithLetterDue("nb");
+    const { org, actor, customer, email, account } = await accountWithLetterDue("nb");
     const sent = await sendNextLetter(db, { ...account, actor, stage: 1, byEmail: true, now: at("2026-11-05") });
-    expect(sent.delivery).toMatchObject({ recipient: "ap@customer.example" });
+    expect(sent.delivery).toMatchObject({ recipient: email });
     expect((await deliveryStatuses(db, { orgId: org.id, letterIds: [sent.letterId] })).get(sent.letterId)?.state).toBe("queued");
 
-    const before = inbox.length;
     const started = performance.now();
     await runDueJobs(url, deliveryTasks(db, smtpSender(`smtp://127.0.0.1:${port}`)));
     console.log(`email delivery (queue run, PDF, SMTP, result rows): ${(performance.now() - started).toFixed(0)} ms`);
-    expect(inbox.length).toBe(before + 1);
-    const mail = inbox.at(-1)!;
+    expect(mailTo(email)).toHaveLength(1);
+    const mail = mailTo(email)[0];
     const letter = await db.letter.findUniqueOrThrow({ where: { id: sent.letterId } });
-    expect(mail.to && !Array.isArray(mail.to) ? mail.to.text : "").toBe("ap@customer.example");
     expect(mail.from?.text).toContain("ar@test.example");
     expect(mail.subject).toBe(letter.subject);
     expect(mail.text).toContain("kr 1 250,00");
@@ -77,11 +80,11 @@ describe("letters by email", () => {
 
     // The job ran once; running the queue again sends nothing more.
     await runDueJobs(url, deliveryTasks(db, smtpSender(`smtp://127.0.0.1:${port}`)));
-    expect(inbox.length).toBe(before + 1);
+    expect(mailTo(email)).toHaveLength(1);
   });
 
   it("records a failed delivery without losing the letter, shows it, and a retry delivers it", async () => {
-    const { org, actor, customer, account } = await accountWithLetterDue("it");
+    const { org, actor, customer, email, account } = await accountWithLetterDue("it");
     const sent = await sendNextLetter(db, { ...account, actor, stage: 1, byEmail: true, now: at("2026-11-05") });
     const usedPort = port;
     await close(); // the mail server is down
@@ -99,14 +102,13 @@ describe("letters by email", () => {
     expect((await failedDeliveries(db, { orgId: org.id })).map((f) => f.letterId)).toEqual([sent.letterId]);
 
     await listen(usedPort); // back up
-    const before = inbox.length;
     const retry = await retryEmailDelivery(db, { orgId: org.id, actor, letterId: sent.letterId });
     await expect(retryEmailDelivery(db, { orgId: org.id, actor, letterId: sent.letterId })).rejects.toMatchObject({ code: "CONFLICT" });
     started = performance.now();
     await runDueJobs(url, deliveryTasks(db, smtpSender(`smtp://127.0.0.1:${port}`)));
     console.log(`retry delivered: ${(performance.now() - started).toFixed(0)} ms`);
-    expect(inbox.length).toBe(before + 1);
-    expect(inbox.at(-1)!.subject).toContain("Sollecito di pagamento");
+    expect(mailTo(email)).toHaveLength(1);
+    expect(mailTo(email)[0].subject).toContain("Sollecito di pagamento");
     const after = (await deliveryStatuses(db, { orgId: org.id, letterIds: [sent.letterId] })).get(sent.letterId)!;
     expect(after).toMatchObject({ state: "accepted", deliveryId: retry.deliveryId });
     expect(await failedDeliveries(db, { orgId: org.id })).toEqual([]);
@@ -117,12 +119,12 @@ describe("letters by email", () => {
   });
 
   it("without SMTP_URL writes the message to the outbox and says it was not sent", async () => {
-    const { org, actor, customer, account } = await accountWithLetterDue("en");
+    const { org, actor, customer, email, account } = await accountWithLetterDue("en");
     const sent = await sendNextLetter(db, { ...account, actor, stage: 1, byEmail: true, now: at("2026-11-05") });
     await runDueJobs(url, deliveryTasks(db, { kind: "outbox" }));
     const outbox = await db.outboxMessage.findMany({ where: { orgId: org.id } });
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({ toAddress: "ap@customer.example", attachmentName: expect.stringMatching(/\.pdf$/) });
+    expect(outbox[0]).toMatchObject({ toAddress: email, attachmentName: expect.stringMatching(/\.pdf$/) });
     expect(flatText(await pdfToText(outbox[0].attachment))).toContain("Payment reminder");
     const status = (await deliveryStatuses(db, { orgId: org.id, letterIds: [sent.letterId] })).get(sent.letterId)!;
     expect(status).toMatchObject({ state: "accepted", transport: "outbox" });
