@@ -16,15 +16,12 @@ export function AppHeader(props: {
         <Link href="/" aria-label="Dunning Desk home"><Logo /></Link>
         <nav aria-label="Main" className="flex items-center gap-1 text-sm">
           <NavLink href="/">Aging report</NavLink>
-          <NavLink href="/worklist">Worklist</NavLink>
-          <NavLink href="/settings/policy">Policy</NavLink>
-          {(props.role === "ADMIN" || props.role === "VIEWER") && <NavLink href="/audit">Audit log</NavLink>}
-          {props.role === "ADMIN" && <NavLink href="/users">Users</NavLink>}
-          <NavLink href="/import">Import</NavLink>
-          <NavLink href="/print">Print</NavLink>
+          <NavLink href="/worklist" also={["/letters"]}>Worklist</NavLink>
+          {props.role !== "VIEWER" && <NavLink href="/print">Print</NavLink>}
           <NavLink href="/outbox">Outbox</NavLink>
-          {props.role === "ADMIN" && <NavLink href="/settings/letterhead">Letterhead</NavLink>}
-          {props.role === "ADMIN" && <NavLink href="/settings/templates">Templates</NavLink>}
+          {props.role !== "VIEWER" && <NavLink href="/import">Import</NavLink>}
+          {(props.role === "ADMIN" || props.role === "VIEWER") && <NavLink href="/audit">Audit log</NavLink>}
+          <NavLink href="/settings" also={["/users"]}>Settings</NavLink>
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="hidden text-slate-500 sm:inline">{props.orgName}</span>

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/session";
+import { SettingsIndex, type SettingsSection } from "@/components/settings-index";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const user = await requireUser();
+  const admin = user.role === "ADMIN";
+  const sections: SettingsSection[] = [
+    {
+      href: "/settings/policy",
+      title: "Collection policy",
+      description: "When each of the four letters becomes due and how many days each gives to pay.",
+      note: admin ? undefined : "Read only: administrators change the policy.",
+    },
+  ];
+  if (admin) {
+    sections.push(
+      { href: "/settings/letterhead", title: "Letterhead", description: "Name, logo, address, phone, email and payment instructions that head every letter." },
+      { href: "/settings/templates", title: "Letter templates", description: "The wording of each stage in English, Italian and Norwegian, previewed on a real account." },
+      { href: "/users", title: "Users", description: "Who can sign in, their roles, deactivation and password resets." },
+    );
+  }
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+        <p className="text-sm text-slate-500">{user.orgName}</p>
+      </div>
+      <SettingsIndex sections={sections} />
+    </div>
+  );
+}
