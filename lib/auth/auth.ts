@@ -25,7 +25,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // A wrong password is an ordinary event (audited in authenticate.ts), not a server error.
     error(error) {
-      if ((error as { type?: string }).type === "CredentialsSignin") return;
+      // Expired or forged session cookies (JWTSessionError) just mean "signed out".
+      const type = (error as { type?: string }).type;
+      if (type === "CredentialsSignin" || type === "JWTSessionError") return;
       console.error("[auth]", error);
     },
   },
