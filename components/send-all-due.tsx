@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/define-action";
 import type { BulkSendProgress } from "@/lib/collections/bulk-send";
@@ -23,6 +24,7 @@ export function SendAllDue({ start }: {
   const [run, setRun] = useState<BulkSendProgress | null>(null);
   const [message, setMessage] = useState("");
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const router = useRouter();
 
   const poll = useCallback(async (onlyRunning: boolean) => {
     if (timer.current) clearTimeout(timer.current);
@@ -35,10 +37,11 @@ export function SendAllDue({ start }: {
       setRun(latest);
       setMessage(summary(latest));
       if (latest.status === "running") timer.current = setTimeout(() => void poll(false), POLL_MS);
+      else router.refresh(); // the worklist below now shows the letters sent
     } catch {
       setMessage("Could not load the progress; the letters are still being sent. Reload the page.");
     }
-  }, []);
+  }, [router]);
 
   // A run under way (started here before, or by a colleague) shows when the page opens.
   useEffect(() => {
