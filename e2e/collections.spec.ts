@@ -186,6 +186,8 @@ test.describe("send all due letters", () => {
     await expect(bar).toHaveAttribute("aria-valuenow", (await bar.getAttribute("aria-valuemax"))!);
     const sent = Number(/Done: (\d+) sent/.exec((await panel.getByRole("status").innerText()))![1]);
     await expect(panel.getByRole("list", { name: "Results per account" }).getByRole("listitem")).toHaveCount(sent);
+    // The worklist below refreshes when the run is done: nothing on it is due any more.
+    await expect(page.locator("[data-testid=worklist] tbody tr").getByRole("link", { name: /^Preview letter \d$/ })).toHaveCount(0);
     await screenshot(page, "send-all-done");
     expect(Number((await query<{ n: string }>("SELECT count(*)::text AS n FROM letters"))[0].n)).toBe(before + sent);
     // The run and one result per account are stored.
