@@ -46,13 +46,13 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
     },
   }, {
-    // The email delivery worker, as `npm start` runs it (no SMTP_URL: the outbox).
+    // The job worker (email delivery, send all due letters), as `npm start` runs it (no SMTP_URL: the outbox).
     command: "node --import tsx scripts/worker.ts",
     url: `http://127.0.0.1:${port + 1}/`,
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { DATABASE_URL: databaseUrl, WORKER_HEALTH_PORT: String(port + 1), SMTP_URL: "" },
+    env: { DATABASE_URL: databaseUrl, WORKER_HEALTH_PORT: String(port + 1), SMTP_URL: "", DUNNING_FROZEN_NOW: process.env.DUNNING_FROZEN_NOW ?? "" },
   }],
 });

@@ -177,14 +177,23 @@ test.describe("send all due letters", () => {
     const due = await page.locator("[data-testid=worklist] tbody tr").getByRole("link", { name: /^Preview letter \d$/ }).count();
     expect(due).toBeGreaterThan(0);
     const panel = page.getByTestId("send-all");
+    // The click starts a run on the job queue; the worker (a second web server in playwright.config.ts) sends.
     await panel.getByRole("button", { name: "Send all due letters" }).click();
-    await expect(panel.getByRole("status")).toHaveText(/^Done: \d+ sent, 0 skipped\.$/, { timeout: 30_000 });
+    await expect(panel.getByRole("status")).toHaveText(/^(Sending \d+ letters?…|Sending: \d+ of \d+ done…|Done: .*)$/);
+    await screenshot(page, "send-all-running");
+    await expect(panel.getByRole("status")).toHaveText(/^Done: \d+ sent, 0 skipped\.$/, { timeout: 45_000 });
     const bar = panel.getByRole("progressbar");
     await expect(bar).toHaveAttribute("aria-valuenow", (await bar.getAttribute("aria-valuemax"))!);
     const sent = Number(/Done: (\d+) sent/.exec((await panel.getByRole("status").innerText()))![1]);
     await expect(panel.getByRole("list", { name: "Results per account" }).getByRole("listitem")).toHaveCount(sent);
+    // The worklist below refreshes when the run is done: nothing on it is due any more.
+    await expect(page.locator("[data-testid=worklist] tbody tr").getByRole("link", { name: /^Preview letter \d$/ })).toHaveCount(0);
     await screenshot(page, "send-all-done");
     expect(Number((await query<{ n: string }>("SELECT count(*)::text AS n FROM letters"))[0].n)).toBe(before + sent);
+    // The run and one result per account are stored.
+    const [run] = await query<{ total: number; results: string }>(
+      "SELECT b.total, (SELECT count(*)::text FROM bulk_send_results r WHERE r.bulk_send_id = b.id AND r.outcome = 'SENT') AS results FROM bulk_sends b ORDER BY b.requested_at DESC LIMIT 1");
+    expect([run.total, Number(run.results)]).toEqual([sent, sent]);
 
     await page.reload();
     await page.getByTestId("send-all").getByRole("button", { name: "Send all due letters" }).click();

@@ -183,13 +183,10 @@ export const actionTable: Record<string, ActionRow> = {
     idFields: ["letterId"],
     textFields: ["trackingNumber"],
   },
-  "collections.plan_due_letters": {
+  // Starts a run on the job queue (the fixture's overdue account is due a letter); the worker sends.
+  "collections.start_bulk_send": {
     allowed: ["ADMIN", "COLLECTOR"],
     validInput: () => ({}),
-  },
-  "collections.send_due_chunk": {
-    allowed: ["ADMIN", "COLLECTOR"],
-    validInput: (fx) => ({ letters: [{ customerId: fx.customer.id, currency: "EUR", name: fx.customer.name, stage: 1 }] }),
   },
   // Policy, like users and templates, is the administrators' (README, Roles).
   "collections.update_policy": {

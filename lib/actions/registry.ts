@@ -1,6 +1,6 @@
 import {
-  logContactAction, openDisputeAction, planDueLettersAction, recordHandoffAction, recordPaymentAction, recordPlanAction,
-  recordPromiseAction, resolveDisputeAction, sendDueChunkAction, sendLetterAction, updatePolicyAction,
+  logContactAction, openDisputeAction, recordHandoffAction, recordPaymentAction, recordPlanAction,
+  recordPromiseAction, resolveDisputeAction, sendLetterAction, startBulkSendAction, updatePolicyAction,
 } from "@/lib/collections/actions";
 import { verifyHistoryAction } from "@/lib/history/actions";
 import { checkImportAction, commitImportAction } from "@/lib/imports/actions";
@@ -36,8 +36,7 @@ export const actionRegistry: AnyActionDefinition[] = [
   resolveDisputeAction,
   recordHandoffAction,
   recordTrackingAction,
-  planDueLettersAction,
-  sendDueChunkAction,
+  startBulkSendAction,
   updatePolicyAction,
   checkImportAction,
   commitImportAction,

@@ -5,6 +5,7 @@ const role = (r: string) => r.toLowerCase();
 /** One plain sentence per audit event, for the audit log page. */
 export function describeAuditEvent(e: AuditEventInput): string {
   switch (e.kind) {
+    case "bulk_send.started": return `Started sending all due letters (${e.payload.accounts} account${e.payload.accounts === 1 ? "" : "s"})`;
     case "user.signed_in": return `${e.payload.email} signed in`;
     case "user.sign_in_failed": return `Sign-in refused for ${e.payload.email} (${e.payload.reason})`;
     case "user.locked": return `${e.payload.email} locked after ${e.payload.failures} failed sign-ins, until ${e.payload.lockedUntil}`;

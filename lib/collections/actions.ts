@@ -6,6 +6,7 @@ import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import type { Stage } from "@/lib/letters/template-types";
 import { clockNow } from "@/lib/time/dates";
 import type { Actor } from "./actor";
+import { startBulkSend } from "./bulk-send";
 import { CONTACT_TYPES } from "./contact-types";
 import { openDispute, resolveDispute } from "./disputes";
 import { logContact } from "./log-contact";
@@ -14,7 +15,6 @@ import { recordHandoff } from "./record-handoff";
 import { recordPayment } from "./record-payment";
 import { parseInstalmentLines, recordPlan } from "./record-plan";
 import { recordPromise } from "./record-promise";
-import { listDueLetters, sendDueLetters, SEND_CHUNK_SIZE, type DueLetter, type SendResult } from "./send-all-due";
 import { updatePolicy } from "./update-policy";
 
 // Server-action definitions for the collections workflow. The routes' actions.ts
@@ -134,32 +134,17 @@ export const recordHandoffAction = actionDefinition({
   },
 });
 
-// "Send all due letters" runs as a series of short requests driven by the page
-// (one plan, then chunks of SEND_CHUNK_SIZE), so progress shows and no request outlives its timeout.
-export const planDueLettersAction = actionDefinition<z.ZodObject<{}>, DueLetter[]>({
-  name: "collections.plan_due_letters",
+// "Send all due letters" starts a run on the job queue (lib/collections/bulk-send.ts);
+// the page then polls GET /api/bulk-sends/latest for its progress.
+export const startBulkSendAction = actionDefinition<z.ZodObject<{}>, { bulkSendId: string | null; total: number }>({
+  name: "collections.start_bulk_send",
   roles: WORKING_ROLES,
   schema: z.object({}),
   run: async (ctx) => {
-    const letters = await listDueLetters(ctx.db, { orgId: ctx.orgId, now: clockNow() });
-    return { message: `${letters.length} letter${letters.length === 1 ? "" : "s"} due.`, data: letters };
-  },
-});
-
-const dueLetter = z.object({
-  customerId: idField("a customer"),
-  currency: currencyField,
-  name: textField(300),
-  stage: stageField,
-});
-
-export const sendDueChunkAction = actionDefinition<z.ZodObject<{ letters: z.ZodArray<typeof dueLetter> }>, SendResult[]>({
-  name: "collections.send_due_chunk",
-  roles: WORKING_ROLES,
-  schema: z.object({ letters: z.array(dueLetter, { message: "Send a list of due letters." }).min(1, "Send at least one letter.").max(SEND_CHUNK_SIZE, `Send at most ${SEND_CHUNK_SIZE} letters per request.`) }),
-  run: async (ctx, input) => {
-    const results = await sendDueLetters(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), letters: input.letters as DueLetter[], now: clockNow() });
-    return { message: "Chunk done.", data: results };
+    const started = await startBulkSend(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), now: clockNow() });
+    if (!started) return { message: "No letters are due.", data: { bulkSendId: null, total: 0 } };
+    const n = started.total;
+    return { message: `Sending ${n} letter${n === 1 ? "" : "s"}…`, data: started };
   },
 });
 

@@ -9,7 +9,7 @@ import { FailedDeliveriesBanner } from "@/components/failed-deliveries-banner";
 import { Pager } from "@/components/pager";
 import { SendAllDue } from "@/components/send-all-due";
 import { WorklistTable } from "@/components/worklist-table";
-import { planDueLettersAction, sendDueChunkAction } from "./actions";
+import { startBulkSendAction } from "./actions";
 
 export const metadata: Metadata = { title: "Worklist" };
 
@@ -24,7 +24,7 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
         <p className="text-sm text-slate-500">Accounts that need action on {formatDateOnly(list.today, user.locale, "long")}, the largest and oldest overdue balances first.</p>
       </div>
       <FailedDeliveriesBanner orgId={user.orgId} />
-      {canWork(user.role) && <SendAllDue plan={planDueLettersAction} sendChunk={sendDueChunkAction} />}
+      {canWork(user.role) && <SendAllDue start={startBulkSendAction} />}
       <WorklistTable items={list.items} locale={user.locale} />
       <Pager page={page} pageSize={list.pageSize} total={list.total} hrefFor={(p) => `/worklist?page=${p}`} />
     </div>
