@@ -90,7 +90,7 @@ describe("agency hand-off pack", () => {
       expect(text).toContain(s);
     }
     for (let d = 21; d <= 29; d++) expect(text).toContain(`Follow-up call ${d}`);
-    for (const f of pack.manifest.files.filter((f) => f.name.startsWith("letters/"))) expect(text).toContain(f.name);
+    for (const f of pack.manifest.files.filter((f) => f.name.startsWith("letters/"))) expect(text).toContain(f.name.slice("letters/".length));
 
     // Every letter PDF is the letter as sent.
     const letters = await db.letter.findMany({ where: { customerId: customer.id }, orderBy: { stage: "asc" } });

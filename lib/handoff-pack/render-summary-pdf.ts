@@ -94,14 +94,24 @@ class SummaryPen {
       xs.push(x);
       x += c.width * TEXT_W;
     }
-    const pad = 3;
+    // Right-aligned figures keep a wide gap before the next column's text.
+    const inner = (c: Column) => c.width * TEXT_W - (c.align === "right" ? 10 : 4);
     const header = () => {
-      columns.forEach((c, i) => this.cell(c.label, xs[i], c.width * TEXT_W - pad, this.fonts.bold, c.align));
-      this.y -= 3;
+      const labels = columns.map((c) => this.wrap(c.label, this.fonts.bold, SIZE, inner(c)));
+      const lines = Math.max(...labels.map((l) => l.length));
+      const top = this.y;
+      labels.forEach((label, i) => {
+        this.y = top - (lines - label.length) * STEP;
+        for (const l of label) {
+          this.cell(l, xs[i], inner(columns[i]), this.fonts.bold, columns[i].align);
+          this.y -= STEP;
+        }
+      });
+      this.y = top - (lines - 1) * STEP - 3;
       this.page.drawLine({ start: { x: LEFT, y: this.y }, end: { x: PAGE_W - RIGHT, y: this.y }, thickness: 0.5, color: MUTED });
       this.y -= STEP;
     };
-    this.room(STEP * 3);
+    this.room(STEP * 4);
     header();
     if (!rows.length) {
       this.text("None.", LEFT, this.fonts.regular, SIZE, MUTED);
@@ -109,14 +119,14 @@ class SummaryPen {
       return;
     }
     for (const row of rows) {
-      const wrapped = row.map((cell, i) => this.wrap(clean(cell), this.fonts.regular, SIZE, columns[i].width * TEXT_W - pad));
+      const wrapped = row.map((cell, i) => this.wrap(clean(cell), this.fonts.regular, SIZE, inner(columns[i])));
       const height = Math.max(...wrapped.map((w) => w.length)) * STEP;
       if (this.room(height + 2)) header();
       const top = this.y;
       wrapped.forEach((lines, i) => {
         this.y = top;
         for (const l of lines) {
-          this.cell(l, xs[i], columns[i].width * TEXT_W - pad, this.fonts.regular, columns[i].align);
+          this.cell(l, xs[i], inner(columns[i]), this.fonts.regular, columns[i].align);
           this.y -= STEP;
         }
       });
@@ -197,8 +207,8 @@ export async function renderSummaryPdf(data: PackData): Promise<Uint8Array> {
   pen.heading("Invoices");
   pen.table(
     [
-      { label: "Number", width: 0.2 }, { label: "Issued", width: 0.1 }, { label: "Due", width: 0.1 }, { label: "Amount", width: 0.14, align: "right" },
-      { label: "Paid", width: 0.14, align: "right" }, { label: "Open", width: 0.14, align: "right" }, { label: "Days past due", width: 0.1, align: "right" }, { label: "Note", width: 0.08 },
+      { label: "Number", width: 0.17 }, { label: "Issued", width: 0.11 }, { label: "Due", width: 0.11 }, { label: "Amount", width: 0.13, align: "right" },
+      { label: "Paid", width: 0.13, align: "right" }, { label: "Open", width: 0.13, align: "right" }, { label: "Days past due", width: 0.1, align: "right" }, { label: "Note", width: 0.12 },
     ],
     data.invoices.map((i) => [
       i.number, i.issueDate, i.dueDate, money(i.amount, i.currency), money(i.paid, i.currency), money(i.open, i.currency),
@@ -209,18 +219,18 @@ export async function renderSummaryPdf(data: PackData): Promise<Uint8Array> {
   pen.heading("Stage history (letters as sent)");
   pen.table(
     [
-      { label: "Stage", width: 0.05 }, { label: "Sent", width: 0.14 }, { label: "By", width: 0.12 }, { label: "Deadline", width: 0.09 },
-      { label: "Total due", width: 0.12, align: "right" }, { label: "Delivery", width: 0.12 }, { label: "File in this pack", width: 0.36 },
+      { label: "Stage", width: 0.06 }, { label: "Sent", width: 0.16 }, { label: "By", width: 0.13 }, { label: "Deadline", width: 0.11 },
+      { label: "Total due", width: 0.13, align: "right" }, { label: "Delivery", width: 0.12 }, { label: "File (in letters/)", width: 0.29 },
     ],
     data.letters.map((l) => [
       String(l.stage), stamp(l.sentAt), l.sentBy, l.deadline, money(l.totalDue, l.currency),
-      l.registeredMail ? `registered${l.trackingNumber ? ` ${l.trackingNumber}` : ""}` : "post/email", l.fileName,
+      l.registeredMail ? `registered${l.trackingNumber ? ` ${l.trackingNumber}` : ""}` : "post/email", l.fileName.replace(/^letters\//, ""),
     ]),
   );
 
   pen.heading("Promises to pay");
   pen.table(
-    [{ label: "Made on", width: 0.11 }, { label: "Kind", width: 0.1 }, { label: "Amount", width: 0.15, align: "right" }, { label: "Due", width: 0.11 }, { label: "Status", width: 0.09 }, { label: "By", width: 0.14 }, { label: "Note", width: 0.3 }],
+    [{ label: "Made on", width: 0.11 }, { label: "Kind", width: 0.1 }, { label: "Amount", width: 0.14, align: "right" }, { label: "Due", width: 0.11 }, { label: "Status", width: 0.09 }, { label: "By", width: 0.14 }, { label: "Note", width: 0.31 }],
     data.promises.map((p) => [p.madeOn, p.instalment ? "instalment" : "promise", money(p.amount, p.currency), p.promisedFor, p.status, p.by, p.note]),
   );
 
@@ -232,14 +242,14 @@ export async function renderSummaryPdf(data: PackData): Promise<Uint8Array> {
 
   pen.heading("Hand-off record");
   pen.table(
-    [{ label: "Agency", width: 0.3 }, { label: "Reference", width: 0.2 }, { label: "Handed over on", width: 0.15 }, { label: "Amount", width: 0.17, align: "right" }, { label: "Recorded by", width: 0.18 }],
+    [{ label: "Agency", width: 0.28 }, { label: "Reference", width: 0.18 }, { label: "Handed over on", width: 0.15 }, { label: "Amount", width: 0.17, align: "right" }, { label: "Recorded by", width: 0.22 }],
     data.handoffs.map((h) => [h.agency, h.reference, h.handedOverOn, money(h.amount, h.currency), h.by]),
   );
 
   pen.heading("Complete contact history");
   pen.note(`Oldest first; times in ${org.timeZone}. The same entries, with UTC times, are in contact-history.csv.`);
   pen.table(
-    [{ label: "When", width: 0.15 }, { label: "Who", width: 0.14 }, { label: "What", width: 0.27 }, { label: "Note", width: 0.44 }],
+    [{ label: "When", width: 0.16 }, { label: "Who", width: 0.14 }, { label: "What", width: 0.27 }, { label: "Note", width: 0.43 }],
     data.history.map((e) => [
       stamp(e.at), e.by,
       e.type === "contact"
