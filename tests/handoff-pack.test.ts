@@ -120,6 +120,17 @@ describe("agency hand-off pack", () => {
     const pack = await buildHandoffPack(db, { orgId: org.id, customerId: customer.id, actor: { userId: viewer.id, role: "VIEWER" }, now: at("2026-12-01") });
     expect(pack.manifest.files.map((f) => f.name)).toEqual(["contact-history.csv", "summary.pdf"]);
 
+    // The archive does not depend on the server's time zone (ZIP stores wall-clock times).
+    const tz = process.env.TZ;
+    try {
+      process.env.TZ = "America/Los_Angeles";
+      const elsewhere = await buildHandoffPack(db, { orgId: org.id, customerId: customer.id, actor: { userId: viewer.id, role: "VIEWER" }, now: at("2026-12-01", "15:00") });
+      expect(Buffer.from(elsewhere.bytes).equals(Buffer.from(pack.bytes))).toBe(true);
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
+
     const other = await createOrg(db);
     const stranger = await createUser(db, other.id, "ADMIN");
     await expect(buildHandoffPack(db, { orgId: other.id, customerId: customer.id, actor: { userId: stranger.id, role: "ADMIN" }, now: at("2026-12-01") }))
