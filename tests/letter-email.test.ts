@@ -30,6 +30,12 @@ function listen(onPort = 0): Promise<void> {
   });
   return new Promise((resolve) => server.listen(onPort, "127.0.0.1", () => { port = (server.server.address() as AddressInfo).port; resolve(); }));
 }
+// Other test files (role matrix, hostile input) queue email jobs in the same
+// database, and runDueJobs delivers every due job: count only this test's mail.
+const to = (m: ParsedMail) => (m.to && !Array.isArray(m.to) ? m.to.text : "");
+const mailTo = (address: string) => inbox.filter((m) => to(m) === address);
+let mailboxes = 0;
+const uniqueAddress = () => `ap-${process.pid}-${Date.now().toString(36)}-${mailboxes++}@customer.example`;
 const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
 beforeAll(() => listen());
 afterAll(() => close());
@@ -45,19 +51,20 @@ async function accountWithLetterDue(language: "en" | "it" | "nb", email = "ap@cu
 
 describe("letters by email", () => {
   it("sends the letter through SMTP as a short message with the PDF attached, and records the delivery", async () => {
-    const { org, actor, customer, account } = await accountWithLetterDue("nb");
+    const address = uniqueAddress();
+    const { org, actor, customer, account } = await accountWithLetterDue("nb", address);
     const sent = await sendNextLetter(db, { ...account, actor, stage: 1, byEmail: true, now: at("2026-11-05") });
-    expect(sent.delivery).toMatchObject({ recipient: "ap@customer.example" });
+    expect(sent.delivery).toMatchObject({ recipient: address });
     expect((await deliveryStatuses(db, { orgId: org.id, letterIds: [sent.letterId] })).get(sent.letterId)?.state).toBe("queued");
 
-    const before = inbox.length;
+    const before = mailTo(address).length;
     const started = performance.now();
     await runDueJobs(url, deliveryTasks(db, smtpSender(`smtp://127.0.0.1:${port}`)));
     console.log(`email delivery (queue run, PDF, SMTP, result rows): ${(performance.now() - started).toFixed(0)} ms`);
-    expect(inbox.length).toBe(before + 1);
-    const mail = inbox.at(-1)!;
+    expect(mailTo(address).length).toBe(before + 1);
+    const mail = mailTo(address).at(-1)!;
     const letter = await db.letter.findUniqueOrThrow({ where: { id: sent.letterId } });
-    expect(mail.to && !Array.isArray(mail.to) ? mail.to.text : "").toBe("ap@customer.example");
+    expect(to(mail)).toBe(address);
     expect(mail.from?.text).toContain("ar@test.example");
     expect(mail.subject).toBe(letter.subject);
     expect(mail.text).toContain("kr 1 250,00");
@@ -77,11 +84,12 @@ describe("letters by email", () => {
 
     // The job ran once; running the queue again sends nothing more.
     await runDueJobs(url, deliveryTasks(db, smtpSender(`smtp://127.0.0.1:${port}`)));
-    expect(inbox.length).toBe(before + 1);
+    expect(mailTo(address).length).toBe(before + 1);
   });
 
   it("records a failed delivery without losing the letter, shows it, and a retry delivers it", async () => {
-    const { org, actor, customer, account } = await accountWithLetterDue("it");
+    const address = uniqueAddress();
+    const { org, actor, customer, account } = await accountWithLetterDue("it", address);
     const sent = await sendNextLetter(db, { ...account, actor, stage: 1, byEmail: true, now: at("2026-11-05") });
     const usedPort = port;
     await close(); // the mail server is down
@@ -99,14 +107,14 @@ describe("letters by email", () => {
     expect((await failedDeliveries(db, { orgId: org.id })).map((f) => f.letterId)).toEqual([sent.letterId]);
 
     await listen(usedPort); // back up
-    const before = inbox.length;
+    const before = mailTo(address).length;
     const retry = await retryEmailDelivery(db, { orgId: org.id, actor, letterId: sent.letterId });
     await expect(retryEmailDelivery(db, { orgId: org.id, actor, letterId: sent.letterId })).rejects.toMatchObject({ code: "CONFLICT" });
     started = performance.now();
     await runDueJobs(url, deliveryTasks(db, smtpSender(`smtp://127.0.0.1:${port}`)));
     console.log(`retry delivered: ${(performance.now() - started).toFixed(0)} ms`);
-    expect(inbox.length).toBe(before + 1);
-    expect(inbox.at(-1)!.subject).toContain("Sollecito di pagamento");
+    expect(mailTo(address).length).toBe(before + 1);
+    expect(mailTo(address).at(-1)!.subject).toContain("Sollecito di pagamento");
     const after = (await deliveryStatuses(db, { orgId: org.id, letterIds: [sent.letterId] })).get(sent.letterId)!;
     expect(after).toMatchObject({ state: "accepted", deliveryId: retry.deliveryId });
     expect(await failedDeliveries(db, { orgId: org.id })).toEqual([]);
