@@ -37,6 +37,9 @@ export function CollectionsPanel({ customerId, accounts, locale, children }: {
               {action.kind === "handoff" && (
                 <a href="#history-heading" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50">Review the history for hand-off</a>
               )}
+              {(action.kind === "handoff" || state.handoff) && (
+                <a href={`/api/customers/${customerId}/handoff-pack`} download className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50">Download hand-off pack</a>
+              )}
             </div>
             {state.handoff && (
               <p className="text-sm text-slate-700">Handed to <strong>{state.handoff.agency}</strong> (ref. {state.handoff.reference}) on {day(state.handoff.handedOverOn)}: <Money minor={state.handoff.amountMinor} currency={currency} locale={locale} />.</p>

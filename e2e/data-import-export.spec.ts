@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import { parse } from "csv-parse/sync";
+import { unzipSync } from "fflate";
 import { DEMO_ORG_ID } from "@/lib/demo/seed-demo";
 import { formatMoney } from "@/lib/money/money";
 import { expect, query, screenshot, storageFor, test } from "./fixtures";
@@ -104,4 +106,24 @@ test("aging as of a past date on screen and exported as CSV with the same figure
   expect(formatMoney(eurOpenCents, "EUR", LOCALE)).toBe(eurOnScreen);
   const audits = await query<{ payload: { asOf: string } }>(`SELECT payload FROM audit_events WHERE org_id = $1 AND kind = 'export.aging'`, [DEMO_ORG_ID]);
   expect(audits.map((a) => a.payload.asOf)).toContain("2026-09-30");
+});
+
+test.describe("as viewer", () => {
+  test.use({ storageState: storageFor("viewer") });
+
+  test("downloads a customer's hand-off pack: a ZIP whose manifest hashes match its files", async ({ page }) => {
+    const [row] = await query<{ customer_id: string }>(`SELECT customer_id FROM letters WHERE org_id = $1 ORDER BY sent_at, id LIMIT 1`, [DEMO_ORG_ID]);
+    await page.goto(`/customers/${row.customer_id}`);
+    const download = page.waitForEvent("download");
+    await page.getByTestId("handoff-pack-link").click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^handoff-pack-.+-\d{4}-\d{2}-\d{2}\.zip$/);
+    const zip = await (await file.createReadStream()).toArray().then((chunks) => new Uint8Array(Buffer.concat(chunks)));
+    const files = unzipSync(zip);
+    const manifest = JSON.parse(new TextDecoder().decode(files["manifest.json"])) as { files: { name: string; sha256: string }[] };
+    expect(manifest.files.map((f) => f.name)).toEqual(expect.arrayContaining(["summary.pdf", "contact-history.csv", expect.stringMatching(/^letters\/letter-1-/)]));
+    for (const f of manifest.files) expect(createHash("sha256").update(files[f.name]).digest("hex")).toBe(f.sha256);
+    const audits = await query<{ payload: { customerId: string } }>(`SELECT payload FROM audit_events WHERE org_id = $1 AND kind = 'handoff_pack.created'`, [DEMO_ORG_ID]);
+    expect(audits.map((a) => a.payload.customerId)).toContain(row.customer_id);
+  });
 });

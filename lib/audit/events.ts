@@ -72,6 +72,10 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
     }),
   }),
   z.object({ kind: z.literal("export.aging"), payload: z.object({ asOf: z.string(), format: z.literal("csv") }) }),
+  z.object({
+    kind: z.literal("handoff_pack.created"),
+    payload: z.object({ customerId: uuid, currencies: z.array(currency), asOf: day, files: z.number().int(), manifestSha256: z.string().length(64) }),
+  }),
 ]);
 
 export type AuditEventInput = z.infer<typeof auditEventSchema>;

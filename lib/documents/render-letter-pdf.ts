@@ -76,7 +76,7 @@ function loadFontFiles() {
   return fontFiles;
 }
 
-interface Fonts {
+export interface Fonts {
   regular: PDFFont;
   bold: PDFFont;
   mono: PDFFont;
@@ -116,7 +116,12 @@ function memoizeLayout<T>(font: T): T {
   return font;
 }
 
-async function newDocument(title: string, date: Date): Promise<{ doc: PDFDocument; fonts: Fonts }> {
+/**
+ * An empty PDF with the DejaVu fonts embedded (subset) and fixed metadata, so
+ * the same content and `date` give the same bytes. Other documents (the
+ * hand-off summary) start here too, sharing the parsed-font cache.
+ */
+export async function newDocument(title: string, date: Date): Promise<{ doc: PDFDocument; fonts: Fonts }> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(cachingFontkit);
   const files = loadFontFiles();

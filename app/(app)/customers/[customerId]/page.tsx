@@ -57,6 +57,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
     <div className="space-y-6">
       <Link href="/" className="text-sm text-slate-500 hover:text-slate-800">← Aging report</Link>
       <CustomerHeader customer={account.customer} totals={account.totals} locale={user.locale} />
+      <p className="text-sm">
+        <a href={`/api/customers/${customerId}/handoff-pack`} download data-testid="handoff-pack-link" className="font-medium text-brand-700 hover:underline">
+          Download hand-off pack
+        </a>
+        <span className="text-slate-500"> (ZIP: summary PDF, every letter as sent, contact history CSV, SHA-256 manifest)</span>
+      </p>
       <section aria-labelledby="collections-heading" className="space-y-3">
         <h2 id="collections-heading" className="text-lg font-semibold">Collections</h2>
         <CollectionsPanel customerId={customerId} accounts={collections} locale={user.locale}>

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { defineRoute } from "@/lib/actions/define-route";
+import { ANY_ROLE } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/errors/app-error";
+import { buildHandoffPack } from "@/lib/handoff-pack/build-handoff-pack";
+import { clockNow } from "@/lib/time/dates";
+
+/** The agency hand-off pack of a customer as a ZIP. Any role may export it (a read); every pack is audited. */
+export const GET = defineRoute<{ customerId: string }>({
+  roles: ANY_ROLE,
+  run: async (user, request, { customerId }) => {
+    if (!z.uuid().safeParse(customerId).success) throw notFound("That customer");
+    const pack = await buildHandoffPack(db(), {
+      orgId: user.orgId, customerId, actor: { userId: user.userId, role: user.role }, now: clockNow(), ip: request.headers.get("x-forwarded-for") ?? "",
+    });
+    return new Response(Buffer.from(pack.bytes), {
+      headers: {
+        "content-type": "application/zip",
+        "content-disposition": `attachment; filename="${pack.fileName}"`,
+        "cache-control": "private, no-store",
+        "x-content-type-options": "nosniff",
+        "x-pack-manifest-sha256": pack.manifestSha256,
+      },
+    });
+  },
+});
