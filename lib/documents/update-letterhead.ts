@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/events";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Actor } from "@/lib/collections/actor";
+import type { LetterheadSource } from "./letterhead";
 
 // The letterhead settings: name, address, phone, email and payment instructions
 // of the organization, and its logo. Logos are stored content-addressed and
@@ -10,18 +11,8 @@ import type { Actor } from "@/lib/collections/actor";
 
 export const MAX_LOGO_BYTES = 512 * 1024;
 
-export interface LetterheadFields {
-  name: string;
-  addressLine1: string;
-  addressLine2: string;
-  postalCode: string;
-  city: string;
-  country: string;
-  phone: string;
-  email: string;
-  website: string;
-  paymentInstructions: string;
-}
+/** The letterhead's editable text fields (the logo is handled on its own). */
+export type LetterheadFields = Omit<LetterheadSource, "logoSha256">;
 
 /**
  * The logo's type from its first bytes, never from the file name or the
