@@ -1,5 +1,4 @@
-import { Client } from "pg";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/collections/actor";
 import { resolveDispute } from "@/lib/collections/disputes";
 import { recordHandoff } from "@/lib/collections/record-handoff";
@@ -7,21 +6,10 @@ import { recordPlan } from "@/lib/collections/record-plan";
 import { recordPromise } from "@/lib/collections/record-promise";
 import { verifyHistory } from "@/lib/history/verify-history";
 import { addDaysTo, clockNow } from "@/lib/time/dates";
-import { useTestDb } from "./db";
+import { ownerConnection, useTestDb } from "./db";
 import { actionFixture } from "./action-table";
 
 const db = useTestDb();
-
-/** A raw connection as the database owner, for what the app itself never does. */
-async function ownerConnection<T>(fn: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: inject("testDatabaseUrl") });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** An organization with a promise, a plan, an opened and a resolved dispute, a hand-off and account events. */
 async function collectionsHistory() {

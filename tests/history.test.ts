@@ -1,23 +1,11 @@
-import { Client } from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { recordAudit } from "@/lib/audit/events";
 import { createDb } from "@/lib/db/client";
 import { verifyHistory } from "@/lib/history/verify-history";
-import { useTestDb } from "./db";
+import { ownerConnection, useTestDb } from "./db";
 import { createContactAttempt, createCustomer, createLetter, createOrg } from "./factories";
 
 const db = useTestDb();
-
-/** A raw connection as the database owner, for what the app itself never does. */
-async function ownerConnection<T>(fn: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: inject("testDatabaseUrl") });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 async function seedHistory() {
   const org = await createOrg(db);
