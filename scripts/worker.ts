@@ -1,6 +1,7 @@
 // The job worker: runs the durable job queue (graphile-worker) beside the web
 // server: email delivery and "send all due letters". `npm start` starts it; it can also run on its own with DATABASE_URL.
 import { createServer } from "node:http";
+import { ACCOUNT_WORK_CRONTAB, accountWorkTasks } from "@/lib/collections/account-work-tasks";
 import { bulkSendTasks } from "@/lib/collections/bulk-send";
 import { createDb } from "@/lib/db/client";
 import { transportFromEnv } from "@/lib/delivery/mail-transport";
@@ -14,8 +15,8 @@ if (!url) {
 }
 const db = createDb(url);
 const transport = transportFromEnv();
-const runner = await startWorker(url, { ...deliveryTasks(db, transport), ...bulkSendTasks(db) });
-console.log(`Job worker running (bulk sends, email): ${transport.kind === "smtp" ? "sending through SMTP_URL" : "no SMTP_URL, messages go to the Outbox page"}.`);
+const runner = await startWorker(url, { ...deliveryTasks(db, transport), ...bulkSendTasks(db), ...accountWorkTasks(db) }, { crontab: ACCOUNT_WORK_CRONTAB });
+console.log(`Job worker running (bulk sends, email, worklist refresh): ${transport.kind === "smtp" ? "sending through SMTP_URL" : "no SMTP_URL, messages go to the Outbox page"}.`);
 
 // Optional health endpoint, so test harnesses can wait for the worker.
 const healthPort = Number(process.env.WORKER_HEALTH_PORT ?? 0);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/collections/actor";
 import { openDispute, resolveDispute } from "@/lib/collections/disputes";
-import { listWorklist } from "@/lib/collections/list-worklist";
+import { listDueLetters, listWorklist } from "@/lib/collections/list-worklist";
 import { logContact } from "@/lib/collections/log-contact";
 import { recordPayment } from "@/lib/collections/record-payment";
 import { recordPlan } from "@/lib/collections/record-plan";
 import { recordPromise } from "@/lib/collections/record-promise";
-import { listDueLetters, sendDueLetters } from "@/lib/collections/send-all-due";
+import { sendDueLetters } from "@/lib/collections/send-all-due";
 import { updatePolicy } from "@/lib/collections/update-policy";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import { instantAt } from "@/lib/time/instants";

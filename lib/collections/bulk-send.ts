@@ -3,10 +3,11 @@ import { recordAudit } from "@/lib/audit/events";
 import type { Db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
-import { addJob } from "@/lib/jobs/queue";
+import { addJobs } from "@/lib/jobs/queue";
 import { clockNow, formatInstant } from "@/lib/time/dates";
 import { assertCanWork, type Actor } from "./actor";
-import { listDueLetters, sendDueLetter, type DueLetter, type SendResult } from "./send-all-due";
+import { listDueLetters, type DueLetter } from "./list-worklist";
+import { sendDueLetter, type SendResult } from "./send-all-due";
 
 // "Send all due letters" as a durable run: starting it plans the due letters and
 // queues one job per account in one transaction; the worker (scripts/worker.ts)
@@ -60,11 +61,12 @@ export async function startBulkSend(db: Db, opts: { orgId: string; actor: Actor;
     const run = await tx.bulkSend.create({
       data: { orgId: opts.orgId, requestedById: opts.actor.userId, planned: planned as unknown as object[], total: planned.length },
     });
-    for (const due of planned) {
+    // One key per (run, account): enqueuing the same account twice in a run is a no-op replace.
+    const jobs = planned.map((due) => {
       const job: BulkSendJob = { bulkSendId: run.id, orgId: opts.orgId, customerId: due.customerId, currency: due.currency };
-      // One key per (run, account): enqueuing the same account twice in a run is a no-op replace.
-      await addJob(tx, BULK_SEND_TASK, { ...job }, { jobKey: `bulk-send:${run.id}:${due.customerId}:${due.currency}`, maxAttempts: MAX_BULK_SEND_ATTEMPTS });
-    }
+      return { payload: { ...job }, jobKey: `bulk-send:${run.id}:${due.customerId}:${due.currency}` };
+    });
+    await addJobs(tx, BULK_SEND_TASK, jobs, { maxAttempts: MAX_BULK_SEND_ATTEMPTS });
     await recordAudit(tx, { orgId: opts.orgId, userId: opts.actor.userId }, { kind: "bulk_send.started", payload: { bulkSendId: run.id, accounts: planned.length } });
     return { bulkSendId: run.id, total: planned.length };
   }, { timeout: 120_000 });

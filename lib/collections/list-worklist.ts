@@ -1,12 +1,14 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { DbOrTx } from "@/lib/db/client";
-import { toMinor } from "@/lib/money/money";
-import { formatDateOnly, todayIn, type DateOnly } from "@/lib/time/dates";
-import { accountKey, loadAccountStates, type AccountKey } from "./account-state";
-import { nextAction, type NextAction } from "./policy";
+import type { Db, DbOrTx } from "@/lib/db/client";
+import type { Stage } from "@/lib/letters/template-types";
+import { todayIn, type DateOnly } from "@/lib/time/dates";
+import { accountKey, loadAccountStates } from "./account-state";
+import { dueLetterStage, workEntries, type WorkKind } from "./account-work";
+import { nextAction } from "./policy";
 import { getPolicySettings } from "./policy-settings";
+import { refreshAccountWork, worklistPriority } from "./refresh-account-work";
 
-export type WorkKind = "letter" | "handoff" | "dispute" | "tracking";
+export type { WorkKind } from "./account-work";
 
 export interface WorklistItem {
   customerId: string;
@@ -26,68 +28,88 @@ export interface WorklistItem {
 }
 
 export const WORKLIST_PAGE_SIZE = 25;
-const STATE_CHUNK = 500;
 
-/**
- * Accounts that need action today, most important first: candidates (accounts
- * with an overdue balance) come from SQL ordered by overdue amount times days
- * past due of the oldest invoice ("amount and age"); the stage policy then
- * keeps those with something to do. The policy runs in TypeScript, so the
- * filtering happens after the SQL ordering, over chunks of accounts.
- */
-export async function listWorklist(
-  tx: DbOrTx,
-  opts: { orgId: string; now: Date; page?: number; pageSize?: number },
-): Promise<{ items: WorklistItem[]; total: number; pageSize: number; today: DateOnly }> {
-  const org = await tx.organization.findUniqueOrThrow({ where: { id: opts.orgId } });
-  const policy = await getPolicySettings(tx, opts);
-  const today = todayIn(org.timeZone, opts.now);
-  const candidates = await tx.$queryRaw<{ customer_id: string; currency: string; name: string; overdue: bigint; oldest: number }[]>(Prisma.sql`
-    SELECT i.customer_id, i.currency, c.name, sum(i.amount_minor - i.paid_minor) AS overdue, max(${today}::date - i.due_date) AS oldest
-    FROM invoices i JOIN customers c ON c.id = i.customer_id
-    WHERE i.org_id = ${opts.orgId}::uuid AND i.paid_minor < i.amount_minor AND i.due_date < ${today}::date
-    GROUP BY i.customer_id, i.currency, c.name
-    ORDER BY sum(i.amount_minor - i.paid_minor) * max(${today}::date - i.due_date) DESC, c.name, i.currency`);
-
-  const items: WorklistItem[] = [];
-  for (let start = 0; start < candidates.length; start += STATE_CHUNK) {
-    const chunk = candidates.slice(start, start + STATE_CHUNK);
-    const keys: AccountKey[] = chunk.map((c) => ({ customerId: c.customer_id, currency: c.currency }));
-    const states = await loadAccountStates(tx, { orgId: org.id, timeZone: org.timeZone, today, accounts: keys, locale: org.locale });
-    for (const c of chunk) {
-      const state = states.get(accountKey({ customerId: c.customer_id, currency: c.currency }))!;
-      const action = nextAction(state.facts, policy, today);
-      const day = (d: DateOnly) => formatDateOnly(d, org.locale);
-      const work: { kind: WorkKind; reason: string; letterId?: string }[] = [];
-      if (action.kind === "letter" && action.due && !action.blockedUntilHandoff) work.push({ kind: "letter", reason: action.reason });
-      if (action.kind === "handoff") work.push({ kind: "handoff", reason: action.reason });
-      const untracked = state.letters.find((l) => l.registeredMail && !l.trackingNumber);
-      if (untracked) work.push({ kind: "tracking", reason: `Letter ${untracked.stage} went by registered mail on ${day(untracked.sentOn)}: add the tracking number`, letterId: untracked.id });
-      // After a hand-off only letter 4 (and its tracking number) keeps the account here.
-      if (!state.handoff) {
-        for (const d of state.openDisputes) work.push({ kind: "dispute", reason: `Disputed invoice ${d.invoiceNumber} awaiting answer (since ${day(d.openedOn)})` });
-      }
-      if (!work.length) continue;
-      items.push({
-        customerId: c.customer_id,
-        name: c.name,
-        currency: c.currency,
-        overdueMinor: toMinor(c.overdue),
-        oldestDaysPastDue: Number(c.oldest),
-        lastStage: state.letters.at(-1)?.stage ?? null,
-        kind: work[0].kind,
-        dueStage: dueLetterStage(action),
-        dueOn: action.kind === "none" ? null : action.dueOn,
-        reasons: work.map((w) => w.reason),
-        letterId: work.find((w) => w.letterId)?.letterId ?? null,
-      });
-    }
-  }
-  const pageSize = opts.pageSize ?? WORKLIST_PAGE_SIZE;
-  const page = Math.max(1, opts.page ?? 1);
-  return { items: items.slice((page - 1) * pageSize, page * pageSize), total: items.length, pageSize, today };
+interface Ranked {
+  customer_id: string;
+  currency: string;
+  name: string;
+  due_stage: number | null;
 }
 
-function dueLetterStage(action: NextAction): number | null {
-  return action.kind === "letter" && action.due && !action.blockedUntilHandoff ? action.stage : null;
+/**
+ * The accounts on the worklist (work today), most important first: overdue
+ * amount times days past due of the oldest overdue invoice ("amount and age"),
+ * then name. Read from the `accounts` cache after refreshing what changed, so
+ * any page is an indexed read; `limit` null lists them all.
+ */
+async function rankedAccounts(db: DbOrTx, opts: { orgId: string; today: DateOnly; offset: number; limit: number | null; dueLettersOnly?: boolean }) {
+  const priority = worklistPriority(opts.today);
+  const dueOnly = opts.dueLettersOnly ? Prisma.sql`AND a.due_stage IS NOT NULL` : Prisma.empty;
+  // Ties on priority are broken by name: take the page's rows WITH TIES from the
+  // index, and only those meet the customers table.
+  const top = opts.limit === null ? Prisma.empty : Prisma.sql`ORDER BY priority DESC FETCH FIRST ${opts.offset + opts.limit} ROWS WITH TIES`;
+  const page = opts.limit === null ? Prisma.empty : Prisma.sql`OFFSET ${opts.offset} LIMIT ${opts.limit}`;
+  return db.$queryRaw<Ranked[]>(Prisma.sql`
+    WITH ranked AS (
+      SELECT a.customer_id, a.currency, a.due_stage, ${priority} AS priority
+      FROM accounts a WHERE a.org_id = ${opts.orgId}::uuid AND a.work_kind IS NOT NULL ${dueOnly}
+      ${top})
+    SELECT r.customer_id, r.currency, c.name, r.due_stage::int AS due_stage
+    FROM ranked r JOIN customers c ON c.id = r.customer_id
+    ORDER BY r.priority DESC, c.name, r.currency
+    ${page}`);
+}
+
+export async function listWorklist(
+  db: Db | DbOrTx,
+  opts: { orgId: string; now: Date; page?: number; pageSize?: number },
+): Promise<{ items: WorklistItem[]; total: number; pageSize: number; today: DateOnly }> {
+  const org = await db.organization.findUniqueOrThrow({ where: { id: opts.orgId } });
+  const today = todayIn(org.timeZone, opts.now);
+  await refreshAccountWork(db, opts);
+  const pageSize = opts.pageSize ?? WORKLIST_PAGE_SIZE;
+  const page = Math.max(1, opts.page ?? 1);
+  const [rows, counted, policy] = await Promise.all([
+    rankedAccounts(db, { orgId: org.id, today, offset: (page - 1) * pageSize, limit: pageSize }),
+    db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM accounts WHERE org_id = ${org.id}::uuid AND work_kind IS NOT NULL`,
+    getPolicySettings(db, opts),
+  ]);
+  // The page's accounts are judged again from their facts: the reasons are worded for today.
+  const keys = rows.map((r) => ({ customerId: r.customer_id, currency: r.currency.trim() }));
+  const states = await loadAccountStates(db, { orgId: org.id, timeZone: org.timeZone, today, accounts: keys, locale: org.locale });
+  const items = rows.flatMap((r, index): WorklistItem[] => {
+    const state = states.get(accountKey(keys[index]))!;
+    const action = nextAction(state.facts, policy, today);
+    const work = workEntries(state, action, today, org.locale);
+    if (!work.length) return []; // changed since the cache was read
+    return [{
+      customerId: r.customer_id,
+      name: r.name,
+      currency: keys[index].currency,
+      overdueMinor: state.overdueMinor,
+      oldestDaysPastDue: state.oldestDaysPastDue,
+      lastStage: state.letters.at(-1)?.stage ?? null,
+      kind: work[0].kind,
+      dueStage: dueLetterStage(action),
+      dueOn: action.kind === "none" ? null : action.dueOn,
+      reasons: work.map((w) => w.reason),
+      letterId: work.find((w) => w.letterId)?.letterId ?? null,
+    }];
+  });
+  return { items, total: Number(counted[0].total), pageSize, today };
+}
+
+export interface DueLetter {
+  customerId: string;
+  currency: string;
+  name: string;
+  stage: Stage;
+}
+
+/** Every letter due now, in worklist order: the plan for "send all due letters". */
+export async function listDueLetters(db: Db | DbOrTx, opts: { orgId: string; now: Date }): Promise<DueLetter[]> {
+  const org = await db.organization.findUniqueOrThrow({ where: { id: opts.orgId }, select: { timeZone: true } });
+  await refreshAccountWork(db, opts);
+  const rows = await rankedAccounts(db, { orgId: opts.orgId, today: todayIn(org.timeZone, opts.now), offset: 0, limit: null, dueLettersOnly: true });
+  return rows.map((r) => ({ customerId: r.customer_id, currency: r.currency.trim(), name: r.name, stage: r.due_stage as Stage }));
 }

@@ -1,24 +1,10 @@
-import type { Db, DbOrTx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
-import type { Stage } from "@/lib/letters/template-types";
 import { assertCanWork, type Actor } from "./actor";
-import { listWorklist } from "./list-worklist";
-
-export interface DueLetter {
-  customerId: string;
-  currency: string;
-  name: string;
-  stage: Stage;
-}
+import type { DueLetter } from "./list-worklist";
 
 export type SendResult = DueLetter & ({ status: "sent"; letterId: string } | { status: "skipped"; reason: string } | { status: "failed"; reason: string });
-
-/** Every letter the worklist says is due now: the plan for "send all due letters". */
-export async function listDueLetters(db: DbOrTx, opts: { orgId: string; now: Date }): Promise<DueLetter[]> {
-  const { items } = await listWorklist(db, { ...opts, page: 1, pageSize: Number.MAX_SAFE_INTEGER });
-  return items.flatMap((i) => (i.dueStage ? [{ customerId: i.customerId, currency: i.currency, name: i.name, stage: i.dueStage as Stage }] : []));
-}
 
 /**
  * Sends one due letter in its own transaction: sent, or skipped with the reason

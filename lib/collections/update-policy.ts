@@ -1,6 +1,8 @@
 import { recordAudit } from "@/lib/audit/events";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { addJob } from "@/lib/jobs/queue";
+import { REFRESH_ACCOUNT_WORK_TASK } from "./account-work-tasks";
 import type { Actor } from "./actor";
 import { getPolicySettings, policySettingsSchema, type PolicySettingsInput } from "./policy-settings";
 
@@ -27,5 +29,7 @@ export async function updatePolicy(db: Db, input: { orgId: string; actor: Actor;
       update: { ...after, updatedById: input.actor.userId },
     });
     await recordAudit(tx, { orgId: input.orgId, userId: input.actor.userId }, { kind: "policy.updated", payload: { before, after } });
+    // Every account is judged again under the new timing; the worker does it ahead of the next worklist view.
+    await addJob(tx, REFRESH_ACCOUNT_WORK_TASK, { orgId: input.orgId }, { jobKey: `refresh-account-work:${input.orgId}`, maxAttempts: 3 });
   });
 }

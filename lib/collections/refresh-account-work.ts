@@ -1,0 +1,81 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Db, DbOrTx } from "@/lib/db/client";
+import { todayIn, type DateOnly } from "@/lib/time/dates";
+import { accountKey, loadAccountStates } from "./account-state";
+import { accountWork } from "./account-work";
+import { getPolicySettings, type PolicySettings } from "./policy-settings";
+
+const CHUNK = 500;
+
+interface Due {
+  customer_id: string;
+  currency: string;
+  oldest_open_due: Date | null;
+}
+
+/**
+ * Brings the worklist columns of `accounts` up to date for today: rows a change
+ * marked stale, rows whose recheck day has come, and every row when the clock
+ * went back (tests; a corrected server clock). Accounts with nothing overdue
+ * are settled in SQL; the rest go through the stage policy, CHUNK at a time,
+ * each chunk in its own transaction holding its rows with FOR UPDATE SKIP
+ * LOCKED: two refreshers share the work, and a row a writer holds is left
+ * stale for the next read (its change is not committed yet, so this read
+ * comes before it). Returns how many accounts were recomputed.
+ *
+ * Given a transaction (no $transaction), the chunks run inside it.
+ */
+export async function refreshAccountWork(db: Db | DbOrTx, opts: { orgId: string; now: Date }): Promise<number> {
+  const org = await db.organization.findUniqueOrThrow({ where: { id: opts.orgId }, select: { timeZone: true, locale: true } });
+  const today = todayIn(org.timeZone, opts.now);
+  const policy = await getPolicySettings(db, opts);
+  await db.$executeRaw`UPDATE accounts SET stale = true WHERE org_id = ${opts.orgId}::uuid AND computed_on > ${today}::date AND NOT stale`;
+  const chunk = (tx: DbOrTx) => refreshChunk(tx, { orgId: opts.orgId, timeZone: org.timeZone, today, policy });
+  const seen = new Set<string>();
+  for (;;) {
+    const keys = "$transaction" in db ? await (db as Db).$transaction((tx) => chunk(tx), { timeout: 120_000 }) : await chunk(db);
+    if (!keys.length) return seen.size;
+    // Every row written leaves the selection; meeting one again would loop forever.
+    if (keys.every((k) => seen.has(k))) throw new Error(`Account work did not settle for ${keys.length} accounts of organization ${opts.orgId}.`);
+    for (const k of keys) seen.add(k);
+  }
+}
+
+/** Recomputes up to CHUNK accounts that need it; returns their keys (none: all settled). */
+async function refreshChunk(tx: DbOrTx, opts: { orgId: string; timeZone: string; today: DateOnly; policy: PolicySettings }): Promise<string[]> {
+  const { orgId, today } = opts;
+  const rows = await tx.$queryRaw<Due[]>`
+    SELECT customer_id, currency, oldest_open_due FROM accounts
+    WHERE org_id = ${orgId}::uuid AND (stale OR recheck_on <= ${today}::date)
+    LIMIT ${CHUNK} FOR UPDATE SKIP LOCKED`;
+  if (!rows.length) return [];
+  const overdue = (r: Due) => r.oldest_open_due !== null && r.oldest_open_due.toISOString().slice(0, 10) < today;
+  const quiet = rows.filter((r) => !overdue(r));
+  const busy = rows.filter(overdue).map((r) => ({ customerId: r.customer_id, currency: r.currency.trim() }));
+
+  // Nothing overdue: no work until the oldest open invoice falls due.
+  if (quiet.length) {
+    await tx.$executeRaw`
+      UPDATE accounts a SET work_kind = NULL, due_stage = NULL, overdue_minor = 0, oldest_overdue_due = NULL,
+        computed_on = ${today}::date, recheck_on = a.oldest_open_due + 1, stale = false
+      FROM unnest(${quiet.map((r) => r.customer_id)}::text[]::uuid[], ${quiet.map((r) => r.currency)}::text[]::char(3)[]) AS k(customer_id, currency)
+      WHERE a.customer_id = k.customer_id AND a.currency = k.currency`;
+  }
+  if (busy.length) {
+    const states = await loadAccountStates(tx, { orgId, timeZone: opts.timeZone, today, accounts: busy });
+    const work = busy.map((key) => accountWork(states.get(accountKey(key))!, opts.policy, today));
+    await tx.$executeRaw`
+      UPDATE accounts a SET work_kind = k.kind, due_stage = k.stage, overdue_minor = k.overdue, oldest_overdue_due = k.oldest,
+        computed_on = ${today}::date, recheck_on = k.recheck, stale = false
+      FROM unnest(
+        ${busy.map((k) => k.customerId)}::text[]::uuid[], ${busy.map((k) => k.currency)}::text[]::char(3)[], ${work.map((w) => w.kind)}::text[],
+        ${work.map((w) => w.dueStage)}::int[]::smallint[], ${work.map((w) => String(w.overdueMinor))}::text[]::bigint[],
+        ${work.map((w) => w.oldestOverdueDue)}::text[]::date[], ${work.map((w) => w.recheckOn)}::text[]::date[]
+      ) AS k(customer_id, currency, kind, stage, overdue, oldest, recheck)
+      WHERE a.customer_id = k.customer_id AND a.currency = k.currency`;
+  }
+  return rows.map((r) => `${r.customer_id}:${r.currency}`);
+}
+
+/** Orders the accounts on the worklist: overdue amount times days past due of the oldest overdue invoice. */
+export const worklistPriority = (today: DateOnly) => Prisma.sql`a.overdue_minor * (${today}::date - a.oldest_overdue_due)`;

@@ -1,0 +1,138 @@
+-- CreateTable
+CREATE TABLE "accounts" (
+    "org_id" UUID NOT NULL,
+    "customer_id" UUID NOT NULL,
+    "currency" CHAR(3) NOT NULL,
+    "open_minor" BIGINT NOT NULL DEFAULT 0,
+    "open_invoices" INTEGER NOT NULL DEFAULT 0,
+    "oldest_open_due" DATE,
+    "work_kind" TEXT,
+    "due_stage" SMALLINT,
+    "overdue_minor" BIGINT NOT NULL DEFAULT 0,
+    "oldest_overdue_due" DATE,
+    "computed_on" DATE,
+    "recheck_on" DATE,
+    "stale" BOOLEAN NOT NULL DEFAULT true,
+
+    CONSTRAINT "accounts_pkey" PRIMARY KEY ("customer_id","currency")
+);
+
+-- CreateIndex
+CREATE INDEX "accounts_org_id_recheck_on_idx" ON "accounts"("org_id", "recheck_on");
+
+-- CreateIndex
+CREATE INDEX "accounts_org_id_computed_on_idx" ON "accounts"("org_id", "computed_on");
+
+-- AddForeignKey
+ALTER TABLE "accounts" ADD CONSTRAINT "accounts_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "accounts" ADD CONSTRAINT "accounts_customer_id_fkey" FOREIGN KEY ("customer_id") REFERENCES "customers"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- Hand-written: the triggers that keep accounts current, its partial indexes,
+-- and the backfill.
+
+-- Aging totals count accounts per currency from here instead of a DISTINCT
+-- over the open invoices (which cannot run in parallel and sorts).
+CREATE INDEX "accounts_open_by_currency" ON "accounts" ("org_id", "currency")
+  INCLUDE ("oldest_open_due")
+  WHERE "open_minor" > 0;
+
+-- The worklist: accounts with work today, with what its order needs.
+CREATE INDEX "accounts_on_worklist" ON "accounts" ("org_id")
+  INCLUDE ("overdue_minor", "oldest_overdue_due", "due_stage")
+  WHERE "work_kind" IS NOT NULL;
+
+CREATE INDEX "accounts_stale" ON "accounts" ("org_id") WHERE "stale";
+
+ALTER TABLE "accounts" ADD CONSTRAINT "accounts_work_kind" CHECK ("work_kind" IN ('letter', 'handoff', 'dispute', 'tracking'));
+ALTER TABLE "accounts" ADD CONSTRAINT "accounts_due_stage" CHECK ("due_stage" BETWEEN 1 AND 4);
+
+-- Recomputes the balance columns of the given accounts (creating missing rows),
+-- and marks them stale. Rows are locked in key order first, so concurrent
+-- callers cannot deadlock; the recompute is a later statement, so under READ
+-- COMMITTED it sees every change committed before the lock was granted.
+CREATE FUNCTION "accounts_recompute_balances"(keys jsonb) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO accounts AS a (org_id, customer_id, currency)
+  SELECT DISTINCT (k->>'org_id')::uuid, (k->>'customer_id')::uuid, (k->>'currency')::char(3)
+  FROM jsonb_array_elements(keys) k
+  ORDER BY 2, 3
+  ON CONFLICT (customer_id, currency) DO UPDATE SET stale = true;
+
+  UPDATE accounts a SET open_minor = s.open_minor, open_invoices = s.open_invoices, oldest_open_due = s.oldest_open_due, stale = true
+  FROM (
+    SELECT k.customer_id, k.currency,
+      COALESCE(sum(i.amount_minor - i.paid_minor), 0) AS open_minor, count(i.id)::int AS open_invoices, min(i.due_date) AS oldest_open_due
+    FROM (SELECT DISTINCT (k->>'customer_id')::uuid AS customer_id, (k->>'currency')::char(3) AS currency FROM jsonb_array_elements(keys) k) k
+    LEFT JOIN invoices i ON i.customer_id = k.customer_id AND i.currency = k.currency AND i.paid_minor < i.amount_minor
+    GROUP BY k.customer_id, k.currency
+  ) s
+  WHERE a.customer_id = s.customer_id AND a.currency = s.currency;
+END $$;
+
+-- Transition tables cannot be shared by INSERT/UPDATE/DELETE triggers, hence three.
+CREATE FUNCTION "accounts_from_new_invoices"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM accounts_recompute_balances((SELECT jsonb_agg(DISTINCT jsonb_build_object('org_id', org_id, 'customer_id', customer_id, 'currency', currency)) FROM new_rows));
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION "accounts_from_changed_invoices"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  -- Old keys too: an invoice moved to another customer or currency changes both accounts.
+  PERFORM accounts_recompute_balances((SELECT jsonb_agg(DISTINCT jsonb_build_object('org_id', org_id, 'customer_id', customer_id, 'currency', currency))
+    FROM (SELECT org_id, customer_id, currency FROM new_rows UNION SELECT org_id, customer_id, currency FROM old_rows) r));
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION "accounts_from_removed_invoices"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM accounts_recompute_balances((SELECT jsonb_agg(DISTINCT jsonb_build_object('org_id', org_id, 'customer_id', customer_id, 'currency', currency)) FROM old_rows));
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "accounts_invoices_insert" AFTER INSERT ON "invoices"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "accounts_from_new_invoices"();
+CREATE TRIGGER "accounts_invoices_update" AFTER UPDATE ON "invoices"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "accounts_from_changed_invoices"();
+CREATE TRIGGER "accounts_invoices_delete" AFTER DELETE ON "invoices"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "accounts_from_removed_invoices"();
+
+-- Any other fact about a customer (letters, promises, plans, disputes, hand-offs,
+-- account events, contacts, cases, payments) marks all its accounts stale, in key order.
+CREATE FUNCTION "accounts_mark_stale"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM 1 FROM accounts WHERE customer_id IN (SELECT customer_id FROM new_rows) ORDER BY customer_id, currency FOR UPDATE;
+  UPDATE accounts SET stale = true WHERE customer_id IN (SELECT customer_id FROM new_rows) AND NOT stale;
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION "accounts_protect_facts"(tbl regclass) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE format('CREATE TRIGGER "accounts_stale_insert" AFTER INSERT ON %s REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "accounts_mark_stale"()', tbl);
+  EXECUTE format('CREATE TRIGGER "accounts_stale_update" AFTER UPDATE ON %s REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "accounts_mark_stale"()', tbl);
+  EXECUTE format('CREATE TRIGGER "accounts_stale_delete" AFTER DELETE ON %s REFERENCING OLD TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "accounts_mark_stale"()', tbl);
+END $$;
+
+SELECT accounts_protect_facts(t) FROM unnest(ARRAY[
+  'payments', 'letters', 'payment_promises', 'payment_plans', 'invoice_disputes',
+  'agency_handoffs', 'account_events', 'contact_attempts', 'collection_cases'
+]::regclass[]) t;
+
+-- The stage timing changed: every account of the organization is judged again.
+CREATE FUNCTION "accounts_policy_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE accounts SET stale = true WHERE org_id = NEW.org_id AND NOT stale;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER "accounts_policy_changed" AFTER INSERT OR UPDATE ON "collection_policies"
+  FOR EACH ROW EXECUTE FUNCTION "accounts_policy_changed"();
+
+-- Backfill: every account that has an invoice, stale (the worklist computes the rest).
+INSERT INTO accounts (org_id, customer_id, currency, open_minor, open_invoices, oldest_open_due)
+SELECT org_id, customer_id, currency,
+  COALESCE(sum(amount_minor - paid_minor) FILTER (WHERE paid_minor < amount_minor), 0),
+  count(*) FILTER (WHERE paid_minor < amount_minor),
+  min(due_date) FILTER (WHERE paid_minor < amount_minor)
+FROM invoices GROUP BY org_id, customer_id, currency;

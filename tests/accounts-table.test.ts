@@ -1,0 +1,164 @@
+import { Client } from "pg";
+import { describe, expect, inject, it } from "vitest";
+import { accountKey, loadAccountStates } from "@/lib/collections/account-state";
+import { accountWork } from "@/lib/collections/account-work";
+import { accountWorkTasks } from "@/lib/collections/account-work-tasks";
+import type { Actor } from "@/lib/collections/actor";
+import { openDispute } from "@/lib/collections/disputes";
+import { listDueLetters, listWorklist } from "@/lib/collections/list-worklist";
+import { logContact } from "@/lib/collections/log-contact";
+import { getPolicySettings } from "@/lib/collections/policy-settings";
+import { recordPayment } from "@/lib/collections/record-payment";
+import { recordPromise } from "@/lib/collections/record-promise";
+import { refreshAccountWork } from "@/lib/collections/refresh-account-work";
+import { updatePolicy } from "@/lib/collections/update-policy";
+import { getAgingTotals } from "@/lib/aging/aging-totals";
+import { createRandom } from "@/lib/demo/random";
+import { sendNextLetter } from "@/lib/letters/send-next-letter";
+import { runDueJobs } from "@/lib/jobs/queue";
+import { addDaysTo, clockNow, todayIn, type DateOnly } from "@/lib/time/dates";
+import { instantAt } from "@/lib/time/instants";
+import { useTestDb } from "./db";
+import { createCustomer, createInvoice, createOrg, createPayment, createUser } from "./factories";
+
+// The accounts table: balances kept exact by triggers, and the worklist's cached
+// verdicts, which must always equal judging every account from its facts.
+
+const db = useTestDb();
+const TZ = "Europe/Oslo";
+const at = (day: DateOnly, time = "10:00") => instantAt(day, time, TZ);
+
+/** The balance columns recomputed from the invoices, for comparison with the table. */
+async function balancesFromInvoices(orgId: string) {
+  return db.$queryRaw<unknown[]>`
+    SELECT customer_id, currency, COALESCE(sum(amount_minor - paid_minor) FILTER (WHERE paid_minor < amount_minor), 0)::bigint AS open_minor,
+      count(*) FILTER (WHERE paid_minor < amount_minor)::int AS open_invoices, min(due_date) FILTER (WHERE paid_minor < amount_minor) AS oldest_open_due
+    FROM invoices WHERE org_id = ${orgId}::uuid GROUP BY customer_id, currency ORDER BY customer_id, currency`;
+}
+async function balancesInTable(orgId: string) {
+  return db.$queryRaw<unknown[]>`
+    SELECT customer_id, currency, open_minor, open_invoices, oldest_open_due FROM accounts WHERE org_id = ${orgId}::uuid ORDER BY customer_id, currency`;
+}
+
+/** The worklist as the stage policy sees it, every account judged from its facts: no cache. */
+async function judgedFromFacts(orgId: string, now: Date) {
+  const today = todayIn(TZ, now);
+  const policy = await getPolicySettings(db, { orgId });
+  const keys = (await db.$queryRaw<{ customer_id: string; currency: string }[]>`
+    SELECT DISTINCT customer_id, currency FROM invoices WHERE org_id = ${orgId}::uuid`).map((k) => ({ customerId: k.customer_id, currency: k.currency.trim() }));
+  const states = await loadAccountStates(db, { orgId, timeZone: TZ, today, accounts: keys });
+  return keys
+    .map((k) => ({ key: accountKey(k), work: accountWork(states.get(accountKey(k))!, policy, today) }))
+    .filter((a) => a.work.kind)
+    .map((a) => `${a.key}:${a.work.kind}:${a.work.dueStage ?? "-"}`)
+    .sort();
+}
+async function judgedFromCache(orgId: string, now: Date) {
+  const { items } = await listWorklist(db, { orgId, now, pageSize: 10_000 });
+  return items.map((i) => `${i.customerId}:${i.currency}:${i.kind}:${i.dueStage ?? "-"}`).sort();
+}
+
+async function company(seed: number, start: DateOnly) {
+  const r = createRandom(seed).next;
+  const org = await createOrg(db, { timeZone: TZ });
+  const user = await createUser(db, org.id, "ADMIN");
+  const actor: Actor = { userId: user.id, role: "ADMIN" };
+  const customers = [];
+  for (let c = 0; c < 12; c++) {
+    const customer = await createCustomer(db, org.id, { currency: c % 3 === 0 ? "NOK" : "EUR" });
+    customers.push(customer);
+    for (let n = 0; n < 1 + Math.floor(r() * 4); n++) {
+      const invoice = await createInvoice(db, customer, { amountMinor: 10_000 + Math.floor(r() * 90_000), dueDate: addDaysTo(start, -30 + Math.floor(r() * 60)) });
+      if (r() < 0.3) await createPayment(db, invoice, { amountMinor: 5_000, receivedOn: addDaysTo(start, -20) });
+    }
+  }
+  return { org, actor, customers, r };
+}
+
+describe("accounts table", () => {
+  it("balances stay exact through invoices, payments and two payments on one account at the same moment", async () => {
+    const { org, customers, actor } = await company(7, "2026-11-01");
+    expect(await balancesInTable(org.id)).toEqual(await balancesFromInvoices(org.id));
+    // Two payments on two invoices of one account from separate connections, the
+    // second while the first is uncommitted: the second trigger must wait and
+    // then count the first, not overwrite the balance with what it saw before.
+    const open = await db.invoice.findMany({ where: { orgId: org.id, paidMinor: { lt: db.invoice.fields.amountMinor } }, orderBy: { customerId: "asc" } });
+    const sameAccount = (i: (typeof open)[number]) => open.filter((j) => j.customerId === i.customerId && j.currency === i.currency);
+    const [first, second] = sameAccount(open.find((i) => sameAccount(i).length >= 2)!);
+    const url = inject("testDatabaseUrl");
+    const [a, b] = [new Client({ connectionString: url }), new Client({ connectionString: url })];
+    await Promise.all([a.connect(), b.connect()]);
+    const pay = (c: Client, invoice: typeof first) => c.query(
+      "INSERT INTO payments (id, org_id, customer_id, invoice_id, currency, amount_minor, received_on) VALUES (gen_random_uuid(), $1, $2, $3, $4, 100, '2026-11-01')",
+      [org.id, invoice.customerId, invoice.id, invoice.currency],
+    );
+    try {
+      await a.query("BEGIN");
+      await pay(a, first);
+      await b.query("BEGIN");
+      const waiting = pay(b, second).then(() => b.query("COMMIT"));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await a.query("COMMIT");
+      await waiting;
+    } finally {
+      await Promise.all([a.end(), b.end()]);
+    }
+    await recordPayment(db, { orgId: org.id, actor, customerId: customers[2].id, currency: customers[2].currency, amount: "10", receivedOn: "2026-11-01", now: at("2026-11-01") }).catch(() => {});
+    expect(await balancesInTable(org.id)).toEqual(await balancesFromInvoices(org.id));
+    const totals = await getAgingTotals(db, { orgId: org.id, today: "2026-11-01" });
+    const counted = await db.$queryRaw<{ currency: string; n: bigint }[]>`
+      SELECT currency, count(DISTINCT customer_id) AS n FROM invoices WHERE org_id = ${org.id}::uuid AND paid_minor < amount_minor GROUP BY currency ORDER BY currency`;
+    expect(totals.map((t) => [t.currency, t.accounts])).toEqual(counted.map((c) => [c.currency.trim(), Number(c.n)]));
+  });
+
+  it("the cached worklist equals judging every account from its facts, day by day, through letters, payments, promises, replies, disputes and a policy change", async () => {
+    const start: DateOnly = "2026-11-02";
+    const { org, actor, customers, r } = await company(11, start);
+    let checks = 0;
+    for (let n = 0; n < 45; n++) {
+      const day = addDaysTo(start, n);
+      const now = at(day);
+      expect(await judgedFromCache(org.id, now), `worklist on ${day}`).toEqual(await judgedFromFacts(org.id, now));
+      checks++;
+      // Something happens most days, by a real verb of the app.
+      const customer = customers[Math.floor(r() * customers.length)];
+      const account = { orgId: org.id, actor, customerId: customer.id, currency: customer.currency, now };
+      const roll = r();
+      const swallow = (e: { code?: string }) => { if (!e.code) throw e; }; // refused verbs (nothing due, nothing open) are fine here
+      if (roll < 0.35) {
+        const [due] = (await listDueLetters(db, { orgId: org.id, now })).filter((d) => d.customerId === customer.id);
+        if (due) await sendNextLetter(db, { ...account, stage: due.stage }).catch(swallow);
+      } else if (roll < 0.5) await recordPayment(db, { ...account, amount: "50", receivedOn: day }).catch(swallow);
+      else if (roll < 0.62) await recordPromise(db, { ...account, amount: "100", promisedFor: addDaysTo(day, 3) }).catch(swallow);
+      else if (roll < 0.72) await logContact(db, { ...account, channel: "EMAIL", direction: "INBOUND", outcome: "REPLIED", occurredOn: day, time: "09:00", note: "We will pay soon." }).catch(swallow);
+      else if (roll < 0.78) {
+        const invoice = await db.invoice.findFirst({ where: { customerId: customer.id, paidMinor: { lt: db.invoice.fields.amountMinor } } });
+        if (invoice) await openDispute(db, { orgId: org.id, actor, invoiceId: invoice.id, note: "Goods damaged", now }).catch(swallow);
+      } else if (n === 20) {
+        await updatePolicy(db, { orgId: org.id, actor, settings: { letter1AfterDueDays: 5, letter2AfterDays: 7, letter3AfterDays: 7, letter4AfterDeadlineDays: 1, deadlineDays1: 14, deadlineDays2: 14, deadlineDays3: 14, deadlineDays4: 14 } });
+      }
+    }
+    // And when the clock goes back (a corrected server clock), nothing cached for a later day is trusted.
+    expect(await judgedFromCache(org.id, at(start))).toEqual(await judgedFromFacts(org.id, at(start)));
+    expect(checks).toBe(45);
+    expect(await db.letter.count({ where: { orgId: org.id } })).toBeGreaterThan(3);
+  });
+
+  it("only recomputes what changed or fell due: a second read on the same day recomputes nothing", async () => {
+    const { org } = await company(3, "2026-11-10");
+    const refreshed = () => refreshAccountWork(db, { orgId: org.id, now: at("2026-11-10") });
+    expect(await refreshed()).toBe(12);
+    expect(await refreshed()).toBe(0);
+  });
+
+  it("a policy change queues a refresh of the organization's accounts, which the worker task does", async () => {
+    const { org, actor } = await company(5, "2026-11-10");
+    await refreshAccountWork(db, { orgId: org.id, now: clockNow() });
+    const stale = () => db.account.count({ where: { orgId: org.id, stale: true } });
+    expect(await stale()).toBe(0);
+    await updatePolicy(db, { orgId: org.id, actor, settings: { letter1AfterDueDays: 3, letter2AfterDays: 10, letter3AfterDays: 10, letter4AfterDeadlineDays: 1, deadlineDays1: 14, deadlineDays2: 14, deadlineDays3: 14, deadlineDays4: 14 } });
+    expect(await stale()).toBe(12);
+    await runDueJobs(inject("testDatabaseUrl"), accountWorkTasks(db));
+    expect(await stale()).toBe(0);
+  });
+});
