@@ -76,7 +76,7 @@ async function company(seed: number, start: DateOnly) {
 }
 
 describe("accounts table", () => {
-  it("balances stay exact through invoices, payments and two payments on one account at the same moment", async () => {
+  it("balances per account and per due date stay exact through invoices, payments and two payments on one account at the same moment", async () => {
     const { org, customers, actor } = await company(7, "2026-11-01");
     expect(await balancesInTable(org.id)).toEqual(await balancesFromInvoices(org.id));
     // Two payments on two invoices of one account from separate connections, the
@@ -105,6 +105,10 @@ describe("accounts table", () => {
     }
     await recordPayment(db, { orgId: org.id, actor, customerId: customers[2].id, currency: customers[2].currency, amount: "10", receivedOn: "2026-11-01", now: at("2026-11-01") }).catch(() => {});
     expect(await balancesInTable(org.id)).toEqual(await balancesFromInvoices(org.id));
+    expect(await db.$queryRaw`SELECT currency, due_date, open_minor, open_invoices FROM open_balances_by_due_date WHERE org_id = ${org.id}::uuid AND open_invoices > 0 ORDER BY 1, 2`).toEqual(
+      await db.$queryRaw`SELECT currency, due_date, sum(amount_minor - paid_minor)::bigint AS open_minor, count(*)::int AS open_invoices
+        FROM invoices WHERE org_id = ${org.id}::uuid AND paid_minor < amount_minor GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
     const totals = await getAgingTotals(db, { orgId: org.id, today: "2026-11-01" });
     const counted = await db.$queryRaw<{ currency: string; n: bigint }[]>`
       SELECT currency, count(DISTINCT customer_id) AS n FROM invoices WHERE org_id = ${org.id}::uuid AND paid_minor < amount_minor GROUP BY currency ORDER BY currency`;

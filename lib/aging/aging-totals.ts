@@ -19,52 +19,64 @@ export interface CurrencyTotals extends BucketAmounts {
 export const INVOICES = Prisma.raw("invoices");
 
 /**
- * Open receivables per currency and aging bucket as of `today`: one pass over
- * the open invoices for the amounts (no DISTINCT, so PostgreSQL may scan in
- * parallel, as it does for the floor), and the account counts from `accounts`,
- * whose balance columns the invoice triggers keep exact. For a past day
- * (`invoices` = invoicesAsOf()) there is no such table, and the counts are
- * DISTINCTs over the same pass.
+ * Open receivables per currency and aging bucket as of `today`. The buckets are
+ * ranges of due dates, so today's totals add up open_balances_by_due_date (one
+ * row per currency and due date, kept exact by the invoice triggers) and count
+ * accounts in `accounts` (balance columns kept by the same triggers): a few
+ * hundred rows plus one index-only scan, whatever the number of invoices.
+ * For a past day (`invoices` = invoicesAsOf()) there are no such tables, and
+ * the same sums and DISTINCT counts run over the open invoices.
  */
 export async function getAgingTotals(tx: DbOrTx, opts: { orgId: string; today: DateOnly; invoices?: Prisma.Sql }): Promise<CurrencyTotals[]> {
   const b = bucketConditions(opts.today);
-  const open = Prisma.sql`amount_minor - paid_minor`;
   const overdue = Prisma.sql`due_date < ${opts.today}::date`;
-  const distinctCounts = Prisma.sql`,
-      count(DISTINCT customer_id) AS accounts,
-      count(DISTINCT customer_id) FILTER (WHERE ${overdue}) AS overdue_accounts`;
-  const [rows, counts] = await Promise.all([
-    tx.$queryRaw<Record<string, bigint | string>[]>(Prisma.sql`
-      SELECT currency,
-        COALESCE(sum(${open}), 0) AS open,
-        COALESCE(sum(${open}) FILTER (WHERE ${overdue}), 0) AS overdue,
-        COALESCE(sum(${open}) FILTER (WHERE ${b.current}), 0) AS current,
-        COALESCE(sum(${open}) FILTER (WHERE ${b.d1_30}), 0) AS d1_30,
-        COALESCE(sum(${open}) FILTER (WHERE ${b.d31_60}), 0) AS d31_60,
-        COALESCE(sum(${open}) FILTER (WHERE ${b.d61_90}), 0) AS d61_90,
-        COALESCE(sum(${open}) FILTER (WHERE ${b.d90_plus}), 0) AS d90_plus
-        ${opts.invoices ? distinctCounts : Prisma.empty}
-      FROM ${opts.invoices ?? INVOICES} i
+  const sums = (open: Prisma.Sql) => Prisma.sql`
+    COALESCE(sum(${open}), 0) AS open,
+    COALESCE(sum(${open}) FILTER (WHERE ${overdue}), 0) AS overdue,
+    COALESCE(sum(${open}) FILTER (WHERE ${b.current}), 0) AS current,
+    COALESCE(sum(${open}) FILTER (WHERE ${b.d1_30}), 0) AS d1_30,
+    COALESCE(sum(${open}) FILTER (WHERE ${b.d31_60}), 0) AS d31_60,
+    COALESCE(sum(${open}) FILTER (WHERE ${b.d61_90}), 0) AS d61_90,
+    COALESCE(sum(${open}) FILTER (WHERE ${b.d90_plus}), 0) AS d90_plus`;
+  if (opts.invoices) {
+    const rows = await tx.$queryRaw<Record<string, bigint | string>[]>(Prisma.sql`
+      SELECT currency, ${sums(Prisma.sql`amount_minor - paid_minor`)},
+        count(DISTINCT customer_id) AS accounts,
+        count(DISTINCT customer_id) FILTER (WHERE ${overdue}) AS overdue_accounts
+      FROM ${opts.invoices} i
       WHERE org_id = ${opts.orgId}::uuid AND paid_minor < amount_minor
       GROUP BY currency
+      ORDER BY currency`);
+    return rows.map((r) => totalsRow(r, r));
+  }
+  const [rows, counts] = await Promise.all([
+    tx.$queryRaw<Record<string, bigint | string>[]>(Prisma.sql`
+      SELECT currency, ${sums(Prisma.sql`open_minor`)}
+      FROM open_balances_by_due_date
+      WHERE org_id = ${opts.orgId}::uuid AND open_invoices > 0
+      GROUP BY currency
       ORDER BY currency`),
-    opts.invoices ? Promise.resolve([]) : tx.$queryRaw<{ currency: string; accounts: bigint; overdue_accounts: bigint }[]>(Prisma.sql`
+    tx.$queryRaw<Record<string, bigint | string>[]>(Prisma.sql`
       SELECT currency, count(*) AS accounts, count(*) FILTER (WHERE oldest_open_due < ${opts.today}::date) AS overdue_accounts
       FROM accounts
       WHERE org_id = ${opts.orgId}::uuid AND open_minor > 0
       GROUP BY currency`),
   ]);
-  const countsOf = new Map(counts.map((c) => [c.currency, c]));
-  return rows.map((r) => ({
-    currency: String(r.currency),
-    open: toMinor(r.open),
-    overdue: toMinor(r.overdue),
-    current: toMinor(r.current),
-    d1_30: toMinor(r.d1_30),
-    d31_60: toMinor(r.d31_60),
-    d61_90: toMinor(r.d61_90),
-    d90_plus: toMinor(r.d90_plus),
-    accounts: toMinor(r.accounts ?? countsOf.get(String(r.currency))?.accounts ?? 0n),
-    overdueAccounts: toMinor(r.overdue_accounts ?? countsOf.get(String(r.currency))?.overdue_accounts ?? 0n),
-  }));
+  const countsOf = new Map(counts.map((c) => [String(c.currency), c]));
+  return rows.map((r) => totalsRow(r, countsOf.get(String(r.currency)) ?? { accounts: 0n, overdue_accounts: 0n }));
+}
+
+function totalsRow(sums: Record<string, bigint | string>, counts: Record<string, bigint | string>): CurrencyTotals {
+  return {
+    currency: String(sums.currency),
+    open: toMinor(sums.open),
+    overdue: toMinor(sums.overdue),
+    current: toMinor(sums.current),
+    d1_30: toMinor(sums.d1_30),
+    d31_60: toMinor(sums.d31_60),
+    d61_90: toMinor(sums.d61_90),
+    d90_plus: toMinor(sums.d90_plus),
+    accounts: toMinor(counts.accounts),
+    overdueAccounts: toMinor(counts.overdue_accounts),
+  };
 }

@@ -3,6 +3,7 @@ import { getAgingReport } from "@/lib/aging/get-aging-report";
 import { accountQuerySchema, listAgingAccounts } from "@/lib/aging/list-accounts";
 import type { Actor } from "@/lib/collections/actor";
 import { listDueLetters, listWorklist, type DueLetter } from "@/lib/collections/list-worklist";
+import { refreshAccountWork } from "@/lib/collections/refresh-account-work";
 import { SEND_CHUNK_SIZE, sendDueLetters } from "@/lib/collections/send-all-due";
 import { getCustomerAccount } from "@/lib/customers/get-customer-account";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
@@ -116,10 +117,19 @@ export const MEASUREMENTS: Measurement[] = [
     key: "worklist_first_page",
     label: "worklist page 1 (accounts that need action today)",
     target: { kind: "median_ms", value: 50 },
-    // Few runs: at 1M invoices one call took over a minute (it ranks every overdue account).
+    run: (ctx) => listWorklist(ctx.db, { orgId: ctx.orgId, now: new Date(), page: 1 }),
+  },
+  {
+    key: "worklist_midnight_refresh",
+    label: "worklist: re-judge the accounts whose verdict changes at the next midnight (the hourly task, or the day's first view)",
     runs: 3,
     warmup: 0,
-    run: (ctx) => listWorklist(ctx.db, { orgId: ctx.orgId, now: new Date(), page: 1 }),
+    run: async (ctx) => {
+      // Today's facts stand in for tomorrow's: the same accounts, judged again, and every account on the worklist re-ranked.
+      await ctx.db.$executeRaw`UPDATE accounts SET stale = true WHERE org_id = ${ctx.orgId}::uuid AND recheck_on = ${ctx.today}::date + 1`;
+      await ctx.db.$executeRaw`UPDATE accounts SET priority_on = ${ctx.today}::date - 1 WHERE org_id = ${ctx.orgId}::uuid AND work_kind IS NOT NULL`;
+      return refreshAccountWork(ctx.db, { orgId: ctx.orgId, now: new Date() });
+    },
   },
   {
     key: "send_one_letter",
@@ -144,6 +154,16 @@ export const MEASUREMENTS: Measurement[] = [
         skipped += results.filter((r) => r.status === "skipped").length;
       }
       if (skipped) throw new Error(`${skipped} of ${letters.length} due letters were skipped: the bulk send did not send 1,000 letters.`);
+    },
+  },
+  {
+    key: "worklist_full_refresh",
+    label: "worklist: re-judge every account (after a policy change; the worker does it). After the sends: it rewrites every row",
+    runs: 1,
+    warmup: 0,
+    run: async (ctx) => {
+      await ctx.db.$executeRaw`UPDATE accounts SET stale = true WHERE org_id = ${ctx.orgId}::uuid`;
+      return refreshAccountWork(ctx.db, { orgId: ctx.orgId, now: new Date() });
     },
   },
   {

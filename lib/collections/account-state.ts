@@ -69,15 +69,30 @@ export async function loadAccountStates(
       })
     : [];
 
+  // Rows grouped by account once: a page of the worklist refresh is 500 accounts.
+  const byAccount = <T,>(rows: T[], key: (row: T) => AccountKey) => {
+    const groups = new Map<string, T[]>();
+    for (const row of rows) {
+      const k = accountKey(key(row));
+      const group = groups.get(k);
+      if (group) group.push(row);
+      else groups.set(k, [row]);
+    }
+    return (account: AccountKey) => groups.get(accountKey(account)) ?? [];
+  };
+  const invoicesOf = byAccount(invoices, (i) => i);
+  const casesOf = byAccount(cases, (c) => c);
+  const paymentsOf = byAccount(payments, (p) => p);
+  const disputesOf = byAccount(disputes, (d) => ({ customerId: d.customerId, currency: d.invoice.currency }));
+  const answeredBy = new Map(answers.map((a) => [a.customerId, a._max.occurredAt]));
+
   const result = new Map<string, AccountState>();
   for (const key of opts.accounts) {
-    const mine = <T extends { customerId: string; currency: string }>(rows: T[]) =>
-      rows.filter((r) => r.customerId === key.customerId && r.currency === key.currency);
-    const myDisputes = disputes.filter((d) => d.customerId === key.customerId && d.invoice.currency === key.currency);
+    const myDisputes = disputesOf(key);
     const disputedIds = new Set(myDisputes.map((d) => d.invoiceId));
-    const open = mine(invoices).filter((i) => i.paidMinor < i.amountMinor);
-    const theCase = mine(cases)[0] ?? null;
-    const answered = answers.find((a) => a.customerId === key.customerId)?._max.occurredAt ?? null;
+    const open = invoicesOf(key).filter((i) => i.paidMinor < i.amountMinor);
+    const theCase = casesOf(key)[0] ?? null;
+    const answered = answeredBy.get(key.customerId) ?? null;
     const letters = (theCase?.letters ?? []).map((l) => ({
       id: l.id,
       stage: l.stage,
@@ -104,7 +119,7 @@ export async function loadAccountStates(
       promises: (theCase?.promises ?? []).map((p) => ({
         id: p.id, amount: toMinor(p.amountMinor), madeOn: dateOnlyFromDb(p.madeOn), promisedFor: dateOnlyFromDb(p.promisedFor), planId: p.planId,
       })),
-      payments: mine(payments).map((p) => ({ receivedOn: dateOnlyFromDb(p.receivedOn), amount: toMinor(p.amountMinor) })),
+      payments: paymentsOf(key).map((p) => ({ receivedOn: dateOnlyFromDb(p.receivedOn), amount: toMinor(p.amountMinor) })),
       lastAnsweredOn: answered ? dayOf(answered) : null,
       handoff: theCase?.handoff ? { handedOverOn: dateOnlyFromDb(theCase.handoff.handedOverOn), agency: theCase.handoff.agency } : null,
     };

@@ -6,7 +6,7 @@ import { accountKey, loadAccountStates } from "./account-state";
 import { dueLetterStage, workEntries, type WorkKind } from "./account-work";
 import { nextAction } from "./policy";
 import { getPolicySettings } from "./policy-settings";
-import { refreshAccountWork, worklistPriority } from "./refresh-account-work";
+import { refreshAccountWork } from "./refresh-account-work";
 
 export type { WorkKind } from "./account-work";
 
@@ -39,11 +39,11 @@ interface Ranked {
 /**
  * The accounts on the worklist (work today), most important first: overdue
  * amount times days past due of the oldest overdue invoice ("amount and age"),
- * then name. Read from the `accounts` cache after refreshing what changed, so
- * any page is an indexed read; `limit` null lists them all.
+ * then name. Read from the `accounts` cache (priority as of today) after
+ * refreshing what changed, so a page is a short read of the worklist-order
+ * index; `limit` null lists them all.
  */
-async function rankedAccounts(db: DbOrTx, opts: { orgId: string; today: DateOnly; offset: number; limit: number | null; dueLettersOnly?: boolean }) {
-  const priority = worklistPriority(opts.today);
+async function rankedAccounts(db: DbOrTx, opts: { orgId: string; offset: number; limit: number | null; dueLettersOnly?: boolean }) {
   const dueOnly = opts.dueLettersOnly ? Prisma.sql`AND a.due_stage IS NOT NULL` : Prisma.empty;
   // Ties on priority are broken by name: take the page's rows WITH TIES from the
   // index, and only those meet the customers table.
@@ -51,7 +51,7 @@ async function rankedAccounts(db: DbOrTx, opts: { orgId: string; today: DateOnly
   const page = opts.limit === null ? Prisma.empty : Prisma.sql`OFFSET ${opts.offset} LIMIT ${opts.limit}`;
   return db.$queryRaw<Ranked[]>(Prisma.sql`
     WITH ranked AS (
-      SELECT a.customer_id, a.currency, a.due_stage, ${priority} AS priority
+      SELECT a.customer_id, a.currency, a.due_stage, a.priority
       FROM accounts a WHERE a.org_id = ${opts.orgId}::uuid AND a.work_kind IS NOT NULL ${dueOnly}
       ${top})
     SELECT r.customer_id, r.currency, c.name, r.due_stage::int AS due_stage
@@ -70,7 +70,7 @@ export async function listWorklist(
   const pageSize = opts.pageSize ?? WORKLIST_PAGE_SIZE;
   const page = Math.max(1, opts.page ?? 1);
   const [rows, counted, policy] = await Promise.all([
-    rankedAccounts(db, { orgId: org.id, today, offset: (page - 1) * pageSize, limit: pageSize }),
+    rankedAccounts(db, { orgId: org.id, offset: (page - 1) * pageSize, limit: pageSize }),
     db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM accounts WHERE org_id = ${org.id}::uuid AND work_kind IS NOT NULL`,
     getPolicySettings(db, opts),
   ]);
@@ -108,8 +108,7 @@ export interface DueLetter {
 
 /** Every letter due now, in worklist order: the plan for "send all due letters". */
 export async function listDueLetters(db: Db | DbOrTx, opts: { orgId: string; now: Date }): Promise<DueLetter[]> {
-  const org = await db.organization.findUniqueOrThrow({ where: { id: opts.orgId }, select: { timeZone: true } });
   await refreshAccountWork(db, opts);
-  const rows = await rankedAccounts(db, { orgId: opts.orgId, today: todayIn(org.timeZone, opts.now), offset: 0, limit: null, dueLettersOnly: true });
+  const rows = await rankedAccounts(db, { orgId: opts.orgId, offset: 0, limit: null, dueLettersOnly: true });
   return rows.map((r) => ({ customerId: r.customer_id, currency: r.currency.trim(), name: r.name, stage: r.due_stage as Stage }));
 }

@@ -1,4 +1,3 @@
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { todayIn, type DateOnly } from "@/lib/time/dates";
 import { accountKey, loadAccountStates } from "./account-state";
@@ -30,19 +29,41 @@ export async function refreshAccountWork(db: Db | DbOrTx, opts: { orgId: string;
   const today = todayIn(org.timeZone, opts.now);
   const policy = await getPolicySettings(db, opts);
   await db.$executeRaw`UPDATE accounts SET stale = true WHERE org_id = ${opts.orgId}::uuid AND computed_on > ${today}::date AND NOT stale`;
-  const chunk = (tx: DbOrTx) => refreshChunk(tx, { orgId: opts.orgId, timeZone: org.timeZone, today, policy });
+  // The facts are read through the pool, in parallel, once the chunk's rows are
+  // locked: any change committed after that waits for the lock and marks its row
+  // stale again, so reading outside the locking transaction loses nothing.
+  const chunk = (tx: DbOrTx) => refreshChunk(tx, "$transaction" in db ? db : tx, { orgId: opts.orgId, timeZone: org.timeZone, today, policy });
   const seen = new Set<string>();
   for (;;) {
     const keys = "$transaction" in db ? await (db as Db).$transaction((tx) => chunk(tx), { timeout: 120_000 }) : await chunk(db);
-    if (!keys.length) return seen.size;
+    if (!keys.length) break;
     // Every row written leaves the selection; meeting one again would loop forever.
     if (keys.every((k) => seen.has(k))) throw new Error(`Account work did not settle for ${keys.length} accounts of organization ${opts.orgId}.`);
     for (const k of keys) seen.add(k);
   }
+  await rankForToday(db, { orgId: opts.orgId, today });
+  return seen.size;
+}
+
+/**
+ * Days past due grow by one every day, so the worklist order does too: once a
+ * day the accounts on the worklist get today's priority, in one statement.
+ * Rows a writer holds are skipped; its change marks them stale, and their
+ * recompute ranks them.
+ */
+async function rankForToday(db: DbOrTx, opts: { orgId: string; today: DateOnly }) {
+  await db.$executeRaw`
+    UPDATE accounts a SET priority = a.overdue_minor * (${opts.today}::date - a.oldest_overdue_due), priority_on = ${opts.today}::date
+    FROM (
+      SELECT customer_id, currency FROM accounts
+      WHERE org_id = ${opts.orgId}::uuid AND work_kind IS NOT NULL AND (priority_on < ${opts.today}::date OR priority_on > ${opts.today}::date)
+      FOR UPDATE SKIP LOCKED
+    ) k
+    WHERE a.customer_id = k.customer_id AND a.currency = k.currency`;
 }
 
 /** Recomputes up to CHUNK accounts that need it; returns their keys (none: all settled). */
-async function refreshChunk(tx: DbOrTx, opts: { orgId: string; timeZone: string; today: DateOnly; policy: PolicySettings }): Promise<string[]> {
+async function refreshChunk(tx: DbOrTx, reader: DbOrTx, opts: { orgId: string; timeZone: string; today: DateOnly; policy: PolicySettings }): Promise<string[]> {
   const { orgId, today } = opts;
   const rows = await tx.$queryRaw<Due[]>`
     SELECT customer_id, currency, oldest_open_due FROM accounts
@@ -56,16 +77,17 @@ async function refreshChunk(tx: DbOrTx, opts: { orgId: string; timeZone: string;
   // Nothing overdue: no work until the oldest open invoice falls due.
   if (quiet.length) {
     await tx.$executeRaw`
-      UPDATE accounts a SET work_kind = NULL, due_stage = NULL, overdue_minor = 0, oldest_overdue_due = NULL,
+      UPDATE accounts a SET work_kind = NULL, due_stage = NULL, overdue_minor = 0, oldest_overdue_due = NULL, priority = NULL, priority_on = NULL,
         computed_on = ${today}::date, recheck_on = a.oldest_open_due + 1, stale = false
       FROM unnest(${quiet.map((r) => r.customer_id)}::text[]::uuid[], ${quiet.map((r) => r.currency)}::text[]::char(3)[]) AS k(customer_id, currency)
       WHERE a.customer_id = k.customer_id AND a.currency = k.currency`;
   }
   if (busy.length) {
-    const states = await loadAccountStates(tx, { orgId, timeZone: opts.timeZone, today, accounts: busy });
+    const states = await loadAccountStates(reader, { orgId, timeZone: opts.timeZone, today, accounts: busy });
     const work = busy.map((key) => accountWork(states.get(accountKey(key))!, opts.policy, today));
     await tx.$executeRaw`
       UPDATE accounts a SET work_kind = k.kind, due_stage = k.stage, overdue_minor = k.overdue, oldest_overdue_due = k.oldest,
+        priority = k.overdue * (${today}::date - k.oldest), priority_on = ${today}::date,
         computed_on = ${today}::date, recheck_on = k.recheck, stale = false
       FROM unnest(
         ${busy.map((k) => k.customerId)}::text[]::uuid[], ${busy.map((k) => k.currency)}::text[]::char(3)[], ${work.map((w) => w.kind)}::text[],
@@ -77,5 +99,3 @@ async function refreshChunk(tx: DbOrTx, opts: { orgId: string; timeZone: string;
   return rows.map((r) => `${r.customer_id}:${r.currency}`);
 }
 
-/** Orders the accounts on the worklist: overdue amount times days past due of the oldest overdue invoice. */
-export const worklistPriority = (today: DateOnly) => Prisma.sql`a.overdue_minor * (${today}::date - a.oldest_overdue_due)`;

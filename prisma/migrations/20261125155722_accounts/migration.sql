@@ -13,8 +13,21 @@ CREATE TABLE "accounts" (
     "computed_on" DATE,
     "recheck_on" DATE,
     "stale" BOOLEAN NOT NULL DEFAULT true,
+    "priority" BIGINT,
+    "priority_on" DATE,
 
     CONSTRAINT "accounts_pkey" PRIMARY KEY ("customer_id","currency")
+);
+
+-- CreateTable
+CREATE TABLE "open_balances_by_due_date" (
+    "org_id" UUID NOT NULL,
+    "currency" CHAR(3) NOT NULL,
+    "due_date" DATE NOT NULL,
+    "open_minor" BIGINT NOT NULL DEFAULT 0,
+    "open_invoices" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "open_balances_by_due_date_pkey" PRIMARY KEY ("org_id","currency","due_date")
 );
 
 -- CreateIndex
@@ -29,6 +42,9 @@ ALTER TABLE "accounts" ADD CONSTRAINT "accounts_org_id_fkey" FOREIGN KEY ("org_i
 -- AddForeignKey
 ALTER TABLE "accounts" ADD CONSTRAINT "accounts_customer_id_fkey" FOREIGN KEY ("customer_id") REFERENCES "customers"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
+-- AddForeignKey
+ALTER TABLE "open_balances_by_due_date" ADD CONSTRAINT "open_balances_by_due_date_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
 -- Hand-written: the triggers that keep accounts current, its partial indexes,
 -- and the backfill.
 
@@ -38,9 +54,13 @@ CREATE INDEX "accounts_open_by_currency" ON "accounts" ("org_id", "currency")
   INCLUDE ("oldest_open_due")
   WHERE "open_minor" > 0;
 
--- The worklist: accounts with work today, with what its order needs.
-CREATE INDEX "accounts_on_worklist" ON "accounts" ("org_id")
-  INCLUDE ("overdue_minor", "oldest_overdue_due", "due_stage")
+-- The worklist in its order: page 1 reads the first rows of this index.
+CREATE INDEX "accounts_worklist_order" ON "accounts" ("org_id", "priority" DESC)
+  INCLUDE ("due_stage")
+  WHERE "work_kind" IS NOT NULL;
+
+-- Accounts on the worklist not yet ranked for today.
+CREATE INDEX "accounts_worklist_ranked_on" ON "accounts" ("org_id", "priority_on")
   WHERE "work_kind" IS NOT NULL;
 
 CREATE INDEX "accounts_stale" ON "accounts" ("org_id") WHERE "stale";
@@ -71,10 +91,26 @@ BEGIN
   WHERE a.customer_id = s.customer_id AND a.currency = s.currency;
 END $$;
 
+-- Adds open-balance deltas per (org, currency, due date). Deltas commute, so
+-- concurrent changes need no recompute; rows are taken in key order.
+CREATE FUNCTION "open_balances_apply"(deltas jsonb) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO open_balances_by_due_date AS o (org_id, currency, due_date, open_minor, open_invoices)
+  SELECT (d->>'org_id')::uuid, (d->>'currency')::char(3), (d->>'due_date')::date, sum((d->>'open')::bigint), sum((d->>'n')::int)
+  FROM jsonb_array_elements(deltas) d
+  GROUP BY 1, 2, 3
+  HAVING sum((d->>'open')::bigint) <> 0 OR sum((d->>'n')::int) <> 0
+  ORDER BY 1, 2, 3
+  ON CONFLICT (org_id, currency, due_date) DO UPDATE
+    SET open_minor = o.open_minor + EXCLUDED.open_minor, open_invoices = o.open_invoices + EXCLUDED.open_invoices;
+END $$;
+
 -- Transition tables cannot be shared by INSERT/UPDATE/DELETE triggers, hence three.
 CREATE FUNCTION "accounts_from_new_invoices"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM accounts_recompute_balances((SELECT jsonb_agg(DISTINCT jsonb_build_object('org_id', org_id, 'customer_id', customer_id, 'currency', currency)) FROM new_rows));
+  PERFORM open_balances_apply((SELECT jsonb_agg(jsonb_build_object('org_id', org_id, 'currency', currency, 'due_date', due_date, 'open', amount_minor - paid_minor, 'n', 1))
+    FROM new_rows WHERE paid_minor < amount_minor));
   RETURN NULL;
 END $$;
 
@@ -83,12 +119,18 @@ BEGIN
   -- Old keys too: an invoice moved to another customer or currency changes both accounts.
   PERFORM accounts_recompute_balances((SELECT jsonb_agg(DISTINCT jsonb_build_object('org_id', org_id, 'customer_id', customer_id, 'currency', currency))
     FROM (SELECT org_id, customer_id, currency FROM new_rows UNION SELECT org_id, customer_id, currency FROM old_rows) r));
+  PERFORM open_balances_apply((SELECT jsonb_agg(jsonb_build_object('org_id', org_id, 'currency', currency, 'due_date', due_date, 'open', open, 'n', n)) FROM (
+    SELECT org_id, currency, due_date, amount_minor - paid_minor AS open, 1 AS n FROM new_rows WHERE paid_minor < amount_minor
+    UNION ALL
+    SELECT org_id, currency, due_date, paid_minor - amount_minor, -1 FROM old_rows WHERE paid_minor < amount_minor) d));
   RETURN NULL;
 END $$;
 
 CREATE FUNCTION "accounts_from_removed_invoices"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM accounts_recompute_balances((SELECT jsonb_agg(DISTINCT jsonb_build_object('org_id', org_id, 'customer_id', customer_id, 'currency', currency)) FROM old_rows));
+  PERFORM open_balances_apply((SELECT jsonb_agg(jsonb_build_object('org_id', org_id, 'currency', currency, 'due_date', due_date, 'open', paid_minor - amount_minor, 'n', -1))
+    FROM old_rows WHERE paid_minor < amount_minor));
   RETURN NULL;
 END $$;
 
@@ -136,3 +178,7 @@ SELECT org_id, customer_id, currency,
   count(*) FILTER (WHERE paid_minor < amount_minor),
   min(due_date) FILTER (WHERE paid_minor < amount_minor)
 FROM invoices GROUP BY org_id, customer_id, currency;
+
+INSERT INTO open_balances_by_due_date (org_id, currency, due_date, open_minor, open_invoices)
+SELECT org_id, currency, due_date, sum(amount_minor - paid_minor), count(*)
+FROM invoices WHERE paid_minor < amount_minor GROUP BY org_id, currency, due_date;
