@@ -61,6 +61,11 @@ test.describe("as a collector", () => {
     const href = await page.getByTestId("print-download").getAttribute("href");
     const response = await page.request.get(href!);
     expect(response.headers()["content-type"]).toBe("application/pdf");
+    // The run and its PDF live in the database: a reload shows it ready, an unknown run is not found.
+    await page.reload();
+    await expect(page.getByTestId("print-download")).toBeVisible();
+    expect((await page.request.get("/api/print/0190a7d2-0000-7000-8000-000000000000")).status()).toBe(404);
+    expect((await page.request.get("/api/print/0190a7d2-0000-7000-8000-000000000000/pdf")).status()).toBe(404);
   });
 
   test("a letter PDF of an unknown id is not found, and signed-out requests are refused", async ({ page, browser }) => {

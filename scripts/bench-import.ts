@@ -1,6 +1,6 @@
 // Measures a large invoice import end to end on a throwaway database:
 //   npx tsx scripts/bench-import.ts [rows=100000]
-// upload (streamed to disk) → check → commit, then the same file again
+// upload (streamed into the database) → check → commit, then the same file again
 // (nothing changes), printing times and the process's peak memory.
 import { createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";

@@ -51,7 +51,7 @@ try {
     markBuilt();
   }
   server = runNext([dev ? "dev" : "start", "-p", String(port)], env);
-  // The email delivery worker (durable queue in PostgreSQL), beside the web server.
+  // The job worker (durable queue in PostgreSQL: email, bulk sends, printing, imports), beside the web server.
   worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env: { ...process.env, ...env }, stdio: "inherit" });
   server.on("exit", (code) => void shutdown(code ?? 0));
   await waitForHttp(`http://localhost:${port}/sign-in`, 120_000);

@@ -1,11 +1,15 @@
 // The job worker: runs the durable job queue (graphile-worker) beside the web
-// server: email delivery and "send all due letters". `npm start` starts it; it can also run on its own with DATABASE_URL.
+// server: email delivery, "send all due letters", "print today's letters", CSV import
+// passes and the hourly worklist refresh. `npm start` starts it; it can also run on its own with DATABASE_URL, on as many
+// machines as you like (they share the queue).
 import { createServer } from "node:http";
 import { ACCOUNT_WORK_CRONTAB, accountWorkTasks } from "@/lib/collections/account-work-tasks";
 import { bulkSendTasks } from "@/lib/collections/bulk-send";
 import { createDb } from "@/lib/db/client";
 import { transportFromEnv } from "@/lib/delivery/mail-transport";
 import { deliveryTasks } from "@/lib/delivery/tasks";
+import { printTasks } from "@/lib/documents/print-run";
+import { importTasks } from "@/lib/imports/import-jobs";
 import { startWorker } from "@/lib/jobs/queue";
 
 const url = process.env.DATABASE_URL;
@@ -15,8 +19,8 @@ if (!url) {
 }
 const db = createDb(url);
 const transport = transportFromEnv();
-const runner = await startWorker(url, { ...deliveryTasks(db, transport), ...bulkSendTasks(db), ...accountWorkTasks(db) }, { crontab: ACCOUNT_WORK_CRONTAB });
-console.log(`Job worker running (bulk sends, email, worklist refresh): ${transport.kind === "smtp" ? "sending through SMTP_URL" : "no SMTP_URL, messages go to the Outbox page"}.`);
+const runner = await startWorker(url, { ...deliveryTasks(db, transport), ...bulkSendTasks(db), ...printTasks(db), ...importTasks(db), ...accountWorkTasks(db) }, { crontab: ACCOUNT_WORK_CRONTAB });
+console.log(`Job worker running (bulk sends, email, printing, imports, worklist refresh): ${transport.kind === "smtp" ? "sending through SMTP_URL" : "no SMTP_URL, messages go to the Outbox page"}.`);
 
 // Optional health endpoint, so test harnesses can wait for the worker.
 const healthPort = Number(process.env.WORKER_HEALTH_PORT ?? 0);

@@ -137,4 +137,22 @@ describe("agency hand-off pack", () => {
       .rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db.auditEvent.count({ where: { orgId: other.id, kind: "handoff_pack.created" } })).toBe(0);
   });
+
+  it.each([
+    ["it", "NOK", ["Riepilogo per l'agenzia di recupero: Cliente", "Saldo aperto", "Scaduto al 20/12/2026", "Fatture", "01/11/2026", "1.250,50 NOK", "Giorni di ritardo", "Promesse di pagamento", "in attesa", "telefono in uscita, nessuna risposta", "Chiamata", "Pagina 1/1"]],
+    ["nb", "NOK", ["Sammendrag for inkassooverlevering: Cliente", "Åpen saldo", "Forfalt per 20.12.2026", "Fakturaer", "01.11.2026", "kr 1 250,50", "Dager over forfall", "Betalingsløfter", "venter", "telefon utgående, ikke svar", "Chiamata", "Side 1/1"]],
+  ] as const)("writes the summary in the customer's language (%s), dates and amounts as their letters do", async (language, currency, expected) => {
+    const org = await createOrg(db);
+    const user = await createUser(db, org.id, "COLLECTOR");
+    const actor: Actor = { userId: user.id, role: "COLLECTOR" };
+    const customer = await createCustomer(db, org.id, { name: "Cliente Bjørnstad", currency, language });
+    const account = { orgId: org.id, actor, customerId: customer.id, currency };
+    await createInvoice(db, customer, { amountMinor: 125050, issueDate: "2026-10-02", dueDate: "2026-11-01" });
+    await logContact(db, { ...account, channel: "PHONE", direction: "OUTBOUND", outcome: "NO_ANSWER", occurredOn: "2026-12-02", time: "09:00", note: "Chiamata", now: at("2026-12-02", "12:00") });
+    await recordPromise(db, { ...account, amount: "100", promisedFor: "2026-12-30", note: "", now: at("2026-12-03") });
+    const pack = await buildHandoffPack(db, { orgId: org.id, customerId: customer.id, actor, now: at("2026-12-20") });
+    const text = flatText(await pdfToText(unzipSync(pack.bytes)["summary.pdf"]));
+    for (const s of expected) expect(text).toContain(s);
+    for (const english of ["Hand-off summary", "Open balance", "Invoices", "Promises to pay", "Page 1/1", "no answer"]) expect(text).not.toContain(english);
+  });
 });

@@ -6,6 +6,7 @@ const role = (r: string) => r.toLowerCase();
 export function describeAuditEvent(e: AuditEventInput): string {
   switch (e.kind) {
     case "bulk_send.started": return `Started sending all due letters (${e.payload.accounts} account${e.payload.accounts === 1 ? "" : "s"})`;
+    case "print_run.started": return `Started printing the letters to post of ${e.payload.day}`;
     case "user.signed_in": return `${e.payload.email} signed in`;
     case "user.sign_in_failed": return `Sign-in refused for ${e.payload.email} (${e.payload.reason})`;
     case "user.locked": return `${e.payload.email} locked after ${e.payload.failures} failed sign-ins, until ${e.payload.lockedUntil}`;

@@ -53,6 +53,7 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("letter.email_requested"), payload: z.object({ deliveryId: uuid, letterId: uuid, recipient: z.string(), retry: z.boolean() }) }),
   z.object({ kind: z.literal("letter.email_result"), payload: z.object({ deliveryId: uuid, letterId: uuid, attempt: z.number().int(), outcome: z.enum(["ACCEPTED", "FAILED"]), transport: z.string(), error: z.string() }) }),
   z.object({ kind: z.literal("bulk_send.started"), payload: z.object({ bulkSendId: uuid, accounts: z.number().int() }) }),
+  z.object({ kind: z.literal("print_run.started"), payload: z.object({ printRunId: uuid, day }) }),
   z.object({ kind: z.literal("policy.updated"), payload: z.object({ before: z.record(z.string(), z.number()), after: z.record(z.string(), z.number()) }) }),
   z.object({ kind: z.literal("user.locked"), payload: z.object({ email: z.string(), failures: z.number().int(), lockedUntil: z.string() }) }),
   z.object({ kind: z.literal("user.created"), payload: userRef.extend({ name: z.string(), role: role }) }),

@@ -1,11 +1,14 @@
 import { rgb, type PDFDocument, type PDFFont, type PDFPage } from "pdf-lib";
 import { newDocument, type Fonts } from "@/lib/documents/render-letter-pdf";
-import { formatMoney } from "@/lib/money/money";
+import { letterFormat } from "@/lib/letters/letter-format";
+import type { Language } from "@/lib/generated/prisma/enums";
 import { localStamp, type PackData } from "./load-pack-data";
+import { summaryText, type SummaryText } from "./summary-text";
 
 // The hand-off summary: one A4 document an agency can read without the app.
 // A pure function of PackData (no "generated at" time), so unchanged data gives
-// the same bytes.
+// the same bytes. Written in the customer's language, with dates and amounts
+// as their letters write them (letterFormat).
 
 const MM = 72 / 25.4;
 const PAGE_W = 210 * MM;
@@ -36,7 +39,7 @@ class SummaryPen {
   y = 0;
   readonly pages: PDFPage[] = [];
 
-  constructor(private doc: PDFDocument, private fonts: Fonts) {
+  constructor(private doc: PDFDocument, private fonts: Fonts, private words: SummaryText) {
     this.newPage();
   }
 
@@ -114,7 +117,7 @@ class SummaryPen {
     this.room(STEP * 4);
     header();
     if (!rows.length) {
-      this.text("None.", LEFT, this.fonts.regular, SIZE, MUTED);
+      this.text(this.words.none, LEFT, this.fonts.regular, SIZE, MUTED);
       this.y -= STEP;
       return;
     }
@@ -169,96 +172,107 @@ class SummaryPen {
   }
 
   footer(label: string) {
+    const { page: pageOf } = this.words;
     const total = this.pages.length;
     this.pages.forEach((page, i) => {
       page.drawLine({ start: { x: LEFT, y: BOTTOM - 6 }, end: { x: PAGE_W - RIGHT, y: BOTTOM - 6 }, thickness: 0.4, color: MUTED });
       page.drawText(label, { x: LEFT, y: BOTTOM - 16, font: this.fonts.regular, size: 7, color: MUTED });
-      const n = `Page ${i + 1}/${total}`;
+      const n = pageOf(i + 1, total);
       page.drawText(n, { x: PAGE_W - RIGHT - this.fonts.regular.widthOfTextAtSize(n, 7), y: BOTTOM - 16, font: this.fonts.regular, size: 7, color: MUTED });
     });
   }
 }
 
-const OUTCOME: Record<string, string> = {
-  SENT: "sent", DELIVERED: "delivered", DELIVERY_FAILED: "delivery failed", NO_ANSWER: "no answer", VOICEMAIL: "voicemail", SPOKE: "spoke", REPLIED: "replied",
-};
-
-/** The hand-off summary PDF of one customer. */
+/** The hand-off summary PDF of one customer, in the customer's language. */
 export async function renderSummaryPdf(data: PackData): Promise<Uint8Array> {
   const { org, customer } = data;
-  const money = (minor: number, currency: string) => formatMoney(minor, currency, org.locale);
-  const stamp = (at: Date) => localStamp(at, org.timeZone);
-  const { doc, fonts } = await newDocument(`Hand-off summary: ${customer.name} (${customer.reference})`, data.newestAt);
-  const pen = new SummaryPen(doc, fonts);
+  const t = summaryText(customer.language);
+  const format = letterFormat(customer.language as Language, org.locale);
+  const money = format.money;
+  const day = t.date ?? format.shortDate;
+  const stamp = (at: Date) => {
+    const local = localStamp(at, org.timeZone); // "yyyy-MM-dd HH:mm"
+    return `${day(local.slice(0, 10))} ${local.slice(11)}`;
+  };
+  const asOf = day(data.asOf);
+  const { doc, fonts } = await newDocument(`${t.title(customer.name)} (${customer.reference})`, data.newestAt);
+  const pen = new SummaryPen(doc, fonts, t);
 
-  pen.title(`Hand-off summary: ${customer.name}`, `${org.name} · customer ${customer.reference} · figures as of ${data.asOf} · times in ${org.timeZone}`);
+  pen.title(t.title(customer.name), t.subtitle(org.name, customer.reference, asOf, org.timeZone));
 
-  pen.heading("Customer");
+  pen.heading(t.customer.heading);
   for (const l of [customer.name, ...customer.address]) pen.line(l);
-  for (const l of [customer.contactPerson && `Contact: ${customer.contactPerson}`, customer.email && `Email: ${customer.email}`, customer.phone && `Phone: ${customer.phone}`]) if (l) pen.line(l);
-  pen.line(`Reference: ${customer.reference} · language: ${customer.language} · currency: ${customer.currency}`);
+  for (const l of [customer.contactPerson && `${t.customer.contact}: ${customer.contactPerson}`, customer.email && `${t.customer.email}: ${customer.email}`, customer.phone && `${t.customer.phone}: ${customer.phone}`]) if (l) pen.line(l);
+  pen.line(t.customer.line(customer.reference, customer.language, customer.currency));
 
-  pen.heading("Open balance");
+  const b = t.balance;
+  pen.heading(b.heading);
   pen.table(
-    [{ label: "Currency", width: 0.2 }, { label: "Open", width: 0.4, align: "right" }, { label: `Overdue on ${data.asOf}`, width: 0.4, align: "right" }],
-    data.balances.map((b) => [b.currency, money(b.open, b.currency), money(b.overdue, b.currency)]),
+    [{ label: b.currency, width: 0.2 }, { label: b.open, width: 0.4, align: "right" }, { label: b.overdueOn(asOf), width: 0.4, align: "right" }],
+    data.balances.map((x) => [x.currency, money(x.open, x.currency), money(x.overdue, x.currency)]),
   );
 
-  pen.heading("Invoices");
+  const inv = t.invoices;
+  pen.heading(inv.heading);
   pen.table(
     [
-      { label: "Number", width: 0.17 }, { label: "Issued", width: 0.11 }, { label: "Due", width: 0.11 }, { label: "Amount", width: 0.13, align: "right" },
-      { label: "Paid", width: 0.13, align: "right" }, { label: "Open", width: 0.13, align: "right" }, { label: "Days past due", width: 0.1, align: "right" }, { label: "Note", width: 0.12 },
+      { label: inv.number, width: 0.16 }, { label: inv.issued, width: 0.105 }, { label: inv.due, width: 0.105 }, { label: inv.amount, width: 0.135, align: "right" },
+      { label: inv.paid, width: 0.135, align: "right" }, { label: inv.open, width: 0.135, align: "right" }, { label: inv.daysPastDue, width: 0.1, align: "right" }, { label: inv.note, width: 0.125 },
     ],
     data.invoices.map((i) => [
-      i.number, i.issueDate, i.dueDate, money(i.amount, i.currency), money(i.paid, i.currency), money(i.open, i.currency),
-      i.open > 0 && i.daysPastDue > 0 ? String(i.daysPastDue) : "", i.open <= 0 ? "paid" : i.disputed ? "disputed" : "",
+      i.number, day(i.issueDate), day(i.dueDate), money(i.amount, i.currency), money(i.paid, i.currency), money(i.open, i.currency),
+      i.open > 0 && i.daysPastDue > 0 ? String(i.daysPastDue) : "", i.open <= 0 ? inv.paidNote : i.disputed ? inv.disputedNote : "",
     ]),
   );
 
-  pen.heading("Stage history (letters as sent)");
+  const letterWords = t.letters;
+  pen.heading(letterWords.heading);
   pen.table(
     [
-      { label: "Stage", width: 0.06 }, { label: "Sent", width: 0.16 }, { label: "By", width: 0.13 }, { label: "Deadline", width: 0.11 },
-      { label: "Total due", width: 0.13, align: "right" }, { label: "Delivery", width: 0.12 }, { label: "File (in letters/)", width: 0.29 },
+      { label: letterWords.stage, width: 0.06 }, { label: letterWords.sent, width: 0.16 }, { label: letterWords.by, width: 0.13 }, { label: letterWords.deadline, width: 0.11 },
+      { label: letterWords.totalDue, width: 0.13, align: "right" }, { label: letterWords.delivery, width: 0.12 }, { label: letterWords.file, width: 0.29 },
     ],
     data.letters.map((l) => [
-      String(l.stage), stamp(l.sentAt), l.sentBy, l.deadline, money(l.totalDue, l.currency),
-      l.registeredMail ? `registered${l.trackingNumber ? ` ${l.trackingNumber}` : ""}` : "post/email", l.fileName.replace(/^letters\//, ""),
+      String(l.stage), stamp(l.sentAt), l.sentBy, day(l.deadline), money(l.totalDue, l.currency),
+      l.registeredMail ? `${letterWords.registered}${l.trackingNumber ? ` ${l.trackingNumber}` : ""}` : letterWords.postOrEmail, l.fileName.replace(/^letters\//, ""),
     ]),
   );
 
-  pen.heading("Promises to pay");
+  const pr = t.promises;
+  pen.heading(pr.heading);
   pen.table(
-    [{ label: "Made on", width: 0.11 }, { label: "Kind", width: 0.1 }, { label: "Amount", width: 0.14, align: "right" }, { label: "Due", width: 0.11 }, { label: "Status", width: 0.09 }, { label: "By", width: 0.14 }, { label: "Note", width: 0.31 }],
-    data.promises.map((p) => [p.madeOn, p.instalment ? "instalment" : "promise", money(p.amount, p.currency), p.promisedFor, p.status, p.by, p.note]),
+    [{ label: pr.madeOn, width: 0.11 }, { label: pr.kind, width: 0.1 }, { label: pr.amount, width: 0.14, align: "right" }, { label: pr.due, width: 0.11 }, { label: pr.status, width: 0.09 }, { label: pr.by, width: 0.14 }, { label: pr.note, width: 0.31 }],
+    data.promises.map((p) => [day(p.madeOn), p.instalment ? pr.instalment : pr.promise, money(p.amount, p.currency), day(p.promisedFor), pr.statuses[p.status], p.by, p.note]),
   );
 
-  pen.heading("Disputes");
+  const di = t.disputes;
+  pen.heading(di.heading);
   pen.table(
-    [{ label: "Invoice", width: 0.15 }, { label: "Opened", width: 0.11 }, { label: "By", width: 0.14 }, { label: "Reason", width: 0.25 }, { label: "Status", width: 0.12 }, { label: "Resolution", width: 0.23 }],
-    data.disputes.map((d) => [d.invoiceNumber, d.openedOn, d.by, d.note, d.resolvedOn ? `resolved ${d.resolvedOn}` : "open", d.resolution]),
+    [{ label: di.invoice, width: 0.15 }, { label: di.opened, width: 0.11 }, { label: di.by, width: 0.14 }, { label: di.reason, width: 0.25 }, { label: di.status, width: 0.12 }, { label: di.resolution, width: 0.23 }],
+    data.disputes.map((d) => [d.invoiceNumber, day(d.openedOn), d.by, d.note, d.resolvedOn ? di.resolvedOn(day(d.resolvedOn)) : di.open, d.resolution]),
   );
 
-  pen.heading("Hand-off record");
+  const ho = t.handoffs;
+  pen.heading(ho.heading);
   pen.table(
-    [{ label: "Agency", width: 0.28 }, { label: "Reference", width: 0.18 }, { label: "Handed over on", width: 0.15 }, { label: "Amount", width: 0.17, align: "right" }, { label: "Recorded by", width: 0.22 }],
-    data.handoffs.map((h) => [h.agency, h.reference, h.handedOverOn, money(h.amount, h.currency), h.by]),
+    [{ label: ho.agency, width: 0.28 }, { label: ho.reference, width: 0.18 }, { label: ho.handedOverOn, width: 0.15 }, { label: ho.amount, width: 0.17, align: "right" }, { label: ho.recordedBy, width: 0.22 }],
+    data.handoffs.map((h) => [h.agency, h.reference, day(h.handedOverOn), money(h.amount, h.currency), h.by]),
   );
 
-  pen.heading("Complete contact history");
-  pen.note(`Oldest first; times in ${org.timeZone}. The same entries, with UTC times, are in contact-history.csv.`);
+  const hi = t.history;
+  pen.heading(hi.heading);
+  pen.note(hi.intro(org.timeZone));
   pen.table(
-    [{ label: "When", width: 0.16 }, { label: "Who", width: 0.14 }, { label: "What", width: 0.27 }, { label: "Note", width: 0.43 }],
+    [{ label: hi.when, width: 0.16 }, { label: hi.who, width: 0.14 }, { label: hi.what, width: 0.27 }, { label: hi.note, width: 0.43 }],
     data.history.map((e) => [
       stamp(e.at), e.by,
       e.type === "contact"
-        ? `${e.letter ? `Letter ${e.letter.stage}: ` : ""}${e.channel.toLowerCase()} ${e.direction.toLowerCase()}, ${OUTCOME[e.outcome] ?? e.outcome.toLowerCase()}`
+        ? `${e.letter ? hi.letter(e.letter.stage) : ""}${t.channels[e.channel] ?? e.channel.toLowerCase()} ${t.directions[e.direction] ?? e.direction.toLowerCase()}, ${t.outcomes[e.outcome] ?? e.outcome.toLowerCase()}`
         : e.title,
       e.note,
     ]),
   );
 
-  pen.footer(`${org.name} · hand-off summary · ${customer.name} (${customer.reference}) · as of ${data.asOf}`);
+  pen.footer(t.footer(org.name, customer.name, customer.reference, asOf));
   return doc.save();
 }

@@ -1,23 +1,28 @@
 import type { DbOrTx } from "@/lib/db/client";
 import { notFound } from "@/lib/errors/app-error";
+import { wasInterrupted } from "@/lib/jobs/interrupted";
 
-/** A running pass updates its import at least every few seconds; one silent this long died with its server. */
-export const STALE_AFTER_MS = 2 * 60_000;
+export { STALE_AFTER_MS } from "@/lib/jobs/interrupted";
+
+/** The queue's key for an import's pass (check or commit: one runs at a time). */
+export const importJobKey = (importId: string) => `import:${importId}`;
 
 /**
- * The organization's import, or NOT_FOUND. A pass that stopped reporting (the
- * server restarted) is marked failed here: its transaction rolled back, so
- * nothing of it was imported and it can be run again.
+ * The organization's import, or NOT_FOUND. A pass that stopped reporting while
+ * its job is not waiting in the queue (the worker died) is marked failed here:
+ * its transaction rolled back, so nothing of it was imported and it can be run
+ * again.
  */
 export async function getImportOrThrow(tx: DbOrTx, opts: { orgId: string; importId: string; now?: Date }) {
   const imp = await tx.import.findFirst({ where: { id: opts.importId, orgId: opts.orgId } });
   if (!imp) throw notFound("That import");
   const running = imp.status === "VALIDATING" || imp.status === "COMMITTING";
-  if (running && (opts.now ?? new Date()).getTime() - imp.updatedAt.getTime() > STALE_AFTER_MS) {
-    return tx.import.update({
-      where: { id: imp.id },
-      data: { status: "FAILED", error: "The import was interrupted (the server restarted). Nothing was imported; run it again." },
+  if (running && (await wasInterrupted(tx, { jobKey: importJobKey(imp.id), heartbeat: imp.updatedAt, now: opts.now }))) {
+    const failed = await tx.import.updateMany({
+      where: { id: imp.id, status: imp.status, updatedAt: imp.updatedAt },
+      data: { status: "FAILED", error: "The import was interrupted (the job worker stopped). Nothing was imported; run it again." },
     });
+    if (failed.count) return tx.import.findUniqueOrThrow({ where: { id: imp.id } });
   }
   return imp;
 }

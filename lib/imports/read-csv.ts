@@ -1,5 +1,4 @@
-import { createReadStream } from "node:fs";
-import { Transform } from "node:stream";
+import { Readable, Transform } from "node:stream";
 import { parse } from "csv-parse";
 
 export const ENCODINGS = ["utf-8", "windows-1252"] as const;
@@ -27,21 +26,23 @@ function decoder(encoding: Encoding): Transform {
 }
 
 /**
- * Streams the records of a CSV file: the file is never held in memory whole.
- * `onBytes` reports how far into the file the reader is, for progress bars.
+ * Streams the records of a CSV file from its bytes as they come (the stored
+ * file's chunks): the file is never held in memory whole. `onBytes` reports how
+ * far into the file the reader is, for progress bars; `records` stops reading
+ * after that many (the rest of the bytes may end anywhere).
  */
 export async function* readCsv(
-  filePath: string,
-  opts: { encoding: Encoding; delimiter: Delimiter; onBytes?: (bytes: number) => void },
+  file: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  opts: { encoding: Encoding; delimiter: Delimiter; onBytes?: (bytes: number) => void; records?: number },
 ): AsyncGenerator<CsvRecord> {
   let bytes = 0;
-  const source = createReadStream(filePath, { highWaterMark: 256 * 1024 });
-  source.on("data", (chunk) => {
+  const source = Readable.from(file, { objectMode: false, highWaterMark: 1 });
+  source.on("data", (chunk: Uint8Array) => {
     bytes += chunk.length;
     opts.onBytes?.(bytes);
   });
   const parser = source.pipe(decoder(opts.encoding)).pipe(
-    parse({ delimiter: opts.delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, trim: false }),
+    parse({ to: opts.records ?? -1, delimiter: opts.delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, trim: false }),
   );
   for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number; raw?: string } }>) {
     // info.lines is the line the record ends on; multi-line cells are rare, so count back.

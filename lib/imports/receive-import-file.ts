@@ -1,51 +1,40 @@
-import { randomUUID } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { mkdir, open, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { finished } from "node:stream/promises";
-import type { DbOrTx } from "@/lib/db/client";
+import type { Db, DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { ImportKind } from "@/lib/generated/prisma/enums";
 import { suggestMapping, type ColumnMapping } from "./fields";
 import { defaultOptions } from "./import-options";
+import { inChunks, storeChunk } from "./import-file";
 import { detectDelimiter, readCsv, type Encoding } from "./read-csv";
 
 export const MAX_IMPORT_BYTES = 150 * 1024 * 1024;
 const MB = 1024 * 1024;
-
-export function importDirectory(): string {
-  return process.env.DUNNING_IMPORT_DIR ?? path.join(os.tmpdir(), "dunning-imports");
-}
+/** How long an upload may take: it is written in one transaction, so a broken-off upload leaves nothing behind. */
+export const UPLOAD_TIMEOUT_MS = 15 * 60_000;
 
 /**
- * Stores an uploaded CSV on local disk as it arrives (never whole in memory),
- * checking size and encoding on the way, reads its header row and records the
- * import with a suggested column mapping. Nothing is imported yet.
+ * Stores an uploaded CSV in the database as it arrives (never whole in memory),
+ * checking size, kind and encoding on the way, reads its header row and records
+ * the import with a suggested column mapping, all in one transaction. Nothing
+ * is imported yet.
  */
 export async function receiveImportFile(
-  db: DbOrTx,
+  db: Db,
   opts: { orgId: string; userId: string; kind: ImportKind; fileName: string; body: AsyncIterable<Uint8Array>; maxBytes?: number },
 ) {
   const maxBytes = opts.maxBytes ?? MAX_IMPORT_BYTES;
-  await mkdir(importDirectory(), { recursive: true });
-  const filePath = path.join(importDirectory(), `${randomUUID()}.csv`);
-  try {
-    const { bytes, encoding } = await saveUpload(opts.body, filePath, maxBytes);
+  return db.$transaction(async (tx) => {
+    const draft = await tx.import.create({
+      data: { orgId: opts.orgId, userId: opts.userId, kind: opts.kind, fileName: opts.fileName.slice(0, 200) || "upload.csv", byteSize: 0, encoding: "utf-8", headers: [] },
+    });
+    const { bytes, encoding, head } = await saveUpload(tx, draft.id, opts.body, maxBytes);
     if (bytes === 0) throw new AppError("INVALID_INPUT", "The file is empty. Export the data again and upload the CSV file.");
-    const head = await readHead(filePath);
-    refuseNonCsv(head);
-    const firstLine = new TextDecoder(encoding).decode(head).split(/\r?\n/)[0];
+    const firstLine = new TextDecoder(encoding).decode(head.subarray(0, 64 * 1024)).split(/\r?\n/)[0];
     const delimiter = detectDelimiter(firstLine);
-    const headers = await readHeader(filePath, encoding, delimiter);
-    const remembered = await db.importMapping.findUnique({ where: { orgId_kind: { orgId: opts.orgId, kind: opts.kind } } });
-    return await db.import.create({
+    const headers = await readHeader(head, encoding, delimiter);
+    const remembered = await tx.importMapping.findUnique({ where: { orgId_kind: { orgId: opts.orgId, kind: opts.kind } } });
+    return tx.import.update({
+      where: { id: draft.id },
       data: {
-        orgId: opts.orgId,
-        userId: opts.userId,
-        kind: opts.kind,
-        fileName: opts.fileName.slice(0, 200) || "upload.csv",
-        filePath,
         byteSize: bytes,
         encoding,
         headers,
@@ -53,55 +42,54 @@ export async function receiveImportFile(
         options: { ...defaultOptions(), delimiter },
       },
     });
-  } catch (error) {
-    await rm(filePath, { force: true });
-    throw error;
-  }
+  }, { timeout: UPLOAD_TIMEOUT_MS, maxWait: 30_000 });
 }
 
-/** Writes the upload to disk; UTF-8 unless some bytes are not valid UTF-8, then Windows-1252. */
-async function saveUpload(body: AsyncIterable<Uint8Array>, filePath: string, maxBytes: number): Promise<{ bytes: number; encoding: Encoding }> {
-  const out = createWriteStream(filePath);
+/**
+ * Writes the upload to the import's chunks; UTF-8 unless some bytes are not
+ * valid UTF-8, then Windows-1252. A file that is not CSV is refused at its
+ * first chunk, before the rest is sent. Returns the first chunk (the header).
+ */
+async function saveUpload(tx: DbOrTx, importId: string, body: AsyncIterable<Uint8Array>, maxBytes: number): Promise<{ bytes: number; encoding: Encoding; head: Buffer<ArrayBuffer> }> {
   const utf8 = new TextDecoder("utf-8", { fatal: true });
   let validUtf8 = true;
   let bytes = 0;
-  try {
-    for await (const chunk of body) {
-      bytes += chunk.length;
-      if (bytes > maxBytes) {
-        throw new AppError("TOO_LARGE", `The file is larger than ${maxBytes / MB} MB. Split it into smaller files and import them one after another.`);
-      }
-      if (validUtf8) {
-        try {
-          utf8.decode(chunk, { stream: true });
-        } catch {
-          validUtf8 = false;
-        }
-      }
-      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+  let head: Buffer<ArrayBuffer> = Buffer.alloc(0);
+  let seq = 0;
+  for await (const chunk of inChunks(limited(body, maxBytes))) {
+    if (seq === 0) {
+      refuseNonCsv(chunk.subarray(0, 64 * 1024));
+      head = chunk;
     }
+    bytes += chunk.length;
     if (validUtf8) {
       try {
-        utf8.decode();
+        utf8.decode(chunk, { stream: true });
       } catch {
         validUtf8 = false;
       }
     }
-  } finally {
-    out.end();
-    await finished(out);
+    await storeChunk(tx, importId, seq++, chunk);
   }
-  return { bytes, encoding: validUtf8 ? "utf-8" : "windows-1252" };
+  if (validUtf8) {
+    try {
+      utf8.decode();
+    } catch {
+      validUtf8 = false;
+    }
+  }
+  return { bytes, encoding: validUtf8 ? "utf-8" : "windows-1252", head };
 }
 
-async function readHead(filePath: string): Promise<Uint8Array> {
-  const handle = await open(filePath, "r");
-  try {
-    const buffer = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
+/** The upload's bytes, refused as soon as they pass the limit. */
+async function* limited(body: AsyncIterable<Uint8Array>, maxBytes: number): AsyncGenerator<Uint8Array> {
+  let bytes = 0;
+  for await (const piece of body) {
+    bytes += piece.length;
+    if (bytes > maxBytes) {
+      throw new AppError("TOO_LARGE", `The file is larger than ${maxBytes / MB} MB. Split it into smaller files and import them one after another.`);
+    }
+    yield piece;
   }
 }
 
@@ -116,10 +104,11 @@ function refuseNonCsv(head: Uint8Array): void {
   if (!text.trim()) throw new AppError("INVALID_INPUT", "The file is empty. Export the data again and upload the CSV file.");
 }
 
-async function readHeader(filePath: string, encoding: Encoding, delimiter: ReturnType<typeof detectDelimiter>): Promise<string[]> {
+/** The header row, from the file's first chunk (a header row is far shorter than a chunk). */
+async function readHeader(head: Buffer, encoding: Encoding, delimiter: ReturnType<typeof detectDelimiter>): Promise<string[]> {
   let cells: string[] = [];
   try {
-    for await (const record of readCsv(filePath, { encoding, delimiter })) {
+    for await (const record of readCsv([head], { encoding, delimiter, records: 1 })) {
       cells = record.cells;
       break;
     }

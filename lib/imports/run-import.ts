@@ -20,14 +20,15 @@ export interface PassResult {
 }
 
 /**
- * One pass over the import's file in batches: every row is checked (against the
- * file so far and the database through `tx`), and with `write` valid batches are
- * upserted. `progress` hears how many bytes were read after each batch.
+ * One pass over the import's file (its stored bytes, `file`) in batches: every
+ * row is checked (against the file so far and the database through `tx`), and
+ * with `write` valid batches are upserted. `progress` hears how many bytes were
+ * read after each batch.
  */
 export async function runImportPass(
   tx: DbOrTx,
   imp: Import,
-  opts: { write: boolean; progress?: (bytesRead: number, rows: number) => Promise<void> },
+  opts: { file: AsyncIterable<Uint8Array>; write: boolean; progress?: (bytesRead: number, rows: number) => Promise<void> },
 ): Promise<PassResult> {
   const handler = IMPORT_KIND_HANDLERS[imp.kind];
   const options = importOptionsSchema.parse(imp.options);
@@ -55,7 +56,7 @@ export async function runImportPass(
 
   let header = true;
   try {
-    for await (const record of readCsv(imp.filePath, { encoding: imp.encoding as Encoding, delimiter: options.delimiter, onBytes: (b) => (bytesRead = b) })) {
+    for await (const record of readCsv(opts.file, { encoding: imp.encoding as Encoding, delimiter: options.delimiter, onBytes: (b) => (bytesRead = b) })) {
       if (header) {
         header = false;
         continue;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { latestPrintRun } from "@/lib/documents/print-run";
 import { lettersToPost } from "@/lib/documents/print-todays-letters";
 import { clockNow, formatDateOnly, todayIn } from "@/lib/time/dates";
 import { PrintLetters } from "@/components/print-letters";
@@ -12,7 +13,10 @@ export const metadata: Metadata = { title: "Print today's letters" };
 export default async function PrintPage() {
   const user = await requireUser();
   const day = todayIn(user.timeZone, clockNow());
-  const letters = await lettersToPost(db(), { orgId: user.orgId, timeZone: user.timeZone, day });
+  const [letters, latest] = await Promise.all([
+    lettersToPost(db(), { orgId: user.orgId, timeZone: user.timeZone, day }),
+    canWork(user.role) ? latestPrintRun(db(), { orgId: user.orgId, day }) : null,
+  ]);
   return (
     <div className="space-y-6">
       <div>
@@ -22,7 +26,7 @@ export default async function PrintPage() {
           the address placed for a DIN window envelope (fold at the marks). Letter 4 always goes by registered mail and is marked so.
         </p>
       </div>
-      {canWork(user.role) ? <PrintLetters day={day} count={letters.length} /> : <p className="text-sm text-slate-600">Your role can read letters but not print the day&apos;s post.</p>}
+      {canWork(user.role) ? <PrintLetters day={day} count={letters.length} latest={latest} /> : <p className="text-sm text-slate-600">Your role can read letters but not print the day&apos;s post.</p>}
       <table className="w-full max-w-3xl rounded-xl border border-slate-200 bg-white text-sm shadow-sm" data-testid="letters-to-post">
         <thead className="text-left text-xs text-slate-500"><tr><th className="px-3 py-2">Customer</th><th className="px-3 py-2">Letter</th><th className="px-3 py-2">Post</th></tr></thead>
         <tbody className="divide-y divide-slate-100">

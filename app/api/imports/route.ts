@@ -10,7 +10,7 @@ const querySchema = z.object({ kind: z.enum(IMPORT_KINDS), name: z.string().max(
 
 /**
  * Upload of a CSV file as the raw request body (`?kind=invoices&name=file.csv`),
- * streamed to disk: server actions cap bodies at 1 MB, imports go to 150 MB.
+ * streamed into the database: server actions cap bodies at 1 MB, imports go to 150 MB.
  */
 export const POST = defineRoute({
   roles: WORKING_ROLES,

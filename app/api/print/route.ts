@@ -1,18 +1,18 @@
-import { NextResponse } from "next/server";
+import { z } from "zod";
+import { defineRoute } from "@/lib/actions/define-route";
 import { WORKING_ROLES } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { printJobView, startPrintJob } from "@/lib/documents/print-todays-letters";
-import { errorResponse, routeUser } from "@/lib/http/route-auth";
+import { startPrintRun } from "@/lib/documents/print-run";
 import { clockNow, isDateOnly, todayIn } from "@/lib/time/dates";
 
-// Starts "print today's letters" (or another day's); the client polls /api/print/{id} for progress.
-export async function POST(request: Request) {
-  try {
-    const user = await routeUser(WORKING_ROLES);
-    const day = new URL(request.url).searchParams.get("day");
-    const job = startPrintJob(db(), { orgId: user.orgId, timeZone: user.timeZone, day: day && isDateOnly(day) ? day : todayIn(user.timeZone, clockNow()) });
-    return NextResponse.json(printJobView(job), { status: 202 });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+const querySchema = z.object({ day: z.string().refine(isDateOnly).optional().catch(undefined) });
+
+// Starts "print today's letters" (or another day's) on the job queue; the page polls /api/print/{id} for progress.
+export const POST = defineRoute({
+  roles: WORKING_ROLES,
+  run: async (user, request) => {
+    const { day } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const run = await startPrintRun(db(), { orgId: user.orgId, userId: user.userId, day: day ?? todayIn(user.timeZone, clockNow()) });
+    return Response.json(run, { status: 202 });
+  },
+});
