@@ -68,9 +68,9 @@ export async function listAgingAccounts(
   const { query } = opts;
   const pageSize = opts.pageSize ?? ACCOUNTS_PAGE_SIZE;
   const page = { ...opts, pageSize, offset: (query.page - 1) * pageSize };
-  // The due-date walk needs the invoices table's own index: not for a past date (invoicesAsOf).
-  const mostOverdueFirst = query.sort === "oldest" && query.dir === "desc" && !query.q && !query.bucket && !opts.invoices;
-  const { rows, total } = mostOverdueFirst ? await pageByOldestDueDate(tx, page) : await pageByAggregate(tx, page);
+  // `accounts` holds today's balances: not for a past date (invoicesAsOf).
+  const fromAccountsTable = query.sort in ACCOUNTS_TABLE_SORTS && !query.q && !query.bucket && !opts.invoices;
+  const { rows, total } = fromAccountsTable ? await pageByAccountsTable(tx, page) : await pageByAggregate(tx, page);
   return { total, pageSize, rows: rows.map(toAccountRow) };
 }
 
@@ -135,63 +135,49 @@ async function pageByAggregate(tx: DbOrTx, opts: PageOpts): Promise<{ rows: RawA
   return { rows, total };
 }
 
+/** The sorts the `accounts` table can serve from an index: its open balance and its oldest open due date. */
+const ACCOUNTS_TABLE_SORTS: Partial<Record<AccountSort, { asc: string; desc: string }>> = {
+  open: { asc: "a.open_minor ASC", desc: "a.open_minor DESC" },
+  // Most days past due first is the oldest due date first.
+  oldest: { asc: "a.oldest_open_due DESC", desc: "a.oldest_open_due ASC" },
+};
+
 /**
- * Most overdue first (the default sort), no name or bucket filter. An account's
- * oldest days past due comes from its oldest open due date, so walking open
- * invoices by due date (index invoices_open_by_due_date) meets accounts in page
- * order: the accounts whose oldest open invoice is due on or before the cut-off
- * date D of the first `limit` open invoices are exactly the first accounts of
- * the sort, with their true oldest date. If they do not fill the page yet, the
- * prefix grows. Only the page's accounts are then aggregated.
+ * Sorted by open balance or by oldest days past due (the default), without a
+ * name or bucket filter: `accounts` (balances kept exact by the invoice
+ * triggers) hands over the page's accounts in order from an index, and only
+ * those are aggregated into buckets. Ties are broken by name: the page's rows
+ * are taken WITH TIES on the sort key, and only those meet the customers table.
  */
-async function pageByOldestDueDate(tx: DbOrTx, opts: PageOpts): Promise<{ rows: RawAccountRow[]; total: number }> {
-  const needed = opts.offset + opts.pageSize;
-  for (let limit = Math.max(200, needed * 4); ; limit *= 8) {
-    const rows = await tx.$queryRaw<RawAccountRow[]>(Prisma.sql`
-      WITH prefix AS (
-        SELECT i.due_date FROM invoices i
-        WHERE i.org_id = ${opts.orgId}::uuid AND i.paid_minor < i.amount_minor ${currencyFilter(opts.query)}
-        ORDER BY i.due_date LIMIT ${limit}
-      ),
-      cand AS (
-        SELECT i.customer_id, i.currency, min(i.due_date) AS oldest_due FROM invoices i
-        WHERE i.org_id = ${opts.orgId}::uuid AND i.paid_minor < i.amount_minor ${currencyFilter(opts.query)}
-          AND i.due_date <= (SELECT max(due_date) FROM prefix)
-        GROUP BY i.customer_id, i.currency
-      ),
-      -- Names by key lookup: the planner cannot know how few candidates there are
-      -- and would otherwise hash-join every customer.
-      page AS (
-        SELECT * FROM (
-          SELECT cand.*, (SELECT c.name FROM customers c WHERE c.id = cand.customer_id) AS name FROM cand
-        ) named
-        ORDER BY oldest_due ASC, ${Prisma.raw(ORDER_SQL.name)} ASC, currency ASC, customer_id ASC
-        LIMIT ${opts.pageSize} OFFSET ${opts.offset}
-      )
-      SELECT m.prefix_rows, m.candidates, a.*, s.*, lc.last_contact_at, st.stage
-      FROM (SELECT (SELECT count(*) FROM prefix) AS prefix_rows, (SELECT count(*) FROM cand) AS candidates) m
-      LEFT JOIN page a ON true
-      LEFT JOIN LATERAL (
+async function pageByAccountsTable(tx: DbOrTx, opts: PageOpts): Promise<{ rows: RawAccountRow[]; total: number }> {
+  const { query } = opts;
+  const key = Prisma.raw(ACCOUNTS_TABLE_SORTS[query.sort]![query.dir]);
+  const currency = query.currency ? Prisma.sql`AND a.currency = ${query.currency}` : Prisma.empty;
+  const order = Prisma.raw(`${ORDER_SQL[query.sort]} ${query.dir === "asc" ? "ASC" : "DESC"}, ${ORDER_SQL.name} ASC, currency ASC, customer_id ASC`);
+  const rows = await tx.$queryRaw<RawAccountRow[]>(Prisma.sql`
+    WITH top AS (
+      SELECT a.customer_id, a.currency FROM accounts a
+      WHERE a.org_id = ${opts.orgId}::uuid AND a.open_minor > 0 ${currency}
+      ORDER BY ${key} FETCH FIRST ${opts.offset + opts.pageSize} ROWS WITH TIES
+    ),
+    page AS (
+      SELECT t.customer_id, t.currency, c.name, s.* FROM top t
+      JOIN customers c ON c.id = t.customer_id
+      CROSS JOIN LATERAL (
         SELECT ${accountAggregates(opts.today)} FROM invoices i
-        WHERE i.org_id = ${opts.orgId}::uuid AND i.customer_id = a.customer_id AND i.currency = a.currency AND i.paid_minor < i.amount_minor
-      ) s ON true
-      ${LOOKUPS}
-      ORDER BY s.oldest DESC, a.name COLLATE "und-x-icu" ASC, a.currency ASC, a.customer_id ASC`);
-    const { prefix_rows, candidates } = rows[0] as { prefix_rows: bigint; candidates: bigint };
-    const complete = Number(prefix_rows) < limit; // the prefix holds every open invoice
-    if (!complete && Number(candidates) < needed) continue;
-    const pageRows = rows.filter((r) => r.customer_id !== null);
-    const total = opts.total ?? (complete ? Number(candidates) : await countOpenAccounts(tx, opts));
-    return { rows: pageRows, total };
-  }
+        WHERE i.org_id = ${opts.orgId}::uuid AND i.customer_id = t.customer_id AND i.currency = t.currency AND i.paid_minor < i.amount_minor
+      ) s
+      ORDER BY ${order} LIMIT ${opts.pageSize} OFFSET ${opts.offset}
+    )
+    SELECT a.*, lc.last_contact_at, st.stage FROM page a ${LOOKUPS}
+    ORDER BY ${order}`);
+  return { rows, total: opts.total ?? (await countOpenAccounts(tx, opts)) };
 }
 
 async function countOpenAccounts(tx: DbOrTx, opts: PageOpts): Promise<number> {
+  const currency = opts.query.currency ? Prisma.sql`AND currency = ${opts.query.currency}` : Prisma.empty;
   const [row] = await tx.$queryRaw<{ n: bigint }[]>(Prisma.sql`
-    SELECT count(*) AS n FROM (
-      SELECT DISTINCT i.customer_id, i.currency FROM invoices i
-      WHERE i.org_id = ${opts.orgId}::uuid AND i.paid_minor < i.amount_minor ${currencyFilter(opts.query)}
-    ) a`);
+    SELECT count(*) AS n FROM accounts WHERE org_id = ${opts.orgId}::uuid AND open_minor > 0 ${currency}`);
   return toMinor(row.n);
 }
 

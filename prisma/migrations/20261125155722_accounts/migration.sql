@@ -54,6 +54,11 @@ CREATE INDEX "accounts_open_by_currency" ON "accounts" ("org_id", "currency")
   INCLUDE ("oldest_open_due")
   WHERE "open_minor" > 0;
 
+-- The accounts table sorted by open balance, or by oldest days past due (the
+-- default): page 1 reads the first rows of these.
+CREATE INDEX "accounts_by_open_balance" ON "accounts" ("org_id", "open_minor" DESC) WHERE "open_minor" > 0;
+CREATE INDEX "accounts_by_oldest_open_due" ON "accounts" ("org_id", "oldest_open_due") WHERE "open_minor" > 0;
+
 -- The worklist in its order: page 1 reads the first rows of this index.
 CREATE INDEX "accounts_worklist_order" ON "accounts" ("org_id", "priority" DESC)
   INCLUDE ("due_stage")
