@@ -5,7 +5,7 @@ import { toMinor } from "@/lib/money/money";
 import type { DateOnly } from "@/lib/time/dates";
 import { BUCKET_KEYS, type BucketKey } from "./buckets";
 import { INVOICES, type BucketAmounts } from "./aging-totals";
-import { accountAggregates } from "./bucket-sql";
+import { accountAggregates, bucketConditions } from "./bucket-sql";
 
 export const ACCOUNT_SORTS = ["name", "open", "current", "d1_30", "d31_60", "d61_90", "d90_plus", "oldest", "last_contact", "stage"] as const;
 export type AccountSort = (typeof ACCOUNT_SORTS)[number];
@@ -69,7 +69,7 @@ export async function listAgingAccounts(
   const pageSize = opts.pageSize ?? ACCOUNTS_PAGE_SIZE;
   const page = { ...opts, pageSize, offset: (query.page - 1) * pageSize };
   // `accounts` holds today's balances: not for a past date (invoicesAsOf).
-  const fromAccountsTable = query.sort in ACCOUNTS_TABLE_SORTS && !query.q && !query.bucket && !opts.invoices;
+  const fromAccountsTable = query.sort in ACCOUNTS_TABLE_SORTS && !query.bucket && !opts.invoices;
   const { rows, total } = fromAccountsTable ? await pageByAccountsTable(tx, page) : await pageByAggregate(tx, page);
   return { total, pageSize, rows: rows.map(toAccountRow) };
 }
@@ -96,6 +96,17 @@ const LOOKUPS = Prisma.sql`
 
 const currencyFilter = (query: AccountQuery) => (query.currency ? Prisma.sql`AND i.currency = ${query.currency}` : Prisma.empty);
 
+/**
+ * With a bucket filter only accounts with an open invoice due in the bucket's
+ * range qualify: found through the due-date index before anything is aggregated.
+ */
+function inBucket(opts: PageOpts): Prisma.Sql {
+  if (!opts.query.bucket) return Prisma.empty;
+  return Prisma.sql`AND (i.customer_id, i.currency) IN (
+    SELECT b.customer_id, b.currency FROM ${opts.invoices ?? INVOICES} b
+    WHERE b.org_id = ${opts.orgId}::uuid AND b.paid_minor < b.amount_minor AND ${bucketConditions(opts.today, "b.due_date")[opts.query.bucket]})`;
+}
+
 /** Any sort or filter: aggregate every account with an open balance, then sort and cut the page. */
 async function pageByAggregate(tx: DbOrTx, opts: PageOpts): Promise<{ rows: RawAccountRow[]; total: number }> {
   const { query } = opts;
@@ -104,7 +115,6 @@ async function pageByAggregate(tx: DbOrTx, opts: PageOpts): Promise<{ rows: RawA
   const order = Prisma.raw(`${ORDER_SQL[query.sort]} ${dir} ${nulls}, ${ORDER_SQL.name} ASC, currency ASC, customer_id ASC`);
   const needsLookupsFirst = query.sort === "last_contact" || query.sort === "stage";
   const bucketFilter = query.bucket ? Prisma.raw(`AND ${bucketColumn(query.bucket)} > 0`) : Prisma.empty;
-  const nameFilter = query.q ? Prisma.sql`AND c.name ILIKE ${"%" + escapeLike(query.q) + "%"}` : Prisma.empty;
   const counted = opts.total === undefined;
 
   const rows = await tx.$queryRaw<RawAccountRow[]>(Prisma.sql`
@@ -113,14 +123,14 @@ async function pageByAggregate(tx: DbOrTx, opts: PageOpts): Promise<{ rows: RawA
     WITH acct AS MATERIALIZED (
       SELECT i.customer_id, i.currency, ${accountAggregates(opts.today)}
       FROM ${opts.invoices ?? INVOICES} i
-      WHERE i.org_id = ${opts.orgId}::uuid AND i.paid_minor < i.amount_minor ${currencyFilter(query)}
+      WHERE i.org_id = ${opts.orgId}::uuid AND i.paid_minor < i.amount_minor ${currencyFilter(query)} ${inBucket(opts)}
       GROUP BY i.customer_id, i.currency
     ),
     matched AS (
       SELECT a.*, c.name ${needsLookupsFirst ? Prisma.sql`, lc.last_contact_at, st.stage` : Prisma.empty}
       FROM acct a JOIN customers c ON c.id = a.customer_id
       ${needsLookupsFirst ? LOOKUPS : Prisma.empty}
-      WHERE true ${nameFilter} ${bucketFilter}
+      WHERE true ${nameFilter(query)} ${bucketFilter}
     ),
     page AS (
       SELECT * ${counted ? Prisma.sql`, count(*) OVER () AS total` : Prisma.empty}
@@ -135,34 +145,34 @@ async function pageByAggregate(tx: DbOrTx, opts: PageOpts): Promise<{ rows: RawA
   return { rows, total };
 }
 
-/** The sorts the `accounts` table can serve from an index: its open balance and its oldest open due date. */
+/** The sorts the `accounts` table serves from an index: open balance, oldest open due date, customer name. */
 const ACCOUNTS_TABLE_SORTS: Partial<Record<AccountSort, { asc: string; desc: string }>> = {
   open: { asc: "a.open_minor ASC", desc: "a.open_minor DESC" },
   // Most days past due first is the oldest due date first.
   oldest: { asc: "a.oldest_open_due DESC", desc: "a.oldest_open_due ASC" },
+  name: { asc: `c.${ORDER_SQL.name} ASC`, desc: `c.${ORDER_SQL.name} DESC` },
 };
 
 /**
- * Sorted by open balance or by oldest days past due (the default), without a
- * name or bucket filter: `accounts` (balances kept exact by the invoice
- * triggers) hands over the page's accounts in order from an index, and only
- * those are aggregated into buckets. Ties are broken by name: the page's rows
- * are taken WITH TIES on the sort key, and only those meet the customers table.
+ * Sorted by open balance, oldest days past due (the default) or name, with no
+ * bucket filter: `accounts` (balances kept exact by the invoice triggers) hands
+ * over the page's accounts in order from an index, and only those are
+ * aggregated into buckets. Ties are broken by name: the page's rows are taken
+ * WITH TIES on the sort key before the full order is applied.
  */
 async function pageByAccountsTable(tx: DbOrTx, opts: PageOpts): Promise<{ rows: RawAccountRow[]; total: number }> {
   const { query } = opts;
   const key = Prisma.raw(ACCOUNTS_TABLE_SORTS[query.sort]![query.dir]);
-  const currency = query.currency ? Prisma.sql`AND a.currency = ${query.currency}` : Prisma.empty;
+  const filters = Prisma.sql`${query.currency ? Prisma.sql`AND a.currency = ${query.currency}` : Prisma.empty} ${nameFilter(query)}`;
   const order = Prisma.raw(`${ORDER_SQL[query.sort]} ${query.dir === "asc" ? "ASC" : "DESC"}, ${ORDER_SQL.name} ASC, currency ASC, customer_id ASC`);
   const rows = await tx.$queryRaw<RawAccountRow[]>(Prisma.sql`
     WITH top AS (
-      SELECT a.customer_id, a.currency FROM accounts a
-      WHERE a.org_id = ${opts.orgId}::uuid AND a.open_minor > 0 ${currency}
+      SELECT a.customer_id, a.currency, c.name FROM accounts a JOIN customers c ON c.id = a.customer_id
+      WHERE a.org_id = ${opts.orgId}::uuid AND a.open_minor > 0 ${filters}
       ORDER BY ${key} FETCH FIRST ${opts.offset + opts.pageSize} ROWS WITH TIES
     ),
     page AS (
-      SELECT t.customer_id, t.currency, c.name, s.* FROM top t
-      JOIN customers c ON c.id = t.customer_id
+      SELECT t.*, s.* FROM top t
       CROSS JOIN LATERAL (
         SELECT ${accountAggregates(opts.today)} FROM invoices i
         WHERE i.org_id = ${opts.orgId}::uuid AND i.customer_id = t.customer_id AND i.currency = t.currency AND i.paid_minor < i.amount_minor
@@ -171,15 +181,17 @@ async function pageByAccountsTable(tx: DbOrTx, opts: PageOpts): Promise<{ rows: 
     )
     SELECT a.*, lc.last_contact_at, st.stage FROM page a ${LOOKUPS}
     ORDER BY ${order}`);
-  return { rows, total: opts.total ?? (await countOpenAccounts(tx, opts)) };
+  return { rows, total: opts.total ?? (await countOpenAccounts(tx, { ...opts, filters })) };
 }
 
-async function countOpenAccounts(tx: DbOrTx, opts: PageOpts): Promise<number> {
-  const currency = opts.query.currency ? Prisma.sql`AND currency = ${opts.query.currency}` : Prisma.empty;
+async function countOpenAccounts(tx: DbOrTx, opts: { orgId: string; query: AccountQuery; filters: Prisma.Sql }): Promise<number> {
+  const customers = opts.query.q ? Prisma.sql`JOIN customers c ON c.id = a.customer_id` : Prisma.empty;
   const [row] = await tx.$queryRaw<{ n: bigint }[]>(Prisma.sql`
-    SELECT count(*) AS n FROM accounts WHERE org_id = ${opts.orgId}::uuid AND open_minor > 0 ${currency}`);
+    SELECT count(*) AS n FROM accounts a ${customers} WHERE a.org_id = ${opts.orgId}::uuid AND a.open_minor > 0 ${opts.filters}`);
   return toMinor(row.n);
 }
+
+const nameFilter = (query: AccountQuery) => (query.q ? Prisma.sql`AND c.name ILIKE ${"%" + escapeLike(query.q) + "%"}` : Prisma.empty);
 
 function toAccountRow(r: RawAccountRow): AccountRow {
   return {

@@ -5,6 +5,8 @@ import type { Actor } from "@/lib/collections/actor";
 import { listDueLetters, listWorklist, type DueLetter } from "@/lib/collections/list-worklist";
 import { refreshAccountWork } from "@/lib/collections/refresh-account-work";
 import { SEND_CHUNK_SIZE, sendDueLetters } from "@/lib/collections/send-all-due";
+import { getContactHistory } from "@/lib/collections/contact-history";
+import { getAccountCollections } from "@/lib/collections/get-account-collections";
 import { getCustomerAccount } from "@/lib/customers/get-customer-account";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import type { Db } from "@/lib/db/client";
@@ -109,9 +111,16 @@ export const MEASUREMENTS: Measurement[] = [
   },
   {
     key: "customer_page",
-    label: "one customer page (a different customer each run)",
+    label: "one customer page: invoices, collections state and contact history, as the page loads them (a different customer each run)",
     target: { kind: "median_ms", value: 50 },
-    run: (ctx, run) => getCustomerAccount(ctx.db, { ...ctx, customerId: customerFor(ctx, run) }),
+    run: (ctx, run) => {
+      const scope = { orgId: ctx.orgId, customerId: customerFor(ctx, run) };
+      return Promise.all([
+        getCustomerAccount(ctx.db, { ...scope, today: ctx.today }),
+        getAccountCollections(ctx.db, { ...scope, now: new Date() }),
+        getContactHistory(ctx.db, scope),
+      ]);
+    },
   },
   {
     key: "worklist_first_page",
