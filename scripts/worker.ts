@@ -19,7 +19,7 @@ if (!url) {
 }
 const db = createDb(url);
 const transport = transportFromEnv();
-const runner = await startWorker(url, { ...deliveryTasks(db, transport), ...bulkSendTasks(db), ...printTasks(db), ...importTasks(db), ...accountWorkTasks(db) }, { crontab: ACCOUNT_WORK_CRONTAB });
+const worker = await startWorker(db, url, { ...deliveryTasks(db, transport), ...bulkSendTasks(db), ...printTasks(db), ...importTasks(db), ...accountWorkTasks(db) }, { crontab: ACCOUNT_WORK_CRONTAB });
 console.log(`Job worker running (bulk sends, email, printing, imports, worklist refresh): ${transport.kind === "smtp" ? "sending through SMTP_URL" : "no SMTP_URL, messages go to the Outbox page"}.`);
 
 // Optional health endpoint, so test harnesses can wait for the worker.
@@ -31,7 +31,7 @@ async function stop() {
   if (stopping) return;
   stopping = true;
   health?.close();
-  await runner.stop();
+  await worker.stop();
   await db.$disconnect();
   process.exit(0);
 }

@@ -1,5 +1,7 @@
-import { Logger, run, runMigrations, runOnce, type Runner, type TaskList } from "graphile-worker";
-import type { DbOrTx } from "@/lib/db/client";
+import { EventEmitter } from "node:events";
+import { Logger, run, runMigrations, runOnce, type TaskList, type WorkerEvents } from "graphile-worker";
+import type { Db, DbOrTx } from "@/lib/db/client";
+import { keepWorkersAlive } from "./worker-liveness";
 
 // Durable jobs in PostgreSQL (graphile-worker). Jobs are added with the SQL
 // function graphile_worker.add_job() inside the caller's Prisma transaction, so
@@ -49,6 +51,21 @@ export async function runDueJobs(connectionString: string, taskList: TaskList): 
 }
 
 /** The long-running worker `npm start` runs beside the web server. */
-export async function startWorker(connectionString: string, taskList: TaskList, opts: { crontab?: string } = {}): Promise<Runner> {
-  return run({ connectionString, taskList, crontab: opts.crontab ?? "", logger: quiet, concurrency: 2, noHandleSignals: true, pollInterval: 2000 });
+/**
+ * The long-running worker `npm start` runs beside the web server (any number of
+ * them may share the queue), with the liveness heartbeat that frees a killed
+ * worker's jobs (lib/jobs/worker-liveness.ts). `stop` finishes running jobs first.
+ */
+export async function startWorker(db: Db, connectionString: string, taskList: TaskList, opts: { crontab?: string } = {}): Promise<{ stop(): Promise<void> }> {
+  const events: WorkerEvents = new EventEmitter();
+  const workerIds = new Set<string>();
+  events.on("worker:create", ({ worker }) => workerIds.add(worker.workerId));
+  const runner = await run({ connectionString, taskList, crontab: opts.crontab ?? "", events, logger: quiet, concurrency: 2, noHandleSignals: true, pollInterval: 2000 });
+  const liveness = keepWorkersAlive(db, () => [...workerIds], { onError: (error) => console.error(`[jobs] heartbeat: ${error instanceof Error ? error.message : error}`) });
+  return {
+    async stop() {
+      await runner.stop();
+      await liveness.stop();
+    },
+  };
 }
