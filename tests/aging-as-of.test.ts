@@ -4,11 +4,14 @@ import { getAgingTotalsAsOf, listAgingAccountsAsOf, parseAsOf } from "@/lib/agin
 import { accountQuerySchema } from "@/lib/aging/list-accounts";
 import { agingCsvLines } from "@/lib/exports/aging-csv";
 import { useTestDb } from "./db";
-import { createCustomer, createInvoice, createOrg, createPayment, createUser } from "./factories";
+import { dateOnlyToDb } from "@/lib/time/dates";
+import { instantAt } from "@/lib/time/instants";
+import { createContactAttempt, createCustomer, createInvoice, createOrg, createPayment, createUser } from "./factories";
 import { importFile } from "./imports";
 
 const db = useTestDb();
 const TODAY = "2026-06-30";
+const TZ = "Europe/Oslo";
 
 /**
  * Fixture with payments on known dates:
@@ -57,12 +60,27 @@ describe("aging as of a past date", () => {
 
   it("lists accounts as of the date, with days past due counted to it", async () => {
     const { org, alpha } = await seed();
-    const list = await listAgingAccountsAsOf(db, { orgId: org.id, asOf: "2026-06-15", query: accountQuerySchema.parse({ sort: "name", dir: "asc" }) });
+    // Alpha's history: calls on 06-10 and 06-25 (Oslo), a case opened 06-05 with letter 1 on 06-12 and letter 2 on 06-26.
+    await createContactAttempt(db, alpha, { occurredAt: instantAt("2026-06-10", "09:00", TZ) });
+    await createContactAttempt(db, alpha, { occurredAt: instantAt("2026-06-25", "09:00", TZ) });
+    const kase = await db.collectionCase.create({ data: { orgId: org.id, customerId: alpha.id, currency: "EUR", openedAt: instantAt("2026-06-05", "09:00", TZ) } });
+    for (const [stage, day] of [[1, "2026-06-12"], [2, "2026-06-26"]] as const) {
+      await db.letter.create({
+        data: {
+          orgId: org.id, customerId: alpha.id, caseId: kase.id, stage, language: "en", currency: "EUR", subject: "Overdue", body: "…", invoices: [],
+          totalDueMinor: 1000n, deadlineDate: dateOnlyToDb("2026-07-14"), contentSha256: "a".repeat(64), sentAt: instantAt(day, "11:00", TZ),
+        },
+      });
+    }
+    const list = await listAgingAccountsAsOf(db, { orgId: org.id, asOf: "2026-06-15", timeZone: TZ, query: accountQuerySchema.parse({ sort: "name", dir: "asc" }) });
     expect(list.rows.map((r) => [r.name, r.currency, r.open, r.oldestDaysPastDue])).toEqual([
       ['=HYPERLINK("http://evil.example","Nord")', "NOK", 60000, 5],
       ["Alpha GmbH", "EUR", 78000, 106],
     ]);
-    expect(list.rows[1]).toMatchObject({ customerId: alpha.id, d1_30: 70000, d90_plus: 8000 });
+    // Last contact and letter stage as they stood at the end of 06-15, not today's.
+    expect(list.rows[1]).toMatchObject({ customerId: alpha.id, d1_30: 70000, d90_plus: 8000, lastContactAt: instantAt("2026-06-10", "09:00", TZ), stage: 1 });
+    const now = await listAgingAccountsAsOf(db, { orgId: org.id, asOf: "2026-06-29", timeZone: TZ, query: accountQuerySchema.parse({ sort: "name", dir: "asc" }) });
+    expect(now.rows.find((r) => r.customerId === alpha.id)).toMatchObject({ lastContactAt: instantAt("2026-06-25", "09:00", TZ), stage: 2 });
   });
 
   it("validates the as-of date", () => {

@@ -21,7 +21,7 @@ export default async function AgingReportPage({ searchParams }: { searchParams: 
   const asOfResult = parseAsOf(query.asOf, today);
   const asOf = asOfResult.ok ? asOfResult.asOf : today;
   if (!asOfResult.ok) query.asOf = undefined;
-  const report = await getAgingReport(db(), { orgId: user.orgId, today, query, asOf });
+  const report = await getAgingReport(db(), { orgId: user.orgId, timeZone: user.timeZone, today, query, asOf });
   const hrefFor = (page: number) => {
     const next = new URLSearchParams(Object.entries({ ...query, page: String(page) }).filter(([, v]) => v !== undefined) as [string, string][]);
     return `/?${next}`;

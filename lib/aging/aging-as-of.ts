@@ -1,6 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DbOrTx } from "@/lib/db/client";
-import { isDateOnly, type DateOnly } from "@/lib/time/dates";
+import { addDaysTo, isDateOnly, type DateOnly } from "@/lib/time/dates";
+import { instantAt } from "@/lib/time/instants";
 import { getAgingTotals, type CurrencyTotals } from "./aging-totals";
 import { listAgingAccounts, type AccountQuery } from "./list-accounts";
 
@@ -30,8 +31,13 @@ export function getAgingTotalsAsOf(tx: DbOrTx, opts: { orgId: string; asOf: Date
   return getAgingTotals(tx, { orgId: opts.orgId, today: opts.asOf, invoices: invoicesAsOf(opts) });
 }
 
-export function listAgingAccountsAsOf(tx: DbOrTx, opts: { orgId: string; asOf: DateOnly; query: AccountQuery; pageSize?: number }) {
-  return listAgingAccounts(tx, { ...opts, today: opts.asOf, invoices: invoicesAsOf(opts) });
+/** What the account queries take to show a past date: its invoices, and the end of that day in the organization's time zone. */
+export function asOfArgs(opts: { orgId: string; asOf: DateOnly; timeZone: string }) {
+  return { today: opts.asOf, invoices: invoicesAsOf(opts), until: instantAt(addDaysTo(opts.asOf, 1), "00:00", opts.timeZone) };
+}
+
+export function listAgingAccountsAsOf(tx: DbOrTx, opts: { orgId: string; asOf: DateOnly; timeZone: string; query: AccountQuery; pageSize?: number }) {
+  return listAgingAccounts(tx, { ...opts, ...asOfArgs(opts) });
 }
 
 export type AsOfResult = { ok: true; asOf: DateOnly } | { ok: false; error: string };

@@ -1,20 +1,21 @@
 import type { DbOrTx } from "@/lib/db/client";
 import type { DateOnly } from "@/lib/time/dates";
 import { getAgingTotals } from "./aging-totals";
-import { invoicesAsOf } from "./aging-as-of";
+import { asOfArgs } from "./aging-as-of";
 import { listAgingAccounts, type AccountQuery } from "./list-accounts";
 
 /**
  * Everything the aging report page shows. With an `asOf` before today the
- * figures come from the dated payments (aging-as-of.ts). Today's report without
+ * figures, last contacts and letter stages are as they stood at the end of that
+ * day (aging-as-of.ts). Today's report without
  * a name or bucket filter reuses the totals' account count for the table
  * instead of counting every account again; otherwise both run side by side.
  */
-export async function getAgingReport(tx: DbOrTx, opts: { orgId: string; today: DateOnly; query: AccountQuery; asOf?: DateOnly }) {
+export async function getAgingReport(tx: DbOrTx, opts: { orgId: string; timeZone: string; today: DateOnly; query: AccountQuery; asOf?: DateOnly }) {
   const { query } = opts;
-  const past = opts.asOf && opts.asOf < opts.today ? { today: opts.asOf, invoices: invoicesAsOf({ orgId: opts.orgId, asOf: opts.asOf }) } : {};
+  const past = opts.asOf && opts.asOf < opts.today ? asOfArgs({ orgId: opts.orgId, asOf: opts.asOf, timeZone: opts.timeZone }) : null;
   const args = { ...opts, ...past };
-  if (query.q || query.bucket || args.invoices) {
+  if (query.q || query.bucket || past) {
     const [totals, accounts] = await Promise.all([getAgingTotals(tx, args), listAgingAccounts(tx, args)]);
     return { totals, accounts, currencies: totals.map((t) => t.currency) };
   }

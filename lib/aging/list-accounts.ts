@@ -63,7 +63,7 @@ type RawAccountRow = Record<string, unknown>;
  */
 export async function listAgingAccounts(
   tx: DbOrTx,
-  opts: { orgId: string; today: DateOnly; query: AccountQuery; pageSize?: number; total?: number; invoices?: Prisma.Sql },
+  opts: { orgId: string; today: DateOnly; query: AccountQuery; pageSize?: number; total?: number; invoices?: Prisma.Sql; until?: Date },
 ): Promise<{ rows: AccountRow[]; total: number; pageSize: number }> {
   const { query } = opts;
   const pageSize = opts.pageSize ?? ACCOUNTS_PAGE_SIZE;
@@ -82,17 +82,28 @@ interface PageOpts {
   offset: number;
   total?: number;
   invoices?: Prisma.Sql;
+  until?: Date;
 }
 
-// Last contact and letter stage in the open case, for the accounts aliased `a`.
-const LOOKUPS = Prisma.sql`
+/**
+ * Last contact and letter stage in the open case, for the accounts aliased `a`;
+ * with `until` (the end of a past report date) as they stood then: contacts and
+ * letters before it, in the case that was open at it.
+ */
+function lookups(until?: Date): Prisma.Sql {
+  const contactsBefore = until ? Prisma.sql`AND ca.occurred_at < ${until}` : Prisma.empty;
+  const openCase = until
+    ? Prisma.sql`cc.opened_at < ${until} AND (cc.closed_at IS NULL OR cc.closed_at >= ${until}) AND l.sent_at < ${until}`
+    : Prisma.sql`cc.closed_at IS NULL`;
+  return Prisma.sql`
     LEFT JOIN LATERAL (
-      SELECT max(ca.occurred_at) AS last_contact_at FROM contact_attempts ca WHERE ca.customer_id = a.customer_id
+      SELECT max(ca.occurred_at) AS last_contact_at FROM contact_attempts ca WHERE ca.customer_id = a.customer_id ${contactsBefore}
     ) lc ON true
     LEFT JOIN LATERAL (
       SELECT max(l.stage) AS stage FROM collection_cases cc JOIN letters l ON l.case_id = cc.id
-      WHERE cc.customer_id = a.customer_id AND cc.currency = a.currency AND cc.closed_at IS NULL
+      WHERE cc.customer_id = a.customer_id AND cc.currency = a.currency AND ${openCase}
     ) st ON true`;
+}
 
 const currencyFilter = (query: AccountQuery) => (query.currency ? Prisma.sql`AND i.currency = ${query.currency}` : Prisma.empty);
 
@@ -129,7 +140,7 @@ async function pageByAggregate(tx: DbOrTx, opts: PageOpts): Promise<{ rows: RawA
     matched AS (
       SELECT a.*, c.name ${needsLookupsFirst ? Prisma.sql`, lc.last_contact_at, st.stage` : Prisma.empty}
       FROM acct a JOIN customers c ON c.id = a.customer_id
-      ${needsLookupsFirst ? LOOKUPS : Prisma.empty}
+      ${needsLookupsFirst ? lookups(opts.until) : Prisma.empty}
       WHERE true ${nameFilter(query)} ${bucketFilter}
     ),
     page AS (
@@ -137,7 +148,7 @@ async function pageByAggregate(tx: DbOrTx, opts: PageOpts): Promise<{ rows: RawA
       FROM matched ORDER BY ${order} LIMIT ${opts.pageSize} OFFSET ${opts.offset}
     )
     SELECT ${needsLookupsFirst ? Prisma.sql`a.*` : Prisma.sql`a.*, lc.last_contact_at, st.stage`}
-    FROM page a ${needsLookupsFirst ? Prisma.empty : LOOKUPS}
+    FROM page a ${needsLookupsFirst ? Prisma.empty : lookups(opts.until)}
     ORDER BY ${order}`);
 
   // Past the last page the window count is unknown; the pager then offers page 1.
@@ -179,7 +190,7 @@ async function pageByAccountsTable(tx: DbOrTx, opts: PageOpts): Promise<{ rows: 
       ) s
       ORDER BY ${order} LIMIT ${opts.pageSize} OFFSET ${opts.offset}
     )
-    SELECT a.*, lc.last_contact_at, st.stage FROM page a ${LOOKUPS}
+    SELECT a.*, lc.last_contact_at, st.stage FROM page a ${lookups()}
     ORDER BY ${order}`);
   return { rows, total: opts.total ?? (await countOpenAccounts(tx, { ...opts, filters })) };
 }

@@ -107,7 +107,7 @@ export const MEASUREMENTS: Measurement[] = [
   {
     key: "aging_report_page",
     label: "the whole report page's data: totals, then table page 1",
-    run: (ctx) => getAgingReport(ctx.db, { ...ctx, query: page1("oldest") }),
+    run: (ctx) => getAgingReport(ctx.db, { ...ctx, timeZone: "Europe/Oslo", query: page1("oldest") }),
   },
   {
     key: "customer_page",
