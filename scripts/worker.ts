@@ -1,6 +1,6 @@
 // The job worker: runs the durable job queue (graphile-worker) beside the web
 // server: email delivery, "send all due letters", "print today's letters", CSV import
-// passes and the hourly worklist refresh. `npm start` starts it; it can also run on its own with DATABASE_URL, on as many
+// passes, the hourly worklist refresh and the daily housekeeping. `npm start` starts it; it can also run on its own with DATABASE_URL, on as many
 // machines as you like (they share the queue).
 import { createServer } from "node:http";
 import { ACCOUNT_WORK_CRONTAB, accountWorkTasks } from "@/lib/collections/account-work-tasks";
@@ -10,6 +10,7 @@ import { transportFromEnv } from "@/lib/delivery/mail-transport";
 import { deliveryTasks } from "@/lib/delivery/tasks";
 import { printTasks } from "@/lib/documents/print-run";
 import { importTasks } from "@/lib/imports/import-jobs";
+import { HOUSEKEEPING_CRONTAB, housekeepingTasks } from "@/lib/jobs/housekeeping";
 import { startWorker } from "@/lib/jobs/queue";
 
 const url = process.env.DATABASE_URL;
@@ -19,7 +20,7 @@ if (!url) {
 }
 const db = createDb(url);
 const transport = transportFromEnv();
-const worker = await startWorker(db, url, { ...deliveryTasks(db, transport), ...bulkSendTasks(db), ...printTasks(db), ...importTasks(db), ...accountWorkTasks(db) }, { crontab: ACCOUNT_WORK_CRONTAB });
+const worker = await startWorker(db, url, { ...deliveryTasks(db, transport), ...bulkSendTasks(db), ...printTasks(db), ...importTasks(db), ...accountWorkTasks(db), ...housekeepingTasks(db) }, { crontab: [ACCOUNT_WORK_CRONTAB, HOUSEKEEPING_CRONTAB].join("\n") });
 console.log(`Job worker running (bulk sends, email, printing, imports, worklist refresh): ${transport.kind === "smtp" ? "sending through SMTP_URL" : "no SMTP_URL, messages go to the Outbox page"}.`);
 
 // Optional health endpoint, so test harnesses can wait for the worker.

@@ -5,6 +5,7 @@ import { getImportOrThrow } from "@/lib/imports/get-import";
 import { readImportFile } from "@/lib/imports/import-file";
 import { COMMIT_IMPORT_TASK, importTasks, queueCommit, queueValidation, VALIDATE_IMPORT_TASK, type ImportJob } from "@/lib/imports/import-jobs";
 import { saveImportMapping } from "@/lib/imports/save-import-mapping";
+import { runHousekeeping } from "@/lib/jobs/housekeeping";
 import { runDueJobs } from "@/lib/jobs/queue";
 import { useTestDb } from "./db";
 import { createOrg, createUser } from "./factories";
@@ -138,5 +139,28 @@ describe("CSV import passes on the job queue", () => {
     });
     await runDueJobs(url, { [VALIDATE_IMPORT_TASK]: importTasks(db)[VALIDATE_IMPORT_TASK]! });
     expect(await status(job.importId)).toMatchObject({ status: "VALIDATED", rowCount: 60_000, problemCount: 0, bytesRead: text.length });
+  });
+});
+
+describe("housekeeping", () => {
+  it("clears the files of imports left unrun for a week, and keeps newer and running ones", async () => {
+    const org = await createOrg(db);
+    const user = await createUser(db, org.id, "COLLECTOR");
+    const who = { orgId: org.id, userId: user.id };
+    const old = await upload(db, who, "customers", "customers-utf8-bom.csv");
+    const running = await upload(db, who, "customers", "customers-utf8-bom.csv");
+    const recent = await upload(db, who, "customers", "customers-utf8-bom.csv");
+    const weekAgo = new Date(Date.now() - 8 * 24 * 60 * 60_000);
+    await db.import.updateMany({ where: { id: { in: [old.id, running.id] } }, data: { createdAt: weekAgo } });
+    await db.import.update({ where: { id: running.id }, data: { status: "VALIDATING" } });
+    const chunks = (importId: string) => db.importFileChunk.count({ where: { importId } });
+
+    const done = await runHousekeeping(db, new Date());
+    expect(done.importFiles).toBeGreaterThanOrEqual(1);
+    expect(await chunks(old.id)).toBe(0);
+    expect(await chunks(running.id)).toBeGreaterThan(0);
+    expect(await chunks(recent.id)).toBeGreaterThan(0);
+    await expect(readImportFile(db, old.id).next()).rejects.toMatchObject({ message: expect.stringContaining("Upload it again") });
+    expect(await db.import.count({ where: { id: old.id } })).toBe(1); // the record stays
   });
 });

@@ -47,3 +47,19 @@ export async function* readImportFile(db: DbOrTx, importId: string): AsyncGenera
     yield chunk.data;
   }
 }
+
+/** Uploaded files are kept this long for an import that is not run; then their bytes go. */
+export const KEEP_UNIMPORTED_FILE_MS = 7 * 24 * 60 * 60_000;
+
+/**
+ * Deletes the stored files of imports uploaded more than a week ago and not
+ * running now (a committed import's file went in its commit). Checking such an
+ * import later says to upload the file again. Returns how many imports lost their file.
+ */
+export async function clearUnimportedFiles(db: DbOrTx, now: Date): Promise<number> {
+  const cleared = await db.$queryRaw<{ import_id: string }[]>`
+    DELETE FROM import_file_chunks c USING imports i
+    WHERE c.import_id = i.id AND i.status IN ('UPLOADED', 'VALIDATED', 'FAILED') AND i.created_at < ${new Date(now.getTime() - KEEP_UNIMPORTED_FILE_MS)}
+    RETURNING c.import_id`;
+  return new Set(cleared.map((c) => c.import_id)).size;
+}
