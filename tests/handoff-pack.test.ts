@@ -139,8 +139,8 @@ describe("agency hand-off pack", () => {
   });
 
   it.each([
-    ["it", "NOK", ["Riepilogo per l'agenzia di recupero: Cliente", "Saldo aperto", "Scaduto al 20/12/2026", "Fatture", "01/11/2026", "1.250,50 NOK", "Giorni di ritardo", "Promesse di pagamento", "in attesa", "telefono in uscita, nessuna risposta", "Chiamata", "Pagina 1/1"]],
-    ["nb", "NOK", ["Sammendrag for inkassooverlevering: Cliente", "Åpen saldo", "Forfalt per 20.12.2026", "Fakturaer", "01.11.2026", "kr 1 250,50", "Dager over forfall", "Betalingsløfter", "venter", "telefon utgående, ikke svar", "Chiamata", "Side 1/1"]],
+    ["it", "NOK", ["Riepilogo per l'agenzia di recupero: Cliente", "Saldo aperto", "Scaduto al 20/12/2026", "Fatture", "01/11/2026", "1.250,50 NOK", "Giorni di ritardo", "Promesse di pagamento", "in attesa", "telefono in uscita, nessuna risposta", "Chiamata", "Promessa di pagamento di 100,00 NOK entro il 30/12/2026", "Pagina 1/1"]],
+    ["nb", "NOK", ["Sammendrag for inkassooverlevering: Cliente", "Åpen saldo", "Forfalt per 20.12.2026", "Fakturaer", "01.11.2026", "kr 1 250,50", "Dager over forfall", "Betalingsløfter", "venter", "telefon utgående, ikke svar", "Chiamata", "Lovet å betale kr 100,00 innen 30.12.2026", "Side 1/1"]],
   ] as const)("writes the summary in the customer's language (%s), dates and amounts as their letters do", async (language, currency, expected) => {
     const org = await createOrg(db);
     const user = await createUser(db, org.id, "COLLECTOR");
@@ -153,6 +153,6 @@ describe("agency hand-off pack", () => {
     const pack = await buildHandoffPack(db, { orgId: org.id, customerId: customer.id, actor, now: at("2026-12-20") });
     const text = flatText(await pdfToText(unzipSync(pack.bytes)["summary.pdf"]));
     for (const s of expected) expect(text).toContain(s);
-    for (const english of ["Hand-off summary", "Open balance", "Invoices", "Promises to pay", "Page 1/1", "no answer"]) expect(text).not.toContain(english);
+    for (const english of ["Hand-off summary", "Open balance", "Invoices", "Promises to pay", "Promise to pay", "Page 1/1", "no answer"]) expect(text).not.toContain(english);
   });
 });

@@ -3,12 +3,43 @@ import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
 import { AppError } from "@/lib/errors/app-error";
 import type { ContactChannel, ContactDirection, ContactOutcome } from "@/lib/generated/prisma/enums";
 import { formatMoney, toMinor } from "@/lib/money/money";
-import { dateOnlyFromDb, formatDateOnly } from "@/lib/time/dates";
+import { dateOnlyFromDb, formatDateOnly, type DateOnly } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
+
+/** What an event in the history says, as data: each reader words it (the page in English, the hand-off summary in the customer's language). */
+export type HistoryEvent =
+  | { kind: "promise"; amount: number; currency: string; promisedFor: DateOnly }
+  | { kind: "plan"; instalments: { amount: number; currency: string; promisedFor: DateOnly }[] }
+  | { kind: "dispute_opened"; invoiceNumber: string }
+  | { kind: "handoff"; agency: string; reference: string; handedOverOn: DateOnly; amount: number; currency: string }
+  | { kind: "promise_broken"; promise: { amount: number; currency: string; promisedFor: DateOnly } | null }
+  | { kind: "dispute_resolved"; invoiceNumber: string | null }
+  | { kind: "tracking"; stage: number | null; reference: string }
+  | { kind: "case_closed" };
 
 export type HistoryEntry =
   | { type: "contact"; id: string; at: Date; by: string; channel: ContactChannel; direction: ContactDirection; outcome: ContactOutcome; note: string; letter: { id: string; stage: number } | null }
-  | { type: "event"; id: string; at: Date; by: string; title: string; note: string; letterId?: string | null };
+  | { type: "event"; id: string; at: Date; by: string; event: HistoryEvent; title: string; note: string; letterId?: string | null };
+
+/** Formats for wording an event: amounts and dates as the reader writes them. */
+export interface EventFormat {
+  money: (minor: number, currency: string) => string;
+  day: (date: DateOnly) => string;
+}
+
+/** An event in English (the app's own pages). */
+export function describeEvent(e: HistoryEvent, f: EventFormat): string {
+  switch (e.kind) {
+    case "promise": return `Promise to pay ${f.money(e.amount, e.currency)} by ${f.day(e.promisedFor)}`;
+    case "plan": return `Payment plan: ${e.instalments.map((i) => `${f.money(i.amount, i.currency)} by ${f.day(i.promisedFor)}`).join(", ")}`;
+    case "dispute_opened": return `Invoice ${e.invoiceNumber} disputed`;
+    case "handoff": return `Handed to ${e.agency} (reference ${e.reference}) on ${f.day(e.handedOverOn)}: ${f.money(e.amount, e.currency)}`;
+    case "promise_broken": return `Promise of ${e.promise ? f.money(e.promise.amount, e.promise.currency) : "?"} due ${e.promise ? f.day(e.promise.promisedFor) : "?"} broken`;
+    case "dispute_resolved": return `Dispute on ${e.invoiceNumber ?? "invoice"} resolved`;
+    case "tracking": return `Letter ${e.stage ?? ""} registered-mail tracking number: ${e.reference}`;
+    case "case_closed": return "Case closed: overdue balance paid";
+  }
+}
 
 /**
  * An account's whole contact history in time order (oldest first): every
@@ -28,32 +59,31 @@ export async function getContactHistory(tx: DbOrTx, opts: { orgId: string; custo
     tx.accountEvent.findMany({ where, include: { user, dispute: { include: { invoice: { select: { number: true } } } }, promise: true, letter: { select: { stage: true } } } }),
   ]);
   const plans = await tx.paymentPlan.findMany({ where, include: { user, instalments: { orderBy: { promisedFor: "asc" } } } });
-  const money = (minor: bigint, currency: string) => formatMoney(toMinor(minor), currency, org.locale);
-  const day = (d: Date) => formatDateOnly(dateOnlyFromDb(d), org.locale);
-  const eventTitle: Record<string, (e: (typeof events)[number]) => string> = {
-    PROMISE_BROKEN: (e) => `Promise of ${e.promise ? money(e.promise.amountMinor, e.promise.currency) : "?"} due ${e.promise ? day(e.promise.promisedFor) : "?"} broken`,
-    DISPUTE_RESOLVED: (e) => `Dispute on ${e.dispute?.invoice.number ?? "invoice"} resolved`,
-    REGISTERED_MAIL_TRACKING: (e) => `Letter ${e.letter?.stage ?? ""} registered-mail tracking number: ${e.reference}`,
-    CASE_CLOSED: () => "Case closed: overdue balance paid",
+  const format: EventFormat = { money: (minor, currency) => formatMoney(minor, currency, org.locale), day: (d) => formatDateOnly(d, org.locale) };
+  const amount = (row: { amountMinor: bigint; currency: string; promisedFor: Date }) => ({ amount: toMinor(row.amountMinor), currency: row.currency, promisedFor: dateOnlyFromDb(row.promisedFor) });
+  const accountEvent: Record<string, (e: (typeof events)[number]) => HistoryEvent> = {
+    PROMISE_BROKEN: (e) => ({ kind: "promise_broken", promise: e.promise ? amount(e.promise) : null }),
+    DISPUTE_RESOLVED: (e) => ({ kind: "dispute_resolved", invoiceNumber: e.dispute?.invoice.number ?? null }),
+    REGISTERED_MAIL_TRACKING: (e) => ({ kind: "tracking", stage: e.letter?.stage ?? null, reference: e.reference }),
+    CASE_CLOSED: () => ({ kind: "case_closed" }),
   };
+  const event = (fields: { id: string; at: Date; by: string; note: string; letterId?: string | null }, e: HistoryEvent): HistoryEntry =>
+    ({ type: "event", ...fields, event: e, title: describeEvent(e, format) });
   const entries: HistoryEntry[] = [
     ...contacts.map((c): HistoryEntry => ({
       type: "contact", id: c.id, at: c.occurredAt, by: c.user?.name ?? "System", channel: c.channel, direction: c.direction, outcome: c.outcome, note: c.note, letter: c.letter,
     })),
-    ...promises.map((p): HistoryEntry => ({ type: "event", id: p.id, at: p.createdAt, by: p.user?.name ?? "System", title: `Promise to pay ${money(p.amountMinor, p.currency)} by ${day(p.promisedFor)}`, note: p.note })),
-    ...plans.map((p): HistoryEntry => ({
-      type: "event", id: p.id, at: p.createdAt, by: p.user?.name ?? "System",
-      title: `Payment plan: ${p.instalments.map((i) => `${money(i.amountMinor, i.currency)} by ${day(i.promisedFor)}`).join(", ")}`, note: p.note,
-    })),
-    ...disputes.map((d): HistoryEntry => ({ type: "event", id: d.id, at: d.createdAt, by: d.user?.name ?? "System", title: `Invoice ${d.invoice.number} disputed`, note: d.note })),
-    ...handoffs.map((h): HistoryEntry => ({
-      type: "event", id: h.id, at: h.createdAt, by: h.user?.name ?? "System",
-      title: `Handed to ${h.agency} (reference ${h.reference}) on ${day(h.handedOverOn)}: ${money(h.amountMinor, h.currency)}`, note: "",
-    })),
-    ...events.map((e): HistoryEntry => ({
-      type: "event", id: e.id, at: e.kind === "PROMISE_BROKEN" ? instantAt(dateOnlyFromDb(e.occurredOn), "00:00", org.timeZone) : e.createdAt,
-      by: e.user?.name ?? "System", title: eventTitle[e.kind](e), note: e.note, letterId: e.letterId,
-    })),
+    ...promises.map((p) => event({ id: p.id, at: p.createdAt, by: p.user?.name ?? "System", note: p.note }, { kind: "promise", ...amount(p) })),
+    ...plans.map((p) => event({ id: p.id, at: p.createdAt, by: p.user?.name ?? "System", note: p.note }, { kind: "plan", instalments: p.instalments.map(amount) })),
+    ...disputes.map((d) => event({ id: d.id, at: d.createdAt, by: d.user?.name ?? "System", note: d.note }, { kind: "dispute_opened", invoiceNumber: d.invoice.number })),
+    ...handoffs.map((h) => event(
+      { id: h.id, at: h.createdAt, by: h.user?.name ?? "System", note: "" },
+      { kind: "handoff", agency: h.agency, reference: h.reference, handedOverOn: dateOnlyFromDb(h.handedOverOn), amount: toMinor(h.amountMinor), currency: h.currency },
+    )),
+    ...events.map((e) => event(
+      { id: e.id, at: e.kind === "PROMISE_BROKEN" ? instantAt(dateOnlyFromDb(e.occurredOn), "00:00", org.timeZone) : e.createdAt, by: e.user?.name ?? "System", note: e.note, letterId: e.letterId },
+      accountEvent[e.kind](e),
+    )),
   ];
   return entries.sort((a, b) => a.at.getTime() - b.at.getTime() || a.id.localeCompare(b.id));
 }

@@ -268,7 +268,7 @@ export async function renderSummaryPdf(data: PackData): Promise<Uint8Array> {
       stamp(e.at), e.by,
       e.type === "contact"
         ? `${e.letter ? hi.letter(e.letter.stage) : ""}${t.channels[e.channel] ?? e.channel.toLowerCase()} ${t.directions[e.direction] ?? e.direction.toLowerCase()}, ${t.outcomes[e.outcome] ?? e.outcome.toLowerCase()}`
-        : e.title,
+        : t.event(e.event, { money, day }),
       e.note,
     ]),
   );

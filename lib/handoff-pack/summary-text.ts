@@ -1,8 +1,9 @@
+import { describeEvent, type EventFormat, type HistoryEvent } from "@/lib/collections/contact-history";
 import type { Language } from "@/lib/generated/prisma/enums";
 
 // The hand-off summary's words in the customer's language, as their letters
-// are written (lib/letters/templates/{en,it,nb}.ts). Entries of the contact
-// history keep the wording they were recorded with.
+// are written (lib/letters/templates/{en,it,nb}.ts). The history's events are
+// worded here too; notes keep the words they were recorded with.
 
 export interface SummaryText {
   /** How table dates are written when not as the customer's letters write them (letterFormat's shortDate). */
@@ -23,6 +24,8 @@ export interface SummaryText {
   channels: Record<string, string>;
   directions: Record<string, string>;
   outcomes: Record<string, string>;
+  /** A history event (promise, plan, dispute, hand-off, status change) in this language. */
+  event: (e: HistoryEvent, f: EventFormat) => string;
 }
 
 const en: SummaryText = {
@@ -50,6 +53,7 @@ const en: SummaryText = {
   channels: { LETTER: "letter", EMAIL: "email", PHONE: "phone" },
   directions: { OUTBOUND: "outbound", INBOUND: "inbound" },
   outcomes: { SENT: "sent", DELIVERED: "delivered", DELIVERY_FAILED: "delivery failed", NO_ANSWER: "no answer", VOICEMAIL: "voicemail", SPOKE: "spoke", REPLIED: "replied" },
+  event: describeEvent,
 };
 
 const it: SummaryText = {
@@ -75,6 +79,18 @@ const it: SummaryText = {
   channels: { LETTER: "lettera", EMAIL: "e-mail", PHONE: "telefono" },
   directions: { OUTBOUND: "in uscita", INBOUND: "in entrata" },
   outcomes: { SENT: "inviata", DELIVERED: "consegnata", DELIVERY_FAILED: "consegna non riuscita", NO_ANSWER: "nessuna risposta", VOICEMAIL: "segreteria", SPOKE: "parlato", REPLIED: "ha risposto" },
+  event: (e, f) => {
+    switch (e.kind) {
+      case "promise": return `Promessa di pagamento di ${f.money(e.amount, e.currency)} entro il ${f.day(e.promisedFor)}`;
+      case "plan": return `Piano di rientro: ${e.instalments.map((i) => `${f.money(i.amount, i.currency)} entro il ${f.day(i.promisedFor)}`).join(", ")}`;
+      case "dispute_opened": return `Fattura ${e.invoiceNumber} contestata`;
+      case "handoff": return `Affidata a ${e.agency} (riferimento ${e.reference}) il ${f.day(e.handedOverOn)}: ${f.money(e.amount, e.currency)}`;
+      case "promise_broken": return e.promise ? `Promessa di ${f.money(e.promise.amount, e.promise.currency)} entro il ${f.day(e.promise.promisedFor)} non mantenuta` : "Promessa non mantenuta";
+      case "dispute_resolved": return `Contestazione ${e.invoiceNumber ? `della fattura ${e.invoiceNumber} ` : ""}risolta`;
+      case "tracking": return `Lettera ${e.stage ?? ""} raccomandata, numero di spedizione: ${e.reference}`;
+      case "case_closed": return "Pratica chiusa: saldo scaduto pagato";
+    }
+  },
 };
 
 const nb: SummaryText = {
@@ -100,6 +116,18 @@ const nb: SummaryText = {
   channels: { LETTER: "brev", EMAIL: "e-post", PHONE: "telefon" },
   directions: { OUTBOUND: "utgående", INBOUND: "inngående" },
   outcomes: { SENT: "sendt", DELIVERED: "levert", DELIVERY_FAILED: "levering feilet", NO_ANSWER: "ikke svar", VOICEMAIL: "talepost", SPOKE: "snakket med", REPLIED: "svarte" },
+  event: (e, f) => {
+    switch (e.kind) {
+      case "promise": return `Lovet å betale ${f.money(e.amount, e.currency)} innen ${f.day(e.promisedFor)}`;
+      case "plan": return `Betalingsplan: ${e.instalments.map((i) => `${f.money(i.amount, i.currency)} innen ${f.day(i.promisedFor)}`).join(", ")}`;
+      case "dispute_opened": return `Faktura ${e.invoiceNumber} bestridt`;
+      case "handoff": return `Overlevert til ${e.agency} (referanse ${e.reference}) ${f.day(e.handedOverOn)}: ${f.money(e.amount, e.currency)}`;
+      case "promise_broken": return e.promise ? `Løfte om ${f.money(e.promise.amount, e.promise.currency)} innen ${f.day(e.promise.promisedFor)} brutt` : "Betalingsløfte brutt";
+      case "dispute_resolved": return `Innsigelse ${e.invoiceNumber ? `mot faktura ${e.invoiceNumber} ` : ""}løst`;
+      case "tracking": return `Brev ${e.stage ?? ""} rekommandert, sporingsnummer: ${e.reference}`;
+      case "case_closed": return "Saken avsluttet: forfalt saldo betalt";
+    }
+  },
 };
 
 const TEXTS: Record<Language, SummaryText> = { en, it, nb };
