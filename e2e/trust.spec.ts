@@ -103,7 +103,7 @@ test.describe("as viewer", () => {
         ALTER TABLE contact_attempts DISABLE TRIGGER history_append_only;
         UPDATE contact_attempts SET note = ${quote(note)} WHERE id = ${quote(entry.id)};
         ALTER TABLE contact_attempts ENABLE TRIGGER history_append_only;
-      END $$`);
+      END $$`, [], { asOwner: true });
     await edit("Customer paid in full.");
     try {
       await page.getByRole("button", { name: "Verify history" }).click();

@@ -2,6 +2,7 @@
 // first run, a production build when the sources changed, then `next start`.
 import { spawn } from "node:child_process";
 import { resolveAuthSecret } from "@/lib/config";
+import { grantAppRole } from "@/lib/db/app-role";
 import { createDb } from "@/lib/db/client";
 import { openAppDatabase } from "@/lib/db/local-database";
 import { applyMigrations } from "@/lib/db/migrations";
@@ -35,8 +36,11 @@ try {
   const authSecret = resolveAuthSecret({ demo: database.embedded });
   const applied = await applyMigrations(database.url);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  // On the embedded server the app runs as a role that owns nothing (lib/db/app-role.ts);
+  // with DATABASE_URL, which role to use is the operator's choice (README, "Configuration").
+  const appUrl = database.embedded ? ((await grantAppRole(database.url)) ?? database.url) : database.url;
 
-  const prisma = createDb(database.url);
+  const prisma = createDb(appUrl);
   const empty = (await prisma.organization.count()) === 0;
   if (empty && demo) {
     const summary = await seedDemo(prisma);
@@ -44,7 +48,7 @@ try {
   }
   await prisma.$disconnect();
 
-  const env = { DATABASE_URL: database.url, AUTH_SECRET: authSecret, DUNNING_DEMO: demo ? "1" : "", PORT: String(port) };
+  const env = { DATABASE_URL: appUrl, AUTH_SECRET: authSecret, DUNNING_DEMO: demo ? "1" : "", PORT: String(port) };
   if (!dev && !buildIsCurrent()) {
     console.log("Building the app (first start, or the sources changed)…");
     await runNextToEnd(["build"], env);

@@ -5,6 +5,7 @@
 //     database holding the demo data, with the clock frozen.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { grantAppRole } from "@/lib/db/app-role";
 import { createDb } from "@/lib/db/client";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { createMigratedDatabase, freePort, startTestServer } from "@/tests/test-database";
@@ -38,7 +39,9 @@ try {
   }
   if (only !== "unit") {
     const database = await createMigratedDatabase(server.serverUrl, "dd_e2e");
-    const prisma = createDb(database.url);
+    // The app under test connects as the app role (owns nothing), as `npm start` does.
+    const appUrl = (await grantAppRole(database.url)) ?? database.url;
+    const prisma = createDb(appUrl);
     await seedDemo(prisma, { now: new Date(E2E_FROZEN_NOW) });
     await prisma.$disconnect();
     if (!buildIsCurrent()) {
@@ -46,7 +49,8 @@ try {
       markBuilt();
     }
     const ok = run("npx", ["playwright", "test"], {
-      E2E_DATABASE_URL: database.url,
+      E2E_DATABASE_URL: appUrl,
+      E2E_OWNER_DATABASE_URL: database.url,
       E2E_PORT: String(await freePort()),
       DUNNING_FROZEN_NOW: E2E_FROZEN_NOW,
     });

@@ -1,4 +1,5 @@
 import type { TestProject } from "vitest/node";
+import { grantAppRole } from "@/lib/db/app-role";
 import { createMigratedDatabase, startTestServer } from "./test-database";
 
 // One throwaway, migrated database per test run; never the demo data. Tests
@@ -6,7 +7,9 @@ import { createMigratedDatabase, startTestServer } from "./test-database";
 export default async function setup(project: TestProject) {
   const server = await startTestServer();
   const database = await createMigratedDatabase(server.serverUrl, "dd_test");
-  project.provide("testDatabaseUrl", database.url);
+  // Tests connect as the app does (a role that owns nothing), and as the owner only through ownerConnection().
+  project.provide("testDatabaseUrl", (await grantAppRole(database.url)) ?? database.url);
+  project.provide("testOwnerUrl", database.url);
   return async () => {
     await database.drop();
     await server.stop();
@@ -16,5 +19,6 @@ export default async function setup(project: TestProject) {
 declare module "vitest" {
   export interface ProvidedContext {
     testDatabaseUrl: string;
+    testOwnerUrl: string;
   }
 }

@@ -14,7 +14,7 @@ let sql: Client;
 let prisma: Db;
 
 beforeAll(async () => {
-  database = await createMigratedDatabase(databaseUrl(inject("testDatabaseUrl"), "postgres"), "dd_scale");
+  database = await createMigratedDatabase(databaseUrl(inject("testOwnerUrl"), "postgres"), "dd_scale");
   await generateScaleData(database.url, { size: parseScaleSize("2000"), today: TODAY });
   sql = new Client({ connectionString: database.url });
   await sql.connect();
@@ -54,7 +54,7 @@ describe("scale generator (2,000 invoices)", () => {
   });
 
   it("rebuilds every index and foreign key the migrations define (they are dropped for the bulk load)", async () => {
-    const fresh = await createMigratedDatabase(databaseUrl(inject("testDatabaseUrl"), "postgres"), "dd_scale_idx");
+    const fresh = await createMigratedDatabase(databaseUrl(inject("testOwnerUrl"), "postgres"), "dd_scale_idx");
     const indexdefs = `SELECT (SELECT string_agg(indexdef, E'\\n' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'public')
       || (SELECT string_agg(conname || ' ' || pg_get_constraintdef(oid) || convalidated, E'\\n' ORDER BY conname) FROM pg_constraint WHERE contype = 'f') AS defs`;
     const other = new Client({ connectionString: fresh.url });
@@ -109,7 +109,7 @@ describe("scale generator (2,000 invoices)", () => {
   });
 
   it("is deterministic: the same seed gives the same invoices", async () => {
-    const again = await createMigratedDatabase(databaseUrl(inject("testDatabaseUrl"), "postgres"), "dd_scale2");
+    const again = await createMigratedDatabase(databaseUrl(inject("testOwnerUrl"), "postgres"), "dd_scale2");
     try {
       await generateScaleData(again.url, { size: parseScaleSize("2000"), today: TODAY });
       const digest = "SELECT md5(string_agg(id || number || amount_minor || paid_minor || due_date, ',' ORDER BY id)) AS d FROM invoices";

@@ -1,0 +1,46 @@
+import { describe, expect, inject, it } from "vitest";
+import { appConnection, ownerConnection } from "./db";
+
+// The app connects as a role that owns nothing (lib/db/app-role.ts): whatever a
+// bug or an injected statement might try, it cannot lift the append-only guard
+// or rewrite the schema. The owner can, which is what the tamper tests use.
+
+const POWERS: [string, string][] = [
+  ["disable the append-only trigger", "ALTER TABLE letters DISABLE TRIGGER history_append_only"],
+  ["disable every trigger for the session", "SET session_replication_role = replica"],
+  ["truncate history", "TRUNCATE contact_attempts"],
+  ["drop a table", "DROP TABLE audit_events"],
+  ["replace a trigger function", "CREATE OR REPLACE FUNCTION history_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$"],
+  ["create a table", "CREATE TABLE scratch (id int)"],
+  ["rewrite the migration record", "DELETE FROM _prisma_migrations"],
+];
+
+describe.skipIf(inject("testDatabaseUrl") === inject("testOwnerUrl"))("the app's database role", () => {
+  it("is not the owner the migrations ran as", async () => {
+    const app = await appConnection((c) => c.query<{ user: string }>("SELECT current_user AS user"));
+    const owner = await ownerConnection((c) => c.query<{ user: string }>("SELECT current_user AS user"));
+    expect(app.rows[0].user).not.toBe(owner.rows[0].user);
+  });
+
+  it.each(POWERS)("may not %s", async (_what, statement) => {
+    await appConnection(async (c) => {
+      await c.query("BEGIN");
+      await expect(c.query(statement)).rejects.toThrow(/permission denied|must be owner/);
+      await c.query("ROLLBACK");
+    });
+  });
+
+  it("where the owner is not refused for lack of rights (so the refusals above are the role's)", async () => {
+    await ownerConnection(async (c) => {
+      await c.query("BEGIN");
+      for (const [, statement] of POWERS) {
+        await c.query("SAVEPOINT s");
+        // Some still fail for the owner, for their own reasons (the append-only trigger refuses TRUNCATE; rows refer to audit_events).
+        const refusal = await c.query(statement).then(() => "", (error: Error) => error.message);
+        expect(refusal, statement).not.toMatch(/permission denied|must be owner/);
+        await c.query("ROLLBACK TO SAVEPOINT s");
+      }
+      await c.query("ROLLBACK");
+    });
+  });
+});
