@@ -61,11 +61,17 @@ class SummaryPen {
     this.page.drawText(s, { x, y: this.y, font, size, color });
   }
 
+  /** The title wraps (a long customer name in a long language would run off the page); so does the subtitle. */
   title(s: string, sub: string) {
-    this.text(s, LEFT, this.fonts.bold, 15);
-    this.y -= 14;
-    this.text(sub, LEFT, this.fonts.regular, 9, MUTED);
-    this.y -= 10;
+    for (const part of this.wrap(clean(s), this.fonts.bold, 15, TEXT_W)) {
+      this.text(part, LEFT, this.fonts.bold, 15);
+      this.y -= 17;
+    }
+    this.y += 3;
+    for (const part of this.wrap(clean(sub), this.fonts.regular, 9, TEXT_W)) {
+      this.text(part, LEFT, this.fonts.regular, 9, MUTED);
+      this.y -= 11;
+    }
   }
 
   heading(s: string) {
@@ -216,8 +222,8 @@ export async function renderSummaryPdf(data: PackData): Promise<Uint8Array> {
   pen.heading(inv.heading);
   pen.table(
     [
-      { label: inv.number, width: 0.16 }, { label: inv.issued, width: 0.105 }, { label: inv.due, width: 0.105 }, { label: inv.amount, width: 0.135, align: "right" },
-      { label: inv.paid, width: 0.135, align: "right" }, { label: inv.open, width: 0.135, align: "right" }, { label: inv.daysPastDue, width: 0.1, align: "right" }, { label: inv.note, width: 0.125 },
+      { label: inv.number, width: 0.14 }, { label: inv.issued, width: 0.105 }, { label: inv.due, width: 0.105 }, { label: inv.amount, width: 0.15, align: "right" },
+      { label: inv.paid, width: 0.15, align: "right" }, { label: inv.open, width: 0.15, align: "right" }, { label: inv.daysPastDue, width: 0.1, align: "right" }, { label: inv.note, width: 0.1 },
     ],
     data.invoices.map((i) => [
       i.number, day(i.issueDate), day(i.dueDate), money(i.amount, i.currency), money(i.paid, i.currency), money(i.open, i.currency),
