@@ -2,7 +2,7 @@ import type { AccountQuery } from "@/lib/aging/list-accounts";
 
 /**
  * The report's date: today or any past date, as a GET parameter so an as-of
- * report can be bookmarked; and the CSV export of exactly that date.
+ * report can be bookmarked; and the CSV and XLSX exports of exactly that date.
  */
 export function AsOfForm({ query, asOf, today, error }: { query: AccountQuery; asOf: string; today: string; error?: string }) {
   const keep = Object.entries({ sort: query.sort, dir: query.dir, q: query.q, bucket: query.bucket, currency: query.currency }).filter(([, v]) => v);
@@ -18,6 +18,7 @@ export function AsOfForm({ query, asOf, today, error }: { query: AccountQuery; a
         <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50">Show</button>
       </form>
       <a href={`/api/exports/aging?asOf=${asOf}`} download className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">Export CSV</a>
+      <a href={`/api/exports/aging?asOf=${asOf}&format=xlsx`} download className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50">Export XLSX</a>
       <p id="asOf-error" aria-live="polite" className="w-full text-sm text-red-700 empty:hidden">{error}</p>
     </div>
   );

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { DEMO_ORG_ID } from "@/lib/demo/seed-demo";
 import { formatMoney } from "@/lib/money/money";
@@ -79,7 +80,7 @@ test("a viewer may not upload; a file that is not CSV is refused clearly", async
   await expect(page.getByText(/This is an Excel workbook/)).toBeVisible();
 });
 
-test("aging as of a past date on screen and exported as CSV with the same figures", async ({ page }) => {
+test("aging as of a past date on screen and exported as CSV and XLSX with the same figures", async ({ page }) => {
   await page.goto("/?asOf=2026-12-01");
   await expect(page.getByText(/is in the future/)).toBeVisible();
   await page.getByLabel("As of").fill("2026-09-30");
@@ -104,8 +105,20 @@ test("aging as of a past date on screen and exported as CSV with the same figure
     if (cells[5] === "EUR") eurOpenCents += Math.round(Number(cells[8]) * 100);
   }
   expect(formatMoney(eurOpenCents, "EUR", LOCALE)).toBe(eurOnScreen);
-  const audits = await query<{ payload: { asOf: string } }>(`SELECT payload FROM audit_events WHERE org_id = $1 AND kind = 'export.aging'`, [DEMO_ORG_ID]);
-  expect(audits.map((a) => a.payload.asOf)).toContain("2026-09-30");
+
+  // The same date as a spreadsheet: a real XLSX (a ZIP) with as many rows.
+  const xlsxDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export XLSX" }).click();
+  const xlsx = await xlsxDownload;
+  expect(xlsx.suggestedFilename()).toBe("aging-2026-09-30.xlsx");
+  const bytes = await (await xlsx.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks));
+  expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  expect(workbook.worksheets[0].actualRowCount).toBe(rows.length + 1);
+
+  const audits = await query<{ payload: { asOf: string; format: string } }>(`SELECT payload FROM audit_events WHERE org_id = $1 AND kind = 'export.aging'`, [DEMO_ORG_ID]);
+  expect(audits.map((a) => `${a.payload.asOf} ${a.payload.format}`)).toEqual(expect.arrayContaining(["2026-09-30 csv", "2026-09-30 xlsx"]));
 });
 
 test.describe("as viewer", () => {

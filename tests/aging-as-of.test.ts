@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { getAgingTotals } from "@/lib/aging/aging-totals";
 import { getAgingTotalsAsOf, listAgingAccountsAsOf, parseAsOf } from "@/lib/aging/aging-as-of";
 import { accountQuerySchema } from "@/lib/aging/list-accounts";
+import ExcelJS from "exceljs";
 import { agingCsvLines } from "@/lib/exports/aging-csv";
+import { agingExportRows } from "@/lib/exports/aging-rows";
+import { agingXlsxStream } from "@/lib/exports/aging-xlsx";
 import { useTestDb } from "./db";
 import { dateOnlyToDb } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
@@ -136,5 +139,28 @@ describe("aging CSV export", () => {
     const original = await getAgingTotalsAsOf(db, { orgId: org.id, asOf: "2026-06-15" });
     expect(await getAgingTotals(db, { orgId: copy.id, today: "2026-06-15" })).toEqual(original);
     expect(await exportCsv(copy.id, "2026-06-15")).toBe(csv.replace(/,1000\.00,400\.00,600\.00,/, ",600.00,0.00,600.00,").replace(/,1000\.00,300\.00,700\.00,/, ",700.00,0.00,700.00,"));
+  });
+});
+
+describe("aging XLSX export", () => {
+  it("holds the same rows as the CSV, with dates as dates, amounts as numbers and a formula-looking name as plain text", async () => {
+    const { org } = await seed();
+    const chunks: Buffer[] = [];
+    for await (const chunk of agingXlsxStream(agingExportRows(db, { orgId: org.id, asOf: "2026-06-15", today: TODAY }), { asOf: "2026-06-15" })) chunks.push(chunk as Buffer);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.name).toBe("Aging 2026-06-15");
+    const rows = sheet.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+    expect(rows[0]).toEqual(["Customer reference", "Customer", "Invoice number", "Issue date", "Due date", "Currency", "Amount", "Paid", "Open", "Days past due", "Bucket", "As of"]);
+    const day = (d: string) => new Date(`${d}T00:00:00.000Z`);
+    expect(rows.slice(1).map((r) => r.slice(1))).toEqual([
+      ['=HYPERLINK("http://evil.example","Nord")', "INV-N1", day("2026-06-01"), day("2026-06-10"), "NOK", 1000, 400, 600, 5, "1–30 days", day("2026-06-15")],
+      ["Alpha GmbH", "INV-A1", day("2026-05-01"), day("2026-05-31"), "EUR", 1000, 300, 700, 15, "1–30 days", day("2026-06-15")],
+      ["Alpha GmbH", "INV-A4", day("2026-02-01"), day("2026-03-01"), "EUR", 80, 0, 80, 106, "90+ days", day("2026-06-15")],
+    ]);
+    const nameCell = sheet.getRow(2).getCell(2);
+    expect(nameCell.type).toBe(ExcelJS.ValueType.String); // not a formula
+    expect(sheet.getRow(2).getCell(7).numFmt).toBe("#,##0.00");
   });
 });

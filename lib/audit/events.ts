@@ -72,7 +72,7 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
       rows: z.number(), created: z.number(), updated: z.number(), unchanged: z.number(),
     }),
   }),
-  z.object({ kind: z.literal("export.aging"), payload: z.object({ asOf: z.string(), format: z.literal("csv") }) }),
+  z.object({ kind: z.literal("export.aging"), payload: z.object({ asOf: z.string(), format: z.enum(["csv", "xlsx"]) }) }),
   z.object({
     kind: z.literal("handoff_pack.created"),
     payload: z.object({ customerId: uuid, currencies: z.array(currency), asOf: day, files: z.number().int(), manifestSha256: z.string().length(64) }),

@@ -1,51 +1,19 @@
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { DbOrTx } from "@/lib/db/client";
-import { INVOICES } from "@/lib/aging/aging-totals";
-import { invoicesAsOf } from "@/lib/aging/aging-as-of";
-import { AGING_BUCKETS, bucketFor } from "@/lib/aging/buckets";
 import { formatPlainAmount } from "@/lib/imports/parse-values";
-import { toMinor } from "@/lib/money/money";
-import { dateOnlyFromDb, daysBetween, type DateOnly } from "@/lib/time/dates";
+import type { DateOnly } from "@/lib/time/dates";
+import { AGING_EXPORT_HEADERS, agingExportRows } from "./aging-rows";
 import { CSV_BOM, csvLine, csvText, csvValue } from "./csv";
 
-export const AGING_CSV_HEADERS = [
-  "Customer reference", "Customer", "Invoice number", "Issue date", "Due date", "Currency",
-  "Amount", "Paid", "Open", "Days past due", "Bucket", "As of",
-];
-const PAGE = 5000;
-const BUCKET_LABEL = Object.fromEntries(AGING_BUCKETS.map((b) => [b.key, b.key === "current" ? "Current" : `${b.label} days`]));
-
-/**
- * The open invoices on `asOf` (today: from paid_minor; earlier: from the dated
- * payments), one CSV line each, in pages by customer name (sorted as on the report) and invoice number so
- * that no export holds every invoice in memory. Amounts are plain decimals.
- */
+/** The aging export as CSV lines: amounts as plain decimals, text cells defused against formulas. */
 export async function* agingCsvLines(tx: DbOrTx, opts: { orgId: string; asOf: DateOnly; today: DateOnly }): AsyncGenerator<string> {
-  const source = opts.asOf < opts.today ? invoicesAsOf({ orgId: opts.orgId, asOf: opts.asOf }) : INVOICES;
-  yield CSV_BOM + csvLine(AGING_CSV_HEADERS.map(csvText));
-  let after: { name: string; number: string } | null = null;
-  for (;;) {
-    const cursor: Prisma.Sql = after ? Prisma.sql`AND (c.name COLLATE "und-x-icu", i.number) > (${after.name}, ${after.number})` : Prisma.empty;
-    const rows = await tx.$queryRaw<{ reference: string; name: string; number: string; issue_date: Date; due_date: Date; currency: string; amount_minor: bigint; paid_minor: bigint }[]>(Prisma.sql`
-      SELECT c.reference, c.name, i.number, i.issue_date, i.due_date, i.currency, i.amount_minor, i.paid_minor
-      FROM ${source} i JOIN customers c ON c.id = i.customer_id
-      WHERE i.org_id = ${opts.orgId}::uuid AND i.paid_minor < i.amount_minor ${cursor}
-      ORDER BY c.name COLLATE "und-x-icu", i.number
-      LIMIT ${PAGE}`);
-    for (const r of rows) {
-      const amount = toMinor(r.amount_minor);
-      const paid = toMinor(r.paid_minor);
-      const due = dateOnlyFromDb(r.due_date);
-      const daysPastDue = daysBetween(due, opts.asOf);
-      yield csvLine([
-        csvText(r.reference), csvText(r.name), csvText(r.number),
-        csvValue(dateOnlyFromDb(r.issue_date)), csvValue(due), csvValue(r.currency),
-        csvValue(formatPlainAmount(amount, r.currency)), csvValue(formatPlainAmount(paid, r.currency)),
-        csvValue(formatPlainAmount(amount - paid, r.currency)), csvValue(daysPastDue),
-        csvValue(BUCKET_LABEL[bucketFor(daysPastDue)]), csvValue(opts.asOf),
-      ]);
-    }
-    if (rows.length < PAGE) return;
-    after = { name: rows[rows.length - 1].name, number: rows[rows.length - 1].number };
+  yield CSV_BOM + csvLine(AGING_EXPORT_HEADERS.map(csvText));
+  for await (const r of agingExportRows(tx, opts)) {
+    yield csvLine([
+      csvText(r.reference), csvText(r.name), csvText(r.number),
+      csvValue(r.issueDate), csvValue(r.dueDate), csvValue(r.currency),
+      csvValue(formatPlainAmount(r.amountMinor, r.currency)), csvValue(formatPlainAmount(r.paidMinor, r.currency)),
+      csvValue(formatPlainAmount(r.openMinor, r.currency)), csvValue(r.daysPastDue),
+      csvValue(r.bucket), csvValue(r.asOf),
+    ]);
   }
 }

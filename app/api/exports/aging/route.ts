@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { defineRoute } from "@/lib/actions/define-route";
 import { parseAsOf } from "@/lib/aging/aging-as-of";
 import { recordAudit } from "@/lib/audit/events";
@@ -5,20 +6,33 @@ import { ANY_ROLE } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { agingCsvLines } from "@/lib/exports/aging-csv";
+import { agingExportRows } from "@/lib/exports/aging-rows";
+import { agingXlsxStream } from "@/lib/exports/aging-xlsx";
 import { todayIn } from "@/lib/time/dates";
 
-/** The aging report's open invoices as CSV, today or `?asOf=YYYY-MM-DD`; every export is audited. */
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** The aging report's open invoices as CSV (or `?format=xlsx`), today or `?asOf=YYYY-MM-DD`; every export is audited. */
 export const GET = defineRoute({
   roles: ANY_ROLE,
   run: async (user, request) => {
+    const params = new URL(request.url).searchParams;
     const today = todayIn(user.timeZone);
-    const asOf = parseAsOf(new URL(request.url).searchParams.get("asOf"), today);
+    const asOf = parseAsOf(params.get("asOf"), today);
     if (!asOf.ok) throw new AppError("INVALID_INPUT", asOf.error);
+    const format = params.get("format") ?? "csv";
+    if (format !== "csv" && format !== "xlsx") throw new AppError("INVALID_INPUT", `Export as csv or xlsx, not "${format.slice(0, 20)}".`);
     await recordAudit(db(), { orgId: user.orgId, userId: user.userId, ip: request.headers.get("x-forwarded-for") ?? "" }, {
       kind: "export.aging",
-      payload: { asOf: asOf.asOf, format: "csv" },
+      payload: { asOf: asOf.asOf, format },
     });
-    const lines = agingCsvLines(db(), { orgId: user.orgId, asOf: asOf.asOf, today });
+    const scope = { orgId: user.orgId, asOf: asOf.asOf, today };
+    const headers = { "content-disposition": `attachment; filename="aging-${asOf.asOf}.${format}"`, "cache-control": "no-store" };
+    if (format === "xlsx") {
+      const body = Readable.toWeb(agingXlsxStream(agingExportRows(db(), scope), { asOf: asOf.asOf })) as ReadableStream<Uint8Array>;
+      return new Response(body, { headers: { ...headers, "content-type": XLSX_TYPE } });
+    }
+    const lines = agingCsvLines(db(), scope);
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({
       async pull(controller) {
@@ -30,12 +44,6 @@ export const GET = defineRoute({
         await lines.return(undefined);
       },
     });
-    return new Response(body, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="aging-${asOf.asOf}.csv"`,
-        "cache-control": "no-store",
-      },
-    });
+    return new Response(body, { headers: { ...headers, "content-type": "text/csv; charset=utf-8" } });
   },
 });
