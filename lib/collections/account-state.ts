@@ -1,4 +1,4 @@
-import type { DbOrTx } from "@/lib/db/client";
+import { readAll, type DbOrTx } from "@/lib/db/client";
 import { toMinor } from "@/lib/money/money";
 import { dateOnlyFromDb, daysBetween, todayIn, type DateOnly } from "@/lib/time/dates";
 import type { AccountFacts } from "./policy";
@@ -36,18 +36,18 @@ export async function loadAccountStates(
   const { orgId } = opts;
   const customerIds = [...new Set(opts.accounts.map((a) => a.customerId))];
   const dayOf = (instant: Date) => todayIn(opts.timeZone, instant);
-  const [invoices, disputes, cases, answers] = await Promise.all([
-    tx.invoice.findMany({
+  const [invoices, disputes, cases, answers] = await readAll(tx, [
+    () => tx.invoice.findMany({
       where: { orgId, customerId: { in: customerIds }, paidMinor: { lt: tx.invoice.fields.amountMinor } },
       select: { id: true, customerId: true, currency: true, number: true, issueDate: true, dueDate: true, amountMinor: true, paidMinor: true },
       orderBy: [{ dueDate: "asc" }, { number: "asc" }],
     }),
-    tx.invoiceDispute.findMany({
+    () => tx.invoiceDispute.findMany({
       where: { orgId, customerId: { in: customerIds }, events: { none: { kind: "DISPUTE_RESOLVED" } } },
       include: { invoice: { select: { number: true, currency: true } } },
       orderBy: { openedOn: "asc" },
     }),
-    tx.collectionCase.findMany({
+    () => tx.collectionCase.findMany({
       where: { orgId, customerId: { in: customerIds }, closedAt: null },
       include: {
         letters: { orderBy: { stage: "asc" }, include: { sentBy: { select: { name: true } }, events: { where: { kind: "REGISTERED_MAIL_TRACKING" }, orderBy: { createdAt: "desc" }, take: 1 } } },
@@ -55,12 +55,12 @@ export async function loadAccountStates(
         handoff: true,
       },
     }),
-    tx.contactAttempt.groupBy({
+    () => tx.contactAttempt.groupBy({
       by: ["customerId"],
       where: { orgId, customerId: { in: customerIds }, OR: [{ direction: "INBOUND" }, { outcome: "SPOKE" }] },
       _max: { occurredAt: true },
     }),
-  ]);
+  ] as const);
   const earliest = cases.flatMap((c) => [dayOf(c.openedAt), ...c.promises.map((p) => dateOnlyFromDb(p.madeOn))]).sort()[0];
   const payments = earliest
     ? await tx.payment.findMany({

@@ -1,4 +1,4 @@
-import type { Db, DbOrTx } from "@/lib/db/client";
+import { inTransaction, type Db, type DbOrTx } from "@/lib/db/client";
 import { todayIn, type DateOnly } from "@/lib/time/dates";
 import { accountKey, loadAccountStates } from "./account-state";
 import { accountWork } from "./account-work";
@@ -22,7 +22,7 @@ interface Due {
  * stale for the next read (its change is not committed yet, so this read
  * comes before it). Returns how many accounts were recomputed.
  *
- * Given a transaction (no $transaction), the chunks run inside it.
+ * Given a transaction, the chunks run inside it.
  */
 export async function refreshAccountWork(db: Db | DbOrTx, opts: { orgId: string; now: Date }): Promise<number> {
   const org = await db.organization.findUniqueOrThrow({ where: { id: opts.orgId }, select: { timeZone: true, locale: true } });
@@ -32,10 +32,11 @@ export async function refreshAccountWork(db: Db | DbOrTx, opts: { orgId: string;
   // The facts are read through the pool, in parallel, once the chunk's rows are
   // locked: any change committed after that waits for the lock and marks its row
   // stale again, so reading outside the locking transaction loses nothing.
-  const chunk = (tx: DbOrTx) => refreshChunk(tx, "$transaction" in db ? db : tx, { orgId: opts.orgId, timeZone: org.timeZone, today, policy });
+  const pooled = !inTransaction(db);
+  const chunk = (tx: DbOrTx) => refreshChunk(tx, pooled ? db : tx, { orgId: opts.orgId, timeZone: org.timeZone, today, policy });
   const seen = new Set<string>();
   for (;;) {
-    const keys = "$transaction" in db ? await (db as Db).$transaction((tx) => chunk(tx), { timeout: 120_000 }) : await chunk(db);
+    const keys = pooled ? await (db as Db).$transaction((tx) => chunk(tx), { timeout: 120_000 }) : await chunk(db);
     if (!keys.length) break;
     // Every row written leaves the selection; meeting one again would loop forever.
     if (keys.every((k) => seen.has(k))) throw new Error(`Account work did not settle for ${keys.length} accounts of organization ${opts.orgId}.`);

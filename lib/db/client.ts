@@ -20,3 +20,25 @@ export function db(): PrismaClient {
   }
   return globalForDb.dunningDb;
 }
+
+type Results<T extends readonly (() => Promise<unknown>)[]> = { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+
+/**
+ * Independent reads: in parallel on the pool, one after another inside a
+ * transaction, whose single connection must not be sent a query while another
+ * runs (pg 8 queues it with a deprecation warning; pg 9 refuses it).
+ */
+export async function readAll<T extends readonly (() => Promise<unknown>)[]>(db: DbOrTx, reads: T): Promise<Results<T>> {
+  if (!inTransaction(db)) return (await Promise.all(reads.map((read) => read()))) as Results<T>;
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as Results<T>;
+}
+
+/**
+ * Whether `db` is an interactive transaction rather than the pooled client.
+ * (Not `"$transaction" in db`: a transaction client has one too, which nests.)
+ */
+export function inTransaction(db: DbOrTx | PrismaClient): boolean {
+  return typeof (db as { $connect?: unknown }).$connect !== "function";
+}

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { DbOrTx } from "@/lib/db/client";
+import { readAll, type DbOrTx } from "@/lib/db/client";
 import { loadAccountStates, accountKey } from "@/lib/collections/account-state";
 import { nextAction, overdueInvoices } from "@/lib/collections/policy";
 import { getPolicySettings } from "@/lib/collections/policy-settings";
@@ -23,11 +23,11 @@ export interface ComposedLetter {
 
 /** What the policy says about an account now, with everything needed to write its next letter. */
 export async function loadLetterContext(tx: DbOrTx, opts: { orgId: string; customerId: string; currency: string; now: Date }) {
-  const [org, customer, policy] = await Promise.all([
-    tx.organization.findUniqueOrThrow({ where: { id: opts.orgId } }),
-    getCustomerOrThrow(tx, opts),
-    getPolicySettings(tx, opts),
-  ]);
+  const [org, customer, policy] = await readAll(tx, [
+    () => tx.organization.findUniqueOrThrow({ where: { id: opts.orgId } }),
+    () => getCustomerOrThrow(tx, opts),
+    () => getPolicySettings(tx, opts),
+  ] as const);
   const today = todayIn(org.timeZone, opts.now);
   const key = { customerId: customer.id, currency: opts.currency };
   const states = await loadAccountStates(tx, { orgId: org.id, timeZone: org.timeZone, today, accounts: [key], locale: org.locale });
