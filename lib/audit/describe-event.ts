@@ -20,6 +20,7 @@ export function describeAuditEvent(e: AuditEventInput): string {
         ? `Verified the history: ${e.payload.checked} entries match`
         : `Verified the history: mismatch at ${e.payload.firstMismatch?.table} ${e.payload.firstMismatch?.id}`;
     case "handoff_pack.created": return `Downloaded the hand-off pack of customer ${e.payload.customerId} (${e.payload.files} files, manifest SHA-256 ${e.payload.manifestSha256.slice(0, 16)}…)`;
+    case "export.aging": return `Exported the aging report as of ${e.payload.asOf} (${e.payload.format.toUpperCase()})`;
     case "demo.seeded": return `Demo data created (${e.payload.customers} customers, ${e.payload.invoices} invoices)`;
     default: return (e as { kind: string }).kind;
   }

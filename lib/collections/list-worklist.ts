@@ -1,12 +1,11 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Db, DbOrTx } from "@/lib/db/client";
+import { readAll, type Db, type DbOrTx } from "@/lib/db/client";
 import type { Stage } from "@/lib/letters/template-types";
-import { todayIn, type DateOnly } from "@/lib/time/dates";
+import type { DateOnly } from "@/lib/time/dates";
 import { accountKey, loadAccountStates } from "./account-state";
 import { dueLetterStage, workEntries, type WorkKind } from "./account-work";
 import { nextAction } from "./policy";
-import { getPolicySettings } from "./policy-settings";
-import { refreshAccountWork } from "./refresh-account-work";
+import { loadWorkContext, refreshAccountWork, refreshAccountWorkIn } from "./refresh-account-work";
 
 export type { WorkKind } from "./account-work";
 
@@ -64,23 +63,22 @@ export async function listWorklist(
   db: Db | DbOrTx,
   opts: { orgId: string; now: Date; page?: number; pageSize?: number },
 ): Promise<{ items: WorklistItem[]; total: number; pageSize: number; today: DateOnly }> {
-  const org = await db.organization.findUniqueOrThrow({ where: { id: opts.orgId } });
-  const today = todayIn(org.timeZone, opts.now);
-  await refreshAccountWork(db, opts);
+  const context = await loadWorkContext(db, opts);
+  const { today, policy } = context;
+  await refreshAccountWorkIn(db, context);
   const pageSize = opts.pageSize ?? WORKLIST_PAGE_SIZE;
   const page = Math.max(1, opts.page ?? 1);
-  const [rows, counted, policy] = await Promise.all([
-    rankedAccounts(db, { orgId: org.id, offset: (page - 1) * pageSize, limit: pageSize }),
-    db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM accounts WHERE org_id = ${org.id}::uuid AND work_kind IS NOT NULL`,
-    getPolicySettings(db, opts),
-  ]);
+  const [rows, counted] = await readAll(db, [
+    () => rankedAccounts(db, { orgId: opts.orgId, offset: (page - 1) * pageSize, limit: pageSize }),
+    () => db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM accounts WHERE org_id = ${opts.orgId}::uuid AND work_kind IS NOT NULL`,
+  ] as const);
   // The page's accounts are judged again from their facts: the reasons are worded for today.
   const keys = rows.map((r) => ({ customerId: r.customer_id, currency: r.currency.trim() }));
-  const states = await loadAccountStates(db, { orgId: org.id, timeZone: org.timeZone, today, accounts: keys, locale: org.locale });
+  const states = await loadAccountStates(db, { orgId: opts.orgId, timeZone: context.timeZone, today, accounts: keys, locale: context.locale });
   const items = rows.flatMap((r, index): WorklistItem[] => {
     const state = states.get(accountKey(keys[index]))!;
     const action = nextAction(state.facts, policy, today);
-    const work = workEntries(state, action, today, org.locale);
+    const work = workEntries(state, action, today, context.locale);
     if (!work.length) return []; // changed since the cache was read
     return [{
       customerId: r.customer_id,

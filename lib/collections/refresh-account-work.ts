@@ -1,5 +1,5 @@
-import { inTransaction, type Db, type DbOrTx } from "@/lib/db/client";
-import { todayIn, type DateOnly } from "@/lib/time/dates";
+import { inTransaction, readAll, type Db, type DbOrTx } from "@/lib/db/client";
+import { dateOnlyFromDb, todayIn, type DateOnly } from "@/lib/time/dates";
 import { accountKey, loadAccountStates } from "./account-state";
 import { accountWork } from "./account-work";
 import { getPolicySettings, type PolicySettings } from "./policy-settings";
@@ -25,15 +25,35 @@ interface Due {
  * Given a transaction, the chunks run inside it.
  */
 export async function refreshAccountWork(db: Db | DbOrTx, opts: { orgId: string; now: Date }): Promise<number> {
-  const org = await db.organization.findUniqueOrThrow({ where: { id: opts.orgId }, select: { timeZone: true, locale: true } });
-  const today = todayIn(org.timeZone, opts.now);
-  const policy = await getPolicySettings(db, opts);
+  return refreshAccountWorkIn(db, await loadWorkContext(db, opts));
+}
+
+/** What judging an organization's accounts today needs; the worklist loads it once and refreshes with it. */
+export interface WorkContext {
+  orgId: string;
+  timeZone: string;
+  locale: string;
+  today: DateOnly;
+  policy: PolicySettings;
+}
+
+export async function loadWorkContext(db: DbOrTx, opts: { orgId: string; now: Date }): Promise<WorkContext> {
+  const [org, policy] = await readAll(db, [
+    () => db.organization.findUniqueOrThrow({ where: { id: opts.orgId }, select: { timeZone: true, locale: true } }),
+    () => getPolicySettings(db, opts),
+  ] as const);
+  return { orgId: opts.orgId, timeZone: org.timeZone, locale: org.locale, today: todayIn(org.timeZone, opts.now), policy };
+}
+
+export async function refreshAccountWorkIn(db: Db | DbOrTx, context: WorkContext): Promise<number> {
+  const { today } = context;
+  const opts = { orgId: context.orgId };
   await db.$executeRaw`UPDATE accounts SET stale = true WHERE org_id = ${opts.orgId}::uuid AND computed_on > ${today}::date AND NOT stale`;
   // The facts are read through the pool, in parallel, once the chunk's rows are
   // locked: any change committed after that waits for the lock and marks its row
   // stale again, so reading outside the locking transaction loses nothing.
   const pooled = !inTransaction(db);
-  const chunk = (tx: DbOrTx) => refreshChunk(tx, pooled ? db : tx, { orgId: opts.orgId, timeZone: org.timeZone, today, policy });
+  const chunk = (tx: DbOrTx) => refreshChunk(tx, pooled ? db : tx, context);
   const seen = new Set<string>();
   for (;;) {
     const keys = pooled ? await (db as Db).$transaction((tx) => chunk(tx), { timeout: 120_000 }) : await chunk(db);
@@ -64,14 +84,14 @@ async function rankForToday(db: DbOrTx, opts: { orgId: string; today: DateOnly }
 }
 
 /** Recomputes up to CHUNK accounts that need it; returns their keys (none: all settled). */
-async function refreshChunk(tx: DbOrTx, reader: DbOrTx, opts: { orgId: string; timeZone: string; today: DateOnly; policy: PolicySettings }): Promise<string[]> {
+async function refreshChunk(tx: DbOrTx, reader: DbOrTx, opts: WorkContext): Promise<string[]> {
   const { orgId, today } = opts;
   const rows = await tx.$queryRaw<Due[]>`
     SELECT customer_id, currency, oldest_open_due FROM accounts
     WHERE org_id = ${orgId}::uuid AND (stale OR recheck_on <= ${today}::date)
     LIMIT ${CHUNK} FOR UPDATE SKIP LOCKED`;
   if (!rows.length) return [];
-  const overdue = (r: Due) => r.oldest_open_due !== null && r.oldest_open_due.toISOString().slice(0, 10) < today;
+  const overdue = (r: Due) => r.oldest_open_due !== null && dateOnlyFromDb(r.oldest_open_due) < today;
   const quiet = rows.filter((r) => !overdue(r));
   const busy = rows.filter(overdue).map((r) => ({ customerId: r.customer_id, currency: r.currency.trim() }));
 
