@@ -181,7 +181,7 @@ describe("accounts table", () => {
   it("a policy change queues a refresh of the organization's accounts, which the worker task does", async () => {
     const { org, actor } = await company(5, "2026-11-10");
     await refreshAccountWork(db, { orgId: org.id, now: clockNow() });
-    const stale = () => db.account.count({ where: { orgId: org.id, stale: true } });
+    const stale = () => db.accountWork.count({ where: { orgId: org.id, stale: true } });
     expect(await stale()).toBe(0);
     await updatePolicy(db, { orgId: org.id, actor, settings: { letter1AfterDueDays: 3, letter2AfterDays: 10, letter3AfterDays: 10, letter4AfterDeadlineDays: 1, deadlineDays1: 14, deadlineDays2: 14, deadlineDays3: 14, deadlineDays4: 14 } });
     expect(await stale()).toBe(12);

@@ -135,8 +135,8 @@ export const MEASUREMENTS: Measurement[] = [
     warmup: 0,
     run: async (ctx) => {
       // Today's facts stand in for tomorrow's: the same accounts, judged again, and every account on the worklist re-ranked.
-      await ctx.db.$executeRaw`UPDATE accounts SET stale = true WHERE org_id = ${ctx.orgId}::uuid AND recheck_on = ${ctx.today}::date + 1`;
-      await ctx.db.$executeRaw`UPDATE accounts SET priority_on = ${ctx.today}::date - 1 WHERE org_id = ${ctx.orgId}::uuid AND work_kind IS NOT NULL`;
+      await ctx.db.$executeRaw`UPDATE account_work SET stale = true WHERE org_id = ${ctx.orgId}::uuid AND recheck_on = ${ctx.today}::date + 1`;
+      await ctx.db.$executeRaw`UPDATE account_work SET priority_on = ${ctx.today}::date - 1 WHERE org_id = ${ctx.orgId}::uuid AND work_kind IS NOT NULL`;
       return refreshAccountWork(ctx.db, { orgId: ctx.orgId, now: new Date() });
     },
   },
@@ -171,7 +171,7 @@ export const MEASUREMENTS: Measurement[] = [
     runs: 1,
     warmup: 0,
     run: async (ctx) => {
-      await ctx.db.$executeRaw`UPDATE accounts SET stale = true WHERE org_id = ${ctx.orgId}::uuid`;
+      await ctx.db.$executeRaw`UPDATE account_work SET stale = true WHERE org_id = ${ctx.orgId}::uuid`;
       return refreshAccountWork(ctx.db, { orgId: ctx.orgId, now: new Date() });
     },
   },

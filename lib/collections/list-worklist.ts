@@ -38,7 +38,7 @@ interface Ranked {
 /**
  * The accounts on the worklist (work today), most important first: overdue
  * amount times days past due of the oldest overdue invoice ("amount and age"),
- * then name. Read from the `accounts` cache (priority as of today) after
+ * then name. Read from the `account_work` cache (priority as of today) after
  * refreshing what changed, so a page is a short read of the worklist-order
  * index; `limit` null lists them all.
  */
@@ -51,7 +51,7 @@ async function rankedAccounts(db: DbOrTx, opts: { orgId: string; offset: number;
   return db.$queryRaw<Ranked[]>(Prisma.sql`
     WITH ranked AS (
       SELECT a.customer_id, a.currency, a.due_stage, a.priority
-      FROM accounts a WHERE a.org_id = ${opts.orgId}::uuid AND a.work_kind IS NOT NULL ${dueOnly}
+      FROM account_work a WHERE a.org_id = ${opts.orgId}::uuid AND a.work_kind IS NOT NULL ${dueOnly}
       ${top})
     SELECT r.customer_id, r.currency, c.name, r.due_stage::int AS due_stage
     FROM ranked r JOIN customers c ON c.id = r.customer_id
@@ -70,7 +70,7 @@ export async function listWorklist(
   const page = Math.max(1, opts.page ?? 1);
   const [rows, counted] = await readAll(db, [
     () => rankedAccounts(db, { orgId: opts.orgId, offset: (page - 1) * pageSize, limit: pageSize }),
-    () => db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM accounts WHERE org_id = ${opts.orgId}::uuid AND work_kind IS NOT NULL`,
+    () => db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM account_work WHERE org_id = ${opts.orgId}::uuid AND work_kind IS NOT NULL`,
   ] as const);
   // The page's accounts are judged again from their facts: the reasons are worded for today.
   const keys = rows.map((r) => ({ customerId: r.customer_id, currency: r.currency.trim() }));

@@ -13,7 +13,7 @@ interface Due {
 }
 
 /**
- * Brings the worklist columns of `accounts` up to date for today: rows a change
+ * Brings `account_work` (the worklist's cached verdicts) up to date for today: rows a change
  * marked stale, rows whose recheck day has come, and every row when the clock
  * went back (tests; a corrected server clock). Accounts with nothing overdue
  * are settled in SQL; the rest go through the stage policy, CHUNK at a time,
@@ -48,7 +48,7 @@ export async function loadWorkContext(db: DbOrTx, opts: { orgId: string; now: Da
 export async function refreshAccountWorkIn(db: Db | DbOrTx, context: WorkContext): Promise<number> {
   const { today } = context;
   const opts = { orgId: context.orgId };
-  await db.$executeRaw`UPDATE accounts SET stale = true WHERE org_id = ${opts.orgId}::uuid AND computed_on > ${today}::date AND NOT stale`;
+  await db.$executeRaw`UPDATE account_work SET stale = true WHERE org_id = ${opts.orgId}::uuid AND computed_on > ${today}::date AND NOT stale`;
   // The facts are read through the pool, in parallel, once the chunk's rows are
   // locked: any change committed after that waits for the lock and marks its row
   // stale again, so reading outside the locking transaction loses nothing.
@@ -74,9 +74,9 @@ export async function refreshAccountWorkIn(db: Db | DbOrTx, context: WorkContext
  */
 async function rankForToday(db: DbOrTx, opts: { orgId: string; today: DateOnly }) {
   await db.$executeRaw`
-    UPDATE accounts a SET priority = a.overdue_minor * (${opts.today}::date - a.oldest_overdue_due), priority_on = ${opts.today}::date
+    UPDATE account_work a SET priority = a.overdue_minor * (${opts.today}::date - a.oldest_overdue_due), priority_on = ${opts.today}::date
     FROM (
-      SELECT customer_id, currency FROM accounts
+      SELECT customer_id, currency FROM account_work
       WHERE org_id = ${opts.orgId}::uuid AND work_kind IS NOT NULL AND (priority_on < ${opts.today}::date OR priority_on > ${opts.today}::date)
       FOR UPDATE SKIP LOCKED
     ) k
@@ -87,9 +87,10 @@ async function rankForToday(db: DbOrTx, opts: { orgId: string; today: DateOnly }
 async function refreshChunk(tx: DbOrTx, reader: DbOrTx, opts: WorkContext): Promise<string[]> {
   const { orgId, today } = opts;
   const rows = await tx.$queryRaw<Due[]>`
-    SELECT customer_id, currency, oldest_open_due FROM accounts
-    WHERE org_id = ${orgId}::uuid AND (stale OR recheck_on <= ${today}::date)
-    LIMIT ${CHUNK} FOR UPDATE SKIP LOCKED`;
+    SELECT w.customer_id, w.currency, a.oldest_open_due FROM account_work w
+    JOIN accounts a ON a.customer_id = w.customer_id AND a.currency = w.currency
+    WHERE w.org_id = ${orgId}::uuid AND (w.stale OR w.recheck_on <= ${today}::date)
+    LIMIT ${CHUNK} FOR UPDATE OF w SKIP LOCKED`;
   if (!rows.length) return [];
   const overdue = (r: Due) => r.oldest_open_due !== null && dateOnlyFromDb(r.oldest_open_due) < today;
   const quiet = rows.filter((r) => !overdue(r));
@@ -98,16 +99,19 @@ async function refreshChunk(tx: DbOrTx, reader: DbOrTx, opts: WorkContext): Prom
   // Nothing overdue: no work until the oldest open invoice falls due.
   if (quiet.length) {
     await tx.$executeRaw`
-      UPDATE accounts a SET work_kind = NULL, due_stage = NULL, overdue_minor = 0, oldest_overdue_due = NULL, priority = NULL, priority_on = NULL,
-        computed_on = ${today}::date, recheck_on = a.oldest_open_due + 1, stale = false
-      FROM unnest(${quiet.map((r) => r.customer_id)}::text[]::uuid[], ${quiet.map((r) => r.currency)}::text[]::char(3)[]) AS k(customer_id, currency)
-      WHERE a.customer_id = k.customer_id AND a.currency = k.currency`;
+      UPDATE account_work w SET work_kind = NULL, due_stage = NULL, overdue_minor = 0, oldest_overdue_due = NULL, priority = NULL, priority_on = NULL,
+        computed_on = ${today}::date, recheck_on = k.oldest_open_due + 1, stale = false
+      FROM unnest(
+        ${quiet.map((r) => r.customer_id)}::text[]::uuid[], ${quiet.map((r) => r.currency)}::text[]::char(3)[],
+        ${quiet.map((r) => (r.oldest_open_due ? dateOnlyFromDb(r.oldest_open_due) : null))}::text[]::date[]
+      ) AS k(customer_id, currency, oldest_open_due)
+      WHERE w.customer_id = k.customer_id AND w.currency = k.currency`;
   }
   if (busy.length) {
     const states = await loadAccountStates(reader, { orgId, timeZone: opts.timeZone, today, accounts: busy });
     const work = busy.map((key) => accountWork(states.get(accountKey(key))!, opts.policy, today));
     await tx.$executeRaw`
-      UPDATE accounts a SET work_kind = k.kind, due_stage = k.stage, overdue_minor = k.overdue, oldest_overdue_due = k.oldest,
+      UPDATE account_work a SET work_kind = k.kind, due_stage = k.stage, overdue_minor = k.overdue, oldest_overdue_due = k.oldest,
         priority = k.overdue * (${today}::date - k.oldest), priority_on = ${today}::date,
         computed_on = ${today}::date, recheck_on = k.recheck, stale = false
       FROM unnest(

@@ -129,7 +129,7 @@ export async function generateScaleData(
     for (const [table, trigger] of ACCOUNT_TRIGGERS) await client.query(`ALTER TABLE ${table} ENABLE TRIGGER "${trigger}"`);
     await client.query("COMMIT");
     // Index-only scans need the visibility map; the planner needs statistics.
-    await phase("vacuum analyze", "VACUUM (ANALYZE) customers, invoices, payments, collection_cases, letters, contact_attempts, accounts, open_balances_by_due_date");
+    await phase("vacuum analyze", "VACUUM (ANALYZE) customers, invoices, payments, collection_cases, letters, contact_attempts, accounts, account_work, open_balances_by_due_date");
     const started = performance.now();
     const db = createDb(connectionString);
     try {
@@ -140,7 +140,7 @@ export async function generateScaleData(
     } finally {
       await db.$disconnect();
     }
-    await phase("vacuum analyze accounts", "VACUUM (ANALYZE) accounts");
+    await phase("vacuum analyze account_work", "VACUUM (ANALYZE) account_work");
     return { today, phases };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
@@ -273,6 +273,8 @@ SELECT org_id, customer_id, currency,
   count(*) FILTER (WHERE paid_minor < amount_minor),
   min(due_date) FILTER (WHERE paid_minor < amount_minor)
 FROM invoices WHERE org_id = $org::uuid GROUP BY org_id, customer_id, currency;
+
+INSERT INTO account_work (org_id, customer_id, currency) SELECT org_id, customer_id, currency FROM accounts WHERE org_id = $org::uuid;
 
 INSERT INTO open_balances_by_due_date (org_id, currency, due_date, open_minor, open_invoices)
 SELECT org_id, currency, due_date, sum(amount_minor - paid_minor), count(*)

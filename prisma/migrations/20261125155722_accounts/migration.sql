@@ -6,6 +6,15 @@ CREATE TABLE "accounts" (
     "open_minor" BIGINT NOT NULL DEFAULT 0,
     "open_invoices" INTEGER NOT NULL DEFAULT 0,
     "oldest_open_due" DATE,
+
+    CONSTRAINT "accounts_pkey" PRIMARY KEY ("customer_id","currency")
+);
+
+-- CreateTable
+CREATE TABLE "account_work" (
+    "org_id" UUID NOT NULL,
+    "customer_id" UUID NOT NULL,
+    "currency" CHAR(3) NOT NULL,
     "work_kind" TEXT,
     "due_stage" SMALLINT,
     "overdue_minor" BIGINT NOT NULL DEFAULT 0,
@@ -16,7 +25,7 @@ CREATE TABLE "accounts" (
     "priority" BIGINT,
     "priority_on" DATE,
 
-    CONSTRAINT "accounts_pkey" PRIMARY KEY ("customer_id","currency")
+    CONSTRAINT "account_work_pkey" PRIMARY KEY ("customer_id","currency")
 );
 
 -- CreateTable
@@ -31,16 +40,22 @@ CREATE TABLE "open_balances_by_due_date" (
 );
 
 -- CreateIndex
-CREATE INDEX "accounts_org_id_recheck_on_idx" ON "accounts"("org_id", "recheck_on");
+CREATE INDEX "account_work_org_id_recheck_on_idx" ON "account_work"("org_id", "recheck_on");
 
 -- CreateIndex
-CREATE INDEX "accounts_org_id_computed_on_idx" ON "accounts"("org_id", "computed_on");
+CREATE INDEX "account_work_org_id_computed_on_idx" ON "account_work"("org_id", "computed_on");
 
 -- AddForeignKey
 ALTER TABLE "accounts" ADD CONSTRAINT "accounts_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "accounts" ADD CONSTRAINT "accounts_customer_id_fkey" FOREIGN KEY ("customer_id") REFERENCES "customers"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "account_work" ADD CONSTRAINT "account_work_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "account_work" ADD CONSTRAINT "account_work_customer_id_currency_fkey" FOREIGN KEY ("customer_id", "currency") REFERENCES "accounts"("customer_id", "currency") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "open_balances_by_due_date" ADD CONSTRAINT "open_balances_by_due_date_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
@@ -63,40 +78,52 @@ CREATE INDEX "accounts_by_oldest_open_due" ON "accounts" ("org_id", "oldest_open
 CREATE INDEX "customers_by_name_icu" ON "customers" ("org_id", "name" COLLATE "und-x-icu");
 
 -- The worklist in its order: page 1 reads the first rows of this index.
-CREATE INDEX "accounts_worklist_order" ON "accounts" ("org_id", "priority" DESC)
+CREATE INDEX "account_work_order" ON "account_work" ("org_id", "priority" DESC)
   INCLUDE ("due_stage")
   WHERE "work_kind" IS NOT NULL;
 
 -- Accounts on the worklist not yet ranked for today.
-CREATE INDEX "accounts_worklist_ranked_on" ON "accounts" ("org_id", "priority_on")
+CREATE INDEX "account_work_ranked_on" ON "account_work" ("org_id", "priority_on")
   WHERE "work_kind" IS NOT NULL;
 
-CREATE INDEX "accounts_stale" ON "accounts" ("org_id") WHERE "stale";
+CREATE INDEX "account_work_stale" ON "account_work" ("org_id") WHERE "stale";
 
-ALTER TABLE "accounts" ADD CONSTRAINT "accounts_work_kind" CHECK ("work_kind" IN ('letter', 'handoff', 'dispute', 'tracking'));
-ALTER TABLE "accounts" ADD CONSTRAINT "accounts_due_stage" CHECK ("due_stage" BETWEEN 1 AND 4);
+ALTER TABLE "account_work" ADD CONSTRAINT "account_work_kind" CHECK ("work_kind" IN ('letter', 'handoff', 'dispute', 'tracking'));
+ALTER TABLE "account_work" ADD CONSTRAINT "account_work_due_stage" CHECK ("due_stage" BETWEEN 1 AND 4);
 
--- Recomputes the balance columns of the given accounts (creating missing rows),
--- and marks them stale. Rows are locked in key order first, so concurrent
+-- Recomputes the balances of the given accounts (creating missing rows) and
+-- marks their work stale. Rows are locked in key order first, so concurrent
 -- callers cannot deadlock; the recompute is a later statement, so under READ
 -- COMMITTED it sees every change committed before the lock was granted.
 CREATE FUNCTION "accounts_recompute_balances"(keys jsonb) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  k_org uuid[];
+  k_customer uuid[];
+  k_currency char(3)[];
 BEGIN
-  INSERT INTO accounts AS a (org_id, customer_id, currency)
-  SELECT DISTINCT (k->>'org_id')::uuid, (k->>'customer_id')::uuid, (k->>'currency')::char(3)
-  FROM jsonb_array_elements(keys) k
-  ORDER BY 2, 3
-  ON CONFLICT (customer_id, currency) DO UPDATE SET stale = true;
+  SELECT array_agg(o ORDER BY c, cur), array_agg(c ORDER BY c, cur), array_agg(cur ORDER BY c, cur)
+  INTO k_org, k_customer, k_currency
+  FROM (SELECT DISTINCT (k->>'org_id')::uuid AS o, (k->>'customer_id')::uuid AS c, (k->>'currency')::char(3) AS cur FROM jsonb_array_elements(keys) k) d;
+  IF k_customer IS NULL THEN RETURN; END IF;
 
-  UPDATE accounts a SET open_minor = s.open_minor, open_invoices = s.open_invoices, oldest_open_due = s.oldest_open_due, stale = true
+  INSERT INTO accounts (org_id, customer_id, currency)
+  SELECT * FROM unnest(k_org, k_customer, k_currency) ON CONFLICT DO NOTHING;
+  PERFORM 1 FROM accounts a JOIN unnest(k_customer, k_currency) AS k(customer_id, currency) USING (customer_id, currency)
+  ORDER BY a.customer_id, a.currency FOR UPDATE OF a;
+
+  UPDATE accounts a SET open_minor = s.open_minor, open_invoices = s.open_invoices, oldest_open_due = s.oldest_open_due
   FROM (
     SELECT k.customer_id, k.currency,
       COALESCE(sum(i.amount_minor - i.paid_minor), 0) AS open_minor, count(i.id)::int AS open_invoices, min(i.due_date) AS oldest_open_due
-    FROM (SELECT DISTINCT (k->>'customer_id')::uuid AS customer_id, (k->>'currency')::char(3) AS currency FROM jsonb_array_elements(keys) k) k
+    FROM unnest(k_customer, k_currency) AS k(customer_id, currency)
     LEFT JOIN invoices i ON i.customer_id = k.customer_id AND i.currency = k.currency AND i.paid_minor < i.amount_minor
     GROUP BY k.customer_id, k.currency
   ) s
   WHERE a.customer_id = s.customer_id AND a.currency = s.currency;
+
+  INSERT INTO account_work AS w (org_id, customer_id, currency)
+  SELECT * FROM unnest(k_org, k_customer, k_currency)
+  ON CONFLICT (customer_id, currency) DO UPDATE SET stale = true;
 END $$;
 
 -- Adds open-balance deltas per (org, currency, due date). Deltas commute, so
@@ -150,11 +177,11 @@ CREATE TRIGGER "accounts_invoices_delete" AFTER DELETE ON "invoices"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "accounts_from_removed_invoices"();
 
 -- Any other fact about a customer (letters, promises, plans, disputes, hand-offs,
--- account events, contacts, cases, payments) marks all its accounts stale, in key order.
+-- account events, contacts, cases, payments) marks all its accounts' work stale, in key order.
 CREATE FUNCTION "accounts_mark_stale"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM 1 FROM accounts WHERE customer_id IN (SELECT customer_id FROM new_rows) ORDER BY customer_id, currency FOR UPDATE;
-  UPDATE accounts SET stale = true WHERE customer_id IN (SELECT customer_id FROM new_rows) AND NOT stale;
+  PERFORM 1 FROM account_work WHERE customer_id IN (SELECT customer_id FROM new_rows) ORDER BY customer_id, currency FOR UPDATE;
+  UPDATE account_work SET stale = true WHERE customer_id IN (SELECT customer_id FROM new_rows) AND NOT stale;
   RETURN NULL;
 END $$;
 
@@ -173,7 +200,7 @@ SELECT accounts_protect_facts(t) FROM unnest(ARRAY[
 -- The stage timing changed: every account of the organization is judged again.
 CREATE FUNCTION "accounts_policy_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE accounts SET stale = true WHERE org_id = NEW.org_id AND NOT stale;
+  UPDATE account_work SET stale = true WHERE org_id = NEW.org_id AND NOT stale;
   RETURN NULL;
 END $$;
 CREATE TRIGGER "accounts_policy_changed" AFTER INSERT OR UPDATE ON "collection_policies"
@@ -190,3 +217,5 @@ FROM invoices GROUP BY org_id, customer_id, currency;
 INSERT INTO open_balances_by_due_date (org_id, currency, due_date, open_minor, open_invoices)
 SELECT org_id, currency, due_date, sum(amount_minor - paid_minor), count(*)
 FROM invoices WHERE paid_minor < amount_minor GROUP BY org_id, currency, due_date;
+
+INSERT INTO account_work (org_id, customer_id, currency) SELECT org_id, customer_id, currency FROM accounts;
