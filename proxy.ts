@@ -1,4 +1,4 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 
 // Convenience only: sends visitors without a session cookie to the sign-in page.
 // Authorization happens in every page and server action (lib/auth/session.ts).

@@ -15,14 +15,23 @@ export interface AccountFormActions {
 function Panel({ title, children, testId }: { title: string; children: React.ReactNode; testId: string }) {
   return (
     <details className="group rounded-xl border border-slate-200 bg-white shadow-sm" data-testid={testId}>
-      <summary className="cursor-pointer select-none px-4 py-3 text-sm font-semibold text-slate-800 hover:bg-slate-50">{title}</summary>
+      <summary className="cursor-pointer select-none px-4 py-3 text-sm font-semibold text-slate-800 hover:bg-slate-50">
+        {title}
+      </summary>
       <div className="border-t border-slate-100 p-4">{children}</div>
     </details>
   );
 }
 
 /** The forms a collector uses on an account; shown only to roles that may change it. */
-export function AccountForms({ customerId, currencies, openInvoices, today, nowTime, actions }: {
+export function AccountForms({
+  customerId,
+  currencies,
+  openInvoices,
+  today,
+  nowTime,
+  actions,
+}: {
   customerId: string;
   currencies: string[];
   openInvoices: { id: string; label: string; disputed: boolean }[];
@@ -30,16 +39,22 @@ export function AccountForms({ customerId, currencies, openInvoices, today, nowT
   nowTime: string;
   actions: AccountFormActions;
 }) {
-  const currencyField = currencies.length > 1
-    ? <Field name="currency" label="Currency" as="select" options={currencies.map((c) => ({ value: c, label: c }))} />
-    : null;
+  const currencyField =
+    currencies.length > 1 ? (
+      <Field name="currency" label="Currency" as="select" options={currencies.map((c) => ({ value: c, label: c }))} />
+    ) : null;
   const hidden = { customerId, ...(currencies.length === 1 ? { currency: currencies[0] } : {}) };
   const amountHint = "As on the remittance: 1250.50 or 1 250,50";
   return (
     <div className="grid items-start gap-3 lg:grid-cols-2">
       <Panel title="Log a call, email or reply" testId="form-contact">
         <ActionForm action={actions.logContact} submitLabel="Log contact" hidden={{ customerId }}>
-          <Field name="type" label="What happened" as="select" options={Object.entries(CONTACT_TYPES).map(([value, t]) => ({ value, label: t.label }))} />
+          <Field
+            name="type"
+            label="What happened"
+            as="select"
+            options={Object.entries(CONTACT_TYPES).map(([value, t]) => ({ value, label: t.label }))}
+          />
           <div className="grid grid-cols-2 gap-3">
             <Field name="occurredOn" label="Date" type="date" defaultValue={today} />
             <Field name="time" label="Time" type="time" defaultValue={nowTime} />
@@ -52,8 +67,15 @@ export function AccountForms({ customerId, currencies, openInvoices, today, nowT
           {currencyField}
           <Field name="amount" label="Amount" inputMode="decimal" hint={amountHint} />
           <Field name="receivedOn" label="Received on" type="date" defaultValue={today} />
-          <Field name="invoiceId" label="Apply to" as="select"
-            options={[{ value: "", label: "Oldest open invoice first" }, ...openInvoices.map((i) => ({ value: i.id, label: i.label }))]} />
+          <Field
+            name="invoiceId"
+            label="Apply to"
+            as="select"
+            options={[
+              { value: "", label: "Oldest open invoice first" },
+              ...openInvoices.map((i) => ({ value: i.id, label: i.label })),
+            ]}
+          />
           <div className="grid grid-cols-2 gap-3">
             <Field name="method" label="Method" defaultValue="bank transfer" />
             <Field name="reference" label="Reference" />
@@ -64,25 +86,43 @@ export function AccountForms({ customerId, currencies, openInvoices, today, nowT
         <ActionForm action={actions.recordPromise} submitLabel="Record promise" hidden={hidden}>
           {currencyField}
           <Field name="amount" label="Amount promised" inputMode="decimal" hint={amountHint} />
-          <Field name="promisedFor" label="Promised for" type="date" hint="Escalation pauses until this date; unpaid by then, the next letter is due at once." />
+          <Field
+            name="promisedFor"
+            label="Promised for"
+            type="date"
+            hint="Escalation pauses until this date; unpaid by then, the next letter is due at once."
+          />
           <Field name="note" label="Note" as="textarea" />
         </ActionForm>
       </Panel>
       <Panel title="Agree a payment plan" testId="form-plan">
         <ActionForm action={actions.recordPlan} submitLabel="Record plan" hidden={hidden}>
           {currencyField}
-          <Field name="instalments" label="Instalments" as="textarea" rows={4} placeholder={"2026-12-15 250.00\n2027-01-15 250.00"}
-            hint="One per line: due date and amount. A missed instalment counts as a broken promise." />
+          <Field
+            name="instalments"
+            label="Instalments"
+            as="textarea"
+            rows={4}
+            placeholder={"2026-12-15 250.00\n2027-01-15 250.00"}
+            hint="One per line: due date and amount. A missed instalment counts as a broken promise."
+          />
           <Field name="note" label="Note" as="textarea" />
         </ActionForm>
       </Panel>
       <Panel title="Record a dispute" testId="form-dispute">
         {openInvoices.some((i) => !i.disputed) ? (
           <ActionForm action={actions.openDispute} submitLabel="Record dispute" hidden={{ customerId }}>
-            <Field name="invoiceId" label="Invoice" as="select" options={openInvoices.filter((i) => !i.disputed).map((i) => ({ value: i.id, label: i.label }))} />
+            <Field
+              name="invoiceId"
+              label="Invoice"
+              as="select"
+              options={openInvoices.filter((i) => !i.disputed).map((i) => ({ value: i.id, label: i.label }))}
+            />
             <Field name="note" label="What the customer disputes" as="textarea" />
           </ActionForm>
-        ) : <p className="text-sm text-slate-500">No open invoice to dispute.</p>}
+        ) : (
+          <p className="text-sm text-slate-500">No open invoice to dispute.</p>
+        )}
       </Panel>
     </div>
   );

@@ -6,11 +6,26 @@ import type { ActionResult } from "@/lib/actions/define-action";
 type Action = (prev: unknown, formData: FormData) => Promise<ActionResult<unknown>>;
 
 const FormResult = createContext<ActionResult<unknown> | undefined>(undefined);
-const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-[invalid=true]:border-red-500";
+const inputClass =
+  "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-[invalid=true]:border-red-500";
 
 /** A form posting to a server action, with the result announced (aria-live) and per-field errors for its Fields. */
-export function ActionForm({ action, submitLabel, pendingLabel = "Saving…", hidden = {}, children, testId, danger = false }: {
-  action: Action; submitLabel: string; pendingLabel?: string; hidden?: Record<string, string>; children?: React.ReactNode; testId?: string; danger?: boolean;
+export function ActionForm({
+  action,
+  submitLabel,
+  pendingLabel = "Saving…",
+  hidden = {},
+  children,
+  testId,
+  danger = false,
+}: {
+  action: Action;
+  submitLabel: string;
+  pendingLabel?: string;
+  hidden?: Record<string, string>;
+  children?: React.ReactNode;
+  testId?: string;
+  danger?: boolean;
 }) {
   const [result, formAction, pending] = useActionState(action, undefined);
   const statusId = useId();
@@ -20,19 +35,36 @@ export function ActionForm({ action, submitLabel, pendingLabel = "Saving…", hi
     if (result?.ok) form.current?.reset();
   }, [result]);
   return (
-    <form ref={form} action={formAction} noValidate className="space-y-3" data-testid={testId} aria-describedby={statusId}
+    <form
+      ref={form}
+      action={formAction}
+      noValidate
+      className="space-y-3"
+      data-testid={testId}
+      aria-describedby={statusId}
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
         startTransition(() => formAction(data));
-      }}>
-      {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      }}
+    >
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <FormResult.Provider value={result}>{children}</FormResult.Provider>
-      <div id={statusId} aria-live="polite" role="status" className={`min-h-5 text-sm ${result?.ok ? "text-emerald-700" : "text-red-700"}`}>
+      <div
+        id={statusId}
+        aria-live="polite"
+        role="status"
+        className={`min-h-5 text-sm ${result?.ok ? "text-emerald-700" : "text-red-700"}`}
+      >
         {result && !result.ok && result.fieldErrors ? "Check the fields marked below." : result?.message}
       </div>
-      <button type="submit" disabled={pending}
-        className={`rounded-md px-4 py-2 text-sm font-semibold text-white shadow-sm disabled:opacity-60 ${danger ? "bg-red-700 hover:bg-red-800" : "bg-brand-600 hover:bg-brand-700"}`}>
+      <button
+        type="submit"
+        disabled={pending}
+        className={`rounded-md px-4 py-2 text-sm font-semibold text-white shadow-sm disabled:opacity-60 ${danger ? "bg-red-700 hover:bg-red-800" : "bg-brand-600 hover:bg-brand-700"}`}
+      >
         {pending ? pendingLabel : submitLabel}
       </button>
     </form>
@@ -53,23 +85,49 @@ export function Field(props: FieldProps) {
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const common = {
-    id, name: props.name, className: inputClass, "aria-invalid": errors ? true : undefined,
+    id,
+    name: props.name,
+    className: inputClass,
+    "aria-invalid": errors ? true : undefined,
     "aria-describedby": [props.hint ? hintId : "", errorId].filter(Boolean).join(" "),
   };
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">{props.label}</label>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {props.label}
+      </label>
       {props.as === "textarea" ? (
-        <textarea {...common} rows={props.rows ?? 2} defaultValue={props.defaultValue} placeholder={props.placeholder} />
+        <textarea
+          {...common}
+          rows={props.rows ?? 2}
+          defaultValue={props.defaultValue}
+          placeholder={props.placeholder}
+        />
       ) : props.as === "select" ? (
         <select {...common} defaultValue={props.defaultValue}>
-          {props.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          {props.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
         </select>
       ) : (
-        <input {...common} type={props.type ?? "text"} defaultValue={props.defaultValue} placeholder={props.placeholder} inputMode={props.inputMode} />
+        <input
+          {...common}
+          type={props.type ?? "text"}
+          defaultValue={props.defaultValue}
+          placeholder={props.placeholder}
+          inputMode={props.inputMode}
+        />
       )}
-      {props.hint && <p id={hintId} className="mt-1 text-xs text-slate-500">{props.hint}</p>}
-      <p id={errorId} aria-live="polite" className="mt-1 text-sm text-red-700">{errors?.join(" ")}</p>
+      {props.hint && (
+        <p id={hintId} className="mt-1 text-xs text-slate-500">
+          {props.hint}
+        </p>
+      )}
+      <p id={errorId} aria-live="polite" className="mt-1 text-sm text-red-700">
+        {errors?.join(" ")}
+      </p>
     </div>
   );
 }

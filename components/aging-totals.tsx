@@ -1,5 +1,5 @@
-import { AGING_BUCKETS } from "@/lib/aging/buckets";
 import type { CurrencyTotals } from "@/lib/aging/aging-totals";
+import { AGING_BUCKETS } from "@/lib/aging/buckets";
 import { Money } from "./money";
 
 const BUCKET_TEXT: Record<string, string> = {
@@ -28,13 +28,23 @@ export function AgingTotals({ totals, locale }: { totals: CurrencyTotals[]; loca
         <caption className="sr-only">Open receivables by aging bucket and currency</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>
-            <th scope="col" className="px-3 py-2 text-left font-medium">Currency</th>
+            <th scope="col" className="px-3 py-2 text-left font-medium">
+              Currency
+            </th>
             {AGING_BUCKETS.map((b) => (
-              <th key={b.key} scope="col" className="px-3 py-2 text-right font-medium">{b.key === "current" ? "Current" : `${b.label} days`}</th>
+              <th key={b.key} scope="col" className="px-3 py-2 text-right font-medium">
+                {b.key === "current" ? "Current" : `${b.label} days`}
+              </th>
             ))}
-            <th scope="col" className="px-3 py-2 text-right font-medium">Total open</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Overdue</th>
-            <th scope="col" className="w-36 px-3 py-2 text-left font-medium">Distribution</th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Total open
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Overdue
+            </th>
+            <th scope="col" className="w-36 px-3 py-2 text-left font-medium">
+              Distribution
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -42,19 +52,29 @@ export function AgingTotals({ totals, locale }: { totals: CurrencyTotals[]; loca
             <tr key={t.currency} data-currency={t.currency}>
               <th scope="row" className="px-3 py-3 text-left">
                 <span className="font-semibold">{t.currency}</span>
-                <span className="block whitespace-nowrap text-xs font-normal text-slate-500">{t.accounts} accounts · {t.overdueAccounts} overdue</span>
+                <span className="block whitespace-nowrap text-xs font-normal text-slate-500">
+                  {t.accounts} accounts · {t.overdueAccounts} overdue
+                </span>
               </th>
               {AGING_BUCKETS.map((b) => (
                 <td key={b.key} className={`px-3 py-3 text-right ${BUCKET_TEXT[b.key]}`} data-bucket={b.key}>
                   <Money minor={t[b.key]} currency={t.currency} locale={locale} quietZero />
                 </td>
               ))}
-              <td className="px-3 py-3 text-right font-semibold" data-testid="total-open"><Money minor={t.open} currency={t.currency} locale={locale} /></td>
-              <td className="px-3 py-3 text-right text-red-700" data-testid="total-overdue"><Money minor={t.overdue} currency={t.currency} locale={locale} /></td>
+              <td className="px-3 py-3 text-right font-semibold" data-testid="total-open">
+                <Money minor={t.open} currency={t.currency} locale={locale} />
+              </td>
+              <td className="px-3 py-3 text-right text-red-700" data-testid="total-overdue">
+                <Money minor={t.overdue} currency={t.currency} locale={locale} />
+              </td>
               <td className="px-3 py-3">
                 <div className="flex h-2.5 w-32 overflow-hidden rounded-full bg-slate-100" aria-hidden>
                   {AGING_BUCKETS.map((b) => (
-                    <span key={b.key} className={BUCKET_BAR[b.key]} style={{ width: `${t.open ? (100 * t[b.key]) / t.open : 0}%` }} />
+                    <span
+                      key={b.key}
+                      className={BUCKET_BAR[b.key]}
+                      style={{ width: `${t.open ? (100 * t[b.key]) / t.open : 0}%` }}
+                    />
                   ))}
                 </div>
               </td>

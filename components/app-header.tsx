@@ -13,23 +13,37 @@ export function AppHeader(props: {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex h-14 max-w-[100rem] items-center gap-6 px-4 sm:px-6">
-        <Link href="/" aria-label="Dunning Desk home"><Logo /></Link>
+        <Link href="/" aria-label="Dunning Desk home">
+          <Logo />
+        </Link>
         <nav aria-label="Main" className="flex items-center gap-1 text-sm">
           <NavLink href="/">Aging report</NavLink>
-          <NavLink href="/worklist" also={["/letters"]}>Worklist</NavLink>
+          <NavLink href="/worklist" also={["/letters"]}>
+            Worklist
+          </NavLink>
           {props.role !== "VIEWER" && <NavLink href="/print">Print</NavLink>}
           <NavLink href="/outbox">Outbox</NavLink>
           {props.role !== "VIEWER" && <NavLink href="/import">Import</NavLink>}
           {(props.role === "ADMIN" || props.role === "VIEWER") && <NavLink href="/audit">Audit log</NavLink>}
-          <NavLink href="/settings" also={["/users"]}>Settings</NavLink>
+          <NavLink href="/settings" also={["/users"]}>
+            Settings
+          </NavLink>
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="hidden text-slate-500 sm:inline">{props.orgName}</span>
-          <span className="rounded-full bg-slate-100 px-2.5 py-0.5 text-xs font-medium text-slate-700" title={props.userName}>
+          <span
+            className="rounded-full bg-slate-100 px-2.5 py-0.5 text-xs font-medium text-slate-700"
+            title={props.userName}
+          >
             {props.userName} · {ROLE_LABEL[props.role]}
           </span>
           <form action={props.signOut}>
-            <button type="submit" className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900">Sign out</button>
+            <button
+              type="submit"
+              className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+            >
+              Sign out
+            </button>
           </form>
         </div>
       </div>

@@ -1,25 +1,38 @@
-import type { AuditLogRow } from "@/lib/audit/list-audit-events";
 import { describeAuditEvent } from "@/lib/audit/describe-event";
+import type { AuditLogRow } from "@/lib/audit/list-audit-events";
 
 export function AuditLogTable({ rows, locale, timeZone }: { rows: AuditLogRow[]; locale: string; timeZone: string }) {
   const fmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone });
-  if (!rows.length) return <p className="rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-500">Nothing recorded yet.</p>;
+  if (!rows.length)
+    return (
+      <p className="rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-500">Nothing recorded yet.</p>
+    );
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="w-full text-sm" data-testid="audit-log">
         <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-          <tr><th className="px-4 py-2">#</th><th className="px-4 py-2">When</th><th className="px-4 py-2">Who</th><th className="px-4 py-2">From</th><th className="px-4 py-2">What</th></tr>
+          <tr>
+            <th className="px-4 py-2">#</th>
+            <th className="px-4 py-2">When</th>
+            <th className="px-4 py-2">Who</th>
+            <th className="px-4 py-2">From</th>
+            <th className="px-4 py-2">What</th>
+          </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => (
             <tr key={r.id}>
               <td className="px-4 py-2 text-slate-500">{r.seq}</td>
-              <td className="whitespace-nowrap px-4 py-2"><time dateTime={r.createdAt.toISOString()}>{fmt.format(r.createdAt)}</time></td>
+              <td className="whitespace-nowrap px-4 py-2">
+                <time dateTime={r.createdAt.toISOString()}>{fmt.format(r.createdAt)}</time>
+              </td>
               <td className="px-4 py-2">{r.actor ?? <span className="text-slate-400">system</span>}</td>
               <td className="px-4 py-2 font-mono text-xs text-slate-500">{r.ip || "–"}</td>
               <td className="px-4 py-2">
                 {r.event ? describeAuditEvent(r.event) : <span title={JSON.stringify(r.raw)}>{r.kind}</span>}
-                <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-500">{r.kind}</span>
+                <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-500">
+                  {r.kind}
+                </span>
               </td>
             </tr>
           ))}

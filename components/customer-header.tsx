@@ -2,32 +2,73 @@ import { Money } from "./money";
 
 const LANGUAGE = { en: "English", it: "Italiano", nb: "Norsk bokmål" } as const;
 
-export function CustomerHeader({ customer, totals, locale }: {
-  customer: { name: string; reference: string; contactPerson: string; email: string; phone: string; addressLine1: string; addressLine2: string; postalCode: string; city: string; country: string; language: keyof typeof LANGUAGE; currency: string };
+export function CustomerHeader({
+  customer,
+  totals,
+  locale,
+}: {
+  customer: {
+    name: string;
+    reference: string;
+    contactPerson: string;
+    email: string;
+    phone: string;
+    addressLine1: string;
+    addressLine2: string;
+    postalCode: string;
+    city: string;
+    country: string;
+    language: keyof typeof LANGUAGE;
+    currency: string;
+  };
   totals: { currency: string; open: number; overdue: number }[];
   locale: string;
 }) {
-  const address = [customer.addressLine1, customer.addressLine2, `${customer.postalCode} ${customer.city}`.trim(), customer.country].filter(Boolean);
+  const address = [
+    customer.addressLine1,
+    customer.addressLine2,
+    `${customer.postalCode} ${customer.city}`.trim(),
+    customer.country,
+  ].filter(Boolean);
   return (
     <div className="flex flex-wrap items-start justify-between gap-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{customer.name}</h1>
-        <p className="text-sm text-slate-500">{customer.reference} · {LANGUAGE[customer.language]} · {customer.currency}</p>
+        <p className="text-sm text-slate-500">
+          {customer.reference} · {LANGUAGE[customer.language]} · {customer.currency}
+        </p>
         <div className="mt-3 grid gap-x-8 gap-y-1 text-sm text-slate-700 sm:grid-cols-2">
           <div>
             {customer.contactPerson && <p>{customer.contactPerson}</p>}
-            {customer.email && <p><a className="text-brand-700 hover:underline" href={`mailto:${customer.email}`}>{customer.email}</a></p>}
+            {customer.email && (
+              <p>
+                <a className="text-brand-700 hover:underline" href={`mailto:${customer.email}`}>
+                  {customer.email}
+                </a>
+              </p>
+            )}
             {customer.phone && <p>{customer.phone}</p>}
           </div>
-          <address className="not-italic">{address.map((line) => <p key={line}>{line}</p>)}</address>
+          <address className="not-italic">
+            {address.map((line) => (
+              <p key={line}>{line}</p>
+            ))}
+          </address>
         </div>
       </div>
       <dl className="flex gap-6" data-testid="customer-totals">
-        {totals.length === 0 && <div><dt className="text-xs text-slate-500">Open</dt><dd className="text-xl font-semibold text-emerald-700">Paid up</dd></div>}
+        {totals.length === 0 && (
+          <div>
+            <dt className="text-xs text-slate-500">Open</dt>
+            <dd className="text-xl font-semibold text-emerald-700">Paid up</dd>
+          </div>
+        )}
         {totals.map((t) => (
           <div key={t.currency} className="text-right">
             <dt className="text-xs text-slate-500">Open {t.currency}</dt>
-            <dd className="text-xl font-semibold"><Money minor={t.open} currency={t.currency} locale={locale} /></dd>
+            <dd className="text-xl font-semibold">
+              <Money minor={t.open} currency={t.currency} locale={locale} />
+            </dd>
             <dd className={`text-sm ${t.overdue > 0 ? "text-red-700" : "text-slate-500"}`}>
               <Money minor={t.overdue} currency={t.currency} locale={locale} /> overdue
             </dd>

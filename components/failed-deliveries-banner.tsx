@@ -7,12 +7,21 @@ export async function FailedDeliveriesBanner({ orgId }: { orgId: string }) {
   const failed = await failedDeliveries(db(), { orgId, limit: 20 });
   if (!failed.length) return null;
   return (
-    <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-900" data-testid="failed-deliveries">
-      <p className="font-semibold">{failed.length} letter email{failed.length === 1 ? "" : "s"} not delivered</p>
+    <div
+      role="alert"
+      className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-900"
+      data-testid="failed-deliveries"
+    >
+      <p className="font-semibold">
+        {failed.length} letter email{failed.length === 1 ? "" : "s"} not delivered
+      </p>
       <ul className="mt-1 space-y-0.5">
         {failed.map((f) => (
           <li key={f.letterId}>
-            <Link className="underline" href={`/letters/${f.letterId}`}>Letter {f.stage} to {f.customerName}</Link> ({f.status.recipient}): {f.status.error}
+            <Link className="underline" href={`/letters/${f.letterId}`}>
+              Letter {f.stage} to {f.customerName}
+            </Link>{" "}
+            ({f.status.recipient}): {f.status.error}
             {f.status.retrying ? " Retrying automatically." : " Open the letter to retry."}
           </li>
         ))}

@@ -3,24 +3,54 @@ import type { HistoryEntry } from "@/lib/collections/contact-history";
 
 const CHANNEL = { LETTER: "Letter", EMAIL: "Email", PHONE: "Phone" } as const;
 const OUTCOME: Record<string, string> = {
-  SENT: "Sent", DELIVERED: "Delivered", DELIVERY_FAILED: "Delivery failed", NO_ANSWER: "No answer", VOICEMAIL: "Voicemail", SPOKE: "Spoke", REPLIED: "Replied",
+  SENT: "Sent",
+  DELIVERED: "Delivered",
+  DELIVERY_FAILED: "Delivery failed",
+  NO_ANSWER: "No answer",
+  VOICEMAIL: "Voicemail",
+  SPOKE: "Spoke",
+  REPLIED: "Replied",
 };
 
 /** The account's history oldest first: who, when, channel, outcome, note; letters open as sent. */
-export function HistoryTimeline({ entries, locale, timeZone }: { entries: HistoryEntry[]; locale: string; timeZone: string }) {
+export function HistoryTimeline({
+  entries,
+  locale,
+  timeZone,
+}: {
+  entries: HistoryEntry[];
+  locale: string;
+  timeZone: string;
+}) {
   const fmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
-  if (!entries.length) return <p className="rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-500">No contact yet.</p>;
+  if (!entries.length)
+    return <p className="rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-500">No contact yet.</p>;
   return (
-    <ol className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="contact-history">
+    <ol
+      className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm"
+      data-testid="contact-history"
+    >
       {entries.map((e) => (
         <li key={e.id} className="flex gap-4 px-4 py-3 text-sm">
-          <time className="w-40 shrink-0 text-slate-500" dateTime={e.at.toISOString()}>{fmt.format(e.at)}</time>
+          <time className="w-40 shrink-0 text-slate-500" dateTime={e.at.toISOString()}>
+            {fmt.format(e.at)}
+          </time>
           <div className="min-w-0">
             {e.type === "contact" ? (
               <p className="font-medium">
-                {e.letter ? `Letter ${e.letter.stage}` : CHANNEL[e.channel]} {e.direction === "INBOUND" ? "from customer" : "to customer"}
-                <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">{OUTCOME[e.outcome] ?? e.outcome}</span>
-                {e.letter && <Link className="ml-2 text-xs font-normal text-brand-700 hover:underline" href={`/letters/${e.letter.id}`}>Open letter {e.letter.stage} as sent</Link>}
+                {e.letter ? `Letter ${e.letter.stage}` : CHANNEL[e.channel]}{" "}
+                {e.direction === "INBOUND" ? "from customer" : "to customer"}
+                <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">
+                  {OUTCOME[e.outcome] ?? e.outcome}
+                </span>
+                {e.letter && (
+                  <Link
+                    className="ml-2 text-xs font-normal text-brand-700 hover:underline"
+                    href={`/letters/${e.letter.id}`}
+                  >
+                    Open letter {e.letter.stage} as sent
+                  </Link>
+                )}
               </p>
             ) : (
               <p className="font-medium text-slate-800">{e.title}</p>

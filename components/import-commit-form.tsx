@@ -4,18 +4,34 @@ import { useActionState } from "react";
 import type { ActionResult } from "@/lib/actions/define-action";
 
 /** Step 3: the file checked clean; import it all-or-nothing. */
-export function ImportCommitForm(props: { importId: string; rows: number; kind: string; action: (prev: unknown, form: FormData) => Promise<ActionResult<unknown>> }) {
+export function ImportCommitForm(props: {
+  importId: string;
+  rows: number;
+  kind: string;
+  action: (prev: unknown, form: FormData) => Promise<ActionResult<unknown>>;
+}) {
   const [state, formAction, pending] = useActionState(props.action, undefined);
   return (
-    <form action={formAction} className="flex flex-wrap items-center gap-4 rounded-xl border border-emerald-200 bg-emerald-50 p-5">
+    <form
+      action={formAction}
+      className="flex flex-wrap items-center gap-4 rounded-xl border border-emerald-200 bg-emerald-50 p-5"
+    >
       <input type="hidden" name="importId" value={props.importId} />
       <p className="text-sm text-emerald-900">
-        <strong>No problems found.</strong> {props.rows.toLocaleString("en")} {props.kind} rows are ready. Rows already in Dunning Desk are updated where they changed.
+        <strong>No problems found.</strong> {props.rows.toLocaleString("en")} {props.kind} rows are ready. Rows already
+        in Dunning Desk are updated where they changed.
       </p>
-      <button type="submit" disabled={pending} aria-describedby="commit-error" className="rounded-md bg-emerald-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-emerald-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        aria-describedby="commit-error"
+        className="rounded-md bg-emerald-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-emerald-800 disabled:opacity-60"
+      >
         {pending ? "Starting…" : `Import ${props.rows.toLocaleString("en")} ${props.rows === 1 ? "row" : "rows"}`}
       </button>
-      <p id="commit-error" aria-live="polite" className="w-full text-sm text-red-700 empty:hidden">{state && !state.ok ? state.message : ""}</p>
+      <p id="commit-error" aria-live="polite" className="w-full text-sm text-red-700 empty:hidden">
+        {state && !state.ok ? state.message : ""}
+      </p>
     </form>
   );
 }

@@ -4,7 +4,13 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 
 /** Progress of a running check or import, polled from the server; the page reloads when it ends. */
-export function ImportProgress(props: { importId: string; label: string; status: string; bytesRead: number; byteSize: number }) {
+export function ImportProgress(props: {
+  importId: string;
+  label: string;
+  status: string;
+  bytesRead: number;
+  byteSize: number;
+}) {
   const router = useRouter();
   const [progress, setProgress] = useState({ bytesRead: props.bytesRead, rowCount: 0 });
   useEffect(() => {
@@ -29,11 +35,22 @@ export function ImportProgress(props: { importId: string; label: string; status:
   return (
     <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
       <div className="flex justify-between text-sm">
-        <span id="import-progress-label" className="font-medium text-slate-700">{props.label}</span>
-        <span className="text-slate-500" aria-live="polite">{progress.rowCount ? `${progress.rowCount.toLocaleString("en")} rows · ` : ""}{percent}%</span>
+        <span id="import-progress-label" className="font-medium text-slate-700">
+          {props.label}
+        </span>
+        <span className="text-slate-500" aria-live="polite">
+          {progress.rowCount ? `${progress.rowCount.toLocaleString("en")} rows · ` : ""}
+          {percent}%
+        </span>
       </div>
-      <div role="progressbar" aria-labelledby="import-progress-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}
-        className="mt-2 h-2.5 overflow-hidden rounded-full bg-slate-100">
+      <div
+        role="progressbar"
+        aria-labelledby="import-progress-label"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        className="mt-2 h-2.5 overflow-hidden rounded-full bg-slate-100"
+      >
         <div className="h-full rounded-full bg-brand-600 transition-[width]" style={{ width: `${percent}%` }} />
       </div>
     </div>

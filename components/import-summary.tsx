@@ -9,16 +9,28 @@ export function ImportSummary(props: { kind: string; created: number; updated: n
   ] as const;
   return (
     <section aria-labelledby="import-done" className="rounded-xl border border-emerald-200 bg-white p-6 shadow-sm">
-      <h2 id="import-done" className="text-base font-semibold text-emerald-800">Imported</h2>
+      <h2 id="import-done" className="text-base font-semibold text-emerald-800">
+        Imported
+      </h2>
       <dl className="mt-3 flex gap-8" data-testid="import-summary">
         {stats.map(([label, value]) => (
           <div key={label}>
             <dt className="text-xs uppercase tracking-wide text-slate-500">{label}</dt>
-            <dd className="text-2xl font-semibold tabular-nums" data-testid={`import-${label.toLowerCase()}`}>{value.toLocaleString("en")}</dd>
+            <dd className="text-2xl font-semibold tabular-nums" data-testid={`import-${label.toLowerCase()}`}>
+              {value.toLocaleString("en")}
+            </dd>
           </div>
         ))}
       </dl>
-      <p className="mt-4 text-sm"><Link href="/" className="text-brand-700 hover:underline">Open the aging report</Link> · <Link href="/import" className="text-brand-700 hover:underline">Import another file</Link></p>
+      <p className="mt-4 text-sm">
+        <Link href="/" className="text-brand-700 hover:underline">
+          Open the aging report
+        </Link>{" "}
+        ·{" "}
+        <Link href="/import" className="text-brand-700 hover:underline">
+          Import another file
+        </Link>
+      </p>
     </section>
   );
 }

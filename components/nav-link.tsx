@@ -6,10 +6,16 @@ import { usePathname } from "next/navigation";
 /** A main-menu link, highlighted on its own pages and on the `also` path prefixes. */
 export function NavLink({ href, also = [], children }: { href: string; also?: string[]; children: React.ReactNode }) {
   const pathname = usePathname();
-  const active = href === "/" ? pathname === "/" || pathname.startsWith("/customers") : [href, ...also].some((p) => pathname.startsWith(p));
+  const active =
+    href === "/"
+      ? pathname === "/" || pathname.startsWith("/customers")
+      : [href, ...also].some((p) => pathname.startsWith(p));
   return (
-    <Link href={href} aria-current={active ? "page" : undefined}
-      className={`rounded-md px-3 py-1.5 font-medium ${active ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"}`}>
+    <Link
+      href={href}
+      aria-current={active ? "page" : undefined}
+      className={`rounded-md px-3 py-1.5 font-medium ${active ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"}`}
+    >
       {children}
     </Link>
   );

@@ -14,14 +14,20 @@ export function VerifyHistoryPanel({ action, locale, timeZone }: { action: Actio
     <section aria-labelledby="verify-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="max-w-2xl">
-          <h2 id="verify-heading" className="text-lg font-semibold">Verify history</h2>
+          <h2 id="verify-heading" className="text-lg font-semibold">
+            Verify history
+          </h2>
           <p className="text-sm text-slate-600">
             Letters, contact attempts and this log form one hash chain. Verifying recomputes every entry&apos;s hash and
             names the first entry that was changed, removed or reordered outside the app.
           </p>
         </div>
         <form action={formAction}>
-          <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
+          >
             {pending ? "Verifying…" : "Verify history"}
           </button>
         </form>
@@ -33,11 +39,26 @@ export function VerifyHistoryPanel({ action, locale, timeZone }: { action: Actio
           <div className="rounded-md bg-red-50 px-3 py-2 text-red-800">
             <p className="font-semibold">The history does not verify.</p>
             <dl className="mt-1 grid grid-cols-[8rem_1fr] gap-x-3 gap-y-0.5">
-              <dt>Entry</dt><dd>#{mismatch.seq} in {mismatch.table}</dd>
-              <dt>Id</dt><dd className="font-mono text-xs leading-5">{mismatch.id}</dd>
-              {mismatch.createdAt && <><dt>Recorded</dt><dd>{new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone }).format(new Date(mismatch.createdAt))}</dd></>}
-              <dt>Problem</dt><dd>{mismatch.reason}</dd>
-              <dt>Checked</dt><dd>{result.checked} entries</dd>
+              <dt>Entry</dt>
+              <dd>
+                #{mismatch.seq} in {mismatch.table}
+              </dd>
+              <dt>Id</dt>
+              <dd className="font-mono text-xs leading-5">{mismatch.id}</dd>
+              {mismatch.createdAt && (
+                <>
+                  <dt>Recorded</dt>
+                  <dd>
+                    {new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone }).format(
+                      new Date(mismatch.createdAt),
+                    )}
+                  </dd>
+                </>
+              )}
+              <dt>Problem</dt>
+              <dd>{mismatch.reason}</dd>
+              <dt>Checked</dt>
+              <dd>{result.checked} entries</dd>
             </dl>
           </div>
         )}

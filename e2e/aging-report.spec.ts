@@ -13,9 +13,13 @@ const LOCALE = "en-GB";
 /** Expected figures computed here from raw invoice and payment rows, independently of the app's SQL. */
 async function expectedTotals() {
   const invoices = await query<{ id: string; currency: string; due: string; amount: string }>(
-    `SELECT id, currency, to_char(due_date, 'YYYY-MM-DD') AS due, amount_minor::text AS amount FROM invoices WHERE org_id = $1`, [DEMO_ORG_ID]);
+    `SELECT id, currency, to_char(due_date, 'YYYY-MM-DD') AS due, amount_minor::text AS amount FROM invoices WHERE org_id = $1`,
+    [DEMO_ORG_ID],
+  );
   const payments = await query<{ invoice_id: string; amount: string }>(
-    `SELECT invoice_id, amount_minor::text AS amount FROM payments WHERE org_id = $1`, [DEMO_ORG_ID]);
+    `SELECT invoice_id, amount_minor::text AS amount FROM payments WHERE org_id = $1`,
+    [DEMO_ORG_ID],
+  );
   const paid = new Map<string, number>();
   for (const p of payments) paid.set(p.invoice_id, (paid.get(p.invoice_id) ?? 0) + Number(p.amount));
   const totals = new Map<string, Record<string, number>>();
@@ -87,9 +91,15 @@ test("an account opens its invoices and contact history", async ({ page }) => {
 
   const [expected] = await query<{ open: string; currency: string }>(
     `SELECT currency, sum(amount_minor - paid_minor)::text AS open FROM invoices
-      WHERE customer_id = $1 AND paid_minor < amount_minor GROUP BY currency`, [customerId]);
-  await expect(page.getByTestId("customer-totals")).toContainText(formatMoney(Number(expected.open), expected.currency, LOCALE));
-  const invoiceCount = await query<{ n: string }>(`SELECT count(*)::text AS n FROM invoices WHERE customer_id = $1`, [customerId]);
+      WHERE customer_id = $1 AND paid_minor < amount_minor GROUP BY currency`,
+    [customerId],
+  );
+  await expect(page.getByTestId("customer-totals")).toContainText(
+    formatMoney(Number(expected.open), expected.currency, LOCALE),
+  );
+  const invoiceCount = await query<{ n: string }>(`SELECT count(*)::text AS n FROM invoices WHERE customer_id = $1`, [
+    customerId,
+  ]);
   await expect(page.locator("[data-testid=invoice-table] tbody tr")).toHaveCount(Number(invoiceCount[0].n));
   await expect(page.getByTestId("contact-history")).toBeVisible();
   await screenshot(page, "customer");

@@ -6,18 +6,25 @@ import { expect, query, screenshot, storageFor, test } from "./fixtures";
 test.describe("as a collector", () => {
   test.use({ storageState: storageFor("collector") });
 
-  test("opens the worklist, previews and sends a letter, and finds it in the history exactly as sent", async ({ page }) => {
+  test("opens the worklist, previews and sends a letter, and finds it in the history exactly as sent", async ({
+    page,
+  }) => {
     await page.goto("/worklist");
     await expect(page.getByRole("heading", { name: "Worklist" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Send all due letters" })).toBeVisible();
     await screenshot(page, "worklist");
 
-    const preview = page.locator("[data-testid=worklist] tbody tr").getByRole("link", { name: /^Preview letter \d$/ }).first();
+    const preview = page
+      .locator("[data-testid=worklist] tbody tr")
+      .getByRole("link", { name: /^Preview letter \d$/ })
+      .first();
     const stage = (await preview.innerText()).slice(-1);
     await preview.click();
     await expect(page.getByRole("heading", { name: `Preview: letter ${stage} of 4` })).toBeVisible();
     const previewText = await page.getByTestId("letter-text").innerText();
-    expect(previewText).toMatch(/ATTN: Accounts Department|Alla c\.a\. dell'Ufficio Amministrazione|Att\.: Regnskapsavdelingen/); // the customer's language
+    expect(previewText).toMatch(
+      /ATTN: Accounts Department|Alla c\.a\. dell'Ufficio Amministrazione|Att\.: Regnskapsavdelingen/,
+    ); // the customer's language
     expect(previewText).toContain("Aurora Components AS");
     await screenshot(page, "letter-preview");
 
@@ -26,7 +33,9 @@ test.describe("as a collector", () => {
     await screenshot(page, "letter-sent");
     const letterId = page.url().split("/").pop()!.split("?")[0];
     const [stored] = await query<{ subject: string; body: string; content_sha256: string; stage: number }>(
-      "SELECT subject, body, content_sha256, stage FROM letters WHERE id = $1", [letterId]);
+      "SELECT subject, body, content_sha256, stage FROM letters WHERE id = $1",
+      [letterId],
+    );
     expect(stored.stage).toBe(Number(stage));
     expect(stored.content_sha256).toBe(letterSha256(stored.subject, stored.body));
     await expect(page.getByTestId("letter-facts")).toContainText(stored.content_sha256);
@@ -37,21 +46,32 @@ test.describe("as a collector", () => {
     const history = page.getByTestId("contact-history");
     await expect(history.getByRole("link", { name: `Open letter ${stage} as sent` }).last()).toBeVisible();
     await screenshot(page, "customer-collections");
-    await history.getByRole("link", { name: `Open letter ${stage} as sent` }).last().click();
+    await history
+      .getByRole("link", { name: `Open letter ${stage} as sent` })
+      .last()
+      .click();
     expect((await page.getByTestId("letter-text").innerText()).trim()).toBe(stored.body.trim());
 
     // The account left today's worklist for that letter.
     await page.goto("/worklist");
-    await expect(page.locator(`[data-testid=worklist] a[href="/customers/${await customerOf(letterId)}/letter-preview?currency=${await currencyOf(letterId)}"]`)).toHaveCount(0);
+    await expect(
+      page.locator(
+        `[data-testid=worklist] a[href="/customers/${await customerOf(letterId)}/letter-preview?currency=${await currencyOf(letterId)}"]`,
+      ),
+    ).toHaveCount(0);
   });
 
-  test("reviews an account after letter 3's deadline, hands it to an agency, sends letter 4 and records its tracking number", async ({ page }) => {
+  test("reviews an account after letter 3's deadline, hands it to an agency, sends letter 4 and records its tracking number", async ({
+    page,
+  }) => {
     await page.goto("/worklist");
     const row = page.locator("[data-testid=worklist] tbody tr").filter({ hasText: "Hand-off review" }).first();
     const name = await row.locator("td").first().innerText();
     await row.getByRole("link", { name: "Open account" }).click();
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-    await expect(page.getByTestId("contact-history").getByRole("link", { name: "Open letter 3 as sent" })).toBeVisible();
+    await expect(
+      page.getByTestId("contact-history").getByRole("link", { name: "Open letter 3 as sent" }),
+    ).toBeVisible();
 
     const form = page.getByTestId("form-handoff");
     await form.locator("summary").click();
@@ -60,7 +80,9 @@ test.describe("as a collector", () => {
     await screenshot(page, "handoff-form");
     await form.getByRole("button", { name: "Record hand-off" }).click();
     // The panel now shows the hand-off, and letter 4 as the next step.
-    await expect(page.getByTestId("collections-USD").or(page.locator("[data-testid^=collections-]")).first()).toContainText("Handed to Nordic Recovery AS (ref. NR-5531)");
+    await expect(
+      page.getByTestId("collections-USD").or(page.locator("[data-testid^=collections-]")).first(),
+    ).toContainText("Handed to Nordic Recovery AS (ref. NR-5531)");
 
     await page.getByRole("link", { name: "Preview letter 4" }).click();
     await expect(page.getByRole("heading", { name: "Preview: letter 4 of 4" })).toBeVisible();
@@ -83,7 +105,9 @@ test.describe("as a collector", () => {
     await page.locator("[data-testid=worklist] tbody tr td:first-child a").first().click();
     await page.waitForURL(/\/customers\/[0-9a-f-]{36}$/);
     const customerId = page.url().split("/").pop()!;
-    const before = await query<{ n: string }>("SELECT count(*)::text AS n FROM payments WHERE customer_id = $1", [customerId]);
+    const before = await query<{ n: string }>("SELECT count(*)::text AS n FROM payments WHERE customer_id = $1", [
+      customerId,
+    ]);
     const form = page.getByTestId("form-payment");
     await form.locator("summary").click();
     await form.getByLabel("Amount").fill("12,3,4");
@@ -92,12 +116,15 @@ test.describe("as a collector", () => {
     await expect(form.getByLabel("Amount")).toHaveAttribute("aria-invalid", "true");
     await expect(form.getByLabel("Amount")).toHaveValue("12,3,4");
     await screenshot(page, "customer-forms-error");
-    expect(await query("SELECT count(*)::text AS n FROM payments WHERE customer_id = $1", [customerId])).toEqual(before);
+    expect(await query("SELECT count(*)::text AS n FROM payments WHERE customer_id = $1", [customerId])).toEqual(
+      before,
+    );
   });
 });
 
 async function customerOf(letterId: string) {
-  return (await query<{ customer_id: string }>("SELECT customer_id FROM letters WHERE id = $1", [letterId]))[0].customer_id;
+  return (await query<{ customer_id: string }>("SELECT customer_id FROM letters WHERE id = $1", [letterId]))[0]
+    .customer_id;
 }
 async function currencyOf(letterId: string) {
   return (await query<{ currency: string }>("SELECT currency FROM letters WHERE id = $1", [letterId]))[0].currency;
@@ -110,7 +137,11 @@ test.describe("as a viewer", () => {
     await page.goto("/worklist");
     await expect(page.getByRole("heading", { name: "Worklist" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Send all due letters" })).toHaveCount(0);
-    await page.locator("[data-testid=worklist] tbody tr").getByRole("link", { name: /^Preview letter \d$/ }).first().click();
+    await page
+      .locator("[data-testid=worklist] tbody tr")
+      .getByRole("link", { name: /^Preview letter \d$/ })
+      .first()
+      .click();
     await expect(page.getByTestId("letter-text")).toBeVisible();
     await expect(page.getByRole("button", { name: /^Send letter/ })).toHaveCount(0);
     await screenshot(page, "letter-preview-viewer");
@@ -123,7 +154,11 @@ test.describe("as a viewer", () => {
     const collector = await browser.newContext({ storageState: storageFor("collector") });
     const collectorPage = await collector.newPage();
     await collectorPage.goto("/worklist");
-    await collectorPage.locator("[data-testid=worklist] tbody tr").getByRole("link", { name: /^Preview letter \d$/ }).first().click();
+    await collectorPage
+      .locator("[data-testid=worklist] tbody tr")
+      .getByRole("link", { name: /^Preview letter \d$/ })
+      .first()
+      .click();
     await collectorPage.waitForURL(/letter-preview/);
     const previewUrl = collectorPage.url();
     const customerId = previewUrl.split("/customers/")[1].split("/")[0];
@@ -139,16 +174,24 @@ test.describe("as a viewer", () => {
     await collector.close();
 
     // ...and replay it with the viewer's session.
-    const lettersBefore = await query<{ n: string }>("SELECT count(*)::text AS n FROM letters WHERE customer_id = $1", [customerId]);
+    const lettersBefore = await query<{ n: string }>("SELECT count(*)::text AS n FROM letters WHERE customer_id = $1", [
+      customerId,
+    ]);
     const { headers, body } = captured!;
     const response = await page.request.post(previewUrl, {
-      headers: { "next-action": headers["next-action"], "content-type": headers["content-type"], accept: "text/x-component" },
+      headers: {
+        "next-action": headers["next-action"],
+        "content-type": headers["content-type"],
+        accept: "text/x-component",
+      },
       data: body,
     });
     const text = await response.text();
     expect(text).toContain("FORBIDDEN");
     expect(text).toContain("Your role does not allow this");
-    expect(await query("SELECT count(*)::text AS n FROM letters WHERE customer_id = $1", [customerId])).toEqual(lettersBefore);
+    expect(await query("SELECT count(*)::text AS n FROM letters WHERE customer_id = $1", [customerId])).toEqual(
+      lettersBefore,
+    );
   });
 });
 
@@ -171,10 +214,15 @@ test.describe("as an admin", () => {
 test.describe("send all due letters", () => {
   test.use({ storageState: storageFor("collector") });
 
-  test("sends every due letter with progress and a result per account; a second run sends nothing", async ({ page }) => {
+  test("sends every due letter with progress and a result per account; a second run sends nothing", async ({
+    page,
+  }) => {
     const before = Number((await query<{ n: string }>("SELECT count(*)::text AS n FROM letters"))[0].n);
     await page.goto("/worklist");
-    const due = await page.locator("[data-testid=worklist] tbody tr").getByRole("link", { name: /^Preview letter \d$/ }).count();
+    const due = await page
+      .locator("[data-testid=worklist] tbody tr")
+      .getByRole("link", { name: /^Preview letter \d$/ })
+      .count();
     expect(due).toBeGreaterThan(0);
     const panel = page.getByTestId("send-all");
     // The click starts a run on the job queue; the worker (a second web server in playwright.config.ts) sends.
@@ -184,15 +232,18 @@ test.describe("send all due letters", () => {
     await expect(panel.getByRole("status")).toHaveText(/^Done: \d+ sent, 0 skipped\.$/, { timeout: 45_000 });
     const bar = panel.getByRole("progressbar");
     await expect(bar).toHaveAttribute("aria-valuenow", (await bar.getAttribute("aria-valuemax"))!);
-    const sent = Number(/Done: (\d+) sent/.exec((await panel.getByRole("status").innerText()))![1]);
+    const sent = Number(/Done: (\d+) sent/.exec(await panel.getByRole("status").innerText())![1]);
     await expect(panel.getByRole("list", { name: "Results per account" }).getByRole("listitem")).toHaveCount(sent);
     // The worklist below refreshes when the run is done: nothing on it is due any more.
-    await expect(page.locator("[data-testid=worklist] tbody tr").getByRole("link", { name: /^Preview letter \d$/ })).toHaveCount(0);
+    await expect(
+      page.locator("[data-testid=worklist] tbody tr").getByRole("link", { name: /^Preview letter \d$/ }),
+    ).toHaveCount(0);
     await screenshot(page, "send-all-done");
     expect(Number((await query<{ n: string }>("SELECT count(*)::text AS n FROM letters"))[0].n)).toBe(before + sent);
     // The run and one result per account are stored.
     const [run] = await query<{ total: number; results: string }>(
-      "SELECT b.total, (SELECT count(*)::text FROM bulk_send_results r WHERE r.bulk_send_id = b.id AND r.outcome = 'SENT') AS results FROM bulk_sends b ORDER BY b.requested_at DESC LIMIT 1");
+      "SELECT b.total, (SELECT count(*)::text FROM bulk_send_results r WHERE r.bulk_send_id = b.id AND r.outcome = 'SENT') AS results FROM bulk_sends b ORDER BY b.requested_at DESC LIMIT 1",
+    );
     expect([run.total, Number(run.results)]).toEqual([sent, sent]);
 
     await page.reload();

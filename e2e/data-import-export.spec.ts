@@ -22,7 +22,9 @@ async function uploadCsv(page: import("@playwright/test").Page, kind: string, na
 
 test("import a CSV of invoices through the UI and find the new invoice on the customer's account", async ({ page }) => {
   const [customer] = await query<{ id: string; reference: string; name: string }>(
-    `SELECT id, reference, name FROM customers WHERE org_id = $1 AND currency = 'EUR' ORDER BY reference LIMIT 1`, [DEMO_ORG_ID]);
+    `SELECT id, reference, name FROM customers WHERE org_id = $1 AND currency = 'EUR' ORDER BY reference LIMIT 1`,
+    [DEMO_ORG_ID],
+  );
   const csv = `Invoice;Customer;Invoice date;Due date;Total\nE2E-1001;${customer.reference};01.10.2026;31.10.2026;4.321,09\n`;
   await uploadCsv(page, "invoices", "e2e-invoices.csv", csv);
   await expect(page.getByText("semicolon separated")).toBeVisible();
@@ -40,12 +42,16 @@ test("import a CSV of invoices through the UI and find the new invoice on the cu
   await page.goto(`/customers/${customer.id}`);
   const row = page.getByTestId("invoice-table").locator("tr", { hasText: "E2E-1001" });
   await expect(row).toContainText(formatMoney(432109, "EUR", LOCALE));
-  const [audit] = await query<{ n: string }>(`SELECT count(*)::text AS n FROM audit_events WHERE org_id = $1 AND kind = 'import.committed'`, [DEMO_ORG_ID]);
+  const [audit] = await query<{ n: string }>(
+    `SELECT count(*)::text AS n FROM audit_events WHERE org_id = $1 AND kind = 'import.committed'`,
+    [DEMO_ORG_ID],
+  );
   expect(Number(audit.n)).toBeGreaterThan(0);
 });
 
 test("a file with problems names row, column and problem and imports nothing", async ({ page }) => {
-  const csv = "Invoice,Customer,Invoice date,Due date,Total\nE2E-2001,NO-SUCH-CUSTOMER,2026-10-01,2026-10-31,10.00\nE2E-2002,C-1001,2026-10-01,2026-10-31,10.005\n";
+  const csv =
+    "Invoice,Customer,Invoice date,Due date,Total\nE2E-2001,NO-SUCH-CUSTOMER,2026-10-01,2026-10-31,10.00\nE2E-2002,C-1001,2026-10-01,2026-10-31,10.005\n";
   await uploadCsv(page, "invoices", "e2e-problems.csv", csv);
   await page.getByRole("button", { name: "Check the file" }).click();
   const problems = page.getByTestId("import-problems");
@@ -59,12 +65,25 @@ test("a file with problems names row, column and problem and imports nothing", a
 
 test("a large file shows progress while it is checked, and lists the first problems of many", async ({ page }) => {
   const rows = Array.from({ length: 60_000 }, (_, i) => `E2E-BIG-${i},NO-SUCH-CUSTOMER,2026-10-01,2026-10-31,10.00`);
-  await uploadCsv(page, "invoices", "e2e-large.csv", `Invoice,Customer,Invoice date,Due date,Total\n${rows.join("\n")}\n`);
+  await uploadCsv(
+    page,
+    "invoices",
+    "e2e-large.csv",
+    `Invoice,Customer,Invoice date,Due date,Total\n${rows.join("\n")}\n`,
+  );
   await page.getByRole("button", { name: "Check the file" }).click();
   // The check may finish before the bar is drawn on a fast machine; the screenshot is for review.
-  const bar = await page.getByRole("progressbar").waitFor({ timeout: 5_000 }).then(() => true, () => false);
+  const bar = await page
+    .getByRole("progressbar")
+    .waitFor({ timeout: 5_000 })
+    .then(
+      () => true,
+      () => false,
+    );
   if (bar) await screenshot(page, "import-progress");
-  await expect(page.getByRole("heading", { name: /60,000 problems: nothing was imported/ })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole("heading", { name: /60,000 problems: nothing was imported/ })).toBeVisible({
+    timeout: 60_000,
+  });
   await expect(page.getByText("The first 500 are listed.")).toBeVisible();
   await expect(page.getByTestId("import-problems").locator("tbody tr")).toHaveCount(500);
 });
@@ -75,7 +94,11 @@ test("a viewer may not upload; a file that is not CSV is refused clearly", async
   expect(denied.status()).toBe(403);
   await viewer.close();
   await page.goto("/import");
-  await page.getByLabel("CSV file").setInputFiles({ name: "book.xlsx", mimeType: "application/octet-stream", buffer: Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(100)]) });
+  await page.getByLabel("CSV file").setInputFiles({
+    name: "book.xlsx",
+    mimeType: "application/octet-stream",
+    buffer: Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(100)]),
+  });
   await page.getByRole("button", { name: "Upload and map columns" }).click();
   await expect(page.getByText(/This is an Excel workbook/)).toBeVisible();
 });
@@ -88,7 +111,10 @@ test("aging as of a past date on screen and exported as CSV and XLSX with the sa
   await expect(page).toHaveURL(/asOf=2026-09-30/);
   await expect(page.getByText("as of 30 September 2026")).toBeVisible();
   await screenshot(page, "aging-as-of");
-  const eurOnScreen = await page.locator("[data-testid=aging-totals] tr[data-currency=EUR]").getByTestId("total-open").innerText();
+  const eurOnScreen = await page
+    .locator("[data-testid=aging-totals] tr[data-currency=EUR]")
+    .getByTestId("total-open")
+    .innerText();
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export CSV" }).click();
@@ -96,7 +122,9 @@ test("aging as of a past date on screen and exported as CSV and XLSX with the sa
   expect(file.suggestedFilename()).toBe("aging-2026-09-30.csv");
   const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
   const [header, ...rows] = parse(text, { bom: true }) as string[][];
-  expect(header.join(",")).toBe("Customer reference,Customer,Invoice number,Issue date,Due date,Currency,Amount,Paid,Open,Days past due,Bucket,As of");
+  expect(header.join(",")).toBe(
+    "Customer reference,Customer,Invoice number,Issue date,Due date,Currency,Amount,Paid,Open,Days past due,Bucket,As of",
+  );
   expect(rows.length).toBeGreaterThan(0);
   let eurOpenCents = 0;
   for (const cells of rows) {
@@ -117,15 +145,23 @@ test("aging as of a past date on screen and exported as CSV and XLSX with the sa
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   expect(workbook.worksheets[0].actualRowCount).toBe(rows.length + 1);
 
-  const audits = await query<{ payload: { asOf: string; format: string } }>(`SELECT payload FROM audit_events WHERE org_id = $1 AND kind = 'export.aging'`, [DEMO_ORG_ID]);
-  expect(audits.map((a) => `${a.payload.asOf} ${a.payload.format}`)).toEqual(expect.arrayContaining(["2026-09-30 csv", "2026-09-30 xlsx"]));
+  const audits = await query<{ payload: { asOf: string; format: string } }>(
+    `SELECT payload FROM audit_events WHERE org_id = $1 AND kind = 'export.aging'`,
+    [DEMO_ORG_ID],
+  );
+  expect(audits.map((a) => `${a.payload.asOf} ${a.payload.format}`)).toEqual(
+    expect.arrayContaining(["2026-09-30 csv", "2026-09-30 xlsx"]),
+  );
 });
 
 test.describe("as viewer", () => {
   test.use({ storageState: storageFor("viewer") });
 
   test("downloads a customer's hand-off pack: a ZIP whose manifest hashes match its files", async ({ page }) => {
-    const [row] = await query<{ customer_id: string }>(`SELECT customer_id FROM letters WHERE org_id = $1 ORDER BY sent_at, id LIMIT 1`, [DEMO_ORG_ID]);
+    const [row] = await query<{ customer_id: string }>(
+      `SELECT customer_id FROM letters WHERE org_id = $1 ORDER BY sent_at, id LIMIT 1`,
+      [DEMO_ORG_ID],
+    );
     await page.goto(`/customers/${row.customer_id}`);
     const download = page.waitForEvent("download");
     await page.getByTestId("handoff-pack-link").click();
@@ -133,10 +169,17 @@ test.describe("as viewer", () => {
     expect(file.suggestedFilename()).toMatch(/^handoff-pack-.+-\d{4}-\d{2}-\d{2}\.zip$/);
     const zip = await (await file.createReadStream()).toArray().then((chunks) => new Uint8Array(Buffer.concat(chunks)));
     const files = unzipSync(zip);
-    const manifest = JSON.parse(new TextDecoder().decode(files["manifest.json"])) as { files: { name: string; sha256: string }[] };
-    expect(manifest.files.map((f) => f.name)).toEqual(expect.arrayContaining(["summary.pdf", "contact-history.csv", expect.stringMatching(/^letters\/letter-1-/)]));
+    const manifest = JSON.parse(new TextDecoder().decode(files["manifest.json"])) as {
+      files: { name: string; sha256: string }[];
+    };
+    expect(manifest.files.map((f) => f.name)).toEqual(
+      expect.arrayContaining(["summary.pdf", "contact-history.csv", expect.stringMatching(/^letters\/letter-1-/)]),
+    );
     for (const f of manifest.files) expect(createHash("sha256").update(files[f.name]).digest("hex")).toBe(f.sha256);
-    const audits = await query<{ payload: { customerId: string } }>(`SELECT payload FROM audit_events WHERE org_id = $1 AND kind = 'handoff_pack.created'`, [DEMO_ORG_ID]);
+    const audits = await query<{ payload: { customerId: string } }>(
+      `SELECT payload FROM audit_events WHERE org_id = $1 AND kind = 'handoff_pack.created'`,
+      [DEMO_ORG_ID],
+    );
     expect(audits.map((a) => a.payload.customerId)).toContain(row.customer_id);
   });
 });

@@ -9,7 +9,11 @@ test.describe("as a collector", () => {
   test("sends a letter by email into the outbox and downloads its PDF", async ({ page }) => {
     // The last account on the page: the collections specs, running in parallel, work the first ones.
     await page.goto("/worklist");
-    await page.locator("[data-testid=worklist] tbody tr").getByRole("link", { name: /^Preview letter \d$/ }).last().click();
+    await page
+      .locator("[data-testid=worklist] tbody tr")
+      .getByRole("link", { name: /^Preview letter \d$/ })
+      .last()
+      .click();
     const send = page.getByTestId("send-letter");
     await send.getByLabel("How it goes").selectOption("email");
     await screenshot(page, "letter-preview-email-choice");
@@ -25,8 +29,14 @@ test.describe("as a collector", () => {
     await expect(page.getByTestId("email-status")).toContainText("not sent");
     await screenshot(page, "letter-emailed-outbox");
 
-    const [stored] = await query<{ subject: string; email: string }>("SELECT l.subject, c.email FROM letters l JOIN customers c ON c.id = l.customer_id WHERE l.id = $1", [letterId]);
-    const [attempt] = await query<{ outcome: string; note: string }>("SELECT outcome, note FROM contact_attempts WHERE letter_id = $1 AND channel = 'EMAIL'", [letterId]);
+    const [stored] = await query<{ subject: string; email: string }>(
+      "SELECT l.subject, c.email FROM letters l JOIN customers c ON c.id = l.customer_id WHERE l.id = $1",
+      [letterId],
+    );
+    const [attempt] = await query<{ outcome: string; note: string }>(
+      "SELECT outcome, note FROM contact_attempts WHERE letter_id = $1 AND channel = 'EMAIL'",
+      [letterId],
+    );
     expect(attempt.note).toContain("outbox");
 
     // Download PDF: a real PDF of the stored letter.
@@ -72,7 +82,9 @@ test.describe("as a collector", () => {
     expect((await page.request.get("/api/letters/0190a7d2-0000-7000-8000-000000000000/pdf")).status()).toBe(404);
     const anonymous = await browser.newContext({ storageState: { cookies: [], origins: [] } }); // not the signed-in state test.use() gives
     const [letter] = await query<{ id: string }>("SELECT id FROM letters LIMIT 1");
-    expect((await anonymous.request.get(`/api/letters/${letter.id}/pdf`, { maxRedirects: 0 })).status()).toBeGreaterThanOrEqual(300);
+    expect(
+      (await anonymous.request.get(`/api/letters/${letter.id}/pdf`, { maxRedirects: 0 })).status(),
+    ).toBeGreaterThanOrEqual(300);
     await anonymous.close();
   });
 });

@@ -1,5 +1,5 @@
-import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD } from "@/lib/demo/seed-demo";
+import { expect, test } from "./fixtures";
 
 test("a visitor without a session is sent to sign in", async ({ page }) => {
   await page.goto("/customers/00000000-0000-7000-8000-000000000000");

@@ -5,7 +5,9 @@ const CSP_VIOLATION = /Content Security Policy|Refused to (execute|load|apply)/i
 
 function watchForCspViolations(page: import("@playwright/test").Page): string[] {
   const violations: string[] = [];
-  page.on("console", (m) => { if (CSP_VIOLATION.test(m.text())) violations.push(m.text()); });
+  page.on("console", (m) => {
+    if (CSP_VIOLATION.test(m.text())) violations.push(m.text());
+  });
   return violations;
 }
 
@@ -34,7 +36,9 @@ test.describe("as admin", () => {
     await row.getByLabel(/^Role of/).selectOption("COLLECTOR");
     await row.getByRole("button", { name: "Save role" }).click();
     await expect(row.getByText(/is now collector/)).toBeVisible();
-    expect((await query<{ role: string }>(`SELECT role FROM users WHERE email = $1`, [email]))[0].role).toBe("COLLECTOR");
+    expect((await query<{ role: string }>(`SELECT role FROM users WHERE email = $1`, [email]))[0].role).toBe(
+      "COLLECTOR",
+    );
     await row.locator("summary", { hasText: "Reset password" }).click();
     await row.getByLabel(/^New password for/).fill("another long passphrase");
     await row.getByRole("button", { name: "Set password" }).click();
@@ -43,7 +47,11 @@ test.describe("as admin", () => {
     expect(violations).toEqual([]);
   });
 
-  test("a password reset, then deactivation, each end a signed-in user's session at once", async ({ page, browser, baseURL }) => {
+  test("a password reset, then deactivation, each end a signed-in user's session at once", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     const email = `leaver-${Date.now()}@demo.dunningdesk.test`;
     await page.goto("/users");
     await page.getByLabel("Name").fill("Lee Leaver");
@@ -83,7 +91,9 @@ test.describe("as admin", () => {
 test.describe("as viewer", () => {
   test.use({ storageState: storageFor("viewer") });
 
-  test("reads the audit log and verifies the history; a row edited behind the app's back is named", async ({ page }) => {
+  test("reads the audit log and verifies the history; a row edited behind the app's back is named", async ({
+    page,
+  }) => {
     const violations = watchForCspViolations(page);
     const response = await page.goto("/audit");
     const headers = response!.headers();
@@ -98,12 +108,19 @@ test.describe("as viewer", () => {
     await screenshot(page, "audit-verified");
 
     const [entry] = await query<{ id: string; note: string }>(
-      `SELECT id, note FROM contact_attempts WHERE org_id = $1 ORDER BY seq LIMIT 1 OFFSET 3`, [DEMO_ORG_ID]);
-    const edit = (note: string) => query(`DO $$ BEGIN
+      `SELECT id, note FROM contact_attempts WHERE org_id = $1 ORDER BY seq LIMIT 1 OFFSET 3`,
+      [DEMO_ORG_ID],
+    );
+    const edit = (note: string) =>
+      query(
+        `DO $$ BEGIN
         ALTER TABLE contact_attempts DISABLE TRIGGER history_append_only;
         UPDATE contact_attempts SET note = ${quote(note)} WHERE id = ${quote(entry.id)};
         ALTER TABLE contact_attempts ENABLE TRIGGER history_append_only;
-      END $$`, [], { asOwner: true });
+      END $$`,
+        [],
+        { asOwner: true },
+      );
     await edit("Customer paid in full.");
     try {
       await page.getByRole("button", { name: "Verify history" }).click();
@@ -119,7 +136,10 @@ test.describe("as viewer", () => {
     expect(violations).toEqual([]);
   });
 
-  test("a server action posted from another origin is refused; the same post from here works", async ({ page, baseURL }) => {
+  test("a server action posted from another origin is refused; the same post from here works", async ({
+    page,
+    baseURL,
+  }) => {
     await page.goto("/audit");
     const [request] = await Promise.all([
       page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"])),
@@ -127,12 +147,25 @@ test.describe("as viewer", () => {
     ]);
     await expect(page.getByTestId("verify-result")).toContainText(/history entries match/);
     const verifications = async () =>
-      Number((await query<{ n: string }>(`SELECT count(*) AS n FROM audit_events WHERE org_id = $1 AND kind = 'history.verified'`, [DEMO_ORG_ID]))[0].n);
-    const replay = (origin: string) => page.request.post(request.url(), {
-      headers: { "next-action": request.headers()["next-action"], "content-type": request.headers()["content-type"], origin, accept: "text/x-component" },
-      data: request.postDataBuffer() ?? "",
-      maxRedirects: 0,
-    });
+      Number(
+        (
+          await query<{ n: string }>(
+            `SELECT count(*) AS n FROM audit_events WHERE org_id = $1 AND kind = 'history.verified'`,
+            [DEMO_ORG_ID],
+          )
+        )[0].n,
+      );
+    const replay = (origin: string) =>
+      page.request.post(request.url(), {
+        headers: {
+          "next-action": request.headers()["next-action"],
+          "content-type": request.headers()["content-type"],
+          origin,
+          accept: "text/x-component",
+        },
+        data: request.postDataBuffer() ?? "",
+        maxRedirects: 0,
+      });
     const before = await verifications();
     const foreign = await replay("https://evil.example");
     expect(foreign.ok()).toBe(false);

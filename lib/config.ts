@@ -6,14 +6,21 @@ import path from "node:path";
  * AUTH_SECRET signs session tokens. Outside demo mode it must be configured;
  * in demo mode (embedded database) one is generated once and kept in .data/.
  */
-export function resolveAuthSecret(opts: { demo: boolean; env?: Record<string, string | undefined>; dataDir?: string }): string {
+export function resolveAuthSecret(opts: {
+  demo: boolean;
+  env?: Record<string, string | undefined>;
+  dataDir?: string;
+}): string {
   const env = opts.env ?? process.env;
   if (env.AUTH_SECRET) {
-    if (env.AUTH_SECRET.length < 32) throw new Error("AUTH_SECRET must be at least 32 characters (try: openssl rand -base64 33).");
+    if (env.AUTH_SECRET.length < 32)
+      throw new Error("AUTH_SECRET must be at least 32 characters (try: openssl rand -base64 33).");
     return env.AUTH_SECRET;
   }
   if (!opts.demo) {
-    throw new Error("AUTH_SECRET is not set. It is required when DATABASE_URL is set (generate one with: openssl rand -base64 33).");
+    throw new Error(
+      "AUTH_SECRET is not set. It is required when DATABASE_URL is set (generate one with: openssl rand -base64 33).",
+    );
   }
   const file = path.join(opts.dataDir ?? ".data", "auth-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();

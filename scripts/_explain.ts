@@ -1,6 +1,7 @@
 import { Client } from "pg";
 import { openScaleDatabase } from "@/lib/scale/scale-database";
 import { parseScaleSize } from "@/lib/scale/scale-sizes";
+
 const database = await openScaleDatabase(parseScaleSize("1m"));
 const c = new Client({ connectionString: database.url });
 await c.connect();
@@ -10,7 +11,13 @@ for (const sql of [
   `EXPLAIN (ANALYZE) SELECT sum(amount_minor - paid_minor) FROM invoices WHERE org_id = '${org}' AND paid_minor < amount_minor`,
 ]) {
   for (let i = 0; i < 3; i++) await c.query(sql);
-  console.log((await c.query(sql)).rows.map((r) => r["QUERY PLAN"]).filter((l: string) => /Scan|Execution|Aggregate/.test(l)).join("\n"), "\n---");
+  console.log(
+    (await c.query(sql)).rows
+      .map((r) => r["QUERY PLAN"])
+      .filter((l: string) => /Scan|Execution|Aggregate/.test(l))
+      .join("\n"),
+    "\n---",
+  );
 }
 await c.end();
 await database.stop();

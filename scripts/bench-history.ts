@@ -13,11 +13,19 @@ const c = new Client({ connectionString: database.url });
 await c.connect();
 
 async function org(name: string) {
-  const id = (await c.query(`INSERT INTO organizations (id, name) VALUES (gen_random_uuid(), $1) RETURNING id`, [name])).rows[0].id;
-  const customer = (await c.query(`INSERT INTO customers (id, org_id, reference, name, currency) VALUES (gen_random_uuid(), $1, 'r', 'n', 'EUR') RETURNING id`, [id])).rows[0].id;
+  const id = (await c.query(`INSERT INTO organizations (id, name) VALUES (gen_random_uuid(), $1) RETURNING id`, [name]))
+    .rows[0].id;
+  const customer = (
+    await c.query(
+      `INSERT INTO customers (id, org_id, reference, name, currency) VALUES (gen_random_uuid(), $1, 'r', 'n', 'EUR') RETURNING id`,
+      [id],
+    )
+  ).rows[0].id;
   return { id, customer };
 }
-const insertSql = (seq: string) => `INSERT INTO contact_attempts (id, org_id, customer_id, occurred_at, channel, direction, outcome, note, seq)
+const insertSql = (
+  seq: string,
+) => `INSERT INTO contact_attempts (id, org_id, customer_id, occurred_at, channel, direction, outcome, note, seq)
   SELECT gen_random_uuid(), $1, $2, now(), 'PHONE', 'OUTBOUND', 'SPOKE', 'Spoke to AP about invoice ' || g, ${seq} FROM generate_series(1, $3) g`;
 
 async function timed(label: string, fn: () => Promise<unknown>, n: number) {
@@ -38,9 +46,21 @@ const single = 2000;
 const one = `INSERT INTO contact_attempts (id, org_id, customer_id, occurred_at, channel, direction, outcome, note, seq) VALUES (gen_random_uuid(), $1, $2, now(), 'PHONE', 'OUTBOUND', 'SPOKE', 'x', $3)`;
 const chained2 = await org("chained-single");
 const plain2 = await org("plain-single");
-await timed("single-row inserts, chained", async () => { for (let i = 1; i <= single; i++) await c.query(one, [chained2.id, chained2.customer, 0]); }, single);
+await timed(
+  "single-row inserts, chained",
+  async () => {
+    for (let i = 1; i <= single; i++) await c.query(one, [chained2.id, chained2.customer, 0]);
+  },
+  single,
+);
 await c.query(`ALTER TABLE contact_attempts DISABLE TRIGGER history_chain`);
-await timed("single-row inserts, no chain trigger", async () => { for (let i = 1; i <= single; i++) await c.query(one, [plain2.id, plain2.customer, i]); }, single);
+await timed(
+  "single-row inserts, no chain trigger",
+  async () => {
+    for (let i = 1; i <= single; i++) await c.query(one, [plain2.id, plain2.customer, i]);
+  },
+  single,
+);
 await c.query(`ALTER TABLE contact_attempts ENABLE TRIGGER history_chain`);
 await c.query("ANALYZE");
 

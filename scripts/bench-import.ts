@@ -2,19 +2,18 @@
 //   npx tsx scripts/bench-import.ts [rows=100000]
 // upload (streamed into the database) → check → commit, then the same file again
 // (nothing changes), printing times and the process's peak memory.
-import { createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createReadStream } from "node:fs";
 import { finished } from "node:stream/promises";
 import { createDb } from "@/lib/db/client";
 import { commitImport } from "@/lib/imports/commit-import";
 import { receiveImportFile } from "@/lib/imports/receive-import-file";
 import { saveImportMapping } from "@/lib/imports/save-import-mapping";
 import { validateImport } from "@/lib/imports/validate-import";
-import { createMigratedDatabase, startTestServer } from "@/tests/test-database";
 import { createOrg, createUser } from "@/tests/factories";
+import { createMigratedDatabase, startTestServer } from "@/tests/test-database";
 
 const ROWS = Number(process.argv[2] ?? 100_000);
 const CUSTOMERS = 2000;
@@ -35,7 +34,14 @@ const file = path.join(os.tmpdir(), `bench-invoices-${process.pid}.csv`);
 try {
   const org = await createOrg(db);
   const user = await createUser(db, org.id, "ADMIN");
-  await db.customer.createMany({ data: Array.from({ length: CUSTOMERS }, (_, i) => ({ orgId: org.id, reference: `C-${i}`, name: `Customer ${i}`, currency: "EUR" })) });
+  await db.customer.createMany({
+    data: Array.from({ length: CUSTOMERS }, (_, i) => ({
+      orgId: org.id,
+      reference: `C-${i}`,
+      name: `Customer ${i}`,
+      currency: "EUR",
+    })),
+  });
   const out = createWriteStream(file);
   out.write("Invoice number;Customer;Invoice date;Due date;Amount;Currency\n");
   for (let i = 0; i < ROWS; i++) {
@@ -48,18 +54,35 @@ try {
 
   const run = async (label: string) => {
     const t0 = performance.now();
-    const imp = await receiveImportFile(db, { orgId: org.id, userId: user.id, kind: "invoices", fileName: "bench.csv", body: createReadStream(file) });
+    const imp = await receiveImportFile(db, {
+      orgId: org.id,
+      userId: user.id,
+      kind: "invoices",
+      fileName: "bench.csv",
+      body: createReadStream(file),
+    });
     const t1 = performance.now();
     await saveImportMapping(db, {
-      orgId: org.id, importId: imp.id, options: { dateFormat: "dmy", decimalSeparator: "," },
-      mapping: { number: "Invoice number", customerReference: "Customer", issueDate: "Invoice date", dueDate: "Due date", amount: "Amount", currency: "Currency" },
+      orgId: org.id,
+      importId: imp.id,
+      options: { dateFormat: "dmy", decimalSeparator: "," },
+      mapping: {
+        number: "Invoice number",
+        customerReference: "Customer",
+        issueDate: "Invoice date",
+        dueDate: "Due date",
+        amount: "Amount",
+        currency: "Currency",
+      },
     });
     const checked = await validateImport(db, { orgId: org.id, importId: imp.id });
     const t2 = performance.now();
     if (checked.problemCount) throw new Error(`unexpected problems: ${JSON.stringify(checked.problems)}`);
     const done = await commitImport(db, { orgId: org.id, importId: imp.id, userId: user.id });
     const t3 = performance.now();
-    console.log(`${label}: ${ROWS} rows, ${mb(imp.byteSize)} file — upload ${((t1 - t0) / 1000).toFixed(1)} s, check ${((t2 - t1) / 1000).toFixed(1)} s, commit ${((t3 - t2) / 1000).toFixed(1)} s, total ${((t3 - t0) / 1000).toFixed(1)} s; created ${done.createdCount}, updated ${done.updatedCount}, unchanged ${done.unchangedCount}`);
+    console.log(
+      `${label}: ${ROWS} rows, ${mb(imp.byteSize)} file — upload ${((t1 - t0) / 1000).toFixed(1)} s, check ${((t2 - t1) / 1000).toFixed(1)} s, commit ${((t3 - t2) / 1000).toFixed(1)} s, total ${((t3 - t0) / 1000).toFixed(1)} s; created ${done.createdCount}, updated ${done.updatedCount}, unchanged ${done.unchangedCount}`,
+    );
   };
   console.log(`before importing: RSS ${mb(process.memoryUsage().rss)}, heap ${mb(process.memoryUsage().heapUsed)}`);
   await run("first import");

@@ -17,7 +17,10 @@ const COUNT = Number(process.argv[2] ?? 1000);
 const server = await startTestServer();
 const database = await createMigratedDatabase(server.serverUrl, "dd_bench_print");
 const db = createDb(database.url);
-const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env: { ...process.env, DATABASE_URL: database.url, SMTP_URL: "" }, stdio: ["ignore", "ignore", "inherit"] });
+const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+  env: { ...process.env, DATABASE_URL: database.url, SMTP_URL: "" },
+  stdio: ["ignore", "ignore", "inherit"],
+});
 try {
   const org = await createOrg(db);
   const user = await createUser(db, org.id, "COLLECTOR");
@@ -25,14 +28,36 @@ try {
   for (let i = 0; i < COUNT; i++) {
     const language = languages[i % 3];
     const stage = ((i % 4) + 1) as Stage;
-    const customer = await db.customer.create({ data: { orgId: org.id, reference: `C-${i}`, name: `Customer ${String(i).padStart(5, "0")}`, currency: "EUR", language } });
-    const theCase = await db.collectionCase.create({ data: { orgId: org.id, customerId: customer.id, currency: "EUR" } });
+    const customer = await db.customer.create({
+      data: {
+        orgId: org.id,
+        reference: `C-${i}`,
+        name: `Customer ${String(i).padStart(5, "0")}`,
+        currency: "EUR",
+        language,
+      },
+    });
+    const theCase = await db.collectionCase.create({
+      data: { orgId: org.id, customerId: customer.id, currency: "EUR" },
+    });
     const sample = sampleStoredLetter(language, stage);
     await db.letter.create({
       data: {
-        orgId: org.id, customerId: customer.id, caseId: theCase.id, stage, language, currency: "EUR", subject: sample.subject, body: sample.body,
-        invoices: [], totalDueMinor: 145050n, deadlineDate: new Date("2026-12-16"), registeredMail: stage === 4, contentSha256: sample.contentSha256,
-        letterhead: sample.letterhead as object, sentAt: clockNow(),
+        orgId: org.id,
+        customerId: customer.id,
+        caseId: theCase.id,
+        stage,
+        language,
+        currency: "EUR",
+        subject: sample.subject,
+        body: sample.body,
+        invoices: [],
+        totalDueMinor: 145050n,
+        deadlineDate: new Date("2026-12-16"),
+        registeredMail: stage === 4,
+        contentSha256: sample.contentSha256,
+        letterhead: sample.letterhead as object,
+        sentAt: clockNow(),
       },
     });
   }
@@ -51,7 +76,9 @@ try {
   const seconds = (performance.now() - t0) / 1000;
   if (run.state !== "ready") throw new Error(`run ${run.state}: ${run.error}`);
   const { pdf } = await getPrintRunPdf(db, { orgId: org.id, printRunId: started.id });
-  console.log(`print ${run.letters} letters (${run.registered} registered) via the queue: ${seconds.toFixed(1)} s to a stored PDF of ${(pdf.length / 1024 / 1024).toFixed(1)} MB; first progress after ${(firstProgressMs / 1000).toFixed(1)} s, ${polls} polls`);
+  console.log(
+    `print ${run.letters} letters (${run.registered} registered) via the queue: ${seconds.toFixed(1)} s to a stored PDF of ${(pdf.length / 1024 / 1024).toFixed(1)} MB; first progress after ${(firstProgressMs / 1000).toFixed(1)} s, ${polls} polls`,
+  );
 } finally {
   worker.kill("SIGTERM");
   await new Promise((r) => worker.once("exit", r));

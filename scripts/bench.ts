@@ -8,9 +8,9 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { getAgingTotals } from "@/lib/aging/aging-totals";
-import { FLOOR, MEASUREMENTS, NAIVE, type BenchContext, type Measurement } from "@/lib/bench/measurements";
+import { type BenchContext, FLOOR, MEASUREMENTS, type Measurement, NAIVE } from "@/lib/bench/measurements";
 import { naiveAgingTotals } from "@/lib/bench/reference-queries";
-import { summarize, time, type Summary } from "@/lib/bench/stats";
+import { type Summary, summarize, time } from "@/lib/bench/stats";
 import { createDb } from "@/lib/db/client";
 import { SCALE_ORG_ID } from "@/lib/scale/generate-scale-data";
 import { assertScaleDatabase, openScaleDatabase } from "@/lib/scale/scale-database";
@@ -46,7 +46,16 @@ try {
   const collector = await db.user.findFirstOrThrow({ where: { orgId: org.id, role: "COLLECTOR" } });
   const today = todayIn(org.timeZone);
   const counts = (
-    await db.$queryRaw<{ customers: bigint; invoices: bigint; open_invoices: bigint; payments: bigint; letters: bigint; contacts: bigint }[]>`
+    await db.$queryRaw<
+      {
+        customers: bigint;
+        invoices: bigint;
+        open_invoices: bigint;
+        payments: bigint;
+        letters: bigint;
+        contacts: bigint;
+      }[]
+    >`
       SELECT (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM invoices) AS invoices,
         (SELECT count(*) FROM invoices WHERE paid_minor < amount_minor) AS open_invoices, (SELECT count(*) FROM payments) AS payments,
         (SELECT count(*) FROM letters) AS letters, (SELECT count(*) FROM contact_attempts) AS contacts`
@@ -73,11 +82,19 @@ try {
   };
   const scale = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)]));
   console.log(`Dunning Desk bench: scale ${size.label} (${database.name}), today ${today}`);
-  console.log(`  data: ${Object.entries(scale).map(([k, v]) => `${v.toLocaleString("en")} ${k.replace("_", " ")}`).join(", ")}`);
-  console.log(`  machine: ${machine.cpus} cores (${machine.cpu_model}), ${machine.memory_gib} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}, load ${machine.load_average_at_start.join(" ")}`);
+  console.log(
+    `  data: ${Object.entries(scale)
+      .map(([k, v]) => `${v.toLocaleString("en")} ${k.replace("_", " ")}`)
+      .join(", ")}`,
+  );
+  console.log(
+    `  machine: ${machine.cpus} cores (${machine.cpu_model}), ${machine.memory_gib} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}, load ${machine.load_average_at_start.join(" ")}`,
+  );
   console.log("  check: the naive way and getAgingTotals give identical totals.");
   console.log("  note: send_* measurements write letters; regenerate the data set before comparing runs.");
-  console.log(`  ${runs} timed runs after warm-up unless noted; ratios are medians over the floor's and the naive way's medians.\n`);
+  console.log(
+    `  ${runs} timed runs after warm-up unless noted; ratios are medians over the floor's and the naive way's medians.\n`,
+  );
 
   const results: Record<string, Result> = {};
   for (const m of MEASUREMENTS) {
@@ -91,15 +108,25 @@ try {
     const r = results[m.key];
     r.vs_floor = ratio(r, results[FLOOR]);
     r.vs_naive = ratio(r, results[NAIVE]);
-    if (m.target) r.meets_target = m.target.kind === "vs_floor" ? (r.vs_floor ?? Infinity) <= m.target.value : r.median_ms! < m.target.value;
+    if (m.target)
+      r.meets_target =
+        m.target.kind === "vs_floor" ? (r.vs_floor ?? Infinity) <= m.target.value : r.median_ms! < m.target.value;
   }
   console.log("");
-  console.log(`  ${"measurement".padEnd(32)} ${"median ms".padStart(10)} ${"p95 ms".padStart(10)} ${"x floor".padStart(8)} ${"x naive".padStart(8)} ${"runs".padStart(5)}  target`);
+  console.log(
+    `  ${"measurement".padEnd(32)} ${"median ms".padStart(10)} ${"p95 ms".padStart(10)} ${"x floor".padStart(8)} ${"x naive".padStart(8)} ${"runs".padStart(5)}  target`,
+  );
   for (const [key, r] of Object.entries(results)) printLine(key, r);
   const file = path.resolve(values.out);
   mkdirSync(path.dirname(file), { recursive: true });
-  const report = { generated_at: new Date().toISOString(), scale: { label: size.label, database: database.name, today, ...scale }, machine, runs, measurements: results };
-  writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
+  const report = {
+    generated_at: new Date().toISOString(),
+    scale: { label: size.label, database: database.name, today, ...scale },
+    machine,
+    runs,
+    measurements: results,
+  };
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nWrote ${path.relative(process.cwd(), file)}.`);
 } finally {
   await db.$disconnect();
@@ -107,7 +134,11 @@ try {
 }
 
 async function measure(m: Measurement, ctx: BenchContext): Promise<Result> {
-  const base: Result = { label: m.label, target: m.target && (m.target.kind === "vs_floor" ? `<= ${m.target.value}x floor` : `median < ${m.target.value} ms`) };
+  const base: Result = {
+    label: m.label,
+    target:
+      m.target && (m.target.kind === "vs_floor" ? `<= ${m.target.value}x floor` : `median < ${m.target.value} ms`),
+  };
   if (m.unavailable) return { ...base, note: m.unavailable };
   try {
     const summary = summarize(await time((run) => m.run(ctx, run), { warmup: m.warmup ?? 3, runs: m.runs ?? runs }));

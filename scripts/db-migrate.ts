@@ -1,5 +1,5 @@
-import { applyMigrations } from "@/lib/db/migrations";
 import { openAppDatabase } from "@/lib/db/local-database";
+import { applyMigrations } from "@/lib/db/migrations";
 
 const database = await openAppDatabase();
 try {

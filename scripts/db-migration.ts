@@ -1,5 +1,5 @@
-import { createMigration } from "@/lib/db/migrations";
 import { openAppDatabase } from "@/lib/db/local-database";
+import { createMigration } from "@/lib/db/migrations";
 
 const name = process.argv[2];
 if (!name) {

@@ -21,15 +21,24 @@ async function seedScale(label: string) {
   const database = await openScaleDatabase(size, { recreate: true });
   try {
     await applyMigrations(database.url);
-    console.log(`Scale ${size.label}: ${size.customers.toLocaleString("en")} customers, ${size.invoices.toLocaleString("en")} invoices into database ${database.name}`);
+    console.log(
+      `Scale ${size.label}: ${size.customers.toLocaleString("en")} customers, ${size.invoices.toLocaleString("en")} invoices into database ${database.name}`,
+    );
     const { today, phases } = await generateScaleData(database.url, {
       size,
-      log: (p) => console.log(`  ${p.name.padEnd(44)} ${(p.ms / 1000).toFixed(1).padStart(7)} s  ${p.rows.toLocaleString("en").padStart(11)} rows`),
+      log: (p) =>
+        console.log(
+          `  ${p.name.padEnd(44)} ${(p.ms / 1000).toFixed(1).padStart(7)} s  ${p.rows.toLocaleString("en").padStart(11)} rows`,
+        ),
     });
     const total = (performance.now() - started) / 1000;
     const generated = phases.reduce((s, p) => s + p.ms, 0) / 1000;
-    console.log(`Done in ${total.toFixed(1)} s (generation ${generated.toFixed(1)} s, the rest is creating and migrating the database). Today = ${today}.`);
-    console.log(`Sign in as ${SCALE_USERS[1].email} / ${SCALE_PASSWORD}; benchmark with \`npm run bench -- --scale ${size.label}\`.`);
+    console.log(
+      `Done in ${total.toFixed(1)} s (generation ${generated.toFixed(1)} s, the rest is creating and migrating the database). Today = ${today}.`,
+    );
+    console.log(
+      `Sign in as ${SCALE_USERS[1].email} / ${SCALE_PASSWORD}; benchmark with \`npm run bench -- --scale ${size.label}\`.`,
+    );
   } finally {
     await database.stop();
   }

@@ -36,8 +36,18 @@ const database = await openScaleDatabase(size);
 assertScaleDatabase(database.url);
 
 const REPORT_PATHS = [
-  "/", "/?page=2", "/?page=3", "/?page=10", "/?sort=open&dir=desc", "/?sort=d90_plus&dir=desc", "/?sort=name&dir=asc",
-  "/?currency=EUR", "/?currency=NOK&page=2", "/?bucket=d1_30", "/?q=logistics", "/?sort=oldest&dir=asc",
+  "/",
+  "/?page=2",
+  "/?page=3",
+  "/?page=10",
+  "/?sort=open&dir=desc",
+  "/?sort=d90_plus&dir=desc",
+  "/?sort=name&dir=asc",
+  "/?currency=EUR",
+  "/?currency=NOK&page=2",
+  "/?bucket=d1_30",
+  "/?q=logistics",
+  "/?sort=oldest&dir=asc",
 ];
 
 let server: ReturnType<typeof runNext> | undefined;
@@ -48,7 +58,12 @@ try {
     await runNextToEnd(["build"]);
     markBuilt();
   }
-  const env = { DATABASE_URL: database.url, AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(33).toString("base64"), DUNNING_DEMO: "", PORT: String(port) };
+  const env = {
+    DATABASE_URL: database.url,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(33).toString("base64"),
+    DUNNING_DEMO: "",
+    PORT: String(port),
+  };
   server = runNext(["start", "-p", String(port), "-H", "127.0.0.1"], env);
   await waitForHttp(`${base}/sign-in`, 120_000);
   const memory = watchMemory(server.pid!);
@@ -59,7 +74,9 @@ try {
   for (const p of [...REPORT_PATHS, ...customerPaths.slice(0, 20)]) await expectPage(p, cookies[0]);
 
   const reportUsers = Math.ceil(users / 2);
-  console.log(`Load: ${users} signed-in users (${reportUsers} on the report, ${users - reportUsers} on customer pages) for ${seconds} s against ${base} (scale ${size.label})…`);
+  console.log(
+    `Load: ${users} signed-in users (${reportUsers} on the report, ${users - reportUsers} on customer pages) for ${seconds} s against ${base} (scale ${size.label})…`,
+  );
   const [report, customers] = await Promise.all([
     drive("report", REPORT_PATHS, cookies.slice(0, reportUsers)),
     drive("customer", customerPaths, cookies.slice(reportUsers)),
@@ -71,20 +88,30 @@ try {
     scale: size.label,
     users,
     seconds,
-    machine: { cpus: os.cpus().length, memory_gib: Math.round(os.totalmem() / 2 ** 30), node: process.version, load_average_at_end: os.loadavg().map((l) => Math.round(l * 100) / 100) },
+    machine: {
+      cpus: os.cpus().length,
+      memory_gib: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      load_average_at_end: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    },
     report: summarize(report),
     customer: summarize(customers),
-    total_requests_per_second: Math.round(((report.result.requests.total + customers.result.requests.total) / seconds) * 10) / 10,
+    total_requests_per_second:
+      Math.round(((report.result.requests.total + customers.result.requests.total) / seconds) * 10) / 10,
     errors: [report, customers].reduce((n, d) => n + d.result.errors + d.result.non2xx + d.result.timeouts, 0),
     server_peak_rss_mib: memory.peakMiB(),
   };
   for (const kind of ["report", "customer"] as const) {
     const s = summary[kind];
-    console.log(`  ${kind.padEnd(9)} ${s.requests_per_second.toFixed(1).padStart(7)} req/s  p50 ${s.p50_ms} ms  p95 ${s.p95_ms} ms  p99 ${s.p99_ms} ms  (${s.requests} requests, ${s.errors} errors)`);
+    console.log(
+      `  ${kind.padEnd(9)} ${s.requests_per_second.toFixed(1).padStart(7)} req/s  p50 ${s.p50_ms} ms  p95 ${s.p95_ms} ms  p99 ${s.p99_ms} ms  (${s.requests} requests, ${s.errors} errors)`,
+    );
   }
-  console.log(`  all       ${summary.total_requests_per_second.toFixed(1).padStart(7)} req/s  errors ${summary.errors}  server peak RSS ${summary.server_peak_rss_mib} MiB`);
+  console.log(
+    `  all       ${summary.total_requests_per_second.toFixed(1).padStart(7)} req/s  errors ${summary.errors}  server peak RSS ${summary.server_peak_rss_mib} MiB`,
+  );
   mkdirSync("bench", { recursive: true });
-  writeFileSync(values.out, JSON.stringify(summary, null, 2) + "\n");
+  writeFileSync(values.out, `${JSON.stringify(summary, null, 2)}\n`);
   console.log(`Wrote ${values.out}.`);
   if (summary.errors > 0) process.exitCode = 1;
 } finally {
@@ -116,7 +143,12 @@ function drive(title: string, paths: string[], sessionCookies: string[]): Promis
             setupRequest: (req, context) => {
               const ctx = context as Record<string, string>;
               ctx.cookie ??= sessionCookies[connection++ % sessionCookies.length];
-              return { ...req, method: "GET", path: paths[next++ % paths.length], headers: { ...req.headers, cookie: ctx.cookie } };
+              return {
+                ...req,
+                method: "GET",
+                path: paths[next++ % paths.length],
+                headers: { ...req.headers, cookie: ctx.cookie },
+              };
             },
           },
         ],
@@ -134,7 +166,13 @@ function summarize({ result, latencies }: Driven) {
     requests_per_second: Math.round((result.requests.total / seconds) * 10) / 10,
     p50_ms: s.median_ms,
     p95_ms: s.p95_ms,
-    p99_ms: Math.round(percentile([...latencies].sort((a, b) => a - b), 99) * 10) / 10,
+    p99_ms:
+      Math.round(
+        percentile(
+          [...latencies].sort((a, b) => a - b),
+          99,
+        ) * 10,
+      ) / 10,
     max_ms: s.max_ms,
     errors: result.errors + result.non2xx + result.timeouts,
   };
@@ -144,14 +182,20 @@ function summarize({ result, latencies }: Driven) {
 async function signIn(email: string, password: string): Promise<string> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
     body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${base}/` }),
   });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("authjs.session-token="));
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.includes("authjs.session-token="));
   if (!session) throw new Error(`Sign-in as ${email} failed (HTTP ${res.status}).`);
   return session;
 }
@@ -166,7 +210,10 @@ async function sampleCustomerPaths(url: string, count: number): Promise<string[]
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ id: string }>("SELECT id FROM customers WHERE org_id = $1 ORDER BY md5(id::text) LIMIT $2", [SCALE_ORG_ID, count]);
+    const { rows } = await client.query<{ id: string }>(
+      "SELECT id FROM customers WHERE org_id = $1 ORDER BY md5(id::text) LIMIT $2",
+      [SCALE_ORG_ID, count],
+    );
     return rows.map((r) => `/customers/${r.id}`);
   } finally {
     await client.end();

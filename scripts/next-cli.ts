@@ -1,17 +1,22 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
 
 export function runNext(args: string[], env: Record<string, string | undefined>): ChildProcess {
-  return spawn(process.execPath, [nextBin, ...args], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env }, stdio: "inherit" });
+  return spawn(process.execPath, [nextBin, ...args], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    stdio: "inherit",
+  });
 }
 
 export function runNextToEnd(args: string[], env: Record<string, string | undefined> = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = runNext(args, env);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next ${args.join(" ")} exited with ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`next ${args.join(" ")} exited with ${code}`)),
+    );
   });
 }
 

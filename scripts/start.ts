@@ -22,7 +22,8 @@ async function shutdown(code: number) {
   server?.kill("SIGTERM");
   worker?.kill("SIGTERM");
   // Let the worker finish its job and let go of the database before it stops.
-  if (worker && worker.exitCode === null) await Promise.race([new Promise((r) => worker!.once("exit", r)), new Promise((r) => setTimeout(r, 5000))]);
+  if (worker && worker.exitCode === null)
+    await Promise.race([new Promise((r) => worker!.once("exit", r)), new Promise((r) => setTimeout(r, 5000))]);
   await database.stop();
   process.exit(code);
 }
@@ -56,7 +57,10 @@ try {
   }
   server = runNext([dev ? "dev" : "start", "-p", String(port)], env);
   // The job worker (durable queue in PostgreSQL: email, bulk sends, printing, imports), beside the web server.
-  worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env: { ...process.env, ...env }, stdio: "inherit" });
+  worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+    env: { ...process.env, ...env },
+    stdio: "inherit",
+  });
   server.on("exit", (code) => void shutdown(code ?? 0));
   await waitForHttp(`http://localhost:${port}/sign-in`, 120_000);
   const lines = [
@@ -65,7 +69,7 @@ try {
     database.embedded ? `Database: embedded PostgreSQL, data in .data/pg` : "Database: DATABASE_URL",
   ];
   if (demo) {
-    lines.push("Demo sign-in (password for all: " + DEMO_PASSWORD + "):");
+    lines.push(`Demo sign-in (password for all: ${DEMO_PASSWORD}):`);
     for (const u of DEMO_USERS) lines.push(`  ${u.role.toLowerCase().padEnd(9)} ${u.email}`);
   }
   lines.push("Press Ctrl-C to stop.", "");

@@ -25,10 +25,20 @@ function run(cmd: string, args: string[], env: Record<string, string>): boolean 
 }
 
 try {
+  if (!only) {
+    // Style is never a review topic: the formatter and linter run first and fail the run.
+    const ok = run("npx", ["biome", "ci", "."], {});
+    if (!ok) console.error("Formatting or lint failed: `npm run format` fixes most of it.");
+    failed ||= !ok;
+  }
   if (only !== "e2e") {
-    const ok = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest.json"], {
-      TEST_DATABASE_SERVER_URL: server.serverUrl,
-    });
+    const ok = run(
+      "npx",
+      ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest.json"],
+      {
+        TEST_DATABASE_SERVER_URL: server.serverUrl,
+      },
+    );
     failed ||= !ok;
     if (existsSync("test-results/vitest.json")) {
       const report = JSON.parse(readFileSync("test-results/vitest.json", "utf8"));

@@ -20,8 +20,22 @@ if (!url) {
 }
 const db = createDb(url);
 const transport = transportFromEnv();
-const worker = await startWorker(db, url, { ...deliveryTasks(db, transport), ...bulkSendTasks(db), ...printTasks(db), ...importTasks(db), ...accountWorkTasks(db), ...housekeepingTasks(db) }, { crontab: [ACCOUNT_WORK_CRONTAB, HOUSEKEEPING_CRONTAB].join("\n") });
-console.log(`Job worker running (bulk sends, email, printing, imports, worklist refresh): ${transport.kind === "smtp" ? "sending through SMTP_URL" : "no SMTP_URL, messages go to the Outbox page"}.`);
+const worker = await startWorker(
+  db,
+  url,
+  {
+    ...deliveryTasks(db, transport),
+    ...bulkSendTasks(db),
+    ...printTasks(db),
+    ...importTasks(db),
+    ...accountWorkTasks(db),
+    ...housekeepingTasks(db),
+  },
+  { crontab: [ACCOUNT_WORK_CRONTAB, HOUSEKEEPING_CRONTAB].join("\n") },
+);
+console.log(
+  `Job worker running (bulk sends, email, printing, imports, worklist refresh): ${transport.kind === "smtp" ? "sending through SMTP_URL" : "no SMTP_URL, messages go to the Outbox page"}.`,
+);
 
 // Optional health endpoint, so test harnesses can wait for the worker.
 const healthPort = Number(process.env.WORKER_HEALTH_PORT ?? 0);

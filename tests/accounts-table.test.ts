@@ -1,5 +1,7 @@
 import { Client } from "pg";
 import { describe, expect, inject, it } from "vitest";
+import { getAgingTotals, INVOICES } from "@/lib/aging/aging-totals";
+import { accountQuerySchema, listAgingAccounts } from "@/lib/aging/list-accounts";
 import { accountKey, loadAccountStates } from "@/lib/collections/account-state";
 import { accountWork } from "@/lib/collections/account-work";
 import { accountWorkTasks } from "@/lib/collections/account-work-tasks";
@@ -12,12 +14,10 @@ import { recordPayment } from "@/lib/collections/record-payment";
 import { recordPromise } from "@/lib/collections/record-promise";
 import { refreshAccountWork } from "@/lib/collections/refresh-account-work";
 import { updatePolicy } from "@/lib/collections/update-policy";
-import { getAgingTotals, INVOICES } from "@/lib/aging/aging-totals";
-import { accountQuerySchema, listAgingAccounts } from "@/lib/aging/list-accounts";
 import { createRandom } from "@/lib/demo/random";
-import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import { runDueJobs } from "@/lib/jobs/queue";
-import { addDaysTo, clockNow, todayIn, type DateOnly } from "@/lib/time/dates";
+import { sendNextLetter } from "@/lib/letters/send-next-letter";
+import { addDaysTo, clockNow, type DateOnly, todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
 import { useTestDb } from "./db";
 import { createCustomer, createInvoice, createOrg, createPayment, createUser } from "./factories";
@@ -45,8 +45,10 @@ async function balancesInTable(orgId: string) {
 async function judgedFromFacts(orgId: string, now: Date) {
   const today = todayIn(TZ, now);
   const policy = await getPolicySettings(db, { orgId });
-  const keys = (await db.$queryRaw<{ customer_id: string; currency: string }[]>`
-    SELECT DISTINCT customer_id, currency FROM invoices WHERE org_id = ${orgId}::uuid`).map((k) => ({ customerId: k.customer_id, currency: k.currency.trim() }));
+  const keys = (
+    await db.$queryRaw<{ customer_id: string; currency: string }[]>`
+    SELECT DISTINCT customer_id, currency FROM invoices WHERE org_id = ${orgId}::uuid`
+  ).map((k) => ({ customerId: k.customer_id, currency: k.currency.trim() }));
   const states = await loadAccountStates(db, { orgId, timeZone: TZ, today, accounts: keys });
   return keys
     .map((k) => ({ key: accountKey(k), work: accountWork(states.get(accountKey(k))!, policy, today) }))
@@ -69,7 +71,10 @@ async function company(seed: number, start: DateOnly) {
     const customer = await createCustomer(db, org.id, { currency: c % 3 === 0 ? "NOK" : "EUR" });
     customers.push(customer);
     for (let n = 0; n < 1 + Math.floor(r() * 4); n++) {
-      const invoice = await createInvoice(db, customer, { amountMinor: 10_000 + Math.floor(r() * 90_000), dueDate: addDaysTo(start, -30 + Math.floor(r() * 60)) });
+      const invoice = await createInvoice(db, customer, {
+        amountMinor: 10_000 + Math.floor(r() * 90_000),
+        dueDate: addDaysTo(start, -30 + Math.floor(r() * 60)),
+      });
       if (r() < 0.3) await createPayment(db, invoice, { amountMinor: 5_000, receivedOn: addDaysTo(start, -20) });
     }
   }
@@ -83,16 +88,21 @@ describe("accounts table", () => {
     // Two payments on two invoices of one account from separate connections, the
     // second while the first is uncommitted: the second trigger must wait and
     // then count the first, not overwrite the balance with what it saw before.
-    const open = await db.invoice.findMany({ where: { orgId: org.id, paidMinor: { lt: db.invoice.fields.amountMinor } }, orderBy: { customerId: "asc" } });
-    const sameAccount = (i: (typeof open)[number]) => open.filter((j) => j.customerId === i.customerId && j.currency === i.currency);
+    const open = await db.invoice.findMany({
+      where: { orgId: org.id, paidMinor: { lt: db.invoice.fields.amountMinor } },
+      orderBy: { customerId: "asc" },
+    });
+    const sameAccount = (i: (typeof open)[number]) =>
+      open.filter((j) => j.customerId === i.customerId && j.currency === i.currency);
     const [first, second] = sameAccount(open.find((i) => sameAccount(i).length >= 2)!);
     const url = inject("testDatabaseUrl");
     const [a, b] = [new Client({ connectionString: url }), new Client({ connectionString: url })];
     await Promise.all([a.connect(), b.connect()]);
-    const pay = (c: Client, invoice: typeof first) => c.query(
-      "INSERT INTO payments (id, org_id, customer_id, invoice_id, currency, amount_minor, received_on) VALUES (gen_random_uuid(), $1, $2, $3, $4, 100, '2026-11-01')",
-      [org.id, invoice.customerId, invoice.id, invoice.currency],
-    );
+    const pay = (c: Client, invoice: typeof first) =>
+      c.query(
+        "INSERT INTO payments (id, org_id, customer_id, invoice_id, currency, amount_minor, received_on) VALUES (gen_random_uuid(), $1, $2, $3, $4, 100, '2026-11-01')",
+        [org.id, invoice.customerId, invoice.id, invoice.currency],
+      );
     try {
       await a.query("BEGIN");
       await pay(a, first);
@@ -104,9 +114,19 @@ describe("accounts table", () => {
     } finally {
       await Promise.all([a.end(), b.end()]);
     }
-    await recordPayment(db, { orgId: org.id, actor, customerId: customers[2].id, currency: customers[2].currency, amount: "10", receivedOn: "2026-11-01", now: at("2026-11-01") }).catch(() => {});
+    await recordPayment(db, {
+      orgId: org.id,
+      actor,
+      customerId: customers[2].id,
+      currency: customers[2].currency,
+      amount: "10",
+      receivedOn: "2026-11-01",
+      now: at("2026-11-01"),
+    }).catch(() => {});
     expect(await balancesInTable(org.id)).toEqual(await balancesFromInvoices(org.id));
-    expect(await db.$queryRaw`SELECT currency, due_date, open_minor, open_invoices FROM open_balances_by_due_date WHERE org_id = ${org.id}::uuid AND open_invoices > 0 ORDER BY 1, 2`).toEqual(
+    expect(
+      await db.$queryRaw`SELECT currency, due_date, open_minor, open_invoices FROM open_balances_by_due_date WHERE org_id = ${org.id}::uuid AND open_invoices > 0 ORDER BY 1, 2`,
+    ).toEqual(
       await db.$queryRaw`SELECT currency, due_date, sum(amount_minor - paid_minor)::bigint AS open_minor, count(*)::int AS open_invoices
         FROM invoices WHERE org_id = ${org.id}::uuid AND paid_minor < amount_minor GROUP BY 1, 2 ORDER BY 1, 2`,
     );
@@ -129,18 +149,48 @@ describe("accounts table", () => {
       const customer = customers[Math.floor(r() * customers.length)];
       const account = { orgId: org.id, actor, customerId: customer.id, currency: customer.currency, now };
       const roll = r();
-      const swallow = (e: { code?: string }) => { if (!e.code) throw e; }; // refused verbs (nothing due, nothing open) are fine here
+      const swallow = (e: { code?: string }) => {
+        if (!e.code) throw e;
+      }; // refused verbs (nothing due, nothing open) are fine here
       if (roll < 0.35) {
         const [due] = (await listDueLetters(db, { orgId: org.id, now })).filter((d) => d.customerId === customer.id);
         if (due) await sendNextLetter(db, { ...account, stage: due.stage }).catch(swallow);
       } else if (roll < 0.5) await recordPayment(db, { ...account, amount: "50", receivedOn: day }).catch(swallow);
-      else if (roll < 0.62) await recordPromise(db, { ...account, amount: "100", promisedFor: addDaysTo(day, 3) }).catch(swallow);
-      else if (roll < 0.72) await logContact(db, { ...account, channel: "EMAIL", direction: "INBOUND", outcome: "REPLIED", occurredOn: day, time: "09:00", note: "We will pay soon." }).catch(swallow);
+      else if (roll < 0.62)
+        await recordPromise(db, { ...account, amount: "100", promisedFor: addDaysTo(day, 3) }).catch(swallow);
+      else if (roll < 0.72)
+        await logContact(db, {
+          ...account,
+          channel: "EMAIL",
+          direction: "INBOUND",
+          outcome: "REPLIED",
+          occurredOn: day,
+          time: "09:00",
+          note: "We will pay soon.",
+        }).catch(swallow);
       else if (roll < 0.78) {
-        const invoice = await db.invoice.findFirst({ where: { customerId: customer.id, paidMinor: { lt: db.invoice.fields.amountMinor } } });
-        if (invoice) await openDispute(db, { orgId: org.id, actor, invoiceId: invoice.id, note: "Goods damaged", now }).catch(swallow);
+        const invoice = await db.invoice.findFirst({
+          where: { customerId: customer.id, paidMinor: { lt: db.invoice.fields.amountMinor } },
+        });
+        if (invoice)
+          await openDispute(db, { orgId: org.id, actor, invoiceId: invoice.id, note: "Goods damaged", now }).catch(
+            swallow,
+          );
       } else if (n === 20) {
-        await updatePolicy(db, { orgId: org.id, actor, settings: { letter1AfterDueDays: 5, letter2AfterDays: 7, letter3AfterDays: 7, letter4AfterDeadlineDays: 1, deadlineDays1: 14, deadlineDays2: 14, deadlineDays3: 14, deadlineDays4: 14 } });
+        await updatePolicy(db, {
+          orgId: org.id,
+          actor,
+          settings: {
+            letter1AfterDueDays: 5,
+            letter2AfterDays: 7,
+            letter3AfterDays: 7,
+            letter4AfterDeadlineDays: 1,
+            deadlineDays1: 14,
+            deadlineDays2: 14,
+            deadlineDays3: 14,
+            deadlineDays4: 14,
+          },
+        });
       }
     }
     // And when the clock goes back (a corrected server clock), nothing cached for a later day is trusted.
@@ -154,9 +204,18 @@ describe("accounts table", () => {
     const pages = async (query: Record<string, string>, invoices?: typeof INVOICES) => {
       const rows = [];
       for (let page = 1; page <= 4; page++) {
-        const result = await listAgingAccounts(db, { orgId: org.id, today: "2026-11-10", pageSize: 4, invoices, query: accountQuerySchema.parse({ ...query, page: String(page) }) });
+        const result = await listAgingAccounts(db, {
+          orgId: org.id,
+          today: "2026-11-10",
+          pageSize: 4,
+          invoices,
+          query: accountQuerySchema.parse({ ...query, page: String(page) }),
+        });
         if (!result.rows.length) break; // past the last page the aggregate no longer knows the total
-        rows.push(...result.rows.map((r) => `${r.name}:${r.currency}:${r.open}:${r.d90_plus}:${r.oldestDaysPastDue}`), `total ${result.total}`);
+        rows.push(
+          ...result.rows.map((r) => `${r.name}:${r.currency}:${r.open}:${r.d90_plus}:${r.oldestDaysPastDue}`),
+          `total ${result.total}`,
+        );
       }
       return rows;
     };
@@ -183,7 +242,20 @@ describe("accounts table", () => {
     await refreshAccountWork(db, { orgId: org.id, now: clockNow() });
     const stale = () => db.accountWork.count({ where: { orgId: org.id, stale: true } });
     expect(await stale()).toBe(0);
-    await updatePolicy(db, { orgId: org.id, actor, settings: { letter1AfterDueDays: 3, letter2AfterDays: 10, letter3AfterDays: 10, letter4AfterDeadlineDays: 1, deadlineDays1: 14, deadlineDays2: 14, deadlineDays3: 14, deadlineDays4: 14 } });
+    await updatePolicy(db, {
+      orgId: org.id,
+      actor,
+      settings: {
+        letter1AfterDueDays: 3,
+        letter2AfterDays: 10,
+        letter3AfterDays: 10,
+        letter4AfterDeadlineDays: 1,
+        deadlineDays1: 14,
+        deadlineDays2: 14,
+        deadlineDays3: 14,
+        deadlineDays4: 14,
+      },
+    });
     expect(await stale()).toBe(12);
     await runDueJobs(inject("testDatabaseUrl"), accountWorkTasks(db));
     expect(await stale()).toBe(0);

@@ -1,6 +1,6 @@
-import type { Db } from "@/lib/db/client";
 import type { Actor } from "@/lib/collections/actor";
 import { openDispute } from "@/lib/collections/disputes";
+import type { Db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { ColumnMapping } from "@/lib/imports/fields";
 import { saveImportMapping } from "@/lib/imports/save-import-mapping";
@@ -39,24 +39,61 @@ export async function actionFixture(db: Db) {
 
   const disputed = await createCustomer(db, org.id);
   const disputedInvoice = await createInvoice(db, disputed, { amountMinor: 40_000, dueDate: daysAgo(20) });
-  const { disputeId } = await openDispute(db, { orgId: org.id, actor, invoiceId: disputedInvoice.id, note: "Goods arrived damaged", now: at(5) });
+  const { disputeId } = await openDispute(db, {
+    orgId: org.id,
+    actor,
+    invoiceId: disputedInvoice.id,
+    note: "Goods arrived damaged",
+    now: at(5),
+  });
 
   const handedOver = await createCustomer(db, org.id);
   await createInvoice(db, handedOver, { amountMinor: 90_000, dueDate: daysAgo(90) });
-  for (const [stage, ago] of [[1, 80], [2, 60], [3, 40]] as const) {
-    await sendNextLetter(db, { orgId: org.id, actor, customerId: handedOver.id, currency: handedOver.currency, stage, now: at(ago) });
+  for (const [stage, ago] of [
+    [1, 80],
+    [2, 60],
+    [3, 40],
+  ] as const) {
+    await sendNextLetter(db, {
+      orgId: org.id,
+      actor,
+      customerId: handedOver.id,
+      currency: handedOver.currency,
+      stage,
+      now: at(ago),
+    });
   }
 
   const mailed = await createCustomer(db, org.id);
   const registeredLetter = await createLetter(db, mailed, { stage: 4, registeredMail: true });
 
-  const uploaded = await upload(db, { orgId: org.id, userId: users.COLLECTOR.id }, "customers", "customers-utf8-bom.csv");
+  const uploaded = await upload(
+    db,
+    { orgId: org.id, userId: users.COLLECTOR.id },
+    "customers",
+    "customers-utf8-bom.csv",
+  );
   const importMapping = uploaded.mapping as ColumnMapping;
-  await saveImportMapping(db, { orgId: org.id, importId: uploaded.id, mapping: importMapping, options: { dateFormat: "iso", decimalSeparator: "." } });
+  await saveImportMapping(db, {
+    orgId: org.id,
+    importId: uploaded.id,
+    mapping: importMapping,
+    options: { dateFormat: "iso", decimalSeparator: "." },
+  });
   const checkedImport = await validateImport(db, { orgId: org.id, importId: uploaded.id });
 
   return {
-    org, users, target, customer, today, overdueInvoice, disputeId, handedOver, registeredLetter, checkedImport, importMapping,
+    org,
+    users,
+    target,
+    customer,
+    today,
+    overdueInvoice,
+    disputeId,
+    handedOver,
+    registeredLetter,
+    checkedImport,
+    importMapping,
   };
 }
 export type ActionFixture = Awaited<ReturnType<typeof actionFixture>>;
@@ -83,7 +120,12 @@ let n = 0;
 export const actionTable: Record<string, ActionRow> = {
   "users.create": {
     allowed: ["ADMIN"],
-    validInput: () => ({ email: `matrix-${Date.now()}-${n++}@test.example`, name: "Matrix Person", role: "VIEWER", password: STRONG_PASSWORD }),
+    validInput: () => ({
+      email: `matrix-${Date.now()}-${n++}@test.example`,
+      name: "Matrix Person",
+      role: "VIEWER",
+      password: STRONG_PASSWORD,
+    }),
     textFields: ["name", "password"],
   },
   "users.set_role": {
@@ -115,27 +157,52 @@ export const actionTable: Record<string, ActionRow> = {
   },
   "collections.log_contact": {
     allowed: ["ADMIN", "COLLECTOR"],
-    validInput: (fx) => ({ customerId: fx.customer.id, type: "call_spoke", occurredOn: fx.today, time: "00:00", note: "Spoke to AP; paying Friday." }),
+    validInput: (fx) => ({
+      customerId: fx.customer.id,
+      type: "call_spoke",
+      occurredOn: fx.today,
+      time: "00:00",
+      note: "Spoke to AP; paying Friday.",
+    }),
     idFields: ["customerId"],
     textFields: ["note"],
   },
   "collections.record_payment": {
     allowed: ["ADMIN", "COLLECTOR"],
-    validInput: (fx) => ({ customerId: fx.customer.id, currency: "EUR", amount: "250.00", receivedOn: fx.today, invoiceId: fx.overdueInvoice.id, method: "bank transfer", reference: "BANK-REF-1" }),
+    validInput: (fx) => ({
+      customerId: fx.customer.id,
+      currency: "EUR",
+      amount: "250.00",
+      receivedOn: fx.today,
+      invoiceId: fx.overdueInvoice.id,
+      method: "bank transfer",
+      reference: "BANK-REF-1",
+    }),
     idFields: ["customerId", "invoiceId"],
     textFields: ["method", "reference"],
     amountFields: ["amount"],
   },
   "collections.record_promise": {
     allowed: ["ADMIN", "COLLECTOR"],
-    validInput: (fx) => ({ customerId: fx.customer.id, currency: "EUR", amount: "500", promisedFor: addDaysTo(fx.today, 7), note: "By Friday." }),
+    validInput: (fx) => ({
+      customerId: fx.customer.id,
+      currency: "EUR",
+      amount: "500",
+      promisedFor: addDaysTo(fx.today, 7),
+      note: "By Friday.",
+    }),
     idFields: ["customerId"],
     textFields: ["note"],
     amountFields: ["amount"],
   },
   "collections.record_plan": {
     allowed: ["ADMIN", "COLLECTOR"],
-    validInput: (fx) => ({ customerId: fx.customer.id, currency: "EUR", instalments: `${addDaysTo(fx.today, 10)} 500.00\n${addDaysTo(fx.today, 40)} 1000.00`, note: "Agreed by phone." }),
+    validInput: (fx) => ({
+      customerId: fx.customer.id,
+      currency: "EUR",
+      instalments: `${addDaysTo(fx.today, 10)} 500.00\n${addDaysTo(fx.today, 40)} 1000.00`,
+      note: "Agreed by phone.",
+    }),
     idFields: ["customerId"],
     textFields: ["note"],
   },
@@ -153,7 +220,14 @@ export const actionTable: Record<string, ActionRow> = {
   },
   "collections.record_handoff": {
     allowed: ["ADMIN", "COLLECTOR"],
-    validInput: (fx) => ({ customerId: fx.handedOver.id, currency: "EUR", agency: "Nordic Recovery AS", reference: "NR-5531", handedOverOn: fx.today, amount: "900" }),
+    validInput: (fx) => ({
+      customerId: fx.handedOver.id,
+      currency: "EUR",
+      agency: "Nordic Recovery AS",
+      reference: "NR-5531",
+      handedOverOn: fx.today,
+      amount: "900",
+    }),
     idFields: ["customerId"],
     textFields: ["agency", "reference"],
     amountFields: ["amount"],
@@ -166,11 +240,29 @@ export const actionTable: Record<string, ActionRow> = {
   "settings.update_letterhead": {
     allowed: ["ADMIN"],
     validInput: () => ({
-      name: "Matrix Org AS", addressLine1: "Testveien 1", addressLine2: "", postalCode: "0150", city: "Oslo", country: "Norway",
-      phone: "+47 22 00 00 00", email: "ar@test.example", website: "", paymentInstructions: "IBAN NO93 8601 1117 947",
+      name: "Matrix Org AS",
+      addressLine1: "Testveien 1",
+      addressLine2: "",
+      postalCode: "0150",
+      city: "Oslo",
+      country: "Norway",
+      phone: "+47 22 00 00 00",
+      email: "ar@test.example",
+      website: "",
+      paymentInstructions: "IBAN NO93 8601 1117 947",
     }),
     // A letterhead phone line is free text ("+47 22 00 45 00, ext. 12").
-    textFields: ["name", "addressLine1", "addressLine2", "postalCode", "city", "country", "phone", "website", "paymentInstructions"],
+    textFields: [
+      "name",
+      "addressLine1",
+      "addressLine2",
+      "postalCode",
+      "city",
+      "country",
+      "phone",
+      "website",
+      "paymentInstructions",
+    ],
   },
   "letters.template": {
     allowed: ["ADMIN"],
@@ -192,17 +284,36 @@ export const actionTable: Record<string, ActionRow> = {
   "collections.update_policy": {
     allowed: ["ADMIN"],
     validInput: () => ({
-      letter1AfterDueDays: "2", letter2AfterDays: "10", letter3AfterDays: "10", letter4AfterDeadlineDays: "1",
-      deadlineDays1: "14", deadlineDays2: "10", deadlineDays3: "10", deadlineDays4: "7",
+      letter1AfterDueDays: "2",
+      letter2AfterDays: "10",
+      letter3AfterDays: "10",
+      letter4AfterDeadlineDays: "1",
+      deadlineDays1: "14",
+      deadlineDays2: "10",
+      deadlineDays3: "10",
+      deadlineDays4: "7",
     }),
-    numberFields: ["letter1AfterDueDays", "letter2AfterDays", "letter3AfterDays", "letter4AfterDeadlineDays", "deadlineDays1", "deadlineDays2", "deadlineDays3", "deadlineDays4"],
+    numberFields: [
+      "letter1AfterDueDays",
+      "letter2AfterDays",
+      "letter3AfterDays",
+      "letter4AfterDeadlineDays",
+      "deadlineDays1",
+      "deadlineDays2",
+      "deadlineDays3",
+      "deadlineDays4",
+    ],
   },
   // Import: admins and collectors (README, Data in and out).
   "imports.check": {
     allowed: ["ADMIN", "COLLECTOR"],
     validInput: (fx) => ({
-      importId: fx.checkedImport.id, dateFormat: "iso", decimalSeparator: ".",
-      "map.reference": fx.importMapping.reference, "map.name": fx.importMapping.name, "map.currency": fx.importMapping.currency,
+      importId: fx.checkedImport.id,
+      dateFormat: "iso",
+      decimalSeparator: ".",
+      "map.reference": fx.importMapping.reference,
+      "map.name": fx.importMapping.name,
+      "map.currency": fx.importMapping.currency,
     }),
     idFields: ["importId"],
   },

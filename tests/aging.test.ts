@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { getAgingTotals } from "@/lib/aging/aging-totals";
 import { accountQuerySchema, listAgingAccounts } from "@/lib/aging/list-accounts";
-import { getCustomerAccount } from "@/lib/customers/get-customer-account";
 import { verifyPassword } from "@/lib/auth/password";
+import { getCustomerAccount } from "@/lib/customers/get-customer-account";
 import { useTestDb } from "./db";
-import { createCustomer, createInvoice, createOrg, createPayment, TEST_PASSWORD, TEST_PASSWORD_HASH } from "./factories";
+import {
+  createCustomer,
+  createInvoice,
+  createOrg,
+  createPayment,
+  TEST_PASSWORD,
+  TEST_PASSWORD_HASH,
+} from "./factories";
 
 const db = useTestDb();
 const TODAY = "2026-06-30";
@@ -42,10 +49,30 @@ describe("aging report", () => {
     const { org } = await seedFixture();
     const totals = await getAgingTotals(db, { orgId: org.id, today: TODAY });
     expect(totals).toEqual([
-      { currency: "EUR", open: 100000 + 25055 + 24990 + 73100 + 6000 + 1234, overdue: 25055 + 24990 + 73100 + 6000 + 1234,
-        current: 100000, d1_30: 25055 + 24990, d31_60: 73100, d61_90: 6000, d90_plus: 1234, accounts: 2, overdueAccounts: 2 },
-      { currency: "NOK", open: 400000 + 80000, overdue: 80000, current: 400000, d1_30: 0, d31_60: 0, d61_90: 0, d90_plus: 80000,
-        accounts: 1, overdueAccounts: 1 },
+      {
+        currency: "EUR",
+        open: 100000 + 25055 + 24990 + 73100 + 6000 + 1234,
+        overdue: 25055 + 24990 + 73100 + 6000 + 1234,
+        current: 100000,
+        d1_30: 25055 + 24990,
+        d31_60: 73100,
+        d61_90: 6000,
+        d90_plus: 1234,
+        accounts: 2,
+        overdueAccounts: 2,
+      },
+      {
+        currency: "NOK",
+        open: 400000 + 80000,
+        overdue: 80000,
+        current: 400000,
+        d1_30: 0,
+        d31_60: 0,
+        d61_90: 0,
+        d90_plus: 80000,
+        accounts: 1,
+        overdueAccounts: 1,
+      },
     ]);
   });
 
@@ -56,8 +83,20 @@ describe("aging report", () => {
 
     const byOldest = await list({});
     expect(byOldest.total).toBe(3);
-    expect(byOldest.rows.map((r) => [r.name, r.oldestDaysPastDue])).toEqual([["Gamma AS", 211], ["Beta SpA", 91], ["Alpha GmbH", 30]]);
-    expect(byOldest.rows[2]).toMatchObject({ customerId: alpha.id, open: 150045, current: 100000, d1_30: 50045, d31_60: 0, stage: null, lastContactAt: null });
+    expect(byOldest.rows.map((r) => [r.name, r.oldestDaysPastDue])).toEqual([
+      ["Gamma AS", 211],
+      ["Beta SpA", 91],
+      ["Alpha GmbH", 30],
+    ]);
+    expect(byOldest.rows[2]).toMatchObject({
+      customerId: alpha.id,
+      open: 150045,
+      current: 100000,
+      d1_30: 50045,
+      d31_60: 0,
+      stage: null,
+      lastContactAt: null,
+    });
 
     const byOpenAsc = await list({ sort: "open", dir: "asc" });
     expect(byOpenAsc.rows.map((r) => r.customerId)).toEqual([beta.id, alpha.id, gamma.id]);
@@ -75,7 +114,12 @@ describe("aging report", () => {
     const { org } = await seedFixture();
     const pages = [];
     for (let page = 1; page <= 2; page++) {
-      const result = await listAgingAccounts(db, { orgId: org.id, today: TODAY, pageSize: 2, query: accountQuerySchema.parse({ page: String(page), sort: "name", dir: "asc" }) });
+      const result = await listAgingAccounts(db, {
+        orgId: org.id,
+        today: TODAY,
+        pageSize: 2,
+        query: accountQuerySchema.parse({ page: String(page), sort: "name", dir: "asc" }),
+      });
       pages.push(...result.rows.map((r) => r.name));
     }
     expect(pages).toEqual(["Alpha GmbH", "Beta SpA", "Gamma AS"]);
@@ -96,7 +140,9 @@ describe("aging report", () => {
   it("never shows one organization's customer to another", async () => {
     const { alpha } = await seedFixture();
     const other = await createOrg(db);
-    await expect(getCustomerAccount(db, { orgId: other.id, customerId: alpha.id, today: TODAY })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getCustomerAccount(db, { orgId: other.id, customerId: alpha.id, today: TODAY })).rejects.toMatchObject(
+      { code: "NOT_FOUND" },
+    );
     expect(await getAgingTotals(db, { orgId: other.id, today: TODAY })).toEqual([]);
   });
 

@@ -10,7 +10,10 @@ const POWERS: [string, string][] = [
   ["disable every trigger for the session", "SET session_replication_role = replica"],
   ["truncate history", "TRUNCATE contact_attempts"],
   ["drop a table", "DROP TABLE audit_events"],
-  ["replace a trigger function", "CREATE OR REPLACE FUNCTION history_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$"],
+  [
+    "replace a trigger function",
+    "CREATE OR REPLACE FUNCTION history_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$",
+  ],
   ["create a table", "CREATE TABLE scratch (id int)"],
   ["rewrite the migration record", "DELETE FROM _prisma_migrations"],
 ];
@@ -36,7 +39,10 @@ describe.skipIf(inject("testDatabaseUrl") === inject("testOwnerUrl"))("the app's
       for (const [, statement] of POWERS) {
         await c.query("SAVEPOINT s");
         // Some still fail for the owner, for their own reasons (the append-only trigger refuses TRUNCATE; rows refer to audit_events).
-        const refusal = await c.query(statement).then(() => "", (error: Error) => error.message);
+        const refusal = await c.query(statement).then(
+          () => "",
+          (error: Error) => error.message,
+        );
         expect(refusal, statement).not.toMatch(/permission denied|must be owner/);
         await c.query("ROLLBACK TO SAVEPOINT s");
       }

@@ -11,7 +11,8 @@ function sources(dir: string): { file: string; text: string }[] {
     for (const entry of readdirSync(d)) {
       const full = path.join(d, entry);
       if (statSync(full).isDirectory()) walk(full);
-      else if (/\.tsx?$/.test(entry) && !/\.test\.tsx?$/.test(entry)) out.push({ file: path.relative(process.cwd(), full), text: readFileSync(full, "utf8") });
+      else if (/\.tsx?$/.test(entry) && !/\.test\.tsx?$/.test(entry))
+        out.push({ file: path.relative(process.cwd(), full), text: readFileSync(full, "utf8") });
     }
   };
   for (const root of [dir]) {
@@ -33,7 +34,9 @@ describe("the browser boundary", () => {
 
   it("no client component reads server secrets or the database", () => {
     for (const { file, text } of ui.filter((s) => /^["']use client["']/m.test(s.text))) {
-      expect(text, file).not.toMatch(/process\.env\.(?!NODE_ENV)|@\/lib\/db\/|AUTH_SECRET|@\/lib\/auth\/(password|authenticate)/);
+      expect(text, file).not.toMatch(
+        /process\.env\.(?!NODE_ENV)|@\/lib\/db\/|AUTH_SECRET|@\/lib\/auth\/(password|authenticate)/,
+      );
     }
   });
 

@@ -1,8 +1,13 @@
-import { inject } from "vitest";
-import { describe, expect, it } from "vitest";
 import type { TaskList } from "graphile-worker";
-import { BULK_SEND_TASK, bulkSendTasks, getBulkSend, startBulkSend, type BulkSendJob } from "@/lib/collections/bulk-send";
+import { describe, expect, inject, it } from "vitest";
 import type { Actor } from "@/lib/collections/actor";
+import {
+  BULK_SEND_TASK,
+  type BulkSendJob,
+  bulkSendTasks,
+  getBulkSend,
+  startBulkSend,
+} from "@/lib/collections/bulk-send";
 import { runDueJobs } from "@/lib/jobs/queue";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import { addDaysTo, clockNow, todayIn } from "@/lib/time/dates";
@@ -33,18 +38,25 @@ async function orgWithDueAccounts(n = 3) {
 
 const letters = (orgId: string) => db.letter.findMany({ where: { orgId }, select: { customerId: true, stage: true } });
 /** Retries are scheduled seconds ahead (exponential backoff): bring this org's forward so runOnce takes them now. */
-const retryNow = (orgId: string) => db.$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE task_id IN (SELECT id FROM graphile_worker._private_tasks WHERE identifier = ${BULK_SEND_TASK}) AND payload->>'orgId' = ${orgId}`;
+const retryNow = (orgId: string) =>
+  db.$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE task_id IN (SELECT id FROM graphile_worker._private_tasks WHERE identifier = ${BULK_SEND_TASK}) AND payload->>'orgId' = ${orgId}`;
 
 describe("send all due letters on the job queue", () => {
   it("sends exactly one letter per due account, records a result per account, and a second run is harmless", async () => {
     const f = await orgWithDueAccounts(3);
     const started = await startBulkSend(db, { orgId: f.org.id, actor: f.actor, now: clockNow() });
     expect(started).toMatchObject({ total: 3 });
-    expect(await getBulkSend(db, { orgId: f.org.id })).toMatchObject({ status: "running", done: 0, total: 3, results: [] });
+    expect(await getBulkSend(db, { orgId: f.org.id })).toMatchObject({
+      status: "running",
+      done: 0,
+      total: 3,
+      results: [],
+    });
 
     // While it runs, a second start (double click, or a colleague) is refused, naming who started it.
     await expect(startBulkSend(db, { orgId: f.org.id, actor: f.actor, now: clockNow() })).rejects.toMatchObject({
-      code: "CONFLICT", message: expect.stringContaining(`started by ${f.user.name}`),
+      code: "CONFLICT",
+      message: expect.stringContaining(`started by ${f.user.name}`),
     });
 
     await runDueJobs(url, bulkSendTasks(db));
@@ -63,7 +75,9 @@ describe("send all due letters on the job queue", () => {
 
   it("two starts at the same moment make one run", async () => {
     const f = await orgWithDueAccounts(2);
-    const both = await Promise.allSettled([0, 1].map(() => startBulkSend(db, { orgId: f.org.id, actor: f.actor, now: clockNow() })));
+    const both = await Promise.allSettled(
+      [0, 1].map(() => startBulkSend(db, { orgId: f.org.id, actor: f.actor, now: clockNow() })),
+    );
     expect(both.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(both.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT" } });
     expect(await db.bulkSend.count({ where: { orgId: f.org.id } })).toBe(1);
@@ -83,10 +97,20 @@ describe("send all due letters on the job queue", () => {
       [BULK_SEND_TASK]: async (payload, helpers) => {
         const job = payload as BulkSendJob;
         if (job.orgId === f.org.id && !crashed.has(job.customerId)) {
-          if (job.customerId === crashBefore.id) { crashed.add(job.customerId); throw new Error("worker crashed"); }
+          if (job.customerId === crashBefore.id) {
+            crashed.add(job.customerId);
+            throw new Error("worker crashed");
+          }
           if (job.customerId === crashAfter.id) {
             crashed.add(job.customerId);
-            await sendNextLetter(db, { orgId: f.org.id, actor: f.actor, customerId: job.customerId, currency: "EUR", stage: 1, now: clockNow() });
+            await sendNextLetter(db, {
+              orgId: f.org.id,
+              actor: f.actor,
+              customerId: job.customerId,
+              currency: "EUR",
+              stage: 1,
+              now: clockNow(),
+            });
             throw new Error("worker crashed after the letter");
           }
         }
@@ -114,7 +138,10 @@ describe("send all due letters on the job queue", () => {
       [BULK_SEND_TASK]: async (payload, helpers) => {
         if ((payload as BulkSendJob).orgId !== f.org.id) return bulkSendTasks(db)[BULK_SEND_TASK]!(payload, helpers);
         // The real job with a database that fails on sending (the letter's transaction).
-        const failing = new Proxy(db, { get: (t, p) => (p === "$transaction" ? () => Promise.reject(new Error("connection reset")) : Reflect.get(t, p)) });
+        const failing = new Proxy(db, {
+          get: (t, p) =>
+            p === "$transaction" ? () => Promise.reject(new Error("connection reset")) : Reflect.get(t, p),
+        });
         return bulkSendTasks(failing)[BULK_SEND_TASK]!(payload, helpers);
       },
     };
@@ -122,14 +149,20 @@ describe("send all due letters on the job queue", () => {
       await runDueJobs(url, broken);
       await retryNow(f.org.id);
     }
-    expect(await getBulkSend(db, { orgId: f.org.id })).toMatchObject({ status: "done", failed: 1, results: [{ status: "failed", reason: "connection reset" }] });
+    expect(await getBulkSend(db, { orgId: f.org.id })).toMatchObject({
+      status: "done",
+      failed: 1,
+      results: [{ status: "failed", reason: "connection reset" }],
+    });
     expect(await letters(f.org.id)).toHaveLength(0);
   });
 
   it("a viewer cannot start a run", async () => {
     const f = await orgWithDueAccounts(1);
     const viewer = await createUser(db, f.org.id, "VIEWER");
-    await expect(startBulkSend(db, { orgId: f.org.id, actor: { userId: viewer.id, role: "VIEWER" }, now: clockNow() })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      startBulkSend(db, { orgId: f.org.id, actor: { userId: viewer.id, role: "VIEWER" }, now: clockNow() }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db.bulkSend.count({ where: { orgId: f.org.id } })).toBe(0);
   });
 });

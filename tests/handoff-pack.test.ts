@@ -27,24 +27,80 @@ async function accountReadyForHandoff() {
   const actor: Actor = { userId: user.id, role: "COLLECTOR" };
   const customer = await createCustomer(db, org.id, { name: "Gamma Srl", currency: "EUR" });
   const account = { orgId: org.id, actor, customerId: customer.id, currency: "EUR" };
-  const invA = await createInvoice(db, customer, { amountMinor: 100000, issueDate: "2026-10-02", dueDate: "2026-11-01", number: `A-${customer.id.slice(-6)}` });
-  const invB = await createInvoice(db, customer, { amountMinor: 50000, issueDate: "2026-10-11", dueDate: "2026-11-10", number: `B-${customer.id.slice(-6)}` });
+  const invA = await createInvoice(db, customer, {
+    amountMinor: 100000,
+    issueDate: "2026-10-02",
+    dueDate: "2026-11-01",
+    number: `A-${customer.id.slice(-6)}`,
+  });
+  const invB = await createInvoice(db, customer, {
+    amountMinor: 50000,
+    issueDate: "2026-10-11",
+    dueDate: "2026-11-10",
+    number: `B-${customer.id.slice(-6)}`,
+  });
   const send = (day: string, stage: 1 | 2 | 3 | 4) => sendNextLetter(db, { ...account, stage, now: at(day, "11:00") });
   const call = (day: string, note: string, time = "09:00") =>
-    logContact(db, { ...account, channel: "PHONE", direction: "OUTBOUND", outcome: "NO_ANSWER", occurredOn: day, time, note, now: at(day, "12:00") });
+    logContact(db, {
+      ...account,
+      channel: "PHONE",
+      direction: "OUTBOUND",
+      outcome: "NO_ANSWER",
+      occurredOn: day,
+      time,
+      note,
+      now: at(day, "12:00"),
+    });
 
-  await logContact(db, { ...account, channel: "EMAIL", direction: "OUTBOUND", outcome: "SENT", occurredOn: "2026-11-03", time: "09:00", note: "Overdue notice", now: at("2026-11-03") });
+  await logContact(db, {
+    ...account,
+    channel: "EMAIL",
+    direction: "OUTBOUND",
+    outcome: "SENT",
+    occurredOn: "2026-11-03",
+    time: "09:00",
+    note: "Overdue notice",
+    now: at("2026-11-03"),
+  });
   await send("2026-11-05", 1);
   await call("2026-11-06", HOSTILE_NOTE);
-  await logContact(db, { ...account, channel: "PHONE", direction: "OUTBOUND", outcome: "SPOKE", occurredOn: "2026-11-08", time: "14:00", note: "Will pay 500 by the 15th", now: at("2026-11-08", "15:00") });
-  await recordPromise(db, { ...account, amount: "500.00", promisedFor: "2026-11-15", note: "Promised on the phone", now: at("2026-11-08", "15:00") });
+  await logContact(db, {
+    ...account,
+    channel: "PHONE",
+    direction: "OUTBOUND",
+    outcome: "SPOKE",
+    occurredOn: "2026-11-08",
+    time: "14:00",
+    note: "Will pay 500 by the 15th",
+    now: at("2026-11-08", "15:00"),
+  });
+  await recordPromise(db, {
+    ...account,
+    amount: "500.00",
+    promisedFor: "2026-11-15",
+    note: "Promised on the phone",
+    now: at("2026-11-08", "15:00"),
+  });
   await send("2026-11-16", 2);
-  await openDispute(db, { orgId: org.id, actor, invoiceId: invB.id, note: "Goods arrived damaged", now: at("2026-11-18") });
+  await openDispute(db, {
+    orgId: org.id,
+    actor,
+    invoiceId: invB.id,
+    note: "Goods arrived damaged",
+    now: at("2026-11-18"),
+  });
   await recordPayment(db, { ...account, amount: "200", receivedOn: "2026-11-20", now: at("2026-11-20") });
   for (let d = 21; d <= 29; d++) await call(`2026-11-${d}`, `Follow-up call ${d}`);
   await send("2026-11-30", 3);
   for (let d = 1; d <= 5; d++) await call(`2026-12-0${d}`, `Reminder call ${d}, ø æ å €`);
-  await recordHandoff(db, { ...account, agency: "Nordic Recovery AS", reference: "NR-5531", handedOverOn: "2026-12-15", amount: "800", now: at("2026-12-15") });
+  await recordHandoff(db, {
+    ...account,
+    agency: "Nordic Recovery AS",
+    reference: "NR-5531",
+    handedOverOn: "2026-12-15",
+    amount: "800",
+    now: at("2026-12-15"),
+  });
   await send("2026-12-15", 4);
   return { org, actor, viewer, customer, invA, invB };
 }
@@ -58,12 +114,19 @@ describe("agency hand-off pack", () => {
     const started = performance.now();
     const pack = await buildHandoffPack(db, { orgId: org.id, customerId: customer.id, actor, now });
     const ms = performance.now() - started;
-    console.info(`hand-off pack: ${pack.manifest.files.length} files, ${pack.bytes.length} bytes in ${ms.toFixed(0)} ms`);
+    console.info(
+      `hand-off pack: ${pack.manifest.files.length} files, ${pack.bytes.length} bytes in ${ms.toFixed(0)} ms`,
+    );
 
     const files = unzipSync(pack.bytes);
-    expect(Object.keys(files).sort()).toEqual([
-      "contact-history.csv", ...pack.manifest.files.filter((f) => f.name.startsWith("letters/")).map((f) => f.name), "manifest.json", "summary.pdf",
-    ].sort());
+    expect(Object.keys(files).sort()).toEqual(
+      [
+        "contact-history.csv",
+        ...pack.manifest.files.filter((f) => f.name.startsWith("letters/")).map((f) => f.name),
+        "manifest.json",
+        "summary.pdf",
+      ].sort(),
+    );
     expect(pack.manifest.files.filter((f) => f.name.startsWith("letters/"))).toHaveLength(4);
     const manifest = JSON.parse(new TextDecoder().decode(files["manifest.json"]));
     expect(manifest).toEqual(pack.manifest);
@@ -77,7 +140,12 @@ describe("agency hand-off pack", () => {
 
     // Later the same day, from unchanged data: byte-for-byte the same manifest and archive.
     const warm = performance.now();
-    const again = await buildHandoffPack(db, { orgId: org.id, customerId: customer.id, actor, now: at("2026-12-20", "17:30") });
+    const again = await buildHandoffPack(db, {
+      orgId: org.id,
+      customerId: customer.id,
+      actor,
+      now: at("2026-12-20", "17:30"),
+    });
     console.info(`hand-off pack again (fonts parsed): ${(performance.now() - warm).toFixed(0)} ms`);
     if (process.env.HANDOFF_PACK_DUMP) writeFileSync(process.env.HANDOFF_PACK_DUMP, files["summary.pdf"]);
     expect(Buffer.from(unzipSync(again.bytes)["manifest.json"]).equals(Buffer.from(files["manifest.json"]))).toBe(true);
@@ -86,11 +154,25 @@ describe("agency hand-off pack", () => {
 
     // The summary shows the customer, invoices, open balance, every contact, promises, the dispute and the hand-off.
     const text = flatText(await pdfToText(files["summary.pdf"]));
-    for (const s of ["Gamma Srl", customer.reference, invA.number, invB.number, "€1,300.00", "Nordic Recovery AS", "NR-5531", "Goods arrived damaged", "broken", "Overdue notice", "Will pay 500 by the 15th", "Reminder call 5, ø æ å €"]) {
+    for (const s of [
+      "Gamma Srl",
+      customer.reference,
+      invA.number,
+      invB.number,
+      "€1,300.00",
+      "Nordic Recovery AS",
+      "NR-5531",
+      "Goods arrived damaged",
+      "broken",
+      "Overdue notice",
+      "Will pay 500 by the 15th",
+      "Reminder call 5, ø æ å €",
+    ]) {
       expect(text).toContain(s);
     }
     for (let d = 21; d <= 29; d++) expect(text).toContain(`Follow-up call ${d}`);
-    for (const f of pack.manifest.files.filter((f) => f.name.startsWith("letters/"))) expect(text).toContain(f.name.slice("letters/".length));
+    for (const f of pack.manifest.files.filter((f) => f.name.startsWith("letters/")))
+      expect(text).toContain(f.name.slice("letters/".length));
 
     // Every letter PDF is the letter as sent.
     const letters = await db.letter.findMany({ where: { customerId: customer.id }, orderBy: { stage: "asc" } });
@@ -107,9 +189,21 @@ describe("agency hand-off pack", () => {
     expect(csv).toContain("2026-11-06T08:00:00.000Z,2026-11-06 09:00,");
 
     // Each pack is in the audit log with its manifest hash.
-    const audits = await db.auditEvent.findMany({ where: { orgId: org.id, kind: "handoff_pack.created" }, orderBy: { seq: "asc" } });
+    const audits = await db.auditEvent.findMany({
+      where: { orgId: org.id, kind: "handoff_pack.created" },
+      orderBy: { seq: "asc" },
+    });
     expect(audits).toHaveLength(2);
-    expect(audits[0]).toMatchObject({ userId: actor.userId, payload: { customerId: customer.id, currencies: ["EUR"], asOf: "2026-12-20", files: 7, manifestSha256: pack.manifestSha256 } });
+    expect(audits[0]).toMatchObject({
+      userId: actor.userId,
+      payload: {
+        customerId: customer.id,
+        currencies: ["EUR"],
+        asOf: "2026-12-20",
+        files: 7,
+        manifestSha256: pack.manifestSha256,
+      },
+    });
   });
 
   it("may be made by a viewer; another organization's customer is NOT_FOUND and nothing is audited there", async () => {
@@ -117,14 +211,24 @@ describe("agency hand-off pack", () => {
     const viewer = await createUser(db, org.id, "VIEWER");
     const customer = await createCustomer(db, org.id, { name: "Quiet Ltd" });
     await createInvoice(db, customer, { amountMinor: 4200, dueDate: "2026-11-01" });
-    const pack = await buildHandoffPack(db, { orgId: org.id, customerId: customer.id, actor: { userId: viewer.id, role: "VIEWER" }, now: at("2026-12-01") });
+    const pack = await buildHandoffPack(db, {
+      orgId: org.id,
+      customerId: customer.id,
+      actor: { userId: viewer.id, role: "VIEWER" },
+      now: at("2026-12-01"),
+    });
     expect(pack.manifest.files.map((f) => f.name)).toEqual(["contact-history.csv", "summary.pdf"]);
 
     // The archive does not depend on the server's time zone (ZIP stores wall-clock times).
     const tz = process.env.TZ;
     try {
       process.env.TZ = "America/Los_Angeles";
-      const elsewhere = await buildHandoffPack(db, { orgId: org.id, customerId: customer.id, actor: { userId: viewer.id, role: "VIEWER" }, now: at("2026-12-01", "15:00") });
+      const elsewhere = await buildHandoffPack(db, {
+        orgId: org.id,
+        customerId: customer.id,
+        actor: { userId: viewer.id, role: "VIEWER" },
+        now: at("2026-12-01", "15:00"),
+      });
       expect(Buffer.from(elsewhere.bytes).equals(Buffer.from(pack.bytes))).toBe(true);
     } finally {
       if (tz === undefined) delete process.env.TZ;
@@ -133,26 +237,95 @@ describe("agency hand-off pack", () => {
 
     const other = await createOrg(db);
     const stranger = await createUser(db, other.id, "ADMIN");
-    await expect(buildHandoffPack(db, { orgId: other.id, customerId: customer.id, actor: { userId: stranger.id, role: "ADMIN" }, now: at("2026-12-01") }))
-      .rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      buildHandoffPack(db, {
+        orgId: other.id,
+        customerId: customer.id,
+        actor: { userId: stranger.id, role: "ADMIN" },
+        now: at("2026-12-01"),
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db.auditEvent.count({ where: { orgId: other.id, kind: "handoff_pack.created" } })).toBe(0);
   });
 
   it.each([
-    ["it", "NOK", ["Riepilogo per l'agenzia di recupero: Cliente", "Saldo aperto", "Scaduto al 20/12/2026", "Fatture", "01/11/2026", "1.250,50 NOK", "Giorni di ritardo", "Promesse di pagamento", "in attesa", "telefono in uscita, nessuna risposta", "Chiamata", "Promessa di pagamento di 100,00 NOK entro il 30/12/2026", "Pagina 1/1"]],
-    ["nb", "NOK", ["Sammendrag for inkassooverlevering: Cliente", "Åpen saldo", "Forfalt per 20.12.2026", "Fakturaer", "01.11.2026", "kr 1 250,50", "Dager over forfall", "Betalingsløfter", "venter", "telefon utgående, ikke svar", "Chiamata", "Lovet å betale kr 100,00 innen 30.12.2026", "Side 1/1"]],
-  ] as const)("writes the summary in the customer's language (%s), dates and amounts as their letters do", async (language, currency, expected) => {
-    const org = await createOrg(db);
-    const user = await createUser(db, org.id, "COLLECTOR");
-    const actor: Actor = { userId: user.id, role: "COLLECTOR" };
-    const customer = await createCustomer(db, org.id, { name: "Cliente Bjørnstad", currency, language });
-    const account = { orgId: org.id, actor, customerId: customer.id, currency };
-    await createInvoice(db, customer, { amountMinor: 125050, issueDate: "2026-10-02", dueDate: "2026-11-01" });
-    await logContact(db, { ...account, channel: "PHONE", direction: "OUTBOUND", outcome: "NO_ANSWER", occurredOn: "2026-12-02", time: "09:00", note: "Chiamata", now: at("2026-12-02", "12:00") });
-    await recordPromise(db, { ...account, amount: "100", promisedFor: "2026-12-30", note: "", now: at("2026-12-03") });
-    const pack = await buildHandoffPack(db, { orgId: org.id, customerId: customer.id, actor, now: at("2026-12-20") });
-    const text = flatText(await pdfToText(unzipSync(pack.bytes)["summary.pdf"]));
-    for (const s of expected) expect(text).toContain(s);
-    for (const english of ["Hand-off summary", "Open balance", "Invoices", "Promises to pay", "Promise to pay", "Page 1/1", "no answer"]) expect(text).not.toContain(english);
-  });
+    [
+      "it",
+      "NOK",
+      [
+        "Riepilogo per l'agenzia di recupero: Cliente",
+        "Saldo aperto",
+        "Scaduto al 20/12/2026",
+        "Fatture",
+        "01/11/2026",
+        "1.250,50 NOK",
+        "Giorni di ritardo",
+        "Promesse di pagamento",
+        "in attesa",
+        "telefono in uscita, nessuna risposta",
+        "Chiamata",
+        "Promessa di pagamento di 100,00 NOK entro il 30/12/2026",
+        "Pagina 1/1",
+      ],
+    ],
+    [
+      "nb",
+      "NOK",
+      [
+        "Sammendrag for inkassooverlevering: Cliente",
+        "Åpen saldo",
+        "Forfalt per 20.12.2026",
+        "Fakturaer",
+        "01.11.2026",
+        "kr 1 250,50",
+        "Dager over forfall",
+        "Betalingsløfter",
+        "venter",
+        "telefon utgående, ikke svar",
+        "Chiamata",
+        "Lovet å betale kr 100,00 innen 30.12.2026",
+        "Side 1/1",
+      ],
+    ],
+  ] as const)(
+    "writes the summary in the customer's language (%s), dates and amounts as their letters do",
+    async (language, currency, expected) => {
+      const org = await createOrg(db);
+      const user = await createUser(db, org.id, "COLLECTOR");
+      const actor: Actor = { userId: user.id, role: "COLLECTOR" };
+      const customer = await createCustomer(db, org.id, { name: "Cliente Bjørnstad", currency, language });
+      const account = { orgId: org.id, actor, customerId: customer.id, currency };
+      await createInvoice(db, customer, { amountMinor: 125050, issueDate: "2026-10-02", dueDate: "2026-11-01" });
+      await logContact(db, {
+        ...account,
+        channel: "PHONE",
+        direction: "OUTBOUND",
+        outcome: "NO_ANSWER",
+        occurredOn: "2026-12-02",
+        time: "09:00",
+        note: "Chiamata",
+        now: at("2026-12-02", "12:00"),
+      });
+      await recordPromise(db, {
+        ...account,
+        amount: "100",
+        promisedFor: "2026-12-30",
+        note: "",
+        now: at("2026-12-03"),
+      });
+      const pack = await buildHandoffPack(db, { orgId: org.id, customerId: customer.id, actor, now: at("2026-12-20") });
+      const text = flatText(await pdfToText(unzipSync(pack.bytes)["summary.pdf"]));
+      for (const s of expected) expect(text).toContain(s);
+      for (const english of [
+        "Hand-off summary",
+        "Open balance",
+        "Invoices",
+        "Promises to pay",
+        "Promise to pay",
+        "Page 1/1",
+        "no answer",
+      ])
+        expect(text).not.toContain(english);
+    },
+  );
 });

@@ -48,7 +48,12 @@ describe("history chain", () => {
       await Promise.all(
         clients.map(async (client, i) => {
           for (let n = 0; n < 15; n++) {
-            if (n % 3 === 0) await recordAudit(client, { orgId: org.id }, { kind: "demo.seeded", payload: { customers: i, invoices: n } });
+            if (n % 3 === 0)
+              await recordAudit(
+                client,
+                { orgId: org.id },
+                { kind: "demo.seeded", payload: { customers: i, invoices: n } },
+              );
             else await createContactAttempt(client, customer, { note: `worker ${i} entry ${n}` });
           }
         }),
@@ -67,7 +72,13 @@ describe("history chain", () => {
     await db.$transaction(async (tx) => {
       await tx.contactAttempt.createMany({
         data: Array.from({ length: 50 }, (_, i) => ({
-          orgId: org.id, customerId: customer.id, occurredAt: new Date(), channel: "EMAIL" as const, direction: "OUTBOUND" as const, outcome: "SENT" as const, note: `bulk ${i}`,
+          orgId: org.id,
+          customerId: customer.id,
+          occurredAt: new Date(),
+          channel: "EMAIL" as const,
+          direction: "OUTBOUND" as const,
+          outcome: "SENT" as const,
+          note: `bulk ${i}`,
         })),
       });
       expect((await tx.historyChainHead.findUniqueOrThrow({ where: { orgId: org.id } })).seq).toBe(50n);
@@ -108,12 +119,18 @@ describe("history chain", () => {
 
   it("PostgreSQL refuses UPDATE, DELETE and TRUNCATE of history, whoever asks", async () => {
     const { first, letter } = await seedHistory();
-    await expect(db.contactAttempt.update({ where: { id: first.id }, data: { note: "edited" } })).rejects.toThrow(/append-only; record a correction instead/);
+    await expect(db.contactAttempt.update({ where: { id: first.id }, data: { note: "edited" } })).rejects.toThrow(
+      /append-only; record a correction instead/,
+    );
     await expect(db.contactAttempt.delete({ where: { id: first.id } })).rejects.toThrow(/append-only/);
-    await expect(db.letter.update({ where: { id: letter.id }, data: { body: "rewritten" } })).rejects.toThrow(/append-only/);
+    await expect(db.letter.update({ where: { id: letter.id }, data: { body: "rewritten" } })).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.auditEvent.deleteMany({ where: { orgId: first.orgId } })).rejects.toThrow(/append-only/);
     await ownerConnection(async (c) => {
-      await expect(c.query(`UPDATE contact_attempts SET note = 'x' WHERE id = $1`, [first.id])).rejects.toThrow(/append-only/);
+      await expect(c.query(`UPDATE contact_attempts SET note = 'x' WHERE id = $1`, [first.id])).rejects.toThrow(
+        /append-only/,
+      );
       await expect(c.query(`TRUNCATE audit_events CASCADE`)).rejects.toThrow(/append-only/);
     });
     expect((await db.contactAttempt.findUniqueOrThrow({ where: { id: first.id } })).note).toBe("Called, no answer.");
@@ -121,7 +138,10 @@ describe("history chain", () => {
 
   it("records a correction as a new entry pointing at the original", async () => {
     const { org, customer, first } = await seedHistory();
-    const correction = await createContactAttempt(db, customer, { note: "Correction: it was a voicemail.", correctsId: first.id });
+    const correction = await createContactAttempt(db, customer, {
+      note: "Correction: it was a voicemail.",
+      correctsId: first.id,
+    });
     expect(correction.correctsId).toBe(first.id);
     expect(await db.contactAttempt.count({ where: { correctsId: first.id } })).toBe(1);
     expect(await verifyHistory(db, { orgId: org.id })).toEqual({ ok: true, checked: 5 });
@@ -161,7 +181,11 @@ describe("history chain", () => {
     });
     // Entry 3 (the audit event) is gone: entry 4 is gone too, so the tail is what shows.
     const result = await verifyHistory(db, { orgId: org.id });
-    expect(result).toMatchObject({ ok: false, checked: 2, firstMismatch: { table: "history_chain_heads", reason: expect.stringMatching(/newest entries are missing/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      checked: 2,
+      firstMismatch: { table: "history_chain_heads", reason: expect.stringMatching(/newest entries are missing/) },
+    });
     expect(letter.seq).toBe(2n);
   });
 
@@ -175,7 +199,11 @@ describe("history chain", () => {
       await c.query("COMMIT");
     });
     const result = await verifyHistory(db, { orgId: org.id });
-    expect(result.firstMismatch).toMatchObject({ table: "audit_events", seq: 3, reason: expect.stringMatching(/missing/) });
+    expect(result.firstMismatch).toMatchObject({
+      table: "audit_events",
+      seq: 3,
+      reason: expect.stringMatching(/missing/),
+    });
     expect(second.seq).toBe(4n);
   });
 });

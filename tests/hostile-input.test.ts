@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { dateOnlyField, idField, minorUnitsField, textField } from "@/lib/actions/fields";
 import { actionRegistry } from "@/lib/actions/registry";
-import { actionDefinition, MAX_FIELD_LENGTH, runAction, type ActionResult } from "@/lib/actions/run-action";
+import { type ActionResult, actionDefinition, MAX_FIELD_LENGTH, runAction } from "@/lib/actions/run-action";
 import { notFound } from "@/lib/errors/app-error";
-import { useTestDb } from "./db";
 import { actionContextFor } from "./action-context";
 import { actionFixture, actionTable, orgSnapshot } from "./action-table";
+import { useTestDb } from "./db";
 import { createContactAttempt, createCustomer, createOrg, createUser } from "./factories";
 
 const db = useTestDb();
@@ -72,20 +72,23 @@ describe.each(actionRegistry.map((def) => [def.name, def] as const))("hostile in
     expect(await orgSnapshot(db, fx.org.id)).toEqual(before);
   });
 
-  it.runIf(row.idFields?.length)("answers another organization's ids with not found and changes nothing there", async () => {
-    const fx = await actionFixture(db);
-    const theirs = await actionFixture(db);
-    const ctx = await actionContextFor(db, fx.users[allowedRole].id);
-    const theirsBefore = await orgSnapshot(db, theirs.org.id);
-    const oursBefore = await orgSnapshot(db, fx.org.id);
-    for (const field of row.idFields ?? []) {
-      for (const id of [theirs.target.id, theirs.users.ADMIN.id, randomUUID()]) {
-        expectRefused(await runAction(def, ctx, { ...row.validInput(fx), [field]: id }), ["NOT_FOUND"]);
+  it.runIf(row.idFields?.length)(
+    "answers another organization's ids with not found and changes nothing there",
+    async () => {
+      const fx = await actionFixture(db);
+      const theirs = await actionFixture(db);
+      const ctx = await actionContextFor(db, fx.users[allowedRole].id);
+      const theirsBefore = await orgSnapshot(db, theirs.org.id);
+      const oursBefore = await orgSnapshot(db, fx.org.id);
+      for (const field of row.idFields ?? []) {
+        for (const id of [theirs.target.id, theirs.users.ADMIN.id, randomUUID()]) {
+          expectRefused(await runAction(def, ctx, { ...row.validInput(fx), [field]: id }), ["NOT_FOUND"]);
+        }
       }
-    }
-    expect(await orgSnapshot(db, theirs.org.id)).toEqual(theirsBefore);
-    expect(await orgSnapshot(db, fx.org.id)).toEqual(oursBefore);
-  });
+      expect(await orgSnapshot(db, theirs.org.id)).toEqual(theirsBefore);
+      expect(await orgSnapshot(db, fx.org.id)).toEqual(oursBefore);
+    },
+  );
 });
 
 describe("text is kept as text", () => {
@@ -93,7 +96,12 @@ describe("text is kept as text", () => {
     const fx = await actionFixture(db);
     const ctx = await actionContextFor(db, fx.users.ADMIN.id);
     const email = `html-${Date.now()}@test.example`;
-    const result = await runAction(actionRegistry.find((d) => d.name === "users.create")!, ctx, { email, name: `${HTML} ${SQL}`, role: "VIEWER", password: "long enough password" });
+    const result = await runAction(actionRegistry.find((d) => d.name === "users.create")!, ctx, {
+      email,
+      name: `${HTML} ${SQL}`,
+      role: "VIEWER",
+      password: "long enough password",
+    });
     expect(result).toMatchObject({ ok: true });
     expect((await db.user.findUniqueOrThrow({ where: { email } })).name).toBe(`${HTML} ${SQL}`);
     expect(await db.user.count()).toBeGreaterThan(0); // the table is still there
@@ -113,7 +121,9 @@ const recordPaymentNote = actionDefinition({
   run: async (ctx, input) => {
     const customer = await ctx.db.customer.findFirst({ where: { id: input.customerId, orgId: ctx.orgId } });
     if (!customer) throw notFound("That customer");
-    const entry = await createContactAttempt(ctx.db, customer, { note: `${input.receivedOn} ${input.amountMinor}: ${input.note}` });
+    const entry = await createContactAttempt(ctx.db, customer, {
+      note: `${input.receivedOn} ${input.amountMinor}: ${input.note}`,
+    });
     return { message: "Recorded.", data: { id: entry.id } };
   },
 });
@@ -126,12 +136,19 @@ describe("hostile input to a sample money/date/text action", () => {
     const otherCustomer = await createCustomer(db, (await createOrg(db)).id);
     return { org, customer, otherCustomer, ctx: await actionContextFor(db, user.id) };
   }
-  const valid = (customerId: string) => ({ customerId, amountMinor: "12550", receivedOn: "2026-06-30", note: "Paid by card." });
+  const valid = (customerId: string) => ({
+    customerId,
+    amountMinor: "12550",
+    receivedOn: "2026-06-30",
+    note: "Paid by card.",
+  });
 
   it("accepts a valid input, as form strings or JSON numbers", async () => {
     const { customer, ctx } = await setup();
     expect(await runAction(recordPaymentNote, ctx, valid(customer.id))).toMatchObject({ ok: true });
-    expect(await runAction(recordPaymentNote, ctx, { ...valid(customer.id), amountMinor: 12550 })).toMatchObject({ ok: true });
+    expect(await runAction(recordPaymentNote, ctx, { ...valid(customer.id), amountMinor: 12550 })).toMatchObject({
+      ok: true,
+    });
     const form = new FormData();
     for (const [k, v] of Object.entries(valid(customer.id))) form.set(k, v);
     expect(await runAction(recordPaymentNote, ctx, form)).toMatchObject({ ok: true });
@@ -173,9 +190,17 @@ describe("hostile input to a sample money/date/text action", () => {
   it("another organization's customer is not found; a missing field is named", async () => {
     const { org, customer, otherCustomer, ctx } = await setup();
     const before = await orgSnapshot(db, org.id);
-    expect(await runAction(recordPaymentNote, ctx, valid(otherCustomer.id))).toEqual({ ok: false, code: "NOT_FOUND", message: "That customer was not found." });
+    expect(await runAction(recordPaymentNote, ctx, valid(otherCustomer.id))).toEqual({
+      ok: false,
+      code: "NOT_FOUND",
+      message: "That customer was not found.",
+    });
     const { note: _note, ...withoutNote } = valid(customer.id);
-    expect(await runAction(recordPaymentNote, ctx, withoutNote)).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: { note: [expect.any(String)] } });
+    expect(await runAction(recordPaymentNote, ctx, withoutNote)).toMatchObject({
+      ok: false,
+      code: "INVALID_INPUT",
+      fieldErrors: { note: [expect.any(String)] },
+    });
     expect(await orgSnapshot(db, org.id)).toEqual(before);
     expect(await db.contactAttempt.count({ where: { customerId: otherCustomer.id } })).toBe(0);
   });
@@ -184,7 +209,9 @@ describe("hostile input to a sample money/date/text action", () => {
     const { customer, ctx } = await setup();
     const result = await runAction(recordPaymentNote, ctx, { ...valid(customer.id), note: `${SQL} ${HTML}` });
     expect(result).toMatchObject({ ok: true });
-    const stored = await db.contactAttempt.findUniqueOrThrow({ where: { id: (result as { data: { id: string } }).data.id } });
+    const stored = await db.contactAttempt.findUniqueOrThrow({
+      where: { id: (result as { data: { id: string } }).data.id },
+    });
     expect(stored.note).toBe(`2026-06-30 12550: ${SQL} ${HTML}`);
   });
 });

@@ -1,9 +1,16 @@
-import { describe, expect, inject, it } from "vitest";
 import type { JobHelpers, TaskList } from "graphile-worker";
+import { describe, expect, inject, it } from "vitest";
 import type { ColumnMapping } from "@/lib/imports/fields";
 import { getImportOrThrow } from "@/lib/imports/get-import";
 import { readImportFile } from "@/lib/imports/import-file";
-import { COMMIT_IMPORT_TASK, importTasks, queueCommit, queueValidation, VALIDATE_IMPORT_TASK, type ImportJob } from "@/lib/imports/import-jobs";
+import {
+  COMMIT_IMPORT_TASK,
+  type ImportJob,
+  importTasks,
+  queueCommit,
+  queueValidation,
+  VALIDATE_IMPORT_TASK,
+} from "@/lib/imports/import-jobs";
 import { saveImportMapping } from "@/lib/imports/save-import-mapping";
 import { runHousekeeping } from "@/lib/jobs/housekeeping";
 import { runDueJobs } from "@/lib/jobs/queue";
@@ -32,7 +39,11 @@ async function queuedCheck(who: { orgId: string; userId: string }) {
   const uploaded = await upload(db, who, "payments", "payments.csv");
   const job: ImportJob = { ...who, importId: uploaded.id };
   await db.$transaction(async (tx) => {
-    await saveImportMapping(tx, { ...job, mapping: uploaded.mapping as ColumnMapping, options: { dateFormat: "iso", decimalSeparator: "." } });
+    await saveImportMapping(tx, {
+      ...job,
+      mapping: uploaded.mapping as ColumnMapping,
+      options: { dateFormat: "iso", decimalSeparator: "." },
+    });
     await queueValidation(tx, job);
   });
   return job;
@@ -41,7 +52,8 @@ async function queuedCheck(who: { orgId: string; userId: string }) {
 const status = (importId: string) => db.import.findUniqueOrThrow({ where: { id: importId } });
 const payments = (orgId: string) => db.payment.count({ where: { orgId } });
 /** Retries wait seconds (exponential backoff): bring this import's forward so runOnce takes it now. */
-const retryNow = (importId: string) => db.$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key = ${`import:${importId}`}`;
+const retryNow = (importId: string) =>
+  db.$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key = ${`import:${importId}`}`;
 const tenMinutesLater = () => new Date(Date.now() + 10 * 60_000);
 
 describe("CSV import passes on the job queue", () => {
@@ -58,7 +70,11 @@ describe("CSV import passes on the job queue", () => {
     await runDueJobs(url, importTasks(db));
     expect(await status(job.importId)).toMatchObject({ status: "COMMITTED", createdCount: 4 });
     expect(await payments(who.orgId)).toBe(4);
-    expect(await db.auditEvent.count({ where: { orgId: who.orgId, kind: "import.committed", payload: { path: ["importKind"], equals: "payments" } } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { orgId: who.orgId, kind: "import.committed", payload: { path: ["importKind"], equals: "payments" } },
+      }),
+    ).toBe(1);
     expect(await db.importFileChunk.count({ where: { importId: job.importId } })).toBe(0);
   });
 
@@ -73,7 +89,11 @@ describe("CSV import passes on the job queue", () => {
     await commit({ ...job }, helpers); // and once more after it finished (the worker died before telling the queue)
     expect(await status(job.importId)).toMatchObject({ status: "COMMITTED", createdCount: 4 });
     expect(await payments(who.orgId)).toBe(4);
-    expect(await db.auditEvent.count({ where: { orgId: who.orgId, kind: "import.committed", payload: { path: ["importKind"], equals: "payments" } } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { orgId: who.orgId, kind: "import.committed", payload: { path: ["importKind"], equals: "payments" } },
+      }),
+    ).toBe(1);
   });
 
   it("an unexpected error is retried with the import still importing; after the last attempt it is failed with a message", async () => {
@@ -85,18 +105,27 @@ describe("CSV import passes on the job queue", () => {
       [COMMIT_IMPORT_TASK]: async (payload, helpers) => {
         if ((payload as ImportJob).orgId !== who.orgId) return importTasks(db)[COMMIT_IMPORT_TASK]!(payload, helpers);
         // The real job with a database that loses its connection in the commit's transaction.
-        const failing = new Proxy(db, { get: (t, p) => (p === "$transaction" ? () => Promise.reject(new Error("connection reset")) : Reflect.get(t, p)) });
+        const failing = new Proxy(db, {
+          get: (t, p) =>
+            p === "$transaction" ? () => Promise.reject(new Error("connection reset")) : Reflect.get(t, p),
+        });
         return importTasks(failing)[COMMIT_IMPORT_TASK]!(payload, helpers);
       },
     };
     await runDueJobs(url, broken);
     // Waiting for its retry: still importing, and not taken for interrupted however long the wait.
-    expect(await getImportOrThrow(db, { ...job, now: tenMinutesLater() })).toMatchObject({ status: "COMMITTING", error: "" });
+    expect(await getImportOrThrow(db, { ...job, now: tenMinutesLater() })).toMatchObject({
+      status: "COMMITTING",
+      error: "",
+    });
     for (let i = 0; i < 2; i++) {
       await retryNow(job.importId);
       await runDueJobs(url, broken);
     }
-    expect(await status(job.importId)).toMatchObject({ status: "FAILED", error: expect.stringContaining("nothing was imported") });
+    expect(await status(job.importId)).toMatchObject({
+      status: "FAILED",
+      error: expect.stringContaining("nothing was imported"),
+    });
     expect(await payments(who.orgId)).toBe(0);
   });
 
@@ -108,7 +137,10 @@ describe("CSV import passes on the job queue", () => {
     // Taken by a worker that then died: no heartbeat, the job locked by it.
     await db.$executeRaw`UPDATE graphile_worker._private_jobs SET locked_at = now(), locked_by = ${`dead-${job.importId}`} WHERE key = ${`import:${job.importId}`}`;
     expect(await getImportOrThrow(db, job)).toMatchObject({ status: "VALIDATING" });
-    expect(await getImportOrThrow(db, { ...job, now: tenMinutesLater() })).toMatchObject({ status: "FAILED", error: expect.stringContaining("interrupted") });
+    expect(await getImportOrThrow(db, { ...job, now: tenMinutesLater() })).toMatchObject({
+      status: "FAILED",
+      error: expect.stringContaining("interrupted"),
+    });
 
     // Checking again queues a new job; the dead worker's job is stopped from ever being retried.
     await db.$transaction((tx) => queueValidation(tx, job));
@@ -126,19 +158,34 @@ describe("CSV import passes on the job queue", () => {
     const rows = Array.from({ length: 60_000 }, (_, i) => `C-${i},Bjørn Ødegård ${i},NOK`);
     const text = Buffer.from(`Customer number,Name,Currency\n${rows.join("\n")}\n`);
     const uploaded = await upload(db, { orgId: org.id, userId: user.id }, "customers", { text, name: "many.csv" });
-    expect(uploaded).toMatchObject({ byteSize: text.length, encoding: "utf-8", headers: ["Customer number", "Name", "Currency"] });
-    expect(await db.importFileChunk.count({ where: { importId: uploaded.id } })).toBe(Math.ceil(text.length / (1024 * 1024)));
+    expect(uploaded).toMatchObject({
+      byteSize: text.length,
+      encoding: "utf-8",
+      headers: ["Customer number", "Name", "Currency"],
+    });
+    expect(await db.importFileChunk.count({ where: { importId: uploaded.id } })).toBe(
+      Math.ceil(text.length / (1024 * 1024)),
+    );
     const back: Uint8Array[] = [];
     for await (const chunk of readImportFile(db, uploaded.id)) back.push(chunk);
     expect(Buffer.concat(back).equals(text)).toBe(true);
 
     const job: ImportJob = { orgId: org.id, userId: user.id, importId: uploaded.id };
     await db.$transaction(async (tx) => {
-      await saveImportMapping(tx, { ...job, mapping: uploaded.mapping as ColumnMapping, options: { dateFormat: "iso", decimalSeparator: "." } });
+      await saveImportMapping(tx, {
+        ...job,
+        mapping: uploaded.mapping as ColumnMapping,
+        options: { dateFormat: "iso", decimalSeparator: "." },
+      });
       await queueValidation(tx, job);
     });
     await runDueJobs(url, { [VALIDATE_IMPORT_TASK]: importTasks(db)[VALIDATE_IMPORT_TASK]! });
-    expect(await status(job.importId)).toMatchObject({ status: "VALIDATED", rowCount: 60_000, problemCount: 0, bytesRead: text.length });
+    expect(await status(job.importId)).toMatchObject({
+      status: "VALIDATED",
+      rowCount: 60_000,
+      problemCount: 0,
+      bytesRead: text.length,
+    });
   });
 });
 
@@ -160,7 +207,9 @@ describe("housekeeping", () => {
     expect(await chunks(old.id)).toBe(0);
     expect(await chunks(running.id)).toBeGreaterThan(0);
     expect(await chunks(recent.id)).toBeGreaterThan(0);
-    await expect(readImportFile(db, old.id).next()).rejects.toMatchObject({ message: expect.stringContaining("Upload it again") });
+    await expect(readImportFile(db, old.id).next()).rejects.toMatchObject({
+      message: expect.stringContaining("Upload it again"),
+    });
     expect(await db.import.count({ where: { id: old.id } })).toBe(1); // the record stays
   });
 });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
 import { commitImport } from "@/lib/imports/commit-import";
 import { dateOnlyFromDb } from "@/lib/time/dates";
 import { useTestDb } from "./db";
@@ -18,15 +18,32 @@ async function orgWithCustomers() {
 }
 
 const invoiceRows = (orgId: string) =>
-  db.invoice.findMany({ where: { orgId }, orderBy: { number: "asc" }, include: { customer: { select: { reference: true } } } }).then((rows) =>
-    rows.map((i) => [i.number, i.customer.reference, dateOnlyFromDb(i.issueDate), dateOnlyFromDb(i.dueDate), Number(i.amountMinor), i.currency]));
+  db.invoice
+    .findMany({ where: { orgId }, orderBy: { number: "asc" }, include: { customer: { select: { reference: true } } } })
+    .then((rows) =>
+      rows.map((i) => [
+        i.number,
+        i.customer.reference,
+        dateOnlyFromDb(i.issueDate),
+        dateOnlyFromDb(i.dueDate),
+        Number(i.amountMinor),
+        i.currency,
+      ]),
+    );
 
 const EXPECTED_INVOICES = [
   ["INV-1", "C-100", "2026-01-15", "2026-02-14", 1250050, "NOK"],
   ["INV-2", "C-200", "2026-02-01", "2026-03-03", 123456, "EUR"],
   ["INV-3", "C-300", "2026-03-10", "2026-04-09", 9999, "USD"],
 ];
-const EUROPEAN_MAPPING = { number: "Fakturanr", customerReference: "Kunde", issueDate: "Fakturadato", dueDate: "Forfallsdato", amount: "Beløp", currency: "Valuta" };
+const EUROPEAN_MAPPING = {
+  number: "Fakturanr",
+  customerReference: "Kunde",
+  issueDate: "Fakturadato",
+  dueDate: "Forfallsdato",
+  amount: "Beløp",
+  currency: "Valuta",
+};
 
 describe("CSV import", () => {
   it("imports customers from UTF-8 with a BOM and remembers the mapping", async () => {
@@ -35,7 +52,9 @@ describe("CSV import", () => {
     expect(rossi).toMatchObject({ name: "Rossi & Figli, S.r.l.", currency: "EUR", city: "Milano", language: "it" });
     const nordlys = await db.customer.findFirstOrThrow({ where: { orgId: who.orgId, reference: "C-100" } });
     expect(nordlys.city).toBe("Tromsø");
-    const remembered = await db.importMapping.findUniqueOrThrow({ where: { orgId_kind: { orgId: who.orgId, kind: "customers" } } });
+    const remembered = await db.importMapping.findUniqueOrThrow({
+      where: { orgId_kind: { orgId: who.orgId, kind: "customers" } },
+    });
     expect(remembered.mapping).toMatchObject({ reference: "Customer number", name: "Name", currency: "Currency" });
   });
 
@@ -49,8 +68,15 @@ describe("CSV import", () => {
       mapping: { reference: "Kundenr", name: "Navn", currency: "Valuta", city: "By" },
     });
     expect(done.status).toBe("COMMITTED");
-    const names = await db.customer.findMany({ where: { orgId: org.id }, orderBy: { reference: "asc" }, select: { name: true, city: true } });
-    expect(names).toEqual([{ name: "Bjørn Ødegård AS", city: "Bodø" }, { name: "Café Østerbro ApS", city: "København" }]);
+    const names = await db.customer.findMany({
+      where: { orgId: org.id },
+      orderBy: { reference: "asc" },
+      select: { name: true, city: true },
+    });
+    expect(names).toEqual([
+      { name: "Bjørn Ødegård AS", city: "Bodø" },
+      { name: "Café Østerbro ApS", city: "København" },
+    ]);
     // The next file of this kind is offered the mapping chosen last time.
     const next = await upload(db, { orgId: org.id, userId: user.id }, "customers", "customers-windows-1252.csv");
     expect(next.mapping).toEqual({ reference: "Kundenr", name: "Navn", currency: "Valuta", city: "By" });
@@ -63,9 +89,17 @@ describe("CSV import", () => {
   ] as const)("imports %s to the same invoices, to the cent", async (file, mapping, options) => {
     const who = await orgWithCustomers();
     const done = await importFile(db, who, "invoices", file, { mapping, options });
-    expect(done).toMatchObject({ status: "COMMITTED", rowCount: 3, createdCount: 3, updatedCount: 0, unchangedCount: 0 });
+    expect(done).toMatchObject({
+      status: "COMMITTED",
+      rowCount: 3,
+      createdCount: 3,
+      updatedCount: 0,
+      unchangedCount: 0,
+    });
     expect(await invoiceRows(who.orgId)).toEqual(EXPECTED_INVOICES);
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { orgId: who.orgId, kind: "import.committed", payload: { path: ["importKind"], equals: "invoices" } } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { orgId: who.orgId, kind: "import.committed", payload: { path: ["importKind"], equals: "invoices" } },
+    });
     expect(audit.payload).toMatchObject({ fileName: file, rows: 3, created: 3, updated: 0, unchanged: 0 });
     expect(audit.userId).toBe(who.userId);
   });
@@ -74,9 +108,17 @@ describe("CSV import", () => {
     const who = await orgWithCustomers();
     const checked = await importFile(db, who, "invoices", "invoices-us.csv", { options: { dateFormat: "iso" } });
     expect(checked.status).toBe("VALIDATED");
-    expect(checked.problems).toContainEqual({ line: 2, column: "Invoice date", message: expect.stringContaining('"01/15/2026" is not a date in the chosen format') });
+    expect(checked.problems).toContainEqual({
+      line: 2,
+      column: "Invoice date",
+      message: expect.stringContaining('"01/15/2026" is not a date in the chosen format'),
+    });
     const asDayFirst = await importFile(db, who, "invoices", "invoices-us.csv", { options: { dateFormat: "dmy" } });
-    expect(asDayFirst.problems).toContainEqual({ line: 2, column: "Invoice date", message: expect.stringContaining("not a calendar date") });
+    expect(asDayFirst.problems).toContainEqual({
+      line: 2,
+      column: "Invoice date",
+      message: expect.stringContaining("not a calendar date"),
+    });
     expect(await db.invoice.count({ where: { orgId: who.orgId } })).toBe(0);
   });
 
@@ -85,7 +127,11 @@ describe("CSV import", () => {
     const checked = await importFile(db, who, "invoices", "invoices-problems.csv");
     expect(checked).toMatchObject({ status: "VALIDATED", rowCount: 5, problemCount: 4 });
     expect(checked.problems).toEqual([
-      { line: 2, column: "Customer", message: 'unknown customer "C-999": no customer has this reference; import customers first' },
+      {
+        line: 2,
+        column: "Customer",
+        message: 'unknown customer "C-999": no customer has this reference; import customers first',
+      },
       { line: 3, column: "Invoice date", message: expect.stringContaining('"2026-13-01" is not a calendar date') },
       { line: 4, column: "Total", message: '"100.005" has 3 decimals; EUR amounts have at most 2' },
       { line: 6, column: "Invoice", message: 'duplicate invoice number "INV-13" in the file (first on row 5)' },
@@ -117,7 +163,9 @@ describe("CSV import", () => {
     const inv3 = await db.invoice.findFirstOrThrow({ where: { orgId: who.orgId, number: "INV-3" } });
     await createPayment(db, inv3, { amountMinor: 9500, receivedOn: "2026-04-01" });
     const checked = await importFile(db, who, "invoices", "invoices-updated.csv");
-    expect(checked.problems).toEqual([{ line: 4, column: "Total", message: "$89.99 is less than the $95.00 already paid on this invoice" }]);
+    expect(checked.problems).toEqual([
+      { line: 4, column: "Total", message: "$89.99 is less than the $95.00 already paid on this invoice" },
+    ]);
 
     // Checked clean, then a payment arrives before the commit: all or nothing.
     const other = await orgWithCustomers();
@@ -125,13 +173,21 @@ describe("CSV import", () => {
     const uploaded = await upload(db, other, "invoices", "invoices-updated.csv");
     const { saveImportMapping } = await import("@/lib/imports/save-import-mapping");
     const { validateImport } = await import("@/lib/imports/validate-import");
-    await saveImportMapping(db, { orgId: other.orgId, importId: uploaded.id, mapping: uploaded.mapping as Record<string, string>, options: { dateFormat: "iso", decimalSeparator: "." } });
+    await saveImportMapping(db, {
+      orgId: other.orgId,
+      importId: uploaded.id,
+      mapping: uploaded.mapping as Record<string, string>,
+      options: { dateFormat: "iso", decimalSeparator: "." },
+    });
     expect((await validateImport(db, { orgId: other.orgId, importId: uploaded.id })).problemCount).toBe(0);
     const otherInv3 = await db.invoice.findFirstOrThrow({ where: { orgId: other.orgId, number: "INV-3" } });
     await createPayment(db, otherInv3, { amountMinor: 9500, receivedOn: "2026-04-01" });
     await expect(commitImport(db, { ...other, importId: uploaded.id })).rejects.toThrow(/Nothing was imported/);
     expect(await db.invoice.count({ where: { orgId: other.orgId } })).toBe(3);
-    expect(await db.import.findUniqueOrThrow({ where: { id: uploaded.id } })).toMatchObject({ status: "FAILED", problemCount: 1 });
+    expect(await db.import.findUniqueOrThrow({ where: { id: uploaded.id } })).toMatchObject({
+      status: "FAILED",
+      problemCount: 1,
+    });
   });
 
   it("imports payments idempotently, keeping identical payments apart, and names an overpayment", async () => {
@@ -143,8 +199,12 @@ describe("CSV import", () => {
     expect(again).toMatchObject({ status: "COMMITTED", createdCount: 0, updatedCount: 0, unchangedCount: 4 });
     const inv1 = await db.invoice.findFirstOrThrow({ where: { orgId: who.orgId, number: "INV-1" } });
     expect(Number(inv1.paidMinor)).toBe(500000 + 50050 + 50050);
-    const over = await importFile(db, who, "payments", { text: "Invoice,Paid on,Amount,Reference\nINV-2,2026-03-05,1000.01,BANK-9\n" });
-    expect(over.problems).toEqual([{ line: 2, column: "Amount", message: "payments would exceed the invoice: €1,234.57 paid of €1,234.56" }]);
+    const over = await importFile(db, who, "payments", {
+      text: "Invoice,Paid on,Amount,Reference\nINV-2,2026-03-05,1000.01,BANK-9\n",
+    });
+    expect(over.problems).toEqual([
+      { line: 2, column: "Amount", message: "payments would exceed the invoice: €1,234.57 paid of €1,234.56" },
+    ]);
   });
 
   it.each([
@@ -160,8 +220,11 @@ describe("CSV import", () => {
 
   it("refuses a file that is not valid CSV when checking it, importing nothing", async () => {
     const who = await orgWithCustomers();
-    const broken = 'Invoice,Customer,Invoice date,Due date,Total\nINV-1,C-100,2026-01-15,2026-02-14,10.00\nINV-2,"C-200,2026-02-01,2026-03-03,20.00\n';
-    await expect(importFile(db, who, "invoices", { text: broken, name: "broken.csv" })).rejects.toThrow(/not valid CSV: .*Quote Not Closed/i);
+    const broken =
+      'Invoice,Customer,Invoice date,Due date,Total\nINV-1,C-100,2026-01-15,2026-02-14,10.00\nINV-2,"C-200,2026-02-01,2026-03-03,20.00\n';
+    await expect(importFile(db, who, "invoices", { text: broken, name: "broken.csv" })).rejects.toThrow(
+      /not valid CSV: .*Quote Not Closed/i,
+    );
     const failed = await db.import.findFirstOrThrow({ where: { orgId: who.orgId, fileName: "broken.csv" } });
     expect(failed).toMatchObject({ status: "FAILED", error: expect.stringContaining("not valid CSV") });
     expect(await db.invoice.count({ where: { orgId: who.orgId } })).toBe(0);
@@ -174,9 +237,14 @@ describe("CSV import", () => {
     const { getImportOrThrow, STALE_AFTER_MS } = await import("@/lib/imports/get-import");
     expect((await getImportOrThrow(db, { orgId: who.orgId, importId: uploaded.id })).status).toBe("COMMITTING");
     const later = new Date(Date.now() + STALE_AFTER_MS + 1000);
-    expect(await getImportOrThrow(db, { orgId: who.orgId, importId: uploaded.id, now: later })).toMatchObject({ status: "FAILED", error: expect.stringContaining("Nothing was imported") });
+    expect(await getImportOrThrow(db, { orgId: who.orgId, importId: uploaded.id, now: later })).toMatchObject({
+      status: "FAILED",
+      error: expect.stringContaining("Nothing was imported"),
+    });
     const other = await createOrg(db);
-    await expect(getImportOrThrow(db, { orgId: other.id, importId: uploaded.id })).rejects.toThrow("That import was not found.");
+    await expect(getImportOrThrow(db, { orgId: other.id, importId: uploaded.id })).rejects.toThrow(
+      "That import was not found.",
+    );
 
     // Claiming a file uploaded long ago starts its heartbeat afresh: the poll must not call it stale.
     const old = await upload(db, who, "invoices", "invoices-iso.csv");
@@ -189,8 +257,21 @@ describe("CSV import", () => {
   it("refuses a file over the size limit and one with no data rows", async () => {
     const who = await orgWithCustomers();
     const big = readFileSync(fixture("invoices-iso.csv"));
-    await expect(upload(db, who, "invoices", { text: big }, 100)).rejects.toMatchObject({ code: "TOO_LARGE", message: expect.stringContaining("larger than") });
-    const headerOnly = await importFile(db, who, "invoices", "header-only.csv", { mapping: { number: "Invoice", customerReference: "Customer", issueDate: "Invoice date", dueDate: "Due date", amount: "Total" } });
-    expect(headerOnly.problems).toEqual([{ line: 2, column: "", message: "The file has a header row but no data rows." }]);
+    await expect(upload(db, who, "invoices", { text: big }, 100)).rejects.toMatchObject({
+      code: "TOO_LARGE",
+      message: expect.stringContaining("larger than"),
+    });
+    const headerOnly = await importFile(db, who, "invoices", "header-only.csv", {
+      mapping: {
+        number: "Invoice",
+        customerReference: "Customer",
+        issueDate: "Invoice date",
+        dueDate: "Due date",
+        amount: "Total",
+      },
+    });
+    expect(headerOnly.problems).toEqual([
+      { line: 2, column: "", message: "The file has a header row but no data rows." },
+    ]);
   });
 });

@@ -16,7 +16,13 @@ async function* chunksOf(data: string | Buffer): AsyncGenerator<Uint8Array> {
 }
 
 /** Uploads a fixture file (by name) or in-memory CSV, as the upload route does. */
-export function upload(db: Db, who: { orgId: string; userId: string }, kind: ImportKind, file: string | { text: string | Buffer; name?: string }, maxBytes?: number) {
+export function upload(
+  db: Db,
+  who: { orgId: string; userId: string },
+  kind: ImportKind,
+  file: string | { text: string | Buffer; name?: string },
+  maxBytes?: number,
+) {
   const body = typeof file === "string" ? createReadStream(fixture(file)) : chunksOf(file.text);
   const fileName = typeof file === "string" ? file : (file.name ?? "inline.csv");
   return receiveImportFile(db, { ...who, kind, fileName, body, maxBytes });

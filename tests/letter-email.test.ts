@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import type { AddressInfo } from "node:net";
+import { type ParsedMail, simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { deliveryStatuses, failedDeliveries } from "@/lib/delivery/delivery-status";
 import { smtpSender } from "@/lib/delivery/mail-transport";
 import { retryEmailDelivery } from "@/lib/delivery/request-email-delivery";
@@ -23,12 +23,22 @@ let server: SMTPServer;
 let port = 0;
 function listen(onPort = 0): Promise<void> {
   server = new SMTPServer({
-    authOptional: true, disabledCommands: ["STARTTLS"], logger: false,
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
     onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => { inbox.push(mail); callback(); }, callback);
+      simpleParser(stream).then((mail) => {
+        inbox.push(mail);
+        callback();
+      }, callback);
     },
   });
-  return new Promise((resolve) => server.listen(onPort, "127.0.0.1", () => { port = (server.server.address() as AddressInfo).port; resolve(); }));
+  return new Promise((resolve) =>
+    server.listen(onPort, "127.0.0.1", () => {
+      port = (server.server.address() as AddressInfo).port;
+      resolve();
+    }),
+  );
 }
 const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
 beforeAll(() => listen());
@@ -39,7 +49,10 @@ afterAll(() => close());
 let accounts = 0;
 const mailTo = (email: string) => inbox.filter((m) => (m.to && !Array.isArray(m.to) ? m.to.text : "") === email);
 
-async function accountWithLetterDue(language: "en" | "it" | "nb", email = `ap-${process.pid}-${++accounts}@customer.example`) {
+async function accountWithLetterDue(
+  language: "en" | "it" | "nb",
+  email = `ap-${process.pid}-${++accounts}@customer.example`,
+) {
   const org = await createOrg(db, { name: "Aurora Components AS" });
   const collector = await createUser(db, org.id, "COLLECTOR");
   const customer = await createCustomer(db, org.id, { name: "Bjørnstad AS", currency: "NOK", language, email });
@@ -53,7 +66,9 @@ describe("letters by email", () => {
     const { org, actor, customer, email, account } = await accountWithLetterDue("nb");
     const sent = await sendNextLetter(db, { ...account, actor, stage: 1, byEmail: true, now: at("2026-11-05") });
     expect(sent.delivery).toMatchObject({ recipient: email });
-    expect((await deliveryStatuses(db, { orgId: org.id, letterIds: [sent.letterId] })).get(sent.letterId)?.state).toBe("queued");
+    expect((await deliveryStatuses(db, { orgId: org.id, letterIds: [sent.letterId] })).get(sent.letterId)?.state).toBe(
+      "queued",
+    );
 
     const started = performance.now();
     await runDueJobs(url, deliveryTasks(db, smtpSender(`smtp://127.0.0.1:${port}`)));
@@ -66,7 +81,10 @@ describe("letters by email", () => {
     expect(mail.text).toContain("kr 1 250,00");
     expect(mail.text).toContain("19. november 2026");
     expect(mail.attachments).toHaveLength(1);
-    expect(mail.attachments[0]).toMatchObject({ contentType: "application/pdf", filename: expect.stringMatching(/^letter-1-2026-11-05-.*\.pdf$/) });
+    expect(mail.attachments[0]).toMatchObject({
+      contentType: "application/pdf",
+      filename: expect.stringMatching(/^letter-1-2026-11-05-.*\.pdf$/),
+    });
     const attached = flatText(await pdfToText(mail.attachments[0].content));
     expect(attached).toContain("Betalingspåminnelse");
     expect(attached).toContain("kr 1 250,00");
@@ -74,8 +92,14 @@ describe("letters by email", () => {
 
     const status = (await deliveryStatuses(db, { orgId: org.id, letterIds: [sent.letterId] })).get(sent.letterId)!;
     expect(status).toMatchObject({ state: "accepted", transport: "smtp", attempt: 1 });
-    const attempts = await db.contactAttempt.findMany({ where: { customerId: customer.id }, orderBy: { createdAt: "asc" } });
-    expect(attempts.map((a) => [a.channel, a.outcome])).toEqual([["LETTER", "SENT"], ["EMAIL", "DELIVERED"]]);
+    const attempts = await db.contactAttempt.findMany({
+      where: { customerId: customer.id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(attempts.map((a) => [a.channel, a.outcome])).toEqual([
+      ["LETTER", "SENT"],
+      ["EMAIL", "DELIVERED"],
+    ]);
     expect(attempts[1].note).toContain("accepted by the mail server");
 
     // The job ran once; running the queue again sends nothing more.
@@ -96,14 +120,19 @@ describe("letters by email", () => {
     expect(failed).toMatchObject({ state: "failed", attempt: 1, retrying: true });
     expect(failed.error).toMatch(/ECONNREFUSED|connect/i);
     expect(await db.letter.count({ where: { id: sent.letterId } })).toBe(1);
-    const history = await db.contactAttempt.findMany({ where: { customerId: customer.id }, orderBy: { createdAt: "asc" } });
+    const history = await db.contactAttempt.findMany({
+      where: { customerId: customer.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(history.map((a) => a.outcome)).toEqual(["SENT", "DELIVERY_FAILED"]);
     expect(history[1].note).toContain("not delivered");
     expect((await failedDeliveries(db, { orgId: org.id })).map((f) => f.letterId)).toEqual([sent.letterId]);
 
     await listen(usedPort); // back up
     const retry = await retryEmailDelivery(db, { orgId: org.id, actor, letterId: sent.letterId });
-    await expect(retryEmailDelivery(db, { orgId: org.id, actor, letterId: sent.letterId })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(retryEmailDelivery(db, { orgId: org.id, actor, letterId: sent.letterId })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     started = performance.now();
     await runDueJobs(url, deliveryTasks(db, smtpSender(`smtp://127.0.0.1:${port}`)));
     console.log(`retry delivered: ${(performance.now() - started).toFixed(0)} ms`);
@@ -114,7 +143,9 @@ describe("letters by email", () => {
     expect(await failedDeliveries(db, { orgId: org.id })).toEqual([]);
     // The failed try stays in the record.
     expect(await db.letterDeliveryResult.count({ where: { orgId: org.id, outcome: "FAILED" } })).toBe(1);
-    const outcomes = (await db.contactAttempt.findMany({ where: { customerId: customer.id }, orderBy: { createdAt: "asc" } })).map((a) => a.outcome);
+    const outcomes = (
+      await db.contactAttempt.findMany({ where: { customerId: customer.id }, orderBy: { createdAt: "asc" } })
+    ).map((a) => a.outcome);
     expect(outcomes).toEqual(["SENT", "DELIVERY_FAILED", "DELIVERED"]);
   });
 
@@ -134,7 +165,9 @@ describe("letters by email", () => {
 
   it("refuses email for a customer without an email address, and sends nothing", async () => {
     const { actor, customer, account } = await accountWithLetterDue("en", "");
-    await expect(sendNextLetter(db, { ...account, actor, stage: 1, byEmail: true, now: at("2026-11-05") })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(
+      sendNextLetter(db, { ...account, actor, stage: 1, byEmail: true, now: at("2026-11-05") }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
     expect(await db.letter.count({ where: { customerId: customer.id } })).toBe(0);
   });
 });

@@ -3,9 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { actionRegistry } from "@/lib/actions/registry";
 import { runAction } from "@/lib/actions/run-action";
-import { useTestDb } from "./db";
 import { actionContextFor } from "./action-context";
 import { actionFixture, actionTable, orgSnapshot } from "./action-table";
+import { useTestDb } from "./db";
 
 const db = useTestDb();
 const ROLES = ["ADMIN", "COLLECTOR", "VIEWER"] as const;
@@ -20,7 +20,10 @@ describe("the action registry", () => {
   it("registers every action definition exported from lib/**/actions.ts", () => {
     const modules = import.meta.glob<Record<string, unknown>>("/lib/**/actions.ts", { eager: true });
     const exported = Object.values(modules).flatMap((m) =>
-      Object.values(m).filter((v): v is { name: string } => typeof v === "object" && v !== null && "roles" in v && "schema" in v && "run" in v),
+      Object.values(m).filter(
+        (v): v is { name: string } =>
+          typeof v === "object" && v !== null && "roles" in v && "schema" in v && "run" in v,
+      ),
     );
     expect(exported.length).toBeGreaterThan(0);
     for (const def of exported) expect(actionRegistry, `${def.name} is not in lib/actions/registry.ts`).toContain(def);
@@ -58,7 +61,11 @@ describe.each(actionRegistry.map((def) => [def.name, def] as const))("%s", (name
     if (row.allowed.includes(role)) {
       expect(result).toMatchObject({ ok: true });
     } else {
-      expect(result).toEqual({ ok: false, code: "FORBIDDEN", message: "Your role does not allow this. Ask an administrator." });
+      expect(result).toEqual({
+        ok: false,
+        code: "FORBIDDEN",
+        message: "Your role does not allow this. Ask an administrator.",
+      });
       expect(await orgSnapshot(db, fx.org.id)).toEqual(before);
     }
   });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { Client } from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { getAgingTotals } from "@/lib/aging/aging-totals";
 import { accountQuerySchema, listAgingAccounts } from "@/lib/aging/list-accounts";
 import { createDb, type Db } from "@/lib/db/client";
@@ -73,8 +73,11 @@ describe("scale generator (2,000 invoices)", () => {
   it("spreads due dates over two years, with every aging bucket non-empty", async () => {
     const span = await one("SELECT max(due_date) - min(due_date) AS days FROM invoices");
     expect(span.days).toBeGreaterThan(700);
-    const [totals] = await getAgingTotals(prisma, { orgId: SCALE_ORG_ID, today: TODAY }).then((t) => t.filter((c) => c.currency === "EUR"));
-    for (const bucket of ["current", "d1_30", "d31_60", "d61_90", "d90_plus"] as const) expect(totals[bucket]).toBeGreaterThan(0);
+    const [totals] = await getAgingTotals(prisma, { orgId: SCALE_ORG_ID, today: TODAY }).then((t) =>
+      t.filter((c) => c.currency === "EUR"),
+    );
+    for (const bucket of ["current", "d1_30", "d31_60", "d61_90", "d90_plus"] as const)
+      expect(totals[bucket]).toBeGreaterThan(0);
   });
 
   it("writes letters and contact history only for accounts with an overdue balance", async () => {
@@ -94,7 +97,13 @@ describe("scale generator (2,000 invoices)", () => {
 
   it("pages most-overdue-first by walking due dates exactly as the full aggregation sorts", async () => {
     // Every generated name contains a "0", so q=0 matches all accounts but takes the full-aggregation path.
-    const list = (q: Record<string, string>) => listAgingAccounts(prisma, { orgId: SCALE_ORG_ID, today: TODAY, pageSize: 25, query: accountQuerySchema.parse(q) });
+    const list = (q: Record<string, string>) =>
+      listAgingAccounts(prisma, {
+        orgId: SCALE_ORG_ID,
+        today: TODAY,
+        pageSize: 25,
+        query: accountQuerySchema.parse(q),
+      });
     for (const filter of [{}, { currency: "NOK" }] as Record<string, string>[]) {
       for (const page of ["1", "2", "5", "40"]) {
         const walked = await list({ ...filter, page });
@@ -112,7 +121,8 @@ describe("scale generator (2,000 invoices)", () => {
     const again = await createMigratedDatabase(databaseUrl(inject("testOwnerUrl"), "postgres"), "dd_scale2");
     try {
       await generateScaleData(again.url, { size: parseScaleSize("2000"), today: TODAY });
-      const digest = "SELECT md5(string_agg(id || number || amount_minor || paid_minor || due_date, ',' ORDER BY id)) AS d FROM invoices";
+      const digest =
+        "SELECT md5(string_agg(id || number || amount_minor || paid_minor || due_date, ',' ORDER BY id)) AS d FROM invoices";
       const other = new Client({ connectionString: again.url });
       await other.connect();
       const theirs = (await other.query(digest)).rows[0].d;

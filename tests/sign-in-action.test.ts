@@ -12,7 +12,7 @@ describe("sign-in action input", () => {
 
   it.each([
     [{}, "Enter your email."],
-    [{ email: "   " , password: "x" }, "Enter your email."],
+    [{ email: "   ", password: "x" }, "Enter your email."],
     [{ email: "a@b.test" }, "Enter your password."],
     [{ email: "a@b.test", password: "x".repeat(2000) }, "That password is too long."],
   ])("%j -> %s", async (fields, message) => {

@@ -45,7 +45,10 @@ export async function startTestServer(): Promise<TestServer> {
 }
 
 /** Creates a uniquely named database on the server and migrates it. */
-export async function createMigratedDatabase(serverUrl: string, prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createMigratedDatabase(
+  serverUrl: string,
+  prefix: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${process.pid}_${Date.now().toString(36)}`;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();

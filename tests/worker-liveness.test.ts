@@ -20,7 +20,10 @@ describe("a killed job worker", () => {
     const url = inject("testDatabaseUrl");
     const task = `test_hang_${randomUUID().replaceAll("-", "")}`;
     await addJob(db, task, {}, { jobKey: task, maxAttempts: 3 });
-    const job = () => db.$queryRaw<{ locked_by: string | null }[]>`SELECT locked_by FROM graphile_worker.jobs WHERE task_identifier = ${task}`;
+    const job = () =>
+      db.$queryRaw<
+        { locked_by: string | null }[]
+      >`SELECT locked_by FROM graphile_worker.jobs WHERE task_identifier = ${task}`;
 
     const child = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/hanging-worker.ts"], {
       env: { ...process.env, DATABASE_URL: url, HANG_TASK: task },
@@ -29,7 +32,10 @@ describe("a killed job worker", () => {
     try {
       await until("the worker to take the job", async () => (await job())[0]?.locked_by != null);
       const lockedBy = (await job())[0].locked_by!;
-      await until("the worker's heartbeat", async () => (await db.jobWorker.count({ where: { workerId: lockedBy } })) === 1);
+      await until(
+        "the worker's heartbeat",
+        async () => (await db.jobWorker.count({ where: { workerId: lockedBy } })) === 1,
+      );
       // Alive: its job stays with it.
       expect(await freeJobsOfDeadWorkers(db)).not.toContain(lockedBy);
       expect((await job())[0].locked_by).toBe(lockedBy);

@@ -1,5 +1,5 @@
-import { requireUser } from "@/lib/auth/session";
 import { AppHeader } from "@/components/app-header";
+import { requireUser } from "@/lib/auth/session";
 import { signOutAction } from "./actions";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {

@@ -1,29 +1,37 @@
 import type { Metadata } from "next";
-import { accountQuerySchema } from "@/lib/aging/list-accounts";
-import { getAgingReport } from "@/lib/aging/get-aging-report";
+import { AccountFilters } from "@/components/account-filters";
+import { AccountsTable } from "@/components/accounts-table";
+import { AgingTotals } from "@/components/aging-totals";
+import { AsOfForm } from "@/components/as-of-form";
+import { Pager } from "@/components/pager";
 import { parseAsOf } from "@/lib/aging/aging-as-of";
+import { getAgingReport } from "@/lib/aging/get-aging-report";
+import { accountQuerySchema } from "@/lib/aging/list-accounts";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { formatDateOnly, todayIn } from "@/lib/time/dates";
-import { AgingTotals } from "@/components/aging-totals";
-import { AccountFilters } from "@/components/account-filters";
-import { AccountsTable } from "@/components/accounts-table";
-import { Pager } from "@/components/pager";
-import { AsOfForm } from "@/components/as-of-form";
 
 export const metadata: Metadata = { title: "Aging report" };
 
-export default async function AgingReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AgingReportPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const params = await searchParams;
-  const query = accountQuerySchema.parse(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const query = accountQuerySchema.parse(
+    Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
   const today = todayIn(user.timeZone);
   const asOfResult = parseAsOf(query.asOf, today);
   const asOf = asOfResult.ok ? asOfResult.asOf : today;
   if (!asOfResult.ok) query.asOf = undefined;
   const report = await getAgingReport(db(), { orgId: user.orgId, timeZone: user.timeZone, today, query, asOf });
   const hrefFor = (page: number) => {
-    const next = new URLSearchParams(Object.entries({ ...query, page: String(page) }).filter(([, v]) => v !== undefined) as [string, string][]);
+    const next = new URLSearchParams(
+      Object.entries({ ...query, page: String(page) }).filter(([, v]) => v !== undefined) as [string, string][],
+    );
     return `/?${next}`;
   };
   return (
@@ -31,7 +39,10 @@ export default async function AgingReportPage({ searchParams }: { searchParams: 
       <div className="flex flex-wrap items-end justify-between gap-2">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">A/R aging report</h1>
-          <p className="text-sm text-slate-500">Open receivables as of {formatDateOnly(asOf, user.locale, "long")} ({user.timeZone}){asOf < today && ", from the payments received by then"}.</p>
+          <p className="text-sm text-slate-500">
+            Open receivables as of {formatDateOnly(asOf, user.locale, "long")} ({user.timeZone})
+            {asOf < today && ", from the payments received by then"}.
+          </p>
         </div>
         <AsOfForm query={query} asOf={asOf} today={today} error={asOfResult.ok ? undefined : asOfResult.error} />
       </div>

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getSessionUser } from "@/lib/auth/session";
-import { SignInForm } from "@/components/sign-in-form";
 import { Logo } from "@/components/logo";
+import { SignInForm } from "@/components/sign-in-form";
+import { getSessionUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -22,7 +22,8 @@ export default async function SignInPage() {
         </div>
         {demo && (
           <p className="mt-4 text-center text-xs text-slate-500">
-            Demo: <span className="font-mono">collector@demo.dunningdesk.test</span> / <span className="font-mono">demo-password</span>
+            Demo: <span className="font-mono">collector@demo.dunningdesk.test</span> /{" "}
+            <span className="font-mono">demo-password</span>
           </p>
         )}
       </div>

@@ -1,13 +1,13 @@
-import type { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import type { z } from "zod";
 import { clientIpFrom } from "@/lib/auth/request-ip";
 import { getSessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors/app-error";
+import type { AppError } from "@/lib/errors/app-error";
 import { assertSameOrigin } from "@/lib/http/same-origin";
-import { runAction, type ActionDefinition, type ActionResult } from "./run-action";
+import { type ActionDefinition, type ActionResult, runAction } from "./run-action";
 
 export type { ActionContext, ActionDefinition, ActionResult } from "./run-action";
 
@@ -38,7 +38,12 @@ export function defineAction<S extends z.ZodType, T = undefined>(
     const user = await getSessionUser();
     const result = await runAction(def, user && { ...user, ip: clientIpFrom(h), db: db() }, raw);
     if (!result.ok) return result;
-    const paths = typeof opts.revalidate === "function" ? opts.revalidate(result.data as T) : opts.revalidate ? [opts.revalidate] : [];
+    const paths =
+      typeof opts.revalidate === "function"
+        ? opts.revalidate(result.data as T)
+        : opts.revalidate
+          ? [opts.revalidate]
+          : [];
     for (const path of paths) revalidatePath(path);
     if (opts.redirectTo) redirect(opts.redirectTo(result.data as T));
     return result;

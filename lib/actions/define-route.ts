@@ -1,5 +1,5 @@
-import { AppError } from "@/lib/errors/app-error";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors/app-error";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { assertSameOrigin } from "@/lib/http/same-origin";
 
@@ -22,14 +22,21 @@ export function defineRoute<P = unknown>(opts: {
       if (!SAFE_METHODS.has(request.method.toUpperCase())) assertSameOrigin(request.headers);
       const user = await getSessionUser();
       if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
-      if (!opts.roles.includes(user.role)) throw new AppError("FORBIDDEN", "Your role does not allow this. Ask an administrator.");
+      if (!opts.roles.includes(user.role))
+        throw new AppError("FORBIDDEN", "Your role does not allow this. Ask an administrator.");
       return await opts.run(user, request, await context.params);
     } catch (error) {
       if (error instanceof AppError) {
-        return Response.json({ code: error.code, message: error.message, fieldErrors: error.fieldErrors }, { status: error.status });
+        return Response.json(
+          { code: error.code, message: error.message, fieldErrors: error.fieldErrors },
+          { status: error.status },
+        );
       }
       console.error("Route failed", error);
-      return Response.json({ code: "INTERNAL", message: "Something went wrong on our side; nothing was changed. Try again." }, { status: 500 });
+      return Response.json(
+        { code: "INTERNAL", message: "Something went wrong on our side; nothing was changed. Try again." },
+        { status: 500 },
+      );
     }
   };
 }

@@ -15,10 +15,23 @@ export const textField = (max: number, opts: { required?: string } = {}) => {
 
 /** A positive whole number of minor units (cents, øre): "1250" or 1250; never -1, 0.5, NaN or 1e3. */
 export const minorUnitsField = z
-  .union([z.string().trim().regex(/^\d{1,15}$/, "Enter a whole number of cents."), z.number()], { message: "Enter an amount." })
+  .union(
+    [
+      z
+        .string()
+        .trim()
+        .regex(/^\d{1,15}$/, "Enter a whole number of cents."),
+      z.number(),
+    ],
+    { message: "Enter an amount." },
+  )
   .transform((v) => Number(v))
   .pipe(
-    z.number().int("Enter a whole number of cents.").positive("Enter an amount above zero.").max(Number.MAX_SAFE_INTEGER, "That amount is too large."),
+    z
+      .number()
+      .int("Enter a whole number of cents.")
+      .positive("Enter an amount above zero.")
+      .max(Number.MAX_SAFE_INTEGER, "That amount is too large."),
   );
 
 export const EARLIEST_DATE = "2000-01-01";
@@ -35,16 +48,35 @@ export const dateOnlyField = z
 export const wholeNumberField = (what: string, min: number, max: number, unit?: string) => {
   const count = (n: number) => (unit ? `${n} ${unit}${n === 1 ? "" : "s"}` : String(n));
   return z
-    .union([z.string().trim().regex(/^\d{1,9}$/, `Enter ${what} as a whole number.`), z.number()], { message: `Enter ${what}.` })
+    .union(
+      [
+        z
+          .string()
+          .trim()
+          .regex(/^\d{1,9}$/, `Enter ${what} as a whole number.`),
+        z.number(),
+      ],
+      { message: `Enter ${what}.` },
+    )
     .transform((v) => Number(v))
-    .pipe(z.number({ message: `Enter ${what}.` }).int(`Enter ${what} as a whole number.`).min(min, `At least ${count(min)}.`).max(max, `At most ${count(max)}.`));
+    .pipe(
+      z
+        .number({ message: `Enter ${what}.` })
+        .int(`Enter ${what} as a whole number.`)
+        .min(min, `At least ${count(min)}.`)
+        .max(max, `At most ${count(max)}.`),
+    );
 };
 
 /**
  * An amount as a person types it ("1,250.50", "1 250,50"): lib/ parses it in the
  * account's currency (parseMoney), which knows how many decimals that currency has.
  */
-export const typedAmountField = z.string({ message: "Enter an amount." }).trim().min(1, "Enter an amount.").max(40, "That is not an amount.");
+export const typedAmountField = z
+  .string({ message: "Enter an amount." })
+  .trim()
+  .min(1, "Enter an amount.")
+  .max(40, "That is not an amount.");
 
 /** An ISO 4217 code such as EUR. */
 export const currencyField = z.string({ message: "Choose a currency." }).regex(/^[A-Z]{3}$/, "Choose a currency.");

@@ -1,14 +1,22 @@
 import {
-  logContactAction, openDisputeAction, recordHandoffAction, recordPaymentAction, recordPlanAction,
-  recordPromiseAction, resolveDisputeAction, sendLetterAction, startBulkSendAction, updatePolicyAction,
+  logContactAction,
+  openDisputeAction,
+  recordHandoffAction,
+  recordPaymentAction,
+  recordPlanAction,
+  recordPromiseAction,
+  resolveDisputeAction,
+  sendLetterAction,
+  startBulkSendAction,
+  updatePolicyAction,
 } from "@/lib/collections/actions";
+import { emailLetterAction } from "@/lib/delivery/actions";
+import { updateLetterheadAction } from "@/lib/documents/actions";
 import { verifyHistoryAction } from "@/lib/history/actions";
 import { checkImportAction, commitImportAction } from "@/lib/imports/actions";
 import { recordTrackingAction } from "@/lib/letters/actions";
-import { createUserAction, resetUserPasswordAction, setUserActiveAction, setUserRoleAction } from "@/lib/users/actions";
-import { emailLetterAction } from "@/lib/delivery/actions";
-import { updateLetterheadAction } from "@/lib/documents/actions";
 import { templateAction } from "@/lib/letters/template-actions";
+import { createUserAction, resetUserPasswordAction, setUserActiveAction, setUserRoleAction } from "@/lib/users/actions";
 import type { AnyActionDefinition } from "./run-action";
 
 /**

@@ -33,7 +33,8 @@ function formDataToObject(formData: FormData): Record<string, unknown> {
 /** Refuses oversized text before zod sees it, at any depth, so a 10 MB string costs nothing. */
 function assertNoOversizedField(value: unknown, depth = 0): void {
   if (typeof value === "string") {
-    if (value.length > MAX_FIELD_LENGTH) throw new AppError("INVALID_INPUT", `A field is longer than ${MAX_FIELD_LENGTH} characters.`);
+    if (value.length > MAX_FIELD_LENGTH)
+      throw new AppError("INVALID_INPUT", `A field is longer than ${MAX_FIELD_LENGTH} characters.`);
     return;
   }
   if (value instanceof Blob && value.size > MAX_FIELD_LENGTH) {
@@ -85,7 +86,11 @@ export async function runAction<S extends z.ZodType, T>(
     }
     if (isNextControlFlow(error)) throw error;
     console.error(`Server action ${def.name ?? ""} failed`, error);
-    return { ok: false, code: "INTERNAL", message: "Something went wrong on our side; nothing was changed. Try again." };
+    return {
+      ok: false,
+      code: "INTERNAL",
+      message: "Something went wrong on our side; nothing was changed. Try again.",
+    };
   }
 }
 
@@ -101,5 +106,5 @@ export function actionDefinition<S extends z.ZodType, T = undefined>(def: Action
 }
 
 /** Any definition, for registries and table-driven tests. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds definitions of every input and output type
 export type AnyActionDefinition = ActionDefinition<z.ZodType<any>, any> & { name: string };

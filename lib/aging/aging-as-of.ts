@@ -1,9 +1,9 @@
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { DbOrTx } from "@/lib/db/client";
-import { addDaysTo, isDateOnly, type DateOnly } from "@/lib/time/dates";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { addDaysTo, type DateOnly, isDateOnly } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
-import { getAgingTotals, type CurrencyTotals } from "./aging-totals";
-import { listAgingAccounts, type AccountQuery } from "./list-accounts";
+import { type CurrencyTotals, getAgingTotals } from "./aging-totals";
+import { type AccountQuery, listAgingAccounts } from "./list-accounts";
 
 // Aging as it stood on a past date, from the dated payments rather than
 // invoices.paid_minor (which is "paid to date"): an invoice issued on or
@@ -33,10 +33,17 @@ export function getAgingTotalsAsOf(tx: DbOrTx, opts: { orgId: string; asOf: Date
 
 /** What the account queries take to show a past date: its invoices, and the end of that day in the organization's time zone. */
 export function asOfArgs(opts: { orgId: string; asOf: DateOnly; timeZone: string }) {
-  return { today: opts.asOf, invoices: invoicesAsOf(opts), until: instantAt(addDaysTo(opts.asOf, 1), "00:00", opts.timeZone) };
+  return {
+    today: opts.asOf,
+    invoices: invoicesAsOf(opts),
+    until: instantAt(addDaysTo(opts.asOf, 1), "00:00", opts.timeZone),
+  };
 }
 
-export function listAgingAccountsAsOf(tx: DbOrTx, opts: { orgId: string; asOf: DateOnly; timeZone: string; query: AccountQuery; pageSize?: number }) {
+export function listAgingAccountsAsOf(
+  tx: DbOrTx,
+  opts: { orgId: string; asOf: DateOnly; timeZone: string; query: AccountQuery; pageSize?: number },
+) {
   return listAgingAccounts(tx, { ...opts, ...asOfArgs(opts) });
 }
 
@@ -46,6 +53,10 @@ export type AsOfResult = { ok: true; asOf: DateOnly } | { ok: false; error: stri
 export function parseAsOf(value: string | undefined | null, today: DateOnly): AsOfResult {
   if (!value) return { ok: true, asOf: today };
   if (!isDateOnly(value)) return { ok: false, error: `"${String(value).slice(0, 40)}" is not a date; use YYYY-MM-DD.` };
-  if (value > today) return { ok: false, error: `${value} is in the future; aging can be shown for today (${today}) or an earlier date.` };
+  if (value > today)
+    return {
+      ok: false,
+      error: `${value} is in the future; aging can be shown for today (${today}) or an earlier date.`,
+    };
   return { ok: true, asOf: value };
 }

@@ -1,5 +1,5 @@
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { DbOrTx } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { toMinor } from "@/lib/money/money";
 import type { DateOnly } from "@/lib/time/dates";
 import { bucketConditions } from "./bucket-sql";
@@ -27,7 +27,10 @@ export const INVOICES = Prisma.raw("invoices");
  * For a past day (`invoices` = invoicesAsOf()) there are no such tables, and
  * the same sums and DISTINCT counts run over the open invoices.
  */
-export async function getAgingTotals(tx: DbOrTx, opts: { orgId: string; today: DateOnly; invoices?: Prisma.Sql }): Promise<CurrencyTotals[]> {
+export async function getAgingTotals(
+  tx: DbOrTx,
+  opts: { orgId: string; today: DateOnly; invoices?: Prisma.Sql },
+): Promise<CurrencyTotals[]> {
   const b = bucketConditions(opts.today);
   const overdue = Prisma.sql`due_date < ${opts.today}::date`;
   const sums = (open: Prisma.Sql) => Prisma.sql`

@@ -1,8 +1,8 @@
 import type { DbOrTx } from "@/lib/db/client";
 import type { DateOnly } from "@/lib/time/dates";
-import { getAgingTotals } from "./aging-totals";
 import { asOfArgs } from "./aging-as-of";
-import { listAgingAccounts, type AccountQuery } from "./list-accounts";
+import { getAgingTotals } from "./aging-totals";
+import { type AccountQuery, listAgingAccounts } from "./list-accounts";
 
 /**
  * Everything the aging report page shows. With an `asOf` before today the
@@ -11,16 +11,24 @@ import { listAgingAccounts, type AccountQuery } from "./list-accounts";
  * a name or bucket filter reuses the totals' account count for the table
  * instead of counting every account again; otherwise both run side by side.
  */
-export async function getAgingReport(tx: DbOrTx, opts: { orgId: string; timeZone: string; today: DateOnly; query: AccountQuery; asOf?: DateOnly }) {
+export async function getAgingReport(
+  tx: DbOrTx,
+  opts: { orgId: string; timeZone: string; today: DateOnly; query: AccountQuery; asOf?: DateOnly },
+) {
   const { query } = opts;
-  const past = opts.asOf && opts.asOf < opts.today ? asOfArgs({ orgId: opts.orgId, asOf: opts.asOf, timeZone: opts.timeZone }) : null;
+  const past =
+    opts.asOf && opts.asOf < opts.today
+      ? asOfArgs({ orgId: opts.orgId, asOf: opts.asOf, timeZone: opts.timeZone })
+      : null;
   const args = { ...opts, ...past };
   if (query.q || query.bucket || past) {
     const [totals, accounts] = await Promise.all([getAgingTotals(tx, args), listAgingAccounts(tx, args)]);
     return { totals, accounts, currencies: totals.map((t) => t.currency) };
   }
   const totals = await getAgingTotals(tx, args);
-  const total = totals.filter((t) => !query.currency || t.currency === query.currency).reduce((n, t) => n + t.accounts, 0);
+  const total = totals
+    .filter((t) => !query.currency || t.currency === query.currency)
+    .reduce((n, t) => n + t.accounts, 0);
   const accounts = await listAgingAccounts(tx, { ...args, total });
   return { totals, accounts, currencies: totals.map((t) => t.currency) };
 }

@@ -1,20 +1,35 @@
 import { z } from "zod";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { DbOrTx } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { toMinor } from "@/lib/money/money";
 import type { DateOnly } from "@/lib/time/dates";
-import { BUCKET_KEYS, type BucketKey } from "./buckets";
-import { INVOICES, type BucketAmounts } from "./aging-totals";
+import { type BucketAmounts, INVOICES } from "./aging-totals";
 import { accountAggregates, bucketConditions } from "./bucket-sql";
+import { BUCKET_KEYS, type BucketKey } from "./buckets";
 
-export const ACCOUNT_SORTS = ["name", "open", "current", "d1_30", "d31_60", "d61_90", "d90_plus", "oldest", "last_contact", "stage"] as const;
+export const ACCOUNT_SORTS = [
+  "name",
+  "open",
+  "current",
+  "d1_30",
+  "d31_60",
+  "d61_90",
+  "d90_plus",
+  "oldest",
+  "last_contact",
+  "stage",
+] as const;
 export type AccountSort = (typeof ACCOUNT_SORTS)[number];
 
 export const accountQuerySchema = z.object({
   sort: z.enum(ACCOUNT_SORTS).catch("oldest"),
   dir: z.enum(["asc", "desc"]).catch("desc"),
   bucket: z.enum(BUCKET_KEYS).optional().catch(undefined),
-  currency: z.string().regex(/^[A-Z]{3}$/).optional().catch(undefined),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional()
+    .catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
   // The report's date (YYYY-MM-DD, absent: today), kept across sort and filter links; checked by parseAsOf.
@@ -63,7 +78,15 @@ type RawAccountRow = Record<string, unknown>;
  */
 export async function listAgingAccounts(
   tx: DbOrTx,
-  opts: { orgId: string; today: DateOnly; query: AccountQuery; pageSize?: number; total?: number; invoices?: Prisma.Sql; until?: Date },
+  opts: {
+    orgId: string;
+    today: DateOnly;
+    query: AccountQuery;
+    pageSize?: number;
+    total?: number;
+    invoices?: Prisma.Sql;
+    until?: Date;
+  },
 ): Promise<{ rows: AccountRow[]; total: number; pageSize: number }> {
   const { query } = opts;
   const pageSize = opts.pageSize ?? ACCOUNTS_PAGE_SIZE;
@@ -105,7 +128,8 @@ function lookups(until?: Date): Prisma.Sql {
     ) st ON true`;
 }
 
-const currencyFilter = (query: AccountQuery) => (query.currency ? Prisma.sql`AND i.currency = ${query.currency}` : Prisma.empty);
+const currencyFilter = (query: AccountQuery) =>
+  query.currency ? Prisma.sql`AND i.currency = ${query.currency}` : Prisma.empty;
 
 /**
  * With a bucket filter only accounts with an open invoice due in the bucket's
@@ -123,7 +147,9 @@ async function pageByAggregate(tx: DbOrTx, opts: PageOpts): Promise<{ rows: RawA
   const { query } = opts;
   const dir = query.dir === "asc" ? "ASC" : "DESC";
   const nulls = query.dir === "asc" ? "NULLS FIRST" : "NULLS LAST";
-  const order = Prisma.raw(`${ORDER_SQL[query.sort]} ${dir} ${nulls}, ${ORDER_SQL.name} ASC, currency ASC, customer_id ASC`);
+  const order = Prisma.raw(
+    `${ORDER_SQL[query.sort]} ${dir} ${nulls}, ${ORDER_SQL.name} ASC, currency ASC, customer_id ASC`,
+  );
   const needsLookupsFirst = query.sort === "last_contact" || query.sort === "stage";
   const bucketFilter = query.bucket ? Prisma.raw(`AND ${bucketColumn(query.bucket)} > 0`) : Prisma.empty;
   const counted = opts.total === undefined;
@@ -175,7 +201,9 @@ async function pageByAccountsTable(tx: DbOrTx, opts: PageOpts): Promise<{ rows: 
   const { query } = opts;
   const key = Prisma.raw(ACCOUNTS_TABLE_SORTS[query.sort]![query.dir]);
   const filters = Prisma.sql`${query.currency ? Prisma.sql`AND a.currency = ${query.currency}` : Prisma.empty} ${nameFilter(query)}`;
-  const order = Prisma.raw(`${ORDER_SQL[query.sort]} ${query.dir === "asc" ? "ASC" : "DESC"}, ${ORDER_SQL.name} ASC, currency ASC, customer_id ASC`);
+  const order = Prisma.raw(
+    `${ORDER_SQL[query.sort]} ${query.dir === "asc" ? "ASC" : "DESC"}, ${ORDER_SQL.name} ASC, currency ASC, customer_id ASC`,
+  );
   const rows = await tx.$queryRaw<RawAccountRow[]>(Prisma.sql`
     WITH top AS (
       SELECT a.customer_id, a.currency, c.name FROM accounts a JOIN customers c ON c.id = a.customer_id
@@ -195,14 +223,18 @@ async function pageByAccountsTable(tx: DbOrTx, opts: PageOpts): Promise<{ rows: 
   return { rows, total: opts.total ?? (await countOpenAccounts(tx, { ...opts, filters })) };
 }
 
-async function countOpenAccounts(tx: DbOrTx, opts: { orgId: string; query: AccountQuery; filters: Prisma.Sql }): Promise<number> {
+async function countOpenAccounts(
+  tx: DbOrTx,
+  opts: { orgId: string; query: AccountQuery; filters: Prisma.Sql },
+): Promise<number> {
   const customers = opts.query.q ? Prisma.sql`JOIN customers c ON c.id = a.customer_id` : Prisma.empty;
   const [row] = await tx.$queryRaw<{ n: bigint }[]>(Prisma.sql`
     SELECT count(*) AS n FROM accounts a ${customers} WHERE a.org_id = ${opts.orgId}::uuid AND a.open_minor > 0 ${opts.filters}`);
   return toMinor(row.n);
 }
 
-const nameFilter = (query: AccountQuery) => (query.q ? Prisma.sql`AND c.name ILIKE ${"%" + escapeLike(query.q) + "%"}` : Prisma.empty);
+const nameFilter = (query: AccountQuery) =>
+  query.q ? Prisma.sql`AND c.name ILIKE ${`%${escapeLike(query.q)}%`}` : Prisma.empty;
 
 function toAccountRow(r: RawAccountRow): AccountRow {
   return {

@@ -21,41 +21,130 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("letter.sent"),
     payload: z.object({
-      letterId: uuid, caseId: uuid, customerId: uuid, stage: z.number().int().min(1).max(4), currency,
-      totalDueMinor: minor, deadline: day, contentSha256: z.string().length(64), reason: z.string(),
+      letterId: uuid,
+      caseId: uuid,
+      customerId: uuid,
+      stage: z.number().int().min(1).max(4),
+      currency,
+      totalDueMinor: minor,
+      deadline: day,
+      contentSha256: z.string().length(64),
+      reason: z.string(),
       overrideReason: z.string().nullable(),
     }),
   }),
-  z.object({ kind: z.literal("letter.tracking_recorded"), payload: z.object({ letterId: uuid, trackingNumber: z.string() }) }),
+  z.object({
+    kind: z.literal("letter.tracking_recorded"),
+    payload: z.object({ letterId: uuid, trackingNumber: z.string() }),
+  }),
   z.object({
     kind: z.literal("contact.logged"),
-    payload: z.object({ contactId: uuid, customerId: uuid, channel: z.enum(["LETTER", "EMAIL", "PHONE"]), direction: z.enum(["OUTBOUND", "INBOUND"]), outcome: z.string() }),
+    payload: z.object({
+      contactId: uuid,
+      customerId: uuid,
+      channel: z.enum(["LETTER", "EMAIL", "PHONE"]),
+      direction: z.enum(["OUTBOUND", "INBOUND"]),
+      outcome: z.string(),
+    }),
   }),
   z.object({
     kind: z.literal("payment.recorded"),
-    payload: z.object({ customerId: uuid, currency, amountMinor: minor, receivedOn: day, allocations: z.array(z.object({ paymentId: uuid, invoiceId: uuid, amountMinor: minor })) }),
+    payload: z.object({
+      customerId: uuid,
+      currency,
+      amountMinor: minor,
+      receivedOn: day,
+      allocations: z.array(z.object({ paymentId: uuid, invoiceId: uuid, amountMinor: minor })),
+    }),
   }),
-  z.object({ kind: z.literal("promise.recorded"), payload: z.object({ promiseId: uuid, caseId: uuid, customerId: uuid, currency, amountMinor: minor, promisedFor: day }) }),
-  z.object({ kind: z.literal("promise.broken"), payload: z.object({ promiseId: uuid, caseId: uuid, customerId: uuid }) }),
+  z.object({
+    kind: z.literal("promise.recorded"),
+    payload: z.object({
+      promiseId: uuid,
+      caseId: uuid,
+      customerId: uuid,
+      currency,
+      amountMinor: minor,
+      promisedFor: day,
+    }),
+  }),
+  z.object({
+    kind: z.literal("promise.broken"),
+    payload: z.object({ promiseId: uuid, caseId: uuid, customerId: uuid }),
+  }),
   z.object({
     kind: z.literal("plan.recorded"),
-    payload: z.object({ planId: uuid, caseId: uuid, customerId: uuid, currency, instalments: z.array(z.object({ promiseId: uuid, amountMinor: minor, dueOn: day })) }),
+    payload: z.object({
+      planId: uuid,
+      caseId: uuid,
+      customerId: uuid,
+      currency,
+      instalments: z.array(z.object({ promiseId: uuid, amountMinor: minor, dueOn: day })),
+    }),
   }),
-  z.object({ kind: z.literal("dispute.opened"), payload: z.object({ disputeId: uuid, customerId: uuid, invoiceId: uuid }) }),
-  z.object({ kind: z.literal("dispute.resolved"), payload: z.object({ disputeId: uuid, customerId: uuid, invoiceId: uuid }) }),
+  z.object({
+    kind: z.literal("dispute.opened"),
+    payload: z.object({ disputeId: uuid, customerId: uuid, invoiceId: uuid }),
+  }),
+  z.object({
+    kind: z.literal("dispute.resolved"),
+    payload: z.object({ disputeId: uuid, customerId: uuid, invoiceId: uuid }),
+  }),
   z.object({
     kind: z.literal("handoff.recorded"),
-    payload: z.object({ handoffId: uuid, caseId: uuid, customerId: uuid, agency: z.string(), reference: z.string(), handedOverOn: day, currency, amountMinor: minor }),
+    payload: z.object({
+      handoffId: uuid,
+      caseId: uuid,
+      customerId: uuid,
+      agency: z.string(),
+      reference: z.string(),
+      handedOverOn: day,
+      currency,
+      amountMinor: minor,
+    }),
   }),
   // Letter documents: templates, letterhead, email delivery.
-  z.object({ kind: z.literal("letter_template.saved"), payload: z.object({ templateVersionId: uuid, language: z.enum(["en", "it", "nb"]), stage: z.number().int().min(1).max(4), reverted: z.boolean() }) }),
-  z.object({ kind: z.literal("letterhead.updated"), payload: z.object({ fields: z.array(z.string()), logoSha256: z.string().nullable() }) }),
-  z.object({ kind: z.literal("letter.email_requested"), payload: z.object({ deliveryId: uuid, letterId: uuid, recipient: z.string(), retry: z.boolean() }) }),
-  z.object({ kind: z.literal("letter.email_result"), payload: z.object({ deliveryId: uuid, letterId: uuid, attempt: z.number().int(), outcome: z.enum(["ACCEPTED", "FAILED"]), transport: z.string(), error: z.string() }) }),
-  z.object({ kind: z.literal("bulk_send.started"), payload: z.object({ bulkSendId: uuid, accounts: z.number().int() }) }),
+  z.object({
+    kind: z.literal("letter_template.saved"),
+    payload: z.object({
+      templateVersionId: uuid,
+      language: z.enum(["en", "it", "nb"]),
+      stage: z.number().int().min(1).max(4),
+      reverted: z.boolean(),
+    }),
+  }),
+  z.object({
+    kind: z.literal("letterhead.updated"),
+    payload: z.object({ fields: z.array(z.string()), logoSha256: z.string().nullable() }),
+  }),
+  z.object({
+    kind: z.literal("letter.email_requested"),
+    payload: z.object({ deliveryId: uuid, letterId: uuid, recipient: z.string(), retry: z.boolean() }),
+  }),
+  z.object({
+    kind: z.literal("letter.email_result"),
+    payload: z.object({
+      deliveryId: uuid,
+      letterId: uuid,
+      attempt: z.number().int(),
+      outcome: z.enum(["ACCEPTED", "FAILED"]),
+      transport: z.string(),
+      error: z.string(),
+    }),
+  }),
+  z.object({
+    kind: z.literal("bulk_send.started"),
+    payload: z.object({ bulkSendId: uuid, accounts: z.number().int() }),
+  }),
   z.object({ kind: z.literal("print_run.started"), payload: z.object({ printRunId: uuid, day }) }),
-  z.object({ kind: z.literal("policy.updated"), payload: z.object({ before: z.record(z.string(), z.number()), after: z.record(z.string(), z.number()) }) }),
-  z.object({ kind: z.literal("user.locked"), payload: z.object({ email: z.string(), failures: z.number().int(), lockedUntil: z.string() }) }),
+  z.object({
+    kind: z.literal("policy.updated"),
+    payload: z.object({ before: z.record(z.string(), z.number()), after: z.record(z.string(), z.number()) }),
+  }),
+  z.object({
+    kind: z.literal("user.locked"),
+    payload: z.object({ email: z.string(), failures: z.number().int(), lockedUntil: z.string() }),
+  }),
   z.object({ kind: z.literal("user.created"), payload: userRef.extend({ name: z.string(), role: role }) }),
   z.object({ kind: z.literal("user.role_changed"), payload: userRef.extend({ from: role, to: role }) }),
   z.object({ kind: z.literal("user.deactivated"), payload: userRef }),
@@ -63,19 +152,37 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("user.password_reset"), payload: userRef }),
   z.object({
     kind: z.literal("history.verified"),
-    payload: z.object({ ok: z.boolean(), checked: z.number().int(), firstMismatch: z.object({ table: z.string(), id: z.string(), seq: z.number().int() }).optional() }),
+    payload: z.object({
+      ok: z.boolean(),
+      checked: z.number().int(),
+      firstMismatch: z.object({ table: z.string(), id: z.string(), seq: z.number().int() }).optional(),
+    }),
   }),
   z.object({
     kind: z.literal("import.committed"),
     payload: z.object({
-      importId: z.string(), importKind: z.enum(["customers", "invoices", "payments"]), fileName: z.string(),
-      rows: z.number(), created: z.number(), updated: z.number(), unchanged: z.number(),
+      importId: z.string(),
+      importKind: z.enum(["customers", "invoices", "payments"]),
+      fileName: z.string(),
+      rows: z.number(),
+      created: z.number(),
+      updated: z.number(),
+      unchanged: z.number(),
     }),
   }),
-  z.object({ kind: z.literal("export.aging"), payload: z.object({ asOf: z.string(), format: z.enum(["csv", "xlsx"]) }) }),
+  z.object({
+    kind: z.literal("export.aging"),
+    payload: z.object({ asOf: z.string(), format: z.enum(["csv", "xlsx"]) }),
+  }),
   z.object({
     kind: z.literal("handoff_pack.created"),
-    payload: z.object({ customerId: uuid, currencies: z.array(currency), asOf: day, files: z.number().int(), manifestSha256: z.string().length(64) }),
+    payload: z.object({
+      customerId: uuid,
+      currencies: z.array(currency),
+      asOf: day,
+      files: z.number().int(),
+      manifestSha256: z.string().length(64),
+    }),
   }),
 ]);
 
@@ -88,6 +195,12 @@ export async function recordAudit(
 ): Promise<void> {
   const parsed = auditEventSchema.parse(event);
   await tx.auditEvent.create({
-    data: { orgId: ctx.orgId, userId: ctx.userId ?? null, ip: ctx.ip ?? "", kind: parsed.kind, payload: parsed.payload },
+    data: {
+      orgId: ctx.orgId,
+      userId: ctx.userId ?? null,
+      ip: ctx.ip ?? "",
+      kind: parsed.kind,
+      payload: parsed.payload,
+    },
   });
 }

@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@/lib/db/client";
-import { auditEventSchema, type AuditEventInput } from "./events";
+import { type AuditEventInput, auditEventSchema } from "./events";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -25,15 +25,29 @@ export async function listAuditEvents(tx: DbOrTx, opts: { orgId: string; page: n
       orderBy: { seq: "desc" },
       skip: (page - 1) * pageSize,
       take: pageSize,
-      select: { id: true, seq: true, createdAt: true, ip: true, kind: true, payload: true, user: { select: { name: true } } },
+      select: {
+        id: true,
+        seq: true,
+        createdAt: true,
+        ip: true,
+        kind: true,
+        payload: true,
+        user: { select: { name: true } },
+      },
     }),
     tx.auditEvent.count({ where: { orgId: opts.orgId } }),
   ]);
   const items: AuditLogRow[] = rows.map((r) => {
     const parsed = auditEventSchema.safeParse({ kind: r.kind, payload: r.payload });
     return {
-      id: r.id, seq: Number(r.seq), createdAt: r.createdAt, actor: r.user?.name ?? null, ip: r.ip,
-      event: parsed.success ? parsed.data : null, kind: r.kind, raw: r.payload,
+      id: r.id,
+      seq: Number(r.seq),
+      createdAt: r.createdAt,
+      actor: r.user?.name ?? null,
+      ip: r.ip,
+      event: parsed.success ? parsed.data : null,
+      kind: r.kind,
+      raw: r.payload,
     };
   });
   return { rows: items, total, page, pageSize };

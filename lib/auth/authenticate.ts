@@ -1,5 +1,5 @@
-import { addMinutes } from "date-fns";
 import { setTimeout as sleep } from "node:timers/promises";
+import { addMinutes } from "date-fns";
 import { recordAudit } from "@/lib/audit/events";
 import type { Db } from "@/lib/db/client";
 import { clockNow } from "@/lib/time/dates";
@@ -58,12 +58,18 @@ export async function authenticate(
       const lock = failedSignIns >= MAX_FAILED_SIGN_INS;
       await recordAudit(tx, ctx, {
         kind: "user.sign_in_failed",
-        payload: { email, reason: !user.active ? "deactivated" : lock ? "locked after repeated failures" : "wrong password" },
+        payload: {
+          email,
+          reason: !user.active ? "deactivated" : lock ? "locked after repeated failures" : "wrong password",
+        },
       });
       if (lock) {
         const lockedUntil = addMinutes(now, LOCK_MINUTES);
         await tx.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil } });
-        await recordAudit(tx, ctx, { kind: "user.locked", payload: { email, failures: failedSignIns, lockedUntil: lockedUntil.toISOString() } });
+        await recordAudit(tx, ctx, {
+          kind: "user.locked",
+          payload: { email, failures: failedSignIns, lockedUntil: lockedUntil.toISOString() },
+        });
       }
       return failedSignIns;
     });

@@ -7,7 +7,11 @@ describe("session cookie", () => {
       name: "__Secure-authjs.session-token",
       options: { httpOnly: true, sameSite: "lax", secure: true },
     });
-    expect(sessionCookie({ NODE_ENV: "development" }).options).toMatchObject({ httpOnly: true, sameSite: "lax", secure: false });
+    expect(sessionCookie({ NODE_ENV: "development" }).options).toMatchObject({
+      httpOnly: true,
+      sameSite: "lax",
+      secure: false,
+    });
     expect(sessionCookie({ NODE_ENV: "production", DUNNING_DEMO: "1" }).options.secure).toBe(false);
   });
 });

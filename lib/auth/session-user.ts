@@ -18,15 +18,25 @@ export interface SessionUser {
  * null when the session began (signedInAt, ms) before an admin reset the
  * password. Only non-secret fields leave here (never the password hash).
  */
-export async function loadSessionUser(tx: DbOrTx, userId: string, session: { signedInAt?: number } = {}): Promise<SessionUser | null> {
+export async function loadSessionUser(
+  tx: DbOrTx,
+  userId: string,
+  session: { signedInAt?: number } = {},
+): Promise<SessionUser | null> {
   const user = await tx.user.findUnique({
     where: { id: userId },
     select: {
-      id: true, orgId: true, role: true, name: true, email: true, active: true, sessionsValidFrom: true,
+      id: true,
+      orgId: true,
+      role: true,
+      name: true,
+      email: true,
+      active: true,
+      sessionsValidFrom: true,
       org: { select: { name: true, timeZone: true, locale: true } },
     },
   });
-  if (!user || !user.active) return null;
+  if (!user?.active) return null;
   if (user.sessionsValidFrom && (session.signedInAt ?? 0) < user.sessionsValidFrom.getTime()) return null;
   return {
     userId: user.id,

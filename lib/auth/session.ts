@@ -1,5 +1,5 @@
-import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { auth } from "@/lib/auth/auth";
 import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
 import { db } from "@/lib/db/client";

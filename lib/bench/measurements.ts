@@ -2,14 +2,14 @@ import { getAgingTotals } from "@/lib/aging/aging-totals";
 import { getAgingReport } from "@/lib/aging/get-aging-report";
 import { accountQuerySchema, listAgingAccounts } from "@/lib/aging/list-accounts";
 import type { Actor } from "@/lib/collections/actor";
-import { listDueLetters, listWorklist, type DueLetter } from "@/lib/collections/list-worklist";
-import { refreshAccountWork } from "@/lib/collections/refresh-account-work";
-import { SEND_CHUNK_SIZE, sendDueLetters } from "@/lib/collections/send-all-due";
 import { getContactHistory } from "@/lib/collections/contact-history";
 import { getAccountCollections } from "@/lib/collections/get-account-collections";
+import { type DueLetter, listDueLetters, listWorklist } from "@/lib/collections/list-worklist";
+import { refreshAccountWork } from "@/lib/collections/refresh-account-work";
+import { SEND_CHUNK_SIZE, sendDueLetters } from "@/lib/collections/send-all-due";
 import { getCustomerAccount } from "@/lib/customers/get-customer-account";
-import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import type { Db } from "@/lib/db/client";
+import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import type { DateOnly } from "@/lib/time/dates";
 import { naiveAgingTotals, sumOpenBalances } from "./reference-queries";
 
@@ -44,7 +44,8 @@ export const FLOOR = "floor_sum_open_balances";
 export const NAIVE = "naive_orm_aging_totals";
 
 const page1 = (sort: string, dir = "desc") => accountQuerySchema.parse({ sort, dir, page: "1" });
-const customerFor = (ctx: BenchContext, run: number) => ctx.customerIds[(run + ctx.customerIds.length) % ctx.customerIds.length];
+const customerFor = (ctx: BenchContext, run: number) =>
+  ctx.customerIds[(run + ctx.customerIds.length) % ctx.customerIds.length];
 const collector = (ctx: BenchContext): Actor => ({ userId: ctx.userId, role: "COLLECTOR" });
 
 // The letters due today, listed once (listing them is not what is timed), then
@@ -52,11 +53,13 @@ const collector = (ctx: BenchContext): Actor => ({ userId: ctx.userId, role: "CO
 const dueLetters = new WeakMap<BenchContext, { list: Promise<DueLetter[]>; next: number }>();
 async function takeDueLetters(ctx: BenchContext, count: number): Promise<DueLetter[]> {
   let due = dueLetters.get(ctx);
-  if (!due) dueLetters.set(ctx, (due = { list: listDueLetters(ctx.db, { orgId: ctx.orgId, now: new Date() }), next: 0 }));
+  if (!due)
+    dueLetters.set(ctx, (due = { list: listDueLetters(ctx.db, { orgId: ctx.orgId, now: new Date() }), next: 0 }));
   const list = await due.list;
   const taken = list.slice(due.next, due.next + count);
   due.next += count;
-  if (taken.length < count) throw new Error(`Only ${list.length} letters are due; regenerate the data set (npm run db:seed -- --scale ...).`);
+  if (taken.length < count)
+    throw new Error(`Only ${list.length} letters are due; regenerate the data set (npm run db:seed -- --scale ...).`);
   return taken;
 }
 
@@ -92,7 +95,8 @@ export const MEASUREMENTS: Measurement[] = [
   {
     key: "accounts_page_10",
     label: "accounts table page 10, most overdue first, count known",
-    run: (ctx) => listAgingAccounts(ctx.db, { ...ctx, query: { ...page1("oldest"), page: 10 }, total: ctx.openAccounts }),
+    run: (ctx) =>
+      listAgingAccounts(ctx.db, { ...ctx, query: { ...page1("oldest"), page: 10 }, total: ctx.openAccounts }),
   },
   {
     key: "accounts_first_page_by_open",
@@ -111,7 +115,8 @@ export const MEASUREMENTS: Measurement[] = [
   },
   {
     key: "customer_page",
-    label: "one customer page: invoices, collections state and contact history, as the page loads them (a different customer each run)",
+    label:
+      "one customer page: invoices, collections state and contact history, as the page loads them (a different customer each run)",
     target: { kind: "median_ms", value: 50 },
     run: (ctx, run) => {
       const scope = { orgId: ctx.orgId, customerId: customerFor(ctx, run) };
@@ -130,13 +135,16 @@ export const MEASUREMENTS: Measurement[] = [
   },
   {
     key: "worklist_midnight_refresh",
-    label: "worklist: re-judge the accounts whose verdict changes at the next midnight (the hourly task, or the day's first view)",
+    label:
+      "worklist: re-judge the accounts whose verdict changes at the next midnight (the hourly task, or the day's first view)",
     runs: 3,
     warmup: 0,
     run: async (ctx) => {
       // Today's facts stand in for tomorrow's: the same accounts, judged again, and every account on the worklist re-ranked.
-      await ctx.db.$executeRaw`UPDATE account_work SET stale = true WHERE org_id = ${ctx.orgId}::uuid AND recheck_on = ${ctx.today}::date + 1`;
-      await ctx.db.$executeRaw`UPDATE account_work SET priority_on = ${ctx.today}::date - 1 WHERE org_id = ${ctx.orgId}::uuid AND work_kind IS NOT NULL`;
+      await ctx.db
+        .$executeRaw`UPDATE account_work SET stale = true WHERE org_id = ${ctx.orgId}::uuid AND recheck_on = ${ctx.today}::date + 1`;
+      await ctx.db
+        .$executeRaw`UPDATE account_work SET priority_on = ${ctx.today}::date - 1 WHERE org_id = ${ctx.orgId}::uuid AND work_kind IS NOT NULL`;
       return refreshAccountWork(ctx.db, { orgId: ctx.orgId, now: new Date() });
     },
   },
@@ -146,7 +154,14 @@ export const MEASUREMENTS: Measurement[] = [
     target: { kind: "median_ms", value: 100 },
     run: async (ctx) => {
       const [due] = await takeDueLetters(ctx, 1);
-      await sendNextLetter(ctx.db, { orgId: ctx.orgId, actor: collector(ctx), customerId: due.customerId, currency: due.currency, stage: due.stage, now: new Date() });
+      await sendNextLetter(ctx.db, {
+        orgId: ctx.orgId,
+        actor: collector(ctx),
+        customerId: due.customerId,
+        currency: due.currency,
+        stage: due.stage,
+        now: new Date(),
+      });
     },
   },
   {
@@ -159,15 +174,24 @@ export const MEASUREMENTS: Measurement[] = [
       const letters = await takeDueLetters(ctx, 1000);
       let skipped = 0;
       for (let i = 0; i < letters.length; i += SEND_CHUNK_SIZE) {
-        const results = await sendDueLetters(ctx.db, { orgId: ctx.orgId, actor: collector(ctx), letters: letters.slice(i, i + SEND_CHUNK_SIZE), now: new Date() });
+        const results = await sendDueLetters(ctx.db, {
+          orgId: ctx.orgId,
+          actor: collector(ctx),
+          letters: letters.slice(i, i + SEND_CHUNK_SIZE),
+          now: new Date(),
+        });
         skipped += results.filter((r) => r.status === "skipped").length;
       }
-      if (skipped) throw new Error(`${skipped} of ${letters.length} due letters were skipped: the bulk send did not send 1,000 letters.`);
+      if (skipped)
+        throw new Error(
+          `${skipped} of ${letters.length} due letters were skipped: the bulk send did not send 1,000 letters.`,
+        );
     },
   },
   {
     key: "worklist_full_refresh",
-    label: "worklist: re-judge every account (after a policy change; the worker does it). After the sends: it rewrites every row",
+    label:
+      "worklist: re-judge every account (after a policy change; the worker does it). After the sends: it rewrites every row",
     runs: 1,
     warmup: 0,
     run: async (ctx) => {

@@ -21,7 +21,10 @@ export function percentile(sorted: number[], p: number): number {
 export function summarize(ms: number[]): Summary {
   const sorted = [...ms].sort((a, b) => a - b);
   const round = (v: number) => Math.round(v * 100) / 100;
-  const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  const median =
+    sorted.length % 2
+      ? sorted[(sorted.length - 1) / 2]
+      : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
   return {
     runs: sorted.length,
     median_ms: round(median),
@@ -32,7 +35,10 @@ export function summarize(ms: number[]): Summary {
 }
 
 /** Runs `fn` `warmup` times untimed, then `runs` times timed, one after another. */
-export async function time(fn: (run: number) => Promise<unknown>, opts: { warmup: number; runs: number }): Promise<number[]> {
+export async function time(
+  fn: (run: number) => Promise<unknown>,
+  opts: { warmup: number; runs: number },
+): Promise<number[]> {
   for (let i = 0; i < opts.warmup; i++) await fn(-1 - i);
   const ms: number[] = [];
   for (let i = 0; i < opts.runs; i++) {

@@ -1,6 +1,6 @@
-import { readAll, type DbOrTx } from "@/lib/db/client";
+import { type DbOrTx, readAll } from "@/lib/db/client";
 import { toMinor } from "@/lib/money/money";
-import { dateOnlyFromDb, daysBetween, todayIn, type DateOnly } from "@/lib/time/dates";
+import { type DateOnly, dateOnlyFromDb, daysBetween, todayIn } from "@/lib/time/dates";
 import type { AccountFacts } from "./policy";
 
 export interface AccountKey {
@@ -14,7 +14,16 @@ export interface AccountState {
   key: AccountKey;
   facts: AccountFacts;
   caseId: string | null;
-  letters: { id: string; stage: number; sentAt: Date; sentOn: DateOnly; deadline: DateOnly; sentBy: string; registeredMail: boolean; trackingNumber: string | null }[];
+  letters: {
+    id: string;
+    stage: number;
+    sentAt: Date;
+    sentOn: DateOnly;
+    deadline: DateOnly;
+    sentBy: string;
+    registeredMail: boolean;
+    trackingNumber: string | null;
+  }[];
   openDisputes: { id: string; invoiceId: string; invoiceNumber: string; openedOn: DateOnly; note: string }[];
   handoff: { agency: string; reference: string; handedOverOn: DateOnly; amountMinor: number } | null;
   /** Open balance of the account (all open invoices, due or not). */
@@ -37,31 +46,52 @@ export async function loadAccountStates(
   const customerIds = [...new Set(opts.accounts.map((a) => a.customerId))];
   const dayOf = (instant: Date) => todayIn(opts.timeZone, instant);
   const [invoices, disputes, cases, answers] = await readAll(tx, [
-    () => tx.invoice.findMany({
-      where: { orgId, customerId: { in: customerIds }, paidMinor: { lt: tx.invoice.fields.amountMinor } },
-      select: { id: true, customerId: true, currency: true, number: true, issueDate: true, dueDate: true, amountMinor: true, paidMinor: true },
-      orderBy: [{ dueDate: "asc" }, { number: "asc" }],
-    }),
-    () => tx.invoiceDispute.findMany({
-      where: { orgId, customerId: { in: customerIds }, events: { none: { kind: "DISPUTE_RESOLVED" } } },
-      include: { invoice: { select: { number: true, currency: true } } },
-      orderBy: { openedOn: "asc" },
-    }),
-    () => tx.collectionCase.findMany({
-      where: { orgId, customerId: { in: customerIds }, closedAt: null },
-      include: {
-        letters: { orderBy: { stage: "asc" }, include: { sentBy: { select: { name: true } }, events: { where: { kind: "REGISTERED_MAIL_TRACKING" }, orderBy: { createdAt: "desc" }, take: 1 } } },
-        promises: { orderBy: { promisedFor: "asc" } },
-        handoff: true,
-      },
-    }),
-    () => tx.contactAttempt.groupBy({
-      by: ["customerId"],
-      where: { orgId, customerId: { in: customerIds }, OR: [{ direction: "INBOUND" }, { outcome: "SPOKE" }] },
-      _max: { occurredAt: true },
-    }),
+    () =>
+      tx.invoice.findMany({
+        where: { orgId, customerId: { in: customerIds }, paidMinor: { lt: tx.invoice.fields.amountMinor } },
+        select: {
+          id: true,
+          customerId: true,
+          currency: true,
+          number: true,
+          issueDate: true,
+          dueDate: true,
+          amountMinor: true,
+          paidMinor: true,
+        },
+        orderBy: [{ dueDate: "asc" }, { number: "asc" }],
+      }),
+    () =>
+      tx.invoiceDispute.findMany({
+        where: { orgId, customerId: { in: customerIds }, events: { none: { kind: "DISPUTE_RESOLVED" } } },
+        include: { invoice: { select: { number: true, currency: true } } },
+        orderBy: { openedOn: "asc" },
+      }),
+    () =>
+      tx.collectionCase.findMany({
+        where: { orgId, customerId: { in: customerIds }, closedAt: null },
+        include: {
+          letters: {
+            orderBy: { stage: "asc" },
+            include: {
+              sentBy: { select: { name: true } },
+              events: { where: { kind: "REGISTERED_MAIL_TRACKING" }, orderBy: { createdAt: "desc" }, take: 1 },
+            },
+          },
+          promises: { orderBy: { promisedFor: "asc" } },
+          handoff: true,
+        },
+      }),
+    () =>
+      tx.contactAttempt.groupBy({
+        by: ["customerId"],
+        where: { orgId, customerId: { in: customerIds }, OR: [{ direction: "INBOUND" }, { outcome: "SPOKE" }] },
+        _max: { occurredAt: true },
+      }),
   ] as const);
-  const earliest = cases.flatMap((c) => [dayOf(c.openedAt), ...c.promises.map((p) => dateOnlyFromDb(p.madeOn))]).sort()[0];
+  const earliest = cases
+    .flatMap((c) => [dayOf(c.openedAt), ...c.promises.map((p) => dateOnlyFromDb(p.madeOn))])
+    .sort()[0];
   const payments = earliest
     ? await tx.payment.findMany({
         where: { orgId, customerId: { in: customerIds }, receivedOn: { gte: new Date(`${earliest}T00:00:00Z`) } },
@@ -70,7 +100,7 @@ export async function loadAccountStates(
     : [];
 
   // Rows grouped by account once: a page of the worklist refresh is 500 accounts.
-  const byAccount = <T,>(rows: T[], key: (row: T) => AccountKey) => {
+  const byAccount = <T>(rows: T[], key: (row: T) => AccountKey) => {
     const groups = new Map<string, T[]>();
     for (const row of rows) {
       const k = accountKey(key(row));
@@ -117,11 +147,20 @@ export async function loadAccountStates(
       })),
       letters: letters.map((l) => ({ stage: l.stage, sentOn: l.sentOn, deadline: l.deadline })),
       promises: (theCase?.promises ?? []).map((p) => ({
-        id: p.id, amount: toMinor(p.amountMinor), madeOn: dateOnlyFromDb(p.madeOn), promisedFor: dateOnlyFromDb(p.promisedFor), planId: p.planId,
+        id: p.id,
+        amount: toMinor(p.amountMinor),
+        madeOn: dateOnlyFromDb(p.madeOn),
+        promisedFor: dateOnlyFromDb(p.promisedFor),
+        planId: p.planId,
       })),
-      payments: paymentsOf(key).map((p) => ({ receivedOn: dateOnlyFromDb(p.receivedOn), amount: toMinor(p.amountMinor) })),
+      payments: paymentsOf(key).map((p) => ({
+        receivedOn: dateOnlyFromDb(p.receivedOn),
+        amount: toMinor(p.amountMinor),
+      })),
       lastAnsweredOn: answered ? dayOf(answered) : null,
-      handoff: theCase?.handoff ? { handedOverOn: dateOnlyFromDb(theCase.handoff.handedOverOn), agency: theCase.handoff.agency } : null,
+      handoff: theCase?.handoff
+        ? { handedOverOn: dateOnlyFromDb(theCase.handoff.handedOverOn), agency: theCase.handoff.agency }
+        : null,
     };
     const overdue = facts.invoices.filter((i) => i.dueDate < opts.today);
     result.set(accountKey(key), {
@@ -129,9 +168,20 @@ export async function loadAccountStates(
       facts,
       caseId: theCase?.id ?? null,
       letters,
-      openDisputes: myDisputes.map((d) => ({ id: d.id, invoiceId: d.invoiceId, invoiceNumber: d.invoice.number, openedOn: dateOnlyFromDb(d.openedOn), note: d.note })),
+      openDisputes: myDisputes.map((d) => ({
+        id: d.id,
+        invoiceId: d.invoiceId,
+        invoiceNumber: d.invoice.number,
+        openedOn: dateOnlyFromDb(d.openedOn),
+        note: d.note,
+      })),
       handoff: theCase?.handoff
-        ? { agency: theCase.handoff.agency, reference: theCase.handoff.reference, handedOverOn: dateOnlyFromDb(theCase.handoff.handedOverOn), amountMinor: toMinor(theCase.handoff.amountMinor) }
+        ? {
+            agency: theCase.handoff.agency,
+            reference: theCase.handoff.reference,
+            handedOverOn: dateOnlyFromDb(theCase.handoff.handedOverOn),
+            amountMinor: toMinor(theCase.handoff.amountMinor),
+          }
         : null,
       openMinor: facts.invoices.reduce((s, i) => s + i.open, 0),
       overdueMinor: overdue.reduce((s, i) => s + i.open, 0),

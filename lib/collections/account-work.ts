@@ -1,6 +1,6 @@
-import { addDaysTo, formatDateOnly, type DateOnly } from "@/lib/time/dates";
+import { addDaysTo, type DateOnly, formatDateOnly } from "@/lib/time/dates";
 import type { AccountState } from "./account-state";
-import { nextAction, type NextAction } from "./policy";
+import { type NextAction, nextAction } from "./policy";
 import type { PolicySettings } from "./policy-settings";
 
 // What an account needs today, and until when that answer holds. Pure: the
@@ -22,13 +22,23 @@ export function workEntries(state: AccountState, action: NextAction, today: Date
   if (!overdue) return [];
   const day = (d: DateOnly) => formatDateOnly(d, locale);
   const work: WorkEntry[] = [];
-  if (action.kind === "letter" && action.due && !action.blockedUntilHandoff) work.push({ kind: "letter", reason: action.reason });
+  if (action.kind === "letter" && action.due && !action.blockedUntilHandoff)
+    work.push({ kind: "letter", reason: action.reason });
   if (action.kind === "handoff") work.push({ kind: "handoff", reason: action.reason });
   const untracked = state.letters.find((l) => l.registeredMail && !l.trackingNumber);
-  if (untracked) work.push({ kind: "tracking", reason: `Letter ${untracked.stage} went by registered mail on ${day(untracked.sentOn)}: add the tracking number`, letterId: untracked.id });
+  if (untracked)
+    work.push({
+      kind: "tracking",
+      reason: `Letter ${untracked.stage} went by registered mail on ${day(untracked.sentOn)}: add the tracking number`,
+      letterId: untracked.id,
+    });
   // After a hand-off only letter 4 (and its tracking number) keeps the account here.
   if (!state.handoff) {
-    for (const d of state.openDisputes) work.push({ kind: "dispute", reason: `Disputed invoice ${d.invoiceNumber} awaiting answer (since ${day(d.openedOn)})` });
+    for (const d of state.openDisputes)
+      work.push({
+        kind: "dispute",
+        reason: `Disputed invoice ${d.invoiceNumber} awaiting answer (since ${day(d.openedOn)})`,
+      });
   }
   return work;
 }
@@ -57,7 +67,9 @@ export function accountWork(state: AccountState, policy: PolicySettings, today: 
     kind: work[0]?.kind ?? null,
     dueStage: work.length ? dueLetterStage(action) : null,
     overdueMinor: overdue.reduce((s, i) => s + i.open, 0),
-    oldestOverdueDue: overdue.length ? overdue.reduce((m, i) => (i.dueDate < m ? i.dueDate : m), overdue[0].dueDate) : null,
+    oldestOverdueDue: overdue.length
+      ? overdue.reduce((m, i) => (i.dueDate < m ? i.dueDate : m), overdue[0].dueDate)
+      : null,
     recheckOn: nextChangeAfter(state, policy, today, action),
   };
 }
@@ -71,7 +83,12 @@ export function accountWork(state: AccountState, policy: PolicySettings, today: 
  * answer names. Early is only a wasted recomputation; late would be wrong,
  * so the list errs wide.
  */
-function nextChangeAfter(state: AccountState, policy: PolicySettings, today: DateOnly, action: NextAction): DateOnly | null {
+function nextChangeAfter(
+  state: AccountState,
+  policy: PolicySettings,
+  today: DateOnly,
+  action: NextAction,
+): DateOnly | null {
   const { facts } = state;
   const days: DateOnly[] = [];
   for (const i of facts.invoices) days.push(addDaysTo(i.dueDate, 1), addDaysTo(i.dueDate, policy.letter1AfterDueDays));

@@ -1,6 +1,13 @@
 import { z } from "zod";
-import { currencyField, dateOnlyField, idField, textField, typedAmountField, wholeNumberField } from "@/lib/actions/fields";
-import { actionDefinition, type ActionContext } from "@/lib/actions/run-action";
+import {
+  currencyField,
+  dateOnlyField,
+  idField,
+  textField,
+  typedAmountField,
+  wholeNumberField,
+} from "@/lib/actions/fields";
+import { type ActionContext, actionDefinition } from "@/lib/actions/run-action";
 import { ADMIN_ONLY, WORKING_ROLES } from "@/lib/auth/roles";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import type { Stage } from "@/lib/letters/template-types";
@@ -31,11 +38,22 @@ export const sendLetterAction = actionDefinition({
   roles: WORKING_ROLES,
   // overrideReason is only on the form when an admin sends early; delivery is
   // "post" unless the collector chooses email (the letter is still stored first).
-  schema: z.object({ ...account, stage: stageField, overrideReason: note.optional(), delivery: z.enum(["post", "email"], "Choose post or email.").default("post") }),
+  schema: z.object({
+    ...account,
+    stage: stageField,
+    overrideReason: note.optional(),
+    delivery: z.enum(["post", "email"], "Choose post or email.").default("post"),
+  }),
   run: async (ctx, input) => {
     const sent = await sendNextLetter(ctx.db, {
-      orgId: ctx.orgId, actor: actor(ctx), customerId: input.customerId, currency: input.currency,
-      stage: input.stage as Stage, overrideReason: input.overrideReason || null, byEmail: input.delivery === "email", now: clockNow(),
+      orgId: ctx.orgId,
+      actor: actor(ctx),
+      customerId: input.customerId,
+      currency: input.currency,
+      stage: input.stage as Stage,
+      overrideReason: input.overrideReason || null,
+      byEmail: input.delivery === "email",
+      now: clockNow(),
     });
     return { message: `Letter ${sent.stage} sent.`, data: { letterId: sent.letterId, customerId: input.customerId } };
   },
@@ -53,7 +71,16 @@ export const logContactAction = actionDefinition({
   }),
   run: async (ctx, input) => {
     const { label: _label, ...type } = CONTACT_TYPES[input.type];
-    await logContact(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), customerId: input.customerId, ...type, occurredOn: input.occurredOn, time: input.time, note: input.note, now: clockNow() });
+    await logContact(ctx.db, {
+      orgId: ctx.orgId,
+      actor: actor(ctx),
+      customerId: input.customerId,
+      ...type,
+      occurredOn: input.occurredOn,
+      time: input.time,
+      note: input.note,
+      now: clockNow(),
+    });
     return { message: "Contact logged.", data: { customerId: input.customerId } };
   },
 });
@@ -71,7 +98,13 @@ export const recordPaymentAction = actionDefinition({
     reference: textField(200),
   }),
   run: async (ctx, input) => {
-    const result = await recordPayment(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), ...input, invoiceId: input.invoiceId || null, now: clockNow() });
+    const result = await recordPayment(ctx.db, {
+      orgId: ctx.orgId,
+      actor: actor(ctx),
+      ...input,
+      invoiceId: input.invoiceId || null,
+      now: clockNow(),
+    });
     const n = result.allocations.length;
     return {
       message: `Payment recorded on ${n} invoice${n === 1 ? "" : "s"}${result.caseClosed ? "; the case is closed" : ""}.`,
@@ -96,9 +129,20 @@ export const recordPlanAction = actionDefinition({
   schema: z.object({ ...account, instalments: textField(3000), note }),
   run: async (ctx, input) => {
     const instalments = parseInstalmentLines(input.instalments);
-    await recordPlan(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), customerId: input.customerId, currency: input.currency, instalments, note: input.note, now: clockNow() });
+    await recordPlan(ctx.db, {
+      orgId: ctx.orgId,
+      actor: actor(ctx),
+      customerId: input.customerId,
+      currency: input.currency,
+      instalments,
+      note: input.note,
+      now: clockNow(),
+    });
     const n = instalments.length;
-    return { message: `Payment plan with ${n} instalment${n === 1 ? "" : "s"} recorded.`, data: { customerId: input.customerId } };
+    return {
+      message: `Payment plan with ${n} instalment${n === 1 ? "" : "s"} recorded.`,
+      data: { customerId: input.customerId },
+    };
   },
 });
 
@@ -109,7 +153,13 @@ export const openDisputeAction = actionDefinition({
   roles: WORKING_ROLES,
   schema: z.object({ invoiceId: idField("an invoice"), note }),
   run: async (ctx, input) => {
-    const { customerId } = await openDispute(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), invoiceId: input.invoiceId, note: input.note, now: clockNow() });
+    const { customerId } = await openDispute(ctx.db, {
+      orgId: ctx.orgId,
+      actor: actor(ctx),
+      invoiceId: input.invoiceId,
+      note: input.note,
+      now: clockNow(),
+    });
     return { message: "Dispute recorded; the invoice is out of letters until it is resolved.", data: { customerId } };
   },
 });
@@ -119,7 +169,13 @@ export const resolveDisputeAction = actionDefinition({
   roles: WORKING_ROLES,
   schema: z.object({ disputeId: idField("a dispute"), note }),
   run: async (ctx, input) => {
-    const { customerId } = await resolveDispute(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), disputeId: input.disputeId, note: input.note, now: clockNow() });
+    const { customerId } = await resolveDispute(ctx.db, {
+      orgId: ctx.orgId,
+      actor: actor(ctx),
+      disputeId: input.disputeId,
+      note: input.note,
+      now: clockNow(),
+    });
     return { message: "Dispute resolved.", data: { customerId } };
   },
 });
@@ -127,7 +183,13 @@ export const resolveDisputeAction = actionDefinition({
 export const recordHandoffAction = actionDefinition({
   name: "collections.record_handoff",
   roles: WORKING_ROLES,
-  schema: z.object({ ...account, agency: textField(200), reference: textField(200), handedOverOn: dateOnlyField, amount: typedAmountField }),
+  schema: z.object({
+    ...account,
+    agency: textField(200),
+    reference: textField(200),
+    handedOverOn: dateOnlyField,
+    amount: typedAmountField,
+  }),
   run: async (ctx, input) => {
     await recordHandoff(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), ...input, now: clockNow() });
     return { message: "Hand-off recorded; letter 4 goes by registered mail.", data: { customerId: input.customerId } };
@@ -136,6 +198,7 @@ export const recordHandoffAction = actionDefinition({
 
 // "Send all due letters" starts a run on the job queue (lib/collections/bulk-send.ts);
 // the page then polls GET /api/bulk-sends/latest for its progress.
+// biome-ignore lint/complexity/noBannedTypes: the action takes no fields; zod types that as {}
 export const startBulkSendAction = actionDefinition<z.ZodObject<{}>, { bulkSendId: string | null; total: number }>({
   name: "collections.start_bulk_send",
   roles: WORKING_ROLES,

@@ -1,6 +1,6 @@
+import { canWork } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors/app-error";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { canWork } from "@/lib/auth/roles";
 
 /** Who is acting: every changing verb in lib/ checks the role itself too, so no caller can skip it. */
 export interface Actor {
@@ -9,5 +9,6 @@ export interface Actor {
 }
 
 export function assertCanWork(actor: Actor): void {
-  if (!canWork(actor.role)) throw new AppError("FORBIDDEN", "Your role can view accounts but not change them. Ask an administrator.");
+  if (!canWork(actor.role))
+    throw new AppError("FORBIDDEN", "Your role can view accounts but not change them. Ask an administrator.");
 }

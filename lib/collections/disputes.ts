@@ -3,11 +3,14 @@ import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import { dateOnlyFromDb, dateOnlyToDb, formatDateOnly, todayIn } from "@/lib/time/dates";
-import { assertCanWork, type Actor } from "./actor";
+import { type Actor, assertCanWork } from "./actor";
 import { invalid, requireText } from "./input";
 
 /** A dispute on one open invoice takes it out of letters and escalation until resolved. */
-export async function openDispute(db: Db, input: { orgId: string; actor: Actor; invoiceId: string; note: string; now: Date }) {
+export async function openDispute(
+  db: Db,
+  input: { orgId: string; actor: Actor; invoiceId: string; note: string; now: Date },
+) {
   assertCanWork(input.actor);
   const note = requireText(input.note, "note", "what the customer disputes");
   return db.$transaction(async (tx) => {
@@ -15,25 +18,46 @@ export async function openDispute(db: Db, input: { orgId: string; actor: Actor; 
       SELECT id, customer_id, number, amount_minor - paid_minor AS open FROM invoices
       WHERE id = ${input.invoiceId}::uuid AND org_id = ${input.orgId}::uuid FOR UPDATE`;
     if (!invoice) throw new AppError("NOT_FOUND", "That invoice was not found.");
-    if (invoice.open <= 0n) throw invalid("invoiceId", `Invoice ${invoice.number} is paid in full; there is nothing to dispute.`);
+    if (invoice.open <= 0n)
+      throw invalid("invoiceId", `Invoice ${invoice.number} is paid in full; there is nothing to dispute.`);
     const existing = await tx.invoiceDispute.findFirst({
       where: { invoiceId: invoice.id, events: { none: { kind: "DISPUTE_RESOLVED" } } },
       include: { user: { select: { name: true } } },
     });
     if (existing) {
-      throw new AppError("CONFLICT", `Invoice ${invoice.number} is already disputed (recorded by ${existing.user?.name ?? "System"} on ${formatDateOnly(dateOnlyFromDb(existing.openedOn))}).`);
+      throw new AppError(
+        "CONFLICT",
+        `Invoice ${invoice.number} is already disputed (recorded by ${existing.user?.name ?? "System"} on ${formatDateOnly(dateOnlyFromDb(existing.openedOn))}).`,
+      );
     }
     const org = await tx.organization.findUniqueOrThrow({ where: { id: input.orgId } });
     const dispute = await tx.invoiceDispute.create({
-      data: { orgId: input.orgId, customerId: invoice.customer_id, invoiceId: invoice.id, openedOn: dateOnlyToDb(todayIn(org.timeZone, input.now)), note, userId: input.actor.userId },
+      data: {
+        orgId: input.orgId,
+        customerId: invoice.customer_id,
+        invoiceId: invoice.id,
+        openedOn: dateOnlyToDb(todayIn(org.timeZone, input.now)),
+        note,
+        userId: input.actor.userId,
+      },
     });
-    await recordAudit(tx, { orgId: input.orgId, userId: input.actor.userId }, { kind: "dispute.opened", payload: { disputeId: dispute.id, customerId: invoice.customer_id, invoiceId: invoice.id } });
+    await recordAudit(
+      tx,
+      { orgId: input.orgId, userId: input.actor.userId },
+      {
+        kind: "dispute.opened",
+        payload: { disputeId: dispute.id, customerId: invoice.customer_id, invoiceId: invoice.id },
+      },
+    );
     return { disputeId: dispute.id, customerId: invoice.customer_id };
   });
 }
 
 /** Resolving is a new row (DISPUTE_RESOLVED event); the dispute itself is never changed. Once only, by constraint. */
-export async function resolveDispute(db: Db, input: { orgId: string; actor: Actor; disputeId: string; note: string; now: Date }) {
+export async function resolveDispute(
+  db: Db,
+  input: { orgId: string; actor: Actor; disputeId: string; note: string; now: Date },
+) {
   assertCanWork(input.actor);
   const note = requireText(input.note, "note", "how the dispute was resolved");
   try {
@@ -45,22 +69,48 @@ export async function resolveDispute(db: Db, input: { orgId: string; actor: Acto
   }
 }
 
-async function resolveInTransaction(tx: DbOrTx, input: { orgId: string; actor: Actor; disputeId: string; now: Date }, note: string) {
+async function resolveInTransaction(
+  tx: DbOrTx,
+  input: { orgId: string; actor: Actor; disputeId: string; now: Date },
+  note: string,
+) {
   const dispute = await tx.invoiceDispute.findFirst({
     where: { id: input.disputeId, orgId: input.orgId },
-    include: { invoice: { select: { number: true } }, events: { where: { kind: "DISPUTE_RESOLVED" }, include: { user: { select: { name: true } } } } },
+    include: {
+      invoice: { select: { number: true } },
+      events: { where: { kind: "DISPUTE_RESOLVED" }, include: { user: { select: { name: true } } } },
+    },
   });
   if (!dispute) throw new AppError("NOT_FOUND", "That dispute was not found.");
   const done = dispute.events[0];
-  if (done) throw new AppError("CONFLICT", `The dispute on ${dispute.invoice.number} was already resolved by ${done.user?.name ?? "System"} on ${formatDateOnly(dateOnlyFromDb(done.occurredOn))}.`);
+  if (done)
+    throw new AppError(
+      "CONFLICT",
+      `The dispute on ${dispute.invoice.number} was already resolved by ${done.user?.name ?? "System"} on ${formatDateOnly(dateOnlyFromDb(done.occurredOn))}.`,
+    );
   const org = await tx.organization.findUniqueOrThrow({ where: { id: input.orgId } });
-  const theCase = await tx.collectionCase.findFirst({ where: { orgId: input.orgId, customerId: dispute.customerId, closedAt: null } });
+  const theCase = await tx.collectionCase.findFirst({
+    where: { orgId: input.orgId, customerId: dispute.customerId, closedAt: null },
+  });
   await tx.accountEvent.create({
     data: {
-      orgId: input.orgId, customerId: dispute.customerId, caseId: theCase?.id ?? null, kind: "DISPUTE_RESOLVED", disputeId: dispute.id,
-      occurredOn: dateOnlyToDb(todayIn(org.timeZone, input.now)), note, userId: input.actor.userId,
+      orgId: input.orgId,
+      customerId: dispute.customerId,
+      caseId: theCase?.id ?? null,
+      kind: "DISPUTE_RESOLVED",
+      disputeId: dispute.id,
+      occurredOn: dateOnlyToDb(todayIn(org.timeZone, input.now)),
+      note,
+      userId: input.actor.userId,
     },
   });
-  await recordAudit(tx, { orgId: input.orgId, userId: input.actor.userId }, { kind: "dispute.resolved", payload: { disputeId: dispute.id, customerId: dispute.customerId, invoiceId: dispute.invoiceId } });
+  await recordAudit(
+    tx,
+    { orgId: input.orgId, userId: input.actor.userId },
+    {
+      kind: "dispute.resolved",
+      payload: { disputeId: dispute.id, customerId: dispute.customerId, invoiceId: dispute.invoiceId },
+    },
+  );
   return { disputeId: dispute.id, customerId: dispute.customerId };
 }

@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors/app-error";
 import { parseMoney } from "@/lib/money/money";
-import { isDateOnly, type DateOnly } from "@/lib/time/dates";
+import { type DateOnly, isDateOnly } from "@/lib/time/dates";
 
 // Checks that lib/ verbs make on user input themselves, so a bad amount or
 // date is refused with a message per field whoever calls.
@@ -14,13 +14,23 @@ export function invalid(field: string, message: string, summary = message): AppE
 export function parsePositiveAmount(input: string, currency: string, field = "amount"): number {
   const parsed = parseMoney(input, currency);
   // parseMoney may quote what was typed ('"12,3,4" is not an amount.'): right beside the field, but not as the sentence.
-  if (!parsed.ok) throw invalid(field, parsed.error, parsed.error.startsWith('"') ? "Enter the amount as digits, like 1250.50 or 1 250,50." : parsed.error);
+  if (!parsed.ok)
+    throw invalid(
+      field,
+      parsed.error,
+      parsed.error.startsWith('"') ? "Enter the amount as digits, like 1250.50 or 1 250,50." : parsed.error,
+    );
   if (parsed.minor <= 0) throw invalid(field, "Enter an amount above zero.");
   return parsed.minor;
 }
 
 export function parseDay(input: string, field: string): DateOnly {
-  if (!isDateOnly(input)) throw invalid(field, `"${String(input).slice(0, 40)}" is not a date; use YYYY-MM-DD.`, "Enter dates as YYYY-MM-DD.");
+  if (!isDateOnly(input))
+    throw invalid(
+      field,
+      `"${String(input).slice(0, 40)}" is not a date; use YYYY-MM-DD.`,
+      "Enter dates as YYYY-MM-DD.",
+    );
   return input;
 }
 

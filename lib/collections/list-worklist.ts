@@ -1,9 +1,9 @@
+import { type Db, type DbOrTx, readAll } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { readAll, type Db, type DbOrTx } from "@/lib/db/client";
 import type { Stage } from "@/lib/letters/template-types";
 import type { DateOnly } from "@/lib/time/dates";
 import { accountKey, loadAccountStates } from "./account-state";
-import { dueLetterStage, workEntries, type WorkKind } from "./account-work";
+import { dueLetterStage, type WorkKind, workEntries } from "./account-work";
 import { nextAction } from "./policy";
 import { loadWorkContext, refreshAccountWork, refreshAccountWorkIn } from "./refresh-account-work";
 
@@ -42,11 +42,17 @@ interface Ranked {
  * refreshing what changed, so a page is a short read of the worklist-order
  * index; `limit` null lists them all.
  */
-async function rankedAccounts(db: DbOrTx, opts: { orgId: string; offset: number; limit: number | null; dueLettersOnly?: boolean }) {
+async function rankedAccounts(
+  db: DbOrTx,
+  opts: { orgId: string; offset: number; limit: number | null; dueLettersOnly?: boolean },
+) {
   const dueOnly = opts.dueLettersOnly ? Prisma.sql`AND a.due_stage IS NOT NULL` : Prisma.empty;
   // Ties on priority are broken by name: take the page's rows WITH TIES from the
   // index, and only those meet the customers table.
-  const top = opts.limit === null ? Prisma.empty : Prisma.sql`ORDER BY priority DESC FETCH FIRST ${opts.offset + opts.limit} ROWS WITH TIES`;
+  const top =
+    opts.limit === null
+      ? Prisma.empty
+      : Prisma.sql`ORDER BY priority DESC FETCH FIRST ${opts.offset + opts.limit} ROWS WITH TIES`;
   const page = opts.limit === null ? Prisma.empty : Prisma.sql`OFFSET ${opts.offset} LIMIT ${opts.limit}`;
   return db.$queryRaw<Ranked[]>(Prisma.sql`
     WITH ranked AS (
@@ -70,29 +76,40 @@ export async function listWorklist(
   const page = Math.max(1, opts.page ?? 1);
   const [rows, counted] = await readAll(db, [
     () => rankedAccounts(db, { orgId: opts.orgId, offset: (page - 1) * pageSize, limit: pageSize }),
-    () => db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM account_work WHERE org_id = ${opts.orgId}::uuid AND work_kind IS NOT NULL`,
+    () =>
+      db.$queryRaw<
+        { total: bigint }[]
+      >`SELECT count(*) AS total FROM account_work WHERE org_id = ${opts.orgId}::uuid AND work_kind IS NOT NULL`,
   ] as const);
   // The page's accounts are judged again from their facts: the reasons are worded for today.
   const keys = rows.map((r) => ({ customerId: r.customer_id, currency: r.currency.trim() }));
-  const states = await loadAccountStates(db, { orgId: opts.orgId, timeZone: context.timeZone, today, accounts: keys, locale: context.locale });
+  const states = await loadAccountStates(db, {
+    orgId: opts.orgId,
+    timeZone: context.timeZone,
+    today,
+    accounts: keys,
+    locale: context.locale,
+  });
   const items = rows.flatMap((r, index): WorklistItem[] => {
     const state = states.get(accountKey(keys[index]))!;
     const action = nextAction(state.facts, policy, today);
     const work = workEntries(state, action, today, context.locale);
     if (!work.length) return []; // changed since the cache was read
-    return [{
-      customerId: r.customer_id,
-      name: r.name,
-      currency: keys[index].currency,
-      overdueMinor: state.overdueMinor,
-      oldestDaysPastDue: state.oldestDaysPastDue,
-      lastStage: state.letters.at(-1)?.stage ?? null,
-      kind: work[0].kind,
-      dueStage: dueLetterStage(action),
-      dueOn: action.kind === "none" ? null : action.dueOn,
-      reasons: work.map((w) => w.reason),
-      letterId: work.find((w) => w.letterId)?.letterId ?? null,
-    }];
+    return [
+      {
+        customerId: r.customer_id,
+        name: r.name,
+        currency: keys[index].currency,
+        overdueMinor: state.overdueMinor,
+        oldestDaysPastDue: state.oldestDaysPastDue,
+        lastStage: state.letters.at(-1)?.stage ?? null,
+        kind: work[0].kind,
+        dueStage: dueLetterStage(action),
+        dueOn: action.kind === "none" ? null : action.dueOn,
+        reasons: work.map((w) => w.reason),
+        letterId: work.find((w) => w.letterId)?.letterId ?? null,
+      },
+    ];
   });
   return { items, total: Number(counted[0].total), pageSize, today };
 }
@@ -108,5 +125,10 @@ export interface DueLetter {
 export async function listDueLetters(db: Db | DbOrTx, opts: { orgId: string; now: Date }): Promise<DueLetter[]> {
   await refreshAccountWork(db, opts);
   const rows = await rankedAccounts(db, { orgId: opts.orgId, offset: 0, limit: null, dueLettersOnly: true });
-  return rows.map((r) => ({ customerId: r.customer_id, currency: r.currency.trim(), name: r.name, stage: r.due_stage as Stage }));
+  return rows.map((r) => ({
+    customerId: r.customer_id,
+    currency: r.currency.trim(),
+    name: r.name,
+    stage: r.due_stage as Stage,
+  }));
 }

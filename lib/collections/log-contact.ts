@@ -1,10 +1,10 @@
 import { recordAudit } from "@/lib/audit/events";
-import type { Db } from "@/lib/db/client";
 import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
+import type { Db } from "@/lib/db/client";
 import type { ContactChannel, ContactDirection, ContactOutcome } from "@/lib/generated/prisma/enums";
 import { todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
-import { assertCanWork, type Actor } from "./actor";
+import { type Actor, assertCanWork } from "./actor";
 import { invalid, parseDay, requireText } from "./input";
 
 // What may be logged by hand. Letters are logged by sending them; channels are
@@ -32,7 +32,10 @@ export interface LogContactInput {
 export async function logContact(db: Db, input: LogContactInput): Promise<{ contactId: string }> {
   assertCanWork(input.actor);
   if (!ALLOWED[input.direction]?.[input.channel]?.includes(input.outcome)) {
-    throw invalid("outcome", `A${input.direction === "INBOUND" ? "n inbound" : "n outbound"} ${input.channel.toLowerCase()} cannot have the outcome "${input.outcome.toLowerCase().replace("_", " ")}".`);
+    throw invalid(
+      "outcome",
+      `A${input.direction === "INBOUND" ? "n inbound" : "n outbound"} ${input.channel.toLowerCase()} cannot have the outcome "${input.outcome.toLowerCase().replace("_", " ")}".`,
+    );
   }
   const note = requireText(input.note, "note", "a short note of what happened");
   const day = parseDay(input.occurredOn, "occurredOn");
@@ -41,18 +44,39 @@ export async function logContact(db: Db, input: LogContactInput): Promise<{ cont
     const customer = await getCustomerOrThrow(tx, input);
     const org = await tx.organization.findUniqueOrThrow({ where: { id: input.orgId } });
     const occurredAt = instantAt(day, input.time, org.timeZone);
-    if (occurredAt > input.now) throw invalid("occurredOn", `The contact cannot be later than now (${todayIn(org.timeZone, input.now)}).`);
-    const openCase = await tx.collectionCase.findFirst({ where: { orgId: input.orgId, customerId: customer.id, closedAt: null }, orderBy: { openedAt: "desc" } });
+    if (occurredAt > input.now)
+      throw invalid("occurredOn", `The contact cannot be later than now (${todayIn(org.timeZone, input.now)}).`);
+    const openCase = await tx.collectionCase.findFirst({
+      where: { orgId: input.orgId, customerId: customer.id, closedAt: null },
+      orderBy: { openedAt: "desc" },
+    });
     const contact = await tx.contactAttempt.create({
       data: {
-        orgId: input.orgId, customerId: customer.id, caseId: openCase?.id ?? null, userId: input.actor.userId, occurredAt,
-        channel: input.channel, direction: input.direction, outcome: input.outcome, note,
+        orgId: input.orgId,
+        customerId: customer.id,
+        caseId: openCase?.id ?? null,
+        userId: input.actor.userId,
+        occurredAt,
+        channel: input.channel,
+        direction: input.direction,
+        outcome: input.outcome,
+        note,
       },
     });
-    await recordAudit(tx, { orgId: input.orgId, userId: input.actor.userId }, {
-      kind: "contact.logged",
-      payload: { contactId: contact.id, customerId: customer.id, channel: input.channel, direction: input.direction, outcome: input.outcome },
-    });
+    await recordAudit(
+      tx,
+      { orgId: input.orgId, userId: input.actor.userId },
+      {
+        kind: "contact.logged",
+        payload: {
+          contactId: contact.id,
+          customerId: customer.id,
+          channel: input.channel,
+          direction: input.direction,
+          outcome: input.outcome,
+        },
+      },
+    );
     return { contactId: contact.id };
   });
 }

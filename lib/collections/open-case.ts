@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/events";
 import type { DbOrTx } from "@/lib/db/client";
-import { dateOnlyToDb, type DateOnly } from "@/lib/time/dates";
+import { type DateOnly, dateOnlyToDb } from "@/lib/time/dates";
 
 /**
  * The open collection case of an account, created if there is none, and
@@ -24,7 +24,11 @@ export async function lockOpenCase(
     WHERE org_id = ${opts.orgId}::uuid AND customer_id = ${opts.customerId}::uuid AND currency = ${opts.currency} AND closed_at IS NULL
     FOR UPDATE`;
   if (inserted) {
-    await recordAudit(tx, { orgId: opts.orgId, userId: opts.userId }, { kind: "case.opened", payload: { caseId: row.id, customerId: opts.customerId, currency: opts.currency } });
+    await recordAudit(
+      tx,
+      { orgId: opts.orgId, userId: opts.userId },
+      { kind: "case.opened", payload: { caseId: row.id, customerId: opts.customerId, currency: opts.currency } },
+    );
   }
   return { id: row.id, openedAt: row.opened_at };
 }
@@ -49,8 +53,20 @@ export async function closeCaseIfSettled(
   if (!row || row.overdue > 0n) return false;
   await tx.collectionCase.update({ where: { id: row.id }, data: { closedAt: opts.now } });
   await tx.accountEvent.create({
-    data: { orgId: opts.orgId, customerId: opts.customerId, caseId: row.id, kind: "CASE_CLOSED", occurredOn: dateOnlyToDb(opts.today), userId: opts.userId, note: "Overdue balance paid; case closed." },
+    data: {
+      orgId: opts.orgId,
+      customerId: opts.customerId,
+      caseId: row.id,
+      kind: "CASE_CLOSED",
+      occurredOn: dateOnlyToDb(opts.today),
+      userId: opts.userId,
+      note: "Overdue balance paid; case closed.",
+    },
   });
-  await recordAudit(tx, { orgId: opts.orgId, userId: opts.userId }, { kind: "case.closed", payload: { caseId: row.id, customerId: opts.customerId, currency: opts.currency } });
+  await recordAudit(
+    tx,
+    { orgId: opts.orgId, userId: opts.userId },
+    { kind: "case.closed", payload: { caseId: row.id, customerId: opts.customerId, currency: opts.currency } },
+  );
   return true;
 }

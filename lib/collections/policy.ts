@@ -1,7 +1,7 @@
 import { formatMoney } from "@/lib/money/money";
-import { addDaysTo, formatDateOnly, type DateOnly } from "@/lib/time/dates";
+import { addDaysTo, type DateOnly, formatDateOnly } from "@/lib/time/dates";
 import type { PolicySettings } from "./policy-settings";
-import { promiseStatuses, type PaymentFacts, type PromiseFacts } from "./promise-status";
+import { type PaymentFacts, type PromiseFacts, promiseStatuses } from "./promise-status";
 
 // The stage policy: pure, so every rule is a table row in policy.test.ts.
 
@@ -68,27 +68,59 @@ export function nextAction(facts: AccountFacts, policy: PolicySettings, today: D
   const letters = [...facts.letters].sort((a, b) => a.stage - b.stage);
   const last = letters.at(-1) ?? null;
 
-  if (last?.stage === 4) return { kind: "none", reason: `Final letter sent on ${day(last.sentOn)}; the agency has the account.` };
+  if (last?.stage === 4)
+    return { kind: "none", reason: `Final letter sent on ${day(last.sentOn)}; the agency has the account.` };
   const overdue = overdueInvoices(facts, today);
   if (!overdue.length) {
     const disputed = facts.invoices.some((i) => i.disputed && i.open > 0 && i.dueDate < today);
-    return { kind: "none", reason: disputed ? "Only disputed invoices are overdue; no letter until the dispute is resolved." : "Nothing is overdue." };
+    return {
+      kind: "none",
+      reason: disputed
+        ? "Only disputed invoices are overdue; no letter until the dispute is resolved."
+        : "Nothing is overdue.",
+    };
   }
 
-  const letter = (stage: 1 | 2 | 3 | 4, dueOn: DateOnly, reason: string, brokenPromiseIds: string[] = [], blockedUntilHandoff = false): NextAction => ({
-    kind: "letter", stage, dueOn, due: dueOn <= today, reason, brokenPromiseIds, blockedUntilHandoff,
+  const letter = (
+    stage: 1 | 2 | 3 | 4,
+    dueOn: DateOnly,
+    reason: string,
+    brokenPromiseIds: string[] = [],
+    blockedUntilHandoff = false,
+  ): NextAction => ({
+    kind: "letter",
+    stage,
+    dueOn,
+    due: dueOn <= today,
+    reason,
+    brokenPromiseIds,
+    blockedUntilHandoff,
   });
 
   if (last?.stage === 3) {
     const from = addDaysTo(last.deadline, policy.letter4AfterDeadlineDays);
     if (!facts.handoff) {
       if (today >= from) {
-        return { kind: "handoff", dueOn: from, reason: `Letter 3 deadline of ${day(last.deadline)} passed without payment: review the history and hand the account to an agency.` };
+        return {
+          kind: "handoff",
+          dueOn: from,
+          reason: `Letter 3 deadline of ${day(last.deadline)} passed without payment: review the history and hand the account to an agency.`,
+        };
       }
-      return letter(4, from, `Letter 4 can go after letter 3's deadline of ${day(last.deadline)} has passed and a hand-off to an agency is recorded.`, [], true);
+      return letter(
+        4,
+        from,
+        `Letter 4 can go after letter 3's deadline of ${day(last.deadline)} has passed and a hand-off to an agency is recorded.`,
+        [],
+        true,
+      );
     }
     const dueOn = facts.handoff.handedOverOn > from ? facts.handoff.handedOverOn : from;
-    return letter(4, dueOn, `Letter 4 ${dueOn <= today ? "due since" : "due on"} ${day(dueOn)}: handed over to ${facts.handoff.agency} on ${day(facts.handoff.handedOverOn)}; send by registered mail.`);
+    return letter(
+      4,
+      dueOn,
+      `Letter 4 ${dueOn <= today ? "due since" : "due on"} ${day(dueOn)}: handed over to ${facts.handoff.agency} on ${day(facts.handoff.handedOverOn)}; send by registered mail.`,
+    );
   }
 
   const stage = ((last?.stage ?? 0) + 1) as 1 | 2 | 3;
@@ -113,7 +145,8 @@ export function nextAction(facts: AccountFacts, policy: PolicySettings, today: D
   const recent = facts.promises.filter((p) => !last || p.madeOn >= last.sentOn);
   const statuses = promiseStatuses(recent, facts.payments, today);
   // A new promise or plan made after a promise broke supersedes it: the customer answered again.
-  const superseded = (p: PromiseFacts) => recent.some((q) => q.madeOn > p.promisedFor && (p.planId === null || q.planId !== p.planId));
+  const superseded = (p: PromiseFacts) =>
+    recent.some((q) => q.madeOn > p.promisedFor && (p.planId === null || q.planId !== p.planId));
   const broken = statuses.flatMap((s) => {
     const p = recent.find((r) => r.id === s.id)!;
     return s.status === "broken" && !superseded(p) ? [{ s, p }] : [];
@@ -124,15 +157,26 @@ export function nextAction(facts: AccountFacts, policy: PolicySettings, today: D
       ? `Instalment of ${money(first.p.amount)} due ${day(first.p.promisedFor)} under the payment plan was missed`
       : `Promise of ${money(first.p.amount)} due ${day(first.p.promisedFor)} was broken`;
     const brokenOn = first.s.status === "broken" ? first.s.brokenOn : today;
-    return letter(stage, brokenOn < dueOn ? brokenOn : dueOn, `${what}: letter ${stage} is due at once`, broken.map((b) => b.p.id));
+    return letter(
+      stage,
+      brokenOn < dueOn ? brokenOn : dueOn,
+      `${what}: letter ${stage} is due at once`,
+      broken.map((b) => b.p.id),
+    );
   }
   const pending = recent.filter((p) => statuses.find((s) => s.id === p.id)?.status === "pending");
   if (pending.length) {
     const next = pending.sort((a, b) => (a.promisedFor < b.promisedFor ? -1 : 1))[0];
     const resume = addDaysTo(next.promisedFor, 1);
     if (resume > dueOn) dueOn = resume;
-    const what = next.planId ? `payment plan instalment of ${money(next.amount)} due ${day(next.promisedFor)}` : `promise of ${money(next.amount)} due ${day(next.promisedFor)}`;
-    return letter(stage, dueOn, `Escalation paused by a ${what}; letter ${stage} not before ${day(dueOn)} if it is not paid`);
+    const what = next.planId
+      ? `payment plan instalment of ${money(next.amount)} due ${day(next.promisedFor)}`
+      : `promise of ${money(next.amount)} due ${day(next.promisedFor)}`;
+    return letter(
+      stage,
+      dueOn,
+      `Escalation paused by a ${what}; letter ${stage} not before ${day(dueOn)} if it is not paid`,
+    );
   }
   return letter(stage, dueOn, reason);
 }

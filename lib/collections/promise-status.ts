@@ -31,12 +31,15 @@ export function promiseStatuses(promises: PromiseFacts[], payments: PaymentFacts
     payments.filter((p) => p.receivedOn >= from && p.receivedOn <= to).reduce((s, p) => s + p.amount, 0);
   const planStart = new Map<string, DateOnly>();
   for (const p of promises) {
-    if (p.planId && (!planStart.has(p.planId) || p.madeOn < planStart.get(p.planId)!)) planStart.set(p.planId, p.madeOn);
+    if (p.planId && (!planStart.has(p.planId) || p.madeOn < planStart.get(p.planId)!))
+      planStart.set(p.planId, p.madeOn);
   }
   return promises.map((p) => {
     const from = p.planId ? planStart.get(p.planId)! : p.madeOn;
     const owed = p.planId
-      ? promises.filter((q) => q.planId === p.planId && q.promisedFor <= p.promisedFor).reduce((s, q) => s + q.amount, 0)
+      ? promises
+          .filter((q) => q.planId === p.planId && q.promisedFor <= p.promisedFor)
+          .reduce((s, q) => s + q.amount, 0)
       : p.amount;
     if (paidBetween(from, p.promisedFor) >= owed) return { id: p.id, status: "kept" };
     if (today > p.promisedFor) return { id: p.id, status: "broken", brokenOn: addDaysTo(p.promisedFor, 1) };

@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/audit/events";
 import type { DbOrTx } from "@/lib/db/client";
 import { toMinor } from "@/lib/money/money";
-import { dateOnlyFromDb, dateOnlyToDb, type DateOnly } from "@/lib/time/dates";
+import { type DateOnly, dateOnlyFromDb, dateOnlyToDb } from "@/lib/time/dates";
 import { promiseStatuses } from "./promise-status";
 
 /**
@@ -12,25 +12,51 @@ import { promiseStatuses } from "./promise-status";
  */
 export async function recordBrokenPromises(
   tx: DbOrTx,
-  opts: { orgId: string; customerId: string; caseId: string; promiseIds: string[]; today: DateOnly; userId: string | null; letterId?: string | null; note: string },
+  opts: {
+    orgId: string;
+    customerId: string;
+    caseId: string;
+    promiseIds: string[];
+    today: DateOnly;
+    userId: string | null;
+    letterId?: string | null;
+    note: string;
+  },
 ): Promise<string[]> {
   if (!opts.promiseIds.length) return [];
-  const recorded = await tx.accountEvent.findMany({ where: { orgId: opts.orgId, kind: "PROMISE_BROKEN", promiseId: { in: opts.promiseIds } }, select: { promiseId: true } });
+  const recorded = await tx.accountEvent.findMany({
+    where: { orgId: opts.orgId, kind: "PROMISE_BROKEN", promiseId: { in: opts.promiseIds } },
+    select: { promiseId: true },
+  });
   const fresh = opts.promiseIds.filter((id) => !recorded.some((r) => r.promiseId === id));
   for (const promiseId of fresh) {
     await tx.accountEvent.create({
       data: {
-        orgId: opts.orgId, customerId: opts.customerId, caseId: opts.caseId, kind: "PROMISE_BROKEN", promiseId, letterId: opts.letterId ?? null,
-        occurredOn: dateOnlyToDb(opts.today), userId: opts.userId, note: opts.note,
+        orgId: opts.orgId,
+        customerId: opts.customerId,
+        caseId: opts.caseId,
+        kind: "PROMISE_BROKEN",
+        promiseId,
+        letterId: opts.letterId ?? null,
+        occurredOn: dateOnlyToDb(opts.today),
+        userId: opts.userId,
+        note: opts.note,
       },
     });
-    await recordAudit(tx, { orgId: opts.orgId, userId: opts.userId }, { kind: "promise.broken", payload: { promiseId, caseId: opts.caseId, customerId: opts.customerId } });
+    await recordAudit(
+      tx,
+      { orgId: opts.orgId, userId: opts.userId },
+      { kind: "promise.broken", payload: { promiseId, caseId: opts.caseId, customerId: opts.customerId } },
+    );
   }
   return fresh;
 }
 
 /** The case's promises that are broken as of today (derived). */
-export async function brokenPromiseIds(tx: DbOrTx, opts: { orgId: string; customerId: string; currency: string; caseId: string; today: DateOnly }): Promise<string[]> {
+export async function brokenPromiseIds(
+  tx: DbOrTx,
+  opts: { orgId: string; customerId: string; currency: string; caseId: string; today: DateOnly },
+): Promise<string[]> {
   const promises = await tx.paymentPromise.findMany({ where: { orgId: opts.orgId, caseId: opts.caseId } });
   if (!promises.length) return [];
   const since = promises.map((p) => p.madeOn).sort((a, b) => a.getTime() - b.getTime())[0];
@@ -39,7 +65,13 @@ export async function brokenPromiseIds(tx: DbOrTx, opts: { orgId: string; custom
     select: { receivedOn: true, amountMinor: true },
   });
   const statuses = promiseStatuses(
-    promises.map((p) => ({ id: p.id, amount: toMinor(p.amountMinor), madeOn: dateOnlyFromDb(p.madeOn), promisedFor: dateOnlyFromDb(p.promisedFor), planId: p.planId })),
+    promises.map((p) => ({
+      id: p.id,
+      amount: toMinor(p.amountMinor),
+      madeOn: dateOnlyFromDb(p.madeOn),
+      promisedFor: dateOnlyFromDb(p.promisedFor),
+      planId: p.planId,
+    })),
     payments.map((p) => ({ receivedOn: dateOnlyFromDb(p.receivedOn), amount: toMinor(p.amountMinor) })),
     opts.today,
   );

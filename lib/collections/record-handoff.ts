@@ -1,9 +1,9 @@
 import { recordAudit } from "@/lib/audit/events";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { loadLetterContext } from "@/lib/letters/compose-letter";
 import { formatMoney } from "@/lib/money/money";
 import { dateOnlyToDb, formatDateOnly } from "@/lib/time/dates";
-import { loadLetterContext } from "@/lib/letters/compose-letter";
 import { assertCanWork } from "./actor";
 import { invalid, parseDay, parsePositiveAmount, requireText } from "./input";
 import { lockOpenCase } from "./open-case";
@@ -24,31 +24,74 @@ export async function recordHandoff(
   const handedOverOn = parseDay(input.handedOverOn, "handedOverOn");
   const amount = parsePositiveAmount(input.amount, input.currency);
   return db.$transaction(async (tx) => {
-    const customer = await tx.customer.findFirst({ where: { id: input.customerId, orgId: input.orgId }, select: { id: true } });
+    const customer = await tx.customer.findFirst({
+      where: { id: input.customerId, orgId: input.orgId },
+      select: { id: true },
+    });
     if (!customer) throw new AppError("NOT_FOUND", "That customer was not found.");
-    const theCase = await lockOpenCase(tx, { orgId: input.orgId, customerId: customer.id, currency: input.currency, userId: input.actor.userId, now: input.now });
+    const theCase = await lockOpenCase(tx, {
+      orgId: input.orgId,
+      customerId: customer.id,
+      currency: input.currency,
+      userId: input.actor.userId,
+      now: input.now,
+    });
     const { state, today, org } = await loadLetterContext(tx, input);
     const day = (d: string) => formatDateOnly(d, org.locale);
-    if (state.handoff) throw new AppError("CONFLICT", `This account was already handed to ${state.handoff.agency} on ${day(state.handoff.handedOverOn)}.`);
+    if (state.handoff)
+      throw new AppError(
+        "CONFLICT",
+        `This account was already handed to ${state.handoff.agency} on ${day(state.handoff.handedOverOn)}.`,
+      );
     const letter3 = state.letters.find((l) => l.stage === 3);
     if (!letter3) throw new AppError("TOO_EARLY", "An account goes to an agency only after letter 3.");
-    if (today <= letter3.deadline) throw new AppError("TOO_EARLY", `Letter 3's deadline is ${day(letter3.deadline)}; the hand-off can be recorded from the day after.`);
+    if (today <= letter3.deadline)
+      throw new AppError(
+        "TOO_EARLY",
+        `Letter 3's deadline is ${day(letter3.deadline)}; the hand-off can be recorded from the day after.`,
+      );
     if (handedOverOn <= letter3.deadline || handedOverOn > today) {
-      throw invalid("handedOverOn", `The hand-off date must fall after letter 3's deadline (${day(letter3.deadline)}) and not after today.`);
+      throw invalid(
+        "handedOverOn",
+        `The hand-off date must fall after letter 3's deadline (${day(letter3.deadline)}) and not after today.`,
+      );
     }
     if (amount > state.openMinor) {
-      throw invalid("amount", `${formatMoney(amount, input.currency, org.locale)} is more than the open balance of ${formatMoney(state.openMinor, input.currency, org.locale)}.`);
+      throw invalid(
+        "amount",
+        `${formatMoney(amount, input.currency, org.locale)} is more than the open balance of ${formatMoney(state.openMinor, input.currency, org.locale)}.`,
+      );
     }
     const handoff = await tx.agencyHandoff.create({
       data: {
-        orgId: input.orgId, customerId: customer.id, caseId: theCase.id, agency, reference, handedOverOn: dateOnlyToDb(handedOverOn),
-        currency: input.currency, amountMinor: BigInt(amount), userId: input.actor.userId,
+        orgId: input.orgId,
+        customerId: customer.id,
+        caseId: theCase.id,
+        agency,
+        reference,
+        handedOverOn: dateOnlyToDb(handedOverOn),
+        currency: input.currency,
+        amountMinor: BigInt(amount),
+        userId: input.actor.userId,
       },
     });
-    await recordAudit(tx, { orgId: input.orgId, userId: input.actor.userId }, {
-      kind: "handoff.recorded",
-      payload: { handoffId: handoff.id, caseId: theCase.id, customerId: customer.id, agency, reference, handedOverOn, currency: input.currency, amountMinor: amount },
-    });
+    await recordAudit(
+      tx,
+      { orgId: input.orgId, userId: input.actor.userId },
+      {
+        kind: "handoff.recorded",
+        payload: {
+          handoffId: handoff.id,
+          caseId: theCase.id,
+          customerId: customer.id,
+          agency,
+          reference,
+          handedOverOn,
+          currency: input.currency,
+          amountMinor: amount,
+        },
+      },
+    );
     return { handoffId: handoff.id };
   });
 }

@@ -1,10 +1,10 @@
 import { recordAudit } from "@/lib/audit/events";
-import type { Db } from "@/lib/db/client";
 import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
+import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { formatMoney, toMinor } from "@/lib/money/money";
 import { dateOnlyToDb, formatDateOnly, todayIn } from "@/lib/time/dates";
-import { assertCanWork, type Actor } from "./actor";
+import { type Actor, assertCanWork } from "./actor";
 import { invalid, parseDay, parsePositiveAmount } from "./input";
 import { closeCaseIfSettled } from "./open-case";
 
@@ -39,7 +39,8 @@ export async function recordPayment(db: Db, input: RecordPaymentInput) {
     const customer = await getCustomerOrThrow(tx, input);
     const org = await tx.organization.findUniqueOrThrow({ where: { id: input.orgId } });
     const today = todayIn(org.timeZone, input.now);
-    if (receivedOn > today) throw invalid("receivedOn", `A payment cannot be received after today (${formatDateOnly(today, org.locale)}).`);
+    if (receivedOn > today)
+      throw invalid("receivedOn", `A payment cannot be received after today (${formatDateOnly(today, org.locale)}).`);
     // Lock order everywhere: the open case, then the invoices.
     await tx.$queryRaw`SELECT id FROM collection_cases WHERE org_id = ${input.orgId}::uuid AND customer_id = ${customer.id}::uuid AND currency = ${input.currency} AND closed_at IS NULL FOR UPDATE`;
     const open = await tx.$queryRaw<{ id: string; number: string; open: bigint; disputed: boolean }[]>`
@@ -53,8 +54,12 @@ export async function recordPayment(db: Db, input: RecordPaymentInput) {
     if (input.invoiceId) {
       const chosen = open.find((i) => i.id === input.invoiceId);
       if (!chosen) {
-        const exists = await tx.invoice.findFirst({ where: { id: input.invoiceId, orgId: input.orgId, customerId: customer.id, currency: input.currency } });
-        throw exists ? invalid("invoiceId", `Invoice ${exists.number} is already paid in full.`) : new AppError("NOT_FOUND", "That invoice was not found on this account.");
+        const exists = await tx.invoice.findFirst({
+          where: { id: input.invoiceId, orgId: input.orgId, customerId: customer.id, currency: input.currency },
+        });
+        throw exists
+          ? invalid("invoiceId", `Invoice ${exists.number} is already paid in full.`)
+          : new AppError("NOT_FOUND", "That invoice was not found on this account.");
       }
       open.sort((a, b) => (a === chosen ? -1 : b === chosen ? 1 : 0));
     } else {
@@ -63,9 +68,12 @@ export async function recordPayment(db: Db, input: RecordPaymentInput) {
     const balance = open.reduce((s, i) => s + toMinor(i.open), 0);
     const money = (m: number) => formatMoney(m, input.currency, org.locale);
     if (amount > balance) {
-      throw invalid("amount", balance
-        ? `${money(amount)} is more than the account's open balance of ${money(balance)}. Record at most ${money(balance)}.`
-        : "This account has no open balance in that currency.");
+      throw invalid(
+        "amount",
+        balance
+          ? `${money(amount)} is more than the account's open balance of ${money(balance)}. Record at most ${money(balance)}.`
+          : "This account has no open balance in that currency.",
+      );
     }
     let left = amount;
     const allocations: { paymentId: string; invoiceId: string; amountMinor: number }[] = [];
@@ -74,18 +82,36 @@ export async function recordPayment(db: Db, input: RecordPaymentInput) {
       const part = Math.min(left, toMinor(invoice.open));
       const payment = await tx.payment.create({
         data: {
-          orgId: input.orgId, customerId: customer.id, invoiceId: invoice.id, currency: input.currency, amountMinor: BigInt(part),
-          receivedOn: dateOnlyToDb(receivedOn), method: input.method?.trim() || "bank transfer", reference: input.reference?.trim() ?? "", enteredById: input.actor.userId,
+          orgId: input.orgId,
+          customerId: customer.id,
+          invoiceId: invoice.id,
+          currency: input.currency,
+          amountMinor: BigInt(part),
+          receivedOn: dateOnlyToDb(receivedOn),
+          method: input.method?.trim() || "bank transfer",
+          reference: input.reference?.trim() ?? "",
+          enteredById: input.actor.userId,
         },
       });
       allocations.push({ paymentId: payment.id, invoiceId: invoice.id, amountMinor: part });
       left -= part;
     }
-    await recordAudit(tx, { orgId: input.orgId, userId: input.actor.userId }, {
-      kind: "payment.recorded",
-      payload: { customerId: customer.id, currency: input.currency, amountMinor: amount, receivedOn, allocations },
+    await recordAudit(
+      tx,
+      { orgId: input.orgId, userId: input.actor.userId },
+      {
+        kind: "payment.recorded",
+        payload: { customerId: customer.id, currency: input.currency, amountMinor: amount, receivedOn, allocations },
+      },
+    );
+    const caseClosed = await closeCaseIfSettled(tx, {
+      orgId: input.orgId,
+      customerId: customer.id,
+      currency: input.currency,
+      today,
+      userId: input.actor.userId,
+      now: input.now,
     });
-    const caseClosed = await closeCaseIfSettled(tx, { orgId: input.orgId, customerId: customer.id, currency: input.currency, today, userId: input.actor.userId, now: input.now });
     return { allocations, caseClosed };
   });
 }

@@ -1,5 +1,5 @@
-import { inTransaction, readAll, type Db, type DbOrTx } from "@/lib/db/client";
-import { dateOnlyFromDb, todayIn, type DateOnly } from "@/lib/time/dates";
+import { type Db, type DbOrTx, inTransaction, readAll } from "@/lib/db/client";
+import { type DateOnly, dateOnlyFromDb, todayIn } from "@/lib/time/dates";
 import { accountKey, loadAccountStates } from "./account-state";
 import { accountWork } from "./account-work";
 import { getPolicySettings, type PolicySettings } from "./policy-settings";
@@ -42,7 +42,13 @@ export async function loadWorkContext(db: DbOrTx, opts: { orgId: string; now: Da
     () => db.organization.findUniqueOrThrow({ where: { id: opts.orgId }, select: { timeZone: true, locale: true } }),
     () => getPolicySettings(db, opts),
   ] as const);
-  return { orgId: opts.orgId, timeZone: org.timeZone, locale: org.locale, today: todayIn(org.timeZone, opts.now), policy };
+  return {
+    orgId: opts.orgId,
+    timeZone: org.timeZone,
+    locale: org.locale,
+    today: todayIn(org.timeZone, opts.now),
+    policy,
+  };
 }
 
 export async function refreshAccountWorkIn(db: Db | DbOrTx, context: WorkContext): Promise<number> {
@@ -59,7 +65,8 @@ export async function refreshAccountWorkIn(db: Db | DbOrTx, context: WorkContext
     const keys = pooled ? await (db as Db).$transaction((tx) => chunk(tx), { timeout: 120_000 }) : await chunk(db);
     if (!keys.length) break;
     // Every row written leaves the selection; meeting one again would loop forever.
-    if (keys.every((k) => seen.has(k))) throw new Error(`Account work did not settle for ${keys.length} accounts of organization ${opts.orgId}.`);
+    if (keys.every((k) => seen.has(k)))
+      throw new Error(`Account work did not settle for ${keys.length} accounts of organization ${opts.orgId}.`);
     for (const k of keys) seen.add(k);
   }
   await rankForToday(db, { orgId: opts.orgId, today });
@@ -123,4 +130,3 @@ async function refreshChunk(tx: DbOrTx, reader: DbOrTx, opts: WorkContext): Prom
   }
   return rows.map((r) => `${r.customer_id}:${r.currency}`);
 }
-

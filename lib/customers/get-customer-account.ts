@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/lib/db/client";
 import { notFound } from "@/lib/errors/app-error";
 import { toMinor } from "@/lib/money/money";
-import { dateOnlyFromDb, daysBetween, type DateOnly } from "@/lib/time/dates";
+import { type DateOnly, dateOnlyFromDb, daysBetween } from "@/lib/time/dates";
 
 /** Fetches a customer of the organization, or throws NOT_FOUND: the one ownership check. */
 export async function getCustomerOrThrow(tx: DbOrTx, opts: { orgId: string; customerId: string }) {

@@ -28,7 +28,9 @@ export async function grantAppRole(ownerUrl: string): Promise<string | null> {
     const r = client.escapeIdentifier(role);
     const { rowCount } = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role]);
     try {
-      await client.query(`${rowCount ? "ALTER" : "CREATE"} ROLE ${r} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION BYPASSRLS PASSWORD ${client.escapeLiteral(password)}`);
+      await client.query(
+        `${rowCount ? "ALTER" : "CREATE"} ROLE ${r} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION BYPASSRLS PASSWORD ${client.escapeLiteral(password)}`,
+      );
     } catch (error) {
       if ((error as { code?: string }).code === "42501") return null; // insufficient privilege
       throw error;

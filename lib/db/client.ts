@@ -28,7 +28,10 @@ type Results<T extends readonly (() => Promise<unknown>)[]> = { -readonly [K in 
  * transaction, whose single connection must not be sent a query while another
  * runs (pg 8 queues it with a deprecation warning; pg 9 refuses it).
  */
-export async function readAll<T extends readonly (() => Promise<unknown>)[]>(db: DbOrTx, reads: T): Promise<Results<T>> {
+export async function readAll<T extends readonly (() => Promise<unknown>)[]>(
+  db: DbOrTx,
+  reads: T,
+): Promise<Results<T>> {
   if (!inTransaction(db)) return (await Promise.all(reads.map((read) => read()))) as Results<T>;
   const results: unknown[] = [];
   for (const read of reads) results.push(await read());

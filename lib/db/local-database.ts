@@ -1,5 +1,5 @@
-import { Client } from "pg";
 import path from "node:path";
+import { Client } from "pg";
 import { databaseUrl, startEmbeddedPostgres } from "./embedded";
 
 export const LOCAL_DATA_DIR = path.resolve(".data/pg");

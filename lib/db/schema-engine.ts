@@ -51,7 +51,7 @@ function wholeScriptAdapter(connectionString: string) {
       onError(error: unknown): never;
       executeScript(script: string): Promise<void>;
     };
-    internals.executeScript = async function (script: string) {
+    internals.executeScript = async (script: string) => {
       try {
         await internals.client.query(script);
       } catch (error) {

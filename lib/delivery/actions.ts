@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { actionDefinition } from "@/lib/actions/run-action";
 import { idField } from "@/lib/actions/fields";
+import { actionDefinition } from "@/lib/actions/run-action";
 import { WORKING_ROLES } from "@/lib/auth/roles";
 import { retryEmailDelivery } from "./request-email-delivery";
 
@@ -12,7 +12,11 @@ export const emailLetterAction = actionDefinition({
   roles: WORKING_ROLES,
   schema: z.object({ letterId: idField("a letter") }),
   run: async (ctx, input) => {
-    const { recipient } = await retryEmailDelivery(ctx.db, { orgId: ctx.orgId, actor: { userId: ctx.userId, role: ctx.role }, letterId: input.letterId });
+    const { recipient } = await retryEmailDelivery(ctx.db, {
+      orgId: ctx.orgId,
+      actor: { userId: ctx.userId, role: ctx.role },
+      letterId: input.letterId,
+    });
     return { message: `Queued for ${recipient}.`, data: { letterId: input.letterId } };
   },
 });

@@ -13,50 +13,105 @@ import type { MailTransport } from "./mail-transport";
  * stored whatever happens. Delivery is at-least-once: a crash between the SMTP
  * server's "accepted" and the commit of the result sends the message again.
  */
-export async function deliverLetterEmail(db: Db, opts: { deliveryId: string; attempt: number; transport: MailTransport; now?: () => Date }): Promise<"accepted" | "skipped"> {
+export async function deliverLetterEmail(
+  db: Db,
+  opts: { deliveryId: string; attempt: number; transport: MailTransport; now?: () => Date },
+): Promise<"accepted" | "skipped"> {
   const now = opts.now ?? (() => new Date());
   const delivery = await db.letterDelivery.findUnique({
     where: { id: opts.deliveryId },
     include: {
       results: { where: { outcome: "ACCEPTED" }, take: 1 },
-      letter: { include: { customer: { select: { name: true, contactPerson: true } }, org: { select: { locale: true, name: true, phone: true, email: true } } } },
+      letter: {
+        include: {
+          customer: { select: { name: true, contactPerson: true } },
+          org: { select: { locale: true, name: true, phone: true, email: true } },
+        },
+      },
     },
   });
   if (!delivery) return "skipped"; // the request's transaction never committed
   if (delivery.results.length) return "skipped"; // already delivered: a repeated job changes nothing
   const { letter } = delivery;
-  const head = parseLetterhead(letter.letterhead) ?? { name: letter.org.name, phone: letter.org.phone, email: letter.org.email };
+  const head = parseLetterhead(letter.letterhead) ?? {
+    name: letter.org.name,
+    phone: letter.org.phone,
+    email: letter.org.email,
+  };
   const from = process.env.MAIL_FROM || (head.email ? `"${head.name.replace(/"/g, "")}" <${head.email}>` : "");
 
-  const record = async (outcome: "ACCEPTED" | "FAILED", transport: string, detail: { messageId?: string; error?: string }, outbox?: { subject: string; text: string; filename: string; pdf: Uint8Array }) => {
+  const record = async (
+    outcome: "ACCEPTED" | "FAILED",
+    transport: string,
+    detail: { messageId?: string; error?: string },
+    outbox?: { subject: string; text: string; filename: string; pdf: Uint8Array },
+  ) => {
     await db.$transaction(async (tx) => {
       const result = await tx.letterDeliveryResult.createMany({
-        data: [{ orgId: delivery.orgId, deliveryId: delivery.id, attempt: opts.attempt, outcome, transport, messageId: detail.messageId ?? "", error: detail.error ?? "", occurredAt: now() }],
+        data: [
+          {
+            orgId: delivery.orgId,
+            deliveryId: delivery.id,
+            attempt: opts.attempt,
+            outcome,
+            transport,
+            messageId: detail.messageId ?? "",
+            error: detail.error ?? "",
+            occurredAt: now(),
+          },
+        ],
         skipDuplicates: true,
       });
       if (!result.count) return; // this attempt was recorded already
       if (outbox) {
         await tx.outboxMessage.create({
-          data: { orgId: delivery.orgId, deliveryId: delivery.id, fromAddress: from, toAddress: delivery.recipient, subject: outbox.subject, text: outbox.text, attachmentName: outbox.filename, attachment: Buffer.from(outbox.pdf) },
+          data: {
+            orgId: delivery.orgId,
+            deliveryId: delivery.id,
+            fromAddress: from,
+            toAddress: delivery.recipient,
+            subject: outbox.subject,
+            text: outbox.text,
+            attachmentName: outbox.filename,
+            attachment: Buffer.from(outbox.pdf),
+          },
         });
       }
       const what = `Letter ${letter.stage} by email to ${delivery.recipient}`;
       await tx.contactAttempt.create({
         data: {
-          orgId: delivery.orgId, customerId: letter.customerId, caseId: letter.caseId, letterId: letter.id, userId: delivery.requestedById, occurredAt: now(),
-          channel: "EMAIL", direction: "OUTBOUND",
+          orgId: delivery.orgId,
+          customerId: letter.customerId,
+          caseId: letter.caseId,
+          letterId: letter.id,
+          userId: delivery.requestedById,
+          occurredAt: now(),
+          channel: "EMAIL",
+          direction: "OUTBOUND",
           outcome: outcome === "FAILED" ? "DELIVERY_FAILED" : transport === "outbox" ? "SENT" : "DELIVERED",
-          note: outcome === "FAILED"
-            ? `${what}: not delivered (try ${opts.attempt}): ${detail.error}`
-            : transport === "outbox"
-              ? `${what}: written to the outbox (demo mode, no SMTP_URL); not sent.`
-              : `${what}: accepted by the mail server (${detail.messageId}).`,
+          note:
+            outcome === "FAILED"
+              ? `${what}: not delivered (try ${opts.attempt}): ${detail.error}`
+              : transport === "outbox"
+                ? `${what}: written to the outbox (demo mode, no SMTP_URL); not sent.`
+                : `${what}: accepted by the mail server (${detail.messageId}).`,
         },
       });
-      await recordAudit(tx, { orgId: delivery.orgId, userId: delivery.requestedById }, {
-        kind: "letter.email_result",
-        payload: { deliveryId: delivery.id, letterId: letter.id, attempt: opts.attempt, outcome, transport, error: detail.error ?? "" },
-      });
+      await recordAudit(
+        tx,
+        { orgId: delivery.orgId, userId: delivery.requestedById },
+        {
+          kind: "letter.email_result",
+          payload: {
+            deliveryId: delivery.id,
+            letterId: letter.id,
+            attempt: opts.attempt,
+            outcome,
+            transport,
+            error: detail.error ?? "",
+          },
+        },
+      );
     });
   };
 
@@ -64,8 +119,13 @@ export async function deliverLetterEmail(db: Db, opts: { deliveryId: string; att
   try {
     const { filename, pdf } = await getLetterPdf(db, { orgId: delivery.orgId, letterId: letter.id });
     const text = letterEmailText({
-      language: letter.language, locale: letter.org.locale, contact: letter.customer.contactPerson || letter.customer.name,
-      totalDueMinor: Number(letter.totalDueMinor), currency: letter.currency, deadlineDate: letter.deadlineDate, org: head,
+      language: letter.language,
+      locale: letter.org.locale,
+      contact: letter.customer.contactPerson || letter.customer.name,
+      totalDueMinor: Number(letter.totalDueMinor),
+      currency: letter.currency,
+      deadlineDate: letter.deadlineDate,
+      org: head,
     });
     message = { subject: letter.subject, text, filename, pdf };
     if (!from) throw new Error("No sender address: set the organization's email (Settings) or MAIL_FROM.");
@@ -79,7 +139,13 @@ export async function deliverLetterEmail(db: Db, opts: { deliveryId: string; att
     return "accepted";
   }
   try {
-    const info = await opts.transport.send({ from, to: delivery.recipient, subject: message.subject, text: message.text, attachment: { filename: message.filename, content: message.pdf } });
+    const info = await opts.transport.send({
+      from,
+      to: delivery.recipient,
+      subject: message.subject,
+      text: message.text,
+      attachment: { filename: message.filename, content: message.pdf },
+    });
     await record("ACCEPTED", "smtp", { messageId: info.messageId });
     return "accepted";
   } catch (error) {

@@ -20,7 +20,10 @@ export interface DeliveryStatus {
   at: Date;
 }
 
-export async function deliveryStatuses(tx: DbOrTx, opts: { orgId: string; letterIds: string[] }): Promise<Map<string, DeliveryStatus>> {
+export async function deliveryStatuses(
+  tx: DbOrTx,
+  opts: { orgId: string; letterIds: string[] },
+): Promise<Map<string, DeliveryStatus>> {
   const out = new Map<string, DeliveryStatus>();
   if (!opts.letterIds.length) return out;
   const deliveries = await tx.letterDelivery.findMany({
@@ -56,7 +59,9 @@ export async function failedDeliveries(tx: DbOrTx, opts: { orgId: string; limit?
       ) r ON true
      WHERE d.org_id = ${opts.orgId}::uuid
      ORDER BY d.letter_id, d.requested_at DESC, d.id DESC`;
-  const failedIds = (rows as { letter_id: string; outcome: string | null }[]).filter((r) => r.outcome === "FAILED").map((r) => r.letter_id);
+  const failedIds = (rows as { letter_id: string; outcome: string | null }[])
+    .filter((r) => r.outcome === "FAILED")
+    .map((r) => r.letter_id);
   if (!failedIds.length) return [];
   const statuses = await deliveryStatuses(tx, { orgId: opts.orgId, letterIds: failedIds });
   const letters = await tx.letter.findMany({
@@ -64,5 +69,11 @@ export async function failedDeliveries(tx: DbOrTx, opts: { orgId: string; limit?
     select: { id: true, stage: true, customerId: true, customer: { select: { name: true } } },
     take: opts.limit ?? 50,
   });
-  return letters.map((l) => ({ letterId: l.id, stage: l.stage, customerId: l.customerId, customerName: l.customer.name, status: statuses.get(l.id)! }));
+  return letters.map((l) => ({
+    letterId: l.id,
+    stage: l.stage,
+    customerId: l.customerId,
+    customerName: l.customer.name,
+    status: statuses.get(l.id)!,
+  }));
 }

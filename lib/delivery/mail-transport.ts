@@ -20,7 +20,11 @@ export interface SmtpSender {
 export type MailTransport = SmtpSender | { kind: "outbox" };
 
 export function smtpSender(url: string): SmtpSender {
-  const transport = nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as never);
+  const transport = nodemailer.createTransport(url, {
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  } as never);
   return {
     kind: "smtp",
     async send(mail) {
@@ -29,7 +33,13 @@ export function smtpSender(url: string): SmtpSender {
         to: mail.to,
         subject: mail.subject,
         text: mail.text,
-        attachments: [{ filename: mail.attachment.filename, content: Buffer.from(mail.attachment.content), contentType: "application/pdf" }],
+        attachments: [
+          {
+            filename: mail.attachment.filename,
+            content: Buffer.from(mail.attachment.content),
+            contentType: "application/pdf",
+          },
+        ],
       });
       if (info.rejected?.length) throw new Error(`The server refused ${info.rejected.join(", ")}: ${info.response}`);
       return { messageId: info.messageId, response: info.response };

@@ -1,11 +1,10 @@
 import { recordAudit } from "@/lib/audit/events";
+import { type Actor, assertCanWork } from "@/lib/collections/actor";
 import type { Db, DbOrTx } from "@/lib/db/client";
-import { assertCanWork, type Actor } from "@/lib/collections/actor";
 import { AppError } from "@/lib/errors/app-error";
 import { addJob } from "@/lib/jobs/queue";
 import { DELIVER_LETTER_TASK, MAX_DELIVERY_ATTEMPTS } from "./constants";
 import { deliveryStatuses } from "./delivery-status";
-
 
 /**
  * Asks for a stored letter to be emailed: a delivery row and its job, in the
@@ -23,16 +22,32 @@ export async function requestEmailDelivery(
   });
   if (!letter) throw new AppError("NOT_FOUND", "That letter was not found.");
   const recipient = letter.customer.email.trim();
-  if (!recipient) throw new AppError("INVALID_INPUT", "This customer has no email address. Add one, or send the letter by post.");
+  if (!recipient)
+    throw new AppError("INVALID_INPUT", "This customer has no email address. Add one, or send the letter by post.");
   const delivery = await tx.letterDelivery.create({
-    data: { orgId: opts.orgId, letterId: letter.id, customerId: letter.customerId, recipient, requestedById: opts.actor.userId },
+    data: {
+      orgId: opts.orgId,
+      letterId: letter.id,
+      customerId: letter.customerId,
+      recipient,
+      requestedById: opts.actor.userId,
+    },
   });
   // One job key per letter: a manual retry replaces a pending automatic retry, so the customer gets one email.
-  await addJob(tx, DELIVER_LETTER_TASK, { deliveryId: delivery.id }, { jobKey: `letter-email:${letter.id}`, maxAttempts: MAX_DELIVERY_ATTEMPTS });
-  await recordAudit(tx, { orgId: opts.orgId, userId: opts.actor.userId }, {
-    kind: "letter.email_requested",
-    payload: { deliveryId: delivery.id, letterId: letter.id, recipient, retry: !!opts.retry },
-  });
+  await addJob(
+    tx,
+    DELIVER_LETTER_TASK,
+    { deliveryId: delivery.id },
+    { jobKey: `letter-email:${letter.id}`, maxAttempts: MAX_DELIVERY_ATTEMPTS },
+  );
+  await recordAudit(
+    tx,
+    { orgId: opts.orgId, userId: opts.actor.userId },
+    {
+      kind: "letter.email_requested",
+      payload: { deliveryId: delivery.id, letterId: letter.id, recipient, retry: !!opts.retry },
+    },
+  );
   return { deliveryId: delivery.id, recipient };
 }
 
@@ -41,7 +56,10 @@ export async function requestEmailDelivery(
  * (a letter that went by post). A new delivery and job; a failed one stays in
  * the record. Refused while a delivery is pending or once one was accepted.
  */
-export async function retryEmailDelivery(db: Db, opts: { orgId: string; actor: Actor; letterId: string }): Promise<{ deliveryId: string; recipient: string }> {
+export async function retryEmailDelivery(
+  db: Db,
+  opts: { orgId: string; actor: Actor; letterId: string },
+): Promise<{ deliveryId: string; recipient: string }> {
   assertCanWork(opts.actor);
   return db.$transaction(async (tx) => {
     // Serialize retries of one letter so a double click queues one retry.
@@ -49,7 +67,12 @@ export async function retryEmailDelivery(db: Db, opts: { orgId: string; actor: A
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`retry:${opts.letterId}`}))`;
     const status = (await deliveryStatuses(tx, { orgId: opts.orgId, letterIds: [opts.letterId] })).get(opts.letterId);
     if (status && status.state !== "failed") {
-      throw new AppError("CONFLICT", status.state === "accepted" ? "This email was already delivered." : "This email is still being delivered; wait for the result.");
+      throw new AppError(
+        "CONFLICT",
+        status.state === "accepted"
+          ? "This email was already delivered."
+          : "This email is still being delivered; wait for the result.",
+      );
     }
     return requestEmailDelivery(tx, { ...opts, retry: !!status });
   });

@@ -1,8 +1,8 @@
 import type { TaskList } from "graphile-worker";
 import type { Db } from "@/lib/db/client";
+import { DELIVER_LETTER_TASK } from "./constants";
 import { deliverLetterEmail } from "./deliver-letter-email";
 import type { MailTransport } from "./mail-transport";
-import { DELIVER_LETTER_TASK } from "./constants";
 
 /** The queue's tasks: the worker in `npm start` and the tests run the same list. */
 export function deliveryTasks(db: Db, transport: MailTransport): TaskList {

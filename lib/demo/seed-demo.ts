@@ -4,13 +4,13 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ContactOutcome, Role } from "@/lib/generated/prisma/enums";
-import { addDaysTo, dateOnlyToDb, daysBetween, formatDateOnly, todayIn, type DateOnly } from "@/lib/time/dates";
+import { letterSha256 } from "@/lib/letters/compose-letter";
+import { letterDeadline } from "@/lib/letters/deadline";
+import { renderLetter } from "@/lib/letters/render";
+import { addDaysTo, type DateOnly, dateOnlyToDb, daysBetween, formatDateOnly, todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
 import { DEMO_COMPANIES } from "./demo-companies";
 import { createRandom } from "./random";
-import { letterDeadline } from "@/lib/letters/deadline";
-import { letterSha256 } from "@/lib/letters/compose-letter";
-import { renderLetter } from "@/lib/letters/render";
 
 export const DEMO_ORG_ID = "0193a000-0000-7000-8000-00000000de5e";
 export const DEMO_PASSWORD = "demo-password";
@@ -55,13 +55,41 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   const customers: Prisma.CustomerCreateManyInput[] = [];
-  const invoices: { id: string; customerId: string; number: string; issueDate: Date; dueDate: Date; amountMinor: bigint; currency: string; orgId: string }[] = [];
-  const payments: { orgId: string; customerId: string; invoiceId: string; amountMinor: bigint; currency: string; receivedOn: Date; method: string; reference: string }[] = [];
+  const invoices: {
+    id: string;
+    customerId: string;
+    number: string;
+    issueDate: Date;
+    dueDate: Date;
+    amountMinor: bigint;
+    currency: string;
+    orgId: string;
+  }[] = [];
+  const payments: {
+    orgId: string;
+    customerId: string;
+    invoiceId: string;
+    amountMinor: bigint;
+    currency: string;
+    receivedOn: Date;
+    method: string;
+    reference: string;
+  }[] = [];
   const cases: { id: string; orgId: string; customerId: string; currency: string; openedAt: Date }[] = [];
   const letters: Prisma.LetterCreateManyInput[] = [];
   const promises: Prisma.PaymentPromiseCreateManyInput[] = [];
   const disputes: Prisma.InvoiceDisputeCreateManyInput[] = [];
-  const contacts: { orgId: string; customerId: string; caseId?: string; letterId?: string; occurredAt: Date; channel: "LETTER" | "EMAIL" | "PHONE"; direction: "OUTBOUND" | "INBOUND"; outcome: ContactOutcome; note: string }[] = [];
+  const contacts: {
+    orgId: string;
+    customerId: string;
+    caseId?: string;
+    letterId?: string;
+    occurredAt: Date;
+    channel: "LETTER" | "EMAIL" | "PHONE";
+    direction: "OUTBOUND" | "INBOUND";
+    outcome: ContactOutcome;
+    note: string;
+  }[] = [];
 
   let invoiceSeq = 0;
   let thirdLetters = 0; // a few accounts get letter 3 with its deadline passed: ready for a hand-off
@@ -77,7 +105,11 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
         reference: `C-${customerSeq}`,
         name,
         contactPerson: rnd.pick(profile.contacts),
-        email: `accounts@${name.toLowerCase().normalize("NFKD").replace(/[^a-z]+/g, "").slice(0, 18)}.example`,
+        email: `accounts@${name
+          .toLowerCase()
+          .normalize("NFKD")
+          .replace(/[^a-z]+/g, "")
+          .slice(0, 18)}.example`,
         phone: `${profile.phonePrefix}${String(rnd.int(10, 99))}`,
         addressLine1: rnd.pick(profile.streets),
         postalCode,
@@ -89,7 +121,14 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
       // How reliably this customer pays: most pay, some are slow, a few stop.
       const reliability = rnd.pick([0.95, 0.95, 0.8, 0.6, 0.25]);
       const count = rnd.int(5, 12);
-      const customerInvoices: { id: string; number: string; issue: DateOnly; due: DateOnly; amount: number; paid: number }[] = [];
+      const customerInvoices: {
+        id: string;
+        number: string;
+        issue: DateOnly;
+        due: DateOnly;
+        amount: number;
+        paid: number;
+      }[] = [];
       for (let i = 0; i < count; i++) {
         invoiceSeq += 1;
         const issue = addDaysTo(today, -rnd.int(0, 210));
@@ -97,7 +136,16 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
         const amount = rnd.int(150, 18_000) * 100 + rnd.pick([0, 0, 50, 99, 25]);
         const id = randomUUID();
         const number = `INV-${issue.slice(0, 4)}-${String(invoiceSeq).padStart(4, "0")}`;
-        invoices.push({ id, orgId: DEMO_ORG_ID, customerId, number, issueDate: dateOnlyToDb(issue), dueDate: dateOnlyToDb(due), amountMinor: BigInt(amount), currency: profile.currency });
+        invoices.push({
+          id,
+          orgId: DEMO_ORG_ID,
+          customerId,
+          number,
+          issueDate: dateOnlyToDb(issue),
+          dueDate: dateOnlyToDb(due),
+          amountMinor: BigInt(amount),
+          currency: profile.currency,
+        });
         const dpd = daysBetween(due, today);
         let paid = 0;
         const roll = rnd.next();
@@ -107,7 +155,16 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
           const latest = daysBetween(due, today);
           const receivedOn = addDaysTo(due, Math.min(latest, rnd.int(-12, 25)));
           const when = receivedOn < issue ? issue : receivedOn;
-          payments.push({ orgId: DEMO_ORG_ID, customerId, invoiceId: id, amountMinor: BigInt(paid), currency: profile.currency, receivedOn: dateOnlyToDb(when), method: rnd.pick(["bank transfer", "bank transfer", "card", "cheque"]), reference: `PMT-${invoiceSeq}` });
+          payments.push({
+            orgId: DEMO_ORG_ID,
+            customerId,
+            invoiceId: id,
+            amountMinor: BigInt(paid),
+            currency: profile.currency,
+            receivedOn: dateOnlyToDb(when),
+            method: rnd.pick(["bank transfer", "bank transfer", "card", "cheque"]),
+            reference: `PMT-${invoiceSeq}`,
+          });
         }
         customerInvoices.push({ id, number, issue, due, amount, paid });
       }
@@ -116,20 +173,52 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
   }
 
   function addContactHistory(
-    customerId: string, language: "en" | "it" | "nb", currency: string,
+    customerId: string,
+    language: "en" | "it" | "nb",
+    currency: string,
     list: { id: string; number: string; issue: DateOnly; due: DateOnly; amount: number; paid: number }[],
     c: Prisma.CustomerCreateManyInput,
   ) {
-    const customer = { name: c.name, contactPerson: c.contactPerson ?? "", addressLine1: c.addressLine1 ?? "", addressLine2: c.addressLine2 ?? "", postalCode: c.postalCode ?? "", city: c.city ?? "", country: c.country ?? "" };
+    const customer = {
+      name: c.name,
+      contactPerson: c.contactPerson ?? "",
+      addressLine1: c.addressLine1 ?? "",
+      addressLine2: c.addressLine2 ?? "",
+      postalCode: c.postalCode ?? "",
+      city: c.city ?? "",
+      country: c.country ?? "",
+    };
     const overdue = list.filter((i) => i.paid < i.amount && daysBetween(i.due, today) > 0);
     if (!overdue.length) return;
     const oldestDue = overdue.map((i) => i.due).sort()[0];
     const oldest = daysBetween(oldestDue, today);
     const at = (days: number, time = "10:15") => instantAt(addDaysTo(oldestDue, days), time, TIME_ZONE);
-    if (oldest >= 4) contacts.push({ orgId: DEMO_ORG_ID, customerId, occurredAt: at(3, "09:05"), channel: "EMAIL", direction: "OUTBOUND", outcome: "SENT", note: "Overdue notice emailed with invoice copy." });
+    if (oldest >= 4)
+      contacts.push({
+        orgId: DEMO_ORG_ID,
+        customerId,
+        occurredAt: at(3, "09:05"),
+        channel: "EMAIL",
+        direction: "OUTBOUND",
+        outcome: "SENT",
+        note: "Overdue notice emailed with invoice copy.",
+      });
     if (oldest >= 9) {
       const outcome = rnd.pick<ContactOutcome>(["NO_ANSWER", "VOICEMAIL", "SPOKE"]);
-      contacts.push({ orgId: DEMO_ORG_ID, customerId, occurredAt: at(8, "14:30"), channel: "PHONE", direction: "OUTBOUND", outcome, note: outcome === "SPOKE" ? "Spoke to accounts payable; they will check the invoice." : outcome === "VOICEMAIL" ? "Left a voicemail asking for a call back." : "No answer." });
+      contacts.push({
+        orgId: DEMO_ORG_ID,
+        customerId,
+        occurredAt: at(8, "14:30"),
+        channel: "PHONE",
+        direction: "OUTBOUND",
+        outcome,
+        note:
+          outcome === "SPOKE"
+            ? "Spoke to accounts payable; they will check the invoice."
+            : outcome === "VOICEMAIL"
+              ? "Left a voicemail asking for a call back."
+              : "No answer.",
+      });
     }
     if (oldest < 21) return;
     const caseId = randomUUID();
@@ -147,40 +236,136 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
       const deadline = letterDeadline(sentOn, 14, lastDeadline);
       lastDeadline = deadline;
       const lines = overdue.filter((i) => i.due < sentOn);
-      const invoicesCovered = lines.map((i) => ({ invoiceId: i.id, number: i.number, issueDate: i.issue, dueDate: i.due, amountMinor: i.amount, openMinor: i.amount - i.paid, daysPastDue: daysBetween(i.due, sentOn) }));
+      const invoicesCovered = lines.map((i) => ({
+        invoiceId: i.id,
+        number: i.number,
+        issueDate: i.issue,
+        dueDate: i.due,
+        amountMinor: i.amount,
+        openMinor: i.amount - i.paid,
+        daysPastDue: daysBetween(i.due, sentOn),
+      }));
       const letterId = randomUUID();
       // Rendered with the real templates, from the contact history so far.
       const { subject, body } = renderLetter({
-        stage: stage as 1 | 2 | 3, language, locale: DEMO_ORG.locale, currency, letterDate: sentOn, deadline, org: DEMO_ORG, customer,
+        stage: stage as 1 | 2 | 3,
+        language,
+        locale: DEMO_ORG.locale,
+        currency,
+        letterDate: sentOn,
+        deadline,
+        org: DEMO_ORG,
+        customer,
         invoices: invoicesCovered,
-        attempts: contacts.filter((c) => c.customerId === customerId && c.direction === "OUTBOUND" && c.occurredAt < sentAt).map((c) => ({
-          on: todayIn(TIME_ZONE, c.occurredAt), channel: c.channel, outcome: c.outcome, letterStage: letters.find((l) => l.id === c.letterId)?.stage,
-        })),
+        attempts: contacts
+          .filter((c) => c.customerId === customerId && c.direction === "OUTBOUND" && c.occurredAt < sentAt)
+          .map((c) => ({
+            on: todayIn(TIME_ZONE, c.occurredAt),
+            channel: c.channel,
+            outcome: c.outcome,
+            letterStage: letters.find((l) => l.id === c.letterId)?.stage,
+          })),
       });
-      letters.push({ id: letterId, orgId: DEMO_ORG_ID, customerId, caseId, stage, language, currency, subject, body, invoices: invoicesCovered, totalDueMinor: BigInt(invoicesCovered.reduce((s, i) => s + i.openMinor, 0)), deadlineDate: dateOnlyToDb(deadline), reason: "Demo history", contentSha256: letterSha256(subject, body), sentAt });
-      contacts.push({ orgId: DEMO_ORG_ID, customerId, caseId, letterId, occurredAt: sentAt, channel: "LETTER", direction: "OUTBOUND", outcome: "SENT", note: `Letter ${stage} sent; payment deadline ${formatDateOnly(deadline, DEMO_ORG.locale)}.` });
+      letters.push({
+        id: letterId,
+        orgId: DEMO_ORG_ID,
+        customerId,
+        caseId,
+        stage,
+        language,
+        currency,
+        subject,
+        body,
+        invoices: invoicesCovered,
+        totalDueMinor: BigInt(invoicesCovered.reduce((s, i) => s + i.openMinor, 0)),
+        deadlineDate: dateOnlyToDb(deadline),
+        reason: "Demo history",
+        contentSha256: letterSha256(subject, body),
+        sentAt,
+      });
+      contacts.push({
+        orgId: DEMO_ORG_ID,
+        customerId,
+        caseId,
+        letterId,
+        occurredAt: sentAt,
+        channel: "LETTER",
+        direction: "OUTBOUND",
+        outcome: "SENT",
+        note: `Letter ${stage} sent; payment deadline ${formatDateOnly(deadline, DEMO_ORG.locale)}.`,
+      });
     }
-    if (rnd.chance(0.3)) contacts.push({ orgId: DEMO_ORG_ID, customerId, caseId, occurredAt: at(19, "13:40"), channel: "EMAIL", direction: "INBOUND", outcome: "REPLIED", note: "Customer replied: payment is being processed." });
-    if (stages.length < 3) addCommitments(customerId, caseId, currency, overdue, addDaysTo(oldestDue, sentDay[stages.length]));
+    if (rnd.chance(0.3))
+      contacts.push({
+        orgId: DEMO_ORG_ID,
+        customerId,
+        caseId,
+        occurredAt: at(19, "13:40"),
+        channel: "EMAIL",
+        direction: "INBOUND",
+        outcome: "REPLIED",
+        note: "Customer replied: payment is being processed.",
+      });
+    if (stages.length < 3)
+      addCommitments(customerId, caseId, currency, overdue, addDaysTo(oldestDue, sentDay[stages.length]));
   }
 
   // Promises (some already broken) and disputes, from their own random stream so
   // that the invoices and payments stay exactly as before they were added.
-  function addCommitments(customerId: string, caseId: string, currency: string, overdue: { id: string; amount: number; paid: number }[], lastLetterOn: DateOnly) {
+  function addCommitments(
+    customerId: string,
+    caseId: string,
+    currency: string,
+    overdue: { id: string; amount: number; paid: number }[],
+    lastLetterOn: DateOnly,
+  ) {
     const open = overdue.reduce((s, i) => s + i.amount - i.paid, 0);
     const madeOn = addDaysTo(lastLetterOn, 3);
     if (madeOn <= today && extra.chance(0.3)) {
       const promisedFor = addDaysTo(today, extra.int(-6, 10));
       if (promisedFor >= madeOn) {
         const amount = Math.max(1, Math.round(open / 200) * 100);
-        promises.push({ orgId: DEMO_ORG_ID, customerId, caseId, currency, amountMinor: BigInt(amount), madeOn: dateOnlyToDb(madeOn), promisedFor: dateOnlyToDb(promisedFor), note: "Promised on the phone." });
-        contacts.push({ orgId: DEMO_ORG_ID, customerId, caseId, occurredAt: instantAt(madeOn, "10:30", TIME_ZONE), channel: "PHONE", direction: "OUTBOUND", outcome: "SPOKE", note: `Customer promised to pay part of the balance by ${promisedFor}.` });
+        promises.push({
+          orgId: DEMO_ORG_ID,
+          customerId,
+          caseId,
+          currency,
+          amountMinor: BigInt(amount),
+          madeOn: dateOnlyToDb(madeOn),
+          promisedFor: dateOnlyToDb(promisedFor),
+          note: "Promised on the phone.",
+        });
+        contacts.push({
+          orgId: DEMO_ORG_ID,
+          customerId,
+          caseId,
+          occurredAt: instantAt(madeOn, "10:30", TIME_ZONE),
+          channel: "PHONE",
+          direction: "OUTBOUND",
+          outcome: "SPOKE",
+          note: `Customer promised to pay part of the balance by ${promisedFor}.`,
+        });
       }
     }
     if (overdue.length >= 2 && extra.chance(0.2)) {
       const openedOn = addDaysTo(today, -extra.int(1, 10));
-      disputes.push({ orgId: DEMO_ORG_ID, customerId, invoiceId: overdue.at(-1)!.id, openedOn: dateOnlyToDb(openedOn), note: "Customer says the delivery was incomplete and asks for a credit note." });
-      contacts.push({ orgId: DEMO_ORG_ID, customerId, caseId, occurredAt: instantAt(openedOn, "09:45", TIME_ZONE), channel: "EMAIL", direction: "INBOUND", outcome: "REPLIED", note: "Customer disputes an invoice: delivery incomplete." });
+      disputes.push({
+        orgId: DEMO_ORG_ID,
+        customerId,
+        invoiceId: overdue.at(-1)!.id,
+        openedOn: dateOnlyToDb(openedOn),
+        note: "Customer says the delivery was incomplete and asks for a credit note.",
+      });
+      contacts.push({
+        orgId: DEMO_ORG_ID,
+        customerId,
+        caseId,
+        occurredAt: instantAt(openedOn, "09:45", TIME_ZONE),
+        channel: "EMAIL",
+        direction: "INBOUND",
+        outcome: "REPLIED",
+        note: "Customer disputes an invoice: delivery incomplete.",
+      });
     }
   }
 
@@ -200,10 +385,20 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
       await tx.contactAttempt.createMany({ data: contacts.map((c) => ({ ...c, userId: collector })) });
       await tx.paymentPromise.createMany({ data: promises.map((p) => ({ ...p, userId: collector })) });
       await tx.invoiceDispute.createMany({ data: disputes.map((d) => ({ ...d, userId: collector })) });
-      await recordAudit(tx, { orgId: DEMO_ORG_ID }, { kind: "demo.seeded", payload: { customers: customers.length, invoices: invoices.length } });
+      await recordAudit(
+        tx,
+        { orgId: DEMO_ORG_ID },
+        { kind: "demo.seeded", payload: { customers: customers.length, invoices: invoices.length } },
+      );
     },
     { timeout: 120_000 },
   );
-  return { created: true, customers: customers.length, invoices: invoices.length, payments: payments.length, contacts: contacts.length, letters: letters.length };
+  return {
+    created: true,
+    customers: customers.length,
+    invoices: invoices.length,
+    payments: payments.length,
+    contacts: contacts.length,
+    letters: letters.length,
+  };
 }
-

@@ -1,13 +1,17 @@
+import type { Stage } from "@/lib/letters/template-types";
 import { renderLetterPdf, renderLettersPdf } from "./render-letter-pdf";
 import { sampleStoredLetter } from "./sample-letter";
-import type { Stage } from "@/lib/letters/template-types";
 
 // Plain functions the benchmark (npm run bench) calls: no database, no server.
 
 /** Median and p95 milliseconds to render one stored letter as a PDF. */
-export async function benchLetterPdf(opts: { runs?: number } = {}): Promise<{ medianMs: number; p95Ms: number; runs: number }> {
+export async function benchLetterPdf(
+  opts: { runs?: number } = {},
+): Promise<{ medianMs: number; p95Ms: number; runs: number }> {
   const runs = opts.runs ?? 50;
-  const letters = (["en", "it", "nb"] as const).flatMap((l) => ([1, 2, 3, 4] as Stage[]).map((s) => sampleStoredLetter(l, s)));
+  const letters = (["en", "it", "nb"] as const).flatMap((l) =>
+    ([1, 2, 3, 4] as Stage[]).map((s) => sampleStoredLetter(l, s)),
+  );
   for (const l of letters) await renderLetterPdf(l); // warm up: fonts parsed, code compiled
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -20,12 +24,25 @@ export async function benchLetterPdf(opts: { runs?: number } = {}): Promise<{ me
 }
 
 /** Seconds to render "print today's letters" for `count` letters into one PDF, and its size. */
-export async function benchPrintBatch(opts: { count?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<{ letters: number; seconds: number; pages: number; bytes: number }> {
+export async function benchPrintBatch(
+  opts: { count?: number; onProgress?: (done: number, total: number) => void } = {},
+): Promise<{ letters: number; seconds: number; pages: number; bytes: number }> {
   const count = opts.count ?? 1000;
-  const letters = Array.from({ length: count }, (_, i) => sampleStoredLetter((["en", "it", "nb"] as const)[i % 3], ((i % 4) + 1) as Stage, `bench-${i}`));
+  const letters = Array.from({ length: count }, (_, i) =>
+    sampleStoredLetter((["en", "it", "nb"] as const)[i % 3], ((i % 4) + 1) as Stage, `bench-${i}`),
+  );
   const start = performance.now();
-  const pdf = await renderLettersPdf(letters, () => null, { title: "Bench", date: new Date(0), duplex: true, onProgress: opts.onProgress });
+  const pdf = await renderLettersPdf(letters, () => null, {
+    title: "Bench",
+    date: new Date(0),
+    duplex: true,
+    onProgress: opts.onProgress,
+  });
   const seconds = (performance.now() - start) / 1000;
-  const pages = (Buffer.from(pdf).toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  const pages = (
+    Buffer.from(pdf)
+      .toString("latin1")
+      .match(/\/Type\s*\/Page[^s]/g) ?? []
+  ).length;
   return { letters: count, seconds, pages, bytes: pdf.length };
 }

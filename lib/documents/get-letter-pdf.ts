@@ -1,15 +1,30 @@
 import type { DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parseLetterhead } from "./letterhead";
-import { renderLetterPdf, type LogoImage, type StoredLetterForPdf } from "./render-letter-pdf";
+import { type LogoImage, renderLetterPdf, type StoredLetterForPdf } from "./render-letter-pdf";
 
 export const storedLetterSelect = {
-  id: true, orgId: true, stage: true, language: true, subject: true, body: true, registeredMail: true, contentSha256: true, sentAt: true, letterhead: true,
+  id: true,
+  orgId: true,
+  stage: true,
+  language: true,
+  subject: true,
+  body: true,
+  registeredMail: true,
+  contentSha256: true,
+  sentAt: true,
+  letterhead: true,
 } as const;
 
 /** The logos named by letters' snapshots, from the immutable content-addressed store. */
-export async function loadLogos(tx: DbOrTx, orgId: string, letters: { letterhead: unknown }[]): Promise<Map<string, LogoImage>> {
-  const hashes = [...new Set(letters.map((l) => parseLetterhead(l.letterhead)?.logoSha256).filter((h): h is string => !!h))];
+export async function loadLogos(
+  tx: DbOrTx,
+  orgId: string,
+  letters: { letterhead: unknown }[],
+): Promise<Map<string, LogoImage>> {
+  const hashes = [
+    ...new Set(letters.map((l) => parseLetterhead(l.letterhead)?.logoSha256).filter((h): h is string => !!h)),
+  ];
   if (!hashes.length) return new Map();
   const rows = await tx.orgLogo.findMany({ where: { orgId, sha256: { in: hashes } } });
   return new Map(rows.map((r) => [r.sha256, { contentType: r.contentType, bytes: r.bytes }]));
@@ -20,8 +35,14 @@ export function letterPdfFilename(letter: { stage: number; sentAt: Date; id: str
 }
 
 /** A stored letter of the organization as its PDF; NOT_FOUND for letters of other organizations. */
-export async function getLetterPdf(tx: DbOrTx, opts: { orgId: string; letterId: string }): Promise<{ filename: string; pdf: Uint8Array; letter: StoredLetterForPdf }> {
-  const letter = await tx.letter.findFirst({ where: { id: opts.letterId, orgId: opts.orgId }, select: storedLetterSelect });
+export async function getLetterPdf(
+  tx: DbOrTx,
+  opts: { orgId: string; letterId: string },
+): Promise<{ filename: string; pdf: Uint8Array; letter: StoredLetterForPdf }> {
+  const letter = await tx.letter.findFirst({
+    where: { id: opts.letterId, orgId: opts.orgId },
+    select: storedLetterSelect,
+  });
   if (!letter) throw new AppError("NOT_FOUND", "That letter was not found.");
   const logos = await loadLogos(tx, opts.orgId, [letter]);
   const sha = parseLetterhead(letter.letterhead)?.logoSha256;

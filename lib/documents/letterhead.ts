@@ -33,7 +33,12 @@ export interface LetterheadSource {
 export function letterheadSnapshot(org: LetterheadSource): Letterhead {
   return {
     name: org.name,
-    addressLines: [org.addressLine1, org.addressLine2, [org.postalCode, org.city].filter(Boolean).join(" "), org.country].filter(Boolean),
+    addressLines: [
+      org.addressLine1,
+      org.addressLine2,
+      [org.postalCode, org.city].filter(Boolean).join(" "),
+      org.country,
+    ].filter(Boolean),
     phone: org.phone,
     email: org.email,
     website: org.website,

@@ -12,7 +12,9 @@ export async function pdfToText(pdf: Uint8Array, opts: { layout?: boolean } = {}
   try {
     const file = path.join(dir, "letter.pdf");
     await writeFile(file, pdf);
-    const { stdout } = await run("pdftotext", [...(opts.layout ? ["-layout"] : []), "-enc", "UTF-8", file, "-"], { maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await run("pdftotext", [...(opts.layout ? ["-layout"] : []), "-enc", "UTF-8", file, "-"], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return stdout;
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -26,11 +28,15 @@ export async function pdfFonts(pdf: Uint8Array): Promise<{ name: string; embedde
     const file = path.join(dir, "letter.pdf");
     await writeFile(file, pdf);
     const { stdout } = await run("pdffonts", [file]);
-    return stdout.split("\n").slice(2).filter((l) => l.trim()).map((line) => {
-      const cols = line.trim().split(/\s+/);
-      // name type... encoding emb sub uni object-id gen
-      return { name: cols[0], embedded: cols.at(-5) === "yes", unicode: cols.at(-3) === "yes" };
-    });
+    return stdout
+      .split("\n")
+      .slice(2)
+      .filter((l) => l.trim())
+      .map((line) => {
+        const cols = line.trim().split(/\s+/);
+        // name type... encoding emb sub uni object-id gen
+        return { name: cols[0], embedded: cols.at(-5) === "yes", unicode: cols.at(-3) === "yes" };
+      });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { PrintRun } from "@/lib/generated/prisma/client";
 import { isLastAttempt, wasInterrupted } from "@/lib/jobs/interrupted";
 import { addJob } from "@/lib/jobs/queue";
-import { dateOnlyFromDb, dateOnlyToDb, type DateOnly } from "@/lib/time/dates";
+import { type DateOnly, dateOnlyFromDb, dateOnlyToDb } from "@/lib/time/dates";
 import { printLetters } from "./print-todays-letters";
 
 // "Print today's letters" as a durable run: starting it records the run and its
@@ -46,7 +46,19 @@ export interface PrintRunView {
   downloadable: boolean;
 }
 
-const viewSelect = { id: true, orgId: true, day: true, status: true, done: true, total: true, letters: true, registered: true, error: true, updatedAt: true, finishedAt: true } as const;
+const viewSelect = {
+  id: true,
+  orgId: true,
+  day: true,
+  status: true,
+  done: true,
+  total: true,
+  letters: true,
+  registered: true,
+  error: true,
+  updatedAt: true,
+  finishedAt: true,
+} as const;
 type RunRow = Pick<PrintRun, keyof typeof viewSelect>;
 
 const jobKey = (printRunId: string) => `print-run:${printRunId}`;
@@ -56,16 +68,29 @@ const jobKey = (printRunId: string) => `print-run:${printRunId}`;
  * transaction. A run of that day still in progress is returned instead (a
  * double click or a colleague joins it; a partial unique index keeps one).
  */
-export async function startPrintRun(db: Db, opts: { orgId: string; userId: string; day: DateOnly; now?: Date }): Promise<PrintRunView> {
+export async function startPrintRun(
+  db: Db,
+  opts: { orgId: string; userId: string; day: DateOnly; now?: Date },
+): Promise<PrintRunView> {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`print-run:${opts.orgId}`}))`;
-    const running = await tx.printRun.findFirst({ where: { orgId: opts.orgId, day: dateOnlyToDb(opts.day), status: "RUNNING" }, select: viewSelect });
+    const running = await tx.printRun.findFirst({
+      where: { orgId: opts.orgId, day: dateOnlyToDb(opts.day), status: "RUNNING" },
+      select: viewSelect,
+    });
     if (running) {
       const current = await failIfInterrupted(tx, running, opts.now);
       if (current.status === "RUNNING") return toView(current, false);
     }
-    const run = await tx.printRun.create({ data: { orgId: opts.orgId, requestedById: opts.userId, day: dateOnlyToDb(opts.day) }, select: viewSelect });
-    await recordAudit(tx, { orgId: opts.orgId, userId: opts.userId }, { kind: "print_run.started", payload: { printRunId: run.id, day: opts.day } });
+    const run = await tx.printRun.create({
+      data: { orgId: opts.orgId, requestedById: opts.userId, day: dateOnlyToDb(opts.day) },
+      select: viewSelect,
+    });
+    await recordAudit(
+      tx,
+      { orgId: opts.orgId, userId: opts.userId },
+      { kind: "print_run.started", payload: { printRunId: run.id, day: opts.day } },
+    );
     const job: PrintJob = { printRunId: run.id, orgId: opts.orgId };
     await addJob(tx, PRINT_TASK, { ...job }, { jobKey: jobKey(run.id), maxAttempts: MAX_PRINT_ATTEMPTS });
     return toView(run, false);
@@ -75,43 +100,79 @@ export async function startPrintRun(db: Db, opts: { orgId: string; userId: strin
 const runId = z.uuid();
 
 /** A print run of the organization, for the progress poll; NOT_FOUND for other organizations' runs and unknown ids. */
-export async function getPrintRun(tx: DbOrTx, opts: { orgId: string; printRunId: string; now?: Date }): Promise<PrintRunView> {
+export async function getPrintRun(
+  tx: DbOrTx,
+  opts: { orgId: string; printRunId: string; now?: Date },
+): Promise<PrintRunView> {
   const run = runId.safeParse(opts.printRunId).success
     ? await tx.printRun.findFirst({ where: { id: opts.printRunId, orgId: opts.orgId }, select: viewSelect })
     : null;
   if (!run) throw new AppError("NOT_FOUND", "That print run was not found. Start printing again.");
   const current = await failIfInterrupted(tx, run, opts.now);
-  const stored = current.status === "READY" ? await tx.printRun.count({ where: { id: run.id, pdf: { not: null } } }) : 0;
+  const stored =
+    current.status === "READY" ? await tx.printRun.count({ where: { id: run.id, pdf: { not: null } } }) : 0;
   return toView(current, stored > 0);
 }
 
 /** The organization's latest run of a day, so the print page picks up a run in progress after a reload. */
-export async function latestPrintRun(tx: DbOrTx, opts: { orgId: string; day: DateOnly; now?: Date }): Promise<PrintRunView | null> {
-  const run = await tx.printRun.findFirst({ where: { orgId: opts.orgId, day: dateOnlyToDb(opts.day) }, orderBy: { createdAt: "desc" }, select: { id: true } });
+export async function latestPrintRun(
+  tx: DbOrTx,
+  opts: { orgId: string; day: DateOnly; now?: Date },
+): Promise<PrintRunView | null> {
+  const run = await tx.printRun.findFirst({
+    where: { orgId: opts.orgId, day: dateOnlyToDb(opts.day) },
+    orderBy: { createdAt: "desc" },
+    select: { id: true },
+  });
   return run ? getPrintRun(tx, { orgId: opts.orgId, printRunId: run.id, now: opts.now }) : null;
 }
 
 /** A finished run's PDF; NOT_FOUND when it is another organization's, not ready, or cleared. */
-export async function getPrintRunPdf(tx: DbOrTx, opts: { orgId: string; printRunId: string }): Promise<{ filename: string; pdf: Uint8Array }> {
+export async function getPrintRunPdf(
+  tx: DbOrTx,
+  opts: { orgId: string; printRunId: string },
+): Promise<{ filename: string; pdf: Uint8Array }> {
   const run = runId.safeParse(opts.printRunId).success
-    ? await tx.printRun.findFirst({ where: { id: opts.printRunId, orgId: opts.orgId, status: "READY" }, select: { day: true, pdf: true } })
+    ? await tx.printRun.findFirst({
+        where: { id: opts.printRunId, orgId: opts.orgId, status: "READY" },
+        select: { day: true, pdf: true },
+      })
     : null;
-  if (!run?.pdf) throw new AppError("NOT_FOUND", "That print run is not ready, or its PDF was cleared after a day. Print the letters again.");
+  if (!run?.pdf)
+    throw new AppError(
+      "NOT_FOUND",
+      "That print run is not ready, or its PDF was cleared after a day. Print the letters again.",
+    );
   return { filename: `letters-to-post-${dateOnlyFromDb(run.day)}.pdf`, pdf: run.pdf };
 }
 
 function toView(run: RunRow, downloadable: boolean): PrintRunView {
   return {
-    id: run.id, day: dateOnlyFromDb(run.day), state: run.status === "RUNNING" ? "running" : run.status === "READY" ? "ready" : "failed",
-    done: run.done, total: run.total, letters: run.letters, registered: run.registered, error: run.error || null, downloadable,
+    id: run.id,
+    day: dateOnlyFromDb(run.day),
+    state: run.status === "RUNNING" ? "running" : run.status === "READY" ? "ready" : "failed",
+    done: run.done,
+    total: run.total,
+    letters: run.letters,
+    registered: run.registered,
+    error: run.error || null,
+    downloadable,
   };
 }
 
 async function failIfInterrupted(tx: DbOrTx, run: RunRow, now?: Date): Promise<RunRow> {
-  if (run.status !== "RUNNING" || !(await wasInterrupted(tx, { jobKey: jobKey(run.id), heartbeat: run.updatedAt, now }))) return run;
+  if (
+    run.status !== "RUNNING" ||
+    !(await wasInterrupted(tx, { jobKey: jobKey(run.id), heartbeat: run.updatedAt, now }))
+  )
+    return run;
   const failed = await tx.printRun.updateMany({
     where: { id: run.id, status: "RUNNING", updatedAt: run.updatedAt },
-    data: { status: "FAILED", error: "Printing was interrupted (the job worker stopped). Start it again.", finishedAt: now ?? new Date() },
+    data: {
+      status: "FAILED",
+      error: "Printing was interrupted (the job worker stopped). Start it again.",
+      finishedAt: now ?? new Date(),
+    },
   });
   if (!failed.count) return run; // it reported meanwhile
   return { ...run, status: "FAILED", error: "Printing was interrupted (the job worker stopped). Start it again." };
@@ -123,35 +184,59 @@ async function failIfInterrupted(tx: DbOrTx, run: RunRow, now?: Date): Promise<R
  * or marked interrupted) is left alone. An error is thrown for the queue to
  * retry; on the last attempt the run is marked failed with the message.
  */
-export async function runPrintJob(db: Db, job: PrintJob, attempt: { attempts: number; max_attempts: number }): Promise<void> {
-  const run = await db.printRun.findFirst({ where: { id: job.printRunId, orgId: job.orgId, status: "RUNNING" }, select: { id: true, day: true, org: { select: { timeZone: true } } } });
+export async function runPrintJob(
+  db: Db,
+  job: PrintJob,
+  attempt: { attempts: number; max_attempts: number },
+): Promise<void> {
+  const run = await db.printRun.findFirst({
+    where: { id: job.printRunId, orgId: job.orgId, status: "RUNNING" },
+    select: { id: true, day: true, org: { select: { timeZone: true } } },
+  });
   if (!run) return;
   const stillRunning = { id: run.id, status: "RUNNING" as const };
   try {
     await db.printRun.updateMany({ where: stillRunning, data: { done: 0 } }); // heartbeat: taken by a worker
     const result = await printLetters(db, {
-      orgId: job.orgId, timeZone: run.org.timeZone, day: dateOnlyFromDb(run.day),
+      orgId: job.orgId,
+      timeZone: run.org.timeZone,
+      day: dateOnlyFromDb(run.day),
       onProgress: async (done, total) => {
-        if (done % PROGRESS_EVERY === 0 || done === total) await db.printRun.updateMany({ where: stillRunning, data: { done, total } });
+        if (done % PROGRESS_EVERY === 0 || done === total)
+          await db.printRun.updateMany({ where: stillRunning, data: { done, total } });
       },
     });
     await db.printRun.updateMany({
       where: stillRunning,
-      data: { status: "READY", done: result.letters, total: result.letters, letters: result.letters, registered: result.registered, pdf: new Uint8Array(result.pdf), finishedAt: new Date() },
+      data: {
+        status: "READY",
+        done: result.letters,
+        total: result.letters,
+        letters: result.letters,
+        registered: result.registered,
+        pdf: new Uint8Array(result.pdf),
+        finishedAt: new Date(),
+      },
     });
   } catch (error) {
     if (!isLastAttempt(attempt)) throw error;
     console.error("Print run failed", error);
     const cause = error instanceof Error ? error.message : String(error);
     const message = `Printing failed after ${attempt.attempts} attempts (${cause.slice(0, 300)}). Start it again; if it fails again, tell your administrator.`;
-    await db.printRun.updateMany({ where: stillRunning, data: { status: "FAILED", error: message, finishedAt: new Date() } });
+    await db.printRun.updateMany({
+      where: stillRunning,
+      data: { status: "FAILED", error: message, finishedAt: new Date() },
+    });
   }
   await clearOldPrintPdfs(db, new Date());
 }
 
 /** Clears the PDFs of runs that finished more than a day ago (index print_runs_stored_pdf_by_finished_at). */
 export async function clearOldPrintPdfs(db: DbOrTx, now: Date): Promise<number> {
-  const cleared = await db.printRun.updateMany({ where: { pdf: { not: null }, finishedAt: { lt: new Date(now.getTime() - KEEP_PDF_MS) } }, data: { pdf: null } });
+  const cleared = await db.printRun.updateMany({
+    where: { pdf: { not: null }, finishedAt: { lt: new Date(now.getTime() - KEEP_PDF_MS) } },
+    data: { pdf: null },
+  });
   return cleared.count;
 }
 

@@ -32,7 +32,12 @@ export interface PrintResult {
 
 export async function printLetters(
   tx: DbOrTx,
-  opts: { orgId: string; timeZone: string; day: DateOnly; onProgress?: (done: number, total: number) => void | Promise<void> },
+  opts: {
+    orgId: string;
+    timeZone: string;
+    day: DateOnly;
+    onProgress?: (done: number, total: number) => void | Promise<void>;
+  },
 ): Promise<PrintResult> {
   const letters = await lettersToPost(tx, opts);
   const logos = await loadLogos(tx, opts.orgId, letters);

@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from "pdf-lib";
+import { PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb } from "pdf-lib";
 import type { Language } from "@/lib/generated/prisma/enums";
-import { parseLetterhead, type Letterhead } from "./letterhead";
+import { type Letterhead, parseLetterhead } from "./letterhead";
 
 // A stored letter as an A4 PDF, laid out for a DIN 5008 (form B) window
 // envelope: the address sits in the window, fold marks at 105 and 210 mm. The
@@ -53,7 +53,9 @@ const PAGE_WORD: Record<Language, string> = { en: "Page", it: "Pagina", nb: "Sid
 function fontDir(): string {
   const candidates = [path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf")];
   try {
-    const resolved: unknown = createRequire(path.join(process.cwd(), "package.json")).resolve("dejavu-fonts-ttf/package.json");
+    const resolved: unknown = createRequire(path.join(process.cwd(), "package.json")).resolve(
+      "dejavu-fonts-ttf/package.json",
+    );
     if (typeof resolved === "string") candidates.push(path.join(path.dirname(resolved), "ttf"));
   } catch {
     // not resolvable from here; the first candidate is the usual place
@@ -154,7 +156,12 @@ export async function renderLetterPdf(letter: StoredLetterForPdf, logo?: LogoIma
 export async function renderLettersPdf(
   letters: StoredLetterForPdf[],
   logoFor: (sha256: string) => LogoImage | null | undefined,
-  opts: { title: string; date: Date; duplex?: boolean; onProgress?: (done: number, total: number) => void | Promise<void> },
+  opts: {
+    title: string;
+    date: Date;
+    duplex?: boolean;
+    onProgress?: (done: number, total: number) => void | Promise<void>;
+  },
 ): Promise<Uint8Array> {
   const { doc, fonts } = await newDocument(opts.title, opts.date);
   const images = new Map<string, PDFImage | null>();
@@ -162,7 +169,7 @@ export async function renderLettersPdf(
   for (const letter of letters) {
     if (opts.duplex && doc.getPageCount() % 2 === 1) doc.addPage([PAGE_W, PAGE_H]);
     const sha = parseLetterhead(letter.letterhead)?.logoSha256;
-    await drawLetter(doc, fonts, letter, sha ? logoFor(sha) ?? null : null, images);
+    await drawLetter(doc, fonts, letter, sha ? (logoFor(sha) ?? null) : null, images);
     done += 1;
     await opts.onProgress?.(done, letters.length);
   }
@@ -185,7 +192,13 @@ function splitBody(body: string) {
   return { letterheadText, date, address, subject, rest };
 }
 
-async function drawLetter(doc: PDFDocument, fonts: Fonts, letter: StoredLetterForPdf, logo: LogoImage | null, images?: Map<string, PDFImage | null>) {
+async function drawLetter(
+  doc: PDFDocument,
+  fonts: Fonts,
+  letter: StoredLetterForPdf,
+  logo: LogoImage | null,
+  images?: Map<string, PDFImage | null>,
+) {
   const head = parseLetterhead(letter.letterhead);
   const parts = splitBody(letter.body);
   const pen = new Pen(doc, fonts, letter, head, parts?.letterheadText.split("\n") ?? []);
@@ -245,9 +258,19 @@ class Pen {
 
   private foldMarks() {
     for (const fromTop of [105, 210]) {
-      this.page.drawLine({ start: { x: 4 * MM, y: PAGE_H - fromTop * MM }, end: { x: 9 * MM, y: PAGE_H - fromTop * MM }, thickness: 0.4, color: MUTED });
+      this.page.drawLine({
+        start: { x: 4 * MM, y: PAGE_H - fromTop * MM },
+        end: { x: 9 * MM, y: PAGE_H - fromTop * MM },
+        thickness: 0.4,
+        color: MUTED,
+      });
     }
-    this.page.drawLine({ start: { x: 4 * MM, y: PAGE_H / 2 }, end: { x: 11 * MM, y: PAGE_H / 2 }, thickness: 0.4, color: MUTED });
+    this.page.drawLine({
+      start: { x: 4 * MM, y: PAGE_H / 2 },
+      end: { x: 11 * MM, y: PAGE_H / 2 },
+      thickness: 0.4,
+      color: MUTED,
+    });
   }
 
   width(s: string, font: PDFFont, size: number): number {
@@ -264,7 +287,7 @@ class Pen {
   text(s: string, x: number, y: number, font: PDFFont, size: number, color = INK, maxWidth?: number) {
     let out = s;
     if (maxWidth && this.width(out, font, size) > maxWidth) {
-      while (out.length > 1 && this.width(out + "…", font, size) > maxWidth) out = out.slice(0, -1);
+      while (out.length > 1 && this.width(`${out}…`, font, size) > maxWidth) out = out.slice(0, -1);
       out += "…";
     }
     this.page.drawText(out, { x, y, font, size, color });
@@ -294,10 +317,23 @@ class Pen {
     y -= 13;
     for (const line of lines) {
       const size = 8.5;
-      this.text(line, Math.max(LEFT, right - this.width(line, this.fonts.regular, size)), y, this.fonts.regular, size, MUTED, TEXT_W);
+      this.text(
+        line,
+        Math.max(LEFT, right - this.width(line, this.fonts.regular, size)),
+        y,
+        this.fonts.regular,
+        size,
+        MUTED,
+        TEXT_W,
+      );
       y -= 10.5;
     }
-    this.page.drawLine({ start: { x: LEFT, y: PAGE_H - 40 * MM }, end: { x: right, y: PAGE_H - 40 * MM }, thickness: 0.6, color: MUTED });
+    this.page.drawLine({
+      start: { x: LEFT, y: PAGE_H - 40 * MM },
+      end: { x: right, y: PAGE_H - 40 * MM },
+      thickness: 0.6,
+      color: MUTED,
+    });
   }
 
   /** DIN 5008 form B window: 20 mm from the left, 45 mm from the top; return address and handling note first. */
@@ -317,7 +353,13 @@ class Pen {
 
   dateLine(date: string) {
     const size = BODY_SIZE;
-    this.text(date, PAGE_W - RIGHT - this.width(date, this.fonts.regular, size), PAGE_H - 95 * MM, this.fonts.regular, size);
+    this.text(
+      date,
+      PAGE_W - RIGHT - this.width(date, this.fonts.regular, size),
+      PAGE_H - 95 * MM,
+      this.fonts.regular,
+      size,
+    );
   }
 
   private room(height: number) {
@@ -349,7 +391,12 @@ class Pen {
       const bold = i === 0 || i === lines.length - 1;
       this.page.drawText(line.slice(2), { x: LEFT, y: this.y, font: this.fonts.mono, size, color: bold ? INK : INK });
       if (i === 0) {
-        this.page.drawLine({ start: { x: LEFT, y: this.y - 3 }, end: { x: LEFT + longest * size, y: this.y - 3 }, thickness: 0.4, color: MUTED });
+        this.page.drawLine({
+          start: { x: LEFT, y: this.y - 3 },
+          end: { x: LEFT + longest * size, y: this.y - 3 },
+          thickness: 0.4,
+          color: MUTED,
+        });
       }
       this.y -= step;
     });
@@ -359,7 +406,8 @@ class Pen {
     const lines = this.wrap(text, font, size, TEXT_W - indent);
     lines.forEach((line, i) => {
       this.room(LINE);
-      if (bullet && i === 0) this.page.drawText(bullet, { x: LEFT + indent - 4 * MM, y: this.y, font, size, color: INK });
+      if (bullet && i === 0)
+        this.page.drawText(bullet, { x: LEFT + indent - 4 * MM, y: this.y, font, size, color: INK });
       this.page.drawText(line, { x: LEFT + indent, y: this.y, font, size, color: INK });
       this.y -= size === BODY_SIZE ? LINE : size * 1.35;
     });
@@ -368,7 +416,9 @@ class Pen {
   /** Word wrap that never breaks inside an amount ("kr 1 250,00", "1 250,00"). */
   private wrap(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
     if (!text) return [""];
-    const protectedText = text.replace(/(?<=\d) (?=\d{3}(?!\d))/g, "\u00a0").replace(/\b(kr|EUR|USD|NOK|GBP) (?=\d)/g, "$1\u00a0");
+    const protectedText = text
+      .replace(/(?<=\d) (?=\d{3}(?!\d))/g, "\u00a0")
+      .replace(/\b(kr|EUR|USD|NOK|GBP) (?=\d)/g, "$1\u00a0");
     const words = protectedText.split(" ");
     const lines: string[] = [];
     let current = "";
@@ -393,10 +443,17 @@ class Pen {
   finish() {
     const total = this.pages.length;
     const head = this.head;
-    const contact = head ? [head.name, head.phone, head.email, head.website].filter(Boolean).join(" · ") : this.letterheadLines.join(" · ");
+    const contact = head
+      ? [head.name, head.phone, head.email, head.website].filter(Boolean).join(" · ")
+      : this.letterheadLines.join(" · ");
     this.pages.forEach((page, i) => {
       this.page = page;
-      page.drawLine({ start: { x: LEFT, y: FOOTER_TOP }, end: { x: PAGE_W - RIGHT, y: FOOTER_TOP }, thickness: 0.4, color: MUTED });
+      page.drawLine({
+        start: { x: LEFT, y: FOOTER_TOP },
+        end: { x: PAGE_W - RIGHT, y: FOOTER_TOP },
+        thickness: 0.4,
+        color: MUTED,
+      });
       let y = FOOTER_TOP - 10;
       if (head?.paymentInstructions) {
         this.text(head.paymentInstructions, LEFT, y, this.fonts.regular, 7.5, MUTED, TEXT_W);
@@ -404,9 +461,23 @@ class Pen {
       }
       this.text(contact, LEFT, y, this.fonts.regular, 7.5, MUTED, TEXT_W - 25 * MM);
       const pageLabel = `${PAGE_WORD[this.letter.language]} ${i + 1}/${total}`;
-      this.text(pageLabel, PAGE_W - RIGHT - this.width(pageLabel, this.fonts.regular, 7.5), y, this.fonts.regular, 7.5, MUTED);
+      this.text(
+        pageLabel,
+        PAGE_W - RIGHT - this.width(pageLabel, this.fonts.regular, 7.5),
+        y,
+        this.fonts.regular,
+        7.5,
+        MUTED,
+      );
       y -= 9.5;
-      this.text(`Ref. ${this.letter.id} · SHA-256 ${this.letter.contentSha256.slice(0, 16)}`, LEFT, y, this.fonts.regular, 6, MUTED);
+      this.text(
+        `Ref. ${this.letter.id} · SHA-256 ${this.letter.contentSha256.slice(0, 16)}`,
+        LEFT,
+        y,
+        this.fonts.regular,
+        6,
+        MUTED,
+      );
     });
   }
 }

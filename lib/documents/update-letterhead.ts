@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { recordAudit } from "@/lib/audit/events";
+import type { Actor } from "@/lib/collections/actor";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import type { Actor } from "@/lib/collections/actor";
 import type { LetterheadSource } from "./letterhead";
 
 // The letterhead settings: name, address, phone, email and payment instructions
@@ -21,7 +21,8 @@ export type LetterheadFields = Omit<LetterheadSource, "logoSha256">;
  */
 export function sniffLogo(bytes: Uint8Array): { contentType: "image/png" | "image/jpeg" } | { error: string } {
   if (!bytes.length) return { error: "The logo file is empty." };
-  if (bytes.length > MAX_LOGO_BYTES) return { error: `The logo is ${Math.ceil(bytes.length / 1024)} KB; the limit is ${MAX_LOGO_BYTES / 1024} KB.` };
+  if (bytes.length > MAX_LOGO_BYTES)
+    return { error: `The logo is ${Math.ceil(bytes.length / 1024)} KB; the limit is ${MAX_LOGO_BYTES / 1024} KB.` };
   const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
   if (png.every((b, i) => bytes[i] === b)) return { contentType: "image/png" };
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return { contentType: "image/jpeg" };
@@ -34,24 +35,36 @@ export async function updateLetterhead(
 ): Promise<{ logoSha256: string | null }> {
   if (opts.actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only an administrator can change the letterhead.");
   let logo: { sha256: string; contentType: string; bytes: Uint8Array } | null = null;
-  if (opts.logo && opts.logo.length) {
+  if (opts.logo?.length) {
     const sniffed = sniffLogo(opts.logo);
     if ("error" in sniffed) throw new AppError("INVALID_INPUT", sniffed.error, { logo: [sniffed.error] });
-    logo = { sha256: createHash("sha256").update(opts.logo).digest("hex"), contentType: sniffed.contentType, bytes: opts.logo };
+    logo = {
+      sha256: createHash("sha256").update(opts.logo).digest("hex"),
+      contentType: sniffed.contentType,
+      bytes: opts.logo,
+    };
   }
   return db.$transaction(async (tx) => {
     const before = await tx.organization.findUniqueOrThrow({ where: { id: opts.orgId } });
     if (logo) {
       await tx.orgLogo.createMany({
-        data: [{ orgId: opts.orgId, sha256: logo.sha256, contentType: logo.contentType, bytes: Buffer.from(logo.bytes) }],
+        data: [
+          { orgId: opts.orgId, sha256: logo.sha256, contentType: logo.contentType, bytes: Buffer.from(logo.bytes) },
+        ],
         skipDuplicates: true, // same picture, same row
       });
     }
     const logoSha256 = logo ? logo.sha256 : opts.removeLogo ? null : before.logoSha256;
     await tx.organization.update({ where: { id: opts.orgId }, data: { ...opts.fields, logoSha256 } });
-    const changed = (Object.keys(opts.fields) as (keyof LetterheadFields)[]).filter((k) => before[k] !== opts.fields[k]);
+    const changed = (Object.keys(opts.fields) as (keyof LetterheadFields)[]).filter(
+      (k) => before[k] !== opts.fields[k],
+    );
     if (logoSha256 !== before.logoSha256) changed.push("logo" as never);
-    await recordAudit(tx, { orgId: opts.orgId, userId: opts.actor.userId }, { kind: "letterhead.updated", payload: { fields: changed, logoSha256 } });
+    await recordAudit(
+      tx,
+      { orgId: opts.orgId, userId: opts.actor.userId },
+      { kind: "letterhead.updated", payload: { fields: changed, logoSha256 } },
+    );
     return { logoSha256 };
   });
 }

@@ -1,4 +1,4 @@
-import { PassThrough, Readable } from "node:stream";
+import { PassThrough, type Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { minorDigits, minorToPlain } from "@/lib/money/money";
 import { dateOnlyToDb } from "@/lib/time/dates";
@@ -24,15 +24,27 @@ export function agingXlsxStream(rows: AsyncIterable<AgingExportRow>, opts: { asO
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(`Aging ${opts.asOf}`, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = AGING_EXPORT_HEADERS.map((header, i) => ({ header, width: [14, 32, 16, 12, 12, 9, 14, 14, 14, 12, 12, 12][i] }));
+  sheet.columns = AGING_EXPORT_HEADERS.map((header, i) => ({
+    header,
+    width: [14, 32, 16, 12, 12, 9, 14, 14, 14, 12, 12, 12][i],
+  }));
   sheet.getRow(1).font = { bold: true };
   void (async () => {
     try {
       for await (const r of rows) {
         const row = sheet.addRow([
-          r.reference, r.name, r.number, dateOnlyToDb(r.issueDate), dateOnlyToDb(r.dueDate), r.currency,
-          Number(minorToPlain(r.amountMinor, r.currency)), Number(minorToPlain(r.paidMinor, r.currency)), Number(minorToPlain(r.openMinor, r.currency)),
-          r.daysPastDue, r.bucket, dateOnlyToDb(r.asOf),
+          r.reference,
+          r.name,
+          r.number,
+          dateOnlyToDb(r.issueDate),
+          dateOnlyToDb(r.dueDate),
+          r.currency,
+          Number(minorToPlain(r.amountMinor, r.currency)),
+          Number(minorToPlain(r.paidMinor, r.currency)),
+          Number(minorToPlain(r.openMinor, r.currency)),
+          r.daysPastDue,
+          r.bucket,
+          dateOnlyToDb(r.asOf),
         ]);
         for (const col of [4, 5, 12]) row.getCell(col).numFmt = DATE_FORMAT;
         for (const col of [7, 8, 9]) row.getCell(col).numFmt = amountFormat(r.currency);

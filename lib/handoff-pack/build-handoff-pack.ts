@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { zipSync, type Zippable } from "fflate";
-import type { Actor } from "@/lib/collections/actor";
+import { type Zippable, zipSync } from "fflate";
 import { recordAudit } from "@/lib/audit/events";
+import type { Actor } from "@/lib/collections/actor";
 import type { DbOrTx } from "@/lib/db/client";
 import { loadLogos } from "@/lib/documents/get-letter-pdf";
 import { parseLetterhead } from "@/lib/documents/letterhead";
@@ -38,7 +38,14 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 function zipTime(at: Date): Date {
   const t = Math.min(Math.max(at.getTime(), Date.UTC(1980, 0, 1)), Date.UTC(2099, 11, 31));
   const u = new Date(t);
-  return new Date(u.getUTCFullYear(), u.getUTCMonth(), u.getUTCDate(), u.getUTCHours(), u.getUTCMinutes(), u.getUTCSeconds());
+  return new Date(
+    u.getUTCFullYear(),
+    u.getUTCMonth(),
+    u.getUTCDate(),
+    u.getUTCHours(),
+    u.getUTCMinutes(),
+    u.getUTCSeconds(),
+  );
 }
 
 /**
@@ -80,10 +87,20 @@ export async function buildHandoffPack(
   for (const name of names) entries[name] = [files.get(name)!, { mtime, level: name.endsWith(".pdf") ? 0 : 6 }];
   const bytes = zipSync(entries, { mtime });
 
-  await recordAudit(db, { orgId: opts.orgId, userId: opts.actor.userId, ip: opts.ip }, {
-    kind: "handoff_pack.created",
-    payload: { customerId: data.customer.id, currencies: data.balances.map((b) => b.currency), asOf: data.asOf, files: manifest.files.length + 1, manifestSha256 },
-  });
+  await recordAudit(
+    db,
+    { orgId: opts.orgId, userId: opts.actor.userId, ip: opts.ip },
+    {
+      kind: "handoff_pack.created",
+      payload: {
+        customerId: data.customer.id,
+        currencies: data.balances.map((b) => b.currency),
+        asOf: data.asOf,
+        files: manifest.files.length + 1,
+        manifestSha256,
+      },
+    },
+  );
 
   const safeRef = data.customer.reference.replace(/[^\w.-]+/g, "_").slice(0, 60);
   return { fileName: `handoff-pack-${safeRef}-${data.asOf}.zip`, bytes, manifest, manifestSha256 };

@@ -1,13 +1,13 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
-import type { DbOrTx } from "@/lib/db/client";
 import { getContactHistory, type HistoryEntry } from "@/lib/collections/contact-history";
 import { promiseStatuses } from "@/lib/collections/promise-status";
 import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
+import type { DbOrTx } from "@/lib/db/client";
 import { letterPdfFilename, storedLetterSelect } from "@/lib/documents/get-letter-pdf";
 import type { StoredLetterForPdf } from "@/lib/documents/render-letter-pdf";
 import { toMinor } from "@/lib/money/money";
-import { dateOnlyFromDb, daysBetween, todayIn, type DateOnly } from "@/lib/time/dates";
+import { type DateOnly, dateOnlyFromDb, daysBetween, todayIn } from "@/lib/time/dates";
 
 /**
  * Everything an agency needs about one customer, read once. Amounts are minor
@@ -17,14 +17,65 @@ import { dateOnlyFromDb, daysBetween, todayIn, type DateOnly } from "@/lib/time/
  */
 export interface PackData {
   org: { id: string; name: string; timeZone: string; locale: string };
-  customer: { id: string; reference: string; name: string; contactPerson: string; email: string; phone: string; address: string[]; language: string; currency: string };
+  customer: {
+    id: string;
+    reference: string;
+    name: string;
+    contactPerson: string;
+    email: string;
+    phone: string;
+    address: string[];
+    language: string;
+    currency: string;
+  };
   asOf: DateOnly;
-  invoices: { number: string; currency: string; issueDate: DateOnly; dueDate: DateOnly; amount: number; paid: number; open: number; daysPastDue: number; disputed: boolean }[];
+  invoices: {
+    number: string;
+    currency: string;
+    issueDate: DateOnly;
+    dueDate: DateOnly;
+    amount: number;
+    paid: number;
+    open: number;
+    daysPastDue: number;
+    disputed: boolean;
+  }[];
   balances: { currency: string; open: number; overdue: number }[];
-  letters: (StoredLetterForPdf & { fileName: string; currency: string; deadline: DateOnly; sentBy: string; totalDue: number; trackingNumber: string | null })[];
-  promises: { id: string; currency: string; amount: number; madeOn: DateOnly; promisedFor: DateOnly; instalment: boolean; status: "pending" | "kept" | "broken"; by: string; note: string }[];
-  disputes: { invoiceNumber: string; openedOn: DateOnly; note: string; by: string; resolvedOn: DateOnly | null; resolution: string }[];
-  handoffs: { agency: string; reference: string; handedOverOn: DateOnly; currency: string; amount: number; by: string }[];
+  letters: (StoredLetterForPdf & {
+    fileName: string;
+    currency: string;
+    deadline: DateOnly;
+    sentBy: string;
+    totalDue: number;
+    trackingNumber: string | null;
+  })[];
+  promises: {
+    id: string;
+    currency: string;
+    amount: number;
+    madeOn: DateOnly;
+    promisedFor: DateOnly;
+    instalment: boolean;
+    status: "pending" | "kept" | "broken";
+    by: string;
+    note: string;
+  }[];
+  disputes: {
+    invoiceNumber: string;
+    openedOn: DateOnly;
+    note: string;
+    by: string;
+    resolvedOn: DateOnly | null;
+    resolution: string;
+  }[];
+  handoffs: {
+    agency: string;
+    reference: string;
+    handedOverOn: DateOnly;
+    currency: string;
+    amount: number;
+    by: string;
+  }[];
   history: HistoryEntry[];
   /** The newest instant in the data: the pack's fixed timestamp (ZIP entries, PDF metadata). */
   newestAt: Date;
@@ -33,7 +84,10 @@ export interface PackData {
 const byName = { select: { name: true } } as const;
 const nameOf = (u: { name: string } | null) => u?.name ?? "System";
 
-export async function loadPackData(tx: DbOrTx, opts: { orgId: string; customerId: string; now: Date }): Promise<PackData> {
+export async function loadPackData(
+  tx: DbOrTx,
+  opts: { orgId: string; customerId: string; now: Date },
+): Promise<PackData> {
   const customer = await getCustomerOrThrow(tx, opts);
   const org = await tx.organization.findUniqueOrThrow({ where: { id: opts.orgId } });
   const asOf = todayIn(org.timeZone, opts.now);
@@ -42,16 +96,30 @@ export async function loadPackData(tx: DbOrTx, opts: { orgId: string; customerId
     tx.invoice.findMany({ where, orderBy: [{ currency: "asc" }, { dueDate: "asc" }, { number: "asc" }] }),
     tx.payment.findMany({ where, select: { currency: true, receivedOn: true, amountMinor: true } }),
     tx.letter.findMany({
-      where, orderBy: [{ sentAt: "asc" }, { id: "asc" }],
+      where,
+      orderBy: [{ sentAt: "asc" }, { id: "asc" }],
       select: {
-        ...storedLetterSelect, currency: true, deadlineDate: true, totalDueMinor: true, sentBy: byName,
-        events: { where: { kind: "REGISTERED_MAIL_TRACKING" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1 },
+        ...storedLetterSelect,
+        currency: true,
+        deadlineDate: true,
+        totalDueMinor: true,
+        sentBy: byName,
+        events: {
+          where: { kind: "REGISTERED_MAIL_TRACKING" },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: 1,
+        },
       },
     }),
     tx.paymentPromise.findMany({ where, include: { user: byName }, orderBy: [{ promisedFor: "asc" }, { id: "asc" }] }),
     tx.invoiceDispute.findMany({
-      where, orderBy: [{ openedOn: "asc" }, { id: "asc" }],
-      include: { user: byName, invoice: { select: { id: true, number: true } }, events: { where: { kind: "DISPUTE_RESOLVED" } } },
+      where,
+      orderBy: [{ openedOn: "asc" }, { id: "asc" }],
+      include: {
+        user: byName,
+        invoice: { select: { id: true, number: true } },
+        events: { where: { kind: "DISPUTE_RESOLVED" } },
+      },
     }),
     tx.agencyHandoff.findMany({ where, include: { user: byName }, orderBy: [{ handedOverOn: "asc" }, { id: "asc" }] }),
     getContactHistory(tx, opts),
@@ -62,20 +130,42 @@ export async function loadPackData(tx: DbOrTx, opts: { orgId: string; customerId
     const amount = toMinor(i.amountMinor);
     const paid = toMinor(i.paidMinor);
     const dueDate = dateOnlyFromDb(i.dueDate);
-    return { number: i.number, currency: i.currency, issueDate: dateOnlyFromDb(i.issueDate), dueDate, amount, paid, open: amount - paid, daysPastDue: daysBetween(dueDate, asOf), disputed: openDisputed.has(i.id) };
+    return {
+      number: i.number,
+      currency: i.currency,
+      issueDate: dateOnlyFromDb(i.issueDate),
+      dueDate,
+      amount,
+      paid,
+      open: amount - paid,
+      daysPastDue: daysBetween(dueDate, asOf),
+      disputed: openDisputed.has(i.id),
+    };
   });
   const currencies = [...new Set(invoiceLines.map((i) => i.currency))].sort();
   const balances = currencies.map((currency) => {
     const open = invoiceLines.filter((i) => i.currency === currency && i.open > 0);
-    return { currency, open: open.reduce((s, i) => s + i.open, 0), overdue: open.filter((i) => i.dueDate < asOf).reduce((s, i) => s + i.open, 0) };
+    return {
+      currency,
+      open: open.reduce((s, i) => s + i.open, 0),
+      overdue: open.filter((i) => i.dueDate < asOf).reduce((s, i) => s + i.open, 0),
+    };
   });
 
   // Kept/broken is derived per currency account from dates and payments, as on the customer page.
-  const promiseFacts = promises.map((p) => ({ id: p.id, amount: toMinor(p.amountMinor), madeOn: dateOnlyFromDb(p.madeOn), promisedFor: dateOnlyFromDb(p.promisedFor), planId: p.planId }));
+  const promiseFacts = promises.map((p) => ({
+    id: p.id,
+    amount: toMinor(p.amountMinor),
+    madeOn: dateOnlyFromDb(p.madeOn),
+    promisedFor: dateOnlyFromDb(p.promisedFor),
+    planId: p.planId,
+  }));
   const status = new Map<string, "pending" | "kept" | "broken">();
   for (const currency of new Set(promises.map((p) => p.currency))) {
     const mine = promiseFacts.filter((_, i) => promises[i].currency === currency);
-    const paid = payments.filter((p) => p.currency === currency).map((p) => ({ receivedOn: dateOnlyFromDb(p.receivedOn), amount: toMinor(p.amountMinor) }));
+    const paid = payments
+      .filter((p) => p.currency === currency)
+      .map((p) => ({ receivedOn: dateOnlyFromDb(p.receivedOn), amount: toMinor(p.amountMinor) }));
     for (const s of promiseStatuses(mine, paid, asOf)) status.set(s.id, s.status);
   }
 
@@ -83,25 +173,59 @@ export async function loadPackData(tx: DbOrTx, opts: { orgId: string; customerId
   return {
     org: { id: org.id, name: org.name, timeZone: org.timeZone, locale: org.locale },
     customer: {
-      id: customer.id, reference: customer.reference, name: customer.name, contactPerson: customer.contactPerson, email: customer.email, phone: customer.phone,
-      address: [customer.addressLine1, customer.addressLine2, `${customer.postalCode} ${customer.city}`.trim(), customer.country].filter(Boolean),
-      language: customer.language, currency: customer.currency,
+      id: customer.id,
+      reference: customer.reference,
+      name: customer.name,
+      contactPerson: customer.contactPerson,
+      email: customer.email,
+      phone: customer.phone,
+      address: [
+        customer.addressLine1,
+        customer.addressLine2,
+        `${customer.postalCode} ${customer.city}`.trim(),
+        customer.country,
+      ].filter(Boolean),
+      language: customer.language,
+      currency: customer.currency,
     },
     asOf,
     invoices: invoiceLines,
     balances,
     letters: letters.map(({ sentBy, events, deadlineDate, totalDueMinor, ...l }) => ({
-      ...l, fileName: packLetterName(l, letters), deadline: dateOnlyFromDb(deadlineDate), sentBy: nameOf(sentBy), totalDue: toMinor(totalDueMinor), trackingNumber: events[0]?.reference ?? null,
+      ...l,
+      fileName: packLetterName(l, letters),
+      deadline: dateOnlyFromDb(deadlineDate),
+      sentBy: nameOf(sentBy),
+      totalDue: toMinor(totalDueMinor),
+      trackingNumber: events[0]?.reference ?? null,
     })),
     promises: promises.map((p, i) => ({
-      id: p.id, currency: p.currency, amount: promiseFacts[i].amount, madeOn: promiseFacts[i].madeOn, promisedFor: promiseFacts[i].promisedFor,
-      instalment: p.planId !== null, status: status.get(p.id) ?? "pending", by: nameOf(p.user), note: p.note,
+      id: p.id,
+      currency: p.currency,
+      amount: promiseFacts[i].amount,
+      madeOn: promiseFacts[i].madeOn,
+      promisedFor: promiseFacts[i].promisedFor,
+      instalment: p.planId !== null,
+      status: status.get(p.id) ?? "pending",
+      by: nameOf(p.user),
+      note: p.note,
     })),
     disputes: disputes.map((d) => ({
-      invoiceNumber: d.invoice.number, openedOn: dateOnlyFromDb(d.openedOn), note: d.note, by: nameOf(d.user),
-      resolvedOn: d.events[0] ? dateOnlyFromDb(d.events[0].occurredOn) : null, resolution: d.events[0]?.note ?? "",
+      invoiceNumber: d.invoice.number,
+      openedOn: dateOnlyFromDb(d.openedOn),
+      note: d.note,
+      by: nameOf(d.user),
+      resolvedOn: d.events[0] ? dateOnlyFromDb(d.events[0].occurredOn) : null,
+      resolution: d.events[0]?.note ?? "",
     })),
-    handoffs: handoffs.map((h) => ({ agency: h.agency, reference: h.reference, handedOverOn: dateOnlyFromDb(h.handedOverOn), currency: h.currency, amount: toMinor(h.amountMinor), by: nameOf(h.user) })),
+    handoffs: handoffs.map((h) => ({
+      agency: h.agency,
+      reference: h.reference,
+      handedOverOn: dateOnlyFromDb(h.handedOverOn),
+      currency: h.currency,
+      amount: toMinor(h.amountMinor),
+      by: nameOf(h.user),
+    })),
     history,
     newestAt: new Date(Math.max(...instants.map((d) => d.getTime()))),
   };
@@ -112,7 +236,10 @@ export async function loadPackData(tx: DbOrTx, opts: { orgId: string; customerId
  * full id when two letters would share a name (uuid7 ids share their first
  * characters when sent within a minute or so).
  */
-function packLetterName(letter: { id: string; stage: number; sentAt: Date }, all: { id: string; stage: number; sentAt: Date }[]): string {
+function packLetterName(
+  letter: { id: string; stage: number; sentAt: Date },
+  all: { id: string; stage: number; sentAt: Date }[],
+): string {
   const name = letterPdfFilename(letter);
   const clash = all.some((o) => o.id !== letter.id && letterPdfFilename(o) === name);
   return `letters/${clash ? name.replace(letter.id.slice(0, 8), letter.id) : name}`;

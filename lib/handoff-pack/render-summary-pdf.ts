@@ -1,9 +1,9 @@
-import { rgb, type PDFDocument, type PDFFont, type PDFPage } from "pdf-lib";
-import { newDocument, type Fonts } from "@/lib/documents/render-letter-pdf";
-import { letterFormat } from "@/lib/letters/letter-format";
+import { type PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
+import { type Fonts, newDocument } from "@/lib/documents/render-letter-pdf";
 import type { Language } from "@/lib/generated/prisma/enums";
+import { letterFormat } from "@/lib/letters/letter-format";
 import { localStamp, type PackData } from "./load-pack-data";
-import { summaryText, type SummaryText } from "./summary-text";
+import { type SummaryText, summaryText } from "./summary-text";
 
 // The hand-off summary: one A4 document an agency can read without the app.
 // A pure function of PackData (no "generated at" time), so unchanged data gives
@@ -39,7 +39,11 @@ class SummaryPen {
   y = 0;
   readonly pages: PDFPage[] = [];
 
-  constructor(private doc: PDFDocument, private fonts: Fonts, private words: SummaryText) {
+  constructor(
+    private doc: PDFDocument,
+    private fonts: Fonts,
+    private words: SummaryText,
+  ) {
     this.newPage();
   }
 
@@ -79,7 +83,12 @@ class SummaryPen {
     this.y -= 12;
     this.text(s, LEFT, this.fonts.bold, 11);
     this.y -= 5;
-    this.page.drawLine({ start: { x: LEFT, y: this.y }, end: { x: PAGE_W - RIGHT, y: this.y }, thickness: 0.6, color: MUTED });
+    this.page.drawLine({
+      start: { x: LEFT, y: this.y },
+      end: { x: PAGE_W - RIGHT, y: this.y },
+      thickness: 0.6,
+      color: MUTED,
+    });
     this.y -= 11;
   }
 
@@ -117,7 +126,12 @@ class SummaryPen {
         }
       });
       this.y = top - (lines - 1) * STEP - 3;
-      this.page.drawLine({ start: { x: LEFT, y: this.y }, end: { x: PAGE_W - RIGHT, y: this.y }, thickness: 0.5, color: MUTED });
+      this.page.drawLine({
+        start: { x: LEFT, y: this.y },
+        end: { x: PAGE_W - RIGHT, y: this.y },
+        thickness: 0.5,
+        color: MUTED,
+      });
       this.y -= STEP;
     };
     this.room(STEP * 4);
@@ -140,7 +154,12 @@ class SummaryPen {
         }
       });
       this.y = top - height;
-      this.page.drawLine({ start: { x: LEFT, y: this.y + STEP - 2.5 }, end: { x: PAGE_W - RIGHT, y: this.y + STEP - 2.5 }, thickness: 0.25, color: RULE });
+      this.page.drawLine({
+        start: { x: LEFT, y: this.y + STEP - 2.5 },
+        end: { x: PAGE_W - RIGHT, y: this.y + STEP - 2.5 },
+        thickness: 0.25,
+        color: RULE,
+      });
       this.y -= 2;
     }
   }
@@ -181,10 +200,21 @@ class SummaryPen {
     const { page: pageOf } = this.words;
     const total = this.pages.length;
     this.pages.forEach((page, i) => {
-      page.drawLine({ start: { x: LEFT, y: BOTTOM - 6 }, end: { x: PAGE_W - RIGHT, y: BOTTOM - 6 }, thickness: 0.4, color: MUTED });
+      page.drawLine({
+        start: { x: LEFT, y: BOTTOM - 6 },
+        end: { x: PAGE_W - RIGHT, y: BOTTOM - 6 },
+        thickness: 0.4,
+        color: MUTED,
+      });
       page.drawText(label, { x: LEFT, y: BOTTOM - 16, font: this.fonts.regular, size: 7, color: MUTED });
       const n = pageOf(i + 1, total);
-      page.drawText(n, { x: PAGE_W - RIGHT - this.fonts.regular.widthOfTextAtSize(n, 7), y: BOTTOM - 16, font: this.fonts.regular, size: 7, color: MUTED });
+      page.drawText(n, {
+        x: PAGE_W - RIGHT - this.fonts.regular.widthOfTextAtSize(n, 7),
+        y: BOTTOM - 16,
+        font: this.fonts.regular,
+        size: 7,
+        color: MUTED,
+      });
     });
   }
 }
@@ -208,13 +238,22 @@ export async function renderSummaryPdf(data: PackData): Promise<Uint8Array> {
 
   pen.heading(t.customer.heading);
   for (const l of [customer.name, ...customer.address]) pen.line(l);
-  for (const l of [customer.contactPerson && `${t.customer.contact}: ${customer.contactPerson}`, customer.email && `${t.customer.email}: ${customer.email}`, customer.phone && `${t.customer.phone}: ${customer.phone}`]) if (l) pen.line(l);
+  for (const l of [
+    customer.contactPerson && `${t.customer.contact}: ${customer.contactPerson}`,
+    customer.email && `${t.customer.email}: ${customer.email}`,
+    customer.phone && `${t.customer.phone}: ${customer.phone}`,
+  ])
+    if (l) pen.line(l);
   pen.line(t.customer.line(customer.reference, customer.language, customer.currency));
 
   const b = t.balance;
   pen.heading(b.heading);
   pen.table(
-    [{ label: b.currency, width: 0.2 }, { label: b.open, width: 0.4, align: "right" }, { label: b.overdueOn(asOf), width: 0.4, align: "right" }],
+    [
+      { label: b.currency, width: 0.2 },
+      { label: b.open, width: 0.4, align: "right" },
+      { label: b.overdueOn(asOf), width: 0.4, align: "right" },
+    ],
     data.balances.map((x) => [x.currency, money(x.open, x.currency), money(x.overdue, x.currency)]),
   );
 
@@ -222,12 +261,24 @@ export async function renderSummaryPdf(data: PackData): Promise<Uint8Array> {
   pen.heading(inv.heading);
   pen.table(
     [
-      { label: inv.number, width: 0.14 }, { label: inv.issued, width: 0.105 }, { label: inv.due, width: 0.105 }, { label: inv.amount, width: 0.15, align: "right" },
-      { label: inv.paid, width: 0.15, align: "right" }, { label: inv.open, width: 0.15, align: "right" }, { label: inv.daysPastDue, width: 0.1, align: "right" }, { label: inv.note, width: 0.1 },
+      { label: inv.number, width: 0.14 },
+      { label: inv.issued, width: 0.105 },
+      { label: inv.due, width: 0.105 },
+      { label: inv.amount, width: 0.15, align: "right" },
+      { label: inv.paid, width: 0.15, align: "right" },
+      { label: inv.open, width: 0.15, align: "right" },
+      { label: inv.daysPastDue, width: 0.1, align: "right" },
+      { label: inv.note, width: 0.1 },
     ],
     data.invoices.map((i) => [
-      i.number, day(i.issueDate), day(i.dueDate), money(i.amount, i.currency), money(i.paid, i.currency), money(i.open, i.currency),
-      i.open > 0 && i.daysPastDue > 0 ? String(i.daysPastDue) : "", i.open <= 0 ? inv.paidNote : i.disputed ? inv.disputedNote : "",
+      i.number,
+      day(i.issueDate),
+      day(i.dueDate),
+      money(i.amount, i.currency),
+      money(i.paid, i.currency),
+      money(i.open, i.currency),
+      i.open > 0 && i.daysPastDue > 0 ? String(i.daysPastDue) : "",
+      i.open <= 0 ? inv.paidNote : i.disputed ? inv.disputedNote : "",
     ]),
   );
 
@@ -235,33 +286,81 @@ export async function renderSummaryPdf(data: PackData): Promise<Uint8Array> {
   pen.heading(letterWords.heading);
   pen.table(
     [
-      { label: letterWords.stage, width: 0.06 }, { label: letterWords.sent, width: 0.16 }, { label: letterWords.by, width: 0.13 }, { label: letterWords.deadline, width: 0.11 },
-      { label: letterWords.totalDue, width: 0.13, align: "right" }, { label: letterWords.delivery, width: 0.12 }, { label: letterWords.file, width: 0.29 },
+      { label: letterWords.stage, width: 0.06 },
+      { label: letterWords.sent, width: 0.16 },
+      { label: letterWords.by, width: 0.13 },
+      { label: letterWords.deadline, width: 0.11 },
+      { label: letterWords.totalDue, width: 0.13, align: "right" },
+      { label: letterWords.delivery, width: 0.12 },
+      { label: letterWords.file, width: 0.29 },
     ],
     data.letters.map((l) => [
-      String(l.stage), stamp(l.sentAt), l.sentBy, day(l.deadline), money(l.totalDue, l.currency),
-      l.registeredMail ? `${letterWords.registered}${l.trackingNumber ? ` ${l.trackingNumber}` : ""}` : letterWords.postOrEmail, l.fileName.replace(/^letters\//, ""),
+      String(l.stage),
+      stamp(l.sentAt),
+      l.sentBy,
+      day(l.deadline),
+      money(l.totalDue, l.currency),
+      l.registeredMail
+        ? `${letterWords.registered}${l.trackingNumber ? ` ${l.trackingNumber}` : ""}`
+        : letterWords.postOrEmail,
+      l.fileName.replace(/^letters\//, ""),
     ]),
   );
 
   const pr = t.promises;
   pen.heading(pr.heading);
   pen.table(
-    [{ label: pr.madeOn, width: 0.11 }, { label: pr.kind, width: 0.1 }, { label: pr.amount, width: 0.14, align: "right" }, { label: pr.due, width: 0.11 }, { label: pr.status, width: 0.09 }, { label: pr.by, width: 0.14 }, { label: pr.note, width: 0.31 }],
-    data.promises.map((p) => [day(p.madeOn), p.instalment ? pr.instalment : pr.promise, money(p.amount, p.currency), day(p.promisedFor), pr.statuses[p.status], p.by, p.note]),
+    [
+      { label: pr.madeOn, width: 0.11 },
+      { label: pr.kind, width: 0.1 },
+      { label: pr.amount, width: 0.14, align: "right" },
+      { label: pr.due, width: 0.11 },
+      { label: pr.status, width: 0.09 },
+      { label: pr.by, width: 0.14 },
+      { label: pr.note, width: 0.31 },
+    ],
+    data.promises.map((p) => [
+      day(p.madeOn),
+      p.instalment ? pr.instalment : pr.promise,
+      money(p.amount, p.currency),
+      day(p.promisedFor),
+      pr.statuses[p.status],
+      p.by,
+      p.note,
+    ]),
   );
 
   const di = t.disputes;
   pen.heading(di.heading);
   pen.table(
-    [{ label: di.invoice, width: 0.15 }, { label: di.opened, width: 0.11 }, { label: di.by, width: 0.14 }, { label: di.reason, width: 0.25 }, { label: di.status, width: 0.12 }, { label: di.resolution, width: 0.23 }],
-    data.disputes.map((d) => [d.invoiceNumber, day(d.openedOn), d.by, d.note, d.resolvedOn ? di.resolvedOn(day(d.resolvedOn)) : di.open, d.resolution]),
+    [
+      { label: di.invoice, width: 0.15 },
+      { label: di.opened, width: 0.11 },
+      { label: di.by, width: 0.14 },
+      { label: di.reason, width: 0.25 },
+      { label: di.status, width: 0.12 },
+      { label: di.resolution, width: 0.23 },
+    ],
+    data.disputes.map((d) => [
+      d.invoiceNumber,
+      day(d.openedOn),
+      d.by,
+      d.note,
+      d.resolvedOn ? di.resolvedOn(day(d.resolvedOn)) : di.open,
+      d.resolution,
+    ]),
   );
 
   const ho = t.handoffs;
   pen.heading(ho.heading);
   pen.table(
-    [{ label: ho.agency, width: 0.28 }, { label: ho.reference, width: 0.18 }, { label: ho.handedOverOn, width: 0.15 }, { label: ho.amount, width: 0.17, align: "right" }, { label: ho.recordedBy, width: 0.22 }],
+    [
+      { label: ho.agency, width: 0.28 },
+      { label: ho.reference, width: 0.18 },
+      { label: ho.handedOverOn, width: 0.15 },
+      { label: ho.amount, width: 0.17, align: "right" },
+      { label: ho.recordedBy, width: 0.22 },
+    ],
     data.handoffs.map((h) => [h.agency, h.reference, day(h.handedOverOn), money(h.amount, h.currency), h.by]),
   );
 
@@ -269,9 +368,15 @@ export async function renderSummaryPdf(data: PackData): Promise<Uint8Array> {
   pen.heading(hi.heading);
   pen.note(hi.intro(org.timeZone));
   pen.table(
-    [{ label: hi.when, width: 0.16 }, { label: hi.who, width: 0.14 }, { label: hi.what, width: 0.27 }, { label: hi.note, width: 0.43 }],
+    [
+      { label: hi.when, width: 0.16 },
+      { label: hi.who, width: 0.14 },
+      { label: hi.what, width: 0.27 },
+      { label: hi.note, width: 0.43 },
+    ],
     data.history.map((e) => [
-      stamp(e.at), e.by,
+      stamp(e.at),
+      e.by,
       e.type === "contact"
         ? `${e.letter ? hi.letter(e.letter.stage) : ""}${t.channels[e.channel] ?? e.channel.toLowerCase()} ${t.directions[e.direction] ?? e.direction.toLowerCase()}, ${t.outcomes[e.outcome] ?? e.outcome.toLowerCase()}`
         : t.event(e.event, { money, day }),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { actionDefinition } from "@/lib/actions/run-action";
 import { recordAudit } from "@/lib/audit/events";
-import { verifyHistory, type HistoryVerification } from "./verify-history";
+import { type HistoryVerification, verifyHistory } from "./verify-history";
 
 /**
  * "Verify history": recomputes the organization's chain. Admins and viewers
@@ -15,10 +15,18 @@ export const verifyHistoryAction = actionDefinition({
   run: async (ctx) => {
     const result: HistoryVerification = await verifyHistory(ctx.db, { orgId: ctx.orgId });
     const mismatch = result.firstMismatch;
-    await recordAudit(ctx.db, { orgId: ctx.orgId, userId: ctx.userId, ip: ctx.ip }, {
-      kind: "history.verified",
-      payload: { ok: result.ok, checked: result.checked, ...(mismatch && { firstMismatch: { table: mismatch.table, id: mismatch.id, seq: mismatch.seq } }) },
-    });
+    await recordAudit(
+      ctx.db,
+      { orgId: ctx.orgId, userId: ctx.userId, ip: ctx.ip },
+      {
+        kind: "history.verified",
+        payload: {
+          ok: result.ok,
+          checked: result.checked,
+          ...(mismatch && { firstMismatch: { table: mismatch.table, id: mismatch.id, seq: mismatch.seq } }),
+        },
+      },
+    );
     return {
       message: result.ok
         ? `All ${result.checked} history entries match their hashes.`

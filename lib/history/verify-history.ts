@@ -1,5 +1,5 @@
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { DbOrTx } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export interface HistoryMismatch {
   table: string;
@@ -74,7 +74,16 @@ export async function verifyHistory(tx: DbOrTx, opts: { orgId: string }): Promis
   if (tables.length === 0) return { ok: true, checked: 0 };
   // One statement, so one snapshot: the walk and the head agree even while
   // entries are being added.
-  const [summary] = await tx.$queryRaw<{ checked: bigint; first_bad: bigint | null; last_seq: bigint | null; last_hash: string | null; head_seq: bigint | null; head_hash: string | null }[]>`
+  const [summary] = await tx.$queryRaw<
+    {
+      checked: bigint;
+      first_bad: bigint | null;
+      last_seq: bigint | null;
+      last_hash: string | null;
+      head_seq: bigint | null;
+      head_hash: string | null;
+    }[]
+  >`
     SELECT count(*) AS checked, min(seq) FILTER (WHERE reason IS NOT NULL) AS first_bad, max(seq) AS last_seq,
            max(entry_hash) FILTER (WHERE is_last) AS last_hash,
            (SELECT seq FROM history_chain_heads WHERE org_id = ${opts.orgId}::uuid) AS head_seq,
@@ -89,14 +98,30 @@ export async function verifyHistory(tx: DbOrTx, opts: { orgId: string }): Promis
       WHERE seq = ${seq}`;
     const row = rows[0];
     const reason = row.reason ?? "does not link to the entry before it";
-    return { ok: false, checked, firstMismatch: { table: row.tbl, id: row.id, seq: Number(seq), reason, createdAt: await entryTime(tx, row.tbl, row.id) } };
+    return {
+      ok: false,
+      checked,
+      firstMismatch: {
+        table: row.tbl,
+        id: row.id,
+        seq: Number(seq),
+        reason,
+        createdAt: await entryTime(tx, row.tbl, row.id),
+      },
+    };
   }
   const lastSeq = summary.last_seq ?? 0n;
   if ((summary.head_seq ?? 0n) !== lastSeq) {
     return {
       ok: false,
       checked,
-      firstMismatch: { table: "history_chain_heads", id: opts.orgId, seq: Number(lastSeq + 1n), createdAt: null, reason: "the newest entries are missing: they were deleted" },
+      firstMismatch: {
+        table: "history_chain_heads",
+        id: opts.orgId,
+        seq: Number(lastSeq + 1n),
+        createdAt: null,
+        reason: "the newest entries are missing: they were deleted",
+      },
     };
   }
   if (lastSeq > 0n && summary.last_hash !== summary.head_hash) {
@@ -104,7 +129,13 @@ export async function verifyHistory(tx: DbOrTx, opts: { orgId: string }): Promis
     return {
       ok: false,
       checked,
-      firstMismatch: { table: last?.tbl ?? "history_chain_heads", id: last?.id ?? opts.orgId, seq: Number(lastSeq), createdAt: null, reason: "the newest entry is not the one the chain head recorded" },
+      firstMismatch: {
+        table: last?.tbl ?? "history_chain_heads",
+        id: last?.id ?? opts.orgId,
+        seq: Number(lastSeq),
+        createdAt: null,
+        reason: "the newest entry is not the one the chain head recorded",
+      },
     };
   }
   return { ok: true, checked };
@@ -112,7 +143,10 @@ export async function verifyHistory(tx: DbOrTx, opts: { orgId: string }): Promis
 
 async function entryAt(tx: DbOrTx, tables: string[], orgId: string, seq: bigint) {
   const union = Prisma.join(
-    tables.map((table) => Prisma.sql`SELECT ${table}::text AS tbl, id, entry_hash FROM ${ident(table)} WHERE org_id = ${orgId}::uuid AND seq = ${seq}`),
+    tables.map(
+      (table) =>
+        Prisma.sql`SELECT ${table}::text AS tbl, id, entry_hash FROM ${ident(table)} WHERE org_id = ${orgId}::uuid AND seq = ${seq}`,
+    ),
     " UNION ALL ",
   );
   const rows = await tx.$queryRaw<{ tbl: string; id: string; entry_hash: string }[]>`${union}`;

@@ -12,12 +12,17 @@ export async function routeUser(roles: Role[]): Promise<SessionUser> {
 }
 
 export function errorResponse(error: unknown): NextResponse {
-  if (error instanceof AppError) return NextResponse.json({ error: error.message, code: error.code }, { status: error.status });
+  if (error instanceof AppError)
+    return NextResponse.json({ error: error.message, code: error.code }, { status: error.status });
   console.error("Route failed", error);
   return NextResponse.json({ error: "Something went wrong on our side.", code: "INTERNAL" }, { status: 500 });
 }
 
-export function pdfResponse(pdf: Uint8Array, filename: string, disposition: "inline" | "attachment" = "attachment"): Response {
+export function pdfResponse(
+  pdf: Uint8Array,
+  filename: string,
+  disposition: "inline" | "attachment" = "attachment",
+): Response {
   return new Response(Buffer.from(pdf), {
     headers: {
       "Content-Type": "application/pdf",

@@ -22,5 +22,6 @@ export function assertSameOrigin(h: Headers): void {
   } catch {
     originHost = "";
   }
-  if (!host || originHost !== host) throw new AppError("FORBIDDEN", "This request came from another site and was refused.");
+  if (!host || originHost !== host)
+    throw new AppError("FORBIDDEN", "This request came from another site and was refused.");
 }

@@ -24,10 +24,17 @@ export const checkImportAction = actionDefinition({
     .catchall(z.string({ message: "Choose a column." }).max(300, "At most 300 characters.")),
   run: async (ctx, input) => {
     const mapping = Object.fromEntries(
-      Object.entries(input).filter(([key]) => key.startsWith(MAP_PREFIX)).map(([key, header]) => [key.slice(MAP_PREFIX.length), String(header)]),
+      Object.entries(input)
+        .filter(([key]) => key.startsWith(MAP_PREFIX))
+        .map(([key, header]) => [key.slice(MAP_PREFIX.length), String(header)]),
     );
     await ctx.db.$transaction(async (tx) => {
-      await saveImportMapping(tx, { orgId: ctx.orgId, importId: input.importId, mapping, options: { dateFormat: input.dateFormat, decimalSeparator: input.decimalSeparator } });
+      await saveImportMapping(tx, {
+        orgId: ctx.orgId,
+        importId: input.importId,
+        mapping,
+        options: { dateFormat: input.dateFormat, decimalSeparator: input.decimalSeparator },
+      });
       await queueValidation(tx, { orgId: ctx.orgId, importId: input.importId, userId: ctx.userId });
     });
     return { message: "Checking the file…", data: { importId: input.importId } };

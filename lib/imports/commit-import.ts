@@ -1,10 +1,10 @@
-import type { Db, DbOrTx } from "@/lib/db/client";
-import type { Import } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/events";
+import type { Db, DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import type { Import } from "@/lib/generated/prisma/client";
 import { getImportOrThrow } from "./get-import";
 import { readImportFile } from "./import-file";
-import { progressReporter, runImportPass, type PassResult } from "./run-import";
+import { type PassResult, progressReporter, runImportPass } from "./run-import";
 import { failureMessage } from "./validate-import";
 
 export const COMMIT_TIMEOUT_MS = 10 * 60_000;
@@ -22,11 +22,15 @@ export async function commitImport(db: Db, opts: { orgId: string; importId: stri
 /** Marks a checked, clean import as being imported (so the page shows progress at once). */
 export async function startCommit(tx: DbOrTx, opts: { orgId: string; importId: string }): Promise<Import> {
   const imp = await getImportOrThrow(tx, opts);
-  if (imp.status === "COMMITTED") throw new AppError("CONFLICT", "This file was imported already. Upload it again to import it again.");
+  if (imp.status === "COMMITTED")
+    throw new AppError("CONFLICT", "This file was imported already. Upload it again to import it again.");
   if (imp.status !== "VALIDATED" || imp.problemCount > 0) {
     throw new AppError("CONFLICT", "Check the file first: only a file without problems can be imported.");
   }
-  const claimed = await tx.import.updateMany({ where: { id: imp.id, status: "VALIDATED" }, data: { status: "COMMITTING", bytesRead: 0 } });
+  const claimed = await tx.import.updateMany({
+    where: { id: imp.id, status: "VALIDATED" },
+    data: { status: "COMMITTING", bytesRead: 0 },
+  });
   if (!claimed.count) throw new AppError("CONFLICT", "This import is already running.");
   return imp;
 }
@@ -48,20 +52,47 @@ export async function runCommit(db: Db, imp: Import, opts: { userId: string; ret
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`import-commit:${imp.id}`}))`;
         const current = await tx.import.findUniqueOrThrow({ where: { id: imp.id } });
         if (current.status !== "COMMITTING") return current; // imported by an earlier try, or given up
-        const result = await runImportPass(tx, imp, { file: readImportFile(db, imp.id), write: true, progress: progressReporter(db, imp.id) });
+        const result = await runImportPass(tx, imp, {
+          file: readImportFile(db, imp.id),
+          write: true,
+          progress: progressReporter(db, imp.id),
+        });
         if (result.problemCount) {
           problems = result.problems;
-          throw new AppError("CONFLICT", `The data changed since the check: ${result.problemCount} rows have problems now. Nothing was imported.`);
+          throw new AppError(
+            "CONFLICT",
+            `The data changed since the check: ${result.problemCount} rows have problems now. Nothing was imported.`,
+          );
         }
         const unchanged = result.rows - result.created - result.updated;
-        await recordAudit(tx, { orgId: imp.orgId, userId: opts.userId }, {
-          kind: "import.committed",
-          payload: { importId: imp.id, importKind: imp.kind, fileName: imp.fileName, rows: result.rows, created: result.created, updated: result.updated, unchanged },
-        });
+        await recordAudit(
+          tx,
+          { orgId: imp.orgId, userId: opts.userId },
+          {
+            kind: "import.committed",
+            payload: {
+              importId: imp.id,
+              importKind: imp.kind,
+              fileName: imp.fileName,
+              rows: result.rows,
+              created: result.created,
+              updated: result.updated,
+              unchanged,
+            },
+          },
+        );
         await tx.importFileChunk.deleteMany({ where: { importId: imp.id } });
         return tx.import.update({
           where: { id: imp.id },
-          data: { status: "COMMITTED", bytesRead: imp.byteSize, rowCount: result.rows, createdCount: result.created, updatedCount: result.updated, unchangedCount: unchanged, finishedAt: new Date() },
+          data: {
+            status: "COMMITTED",
+            bytesRead: imp.byteSize,
+            rowCount: result.rows,
+            createdCount: result.created,
+            updatedCount: result.updated,
+            unchangedCount: unchanged,
+            finishedAt: new Date(),
+          },
         });
       },
       { timeout: COMMIT_TIMEOUT_MS, maxWait: 30_000 },
@@ -74,7 +105,11 @@ export async function runCommit(db: Db, imp: Import, opts: { userId: string; ret
       : failureMessage(error);
     await db.import.updateMany({
       where: { id: imp.id, status: "COMMITTING" },
-      data: { status: "FAILED", error: message, ...(problems.length ? { problems: problems as object[], problemCount: problems.length } : {}) },
+      data: {
+        status: "FAILED",
+        error: message,
+        ...(problems.length ? { problems: problems as object[], problemCount: problems.length } : {}),
+      },
     });
     throw error instanceof AppError ? error : new AppError("CONFLICT", message);
   }

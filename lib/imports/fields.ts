@@ -10,7 +10,12 @@ export interface ImportField {
   aliases: string[];
 }
 
-const field = (key: string, label: string, required: boolean, aliases: string[] = []): ImportField => ({ key, label, required, aliases });
+const field = (key: string, label: string, required: boolean, aliases: string[] = []): ImportField => ({
+  key,
+  label,
+  required,
+  aliases,
+});
 
 export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
   customers: [
@@ -29,7 +34,13 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
   ],
   invoices: [
     field("number", "Invoice number", true, ["invoice", "invoice no", "invoice #", "number", "inv no"]),
-    field("customerReference", "Customer reference", true, ["customer", "customer number", "customer no", "customer ref", "account"]),
+    field("customerReference", "Customer reference", true, [
+      "customer",
+      "customer number",
+      "customer no",
+      "customer ref",
+      "account",
+    ]),
     field("issueDate", "Issue date", true, ["invoice date", "date", "issued"]),
     field("dueDate", "Due date", true, ["due", "payment due"]),
     field("amount", "Amount", true, ["total", "invoice amount", "amount due", "gross amount"]),
@@ -47,7 +58,11 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
 
 export type ColumnMapping = Record<string, string>; // field key -> header in the file
 
-const normalize = (text: string) => text.trim().toLowerCase().replace(/[_\s]+/g, " ");
+const normalize = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[_\s]+/g, " ");
 
 /**
  * The mapping to offer for a file: the organization's last mapping for this kind

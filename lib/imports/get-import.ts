@@ -17,10 +17,16 @@ export async function getImportOrThrow(tx: DbOrTx, opts: { orgId: string; import
   const imp = await tx.import.findFirst({ where: { id: opts.importId, orgId: opts.orgId } });
   if (!imp) throw notFound("That import");
   const running = imp.status === "VALIDATING" || imp.status === "COMMITTING";
-  if (running && (await wasInterrupted(tx, { jobKey: importJobKey(imp.id), heartbeat: imp.updatedAt, now: opts.now }))) {
+  if (
+    running &&
+    (await wasInterrupted(tx, { jobKey: importJobKey(imp.id), heartbeat: imp.updatedAt, now: opts.now }))
+  ) {
     const failed = await tx.import.updateMany({
       where: { id: imp.id, status: imp.status, updatedAt: imp.updatedAt },
-      data: { status: "FAILED", error: "The import was interrupted (the job worker stopped). Nothing was imported; run it again." },
+      data: {
+        status: "FAILED",
+        error: "The import was interrupted (the job worker stopped). Nothing was imported; run it again.",
+      },
     });
     if (failed.count) return tx.import.findUniqueOrThrow({ where: { id: imp.id } });
   }

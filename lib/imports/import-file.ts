@@ -9,7 +9,10 @@ import { AppError } from "@/lib/errors/app-error";
 export const CHUNK_BYTES = 1024 * 1024;
 
 /** Cuts a stream of pieces of any size into chunks of CHUNK_BYTES (the last one shorter). */
-export async function* inChunks(body: AsyncIterable<Uint8Array>, size = CHUNK_BYTES): AsyncGenerator<Buffer<ArrayBuffer>> {
+export async function* inChunks(
+  body: AsyncIterable<Uint8Array>,
+  size = CHUNK_BYTES,
+): AsyncGenerator<Buffer<ArrayBuffer>> {
   let parts: Buffer<ArrayBuffer>[] = [];
   let length = 0;
   for await (const piece of body) {
@@ -29,7 +32,12 @@ export async function* inChunks(body: AsyncIterable<Uint8Array>, size = CHUNK_BY
   if (length) yield Buffer.concat(parts);
 }
 
-export async function storeChunk(tx: DbOrTx, importId: string, seq: number, data: Uint8Array<ArrayBuffer>): Promise<void> {
+export async function storeChunk(
+  tx: DbOrTx,
+  importId: string,
+  seq: number,
+  data: Uint8Array<ArrayBuffer>,
+): Promise<void> {
   await tx.importFileChunk.create({ data: { importId, seq, data } });
 }
 
@@ -39,7 +47,10 @@ export async function storeChunk(tx: DbOrTx, importId: string, seq: number, data
  */
 export async function* readImportFile(db: DbOrTx, importId: string): AsyncGenerator<Uint8Array> {
   for (let seq = 0; ; seq++) {
-    const chunk = await db.importFileChunk.findUnique({ where: { importId_seq: { importId, seq } }, select: { data: true } });
+    const chunk = await db.importFileChunk.findUnique({
+      where: { importId_seq: { importId, seq } },
+      select: { data: true },
+    });
     if (!chunk) {
       if (seq === 0) throw new AppError("CONFLICT", "The file of this import is no longer stored. Upload it again.");
       return;

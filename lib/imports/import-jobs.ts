@@ -29,14 +29,24 @@ export interface ImportJob {
 /** Claims the import for checking and queues the check, in the caller's transaction. */
 export async function queueValidation(tx: DbOrTx, job: ImportJob): Promise<Import> {
   const claimed = await startValidation(tx, job);
-  await addJob(tx, VALIDATE_IMPORT_TASK, { ...job }, { jobKey: importJobKey(job.importId), maxAttempts: MAX_IMPORT_ATTEMPTS });
+  await addJob(
+    tx,
+    VALIDATE_IMPORT_TASK,
+    { ...job },
+    { jobKey: importJobKey(job.importId), maxAttempts: MAX_IMPORT_ATTEMPTS },
+  );
   return claimed;
 }
 
 /** Claims a checked, clean import for importing and queues the commit, in the caller's transaction. */
 export async function queueCommit(tx: DbOrTx, job: ImportJob): Promise<Import> {
   const claimed = await startCommit(tx, job);
-  await addJob(tx, COMMIT_IMPORT_TASK, { ...job }, { jobKey: importJobKey(job.importId), maxAttempts: MAX_IMPORT_ATTEMPTS });
+  await addJob(
+    tx,
+    COMMIT_IMPORT_TASK,
+    { ...job },
+    { jobKey: importJobKey(job.importId), maxAttempts: MAX_IMPORT_ATTEMPTS },
+  );
   return claimed;
 }
 
@@ -46,7 +56,12 @@ export async function queueCommit(tx: DbOrTx, job: ImportJob): Promise<Import> {
  * recorded on the import ends the job; an unexpected error before the last
  * attempt is thrown for the queue to retry.
  */
-async function runImportJob(db: Db, job: ImportJob, claimedAs: ImportStatus, pass: (imp: Import) => Promise<unknown>): Promise<void> {
+async function runImportJob(
+  db: Db,
+  job: ImportJob,
+  claimedAs: ImportStatus,
+  pass: (imp: Import) => Promise<unknown>,
+): Promise<void> {
   const imp = await db.import.findFirst({ where: { id: job.importId, orgId: job.orgId, status: claimedAs } });
   if (!imp) return;
   try {
@@ -60,10 +75,14 @@ async function runImportJob(db: Db, job: ImportJob, claimedAs: ImportStatus, pas
 export function importTasks(db: Db): TaskList {
   return {
     [VALIDATE_IMPORT_TASK]: (payload, helpers) =>
-      runImportJob(db, payload as ImportJob, "VALIDATING", (imp) => runValidation(db, imp, { retryable: !isLastAttempt(helpers.job) })),
+      runImportJob(db, payload as ImportJob, "VALIDATING", (imp) =>
+        runValidation(db, imp, { retryable: !isLastAttempt(helpers.job) }),
+      ),
     [COMMIT_IMPORT_TASK]: (payload, helpers) => {
       const job = payload as ImportJob;
-      return runImportJob(db, job, "COMMITTING", (imp) => runCommit(db, imp, { userId: job.userId, retryable: !isLastAttempt(helpers.job) }));
+      return runImportJob(db, job, "COMMITTING", (imp) =>
+        runCommit(db, imp, { userId: job.userId, retryable: !isLastAttempt(helpers.job) }),
+      );
     },
   };
 }

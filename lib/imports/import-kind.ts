@@ -30,7 +30,12 @@ export interface BatchContext {
  */
 export interface ImportKindHandler<Row, State> {
   newState(): State;
-  validate(tx: DbOrTx, ctx: BatchContext, rows: MappedRow[], state: State): Promise<{ valid: Row[]; problems: RowProblem[] }>;
+  validate(
+    tx: DbOrTx,
+    ctx: BatchContext,
+    rows: MappedRow[],
+    state: State,
+  ): Promise<{ valid: Row[]; problems: RowProblem[] }>;
   /** Upserts the rows; rows equal to what is stored are not touched. */
   write(tx: DbOrTx, orgId: string, rows: Row[]): Promise<{ created: number; updated: number }>;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { DELIMITERS } from "./read-csv";
 import { DATE_FORMATS, DECIMAL_SEPARATORS } from "./parse-values";
+import { DELIMITERS } from "./read-csv";
 
 /** How a file's cells are written: chosen by the user where the file cannot say. */
 export const importOptionsSchema = z.object({

@@ -6,6 +6,17 @@ export function listRecentImports(tx: DbOrTx, opts: { orgId: string; limit?: num
     where: { orgId: opts.orgId },
     orderBy: { createdAt: "desc" },
     take: opts.limit ?? 10,
-    select: { id: true, kind: true, status: true, fileName: true, rowCount: true, createdCount: true, updatedCount: true, unchangedCount: true, createdAt: true, user: { select: { name: true } } },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      fileName: true,
+      rowCount: true,
+      createdCount: true,
+      updatedCount: true,
+      unchangedCount: true,
+      createdAt: true,
+      user: { select: { name: true } },
+    },
   });
 }

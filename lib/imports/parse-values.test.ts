@@ -61,7 +61,13 @@ describe("parseImportAmount", () => {
   });
 
   it("formats minor units as plain decimals that parse back", () => {
-    for (const [minor, currency] of [[123456, "EUR"], [-5, "EUR"], [7, "USD"], [1500, "JPY"], [0, "NOK"]] as const) {
+    for (const [minor, currency] of [
+      [123456, "EUR"],
+      [-5, "EUR"],
+      [7, "USD"],
+      [1500, "JPY"],
+      [0, "NOK"],
+    ] as const) {
       const text = formatPlainAmount(minor, currency);
       expect(parseImportAmount(text, currency, ".")).toEqual({ ok: true, value: minor });
     }

@@ -1,5 +1,5 @@
 import { minorDigits } from "@/lib/money/money";
-import { isDateOnly, type DateOnly } from "@/lib/time/dates";
+import { type DateOnly, isDateOnly } from "@/lib/time/dates";
 
 // Cell values as accounting systems export them, read in the format the user
 // chose for the file: nothing here guesses between day/month and month/day or
@@ -34,7 +34,8 @@ export function parseImportDate(input: string, format: DateFormat): Parsed<DateO
     [, d, m, y] = format === "dmy" ? parts : [parts[0], parts[2], parts[1], parts[3]];
   }
   const value = `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
-  if (!isDateOnly(value)) return { ok: false, error: `"${text}" is not a calendar date (${DATE_FORMAT_LABEL[format]})` };
+  if (!isDateOnly(value))
+    return { ok: false, error: `"${text}" is not a calendar date (${DATE_FORMAT_LABEL[format]})` };
   return { ok: true, value };
 }
 
@@ -49,16 +50,23 @@ export function parseImportAmount(input: string, currency: string, decimal: Deci
   const grouping = decimal === "." ? "," : ".";
   const compact = text.replace(/[\s\u00a0\u202f']/g, "");
   const match = /^(-?)(\d[\d.,]*)$/.exec(compact);
-  const notAmount: Parsed<number> = { ok: false, error: `"${text}" is not an amount with "${decimal}" as decimal mark` };
+  const notAmount: Parsed<number> = {
+    ok: false,
+    error: `"${text}" is not an amount with "${decimal}" as decimal mark`,
+  };
   if (!match) return notAmount;
   const [, sign, body] = match;
   const [intText, fracText = "", ...rest] = body.split(decimal);
   if (rest.length || fracText.includes(grouping) || (body.includes(decimal) && !fracText)) return notAmount;
   const groups = intText.split(grouping);
-  if (groups.length > 1 && !(/^\d{1,3}$/.test(groups[0]) && groups.slice(1).every((g) => /^\d{3}$/.test(g)))) return notAmount;
+  if (groups.length > 1 && !(/^\d{1,3}$/.test(groups[0]) && groups.slice(1).every((g) => /^\d{3}$/.test(g))))
+    return notAmount;
   const digits = minorDigits(currency);
   if (fracText.length > digits) {
-    return { ok: false, error: `"${text}" has ${fracText.length} decimals; ${currency} amounts have at most ${digits}` };
+    return {
+      ok: false,
+      error: `"${text}" has ${fracText.length} decimals; ${currency} amounts have at most ${digits}`,
+    };
   }
   const minor = Number(groups.join("") + fracText.padEnd(digits, "0"));
   if (!Number.isSafeInteger(minor)) return { ok: false, error: `"${text}" is too large` };

@@ -42,9 +42,20 @@ export async function* readCsv(
     opts.onBytes?.(bytes);
   });
   const parser = source.pipe(decoder(opts.encoding)).pipe(
-    parse({ to: opts.records ?? -1, delimiter: opts.delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, trim: false }),
+    parse({
+      to: opts.records ?? -1,
+      delimiter: opts.delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      info: true,
+      trim: false,
+    }),
   );
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number; raw?: string } }>) {
+  for await (const { record, info } of parser as AsyncIterable<{
+    record: string[];
+    info: { lines: number; raw?: string };
+  }>) {
     // info.lines is the line the record ends on; multi-line cells are rare, so count back.
     yield { line: info.lines - countNewlines(record), cells: record };
   }

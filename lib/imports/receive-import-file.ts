@@ -1,10 +1,10 @@
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { ImportKind } from "@/lib/generated/prisma/enums";
-import { suggestMapping, type ColumnMapping } from "./fields";
-import { defaultOptions } from "./import-options";
+import { type ColumnMapping, suggestMapping } from "./fields";
 import { inChunks, storeChunk } from "./import-file";
-import { detectDelimiter, readCsv, type Encoding } from "./read-csv";
+import { defaultOptions } from "./import-options";
+import { detectDelimiter, type Encoding, readCsv } from "./read-csv";
 
 export const MAX_IMPORT_BYTES = 150 * 1024 * 1024;
 const MB = 1024 * 1024;
@@ -19,30 +19,51 @@ export const UPLOAD_TIMEOUT_MS = 15 * 60_000;
  */
 export async function receiveImportFile(
   db: Db,
-  opts: { orgId: string; userId: string; kind: ImportKind; fileName: string; body: AsyncIterable<Uint8Array>; maxBytes?: number },
+  opts: {
+    orgId: string;
+    userId: string;
+    kind: ImportKind;
+    fileName: string;
+    body: AsyncIterable<Uint8Array>;
+    maxBytes?: number;
+  },
 ) {
   const maxBytes = opts.maxBytes ?? MAX_IMPORT_BYTES;
-  return db.$transaction(async (tx) => {
-    const draft = await tx.import.create({
-      data: { orgId: opts.orgId, userId: opts.userId, kind: opts.kind, fileName: opts.fileName.slice(0, 200) || "upload.csv", byteSize: 0, encoding: "utf-8", headers: [] },
-    });
-    const { bytes, encoding, head } = await saveUpload(tx, draft.id, opts.body, maxBytes);
-    if (bytes === 0) throw new AppError("INVALID_INPUT", "The file is empty. Export the data again and upload the CSV file.");
-    const firstLine = new TextDecoder(encoding).decode(head.subarray(0, 64 * 1024)).split(/\r?\n/)[0];
-    const delimiter = detectDelimiter(firstLine);
-    const headers = await readHeader(head, encoding, delimiter);
-    const remembered = await tx.importMapping.findUnique({ where: { orgId_kind: { orgId: opts.orgId, kind: opts.kind } } });
-    return tx.import.update({
-      where: { id: draft.id },
-      data: {
-        byteSize: bytes,
-        encoding,
-        headers,
-        mapping: suggestMapping(opts.kind, headers, (remembered?.mapping as ColumnMapping | undefined) ?? null),
-        options: { ...defaultOptions(), delimiter },
-      },
-    });
-  }, { timeout: UPLOAD_TIMEOUT_MS, maxWait: 30_000 });
+  return db.$transaction(
+    async (tx) => {
+      const draft = await tx.import.create({
+        data: {
+          orgId: opts.orgId,
+          userId: opts.userId,
+          kind: opts.kind,
+          fileName: opts.fileName.slice(0, 200) || "upload.csv",
+          byteSize: 0,
+          encoding: "utf-8",
+          headers: [],
+        },
+      });
+      const { bytes, encoding, head } = await saveUpload(tx, draft.id, opts.body, maxBytes);
+      if (bytes === 0)
+        throw new AppError("INVALID_INPUT", "The file is empty. Export the data again and upload the CSV file.");
+      const firstLine = new TextDecoder(encoding).decode(head.subarray(0, 64 * 1024)).split(/\r?\n/)[0];
+      const delimiter = detectDelimiter(firstLine);
+      const headers = await readHeader(head, encoding, delimiter);
+      const remembered = await tx.importMapping.findUnique({
+        where: { orgId_kind: { orgId: opts.orgId, kind: opts.kind } },
+      });
+      return tx.import.update({
+        where: { id: draft.id },
+        data: {
+          byteSize: bytes,
+          encoding,
+          headers,
+          mapping: suggestMapping(opts.kind, headers, (remembered?.mapping as ColumnMapping | undefined) ?? null),
+          options: { ...defaultOptions(), delimiter },
+        },
+      });
+    },
+    { timeout: UPLOAD_TIMEOUT_MS, maxWait: 30_000 },
+  );
 }
 
 /**
@@ -50,7 +71,12 @@ export async function receiveImportFile(
  * valid UTF-8, then Windows-1252. A file that is not CSV is refused at its
  * first chunk, before the rest is sent. Returns the first chunk (the header).
  */
-async function saveUpload(tx: DbOrTx, importId: string, body: AsyncIterable<Uint8Array>, maxBytes: number): Promise<{ bytes: number; encoding: Encoding; head: Buffer<ArrayBuffer> }> {
+async function saveUpload(
+  tx: DbOrTx,
+  importId: string,
+  body: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+): Promise<{ bytes: number; encoding: Encoding; head: Buffer<ArrayBuffer> }> {
   const utf8 = new TextDecoder("utf-8", { fatal: true });
   let validUtf8 = true;
   let bytes = 0;
@@ -87,7 +113,10 @@ async function* limited(body: AsyncIterable<Uint8Array>, maxBytes: number): Asyn
   for await (const piece of body) {
     bytes += piece.length;
     if (bytes > maxBytes) {
-      throw new AppError("TOO_LARGE", `The file is larger than ${maxBytes / MB} MB. Split it into smaller files and import them one after another.`);
+      throw new AppError(
+        "TOO_LARGE",
+        `The file is larger than ${maxBytes / MB} MB. Split it into smaller files and import them one after another.`,
+      );
     }
     yield piece;
   }
@@ -96,16 +125,32 @@ async function* limited(body: AsyncIterable<Uint8Array>, maxBytes: number): Asyn
 function refuseNonCsv(head: Uint8Array): void {
   const start = Buffer.from(head.subarray(0, 8)).toString("latin1");
   if (start.startsWith("PK\u0003\u0004")) {
-    throw new AppError("INVALID_INPUT", "This is an Excel workbook or another zip file, not CSV. In your spreadsheet or accounting system, save or export it as CSV and upload that.");
+    throw new AppError(
+      "INVALID_INPUT",
+      "This is an Excel workbook or another zip file, not CSV. In your spreadsheet or accounting system, save or export it as CSV and upload that.",
+    );
   }
-  if (start.startsWith("%PDF")) throw new AppError("INVALID_INPUT", "This is a PDF, not a CSV file. Export the data as CSV from your accounting system.");
-  if (head.includes(0)) throw new AppError("INVALID_INPUT", "This is not a CSV file: it contains binary data. Export the data as CSV (comma or semicolon separated text).");
+  if (start.startsWith("%PDF"))
+    throw new AppError(
+      "INVALID_INPUT",
+      "This is a PDF, not a CSV file. Export the data as CSV from your accounting system.",
+    );
+  if (head.includes(0))
+    throw new AppError(
+      "INVALID_INPUT",
+      "This is not a CSV file: it contains binary data. Export the data as CSV (comma or semicolon separated text).",
+    );
   const text = new TextDecoder().decode(head).replace(/^\uFEFF/, "");
-  if (!text.trim()) throw new AppError("INVALID_INPUT", "The file is empty. Export the data again and upload the CSV file.");
+  if (!text.trim())
+    throw new AppError("INVALID_INPUT", "The file is empty. Export the data again and upload the CSV file.");
 }
 
 /** The header row, from the file's first chunk (a header row is far shorter than a chunk). */
-async function readHeader(head: Buffer, encoding: Encoding, delimiter: ReturnType<typeof detectDelimiter>): Promise<string[]> {
+async function readHeader(
+  head: Buffer,
+  encoding: Encoding,
+  delimiter: ReturnType<typeof detectDelimiter>,
+): Promise<string[]> {
   let cells: string[] = [];
   try {
     for await (const record of readCsv([head], { encoding, delimiter, records: 1 })) {
@@ -117,7 +162,10 @@ async function readHeader(head: Buffer, encoding: Encoding, delimiter: ReturnTyp
   }
   const headers = cells.map((h, i) => h.trim() || `Column ${i + 1}`);
   if (headers.length < 2) {
-    throw new AppError("INVALID_INPUT", "The first row has only one column. A CSV file needs a header row with its columns separated by commas, semicolons or tabs.");
+    throw new AppError(
+      "INVALID_INPUT",
+      "The first row has only one column. A CSV file needs a header row with its columns separated by commas, semicolons or tabs.",
+    );
   }
   const seen = new Set<string>();
   return headers.map((h) => {

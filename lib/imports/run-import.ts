@@ -5,7 +5,7 @@ import type { ColumnMapping } from "./fields";
 import type { MappedRow, RowProblem } from "./import-kind";
 import { importOptionsSchema } from "./import-options";
 import { IMPORT_KIND_HANDLERS } from "./kinds";
-import { readCsv, type Encoding } from "./read-csv";
+import { type Encoding, readCsv } from "./read-csv";
 
 export const BATCH_ROWS = 2000;
 /** Problems kept for the preview; the count covers them all. */
@@ -28,7 +28,11 @@ export interface PassResult {
 export async function runImportPass(
   tx: DbOrTx,
   imp: Import,
-  opts: { file: AsyncIterable<Uint8Array>; write: boolean; progress?: (bytesRead: number, rows: number) => Promise<void> },
+  opts: {
+    file: AsyncIterable<Uint8Array>;
+    write: boolean;
+    progress?: (bytesRead: number, rows: number) => Promise<void>;
+  },
 ): Promise<PassResult> {
   const handler = IMPORT_KIND_HANDLERS[imp.kind];
   const options = importOptionsSchema.parse(imp.options);
@@ -56,7 +60,11 @@ export async function runImportPass(
 
   let header = true;
   try {
-    for await (const record of readCsv(opts.file, { encoding: imp.encoding as Encoding, delimiter: options.delimiter, onBytes: (b) => (bytesRead = b) })) {
+    for await (const record of readCsv(opts.file, {
+      encoding: imp.encoding as Encoding,
+      delimiter: options.delimiter,
+      onBytes: (b) => (bytesRead = b),
+    })) {
       if (header) {
         header = false;
         continue;
@@ -69,7 +77,8 @@ export async function runImportPass(
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = (error as { code?: string }).code ?? "";
-    if (code.startsWith("CSV_")) throw new AppError("INVALID_INPUT", `The file is not valid CSV: ${(error as Error).message}`);
+    if (code.startsWith("CSV_"))
+      throw new AppError("INVALID_INPUT", `The file is not valid CSV: ${(error as Error).message}`);
     throw error;
   }
   await flush();

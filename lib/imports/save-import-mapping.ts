@@ -1,8 +1,8 @@
 import type { DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { missingFields, type ColumnMapping } from "./fields";
+import { type ColumnMapping, missingFields } from "./fields";
 import { getImportOrThrow } from "./get-import";
-import { importOptionsSchema, type ImportOptions } from "./import-options";
+import { type ImportOptions, importOptionsSchema } from "./import-options";
 
 /** Sets an import's column mapping and formats, and remembers the mapping for the organization's next file of this kind. */
 export async function saveImportMapping(

@@ -16,7 +16,10 @@ export async function startValidation(tx: DbOrTx, opts: { orgId: string; importI
   if (imp.status !== "UPLOADED" && imp.status !== "VALIDATED" && imp.status !== "FAILED") {
     throw new AppError("CONFLICT", "This import is already running or done.");
   }
-  const claimed = await tx.import.updateMany({ where: { id: imp.id, status: imp.status }, data: { status: "VALIDATING", bytesRead: 0, error: "" } });
+  const claimed = await tx.import.updateMany({
+    where: { id: imp.id, status: imp.status },
+    data: { status: "VALIDATING", bytesRead: 0, error: "" },
+  });
   if (!claimed.count) throw new AppError("CONFLICT", "This import is already running.");
   return imp;
 }
@@ -29,10 +32,20 @@ export async function startValidation(tx: DbOrTx, opts: { orgId: string; importI
  */
 export async function runValidation(db: Db, imp: Import, opts: { retryable?: boolean } = {}) {
   try {
-    const result = await runImportPass(db, imp, { file: readImportFile(db, imp.id), write: false, progress: progressReporter(db, imp.id) });
+    const result = await runImportPass(db, imp, {
+      file: readImportFile(db, imp.id),
+      write: false,
+      progress: progressReporter(db, imp.id),
+    });
     return await db.import.update({
       where: { id: imp.id },
-      data: { status: "VALIDATED", bytesRead: imp.byteSize, rowCount: result.rows, problemCount: result.problemCount, problems: result.problems as object[] },
+      data: {
+        status: "VALIDATED",
+        bytesRead: imp.byteSize,
+        rowCount: result.rows,
+        problemCount: result.problemCount,
+        problems: result.problems as object[],
+      },
     });
   } catch (error) {
     if (opts.retryable && !(error instanceof AppError)) throw error;

@@ -18,7 +18,9 @@ export function housekeepingTasks(db: Db): TaskList {
   return {
     [HOUSEKEEPING_TASK]: async (_payload, helpers) => {
       const done = await runHousekeeping(db, new Date());
-      helpers.logger.info(`Housekeeping: ${done.printPdfs} print PDFs and ${done.importFiles} unimported files cleared.`);
+      helpers.logger.info(
+        `Housekeeping: ${done.printPdfs} print PDFs and ${done.importFiles} unimported files cleared.`,
+      );
     },
   };
 }

@@ -13,7 +13,9 @@ interface QueuedJob {
 async function queuedJob(tx: DbOrTx, jobKey: string): Promise<QueuedJob | null> {
   const rows = await tx.$queryRaw<{ locked_at: Date | null; attempts: number; max_attempts: number }[]>`
     SELECT locked_at, attempts, max_attempts FROM graphile_worker.jobs WHERE key = ${jobKey}`;
-  return rows[0] ? { lockedAt: rows[0].locked_at, attempts: rows[0].attempts, maxAttempts: rows[0].max_attempts } : null;
+  return rows[0]
+    ? { lockedAt: rows[0].locked_at, attempts: rows[0].attempts, maxAttempts: rows[0].max_attempts }
+    : null;
 }
 
 /**
@@ -25,7 +27,10 @@ async function queuedJob(tx: DbOrTx, jobKey: string): Promise<QueuedJob | null> 
  * so an abandoned job retried hours later does nothing (queueing a job under the
  * same key again also stops graphile-worker from ever retrying the old one).
  */
-export async function wasInterrupted(tx: DbOrTx, opts: { jobKey: string; heartbeat: Date; now?: Date }): Promise<boolean> {
+export async function wasInterrupted(
+  tx: DbOrTx,
+  opts: { jobKey: string; heartbeat: Date; now?: Date },
+): Promise<boolean> {
   const now = (opts.now ?? new Date()).getTime();
   if (now - opts.heartbeat.getTime() <= STALE_AFTER_MS) return false;
   const job = await queuedJob(tx, opts.jobKey);

@@ -56,12 +56,28 @@ export async function runDueJobs(connectionString: string, taskList: TaskList): 
  * them may share the queue), with the liveness heartbeat that frees a killed
  * worker's jobs (lib/jobs/worker-liveness.ts). `stop` finishes running jobs first.
  */
-export async function startWorker(db: Db, connectionString: string, taskList: TaskList, opts: { crontab?: string } = {}): Promise<{ stop(): Promise<void> }> {
+export async function startWorker(
+  db: Db,
+  connectionString: string,
+  taskList: TaskList,
+  opts: { crontab?: string } = {},
+): Promise<{ stop(): Promise<void> }> {
   const events: WorkerEvents = new EventEmitter();
   const workerIds = new Set<string>();
   events.on("worker:create", ({ worker }) => workerIds.add(worker.workerId));
-  const runner = await run({ connectionString, taskList, crontab: opts.crontab ?? "", events, logger: quiet, concurrency: 2, noHandleSignals: true, pollInterval: 2000 });
-  const liveness = keepWorkersAlive(db, () => [...workerIds], { onError: (error) => console.error(`[jobs] heartbeat: ${error instanceof Error ? error.message : error}`) });
+  const runner = await run({
+    connectionString,
+    taskList,
+    crontab: opts.crontab ?? "",
+    events,
+    logger: quiet,
+    concurrency: 2,
+    noHandleSignals: true,
+    pollInterval: 2000,
+  });
+  const liveness = keepWorkersAlive(db, () => [...workerIds], {
+    onError: (error) => console.error(`[jobs] heartbeat: ${error instanceof Error ? error.message : error}`),
+  });
   return {
     async stop() {
       await runner.stop();

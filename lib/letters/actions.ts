@@ -12,7 +12,12 @@ export const recordTrackingAction = actionDefinition({
   roles: WORKING_ROLES,
   schema: z.object({ letterId: idField("a letter"), trackingNumber: textField(100) }),
   run: async (ctx, input) => {
-    const { letterId } = await recordTrackingNumber(ctx.db, { orgId: ctx.orgId, actor: { userId: ctx.userId, role: ctx.role }, ...input, now: clockNow() });
+    const { letterId } = await recordTrackingNumber(ctx.db, {
+      orgId: ctx.orgId,
+      actor: { userId: ctx.userId, role: ctx.role },
+      ...input,
+      now: clockNow(),
+    });
     return { message: "Tracking number recorded.", data: { letterId } };
   },
 });

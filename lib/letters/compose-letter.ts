@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
-import { readAll, type DbOrTx } from "@/lib/db/client";
-import { loadAccountStates, accountKey } from "@/lib/collections/account-state";
+import { accountKey, loadAccountStates } from "@/lib/collections/account-state";
 import { nextAction, overdueInvoices } from "@/lib/collections/policy";
 import { getPolicySettings } from "@/lib/collections/policy-settings";
 import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
-import { daysBetween, todayIn, type DateOnly } from "@/lib/time/dates";
+import { type DbOrTx, readAll } from "@/lib/db/client";
+import { type DateOnly, daysBetween, todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
 import { letterDeadline } from "./deadline";
 import { templatesForLetter } from "./letter-templates";
-import { renderLetter, type LetterInput, type LetterInvoice } from "./render";
+import { type LetterInput, type LetterInvoice, renderLetter } from "./render";
 import type { LetterTemplateSet, Stage } from "./template-types";
 
 export interface ComposedLetter {
@@ -22,7 +22,10 @@ export interface ComposedLetter {
 }
 
 /** What the policy says about an account now, with everything needed to write its next letter. */
-export async function loadLetterContext(tx: DbOrTx, opts: { orgId: string; customerId: string; currency: string; now: Date }) {
+export async function loadLetterContext(
+  tx: DbOrTx,
+  opts: { orgId: string; customerId: string; currency: string; now: Date },
+) {
   const [org, customer, policy] = await readAll(tx, [
     () => tx.organization.findUniqueOrThrow({ where: { id: opts.orgId } }),
     () => getCustomerOrThrow(tx, opts),
@@ -30,7 +33,13 @@ export async function loadLetterContext(tx: DbOrTx, opts: { orgId: string; custo
   ] as const);
   const today = todayIn(org.timeZone, opts.now);
   const key = { customerId: customer.id, currency: opts.currency };
-  const states = await loadAccountStates(tx, { orgId: org.id, timeZone: org.timeZone, today, accounts: [key], locale: org.locale });
+  const states = await loadAccountStates(tx, {
+    orgId: org.id,
+    timeZone: org.timeZone,
+    today,
+    accounts: [key],
+    locale: org.locale,
+  });
   const state = states.get(accountKey(key))!;
   const action = nextAction(state.facts, policy, today);
   return { org, customer, policy, today, state, action };
@@ -39,16 +48,31 @@ export async function loadLetterContext(tx: DbOrTx, opts: { orgId: string; custo
 export type LetterContext = Awaited<ReturnType<typeof loadLetterContext>>;
 
 /** Renders the letter the policy's next action calls for, from the account's data and contact history. */
-export async function composeLetter(tx: DbOrTx, ctx: LetterContext, stage: Stage, templates?: LetterTemplateSet): Promise<ComposedLetter> {
+export async function composeLetter(
+  tx: DbOrTx,
+  ctx: LetterContext,
+  stage: Stage,
+  templates?: LetterTemplateSet,
+): Promise<ComposedLetter> {
   const { org, customer, state, today, policy } = ctx;
   const covered = overdueInvoices(state.facts, today);
   const invoices: LetterInvoice[] = covered.map((i) => ({
-    invoiceId: i.id, number: i.number, issueDate: i.issueDate, dueDate: i.dueDate, amountMinor: i.amount, openMinor: i.open,
+    invoiceId: i.id,
+    number: i.number,
+    issueDate: i.issueDate,
+    dueDate: i.dueDate,
+    amountMinor: i.amount,
+    openMinor: i.open,
     daysPastDue: daysBetween(i.dueDate, today),
   }));
   const since = covered.map((i) => i.issueDate).sort()[0] ?? today;
   const attempts = await tx.contactAttempt.findMany({
-    where: { orgId: org.id, customerId: customer.id, direction: "OUTBOUND", occurredAt: { gte: instantAt(since, "00:00", org.timeZone) } },
+    where: {
+      orgId: org.id,
+      customerId: customer.id,
+      direction: "OUTBOUND",
+      occurredAt: { gte: instantAt(since, "00:00", org.timeZone) },
+    },
     select: { occurredAt: true, channel: true, outcome: true, letter: { select: { stage: true } } },
     orderBy: { occurredAt: "asc" },
   });
@@ -62,7 +86,12 @@ export async function composeLetter(tx: DbOrTx, ctx: LetterContext, stage: Stage
     org,
     customer,
     invoices,
-    attempts: attempts.map((a) => ({ on: todayIn(org.timeZone, a.occurredAt), channel: a.channel, outcome: a.outcome, letterStage: a.letter?.stage })),
+    attempts: attempts.map((a) => ({
+      on: todayIn(org.timeZone, a.occurredAt),
+      channel: a.channel,
+      outcome: a.outcome,
+      letterStage: a.letter?.stage,
+    })),
     handoff: state.handoff,
     templates: templates ?? (await templatesForLetter(tx, { orgId: org.id, language: customer.language, stage })),
   };

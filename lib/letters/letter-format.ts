@@ -1,6 +1,6 @@
 import type { Language } from "@/lib/generated/prisma/enums";
 import { formatMoney, minorToPlain } from "@/lib/money/money";
-import { formatDateOnly, type DateOnly } from "@/lib/time/dates";
+import { type DateOnly, formatDateOnly } from "@/lib/time/dates";
 
 // How a letter writes dates and amounts in the customer's language. Italian and
 // Norwegian are written out by hand rather than through Intl: ICU's it-IT leaves
@@ -17,8 +17,34 @@ export interface LetterFormat {
 }
 
 const MONTHS: Record<"it" | "nb", string[]> = {
-  it: ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"],
-  nb: ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"],
+  it: [
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
+  ],
+  nb: [
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+  ],
 };
 
 function parts(value: DateOnly): { year: string; month: number; day: number } {

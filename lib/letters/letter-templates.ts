@@ -1,11 +1,11 @@
 import { recordAudit } from "@/lib/audit/events";
+import type { Actor } from "@/lib/collections/actor";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Language } from "@/lib/generated/prisma/enums";
-import type { Actor } from "@/lib/collections/actor";
 import { templatesFor } from "./render";
 import type { LetterTemplateSet, Stage } from "./template-types";
-import { defaultDraft, validateTemplate, type TemplateDraft } from "./validate-template";
+import { defaultDraft, type TemplateDraft, validateTemplate } from "./validate-template";
 
 // Admins' edits of letter templates: append-only versions per organization,
 // language and stage; the newest is in force. Without one, the code's template.
@@ -17,13 +17,21 @@ export interface TemplateInForce {
   savedAt: Date | null;
 }
 
-export async function templateInForce(tx: DbOrTx, opts: { orgId: string; language: Language; stage: Stage }): Promise<TemplateInForce> {
+export async function templateInForce(
+  tx: DbOrTx,
+  opts: { orgId: string; language: Language; stage: Stage },
+): Promise<TemplateInForce> {
   const row = await tx.letterTemplateVersion.findFirst({
     where: { orgId: opts.orgId, language: opts.language, stage: opts.stage },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
-  if (!row || row.reverted) return { draft: defaultDraft(opts.language, opts.stage), versionId: null, savedAt: row?.createdAt ?? null };
-  return { draft: { subject: row.subject, paragraphs: row.paragraphs as string[] }, versionId: row.id, savedAt: row.createdAt };
+  if (!row || row.reverted)
+    return { draft: defaultDraft(opts.language, opts.stage), versionId: null, savedAt: row?.createdAt ?? null };
+  return {
+    draft: { subject: row.subject, paragraphs: row.paragraphs as string[] },
+    versionId: row.id,
+    savedAt: row.createdAt,
+  };
 }
 
 /**
@@ -37,7 +45,10 @@ export function templateSetWith(language: Language, stage: Stage, draft: Templat
 }
 
 /** The template set a letter of this stage is rendered with now (undefined: the code's defaults). */
-export async function templatesForLetter(tx: DbOrTx, opts: { orgId: string; language: Language; stage: Stage }): Promise<LetterTemplateSet | undefined> {
+export async function templatesForLetter(
+  tx: DbOrTx,
+  opts: { orgId: string; language: Language; stage: Stage },
+): Promise<LetterTemplateSet | undefined> {
   const inForce = await templateInForce(tx, opts);
   return inForce.versionId ? templateSetWith(opts.language, opts.stage, inForce.draft) : undefined;
 }
@@ -53,14 +64,28 @@ export async function saveLetterTemplate(
   return db.$transaction(async (tx) => {
     const row = await tx.letterTemplateVersion.create({
       data: {
-        orgId: opts.orgId, language: opts.language, stage: opts.stage, subject: draft.subject.trim(),
-        paragraphs: draft.paragraphs.map((p) => p.trim()).filter(Boolean), reverted: opts.draft === null, createdById: opts.actor.userId,
+        orgId: opts.orgId,
+        language: opts.language,
+        stage: opts.stage,
+        subject: draft.subject.trim(),
+        paragraphs: draft.paragraphs.map((p) => p.trim()).filter(Boolean),
+        reverted: opts.draft === null,
+        createdById: opts.actor.userId,
       },
     });
-    await recordAudit(tx, { orgId: opts.orgId, userId: opts.actor.userId }, {
-      kind: "letter_template.saved",
-      payload: { templateVersionId: row.id, language: opts.language, stage: opts.stage, reverted: opts.draft === null },
-    });
+    await recordAudit(
+      tx,
+      { orgId: opts.orgId, userId: opts.actor.userId },
+      {
+        kind: "letter_template.saved",
+        payload: {
+          templateVersionId: row.id,
+          language: opts.language,
+          stage: opts.stage,
+          reverted: opts.draft === null,
+        },
+      },
+    );
     return { versionId: row.id };
   });
 }

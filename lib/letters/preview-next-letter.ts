@@ -1,6 +1,6 @@
-import type { DbOrTx } from "@/lib/db/client";
 import type { NextAction } from "@/lib/collections/policy";
-import { composeLetter, loadLetterContext, type ComposedLetter } from "./compose-letter";
+import type { DbOrTx } from "@/lib/db/client";
+import { type ComposedLetter, composeLetter, loadLetterContext } from "./compose-letter";
 
 export interface LetterPreview {
   action: NextAction;
@@ -9,9 +9,15 @@ export interface LetterPreview {
 }
 
 /** The next letter of an account, rendered exactly as "send" would store it today; changes nothing. */
-export async function previewNextLetter(tx: DbOrTx, opts: { orgId: string; customerId: string; currency: string; now: Date }): Promise<LetterPreview> {
+export async function previewNextLetter(
+  tx: DbOrTx,
+  opts: { orgId: string; customerId: string; currency: string; now: Date },
+): Promise<LetterPreview> {
   const ctx = await loadLetterContext(tx, opts);
   // Letter 4 names the agency: there is nothing true to preview before the hand-off.
-  const letter = ctx.action.kind === "letter" && !ctx.action.blockedUntilHandoff ? await composeLetter(tx, ctx, ctx.action.stage) : null;
+  const letter =
+    ctx.action.kind === "letter" && !ctx.action.blockedUntilHandoff
+      ? await composeLetter(tx, ctx, ctx.action.stage)
+      : null;
   return { action: ctx.action, letter };
 }

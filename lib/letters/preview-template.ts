@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Language } from "@/lib/generated/prisma/enums";
-import { todayIn, dateOnlyToDb } from "@/lib/time/dates";
+import { dateOnlyToDb, todayIn } from "@/lib/time/dates";
 import { composeLetter, loadLetterContext } from "./compose-letter";
 import { templateSetWith } from "./letter-templates";
 import type { Stage } from "./template-types";
@@ -14,7 +14,14 @@ import type { TemplateDraft } from "./validate-template";
  */
 export async function previewTemplate(
   tx: DbOrTx,
-  opts: { orgId: string; language: Language; stage: Stage; draft: TemplateDraft; customerId?: string | null; now: Date },
+  opts: {
+    orgId: string;
+    language: Language;
+    stage: Stage;
+    draft: TemplateDraft;
+    customerId?: string | null;
+    now: Date;
+  },
 ): Promise<{ customerName: string; subject: string; body: string }> {
   const org = await tx.organization.findUniqueOrThrow({ where: { id: opts.orgId }, select: { timeZone: true } });
   const today = todayIn(org.timeZone, opts.now);
@@ -28,8 +35,14 @@ export async function previewTemplate(
     orderBy: { dueDate: "asc" },
     select: { customerId: true, currency: true, amountMinor: true, paidMinor: true },
   });
-  if (!invoice) throw new AppError("NOT_FOUND", `No customer writing in this language has an overdue invoice to preview on.`);
-  const ctx = await loadLetterContext(tx, { orgId: opts.orgId, customerId: invoice.customerId, currency: invoice.currency, now: opts.now });
+  if (!invoice)
+    throw new AppError("NOT_FOUND", `No customer writing in this language has an overdue invoice to preview on.`);
+  const ctx = await loadLetterContext(tx, {
+    orgId: opts.orgId,
+    customerId: invoice.customerId,
+    currency: invoice.currency,
+    now: opts.now,
+  });
   try {
     const letter = await composeLetter(tx, ctx, opts.stage, templateSetWith(opts.language, opts.stage, opts.draft));
     return { customerName: ctx.customer.name, subject: letter.subject, body: letter.body };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { letterDeadline } from "./deadline";
-import { renderLetter, type LetterInput } from "./render";
+import { type LetterInput, renderLetter } from "./render";
 import type { Stage } from "./template-types";
 
 const input = (stage: Stage): LetterInput => ({
@@ -10,11 +10,47 @@ const input = (stage: Stage): LetterInput => ({
   currency: "EUR",
   letterDate: "2026-12-07",
   deadline: "2026-12-21",
-  org: { name: "Aurora Components AS", addressLine1: "Akersgata 32", addressLine2: "", postalCode: "0180", city: "Oslo", country: "Norway", phone: "+47 22 00 45 00", email: "ar@aurora.example", website: "aurora.example", contactPerson: "Colin Collector", paymentInstructions: "Bank transfer to IBAN NO93 8601 1117 947." },
-  customer: { name: "Beta SpA", addressLine1: "Via Roma 1", addressLine2: "", postalCode: "20100", city: "Milano", country: "Italy", contactPerson: "Paola Rossi" },
+  org: {
+    name: "Aurora Components AS",
+    addressLine1: "Akersgata 32",
+    addressLine2: "",
+    postalCode: "0180",
+    city: "Oslo",
+    country: "Norway",
+    phone: "+47 22 00 45 00",
+    email: "ar@aurora.example",
+    website: "aurora.example",
+    contactPerson: "Colin Collector",
+    paymentInstructions: "Bank transfer to IBAN NO93 8601 1117 947.",
+  },
+  customer: {
+    name: "Beta SpA",
+    addressLine1: "Via Roma 1",
+    addressLine2: "",
+    postalCode: "20100",
+    city: "Milano",
+    country: "Italy",
+    contactPerson: "Paola Rossi",
+  },
   invoices: [
-    { invoiceId: "a", number: "INV-101", issueDate: "2026-10-01", dueDate: "2026-10-31", amountMinor: 120000, openMinor: 70000, daysPastDue: 37 },
-    { invoiceId: "b", number: "INV-104", issueDate: "2026-10-10", dueDate: "2026-11-09", amountMinor: 50050, openMinor: 50050, daysPastDue: 28 },
+    {
+      invoiceId: "a",
+      number: "INV-101",
+      issueDate: "2026-10-01",
+      dueDate: "2026-10-31",
+      amountMinor: 120000,
+      openMinor: 70000,
+      daysPastDue: 37,
+    },
+    {
+      invoiceId: "b",
+      number: "INV-104",
+      issueDate: "2026-10-10",
+      dueDate: "2026-11-09",
+      amountMinor: 50050,
+      openMinor: 50050,
+      daysPastDue: 28,
+    },
   ],
   attempts: [
     { on: "2026-11-03", channel: "EMAIL", outcome: "SENT" },
@@ -28,15 +64,66 @@ const input = (stage: Stage): LetterInput => ({
 
 // Every letter: letterhead, routing, contact details, amounts, deadline date, each earlier attempt.
 const common = [
-  "Aurora Components AS", "Akersgata 32", "0180 Oslo", "ATTN: Accounts Department", "Beta SpA", "Via Roma 1",
-  "+47 22 00 45 00", "ar@aurora.example", "INV-101", "INV-104", "€1,200.00", "€700.00", "€500.50", "€1,200.50",
-  "21 December 2026", "3 November 2026: email, sent", "5 November 2026: phone call, no answer", "1 October 2026: invoice INV-101 issued",
+  "Aurora Components AS",
+  "Akersgata 32",
+  "0180 Oslo",
+  "ATTN: Accounts Department",
+  "Beta SpA",
+  "Via Roma 1",
+  "+47 22 00 45 00",
+  "ar@aurora.example",
+  "INV-101",
+  "INV-104",
+  "€1,200.00",
+  "€700.00",
+  "€500.50",
+  "€1,200.50",
+  "21 December 2026",
+  "3 November 2026: email, sent",
+  "5 November 2026: phone call, no answer",
+  "1 October 2026: invoice INV-101 issued",
 ];
 const checklist: Record<Stage, string[]> = {
-  1: ["37 days past due", "Days past due", "31 Oct 2026", "1 Oct 2026", "What to do next", "Bank transfer to IBAN", "error in our invoice", "payment plan", "never reached you"],
-  2: ["10 November 2026: letter 1 (first reminder) sent", "original due date of 31 October 2026", "37 days", "payment plan", "credit rating", "credit limits", "card over the phone", "cheque", "Payment methods"],
-  3: ["10 November 2026: letter 1", "24 November 2026: letter 2", "collection agency", "attorney", "payment plan is agreed", "final request to get in touch"],
-  4: ["have not heard from you", "1 December 2026: letter 3", "Nordic Recovery AS", "NR-5531", "credit bureau", "out of our hands", "registered mail", "6 December 2026"],
+  1: [
+    "37 days past due",
+    "Days past due",
+    "31 Oct 2026",
+    "1 Oct 2026",
+    "What to do next",
+    "Bank transfer to IBAN",
+    "error in our invoice",
+    "payment plan",
+    "never reached you",
+  ],
+  2: [
+    "10 November 2026: letter 1 (first reminder) sent",
+    "original due date of 31 October 2026",
+    "37 days",
+    "payment plan",
+    "credit rating",
+    "credit limits",
+    "card over the phone",
+    "cheque",
+    "Payment methods",
+  ],
+  3: [
+    "10 November 2026: letter 1",
+    "24 November 2026: letter 2",
+    "collection agency",
+    "attorney",
+    "payment plan is agreed",
+    "final request to get in touch",
+  ],
+  4: [
+    "have not heard from you",
+    "1 December 2026: letter 3",
+    "Nordic Recovery AS",
+    "NR-5531",
+    "credit bureau",
+    "out of our hands",
+    "registered mail",
+    "6 December 2026",
+  ],
 };
 const HARSH = /\b(fail(ed)? to|demand|immediately|deadbeat|threat|lawsuit|sue|shame|ignore[sd]?)\b/i;
 

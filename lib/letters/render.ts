@@ -75,7 +75,9 @@ export function renderLetter(input: LetterInput): RenderedLetter {
 
   const values: Record<string, string> = {
     customerName: input.customer.name,
-    contactPerson: input.customer.contactPerson || (input.language === "en" ? `${input.customer.name} Accounts Department` : input.customer.name),
+    contactPerson:
+      input.customer.contactPerson ||
+      (input.language === "en" ? `${input.customer.name} Accounts Department` : input.customer.name),
     totalDue: money(total),
     daysPastDue: String(Math.max(...input.invoices.map((i) => i.daysPastDue))),
     oldestDueDate: day(oldest.dueDate),
@@ -96,24 +98,43 @@ export function renderLetter(input: LetterInput): RenderedLetter {
     });
 
   const attemptLines = [
-    ...input.invoices.map((i) => ({ on: i.issueDate, text: fill(t.common.invoiceIssued.replace("{{number}}", i.number)) })),
+    ...input.invoices.map((i) => ({
+      on: i.issueDate,
+      text: fill(t.common.invoiceIssued.replace("{{number}}", i.number)),
+    })),
     ...input.attempts.map((a) => ({
       on: a.on,
-      text: a.channel === "LETTER" && a.letterStage
-        ? t.common.letterSent.replace("{{stage}}", String(a.letterStage)).replace("{{stageName}}", t.common.stageNames[a.letterStage as Stage])
-        : `${t.common.channel[a.channel]}, ${t.common.outcome[a.outcome]}`,
+      text:
+        a.channel === "LETTER" && a.letterStage
+          ? t.common.letterSent
+              .replace("{{stage}}", String(a.letterStage))
+              .replace("{{stageName}}", t.common.stageNames[a.letterStage as Stage])
+          : `${t.common.channel[a.channel]}, ${t.common.outcome[a.outcome]}`,
     })),
   ].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
   const blocks: Record<string, string> = {
     attemptList: attemptLines.map((a) => `  - ${day(a.on)}: ${a.text}`).join("\n"),
-    invoiceTable: table(
-      t.common.invoiceHeader,
-      input.invoices.map((i) => [i.number, shortDay(i.issueDate), money(i.amountMinor), money(i.openMinor), shortDay(i.dueDate), String(i.daysPastDue)]),
-    ) + "\n" + fill(t.common.totalLine),
+    invoiceTable:
+      table(
+        t.common.invoiceHeader,
+        input.invoices.map((i) => [
+          i.number,
+          shortDay(i.issueDate),
+          money(i.amountMinor),
+          money(i.openMinor),
+          shortDay(i.dueDate),
+          String(i.daysPastDue),
+        ]),
+      ) +
+      "\n" +
+      fill(t.common.totalLine),
   };
 
   const stage = t.stages[input.stage];
-  const address = (a: Address) => [a.name, a.addressLine1, a.addressLine2, [a.postalCode, a.city].filter(Boolean).join(" "), a.country].filter(Boolean);
+  const address = (a: Address) =>
+    [a.name, a.addressLine1, a.addressLine2, [a.postalCode, a.city].filter(Boolean).join(" "), a.country].filter(
+      Boolean,
+    );
   const letterhead = [
     ...address(input.org),
     [input.org.phone, input.org.email, input.org.website].filter(Boolean).join(" | "),
@@ -131,12 +152,19 @@ export function renderLetter(input: LetterInput): RenderedLetter {
     }),
     fill(t.common.contactLine),
     `${t.common.signOff}\n${values.orgContactPerson}\n${input.org.name}`,
-  ].filter((block) => block !== "").join("\n\n");
+  ]
+    .filter((block) => block !== "")
+    .join("\n\n");
   return { subject, body };
 }
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells: string[]) => "  " + cells.map((cell, c) => (c >= 2 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    "  " +
+    cells
+      .map((cell, c) => (c >= 2 ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .join("  ")
+      .trimEnd();
   return [line(header), ...rows.map(line)].join("\n");
 }

@@ -1,13 +1,13 @@
 import { recordAudit } from "@/lib/audit/events";
-import type { Db, DbOrTx } from "@/lib/db/client";
-import { assertCanWork, type Actor } from "@/lib/collections/actor";
+import { type Actor, assertCanWork } from "@/lib/collections/actor";
 import { lockOpenCase } from "@/lib/collections/open-case";
 import { recordBrokenPromises } from "@/lib/collections/record-broken-promises";
-import { AppError } from "@/lib/errors/app-error";
+import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { dateOnlyToDb, formatDateOnly, formatInstant } from "@/lib/time/dates";
-import { letterheadSnapshot } from "@/lib/documents/letterhead";
 import { requestEmailDelivery } from "@/lib/delivery/request-email-delivery";
+import { letterheadSnapshot } from "@/lib/documents/letterhead";
+import { AppError } from "@/lib/errors/app-error";
+import { dateOnlyToDb, formatDateOnly, formatInstant } from "@/lib/time/dates";
 import { composeLetter, loadLetterContext } from "./compose-letter";
 import type { Stage } from "./template-types";
 
@@ -59,7 +59,13 @@ async function sendInTransaction(tx: DbOrTx, opts: SendNextLetterOptions): Promi
   // Ownership first: a customer of another organization is NOT_FOUND before anything is locked.
   const customer = await tx.customer.findFirst({ where: { id: opts.customerId, orgId }, select: { id: true } });
   if (!customer) throw new AppError("NOT_FOUND", "That customer was not found.");
-  const theCase = await lockOpenCase(tx, { orgId, customerId: opts.customerId, currency: opts.currency, userId: actor.userId, now });
+  const theCase = await lockOpenCase(tx, {
+    orgId,
+    customerId: opts.customerId,
+    currency: opts.currency,
+    userId: actor.userId,
+    now,
+  });
   const ctx = await loadLetterContext(tx, opts);
   const { action, state, org } = ctx;
   const day = (d: string) => formatDateOnly(d, org.locale);
@@ -67,19 +73,32 @@ async function sendInTransaction(tx: DbOrTx, opts: SendNextLetterOptions): Promi
   const existing = state.letters.find((l) => l.stage === opts.stage);
   if (existing) throw conflict(opts.stage, existing.sentBy, existing.sentAt, org.timeZone, org.locale);
   if (action.kind === "handoff" || (action.kind === "letter" && action.blockedUntilHandoff)) {
-    throw new AppError("TOO_EARLY", `Letter 4 says the account was handed to an agency, so it cannot go before a hand-off is recorded. ${action.reason}`);
+    throw new AppError(
+      "TOO_EARLY",
+      `Letter 4 says the account was handed to an agency, so it cannot go before a hand-off is recorded. ${action.reason}`,
+    );
   }
   if (action.kind !== "letter") throw new AppError("CONFLICT", `No letter can be sent: ${action.reason}`);
   if (action.stage !== opts.stage) {
-    throw new AppError("CONFLICT", `The account has changed: the next letter is now letter ${action.stage}. Preview it again before sending.`);
+    throw new AppError(
+      "CONFLICT",
+      `The account has changed: the next letter is now letter ${action.stage}. Preview it again before sending.`,
+    );
   }
   const overrideReason = opts.overrideReason?.trim() || null;
   if (!action.due) {
     if (!overrideReason) {
-      throw new AppError("TOO_EARLY", `Letter ${action.stage} is not due until ${day(action.dueOn)}. ${action.reason}.`);
+      throw new AppError(
+        "TOO_EARLY",
+        `Letter ${action.stage} is not due until ${day(action.dueOn)}. ${action.reason}.`,
+      );
     }
-    if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only an administrator can send a letter before it is due.");
-    if (overrideReason.length < 5) throw new AppError("INVALID_INPUT", "Write why the letter goes early (at least a few words).", { overrideReason: ["Write a reason."] });
+    if (actor.role !== "ADMIN")
+      throw new AppError("FORBIDDEN", "Only an administrator can send a letter before it is due.");
+    if (overrideReason.length < 5)
+      throw new AppError("INVALID_INPUT", "Write why the letter goes early (at least a few words).", {
+        overrideReason: ["Write a reason."],
+      });
   }
 
   const letter = await composeLetter(tx, ctx, action.stage);
@@ -107,33 +126,74 @@ async function sendInTransaction(tx: DbOrTx, opts: SendNextLetterOptions): Promi
   });
   await tx.contactAttempt.create({
     data: {
-      orgId, customerId: opts.customerId, caseId: theCase.id, letterId: created.id, userId: actor.userId, occurredAt: now,
-      channel: "LETTER", direction: "OUTBOUND", outcome: "SENT",
+      orgId,
+      customerId: opts.customerId,
+      caseId: theCase.id,
+      letterId: created.id,
+      userId: actor.userId,
+      occurredAt: now,
+      channel: "LETTER",
+      direction: "OUTBOUND",
+      outcome: "SENT",
       note: `Letter ${action.stage} sent${action.stage === 4 ? " by registered mail" : ""}; payment deadline ${day(letter.deadline)}.${action.due ? "" : ` Sent early: ${overrideReason}`}`,
     },
   });
   await recordBrokenPromises(tx, {
-    orgId, customerId: opts.customerId, caseId: theCase.id, promiseIds: action.brokenPromiseIds, today: ctx.today, userId: actor.userId, letterId: created.id, note: action.reason,
+    orgId,
+    customerId: opts.customerId,
+    caseId: theCase.id,
+    promiseIds: action.brokenPromiseIds,
+    today: ctx.today,
+    userId: actor.userId,
+    letterId: created.id,
+    note: action.reason,
   });
-  await recordAudit(tx, { orgId, userId: actor.userId }, {
-    kind: "letter.sent",
-    payload: {
-      letterId: created.id, caseId: theCase.id, customerId: opts.customerId, stage: action.stage, currency: opts.currency,
-      totalDueMinor: letter.totalDueMinor, deadline: letter.deadline, contentSha256: letter.contentSha256, reason: action.reason,
-      overrideReason: action.due ? null : overrideReason,
+  await recordAudit(
+    tx,
+    { orgId, userId: actor.userId },
+    {
+      kind: "letter.sent",
+      payload: {
+        letterId: created.id,
+        caseId: theCase.id,
+        customerId: opts.customerId,
+        stage: action.stage,
+        currency: opts.currency,
+        totalDueMinor: letter.totalDueMinor,
+        deadline: letter.deadline,
+        contentSha256: letter.contentSha256,
+        reason: action.reason,
+        overrideReason: action.due ? null : overrideReason,
+      },
     },
-  });
+  );
   const delivery = opts.byEmail ? await requestEmailDelivery(tx, { orgId, actor, letterId: created.id }) : null;
-  return { letterId: created.id, caseId: theCase.id, stage: action.stage, deadline: letter.deadline, contentSha256: letter.contentSha256, delivery };
+  return {
+    letterId: created.id,
+    caseId: theCase.id,
+    stage: action.stage,
+    deadline: letter.deadline,
+    contentSha256: letter.contentSha256,
+    delivery,
+  };
 }
 
 function conflict(stage: number, who: string, when: Date, timeZone: string, locale: string): AppError {
-  return new AppError("CONFLICT", `Letter ${stage} was already sent by ${who} on ${formatInstant(when, timeZone, locale)}.`);
+  return new AppError(
+    "CONFLICT",
+    `Letter ${stage} was already sent by ${who} on ${formatInstant(when, timeZone, locale)}.`,
+  );
 }
 
 async function alreadySent(db: Db, opts: SendNextLetterOptions): Promise<AppError> {
   const letter = await db.letter.findFirst({
-    where: { orgId: opts.orgId, customerId: opts.customerId, currency: opts.currency, stage: opts.stage, case: { closedAt: null } },
+    where: {
+      orgId: opts.orgId,
+      customerId: opts.customerId,
+      currency: opts.currency,
+      stage: opts.stage,
+      case: { closedAt: null },
+    },
     include: { sentBy: { select: { name: true } }, org: { select: { timeZone: true, locale: true } } },
   });
   if (!letter) return new AppError("CONFLICT", "Someone else changed this account at the same moment. Preview again.");

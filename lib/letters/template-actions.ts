@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { actionDefinition } from "@/lib/actions/run-action";
 import { wholeNumberField } from "@/lib/actions/fields";
+import { actionDefinition } from "@/lib/actions/run-action";
 import { ADMIN_ONLY } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors/app-error";
 import { clockNow } from "@/lib/time/dates";
@@ -39,8 +39,15 @@ export const templateAction = actionDefinition({
       return { message: "Template saved: the next letters use it." };
     }
     const check = validateTemplate(draft, { language: input.language, stage });
-    if (!check.ok) throw new AppError("INVALID_INPUT", "The template cannot be used yet.", { template: check.problems });
-    const preview = await previewTemplate(ctx.db, { orgId: ctx.orgId, language: input.language, stage, draft, now: clockNow() });
+    if (!check.ok)
+      throw new AppError("INVALID_INPUT", "The template cannot be used yet.", { template: check.problems });
+    const preview = await previewTemplate(ctx.db, {
+      orgId: ctx.orgId,
+      language: input.language,
+      stage,
+      draft,
+      now: clockNow(),
+    });
     return { message: `Preview on ${preview.customerName}'s account.`, data: { preview } };
   },
 });

@@ -9,8 +9,20 @@ import type { Stage, StageTemplate } from "./template-types";
 
 /** Filled with text inside a paragraph or the subject. */
 export const INLINE_PLACEHOLDERS = [
-  "customerName", "contactPerson", "totalDue", "daysPastDue", "oldestDueDate", "deadline", "letterDate",
-  "paymentInstructions", "orgPhone", "orgEmail", "orgContactPerson", "agency", "handoffReference", "handoffDate",
+  "customerName",
+  "contactPerson",
+  "totalDue",
+  "daysPastDue",
+  "oldestDueDate",
+  "deadline",
+  "letterDate",
+  "paymentInstructions",
+  "orgPhone",
+  "orgEmail",
+  "orgContactPerson",
+  "agency",
+  "handoffReference",
+  "handoffDate",
 ] as const;
 /** Replaced by a block (list, table): must be a paragraph of its own. */
 export const BLOCK_PLACEHOLDERS = ["attemptList", "invoiceTable"] as const;
@@ -55,16 +67,19 @@ export function validateTemplate(draft: TemplateDraft, opts: { language: Languag
       }
     }
     const leftover = text.replace(/\{\{[^{}]*\}\}/g, "");
-    if (/[{}]/.test(leftover)) problems.push(`${where}: a placeholder is not closed properly (placeholders look like {{deadline}}).`);
+    if (/[{}]/.test(leftover))
+      problems.push(`${where}: a placeholder is not closed properly (placeholders look like {{deadline}}).`);
   };
   check(draft.subject, "Subject", false);
   paragraphs.forEach((p, i) => check(p, `Paragraph ${i + 1}`, true));
 
   const missing: string[] = [];
   const body = paragraphs.join("\n");
-  if (!used.has("deadline") || !/\{\{\s*deadline\s*\}\}/.test(body)) missing.push("the payment deadline date {{deadline}}");
+  if (!used.has("deadline") || !/\{\{\s*deadline\s*\}\}/.test(body))
+    missing.push("the payment deadline date {{deadline}}");
   if (!/\{\{\s*totalDue\s*\}\}/.test(body)) missing.push("the amount due {{totalDue}}");
-  if (!paragraphs.includes("{{invoiceTable}}")) missing.push("the invoice table {{invoiceTable}} (as a paragraph of its own)");
+  if (!paragraphs.includes("{{invoiceTable}}"))
+    missing.push("the invoice table {{invoiceTable}} (as a paragraph of its own)");
   const contact = ["orgPhone", "orgEmail"].filter((name) => !new RegExp(`\\{\\{\\s*${name}\\s*\\}\\}`).test(body));
   if (contact.length) missing.push(`the contact details ${contact.map((n) => `{{${n}}}`).join(" and ")}`);
   if (opts.stage === 2 && !PAYMENT_PLAN[opts.language].pattern.test(body)) {
@@ -100,5 +115,9 @@ function distance(a: string, b: string): number {
 
 /** Paragraphs as an admin types them: separated by blank lines. */
 export function paragraphsFromText(text: string): string[] {
-  return text.replace(/\r\n/g, "\n").split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  return text
+    .replace(/\r\n/g, "\n")
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 }

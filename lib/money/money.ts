@@ -49,7 +49,8 @@ export function parseMoney(input: string, currency: string): ParseMoneyResult {
   const grouped = decimalAt >= 0 ? body.slice(0, decimalAt) : body;
   const fracPart = decimalAt >= 0 ? body.slice(decimalAt + 1) : "";
   const groups = grouped.split(/[.,]/);
-  const wellGrouped = groups.length === 1 || (/^\d{1,3}$/.test(groups[0]) && groups.slice(1).every((g) => /^\d{3}$/.test(g)));
+  const wellGrouped =
+    groups.length === 1 || (/^\d{1,3}$/.test(groups[0]) && groups.slice(1).every((g) => /^\d{3}$/.test(g)));
   const oneGroupingMark = new Set(grouped.replace(/\d/g, "")).size <= 1;
   if (!wellGrouped || !oneGroupingMark || !/^\d*$/.test(fracPart)) return notAmount;
   const intPart = groups.join("");

@@ -1,10 +1,10 @@
 import { Client } from "pg";
 import { hashPassword } from "@/lib/auth/password";
-import { DEMO_PASSWORD } from "@/lib/demo/seed-demo";
-import type { Role } from "@/lib/generated/prisma/enums";
 import { refreshAccountWork } from "@/lib/collections/refresh-account-work";
 import { createDb } from "@/lib/db/client";
-import { todayIn, type DateOnly } from "@/lib/time/dates";
+import { DEMO_PASSWORD } from "@/lib/demo/seed-demo";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { type DateOnly, todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
 import type { ScaleSize } from "./scale-sizes";
 
@@ -92,7 +92,9 @@ export async function generateScaleData(
   try {
     const passwordHash = await hashPassword(SCALE_PASSWORD);
     await client.query("BEGIN");
-    await client.query("SET LOCAL synchronous_commit = off; SET LOCAL work_mem = '256MB'; SET LOCAL maintenance_work_mem = '512MB'");
+    await client.query(
+      "SET LOCAL synchronous_commit = off; SET LOCAL work_mem = '256MB'; SET LOCAL maintenance_work_mem = '512MB'",
+    );
     await client.query(HELPERS_SQL);
     await client.query(
       `INSERT INTO organizations (id, name, address_line1, postal_code, city, country, contact_person, phone, email, website, payment_instructions, time_zone, default_currency, locale)
@@ -101,7 +103,10 @@ export async function generateScaleData(
     );
     for (const [index, u] of SCALE_USERS.entries()) {
       const id = `0193a000-0000-7000-8000-0000005ca1f${index}`;
-      await client.query("INSERT INTO users (id, org_id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5, $6)", [id, SCALE_ORG_ID, u.email, u.name, u.role, passwordHash]);
+      await client.query(
+        "INSERT INTO users (id, org_id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5, $6)",
+        [id, SCALE_ORG_ID, u.email, u.name, u.role, passwordHash],
+      );
     }
     await phase("customers", CUSTOMERS_SQL);
     await phase("invoices (staging)", STAGE_INVOICES_SQL);
@@ -112,7 +117,8 @@ export async function generateScaleData(
     const foreignKeys = await dropForeignKeys(["invoices", "payments"]);
     const indexes = await dropSecondaryIndexes(["invoices", "payments"]);
     // The accounts table is built once at the end instead of by its triggers, statement by statement.
-    for (const [table, trigger] of ACCOUNT_TRIGGERS) await client.query(`ALTER TABLE ${table} DISABLE TRIGGER "${trigger}"`);
+    for (const [table, trigger] of ACCOUNT_TRIGGERS)
+      await client.query(`ALTER TABLE ${table} DISABLE TRIGGER "${trigger}"`);
     await phase("invoices", INSERT_INVOICES_SQL);
     await client.query('ALTER TABLE payments DISABLE TRIGGER "payments_sync_invoice_paid"');
     await phase("payments", INSERT_PAYMENTS_SQL);
@@ -120,21 +126,33 @@ export async function generateScaleData(
     await phase(`indexes (${indexes.length}, rebuilt)`, indexes.join(";\n\n"));
     await phase(`foreign keys (${foreignKeys.length}, re-added and checked)`, foreignKeys.join(";\n\n"));
     const mismatched = await phase("check: sum(payments) = paid_minor", CHECK_PAID_SQL);
-    if (mismatched > 0) throw new Error(`${mismatched} invoices have paid_minor different from the sum of their payments.`);
+    if (mismatched > 0)
+      throw new Error(`${mismatched} invoices have paid_minor different from the sum of their payments.`);
     await phase("overdue accounts (staging)", STAGE_OVERDUE_SQL);
     await phase("collection cases", CASES_SQL);
     await phase("letters", LETTERS_SQL);
     await phase("contact history", CONTACTS_SQL);
     await phase("accounts and open balances by due date", ACCOUNTS_SQL);
-    for (const [table, trigger] of ACCOUNT_TRIGGERS) await client.query(`ALTER TABLE ${table} ENABLE TRIGGER "${trigger}"`);
+    for (const [table, trigger] of ACCOUNT_TRIGGERS)
+      await client.query(`ALTER TABLE ${table} ENABLE TRIGGER "${trigger}"`);
     await client.query("COMMIT");
     // Index-only scans need the visibility map; the planner needs statistics.
-    await phase("vacuum analyze", "VACUUM (ANALYZE) customers, invoices, payments, collection_cases, letters, contact_attempts, accounts, account_work, open_balances_by_due_date");
+    await phase(
+      "vacuum analyze",
+      "VACUUM (ANALYZE) customers, invoices, payments, collection_cases, letters, contact_attempts, accounts, account_work, open_balances_by_due_date",
+    );
     const started = performance.now();
     const db = createDb(connectionString);
     try {
-      const rows = await refreshAccountWork(db, { orgId: SCALE_ORG_ID, now: instantAt(today, "12:00", SCALE_TIME_ZONE) });
-      const done = { name: "worklist (stage policy, every account)", ms: Math.round(performance.now() - started), rows };
+      const rows = await refreshAccountWork(db, {
+        orgId: SCALE_ORG_ID,
+        now: instantAt(today, "12:00", SCALE_TIME_ZONE),
+      });
+      const done = {
+        name: "worklist (stage policy, every account)",
+        ms: Math.round(performance.now() - started),
+        rows,
+      };
       phases.push(done);
       opts.log?.(done);
     } finally {

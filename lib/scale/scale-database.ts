@@ -1,7 +1,7 @@
 import { Client } from "pg";
 import { databaseUrl, startEmbeddedPostgres } from "@/lib/db/embedded";
 import { LOCAL_DATA_DIR, LOCAL_DB_NAME, LOCAL_PORT } from "@/lib/db/local-database";
-import { scaleDatabaseName, type ScaleSize } from "./scale-sizes";
+import { type ScaleSize, scaleDatabaseName } from "./scale-sizes";
 
 export interface ScaleDatabase {
   url: string;

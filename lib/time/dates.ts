@@ -62,9 +62,15 @@ function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeF
 }
 
 export function formatDateOnly(value: DateOnly, locale = "en-US", style: "medium" | "long" = "medium"): string {
-  return formatter(`d|${locale}|${style}`, () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: "UTC" })).format(dateOnlyToDb(value));
+  return formatter(
+    `d|${locale}|${style}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: "UTC" }),
+  ).format(dateOnlyToDb(value));
 }
 
 export function formatInstant(value: Date, timeZone: string, locale = "en-US"): string {
-  return formatter(`i|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone })).format(value);
+  return formatter(
+    `i|${locale}|${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }),
+  ).format(value);
 }

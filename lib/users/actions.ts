@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { actionDefinition, type ActionContext } from "@/lib/actions/run-action";
+import { type ActionContext, actionDefinition } from "@/lib/actions/run-action";
 import { ADMIN_ONLY } from "@/lib/auth/roles";
 import { createUser } from "./create-user";
 import { resetUserPassword } from "./reset-user-password";

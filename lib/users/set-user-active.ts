@@ -2,7 +2,7 @@ import { recordAudit } from "@/lib/audit/events";
 import type { Db } from "@/lib/db/client";
 import { getUserOrThrow } from "./get-user-or-throw";
 import { assertAnotherActiveAdmin } from "./keep-an-admin";
-import { auditContext, publicUserSelect, type Actor } from "./user-fields";
+import { type Actor, auditContext, publicUserSelect } from "./user-fields";
 
 /**
  * Deactivates or reactivates a user. A deactivated user's session stops

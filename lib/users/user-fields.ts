@@ -11,7 +11,11 @@ export const emailField = z
   .toLowerCase()
   .max(254, "An email address has at most 254 characters.")
   .pipe(z.email({ message: "Enter an email address like name@example.com." }));
-export const nameField = z.string().trim().min(1, "Enter the person's name.").max(200, "A name has at most 200 characters.");
+export const nameField = z
+  .string()
+  .trim()
+  .min(1, "Enter the person's name.")
+  .max(200, "A name has at most 200 characters.");
 export const roleField = z.enum(["ADMIN", "COLLECTOR", "VIEWER"], { message: "Choose admin, collector or viewer." });
 export const passwordField = z
   .string({ message: "Enter a password." })
@@ -29,5 +33,11 @@ export const auditContext = (actor: Actor) => ({ orgId: actor.orgId, userId: act
 
 /** Fields of a user that may be shown; never the password hash. */
 export const publicUserSelect = {
-  id: true, email: true, name: true, role: true, active: true, lockedUntil: true, createdAt: true,
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  active: true,
+  lockedUntil: true,
+  createdAt: true,
 } as const;

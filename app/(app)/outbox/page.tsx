@@ -10,12 +10,27 @@ export default async function OutboxPage() {
   const user = await requireUser();
   const [messages, failed] = await Promise.all([
     db().outboxMessage.findMany({
-      where: { orgId: user.orgId }, orderBy: { createdAt: "desc" }, take: 100,
-      select: { id: true, toAddress: true, fromAddress: true, subject: true, text: true, attachmentName: true, createdAt: true, delivery: { select: { letterId: true } } },
+      where: { orgId: user.orgId },
+      orderBy: { createdAt: "desc" },
+      take: 100,
+      select: {
+        id: true,
+        toAddress: true,
+        fromAddress: true,
+        subject: true,
+        text: true,
+        attachmentName: true,
+        createdAt: true,
+        delivery: { select: { letterId: true } },
+      },
     }),
     failedDeliveries(db(), { orgId: user.orgId }),
   ]);
-  const fmt = new Intl.DateTimeFormat(user.locale, { dateStyle: "medium", timeStyle: "short", timeZone: user.timeZone });
+  const fmt = new Intl.DateTimeFormat(user.locale, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: user.timeZone,
+  });
   const smtp = !!process.env.SMTP_URL;
   return (
     <div className="space-y-6">
@@ -31,7 +46,14 @@ export default async function OutboxPage() {
         <div className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm" data-testid="failed-deliveries">
           <p className="font-semibold text-red-800">Failed email deliveries</p>
           <ul className="mt-1 list-disc pl-5">
-            {failed.map((f) => <li key={f.letterId}><Link className="underline" href={`/letters/${f.letterId}`}>Letter {f.stage} to {f.customerName}</Link>: {f.status.error}</li>)}
+            {failed.map((f) => (
+              <li key={f.letterId}>
+                <Link className="underline" href={`/letters/${f.letterId}`}>
+                  Letter {f.stage} to {f.customerName}
+                </Link>
+                : {f.status.error}
+              </li>
+            ))}
           </ul>
         </div>
       )}
@@ -42,15 +64,25 @@ export default async function OutboxPage() {
               <p className="font-medium">{m.subject}</p>
               <time className="text-xs text-slate-500">{fmt.format(m.createdAt)}</time>
             </div>
-            <p className="text-xs text-slate-500">From {m.fromAddress} to {m.toAddress}</p>
+            <p className="text-xs text-slate-500">
+              From {m.fromAddress} to {m.toAddress}
+            </p>
             <pre className="mt-2 whitespace-pre-wrap font-sans text-slate-700">{m.text}</pre>
             <p className="mt-2 flex gap-3 text-xs">
-              <a className="text-brand-700 hover:underline" href={`/api/outbox/${m.id}/attachment`}>PDF attached: {m.attachmentName}</a>
-              <Link className="text-brand-700 hover:underline" href={`/letters/${m.delivery.letterId}`}>Open the letter</Link>
+              <a className="text-brand-700 hover:underline" href={`/api/outbox/${m.id}/attachment`}>
+                PDF attached: {m.attachmentName}
+              </a>
+              <Link className="text-brand-700 hover:underline" href={`/letters/${m.delivery.letterId}`}>
+                Open the letter
+              </Link>
             </p>
           </li>
         ))}
-        {!messages.length && <li className="rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-500">The outbox is empty.</li>}
+        {!messages.length && (
+          <li className="rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-500">
+            The outbox is empty.
+          </li>
+        )}
       </ul>
     </div>
   );

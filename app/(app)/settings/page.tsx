@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/lib/auth/session";
 import { SettingsIndex, type SettingsSection } from "@/components/settings-index";
+import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -17,9 +17,21 @@ export default async function SettingsPage() {
   ];
   if (admin) {
     sections.push(
-      { href: "/settings/letterhead", title: "Letterhead", description: "Name, logo, address, phone, email and payment instructions that head every letter." },
-      { href: "/settings/templates", title: "Letter templates", description: "The wording of each stage in English, Italian and Norwegian, previewed on a real account." },
-      { href: "/users", title: "Users", description: "Who can sign in, their roles, deactivation and password resets." },
+      {
+        href: "/settings/letterhead",
+        title: "Letterhead",
+        description: "Name, logo, address, phone, email and payment instructions that head every letter.",
+      },
+      {
+        href: "/settings/templates",
+        title: "Letter templates",
+        description: "The wording of each stage in English, Italian and Norwegian, previewed on a real account.",
+      },
+      {
+        href: "/users",
+        title: "Users",
+        description: "Who can sign in, their roles, deactivation and password resets.",
+      },
     );
   }
   return (

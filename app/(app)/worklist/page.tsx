@@ -1,27 +1,40 @@
 import type { Metadata } from "next";
 import { z } from "zod";
+import { FailedDeliveriesBanner } from "@/components/failed-deliveries-banner";
+import { Pager } from "@/components/pager";
+import { SendAllDue } from "@/components/send-all-due";
+import { WorklistTable } from "@/components/worklist-table";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { listWorklist } from "@/lib/collections/list-worklist";
 import { db } from "@/lib/db/client";
 import { clockNow, formatDateOnly } from "@/lib/time/dates";
-import { FailedDeliveriesBanner } from "@/components/failed-deliveries-banner";
-import { Pager } from "@/components/pager";
-import { SendAllDue } from "@/components/send-all-due";
-import { WorklistTable } from "@/components/worklist-table";
 import { startBulkSendAction } from "./actions";
 
 export const metadata: Metadata = { title: "Worklist" };
 
-export default async function WorklistPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function WorklistPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
-  const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse((await searchParams).page);
+  const page = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .catch(1)
+    .parse((await searchParams).page);
   const list = await listWorklist(db(), { orgId: user.orgId, now: clockNow(), page });
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Worklist</h1>
-        <p className="text-sm text-slate-500">Accounts that need action on {formatDateOnly(list.today, user.locale, "long")}, the largest and oldest overdue balances first.</p>
+        <p className="text-sm text-slate-500">
+          Accounts that need action on {formatDateOnly(list.today, user.locale, "long")}, the largest and oldest overdue
+          balances first.
+        </p>
       </div>
       <FailedDeliveriesBanner orgId={user.orgId} />
       {canWork(user.role) && <SendAllDue start={startBulkSendAction} />}

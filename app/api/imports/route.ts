@@ -17,12 +17,17 @@ export const POST = defineRoute({
   run: async (user, request) => {
     const url = new URL(request.url);
     const query = querySchema.safeParse(Object.fromEntries(url.searchParams));
-    if (!query.success) throw new AppError("INVALID_INPUT", "Choose what the file holds: customers, invoices or payments.");
+    if (!query.success)
+      throw new AppError("INVALID_INPUT", "Choose what the file holds: customers, invoices or payments.");
     const declared = Number(request.headers.get("content-length") ?? 0);
     if (declared > MAX_IMPORT_BYTES) {
-      throw new AppError("TOO_LARGE", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files and import them one after another.`);
+      throw new AppError(
+        "TOO_LARGE",
+        `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files and import them one after another.`,
+      );
     }
-    if (!request.body) throw new AppError("INVALID_INPUT", "The file is empty. Export the data again and upload the CSV file.");
+    if (!request.body)
+      throw new AppError("INVALID_INPUT", "The file is empty. Export the data again and upload the CSV file.");
     const imp = await receiveImportFile(db(), {
       orgId: user.orgId,
       userId: user.userId,

@@ -12,7 +12,11 @@ export const POST = defineRoute({
   roles: WORKING_ROLES,
   run: async (user, request) => {
     const { day } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-    const run = await startPrintRun(db(), { orgId: user.orgId, userId: user.userId, day: day ?? todayIn(user.timeZone, clockNow()) });
+    const run = await startPrintRun(db(), {
+      orgId: user.orgId,
+      userId: user.userId,
+      day: day ?? todayIn(user.timeZone, clockNow()),
+    });
     return Response.json(run, { status: 202 });
   },
 });

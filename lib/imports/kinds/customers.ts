@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { countUpserts, CURRENCY, RowChecker, type ImportKindHandler } from "../import-kind";
+import { CURRENCY, countUpserts, type ImportKindHandler, RowChecker } from "../import-kind";
 import { uuid7 } from "../uuid7";
 
 // Optional text fields, mapped to their columns. A field the file does not
@@ -18,7 +18,9 @@ const TEXT_FIELDS = {
 type TextField = keyof typeof TEXT_FIELDS;
 const LANGUAGES = ["en", "it", "nb"];
 
-type CustomerRow = { id: string; reference: string; name: string; currency: string } & Partial<Record<(typeof TEXT_FIELDS)[TextField], string>>;
+type CustomerRow = { id: string; reference: string; name: string; currency: string } & Partial<
+  Record<(typeof TEXT_FIELDS)[TextField], string>
+>;
 
 /** Customers, matched by reference (the customer number in the accounting system). */
 export const customersKind: ImportKindHandler<CustomerRow, { refs: Map<string, number>; mapped: Set<TextField> }> = {
@@ -33,10 +35,13 @@ export const customersKind: ImportKindHandler<CustomerRow, { refs: Map<string, n
       check.unique("reference", state.refs, reference, `customer reference "${reference}"`);
       const name = check.required("name", "The name");
       const currency = check.required("currency", "The currency").toUpperCase();
-      if (currency && !CURRENCY.test(currency)) check.problem("currency", `"${row.value("currency")}" is not a currency code like EUR`);
+      if (currency && !CURRENCY.test(currency))
+        check.problem("currency", `"${row.value("currency")}" is not a currency code like EUR`);
       const language = row.value("language").toLowerCase();
-      if (row.has("language") && !LANGUAGES.includes(language)) check.problem("language", `"${row.value("language")}" is not one of en, it, nb`);
-      if (row.value("email") && !/^[^\s@]+@[^\s@]+$/.test(row.value("email"))) check.problem("email", `"${row.value("email")}" is not an email address`);
+      if (row.has("language") && !LANGUAGES.includes(language))
+        check.problem("language", `"${row.value("language")}" is not one of en, it, nb`);
+      if (row.value("email") && !/^[^\s@]+@[^\s@]+$/.test(row.value("email")))
+        check.problem("email", `"${row.value("email")}" is not an email address`);
       problems.push(...check.problems);
       if (!check.ok) continue;
       const out: CustomerRow = { id: uuid7(), reference, name, currency };

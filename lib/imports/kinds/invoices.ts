@@ -1,7 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { formatMoney, toMinor } from "@/lib/money/money";
 import type { DateOnly } from "@/lib/time/dates";
-import { countUpserts, CURRENCY, RowChecker, type ImportKindHandler } from "../import-kind";
+import { CURRENCY, countUpserts, type ImportKindHandler, RowChecker } from "../import-kind";
 import { parseImportAmount, parseImportDate } from "../parse-values";
 import { uuid7 } from "../uuid7";
 
@@ -23,7 +23,10 @@ export const invoicesKind: ImportKindHandler<InvoiceRow, { numbers: Map<string, 
     const refs = [...new Set(rows.map((r) => r.value("customerReference")).filter(Boolean))];
     const numbers = [...new Set(rows.map((r) => r.value("number")).filter(Boolean))];
     const [customers, existing] = await Promise.all([
-      tx.customer.findMany({ where: { orgId, reference: { in: refs } }, select: { id: true, reference: true, currency: true } }),
+      tx.customer.findMany({
+        where: { orgId, reference: { in: refs } },
+        select: { id: true, reference: true, currency: true },
+      }),
       tx.invoice.findMany({
         where: { orgId, number: { in: numbers } },
         select: { id: true, number: true, customerId: true, currency: true, amountMinor: true, paidMinor: true },
@@ -39,26 +42,47 @@ export const invoicesKind: ImportKindHandler<InvoiceRow, { numbers: Map<string, 
       check.unique("number", state.numbers, number, `invoice number "${number}"`);
       const ref = check.required("customerReference", "The customer reference");
       const customer = ref ? customerByRef.get(ref) : undefined;
-      if (ref && !customer) check.problem("customerReference", `unknown customer "${ref}": no customer has this reference; import customers first`);
+      if (ref && !customer)
+        check.problem(
+          "customerReference",
+          `unknown customer "${ref}": no customer has this reference; import customers first`,
+        );
       const issueDate = check.parsed("issueDate", parseImportDate(row.value("issueDate"), options.dateFormat));
       const dueDate = check.parsed("dueDate", parseImportDate(row.value("dueDate"), options.dateFormat));
-      if (issueDate && dueDate && dueDate < issueDate) check.problem("dueDate", `the due date ${dueDate} is before the issue date ${issueDate}`);
+      if (issueDate && dueDate && dueDate < issueDate)
+        check.problem("dueDate", `the due date ${dueDate} is before the issue date ${issueDate}`);
       const currency = (row.value("currency") || customer?.currency || "").toUpperCase();
-      if (row.has("currency") && !CURRENCY.test(currency)) check.problem("currency", `"${row.value("currency")}" is not a currency code like EUR`);
-      const amount = CURRENCY.test(currency) ? check.parsed("amount", parseImportAmount(row.value("amount"), currency, options.decimalSeparator)) : undefined;
+      if (row.has("currency") && !CURRENCY.test(currency))
+        check.problem("currency", `"${row.value("currency")}" is not a currency code like EUR`);
+      const amount = CURRENCY.test(currency)
+        ? check.parsed("amount", parseImportAmount(row.value("amount"), currency, options.decimalSeparator))
+        : undefined;
       if (amount !== undefined && amount <= 0) check.problem("amount", "an invoice amount must be more than zero");
       const stored = invoiceByNumber.get(number);
       if (stored && customer && amount !== undefined) {
         const paid = toMinor(stored.paidMinor);
         if (paid > 0 && amount < paid) {
-          check.problem("amount", `${formatMoney(amount, currency)} is less than the ${formatMoney(paid, stored.currency)} already paid on this invoice`);
+          check.problem(
+            "amount",
+            `${formatMoney(amount, currency)} is less than the ${formatMoney(paid, stored.currency)} already paid on this invoice`,
+          );
         }
-        if (paid !== 0 && stored.currency !== currency) check.problem("currency", `the invoice has payments in ${stored.currency}; its currency cannot change`);
-        if (paid !== 0 && stored.customerId !== customer.id) check.problem("customerReference", "the invoice has payments; it cannot move to another customer");
+        if (paid !== 0 && stored.currency !== currency)
+          check.problem("currency", `the invoice has payments in ${stored.currency}; its currency cannot change`);
+        if (paid !== 0 && stored.customerId !== customer.id)
+          check.problem("customerReference", "the invoice has payments; it cannot move to another customer");
       }
       problems.push(...check.problems);
       if (check.ok && customer && issueDate && dueDate && amount !== undefined) {
-        valid.push({ id: stored?.id ?? uuid7(), customer_id: customer.id, number, issue_date: issueDate, due_date: dueDate, amount_minor: amount, currency });
+        valid.push({
+          id: stored?.id ?? uuid7(),
+          customer_id: customer.id,
+          number,
+          issue_date: issueDate,
+          due_date: dueDate,
+          amount_minor: amount,
+          currency,
+        });
       }
     }
     return { valid, problems };
@@ -80,4 +104,3 @@ export const invoicesKind: ImportKindHandler<InvoiceRow, { numbers: Map<string, 
     return countUpserts(returned);
   },
 };
-

@@ -1,7 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { formatMoney, toMinor } from "@/lib/money/money";
 import type { DateOnly } from "@/lib/time/dates";
-import { countUpserts, CURRENCY, RowChecker, type ImportKindHandler } from "../import-kind";
+import { CURRENCY, countUpserts, type ImportKindHandler, RowChecker } from "../import-kind";
 import { parseImportAmount, parseImportDate } from "../parse-values";
 import { uuid7 } from "../uuid7";
 
@@ -50,9 +50,13 @@ export const paymentsKind: ImportKindHandler<PaymentRow, PaymentState> = {
       const invoice = number ? invoiceByNumber.get(number) : undefined;
       if (number && !invoice) check.problem("invoiceNumber", `unknown invoice "${number}": import invoices first`);
       const currency = (row.value("currency") || invoice?.currency || "").toUpperCase();
-      if (row.value("currency") && !CURRENCY.test(currency)) check.problem("currency", `"${row.value("currency")}" is not a currency code like EUR`);
-      else if (invoice && currency !== invoice.currency) check.problem("currency", `the invoice is in ${invoice.currency}, not ${currency}`);
-      const amount = invoice ? check.parsed("amount", parseImportAmount(row.value("amount"), invoice.currency, options.decimalSeparator)) : undefined;
+      if (row.value("currency") && !CURRENCY.test(currency))
+        check.problem("currency", `"${row.value("currency")}" is not a currency code like EUR`);
+      else if (invoice && currency !== invoice.currency)
+        check.problem("currency", `the invoice is in ${invoice.currency}, not ${currency}`);
+      const amount = invoice
+        ? check.parsed("amount", parseImportAmount(row.value("amount"), invoice.currency, options.decimalSeparator))
+        : undefined;
       if (amount === 0) check.problem("amount", "a payment amount cannot be zero");
       const receivedOn = check.parsed("receivedOn", parseImportDate(row.value("receivedOn"), options.dateFormat));
       const reference = row.value("reference");
@@ -68,12 +72,27 @@ export const paymentsKind: ImportKindHandler<PaymentRow, PaymentState> = {
       const ok = check.ok && invoice && amount !== undefined && receivedOn;
       checked.push({
         check,
-        row: ok ? { id: uuid7(), import_key: key, invoice_id: invoice.id, customer_id: invoice.customerId, amount_minor: amount, currency, received_on: receivedOn, method: row.has("method") ? row.value("method") || "bank transfer" : null, reference } : null,
+        row: ok
+          ? {
+              id: uuid7(),
+              import_key: key,
+              invoice_id: invoice.id,
+              customer_id: invoice.customerId,
+              amount_minor: amount,
+              currency,
+              received_on: receivedOn,
+              method: row.has("method") ? row.value("method") || "bank transfer" : null,
+              reference,
+            }
+          : null,
       });
     }
     // A re-imported payment replaces its earlier amount rather than adding to it.
     const keys = checked.flatMap((c) => (c.row ? [c.row.import_key] : []));
-    const stored = await tx.payment.findMany({ where: { orgId, importKey: { in: keys } }, select: { importKey: true, amountMinor: true } });
+    const stored = await tx.payment.findMany({
+      where: { orgId, importKey: { in: keys } },
+      select: { importKey: true, amountMinor: true },
+    });
     const storedAmount = new Map(stored.map((p) => [p.importKey!, toMinor(p.amountMinor)]));
     const valid: PaymentRow[] = [];
     const problems = [];
@@ -81,9 +100,15 @@ export const paymentsKind: ImportKindHandler<PaymentRow, PaymentState> = {
       if (row) {
         const invoice = invoiceById.get(row.invoice_id)!;
         const amount = toMinor(invoice.amountMinor);
-        const paid = (state.paid.get(row.invoice_id) ?? toMinor(invoice.paidMinor)) + row.amount_minor - (storedAmount.get(row.import_key) ?? 0);
+        const paid =
+          (state.paid.get(row.invoice_id) ?? toMinor(invoice.paidMinor)) +
+          row.amount_minor -
+          (storedAmount.get(row.import_key) ?? 0);
         if (paid > amount) {
-          check.problem("amount", `payments would exceed the invoice: ${formatMoney(paid, row.currency)} paid of ${formatMoney(amount, row.currency)}`);
+          check.problem(
+            "amount",
+            `payments would exceed the invoice: ${formatMoney(paid, row.currency)} paid of ${formatMoney(amount, row.currency)}`,
+          );
         } else if (paid < 0) {
           check.problem("amount", "refunds would exceed what was paid on the invoice");
         } else {

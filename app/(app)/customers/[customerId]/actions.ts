@@ -2,15 +2,23 @@
 
 import { defineAction } from "@/lib/actions/define-action";
 import {
-  logContactAction as logContactDef, openDisputeAction as openDisputeDef, recordHandoffAction as recordHandoffDef,
-  recordPaymentAction as recordPaymentDef, recordPlanAction as recordPlanDef, recordPromiseAction as recordPromiseDef,
-  resolveDisputeAction as resolveDisputeDef, sendLetterAction as sendLetterDef,
+  logContactAction as logContactDef,
+  openDisputeAction as openDisputeDef,
+  recordHandoffAction as recordHandoffDef,
+  recordPaymentAction as recordPaymentDef,
+  recordPlanAction as recordPlanDef,
+  recordPromiseAction as recordPromiseDef,
+  resolveDisputeAction as resolveDisputeDef,
+  sendLetterAction as sendLetterDef,
 } from "@/lib/collections/actions";
 
 // The customer page and everything that summarizes accounts.
 const account = ({ customerId }: { customerId: string }) => [`/customers/${customerId}`, "/worklist", "/"];
 
-export const sendLetterAction = defineAction(sendLetterDef, { revalidate: account, redirectTo: ({ letterId }) => `/letters/${letterId}?sent=1` });
+export const sendLetterAction = defineAction(sendLetterDef, {
+  revalidate: account,
+  redirectTo: ({ letterId }) => `/letters/${letterId}?sent=1`,
+});
 export const logContactAction = defineAction(logContactDef, { revalidate: account });
 export const recordPaymentAction = defineAction(recordPaymentDef, { revalidate: account });
 export const recordPromiseAction = defineAction(recordPromiseDef, { revalidate: account });

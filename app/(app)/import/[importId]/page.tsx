@@ -1,19 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
+import { ImportCommitForm } from "@/components/import-commit-form";
+import { ImportMappingForm } from "@/components/import-mapping-form";
+import { ImportProblems } from "@/components/import-problems";
+import { ImportProgress } from "@/components/import-progress";
+import { ImportSummary } from "@/components/import-summary";
 import { canWork } from "@/lib/auth/roles";
+import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { IMPORT_FIELDS } from "@/lib/imports/fields";
 import { getImportOrThrow } from "@/lib/imports/get-import";
 import type { RowProblem } from "@/lib/imports/import-kind";
 import type { ImportOptions } from "@/lib/imports/import-options";
-import { ImportCommitForm } from "@/components/import-commit-form";
-import { ImportMappingForm } from "@/components/import-mapping-form";
-import { ImportProblems } from "@/components/import-problems";
-import { ImportProgress } from "@/components/import-progress";
-import { ImportSummary } from "@/components/import-summary";
 import { checkImportAction, commitImportAction } from "../actions";
 
 export const metadata: Metadata = { title: "Import" };
@@ -34,25 +34,55 @@ export default async function ImportStepPage({ params }: { params: Promise<{ imp
   return (
     <div className="max-w-6xl space-y-6">
       <div>
-        <p className="text-sm"><Link href="/import" className="text-brand-700 hover:underline">Import</Link></p>
+        <p className="text-sm">
+          <Link href="/import" className="text-brand-700 hover:underline">
+            Import
+          </Link>
+        </p>
         <h1 className="text-2xl font-semibold tracking-tight">{imp.fileName}</h1>
         <p className="text-sm text-slate-500">
-          <span className="capitalize">{imp.kind}</span> · {(imp.byteSize / 1024).toLocaleString("en", { maximumFractionDigits: 1 })} KB · {imp.encoding === "utf-8" ? "UTF-8" : "Windows-1252"} · {separator} separated · {headers.length} columns
+          <span className="capitalize">{imp.kind}</span> ·{" "}
+          {(imp.byteSize / 1024).toLocaleString("en", { maximumFractionDigits: 1 })} KB ·{" "}
+          {imp.encoding === "utf-8" ? "UTF-8" : "Windows-1252"} · {separator} separated · {headers.length} columns
         </p>
       </div>
-      {imp.status === "COMMITTED" && <ImportSummary kind={imp.kind} created={imp.createdCount} updated={imp.updatedCount} unchanged={imp.unchangedCount} />}
-      {(imp.status === "VALIDATING" || imp.status === "COMMITTING") && (
-        <ImportProgress importId={imp.id} status={imp.status} bytesRead={imp.bytesRead} byteSize={imp.byteSize}
-          label={imp.status === "VALIDATING" ? "Checking every row…" : "Importing (all or nothing)…"} />
+      {imp.status === "COMMITTED" && (
+        <ImportSummary
+          kind={imp.kind}
+          created={imp.createdCount}
+          updated={imp.updatedCount}
+          unchanged={imp.unchangedCount}
+        />
       )}
-      {imp.status === "FAILED" && imp.error && <p role="alert" className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-800">{imp.error}</p>}
+      {(imp.status === "VALIDATING" || imp.status === "COMMITTING") && (
+        <ImportProgress
+          importId={imp.id}
+          status={imp.status}
+          bytesRead={imp.bytesRead}
+          byteSize={imp.byteSize}
+          label={imp.status === "VALIDATING" ? "Checking every row…" : "Importing (all or nothing)…"}
+        />
+      )}
+      {imp.status === "FAILED" && imp.error && (
+        <p role="alert" className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-800">
+          {imp.error}
+        </p>
+      )}
       {imp.status === "VALIDATED" && imp.problemCount === 0 && mayWork && (
         <ImportCommitForm importId={imp.id} rows={imp.rowCount} kind={imp.kind} action={commitImportAction} />
       )}
-      {(imp.status === "VALIDATED" || imp.status === "FAILED") && imp.problemCount > 0 && <ImportProblems problems={problems} total={imp.problemCount} />}
+      {(imp.status === "VALIDATED" || imp.status === "FAILED") && imp.problemCount > 0 && (
+        <ImportProblems problems={problems} total={imp.problemCount} />
+      )}
       {editable && (
-        <ImportMappingForm importId={imp.id} fields={IMPORT_FIELDS[imp.kind]} headers={headers} mapping={imp.mapping as Record<string, string>}
-          options={options} action={checkImportAction} />
+        <ImportMappingForm
+          importId={imp.id}
+          fields={IMPORT_FIELDS[imp.kind]}
+          headers={headers}
+          mapping={imp.mapping as Record<string, string>}
+          options={options}
+          action={checkImportAction}
+        />
       )}
     </div>
   );

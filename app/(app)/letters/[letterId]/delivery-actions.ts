@@ -3,4 +3,6 @@
 import { defineAction } from "@/lib/actions/define-action";
 import { emailLetterAction as emailLetterDef } from "@/lib/delivery/actions";
 
-export const emailLetterAction = defineAction(emailLetterDef, { revalidate: ({ letterId }) => [`/letters/${letterId}`, "/worklist"] });
+export const emailLetterAction = defineAction(emailLetterDef, {
+  revalidate: ({ letterId }) => [`/letters/${letterId}`, "/worklist"],
+});

@@ -21,15 +21,25 @@ export const GET = defineRoute({
     const asOf = parseAsOf(params.get("asOf"), today);
     if (!asOf.ok) throw new AppError("INVALID_INPUT", asOf.error);
     const format = params.get("format") ?? "csv";
-    if (format !== "csv" && format !== "xlsx") throw new AppError("INVALID_INPUT", `Export as csv or xlsx, not "${format.slice(0, 20)}".`);
-    await recordAudit(db(), { orgId: user.orgId, userId: user.userId, ip: request.headers.get("x-forwarded-for") ?? "" }, {
-      kind: "export.aging",
-      payload: { asOf: asOf.asOf, format },
-    });
+    if (format !== "csv" && format !== "xlsx")
+      throw new AppError("INVALID_INPUT", `Export as csv or xlsx, not "${format.slice(0, 20)}".`);
+    await recordAudit(
+      db(),
+      { orgId: user.orgId, userId: user.userId, ip: request.headers.get("x-forwarded-for") ?? "" },
+      {
+        kind: "export.aging",
+        payload: { asOf: asOf.asOf, format },
+      },
+    );
     const scope = { orgId: user.orgId, asOf: asOf.asOf, today };
-    const headers = { "content-disposition": `attachment; filename="aging-${asOf.asOf}.${format}"`, "cache-control": "no-store" };
+    const headers = {
+      "content-disposition": `attachment; filename="aging-${asOf.asOf}.${format}"`,
+      "cache-control": "no-store",
+    };
     if (format === "xlsx") {
-      const body = Readable.toWeb(agingXlsxStream(agingExportRows(db(), scope), { asOf: asOf.asOf })) as ReadableStream<Uint8Array>;
+      const body = Readable.toWeb(
+        agingXlsxStream(agingExportRows(db(), scope), { asOf: asOf.asOf }),
+      ) as ReadableStream<Uint8Array>;
       return new Response(body, { headers: { ...headers, "content-type": XLSX_TYPE } });
     }
     const lines = agingCsvLines(db(), scope);

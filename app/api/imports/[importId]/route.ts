@@ -9,7 +9,13 @@ export const GET = defineRoute<{ importId: string }>({
   run: async (user, _request, { importId }) => {
     const imp = await getImportOrThrow(db(), { orgId: user.orgId, importId });
     return Response.json(
-      { status: imp.status, bytesRead: imp.bytesRead, byteSize: imp.byteSize, rowCount: imp.rowCount, error: imp.error },
+      {
+        status: imp.status,
+        bytesRead: imp.bytesRead,
+        byteSize: imp.byteSize,
+        rowCount: imp.rowCount,
+        error: imp.error,
+      },
       { headers: { "cache-control": "no-store" } },
     );
   },

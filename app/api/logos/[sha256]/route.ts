@@ -12,7 +12,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ sha
     const logo = await db().orgLogo.findUnique({ where: { orgId_sha256: { orgId: user.orgId, sha256 } } });
     if (!logo) throw new AppError("NOT_FOUND", "No such logo.");
     return new Response(Buffer.from(logo.bytes), {
-      headers: { "Content-Type": logo.contentType, "Cache-Control": "private, max-age=31536000, immutable", "X-Content-Type-Options": "nosniff" },
+      headers: {
+        "Content-Type": logo.contentType,
+        "Cache-Control": "private, max-age=31536000, immutable",
+        "X-Content-Type-Options": "nosniff",
+      },
     });
   } catch (error) {
     return errorResponse(error);

@@ -2,27 +2,31 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { ActionForm, Field } from "@/components/action-form";
+import { LetterText } from "@/components/letter-text";
+import { Money } from "@/components/money";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { previewNextLetter } from "@/lib/letters/preview-next-letter";
 import { clockNow, formatDateOnly } from "@/lib/time/dates";
-import { ActionForm, Field } from "@/components/action-form";
-import { LetterText } from "@/components/letter-text";
-import { Money } from "@/components/money";
 import { sendLetterAction } from "../actions";
 
 export const metadata: Metadata = { title: "Letter preview" };
 
-export default async function LetterPreviewPage({ params, searchParams }: {
-  params: Promise<{ customerId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>>;
+export default async function LetterPreviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ customerId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireUser();
   const { customerId } = await params;
   const currency = String((await searchParams).currency ?? "");
   if (!z.uuid().safeParse(customerId).success || !/^[A-Z]{3}$/.test(currency)) notFound();
-  let preview;
+  let preview: Awaited<ReturnType<typeof previewNextLetter>>;
   try {
     preview = await previewNextLetter(db(), { orgId: user.orgId, customerId, currency, now: clockNow() });
   } catch (error) {
@@ -30,11 +34,24 @@ export default async function LetterPreviewPage({ params, searchParams }: {
     throw error;
   }
   const { action, letter } = preview;
-  const back = <Link href={`/customers/${customerId}`} className="text-sm text-slate-500 hover:text-slate-800">← Back to the customer</Link>;
+  const back = (
+    <Link href={`/customers/${customerId}`} className="text-sm text-slate-500 hover:text-slate-800">
+      ← Back to the customer
+    </Link>
+  );
   if (action.kind !== "letter" || !letter) {
-    return <div className="space-y-4">{back}<p className="rounded-xl border border-slate-200 bg-white p-5 text-sm" data-testid="next-action">{action.reason}</p></div>;
+    return (
+      <div className="space-y-4">
+        {back}
+        <p className="rounded-xl border border-slate-200 bg-white p-5 text-sm" data-testid="next-action">
+          {action.reason}
+        </p>
+      </div>
+    );
   }
-  const customerEmail = (await db().customer.findFirst({ where: { id: customerId, orgId: user.orgId }, select: { email: true } }))?.email ?? "";
+  const customerEmail =
+    (await db().customer.findFirst({ where: { id: customerId, orgId: user.orgId }, select: { email: true } }))?.email ??
+    "";
   const blocked = action.blockedUntilHandoff;
   const early = !action.due && !blocked;
   return (
@@ -45,24 +62,49 @@ export default async function LetterPreviewPage({ params, searchParams }: {
           <h1 className="text-2xl font-semibold tracking-tight">Preview: letter {action.stage} of 4</h1>
           <p className="text-sm text-slate-600">{action.reason}.</p>
           <p className="text-sm text-slate-600">
-            Covers {letter.invoices.length} invoice{letter.invoices.length === 1 ? "" : "s"}, <Money minor={letter.totalDueMinor} currency={currency} locale={user.locale} /> in total;
-            payment deadline {formatDateOnly(letter.deadline, user.locale, "long")}.{action.stage === 4 && " Goes by registered mail."}
+            Covers {letter.invoices.length} invoice{letter.invoices.length === 1 ? "" : "s"},{" "}
+            <Money minor={letter.totalDueMinor} currency={currency} locale={user.locale} /> in total; payment deadline{" "}
+            {formatDateOnly(letter.deadline, user.locale, "long")}.{action.stage === 4 && " Goes by registered mail."}
           </p>
         </div>
         {canWork(user.role) && !blocked && (
-          <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="send-panel">
+          <div
+            className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+            data-testid="send-panel"
+          >
             {early && (
               <p className="mb-3 text-sm text-amber-800">
-                Not due until {formatDateOnly(action.dueOn, user.locale)}. {user.role === "ADMIN" ? "As an administrator you may send it now with a written reason, which is kept with the letter." : "Only an administrator can send it early."}
+                Not due until {formatDateOnly(action.dueOn, user.locale)}.{" "}
+                {user.role === "ADMIN"
+                  ? "As an administrator you may send it now with a written reason, which is kept with the letter."
+                  : "Only an administrator can send it early."}
               </p>
             )}
             {(!early || user.role === "ADMIN") && (
-              <ActionForm action={sendLetterAction} submitLabel={`Send letter ${action.stage}`} pendingLabel="Sending…" testId="send-letter"
-                hidden={{ customerId, currency, stage: String(action.stage) }}>
+              <ActionForm
+                action={sendLetterAction}
+                submitLabel={`Send letter ${action.stage}`}
+                pendingLabel="Sending…"
+                testId="send-letter"
+                hidden={{ customerId, currency, stage: String(action.stage) }}
+              >
                 {early && <Field name="overrideReason" label="Why it goes early" as="textarea" />}
-                <Field name="delivery" label="How it goes" as="select" defaultValue="post"
-                  options={[{ value: "post", label: "By post (print today's letters)" }, ...(customerEmail ? [{ value: "email", label: "By email, PDF attached" }] : [])]}
-                  hint={[customerEmail ? `Email goes to ${customerEmail}.` : "The customer has no email address.", action.stage === 4 ? "Letter 4 is also printed for registered mail." : ""].filter(Boolean).join(" ")} />
+                <Field
+                  name="delivery"
+                  label="How it goes"
+                  as="select"
+                  defaultValue="post"
+                  options={[
+                    { value: "post", label: "By post (print today's letters)" },
+                    ...(customerEmail ? [{ value: "email", label: "By email, PDF attached" }] : []),
+                  ]}
+                  hint={[
+                    customerEmail ? `Email goes to ${customerEmail}.` : "The customer has no email address.",
+                    action.stage === 4 ? "Letter 4 is also printed for registered mail." : "",
+                  ]
+                    .filter(Boolean)
+                    .join(" ")}
+                />
               </ActionForm>
             )}
           </div>

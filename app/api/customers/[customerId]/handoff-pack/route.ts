@@ -12,7 +12,11 @@ export const GET = defineRoute<{ customerId: string }>({
   run: async (user, request, { customerId }) => {
     if (!z.uuid().safeParse(customerId).success) throw notFound("That customer");
     const pack = await buildHandoffPack(db(), {
-      orgId: user.orgId, customerId, actor: { userId: user.userId, role: user.role }, now: clockNow(), ip: request.headers.get("x-forwarded-for") ?? "",
+      orgId: user.orgId,
+      customerId,
+      actor: { userId: user.userId, role: user.role },
+      now: clockNow(),
+      ip: request.headers.get("x-forwarded-for") ?? "",
     });
     return new Response(Buffer.from(pack.bytes), {
       headers: {

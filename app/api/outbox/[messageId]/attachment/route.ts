@@ -9,7 +9,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ mes
     const user = await routeUser(ANY_ROLE);
     const { messageId } = await params;
     if (!z.uuid().safeParse(messageId).success) throw new AppError("NOT_FOUND", "That message was not found.");
-    const message = await db().outboxMessage.findFirst({ where: { id: messageId, orgId: user.orgId }, select: { attachment: true, attachmentName: true } });
+    const message = await db().outboxMessage.findFirst({
+      where: { id: messageId, orgId: user.orgId },
+      select: { attachment: true, attachmentName: true },
+    });
     if (!message) throw new AppError("NOT_FOUND", "That message was not found.");
     return pdfResponse(message.attachment, message.attachmentName);
   } catch (error) {
