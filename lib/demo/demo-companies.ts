@@ -4,6 +4,7 @@ export interface CompanyProfile {
   language: Language;
   currency: string;
   country: string;
+  countryCode: string; // ISO 3166-1 alpha-2
   names: string[];
   cities: [string, string][]; // [postal code, city]
   streets: string[];
@@ -16,6 +17,7 @@ export const DEMO_COMPANIES: CompanyProfile[] = [
     language: "en",
     currency: "USD",
     country: "United States",
+    countryCode: "US",
     names: [
       "Acme Fabrication Inc.",
       "Blue Ridge Logistics LLC",
@@ -59,6 +61,7 @@ export const DEMO_COMPANIES: CompanyProfile[] = [
     language: "it",
     currency: "EUR",
     country: "Italia",
+    countryCode: "IT",
     names: [
       "Officine Meccaniche Bellini S.r.l.",
       "Caseificio Val di Non",
@@ -96,6 +99,7 @@ export const DEMO_COMPANIES: CompanyProfile[] = [
     language: "nb",
     currency: "NOK",
     country: "Norge",
+    countryCode: "NO",
     names: [
       "Fjordkraft Montasje AS",
       "Bryggen Bakeri AS",

@@ -27,6 +27,9 @@ const DEMO_ORG = {
   postalCode: "0180",
   city: "Oslo",
   country: "Norway",
+  countryCode: "NO",
+  registrationNumber: "912 345 678",
+  vatNumber: "NO 912 345 678 MVA",
   contactPerson: "Colin Collector, Accounts Receivable",
   phone: "+47 22 00 45 00",
   email: "receivables@aurora-components.example",
@@ -115,6 +118,7 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
         postalCode,
         city,
         country: profile.country,
+        countryCode: profile.countryCode,
         language: profile.language,
         currency: profile.currency,
       });
