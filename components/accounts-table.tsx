@@ -3,6 +3,7 @@ import { AGING_BUCKETS } from "@/lib/aging/buckets";
 import type { AccountQuery, AccountRow, AccountSort } from "@/lib/aging/list-accounts";
 import { Money } from "./money";
 import { OverdueFlag } from "./overdue-flag";
+import { ScrollRegion } from "./scroll-region";
 
 function sortHref(query: AccountQuery, sort: AccountSort): string {
   const dir = query.sort === sort && query.dir === "desc" ? "asc" : "desc";
@@ -60,7 +61,7 @@ export function AccountsTable({
 }) {
   const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+    <ScrollRegion label="Accounts" className="rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-sm" data-testid="accounts-table">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>
@@ -139,6 +140,6 @@ export function AccountsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

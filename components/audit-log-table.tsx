@@ -1,5 +1,6 @@
 import { describeAuditEvent } from "@/lib/audit/describe-event";
 import type { AuditLogRow } from "@/lib/audit/list-audit-events";
+import { ScrollRegion } from "./scroll-region";
 
 export function AuditLogTable({ rows, locale, timeZone }: { rows: AuditLogRow[]; locale: string; timeZone: string }) {
   const fmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone });
@@ -8,7 +9,7 @@ export function AuditLogTable({ rows, locale, timeZone }: { rows: AuditLogRow[];
       <p className="rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-500">Nothing recorded yet.</p>
     );
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+    <ScrollRegion label="Audit log" className="rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="w-full text-sm" data-testid="audit-log">
         <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
@@ -38,6 +39,6 @@ export function AuditLogTable({ rows, locale, timeZone }: { rows: AuditLogRow[];
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

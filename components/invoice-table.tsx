@@ -1,10 +1,11 @@
 import type { InvoiceLine } from "@/lib/customers/get-customer-account";
 import { formatDateOnly } from "@/lib/time/dates";
 import { Money } from "./money";
+import { ScrollRegion } from "./scroll-region";
 
 export function InvoiceTable({ invoices, locale }: { invoices: InvoiceLine[]; locale: string }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+    <ScrollRegion label="Invoices" className="rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-sm" data-testid="invoice-table">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>
@@ -62,6 +63,6 @@ export function InvoiceTable({ invoices, locale }: { invoices: InvoiceLine[]; lo
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

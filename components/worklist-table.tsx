@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { WorklistItem } from "@/lib/collections/list-worklist";
 import { Money } from "./money";
+import { ScrollRegion } from "./scroll-region";
 
 const KIND = {
   letter: "Send letter",
@@ -17,7 +18,7 @@ export function WorklistTable({ items, locale }: { items: WorklistItem[]; locale
       </p>
     );
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+    <ScrollRegion label="Worklist" className="rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-sm" data-testid="worklist">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>
@@ -92,6 +93,6 @@ export function WorklistTable({ items, locale }: { items: WorklistItem[]; locale
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
