@@ -263,3 +263,23 @@ test.describe("send all due letters", () => {
     expect(Number((await query<{ n: string }>("SELECT count(*)::text AS n FROM letters"))[0].n)).toBe(before + sent);
   });
 });
+
+test.describe("recording a dispute", () => {
+  test.use({ storageState: storageFor("collector") });
+
+  test("no invoice is preselected: submitting without choosing one is refused and records nothing", async ({
+    page,
+  }) => {
+    const [account] = await query<{ customer_id: string }>(
+      "SELECT customer_id FROM accounts WHERE open_invoices > 1 ORDER BY customer_id LIMIT 1",
+    );
+    const before = (await query<{ n: string }>("SELECT count(*)::text AS n FROM invoice_disputes"))[0].n;
+    await page.goto(`/customers/${account.customer_id}`);
+    const form = page.getByTestId("form-dispute");
+    await expect(form.getByLabel("Invoice")).toHaveValue("");
+    await form.getByLabel("What the customer disputes").fill("Goods arrived damaged.");
+    await form.getByRole("button", { name: "Record dispute" }).click();
+    await expect(form.getByText("Choose an invoice from the list.")).toBeVisible();
+    expect((await query<{ n: string }>("SELECT count(*)::text AS n FROM invoice_disputes"))[0].n).toBe(before);
+  });
+});
