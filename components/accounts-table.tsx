@@ -106,7 +106,7 @@ export function AccountsTable({
                   >
                     {r.name}
                   </Link>
-                  <span className="text-xs text-slate-400">{r.currency}</span>
+                  <span className="text-xs text-slate-500">{r.currency}</span>
                 </div>
               </td>
               <td className="px-2.5 py-2 text-right font-medium">
@@ -125,7 +125,7 @@ export function AccountsTable({
                 )}
               </td>
               <td className="whitespace-nowrap px-2.5 py-2 text-right text-slate-600">
-                {r.lastContactAt ? dateFmt.format(r.lastContactAt) : <span className="text-slate-300">—</span>}
+                {r.lastContactAt ? dateFmt.format(r.lastContactAt) : <span className="text-slate-500">—</span>}
               </td>
               <td className="whitespace-nowrap px-2.5 py-2 text-right">
                 {r.stage ? (
@@ -133,7 +133,7 @@ export function AccountsTable({
                     Letter {r.stage}
                   </span>
                 ) : (
-                  <span className="text-slate-300">—</span>
+                  <span className="text-slate-500">—</span>
                 )}
               </td>
             </tr>

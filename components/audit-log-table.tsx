@@ -27,7 +27,7 @@ export function AuditLogTable({ rows, locale, timeZone }: { rows: AuditLogRow[];
               <td className="whitespace-nowrap px-4 py-2">
                 <time dateTime={r.createdAt.toISOString()}>{fmt.format(r.createdAt)}</time>
               </td>
-              <td className="px-4 py-2">{r.actor ?? <span className="text-slate-400">system</span>}</td>
+              <td className="px-4 py-2">{r.actor ?? <span className="text-slate-500">system</span>}</td>
               <td className="px-4 py-2 font-mono text-xs text-slate-500">{r.ip || "–"}</td>
               <td className="px-4 py-2">
                 {r.event ? describeAuditEvent(r.event) : <span title={JSON.stringify(r.raw)}>{r.kind}</span>}

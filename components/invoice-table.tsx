@@ -36,7 +36,7 @@ export function InvoiceTable({ invoices, locale }: { invoices: InvoiceLine[]; lo
           {invoices.map((inv) => {
             const overdue = inv.open > 0 && inv.daysPastDue > 0;
             return (
-              <tr key={inv.id} className={inv.open === 0 ? "text-slate-400" : ""} data-invoice={inv.number}>
+              <tr key={inv.id} className={inv.open === 0 ? "text-slate-500" : ""} data-invoice={inv.number}>
                 <td className="px-3 py-2 font-medium">{inv.number}</td>
                 <td className="px-3 py-2">{formatDateOnly(inv.issueDate, locale)}</td>
                 <td className="px-3 py-2">{formatDateOnly(inv.dueDate, locale)}</td>
