@@ -31,7 +31,7 @@ export function AuditLogTable({ rows, locale, timeZone }: { rows: AuditLogRow[];
               <td className="px-4 py-2 font-mono text-xs text-slate-500">{r.ip || "–"}</td>
               <td className="px-4 py-2">
                 {r.event ? describeAuditEvent(r.event) : <span title={JSON.stringify(r.raw)}>{r.kind}</span>}
-                <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-500">
+                <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-600">
                   {r.kind}
                 </span>
               </td>

@@ -24,7 +24,7 @@ export default async function UsersPage() {
       </div>
       <section
         aria-labelledby="users-heading"
-        className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm"
+        className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm"
       >
         <h2 id="users-heading" className="sr-only">
           All users
