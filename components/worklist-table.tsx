@@ -55,7 +55,7 @@ export function WorklistTable({ items, locale }: { items: WorklistItem[]; locale
               </td>
               <td className="px-3 py-2 text-right text-red-700">{i.oldestDaysPastDue} d</td>
               <td className="px-3 py-2 whitespace-nowrap">{i.lastStage ? `Letter ${i.lastStage} sent` : "—"}</td>
-              <td className="px-3 py-2">
+              <td className="min-w-64 px-3 py-2">
                 <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">
                   {KIND[i.kind]}
                 </span>
