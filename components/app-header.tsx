@@ -72,8 +72,9 @@ export function AppHeader(props: { orgName: string; userName: string; role: Role
               <MainLinks role={props.role} />
             </nav>
             <div className="mt-3 flex flex-wrap items-center gap-3 border-t border-slate-200 pt-3 text-sm">
-              <span className="text-slate-500">{props.orgName}</span>
-              {badge}
+              <span className="text-slate-600">
+                {props.userName} ({ROLE_LABEL[props.role]}), {props.orgName}
+              </span>
               <SignOut signOut={props.signOut} />
             </div>
           </div>

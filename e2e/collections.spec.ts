@@ -276,6 +276,7 @@ test.describe("recording a dispute", () => {
     const before = (await query<{ n: string }>("SELECT count(*)::text AS n FROM invoice_disputes"))[0].n;
     await page.goto(`/customers/${account.customer_id}`);
     const form = page.getByTestId("form-dispute");
+    await form.locator("summary").click();
     await expect(form.getByLabel("Invoice")).toHaveValue("");
     await form.getByLabel("What the customer disputes").fill("Goods arrived damaged.");
     await form.getByRole("button", { name: "Record dispute" }).click();

@@ -179,7 +179,7 @@ test.describe("as viewer", () => {
     const response = await page.goto("/users");
     expect(response?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "This page is not open to your role" })).toBeVisible();
-    await expect(page.getByText("a viewer")).toBeVisible();
+    await expect(page.getByText("You are signed in as Vera Viewer, a viewer.")).toBeVisible();
   });
 });
 
