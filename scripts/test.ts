@@ -7,8 +7,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { grantAppRole } from "@/lib/db/app-role";
 import { createDb } from "@/lib/db/client";
-import { seedDemo } from "@/lib/demo/seed-demo";
 import { createMigratedDatabase, freePort, startTestServer } from "@/tests/test-database";
+import { seedDemo } from "@/tooling/demo/seed-demo";
 import { buildIsCurrent, markBuilt } from "./build-fingerprint";
 
 export const E2E_FROZEN_NOW = "2026-11-25T10:00:00.000Z";
