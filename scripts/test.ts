@@ -30,6 +30,10 @@ try {
     const ok = run("npx", ["biome", "ci", "."], {});
     if (!ok) console.error("Formatting or lint failed: `npm run format` fixes most of it.");
     failed ||= !ok;
+    // The layers of lib/ (.dependency-cruiser.cjs): no cycles, platform knows no domain, pages read through lib/.
+    const layersOk = run("npm", ["run", "--silent", "lint:layers"], {});
+    if (!layersOk) console.error("A layer rule broke: the README's map of the code says which way imports go.");
+    failed ||= !layersOk;
   }
   if (only !== "e2e") {
     const ok = run(

@@ -1,20 +1,12 @@
 import { EventEmitter } from "node:events";
-import { Logger, run, runMigrations, runOnce, type TaskList, type WorkerEvents } from "graphile-worker";
+import { run, runOnce, type TaskList, type WorkerEvents } from "graphile-worker";
 import type { Db, DbOrTx } from "@/lib/db/client";
+import { jobQueueLogger as quiet } from "@/lib/db/job-queue-logger";
 import { keepWorkersAlive } from "./worker-liveness";
 
 // Durable jobs in PostgreSQL (graphile-worker). Jobs are added with the SQL
 // function graphile_worker.add_job() inside the caller's Prisma transaction, so
 // a job exists exactly when the change that asked for it was committed.
-
-const quiet = new Logger(() => (level, message) => {
-  if (level === "error" || level === "warning") console.error(`[jobs] ${message}`);
-});
-
-/** Creates or upgrades the graphile_worker schema; idempotent, run with the app's migrations. */
-export async function installJobQueue(connectionString: string): Promise<void> {
-  await runMigrations({ connectionString, logger: quiet });
-}
 
 export async function addJob(
   tx: DbOrTx,

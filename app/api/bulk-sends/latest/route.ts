@@ -1,7 +1,7 @@
 import { defineRoute } from "@/lib/actions/define-route";
 import { WORKING_ROLES } from "@/lib/auth/roles";
-import { getBulkSend } from "@/lib/collections/bulk-send";
 import { db } from "@/lib/db/client";
+import { getBulkSend } from "@/lib/letters/bulk-send";
 
 /** The organization's latest "send all due letters" run with its results so far, polled by the worklist. */
 export const GET = defineRoute({

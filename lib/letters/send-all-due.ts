@@ -1,8 +1,8 @@
+import { type Actor, assertCanWork } from "@/lib/collections/actor";
+import type { DueLetter } from "@/lib/collections/list-worklist";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
-import { type Actor, assertCanWork } from "./actor";
-import type { DueLetter } from "./list-worklist";
 
 export type SendResult = DueLetter &
   ({ status: "sent"; letterId: string } | { status: "skipped"; reason: string } | { status: "failed"; reason: string });

@@ -1,12 +1,12 @@
 import type { TaskList } from "graphile-worker";
 import { recordAudit } from "@/lib/audit/events";
+import { type Actor, assertCanWork } from "@/lib/collections/actor";
+import { type DueLetter, listDueLetters } from "@/lib/collections/list-worklist";
 import type { Db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import { addJobs } from "@/lib/jobs/queue";
 import { clockNow, formatInstant } from "@/lib/time/dates";
-import { type Actor, assertCanWork } from "./actor";
-import { type DueLetter, listDueLetters } from "./list-worklist";
 import { type SendResult, sendDueLetter } from "./send-all-due";
 
 // "Send all due letters" as a durable run: starting it plans the due letters and
