@@ -3,9 +3,8 @@ import { z } from "zod";
 import { AuditLogTable } from "@/components/audit-log-table";
 import { Pager } from "@/components/pager";
 import { VerifyHistoryPanel } from "@/components/verify-history-panel";
-import { listAuditEvents } from "@/lib/audit/list-audit-events";
+import { getAuditPage } from "@/lib/audit/pages";
 import { requireRole } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { verifyHistory } from "./actions";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -15,7 +14,7 @@ const pageParam = z.coerce.number().int().min(1).max(1_000_000).catch(1);
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
   const user = await requireRole(["ADMIN", "VIEWER"]);
   const page = pageParam.parse([(await searchParams).page].flat()[0]);
-  const log = await listAuditEvents(db(), { orgId: user.orgId, page });
+  const log = await getAuditPage(user, page);
   return (
     <div className="space-y-6">
       <div>
