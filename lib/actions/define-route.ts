@@ -28,7 +28,14 @@ export function defineRoute<P = unknown>(opts: {
       if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
       if (!opts.roles.includes(user.role))
         throw new AppError("FORBIDDEN", "Your role does not allow this. Ask an administrator.");
-      return await opts.run({ ...user, db: db() }, request, await context.params);
+      // The client is looked up when the route first reads, not before the checks above.
+      const ctx: RouteContext = {
+        ...user,
+        get db() {
+          return db();
+        },
+      };
+      return await opts.run(ctx, request, await context.params);
     } catch (error) {
       if (error instanceof AppError) {
         return Response.json(
