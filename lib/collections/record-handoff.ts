@@ -1,3 +1,4 @@
+import { invalid, parseDay, parsePositiveAmount, requireText } from "@/lib/actions/fields";
 import { recordAudit } from "@/lib/audit/events";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -5,7 +6,6 @@ import { formatMoney } from "@/lib/money/money";
 import { dateOnlyToDb, formatDateOnly } from "@/lib/time/dates";
 import { loadAccountContext } from "./account-context";
 import { assertCanWork } from "./actor";
-import { invalid, parseDay, parsePositiveAmount, requireText } from "./input";
 import { lockOpenCase } from "./open-case";
 import type { AccountActionBase } from "./record-promise";
 
