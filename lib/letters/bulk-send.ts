@@ -1,10 +1,11 @@
-import type { TaskList } from "graphile-worker";
+import { z } from "zod";
 import { recordAudit } from "@/lib/audit/events";
 import { type Actor, assertCanWork } from "@/lib/collections/actor";
 import { type DueLetter, listDueLetters } from "@/lib/collections/list-worklist";
 import type { Db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
+import { defineTask, jobType } from "@/lib/jobs/define-task";
 import { addJobs } from "@/lib/jobs/queue";
 import { clockNow, formatInstant } from "@/lib/time/dates";
 import { type SendResult, sendDueLetter } from "./send-all-due";
@@ -19,12 +20,15 @@ export const BULK_SEND_TASK = "send_due_letter";
 /** One try and two retries (about 3 s and 7 s later); after the last, the account is recorded as failed. */
 export const MAX_BULK_SEND_ATTEMPTS = 3;
 
-export interface BulkSendJob {
-  bulkSendId: string;
-  orgId: string;
-  customerId: string;
-  currency: string;
-}
+const bulkSendJobSchema = z.object({
+  bulkSendId: z.uuid(),
+  orgId: z.uuid(),
+  customerId: z.uuid(),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+});
+export type BulkSendJob = z.infer<typeof bulkSendJobSchema>;
+/** Sends the due letter of one account in a run. */
+export const BULK_SEND_JOB = jobType(BULK_SEND_TASK, bulkSendJobSchema);
 
 export interface BulkSendProgress {
   id: string;
@@ -86,7 +90,7 @@ export async function startBulkSend(
         };
         return { payload: { ...job }, jobKey: `bulk-send:${run.id}:${due.customerId}:${due.currency}` };
       });
-      await addJobs(tx, BULK_SEND_TASK, jobs, { maxAttempts: MAX_BULK_SEND_ATTEMPTS });
+      await addJobs(tx, BULK_SEND_JOB, jobs, { maxAttempts: MAX_BULK_SEND_ATTEMPTS });
       await recordAudit(
         tx,
         { orgId: opts.orgId, userId: opts.actor.userId },
@@ -224,10 +228,9 @@ export async function runBulkSendJob(
 }
 
 /** The queue's bulk-send task: the worker in `npm start` and the tests run the same list. */
-export function bulkSendTasks(db: Db): TaskList {
-  return {
-    [BULK_SEND_TASK]: async (payload, helpers) => {
-      await runBulkSendJob(db, payload as BulkSendJob, { number: helpers.job.attempts, max: helpers.job.max_attempts });
-    },
-  };
+export function bulkSendTasks(db: Db) {
+  return defineTask({
+    ...BULK_SEND_JOB,
+    run: (job, helpers) => runBulkSendJob(db, job, { number: helpers.job.attempts, max: helpers.job.max_attempts }),
+  });
 }
