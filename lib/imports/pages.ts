@@ -1,6 +1,7 @@
 import type { SessionUser } from "@/lib/auth/session-user";
 import { db } from "@/lib/db/client";
 import { getImportOrThrow } from "./get-import";
+import { readImportColumns } from "./import-columns";
 import { listRecentImports } from "./list-imports";
 
 // What these pages read, for the signed-in user: pages and components call these and
@@ -10,7 +11,8 @@ export function getImportsPage(user: SessionUser) {
   return listRecentImports(db(), { orgId: user.orgId });
 }
 
-/** One import and its progress. Throws NOT_FOUND for another org's import. */
-export function getImportPage(user: SessionUser, importId: string) {
-  return getImportOrThrow(db(), { orgId: user.orgId, importId });
+/** One import and its progress, its JSON columns parsed. Throws NOT_FOUND for another org's import. */
+export async function getImportPage(user: SessionUser, importId: string) {
+  const imp = await getImportOrThrow(db(), { orgId: user.orgId, importId });
+  return { ...imp, ...readImportColumns(imp) };
 }

@@ -27,6 +27,11 @@ const bulkSendJobSchema = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/),
 });
 export type BulkSendJob = z.infer<typeof bulkSendJobSchema>;
+
+/** The run's plan as stored (bulk_sends.planned): the due letters when it started, parsed on read. */
+const plannedSchema: z.ZodType<DueLetter[]> = z.array(
+  z.object({ customerId: z.string(), currency: z.string(), name: z.string(), stage: z.literal([1, 2, 3, 4]) }),
+);
 /** Sends the due letter of one account in a run. */
 export const BULK_SEND_JOB = jobType(BULK_SEND_TASK, bulkSendJobSchema);
 
@@ -131,7 +136,7 @@ export async function getBulkSend(
     include: { requestedBy: { select: { name: true } }, results: true },
   });
   if (!run) return null;
-  const planned = run.planned as unknown as DueLetter[];
+  const planned = plannedSchema.parse(run.planned);
   const byAccount = new Map(run.results.map((r) => [`${r.customerId}:${r.currency.trim()}`, r]));
   const results = planned.flatMap((due): SendResult[] => {
     const r = byAccount.get(`${due.customerId}:${due.currency}`);
@@ -181,9 +186,9 @@ export async function runBulkSendJob(
     include: { requestedBy: { select: { id: true, role: true, active: true } } },
   });
   if (!run) return; // nothing to do for a run that does not exist
-  const due = (run.planned as unknown as DueLetter[]).find(
-    (d) => d.customerId === job.customerId && d.currency === job.currency,
-  );
+  const due = plannedSchema
+    .parse(run.planned)
+    .find((d) => d.customerId === job.customerId && d.currency === job.currency);
   if (!due) return;
   let result: SendResult;
   // A retry after a crash between the letter's commit and its result row: the letter is this run's.

@@ -10,8 +10,6 @@ import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
 import { IMPORT_FIELDS } from "@/lib/imports/fields";
-import type { RowProblem } from "@/lib/imports/import-kind";
-import type { ImportOptions } from "@/lib/imports/import-options";
 import { getImportPage } from "@/lib/imports/pages";
 import { checkImportAction, commitImportAction } from "../actions";
 
@@ -24,9 +22,7 @@ export default async function ImportStepPage({ params }: { params: Promise<{ imp
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const headers = imp.headers as string[];
-  const options = imp.options as ImportOptions;
-  const problems = imp.problems as unknown as RowProblem[];
+  const { headers, options, problems } = imp;
   const mayWork = canWork(user.role);
   const editable = mayWork && (imp.status === "UPLOADED" || imp.status === "VALIDATED" || imp.status === "FAILED");
   const separator = { ",": "comma", ";": "semicolon", "\t": "tab" }[options.delimiter];
@@ -78,7 +74,7 @@ export default async function ImportStepPage({ params }: { params: Promise<{ imp
           importId={imp.id}
           fields={IMPORT_FIELDS[imp.kind]}
           headers={headers}
-          mapping={imp.mapping as Record<string, string>}
+          mapping={imp.mapping}
           options={options}
           action={checkImportAction}
         />
