@@ -39,7 +39,7 @@ export const SEND_CHUNK_SIZE = 10;
  * Sends the given due letters one by one, each in its own transaction, and
  * reports per account: sent, or skipped with the reason. Synchronous, at most
  * SEND_CHUNK_SIZE at a time (the benchmark and tests; the page starts a queued
- * run, lib/collections/bulk-send.ts). Safe to run twice: a letter already sent
+ * run, lib/letters/bulk-send.ts). Safe to run twice: a letter already sent
  * for its stage is a CONFLICT, reported as skipped.
  */
 export async function sendDueLetters(
