@@ -4,14 +4,9 @@ import { AuditFilters } from "@/components/audit-filters";
 import { AuditLogTable } from "@/components/audit-log-table";
 import { Pager } from "@/components/pager";
 import { VerifyHistoryPanel } from "@/components/verify-history-panel";
-import {
-  auditFilterChoices,
-  auditFilterQuery,
-  auditFilterSchema,
-  listAuditEvents,
-} from "@/lib/audit/list-audit-events";
+import { auditFilterQuery, auditFilterSchema } from "@/lib/audit/list-audit-events";
+import { getAuditPage } from "@/lib/audit/pages";
 import { requireRole } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { verifyHistory } from "./actions";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -29,16 +24,8 @@ export default async function AuditPage({
   const page = pageParam.parse(first(params.page));
   const filter = auditFilterSchema.parse(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, first(v)])));
   const query = auditFilterQuery(filter);
-  const [log, choices] = await Promise.all([
-    listAuditEvents(db(), {
-      orgId: user.orgId,
-      page,
-      filter,
-      timeZone: user.timeZone,
-      locale: user.locale,
-    }),
-    auditFilterChoices(db(), user.orgId),
-  ]);
+  const log = await getAuditPage(user, { page, filter });
+  const choices = log.choices;
   const customerName = filter.customer
     ? (log.rows.find((r) => r.customerId === filter.customer)?.customerName ?? null)
     : null;
