@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { addReferenceRate } from "@/lib/law/add-reference-rate";
 import { parseLetterCharges } from "@/lib/law/charges";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import { instantAt } from "@/lib/time/instants";
@@ -22,7 +23,11 @@ async function norwegianAccount(opts: { countryCode?: string | null; charges?: b
       data: { orgId: org.id, statutoryInterest: true, statutoryCompensation: true, reminderFee: true },
     });
   // NOK 10,000.00 due Monday 5 January 2026.
-  const invoice = await createInvoice(db, customer, { amountMinor: 1_000_000, dueDate: "2026-01-05", number: `NO-${Date.now()}` });
+  const invoice = await createInvoice(db, customer, {
+    amountMinor: 1_000_000,
+    dueDate: "2026-01-05",
+    number: `NO-${Date.now()}`,
+  });
   const send = (stage: 1 | 2 | 3 | 4, day: string, byEmail = false) =>
     sendNextLetter(db, {
       orgId: org.id,
@@ -119,5 +124,43 @@ describe("Norwegian letters claim interest and fees as separate, frozen claims",
     const one = await send(1, "2026-01-20");
     const letter = await db.letter.findUniqueOrThrow({ where: { id: one.letterId } });
     expect(parseLetterCharges(letter.charges)).toEqual([]);
+  });
+});
+
+describe("reference rates an administrator adds", () => {
+  it("adds the next half-year with an audit record; refuses a gap, an overlap and a non-admin", async () => {
+    const org = await createOrg(db);
+    const admin = await createUser(db, org.id, "ADMIN");
+    const collector = await createUser(db, org.id, "COLLECTOR");
+    const add = (from: string, role: "ADMIN" | "COLLECTOR" = "ADMIN") =>
+      addReferenceRate(db, {
+        orgId: org.id,
+        actor: { userId: role === "ADMIN" ? admin.id : collector.id, role },
+        input: { series: "ECB_MRO", from, referencePercent: "2.15", source: "MEF comunicato, GU July 2026" },
+      });
+    await expect(add("2026-07-01", "COLLECTOR")).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // The repository's table ends with 1 Jan - 30 Jun 2026: 1 Jan 2027 would leave a gap.
+    await expect(add("2027-01-01")).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message:
+        "Gap in the ECB main refinancing rate: nothing from 2026-07-01 to 2026-12-31. Add the half-years in order.",
+    });
+    // A half-year the repository already covers is never changed.
+    await expect(add("2026-01-01")).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: expect.stringContaining("Overlap in the ECB main refinancing rate"),
+    });
+    await expect(add("2026-03-01")).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: expect.stringContaining("starts a half-year"),
+    });
+    expect(await db.referenceRate.count({ where: { orgId: org.id } })).toBe(0);
+
+    await add("2026-07-01");
+    await expect(add("2026-07-01")).rejects.toMatchObject({ message: expect.stringContaining("Overlap") });
+    const rows = await db.referenceRate.findMany({ where: { orgId: org.id } });
+    expect(rows.map((r) => [r.series, r.referencePercent])).toEqual([["ECB_MRO", "2.15"]]);
+    const audit = await db.auditEvent.findMany({ where: { orgId: org.id, kind: "law.rate_added" } });
+    expect(audit).toHaveLength(1);
   });
 });
