@@ -1,6 +1,10 @@
+import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { buildHandoffPack } from "@/lib/handoff-pack/build-handoff-pack";
 import { addReferenceRate } from "@/lib/law/add-reference-rate";
 import { parseLetterCharges } from "@/lib/law/charges";
+import { listCustomerCharges } from "@/lib/law/list-customer-charges";
+import { recordChargePayment } from "@/lib/law/record-charge-payment";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import { instantAt } from "@/lib/time/instants";
 import { useTestDb } from "./db";
@@ -38,12 +42,12 @@ async function norwegianAccount(opts: { countryCode?: string | null; charges?: b
       byEmail,
       now: at(day),
     });
-  return { org, customer, invoice, send };
+  return { org, user, customer, invoice, send };
 }
 
 describe("Norwegian letters claim interest and fees as separate, frozen claims", () => {
   it("letters 1-3 over a partial payment: figures by hand, frozen on the letter, recorded, principal untouched", async () => {
-    const { org, customer, invoice, send } = await norwegianAccount();
+    const { org, user, customer, invoice, send } = await norwegianAccount();
 
     const one = await send(1, "2026-01-20");
     const letter1 = await db.letter.findUniqueOrThrow({ where: { id: one.letterId } });
@@ -103,6 +107,39 @@ describe("Norwegian letters claim interest and fees as separate, frozen claims",
       ["interest", 2_762],
     ]);
     expect((await db.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).amountMinor).toBe(1_000_000n);
+    // The hand-off pack carries the charges as their own file, with what is open on each.
+    const pack = await buildHandoffPack(db, {
+      orgId: org.id,
+      customerId: customer.id,
+      actor: { userId: user.id, role: "COLLECTOR" },
+      now: at("2026-03-10"),
+    });
+    const csv = new TextDecoder().decode(unzipSync(pack.bytes)["charges.csv"]);
+    expect(csv.split("\n").filter(Boolean)).toHaveLength(6);
+    expect(csv).toContain("reminder_fee,NOK,7500,0,7500");
+    expect(pack.manifest.files.map((f) => f.name)).toContain("charges.csv");
+
+    // A payment against a charge, never against the principal: at most what is open on it.
+    await expect(
+      recordChargePayment(db, {
+        orgId: org.id,
+        actor: { userId: user.id, role: "COLLECTOR" },
+        chargeId: rows[1].id,
+        amount: "80",
+        receivedOn: "2026-03-01",
+      }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await recordChargePayment(db, {
+      orgId: org.id,
+      actor: { userId: user.id, role: "COLLECTOR" },
+      chargeId: rows[1].id,
+      amount: "75",
+      receivedOn: "2026-03-01",
+    });
+    const lines = await listCustomerCharges(db, { orgId: org.id, customerId: customer.id });
+    expect(lines[1]).toMatchObject({ kind: "reminder_fee", paidMinor: 7_500, openMinor: 0 });
+    expect((await db.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).paidMinor).toBe(400_000n);
+
     // Append-only: a charge cannot be changed.
     await expect(db.charge.update({ where: { id: rows[0].id }, data: { amountMinor: 1n } })).rejects.toThrow(
       /append-only/,
