@@ -5,10 +5,11 @@ import { getPolicySettings } from "@/lib/collections/policy-settings";
 import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
 import { type DbOrTx, readAll } from "@/lib/db/client";
 import type { LetterCharge } from "@/lib/law/charges";
+import { getLawSettings } from "@/lib/law/law-settings";
 import { type DateOnly, daysBetween, todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
 import { letterDeadline } from "./deadline";
-import { deadlineDaysFor, loadLetterLaw, priceLetter } from "./letter-law";
+import { deadlineDaysFor, letterLaw, priceLetter } from "./letter-law";
 import { templatesForLetter } from "./letter-templates";
 import { type LetterInput, type LetterInvoice, renderLetter } from "./render";
 import type { LetterTemplateSet, Stage } from "./template-types";
@@ -35,10 +36,11 @@ export async function loadLetterContext(
   tx: DbOrTx,
   opts: { orgId: string; customerId: string; currency: string; now: Date },
 ) {
-  const [org, customer, policy] = await readAll(tx, [
+  const [org, customer, policy, lawSettings] = await readAll(tx, [
     () => tx.organization.findUniqueOrThrow({ where: { id: opts.orgId } }),
     () => getCustomerOrThrow(tx, opts),
     () => getPolicySettings(tx, opts),
+    () => getLawSettings(tx, opts),
   ] as const);
   const today = todayIn(org.timeZone, opts.now);
   const key = { customerId: customer.id, currency: opts.currency };
@@ -51,7 +53,7 @@ export async function loadLetterContext(
   });
   const state = states.get(accountKey(key))!;
   const action = nextAction(state.facts, policy, today);
-  const law = await loadLetterLaw(tx, { orgId: org.id, customer });
+  const law = letterLaw(lawSettings, customer);
   return { org, customer, policy, today, state, action, law };
 }
 

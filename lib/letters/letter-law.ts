@@ -1,9 +1,9 @@
-import type { DbOrTx } from "@/lib/db/client";
+import { type DbOrTx, readAll } from "@/lib/db/client";
 import type { LetterCharge } from "@/lib/law/charges";
 import { checkCharges, checkLetter, customerTypeOrThrow } from "@/lib/law/check-letter";
 import { computeCharges } from "@/lib/law/compute-charges";
 import type { EarlierCharge } from "@/lib/law/fees";
-import { getLawSettings } from "@/lib/law/law-settings";
+import type { LawSettings } from "@/lib/law/law-settings-types";
 import { loadRates } from "@/lib/law/load-rates";
 import { type CustomerType, type LawProfile, profileFor } from "@/lib/law/profile";
 import type { RateSeriesId } from "@/lib/law/profile-types";
@@ -15,18 +15,24 @@ import type { Stage } from "./template-types";
 
 // The letters' use of lib/law: which profile, which charges, which rules to refuse on.
 
-export async function loadLetterLaw(
-  tx: DbOrTx,
-  opts: { orgId: string; customer: { countryCode: string | null; type: string | null } },
-) {
-  const settings = await getLawSettings(tx, opts);
-  const profile = profileFor(opts.customer.countryCode);
-  const known = opts.customer.countryCode && opts.customer.type;
-  const customerType = known ? (opts.customer.type as CustomerType) : null;
-  return { settings, profile, customerType };
+export interface LetterLaw {
+  settings: LawSettings;
+  profile: LawProfile;
+  /** null when the customer lacks a country or a type: sending refuses, previews claim no charges. */
+  customerType: CustomerType | null;
 }
 
-export type LetterLaw = Awaited<ReturnType<typeof loadLetterLaw>>;
+export function letterLaw(
+  settings: LawSettings,
+  customer: { countryCode: string | null; type: string | null },
+): LetterLaw {
+  const known = customer.countryCode && customer.type;
+  return {
+    settings,
+    profile: profileFor(customer.countryCode),
+    customerType: known ? (customer.type as CustomerType) : null,
+  };
+}
 
 /** Days the letter gives: the policy's days plus postal days (a paper copy is always possible, e-mail is in addition). */
 export function deadlineDaysFor(law: LetterLaw, policyDays: number): number {
@@ -56,10 +62,26 @@ export async function priceLetter(
   const anyCharge =
     s.statutoryInterest || s.statutoryCompensation || s.reminderFee || s.contractualInterestPercent || s.flatFeeMinor;
   const invoiceIds = opts.invoices.map((i) => i.invoiceId);
-  const earlierRows = await tx.charge.findMany({
-    where: { orgId: opts.orgId, customerId: opts.customerId, invoiceId: { in: invoiceIds } },
-    orderBy: { createdAt: "asc" },
-  });
+  const needsRates = !!(anyCharge && s.statutoryInterest && law.profile.statutoryInterest);
+  // The earlier charges, and when anything is charged the payments and the rates (readAll: in order inside a transaction).
+  const [earlierRows, payments, rates] = await readAll(tx, [
+    () =>
+      tx.charge.findMany({
+        where: { orgId: opts.orgId, customerId: opts.customerId, invoiceId: { in: invoiceIds } },
+        orderBy: { createdAt: "asc" },
+      }),
+    () =>
+      anyCharge
+        ? tx.payment.findMany({
+            where: { orgId: opts.orgId, invoiceId: { in: invoiceIds } },
+            select: { invoiceId: true, receivedOn: true, amountMinor: true },
+          })
+        : Promise.resolve([]),
+    () =>
+      needsRates
+        ? loadRates(tx, { orgId: opts.orgId })
+        : Promise.resolve({ NO_POLICY: [], ECB_MRO: [], BOE_BANK: [] } as Record<RateSeriesId, RateRow[]>),
+  ] as const);
   const earlier: LetterCharge[] = earlierRows.map((c) => ({
     kind: c.kind as LetterCharge["kind"],
     invoiceNumber: c.invoiceNumber,
@@ -71,16 +93,6 @@ export async function priceLetter(
     basis: c.basis,
   }));
   if (!anyCharge) return { earlier, added: [] };
-  const needsRates = s.statutoryInterest && law.profile.statutoryInterest;
-  const [payments, rates] = await Promise.all([
-    tx.payment.findMany({
-      where: { orgId: opts.orgId, invoiceId: { in: invoiceIds } },
-      select: { invoiceId: true, receivedOn: true, amountMinor: true },
-    }),
-    needsRates
-      ? loadRates(tx, { orgId: opts.orgId })
-      : Promise.resolve({ NO_POLICY: [], ECB_MRO: [], BOE_BANK: [] } as Record<RateSeriesId, RateRow[]>),
-  ]);
   const added = computeCharges({
     profile: law.profile,
     customerType: law.customerType,

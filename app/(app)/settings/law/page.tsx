@@ -81,35 +81,22 @@ export default async function LawPage() {
       {page.series.map((series) => (
         <section key={series.id} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
           <h2 className="mb-3 font-semibold">{series.name}</h2>
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <thead className="text-left text-slate-500">
-                <tr>
-                  <th className="py-1 pr-4 font-medium">Half-year</th>
-                  <th className="py-1 pr-4 font-medium">Rate</th>
-                  <th className="py-1 font-medium">Source</th>
-                </tr>
-              </thead>
-              <tbody>
-                {series.rows.map((r) => (
-                  <tr key={r.from} className="border-t border-slate-100 align-top">
-                    <td className="whitespace-nowrap py-1 pr-4">
-                      {r.from} – {r.to}
-                    </td>
-                    <td className="whitespace-nowrap py-1 pr-4">{r.referencePercent} %</td>
-                    <td className="py-1">
-                      {r.source}
-                      {r.needsCheck && (
-                        <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">
-                          needs checking
-                        </span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ul className="divide-y divide-slate-100 text-sm">
+            {series.rows.map((r) => (
+              <li key={r.from} className="py-2">
+                <div className="flex flex-wrap items-baseline gap-x-4">
+                  <span className="whitespace-nowrap text-slate-600">
+                    {r.from} – {r.to}
+                  </span>
+                  <span className="font-medium tabular-nums">{r.referencePercent} %</span>
+                  {r.needsCheck && (
+                    <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">needs checking</span>
+                  )}
+                </div>
+                <p className="mt-0.5 text-slate-500">{r.source}</p>
+              </li>
+            ))}
+          </ul>
           {admin && series.nextFrom && (
             <div className="mt-4">
               <ActionForm
