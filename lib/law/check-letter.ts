@@ -124,6 +124,8 @@ export function checkCharges(
         `a ${c.kind.replace("_", " ")} is not a charge this profile allows; only its statutory charges are claimed.`,
       );
     if (c.kind === "reminder_fee") {
+      if (charges.filter((x) => x.kind === "reminder_fee").length > 1)
+        throw refuse(profile, "reminder fee", "one purregebyr per letter, however many invoices it covers.");
       const rule = profile.reminderFee;
       if (!rule || !rules.reminderFee) throw refuse(profile, "reminder fee", "this profile has no reminder fee.");
       const count =

@@ -40,6 +40,9 @@ export function computeCharges(input: ChargeInputs): LetterCharge[] {
       .at(-1) ?? null;
   const nextDay = (d: string | null) => (d ? new Date(Date.parse(d) + 86_400_000).toISOString().slice(0, 10) : null);
 
+  // Conservative reading of inkassoforskriften § 1-2: one purregebyr per letter,
+  // however many claims it reminds of (on the first eligible invoice).
+  let reminderCharged = false;
   for (const invoice of input.invoices) {
     if (settings.statutoryInterest && rules.statutoryInterest && profile.statutoryInterest) {
       const s = profile.statutoryInterest;
@@ -76,9 +79,12 @@ export function computeCharges(input: ChargeInputs): LetterCharge[] {
         ),
       );
     }
-    if (settings.reminderFee && rules.reminderFee && input.stage <= 3) {
+    if (settings.reminderFee && rules.reminderFee && input.stage <= 3 && !reminderCharged) {
       const fee = reminderFee(profile, invoice, { letterDate, currency, earlier: input.earlier });
-      if ("charge" in fee) out.push(fee.charge);
+      if ("charge" in fee) {
+        out.push(fee.charge);
+        reminderCharged = true;
+      }
     }
     if (settings.statutoryCompensation && rules.statutoryCompensation) {
       const fee = compensation(profile, invoice, { letterDate, currency, earlier: input.earlier, thisLetter: out });

@@ -195,6 +195,34 @@ describe("fee worked examples", () => {
     expect(charges.filter((c) => c.kind === "compensation").map((c) => c.amountMinor)).toEqual([comp]);
   });
 
+  it("NO: one purregebyr per letter however many invoices it covers; standardkompensasjon per claim", () => {
+    const second = { ...noInvoice, number: "N-5" };
+    const charges = price({
+      country: "NO",
+      currency: "NOK",
+      letterDate: "2026-01-19",
+      invoices: [noInvoice, second],
+      settings: fees,
+    });
+    expect(charges.map((c) => [c.kind, c.invoiceNumber, c.amountMinor])).toEqual([
+      ["reminder_fee", "N-2", 7_500],
+      // 460 kr less the 75 kr charged on this claim
+      ["compensation", "N-2", 38_500],
+      // 460 kr: no purregebyr was charged on N-5
+      ["compensation", "N-5", 46_000],
+    ]);
+    expect(() =>
+      checkCharges(
+        profileFor("NO"),
+        "business",
+        [charges[0], { ...charges[0], invoiceNumber: "N-5" }],
+        [],
+        new Map(),
+        "2026-01-19",
+      ),
+    ).toThrow("one purregebyr per letter");
+  });
+
   it("NO: no standardkompensasjon for a consumer, but a purregebyr", () => {
     const charges = price({
       country: "NO",

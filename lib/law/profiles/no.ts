@@ -64,7 +64,7 @@ export const NO: LawProfile = {
     maxPerClaim: 2,
     minDaysAfterDue: 14,
     source:
-      "inkassoforskriften § 1-2 (at most 1/10 of the inkassosats, at the earliest 14 days after the due date) and § 1-3 (at most two per claim); never added to the principal",
+      "inkassoforskriften § 1-2 (at most 1/10 of the inkassosats, at the earliest 14 days after the due date; one fee per letter however many claims it covers, our conservative reading) and § 1-3 (at most two per claim); never added to the principal",
   },
   sources: [
     "inkassoloven §§ 3a, 9",
