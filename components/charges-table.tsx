@@ -1,4 +1,5 @@
 import { ActionForm, Field } from "@/components/action-form";
+import { ScrollRegion } from "@/components/scroll-region";
 import type { ActionResult } from "@/lib/actions/define-action";
 import type { ChargeLine } from "@/lib/law/list-customer-charges";
 import { formatMoney } from "@/lib/money/money";
@@ -26,7 +27,7 @@ export function ChargesTable({
   const open = charges.filter((c) => c.openMinor > 0);
   return (
     <div className="space-y-3">
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+      <ScrollRegion label="Interest and fees claimed" className="rounded-xl border border-slate-200 bg-white shadow-sm">
         <table className="w-full text-sm" data-testid="charges-table">
           <thead className="bg-slate-50 text-left text-slate-500">
             <tr>
