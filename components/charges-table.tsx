@@ -55,7 +55,7 @@ export function ChargesTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {payAction && open.length > 0 && (
         <details className="rounded-md border border-slate-200 bg-white p-3 text-sm" data-testid="form-charge-payment">
           <summary className="cursor-pointer font-medium">Record a payment against a charge</summary>
