@@ -11,6 +11,8 @@ const PLATFORM = ["errors", "db", "audit", "auth", "http", "jobs", "actions"];
 /** The product, lowest first: letters sit above collections, the hand-off pack above letters. */
 const DOMAIN = [
   "customers",
+  // Country profiles, rates and charges: pure law over the kernel, so every workflow may ask it.
+  "law",
   "aging",
   "collections",
   "imports",

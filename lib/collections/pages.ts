@@ -1,6 +1,7 @@
 import type { SessionUser } from "@/lib/auth/session-user";
 import { getCustomerAccount } from "@/lib/customers/get-customer-account";
 import { db } from "@/lib/db/client";
+import { listCustomerCharges } from "@/lib/law/list-customer-charges";
 import { clockNow, todayIn } from "@/lib/time/dates";
 import { getContactHistory } from "./contact-history";
 import { getAccountCollections } from "./get-account-collections";
@@ -14,12 +15,13 @@ import { getPolicySettings } from "./policy-settings";
 export async function getCustomerPage(user: SessionUser, customerId: string) {
   const now = clockNow();
   const scope = { orgId: user.orgId, customerId };
-  const [account, collections, history] = await Promise.all([
+  const [account, collections, history, charges] = await Promise.all([
     getCustomerAccount(db(), { ...scope, today: todayIn(user.timeZone, now) }),
     getAccountCollections(db(), { ...scope, now }),
     getContactHistory(db(), scope),
+    listCustomerCharges(db(), scope),
   ]);
-  return { now, account, collections, history };
+  return { now, account, collections, history, charges };
 }
 
 export function getWorklistPage(user: SessionUser, page: number) {

@@ -1,5 +1,4 @@
 import { recordAudit } from "@/lib/audit/events";
-import { loadAccountContext } from "@/lib/collections/account-context";
 import { type Actor, assertCanWork } from "@/lib/collections/actor";
 import { lockOpenCase } from "@/lib/collections/open-case";
 import { recordBrokenPromises } from "@/lib/collections/record-broken-promises";
@@ -9,7 +8,8 @@ import { requestEmailDelivery } from "@/lib/delivery/request-email-delivery";
 import { letterheadSnapshot } from "@/lib/documents/letterhead";
 import { AppError } from "@/lib/errors/app-error";
 import { dateOnlyToDb, formatDateOnly, formatInstant } from "@/lib/time/dates";
-import { composeLetter } from "./compose-letter";
+import { composeLetter, loadLetterContext } from "./compose-letter";
+import { assertLetterLawful } from "./letter-law";
 import type { Stage } from "./template-types";
 
 export interface SendNextLetterOptions {
@@ -67,7 +67,7 @@ async function sendInTransaction(tx: DbOrTx, opts: SendNextLetterOptions): Promi
     userId: actor.userId,
     now,
   });
-  const ctx = await loadAccountContext(tx, opts);
+  const ctx = await loadLetterContext(tx, opts);
   const { action, state, org } = ctx;
   const day = (d: string) => formatDateOnly(d, org.locale);
 
@@ -103,6 +103,19 @@ async function sendInTransaction(tx: DbOrTx, opts: SendNextLetterOptions): Promi
   }
 
   const letter = await composeLetter(tx, ctx, action.stage);
+  // The law of the customer's country: no override, not even an admin's.
+  const profile = assertLetterLawful(ctx.law, ctx.customer, {
+    stage: action.stage,
+    letterDate: ctx.today,
+    policyDeadlineDays: ctx.policy.deadlineDays[action.stage - 1],
+    byEmail: !!opts.byEmail,
+    invoices: letter.invoices,
+    contactLogged: letter.contactLogged,
+    earlier: letter.earlierCharges,
+    added: letter.addedCharges,
+  });
+  const registeredMail =
+    action.stage === 4 || (profile.formalNoticeStage === action.stage && profile.formalNoticeRegisteredMail);
   const created = await tx.letter.create({
     data: {
       orgId,
@@ -118,13 +131,33 @@ async function sendInTransaction(tx: DbOrTx, opts: SendNextLetterOptions): Promi
       deadlineDate: dateOnlyToDb(letter.deadline),
       reason: action.reason,
       overrideReason: action.due ? null : overrideReason,
-      registeredMail: action.stage === 4,
+      registeredMail,
+      charges: letter.charges.map((c) => ({ ...c })),
       contentSha256: letter.contentSha256,
       letterhead: letterheadSnapshot(ctx.org),
       sentById: actor.userId,
       sentAt: now,
     },
   });
+  if (letter.addedCharges.length) {
+    const invoiceIds = new Map(letter.invoices.map((i) => [i.number, i.invoiceId]));
+    await tx.charge.createMany({
+      data: letter.addedCharges.map((c) => ({
+        orgId,
+        customerId: opts.customerId,
+        letterId: created.id,
+        invoiceId: c.invoiceNumber ? (invoiceIds.get(c.invoiceNumber) ?? null) : null,
+        kind: c.kind,
+        invoiceNumber: c.invoiceNumber,
+        amountMinor: BigInt(c.amountMinor),
+        currency: c.currency,
+        ratePercent: c.ratePercent,
+        fromDate: c.fromDate ? dateOnlyToDb(c.fromDate) : null,
+        toDate: c.toDate ? dateOnlyToDb(c.toDate) : null,
+        basis: c.basis,
+      })),
+    });
+  }
   await tx.contactAttempt.create({
     data: {
       orgId,
@@ -136,7 +169,7 @@ async function sendInTransaction(tx: DbOrTx, opts: SendNextLetterOptions): Promi
       channel: "LETTER",
       direction: "OUTBOUND",
       outcome: "SENT",
-      note: `Letter ${action.stage} sent${action.stage === 4 ? " by registered mail" : ""}; payment deadline ${day(letter.deadline)}.${action.due ? "" : ` Sent early: ${overrideReason}`}`,
+      note: `Letter ${action.stage} sent${registeredMail ? " by registered mail" : ""}; payment deadline ${day(letter.deadline)}.${action.due ? "" : ` Sent early: ${overrideReason}`}`,
     },
   });
   await recordBrokenPromises(tx, {

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { AccountForms } from "@/components/account-forms";
 import { ActionForm, Field } from "@/components/action-form";
+import { ChargesTable } from "@/components/charges-table";
 import { CollectionsPanel } from "@/components/collections-panel";
 import { CustomerHeader } from "@/components/customer-header";
 import { HistoryTimeline } from "@/components/history-timeline";
@@ -17,6 +18,7 @@ import { todayIn } from "@/lib/time/dates";
 import {
   logContactAction,
   openDisputeAction,
+  recordChargePaymentAction,
   recordHandoffAction,
   recordPaymentAction,
   recordPlanAction,
@@ -39,7 +41,7 @@ async function loadAccount(customerId: string) {
 
 export default async function CustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
   const { customerId } = await params;
-  const { user, now, account, collections, history } = await loadAccount(customerId);
+  const { user, now, account, collections, history, charges } = await loadAccount(customerId);
   const today = todayIn(user.timeZone, now);
   const working = canWork(user.role);
   const disputed = new Set(collections.flatMap((c) => c.state.openDisputes.map((d) => d.invoiceId)));
@@ -161,6 +163,16 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
           Invoices
         </h2>
         <InvoiceTable invoices={account.invoices} locale={user.locale} />
+      </section>
+      <section aria-labelledby="charges-heading" className="space-y-3">
+        <h2 id="charges-heading" className="text-lg font-semibold">
+          Interest and fees claimed
+        </h2>
+        <ChargesTable
+          charges={charges}
+          locale={user.locale}
+          payAction={working ? recordChargePaymentAction : undefined}
+        />
       </section>
       <section aria-labelledby="history-heading" className="space-y-3">
         <h2 id="history-heading" className="text-lg font-semibold">
