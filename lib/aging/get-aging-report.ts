@@ -1,13 +1,14 @@
 import type { DbOrTx } from "@/lib/db/client";
 import type { DateOnly } from "@/lib/time/dates";
-import { asOfArgs } from "./aging-as-of";
+import { asOfArgs, asOfNeeded } from "./aging-as-of";
 import { getAgingTotals } from "./aging-totals";
 import { type AccountQuery, listAgingAccounts } from "./list-accounts";
 
 /**
  * Everything the aging report page shows. With an `asOf` before today the
  * figures, last contacts and letter stages are as they stood at the end of that
- * day (aging-as-of.ts). Today's report without
+ * day (aging-as-of.ts); so are today's when rows dated after today exist
+ * (the summary tables already count them). Today's report without
  * a name or bucket filter reuses the totals' account count for the table
  * instead of counting every account again; otherwise both run side by side.
  */
@@ -16,10 +17,8 @@ export async function getAgingReport(
   opts: { orgId: string; timeZone: string; today: DateOnly; query: AccountQuery; asOf?: DateOnly },
 ) {
   const { query } = opts;
-  const past =
-    opts.asOf && opts.asOf < opts.today
-      ? asOfArgs({ orgId: opts.orgId, asOf: opts.asOf, timeZone: opts.timeZone })
-      : null;
+  const asOf = await asOfNeeded(tx, opts);
+  const past = asOf ? asOfArgs({ orgId: opts.orgId, asOf, timeZone: opts.timeZone }) : null;
   const args = { ...opts, ...past };
   if (query.q || query.bucket || past) {
     const [totals, accounts] = await Promise.all([getAgingTotals(tx, args), listAgingAccounts(tx, args)]);

@@ -1,6 +1,13 @@
+import { formatMoney } from "@/lib/money/money";
 import type { AuditEventInput } from "./events";
 
 const role = (r: string) => r.toLowerCase();
+const LEDGER_WORDS = {
+  CREDIT_NOTE: "credit note",
+  WRITE_OFF: "a write-off",
+  PAYMENT_REVERSAL: "a payment reversal",
+  CREDIT_APPLIED: "credit applied",
+} as const;
 
 /** One plain sentence per audit event, for the audit log page. */
 export function describeAuditEvent(e: AuditEventInput): string {
@@ -33,6 +40,12 @@ export function describeAuditEvent(e: AuditEventInput): string {
       return `Downloaded the hand-off pack of customer ${e.payload.customerId} (${e.payload.files} files, manifest SHA-256 ${e.payload.manifestSha256.slice(0, 16)}…)`;
     case "export.aging":
       return `Exported the aging report as of ${e.payload.asOf} (${e.payload.format.toUpperCase()})`;
+    case "invoice.entered":
+      return `Entered invoice ${e.payload.number} (${formatMoney(e.payload.amountMinor, e.payload.currency)}, due ${e.payload.dueDate})`;
+    case "ledger.recorded":
+      return `Recorded ${LEDGER_WORDS[e.payload.entryKind]}${e.payload.number ? ` ${e.payload.number}` : ""} of ${formatMoney(e.payload.amountMinor, e.payload.currency)} on ${e.payload.effectiveOn}: ${e.payload.reason}`;
+    case "due_date.extended":
+      return `Extended a due date from ${e.payload.from} to ${e.payload.to}: ${e.payload.reason}`;
     case "demo.seeded":
       return `Demo data created (${e.payload.customers} customers, ${e.payload.invoices} invoices)`;
     default:

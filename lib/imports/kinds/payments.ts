@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { formatMoney, toMinor } from "@/lib/money/money";
-import type { DateOnly } from "@/lib/time/dates";
+import { type DateOnly, dateOnlyFromDb } from "@/lib/time/dates";
 import { CURRENCY, countUpserts, type ImportKindHandler, RowChecker } from "../import-kind";
 import { parseImportAmount, parseImportDate } from "../parse-values";
 import { uuid7 } from "../uuid7";
@@ -39,7 +39,15 @@ export const paymentsKind: ImportKindHandler<PaymentRow, PaymentState> = {
     const numbers = [...new Set(rows.map((r) => r.value("invoiceNumber")).filter(Boolean))];
     const invoices = await tx.invoice.findMany({
       where: { orgId, number: { in: numbers } },
-      select: { id: true, number: true, customerId: true, currency: true, amountMinor: true, paidMinor: true },
+      select: {
+        id: true,
+        number: true,
+        customerId: true,
+        currency: true,
+        amountMinor: true,
+        paidMinor: true,
+        issueDate: true,
+      },
     });
     const invoiceByNumber = new Map(invoices.map((i) => [i.number, i]));
     const invoiceById = new Map(invoices.map((i) => [i.id, i]));
@@ -59,6 +67,8 @@ export const paymentsKind: ImportKindHandler<PaymentRow, PaymentState> = {
         : undefined;
       if (amount === 0) check.problem("amount", "a payment amount cannot be zero");
       const receivedOn = check.parsed("receivedOn", parseImportDate(row.value("receivedOn"), options.dateFormat));
+      if (receivedOn && invoice && receivedOn < dateOnlyFromDb(invoice.issueDate))
+        check.problem("receivedOn", `before invoice ${number}'s issue date ${dateOnlyFromDb(invoice.issueDate)}`);
       const reference = row.value("reference");
       let key = "";
       if (reference) key = `ref:${number}:${reference}`;
