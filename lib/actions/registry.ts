@@ -14,6 +14,7 @@ import { emailLetterAction } from "@/lib/delivery/actions";
 import { updateLetterheadAction } from "@/lib/documents/actions";
 import { verifyHistoryAction } from "@/lib/history/actions";
 import { checkImportAction, commitImportAction } from "@/lib/imports/actions";
+import { LEDGER_ACTIONS } from "@/lib/ledger/actions";
 import { recordTrackingAction } from "@/lib/letters/actions";
 import { templateAction } from "@/lib/letters/template-actions";
 import { createUserAction, resetUserPasswordAction, setUserActiveAction, setUserRoleAction } from "@/lib/users/actions";
@@ -48,4 +49,5 @@ export const actionRegistry: AnyActionDefinition[] = [
   updatePolicyAction,
   checkImportAction,
   commitImportAction,
+  ...LEDGER_ACTIONS,
 ];

@@ -1,4 +1,5 @@
 import type { DbOrTx } from "@/lib/db/client";
+import { getCreditsByCurrency } from "@/lib/ledger/account-credit";
 import type { DateOnly } from "@/lib/time/dates";
 import { asOfArgs, asOfNeeded } from "./aging-as-of";
 import { getAgingTotals } from "./aging-totals";
@@ -20,14 +21,18 @@ export async function getAgingReport(
   const asOf = await asOfNeeded(tx, opts);
   const past = asOf ? asOfArgs({ orgId: opts.orgId, asOf, timeZone: opts.timeZone }) : null;
   const args = { ...opts, ...past };
+  // Account credits (unapplied cash, credit notes to no invoice), shown as negative rows per currency.
+  const credits = await getCreditsByCurrency(tx, { orgId: opts.orgId, asOf: opts.asOf ?? opts.today });
+  const currencies = (totals: { currency: string }[]) =>
+    [...new Set([...totals.map((t) => t.currency), ...credits.map((c) => c.currency)])].sort();
   if (query.q || query.bucket || past) {
     const [totals, accounts] = await Promise.all([getAgingTotals(tx, args), listAgingAccounts(tx, args)]);
-    return { totals, accounts, currencies: totals.map((t) => t.currency) };
+    return { totals, credits, accounts, currencies: currencies(totals) };
   }
   const totals = await getAgingTotals(tx, args);
   const total = totals
     .filter((t) => !query.currency || t.currency === query.currency)
     .reduce((n, t) => n + t.accounts, 0);
   const accounts = await listAgingAccounts(tx, { ...args, total });
-  return { totals, accounts, currencies: totals.map((t) => t.currency) };
+  return { totals, credits, accounts, currencies: currencies(totals) };
 }

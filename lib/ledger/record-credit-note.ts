@@ -48,7 +48,8 @@ export async function recordCreditNote(db: Db | DbOrTx, input: RecordCreditNoteI
       where: { orgId: input.orgId, kind: "CREDIT_NOTE", number },
       select: { importKey: true, id: true },
     });
-    if (taken && input.importKey && taken.importKey === input.importKey) return { entryId: taken.id, duplicate: true };
+    if (taken && input.importKey && taken.importKey === input.importKey)
+      return { entryId: taken.id, caseClosed: false, duplicate: true };
     if (taken)
       throw new AppError("CONFLICT", `Credit note number ${number} is already used.`, { number: ["Already used."] });
 
