@@ -91,7 +91,7 @@ export function InvoiceTable({
               row,
               <tr key={`${inv.id}-moves`} className="bg-slate-50/60" data-movements={inv.number}>
                 <td colSpan={7} className="px-3 pb-2 pt-0">
-                  <ul className="space-y-0.5 border-l-2 border-slate-200 pl-3 text-xs text-slate-600">
+                  <ul className="sticky left-3 max-w-[calc(100vw-4rem)] space-y-0.5 border-l-2 border-slate-200 pl-3 text-xs text-slate-600">
                     {moves.map((m) => (
                       <li key={m.id}>
                         {describeMovement(m, f)}

@@ -107,7 +107,7 @@ export const recordPaymentAction = actionDefinition({
     });
     const n = result.allocations.length;
     const kept = result.unapplied
-      ? `${n ? "; the rest" : ""} kept on the account as unapplied cash (a credit to apply later)`
+      ? `; ${n ? "the rest " : ""}kept on the account as unapplied cash (a credit to apply later)`
       : "";
     return {
       message: `Payment recorded${n ? ` on ${n} invoice${n === 1 ? "" : "s"}` : ""}${kept}${result.caseClosed ? "; the case is closed" : ""}.`,
