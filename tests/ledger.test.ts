@@ -397,7 +397,7 @@ describe("ledger corrections", () => {
       [
         "a viewer",
         () => recordWriteOff(db, { ...who, actor: { ...who.actor, role: "VIEWER" }, invoiceId: a.id, reason: "x" }),
-        "cannot",
+        "can view accounts but not change them",
       ],
     ];
     for (const [what, attempt, message] of cases) {

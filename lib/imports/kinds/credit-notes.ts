@@ -1,7 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { formatMoney, isKnownCurrency, toMinor } from "@/lib/money/money";
 import { clockNow, type DateOnly, dateOnlyFromDb, todayIn } from "@/lib/time/dates";
-import { type ImportKindHandler, RowChecker } from "../import-kind";
+import { type ImportKindHandler, invoicesNamed, RowChecker } from "../import-kind";
 import { parseImportAmount, parseImportDate } from "../parse-values";
 import { uuid7 } from "../uuid7";
 
@@ -40,18 +40,7 @@ export const creditNotesKind: ImportKindHandler<CreditNoteRow, CreditNoteState> 
     const refs = [...new Set(rows.map((r) => r.value("customerReference")).filter(Boolean))];
     const org = await tx.organization.findUniqueOrThrow({ where: { id: orgId }, select: { timeZone: true } });
     const today = todayIn(org.timeZone, clockNow());
-    const invoices = await tx.invoice.findMany({
-      where: { orgId, number: { in: invoiceNumbers } },
-      select: {
-        id: true,
-        number: true,
-        customerId: true,
-        currency: true,
-        amountMinor: true,
-        paidMinor: true,
-        issueDate: true,
-      },
-    });
+    const { invoiceByNumber } = await invoicesNamed(tx, orgId, invoiceNumbers);
     const customers = await tx.customer.findMany({
       where: { orgId, reference: { in: refs } },
       select: { id: true, reference: true, currency: true },
@@ -60,7 +49,6 @@ export const creditNotesKind: ImportKindHandler<CreditNoteRow, CreditNoteState> 
       where: { orgId, kind: "CREDIT_NOTE", number: { in: numbers } },
       select: { number: true, amountMinor: true, invoiceId: true, customerId: true },
     });
-    const invoiceByNumber = new Map(invoices.map((i) => [i.number, i]));
     const customerByRef = new Map(customers.map((c) => [c.reference, c]));
     const storedByNumber = new Map(stored.map((s) => [s.number, s]));
     const valid: CreditNoteRow[] = [];

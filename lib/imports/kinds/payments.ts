@@ -1,7 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { formatMoney, toMinor } from "@/lib/money/money";
 import { type DateOnly, dateOnlyFromDb } from "@/lib/time/dates";
-import { CURRENCY, countUpserts, type ImportKindHandler, RowChecker } from "../import-kind";
+import { CURRENCY, countUpserts, type ImportKindHandler, invoicesNamed, RowChecker } from "../import-kind";
 import { parseImportAmount, parseImportDate } from "../parse-values";
 import { uuid7 } from "../uuid7";
 
@@ -37,20 +37,7 @@ export const paymentsKind: ImportKindHandler<PaymentRow, PaymentState> = {
 
   async validate(tx, { orgId, options }, rows, state) {
     const numbers = [...new Set(rows.map((r) => r.value("invoiceNumber")).filter(Boolean))];
-    const invoices = await tx.invoice.findMany({
-      where: { orgId, number: { in: numbers } },
-      select: {
-        id: true,
-        number: true,
-        customerId: true,
-        currency: true,
-        amountMinor: true,
-        paidMinor: true,
-        issueDate: true,
-      },
-    });
-    const invoiceByNumber = new Map(invoices.map((i) => [i.number, i]));
-    const invoiceById = new Map(invoices.map((i) => [i.id, i]));
+    const { invoiceByNumber, invoiceById } = await invoicesNamed(tx, orgId, numbers);
     const checked: { check: RowChecker; row: PaymentRow | null }[] = [];
     for (const row of rows) {
       const check = new RowChecker(row);
