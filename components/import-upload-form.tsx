@@ -9,7 +9,7 @@ const KINDS = [
   {
     value: "payments",
     label: "Payments",
-    hint: "per invoice number; invoices must exist; a payment dated after today counts from its date",
+    hint: "per invoice number (invoices must exist), or per customer reference as unapplied cash; a payment dated after today counts from its date",
   },
   {
     value: "credit_notes",

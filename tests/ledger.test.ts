@@ -490,3 +490,24 @@ describe("credit notes import", () => {
     expect(await db.ledgerEntry.count({ where: { orgId: org.id } })).toBe(2);
   });
 });
+
+describe("payments import", () => {
+  it("keeps a payment naming no invoice, only a customer, as unapplied cash; an overpayment is named with the way to keep it", async () => {
+    const { org, user, customer, a } = await fixture();
+    const who = { orgId: org.id, userId: user.id };
+    const done = await importFile(db, who, "payments", {
+      text: ["Invoice,Customer,Amount,Payment date,Reference", `,${customer.reference},120.00,2026-11-15,BANK-9`].join(
+        "\n",
+      ),
+    });
+    expect(done).toMatchObject({ status: "COMMITTED" });
+    expect((await eur(org.id)).credit).toBe(12_000);
+    const refused = await importFile(db, who, "payments", {
+      text: ["Invoice,Amount,Payment date", `${a.number},1000.01,2026-11-15`].join("\n"),
+    });
+    expect(refused).toMatchObject({ problemCount: 1 });
+    const problems = await db.import.findFirstOrThrow({ where: { orgId: org.id }, orderBy: { createdAt: "desc" } });
+    expect(JSON.stringify(problems)).toContain("unapplied cash");
+    await expectSummariesExact(org.id);
+  });
+});

@@ -52,7 +52,17 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
     field("currency", "Currency (default: the customer's)", false, ["ccy", "cur"]),
   ],
   payments: [
-    field("invoiceNumber", "Invoice number", true, ["invoice", "invoice no", "invoice #", "number"]),
+    field("invoiceNumber", "Invoice number (or a customer reference)", false, [
+      "invoice",
+      "invoice no",
+      "invoice #",
+      "number",
+    ]),
+    field("customerReference", "Customer reference (unapplied cash, no invoice)", false, [
+      "customer",
+      "customer no",
+      "account",
+    ]),
     field("amount", "Amount", true, ["paid", "amount paid", "payment amount"]),
     field("receivedOn", "Payment date", true, ["date", "received", "received on", "paid on", "payment date"]),
     field("reference", "Payment reference", false, ["ref", "transaction", "transaction id"]),
