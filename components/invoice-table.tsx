@@ -3,6 +3,7 @@ import { describeMovement, type Movement } from "@/lib/ledger/customer-movements
 import { formatMoney } from "@/lib/money/money";
 import { formatDateOnly } from "@/lib/time/dates";
 import { Money } from "./money";
+import { ScrollRegion } from "./scroll-region";
 
 /** A customer's invoices; under each, its movements (payments, credits, write-offs, reversals, extensions). */
 export function InvoiceTable({
@@ -23,7 +24,7 @@ export function InvoiceTable({
     day: (d: string) => formatDateOnly(d, locale),
   };
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+    <ScrollRegion label="Invoices" className="rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-sm" data-testid="invoice-table">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>
@@ -55,7 +56,7 @@ export function InvoiceTable({
             const overdue = inv.open > 0 && inv.daysPastDue > 0;
             const moves = byInvoice.get(inv.id) ?? [];
             const row = (
-              <tr key={inv.id} className={inv.open === 0 ? "text-slate-400" : ""} data-invoice={inv.number}>
+              <tr key={inv.id} className={inv.open === 0 ? "text-slate-500" : ""} data-invoice={inv.number}>
                 <td className="px-3 py-2 font-medium">
                   {inv.number}
                   {disputed.has(inv.id) && (
@@ -96,7 +97,7 @@ export function InvoiceTable({
                       <li key={m.id}>
                         {describeMovement(m, f)}
                         {m.reason && m.kind !== "payment" ? `: ${m.reason}` : ""}
-                        <span className="text-slate-400"> · {m.by}</span>
+                        <span className="text-slate-500"> · {m.by}</span>
                       </li>
                     ))}
                   </ul>
@@ -106,6 +107,6 @@ export function InvoiceTable({
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
