@@ -15,6 +15,8 @@ const DOMAIN = [
   "law",
   "aging",
   "collections",
+  // Corrections as entries (credit notes, write-offs, reversals): above the collections verbs it closes cases with.
+  "ledger",
   "imports",
   "exports",
   "documents",

@@ -3,6 +3,12 @@ import type { AuditEventInput } from "./events";
 
 const role = (r: string) => r.toLowerCase();
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const LEDGER_WORDS = {
+  CREDIT_NOTE: "credit note",
+  WRITE_OFF: "a write-off",
+  PAYMENT_REVERSAL: "a payment reversal",
+  CREDIT_APPLIED: "credit applied",
+} as const;
 
 /** What the sentences need beyond the event: names the payload refers to by id, and the reader's locale. */
 export interface DescribeContext {
@@ -98,6 +104,12 @@ export function describeAuditEvent(e: AuditEventInput, ctx: DescribeContext = NO
     }
     case "export.aging":
       return `Exported the aging report as of ${e.payload.asOf} (${e.payload.format.toUpperCase()})`;
+    case "invoice.entered":
+      return `Entered invoice ${e.payload.number} (${formatMoney(e.payload.amountMinor, e.payload.currency)}, due ${e.payload.dueDate})`;
+    case "ledger.recorded":
+      return `Recorded ${LEDGER_WORDS[e.payload.entryKind]}${e.payload.number ? ` ${e.payload.number}` : ""} of ${formatMoney(e.payload.amountMinor, e.payload.currency)} on ${e.payload.effectiveOn}: ${e.payload.reason}`;
+    case "due_date.extended":
+      return `Extended a due date from ${e.payload.from} to ${e.payload.to}: ${e.payload.reason}`;
     case "demo.seeded":
       return `Demo data created (${e.payload.customers} customers, ${e.payload.invoices} invoices)`;
     default:
