@@ -1,4 +1,5 @@
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { transientDbError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { assertSameOrigin } from "@/lib/http/same-origin";
@@ -25,7 +26,8 @@ export function defineRoute<P = unknown>(opts: {
       if (!opts.roles.includes(user.role))
         throw new AppError("FORBIDDEN", "Your role does not allow this. Ask an administrator.");
       return await opts.run(user, request, await context.params);
-    } catch (error) {
+    } catch (caught) {
+      const error = transientDbError(caught) ?? caught;
       if (error instanceof AppError) {
         return Response.json(
           { code: error.code, message: error.message, fieldErrors: error.fieldErrors },

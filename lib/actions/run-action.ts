@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Db } from "@/lib/db/client";
+import { transientDbError } from "@/lib/db/errors";
 import { AppError, type ErrorCode } from "@/lib/errors/app-error";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -85,6 +86,8 @@ export async function runAction<S extends z.ZodType, T>(
       return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
     }
     if (isNextControlFlow(error)) throw error;
+    const transient = transientDbError(error);
+    if (transient) return { ok: false, code: transient.code, message: transient.message };
     console.error(`Server action ${def.name ?? ""} failed`, error);
     return {
       ok: false,
