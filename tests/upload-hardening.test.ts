@@ -30,8 +30,9 @@ describe("upload hardening", () => {
         body: once(`${"a,".repeat(16_000)}\n1,2\n`),
       }),
     ).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringContaining(`at most ${MAX_COLUMNS}`) });
-    expect(Date.now() - started).toBeLessThan(3_000);
-  }, 20_000);
+    // Quadratic naming took 117 s; linear work is well under a second (15 s leaves room for a loaded machine).
+    expect(Date.now() - started).toBeLessThan(15_000);
+  }, 60_000);
 
   it("names repeated columns apart in linear time, up to the column limit", async () => {
     const imp = await receiveImportFile(db, {

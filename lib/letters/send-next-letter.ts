@@ -7,6 +7,7 @@ import { isBusy, isUniqueViolation, transientDbError } from "@/lib/db/errors";
 import { requestEmailDelivery } from "@/lib/delivery/request-email-delivery";
 import { letterheadSnapshot } from "@/lib/documents/letterhead";
 import { AppError } from "@/lib/errors/app-error";
+import { checkpointHistory } from "@/lib/history/checkpoint";
 import { dateOnlyToDb, formatDateOnly, formatInstant } from "@/lib/time/dates";
 import { composeLetter, loadLetterContext } from "./compose-letter";
 import type { Stage } from "./template-types";
@@ -169,6 +170,8 @@ async function sendInTransaction(tx: DbOrTx, opts: SendNextLetterOptions): Promi
     },
   );
   const delivery = opts.byEmail ? await requestEmailDelivery(tx, { orgId, actor, letterId: created.id }) : null;
+  // Last: the signed head then covers the letter and everything recorded with it; its footer prints it.
+  await checkpointHistory(tx, { orgId, now });
   return {
     letterId: created.id,
     caseId: theCase.id,

@@ -6,6 +6,7 @@ import { VerifyHistoryPanel } from "@/components/verify-history-panel";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { requireRole } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { historySigningKey } from "@/lib/history/signing-key";
 import { verifyHistory } from "./actions";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -24,7 +25,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           Every change that is not itself a contact: who, when and from where. Entries cannot be edited or deleted.
         </p>
       </div>
-      <VerifyHistoryPanel action={verifyHistory} locale={user.locale} timeZone={user.timeZone} />
+      <VerifyHistoryPanel
+        action={verifyHistory}
+        locale={user.locale}
+        timeZone={user.timeZone}
+        publicKey={historySigningKey().publicKeyPem}
+      />
       <AuditLogTable rows={log.rows} locale={user.locale} timeZone={user.timeZone} />
       <Pager
         page={log.page}
