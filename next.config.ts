@@ -15,7 +15,10 @@ const nextConfig: NextConfig = {
     "exceljs",
   ],
   // Server actions accept only same-origin posts (no serverActions.allowedOrigins):
-  // see lib/http/same-origin.ts for everything that protects them.
+  // see lib/http/same-origin.ts for everything that protects them. Bodies up to
+  // 4 MB reach the action, so a too-large logo (limit 512 KB) gets a clear
+  // refusal from it instead of a bare error from the body parser.
+  experimental: { serverActions: { bodySizeLimit: "4mb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders({ dev: process.env.NODE_ENV !== "production" }) }];
   },

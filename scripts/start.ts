@@ -1,5 +1,6 @@
 // `npm start`: database (embedded unless DATABASE_URL), migrations, demo data on
 // first run, a production build when the sources changed, then `next start`.
+import { type ChildProcess, spawn } from "node:child_process";
 import { resolveAuthSecret } from "@/lib/config";
 import { grantAppRole } from "@/lib/db/app-role";
 import { createDb } from "@/lib/db/client";
@@ -26,7 +27,7 @@ async function shutdown(code: number) {
   await database.stop();
   process.exit(code);
 }
-let server: ReturnType<typeof runNext> | undefined;
+let server: ChildProcess | undefined;
 let worker: Supervisor | undefined;
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
@@ -54,7 +55,14 @@ try {
     await runNextToEnd(["build"], env);
     markBuilt();
   }
-  server = runNext([dev ? "dev" : "start", "-p", String(port)], env);
+  // Production: Next.js behind scripts/serve.ts, which sets the client's address from the socket
+  // and TRUSTED_PROXIES (a forged X-Forwarded-For never reaches the audit log).
+  server = dev
+    ? runNext(["dev", "-p", String(port)], env)
+    : spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+        env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
+        stdio: "inherit",
+      });
   // The job worker (durable queue in PostgreSQL: email, bulk sends, printing, imports), beside the
   // web server, restarted with backoff whenever it dies (lib/jobs/supervise.ts).
   worker = superviseWorker({

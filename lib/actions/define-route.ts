@@ -21,6 +21,7 @@ export function defineRoute<P = unknown>(opts: {
   return async function handler(request: Request, context: { params: Promise<P> }): Promise<Response> {
     try {
       if (!SAFE_METHODS.has(request.method.toUpperCase())) assertSameOrigin(request.headers);
+      if (/%00/.test(request.url)) throw new AppError("INVALID_INPUT", "The address contains a NUL character.");
       const user = await getSessionUser();
       if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
       if (!opts.roles.includes(user.role))
