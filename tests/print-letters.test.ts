@@ -234,10 +234,13 @@ describe("print today's letters on the job queue", () => {
     const { org, user } = await orgWithPost(1);
     const waiting = await startPrintRun(db, { orgId: org.id, userId: user.id, day });
     const later = new Date(Date.now() + 10 * 60_000);
-    // Queued behind other jobs for ten minutes: still running.
+    // Queued behind other jobs for ten minutes while a worker is alive: still running.
+    const workerId = `test-busy-worker-${waiting.id}`;
+    await db.jobWorker.create({ data: { workerId, host: "test", pid: 1 } });
     expect(await getPrintRun(db, { orgId: org.id, printRunId: waiting.id, now: later })).toMatchObject({
       state: "running",
     });
+    await db.jobWorker.delete({ where: { workerId } });
     // Taken by a worker that then died: no heartbeat, the job locked by it.
     await db.$executeRaw`UPDATE graphile_worker._private_jobs SET locked_at = now(), locked_by = 'dead-worker' WHERE key = ${`print-run:${waiting.id}`}`;
     expect(await getPrintRun(db, { orgId: org.id, printRunId: waiting.id })).toMatchObject({ state: "running" });

@@ -84,7 +84,7 @@ describe("a job waiting in the queue with no worker alive", () => {
       expect(await queueIsStalled(db)).toBe(false);
     } finally {
       await db.jobWorker.delete({ where: { workerId } });
-      await db.$executeRaw`DELETE FROM graphile_worker.jobs WHERE key = ${key}`;
+      await db.$executeRaw`DELETE FROM graphile_worker._private_jobs WHERE key = ${key}`;
     }
   });
 });
