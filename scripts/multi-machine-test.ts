@@ -32,8 +32,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const children: ChildProcess[] = [];
 const pg = await startTestServer();
+let dropDatabase = async () => {};
 try {
   const database = await createMigratedDatabase(pg.serverUrl, "dd_multi");
+  dropDatabase = database.drop;
   const appUrl = (await grantAppRole(database.url)) ?? database.url;
   const db = createDb(appUrl);
   await seedDemo(db);
@@ -147,13 +149,13 @@ try {
     `the history verifies against its ${verified.checkpoints} signed checkpoints${verified.ok ? "" : `: ${verified.firstMismatch?.reason}`}`,
   );
   await db.$disconnect();
-  await database.drop().catch(() => {});
 } catch (error) {
   failures.push((error as Error).message);
   console.error(error);
 } finally {
   for (const child of children) child.kill("SIGTERM");
-  await sleep(1000);
+  await sleep(3000); // the workers and servers let go of the database first
+  await dropDatabase().catch(() => {});
   await pg.stop();
 }
 log(failures.length ? `${failures.length} check(s) failed` : "all checks passed");
