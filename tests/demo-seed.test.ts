@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { listWorklist } from "@/lib/collections/list-worklist";
 import { DEMO_ORG_ID, seedDemo } from "@/lib/demo/seed-demo";
 import { letterSha256 } from "@/lib/letters/compose-letter";
-import { templatesFor } from "@/lib/letters/render";
+import { phrasesFor } from "@/lib/letters/render";
 import { useTestDb } from "./db";
 
 const db = useTestDb();
@@ -15,7 +15,7 @@ describe("demo data", () => {
     const letters = await db.letter.findMany({ where: { orgId: DEMO_ORG_ID } });
     expect(letters.length).toBeGreaterThan(5);
     for (const l of letters) {
-      expect(l.body).toContain(templatesFor(l.language).common.attention); // each letter in its customer's language
+      expect(l.body).toContain(phrasesFor(l.language).signOff); // each letter in its customer's language
       expect(l.body).toContain("Aurora Components AS");
       expect(l.contentSha256).toBe(letterSha256(l.subject, l.body));
     }

@@ -192,6 +192,7 @@ describe("account work", () => {
       letter3AfterDays: 7,
       letter4AfterDeadlineDays: 3,
       deadlineDays: [14, 14, 14, 14],
+      requireContactBeforeLetter1: null,
     };
     let checked = 0;
     let recomputed = 0;

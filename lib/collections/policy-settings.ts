@@ -10,6 +10,8 @@ export interface PolicySettings {
   letter4AfterDeadlineDays: number;
   /** Minimum days from sending to the payment deadline, index = stage - 1. */
   deadlineDays: [number, number, number, number];
+  /** Letter 1 only after a logged reminder or call; null: the country profile's default. */
+  requireContactBeforeLetter1: boolean | null;
 }
 
 export const DEFAULT_POLICY: PolicySettings = {
@@ -18,6 +20,7 @@ export const DEFAULT_POLICY: PolicySettings = {
   letter3AfterDays: 14,
   letter4AfterDeadlineDays: 1,
   deadlineDays: [14, 14, 14, 14],
+  requireContactBeforeLetter1: null,
 };
 
 // Not z.coerce.number(): it reads true as 1 and "" as 0.
@@ -32,8 +35,14 @@ export const policySettingsSchema = z.object({
   deadlineDays2: days(90),
   deadlineDays3: days(90),
   deadlineDays4: days(90),
+  /** "profile": the customer's country decides; "required" / "off" override it. */
+  contactBeforeLetter1: z.enum(["profile", "required", "off"]).default("profile"),
 });
-export type PolicySettingsInput = z.infer<typeof policySettingsSchema>;
+
+/** The form's three choices as the column stores them (null = the country's default). */
+export const contactBeforeLetter1Value = (choice: "profile" | "required" | "off"): boolean | null =>
+  choice === "profile" ? null : choice === "required";
+export type PolicySettingsInput = z.input<typeof policySettingsSchema>;
 
 export async function getPolicySettings(tx: DbOrTx, opts: { orgId: string }): Promise<PolicySettings> {
   const row = await tx.collectionPolicy.findUnique({ where: { orgId: opts.orgId } });
@@ -44,5 +53,6 @@ export async function getPolicySettings(tx: DbOrTx, opts: { orgId: string }): Pr
     letter3AfterDays: row.letter3AfterDays,
     letter4AfterDeadlineDays: row.letter4AfterDeadlineDays,
     deadlineDays: [row.deadlineDays1, row.deadlineDays2, row.deadlineDays3, row.deadlineDays4],
+    requireContactBeforeLetter1: row.requireContactBeforeLetter1,
   };
 }

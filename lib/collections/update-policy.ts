@@ -4,7 +4,14 @@ import { AppError } from "@/lib/errors/app-error";
 import { addJob } from "@/lib/jobs/queue";
 import { REFRESH_ACCOUNT_WORK_TASK } from "./account-work-tasks";
 import type { Actor } from "./actor";
-import { getPolicySettings, type PolicySettingsInput, policySettingsSchema } from "./policy-settings";
+import {
+  contactBeforeLetter1Value,
+  getPolicySettings,
+  type PolicySettingsInput,
+  policySettingsSchema,
+} from "./policy-settings";
+
+const toNumber = (v: boolean | null) => (v === null ? -1 : v ? 1 : 0);
 
 /** Admins edit the stage timing; the change and its before/after go to the audit log together. */
 export async function updatePolicy(db: Db, input: { orgId: string; actor: Actor; settings: PolicySettingsInput }) {
@@ -16,7 +23,8 @@ export async function updatePolicy(db: Db, input: { orgId: string; actor: Actor;
     for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".")] ??= []).push(issue.message);
     throw new AppError("INVALID_INPUT", "Some fields need attention.", fieldErrors);
   }
-  const after = parsed.data;
+  const { contactBeforeLetter1, ...after } = parsed.data;
+  const requireContactBeforeLetter1 = contactBeforeLetter1Value(contactBeforeLetter1);
   return db.$transaction(async (tx) => {
     const current = await getPolicySettings(tx, input);
     const before = {
@@ -28,16 +36,21 @@ export async function updatePolicy(db: Db, input: { orgId: string; actor: Actor;
       deadlineDays2: current.deadlineDays[1],
       deadlineDays3: current.deadlineDays[2],
       deadlineDays4: current.deadlineDays[3],
+      // Audited as numbers: -1 the country's default, 0 off, 1 required.
+      requireContactBeforeLetter1: toNumber(current.requireContactBeforeLetter1),
     };
     await tx.collectionPolicy.upsert({
       where: { orgId: input.orgId },
-      create: { orgId: input.orgId, ...after, updatedById: input.actor.userId },
-      update: { ...after, updatedById: input.actor.userId },
+      create: { orgId: input.orgId, ...after, requireContactBeforeLetter1, updatedById: input.actor.userId },
+      update: { ...after, requireContactBeforeLetter1, updatedById: input.actor.userId },
     });
     await recordAudit(
       tx,
       { orgId: input.orgId, userId: input.actor.userId },
-      { kind: "policy.updated", payload: { before, after } },
+      {
+        kind: "policy.updated",
+        payload: { before, after: { ...after, requireContactBeforeLetter1: toNumber(requireContactBeforeLetter1) } },
+      },
     );
     // Every account is judged again under the new timing; the worker does it ahead of the next worklist view.
     await addJob(

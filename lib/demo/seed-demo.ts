@@ -4,8 +4,10 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ContactOutcome, Role } from "@/lib/generated/prisma/enums";
+import { profileFor } from "@/lib/law/profile";
 import { letterSha256 } from "@/lib/letters/compose-letter";
 import { letterDeadline } from "@/lib/letters/deadline";
+import { englishLocale } from "@/lib/letters/letter-format";
 import { renderLetter } from "@/lib/letters/render";
 import { addDaysTo, type DateOnly, dateOnlyToDb, daysBetween, formatDateOnly, todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
@@ -191,6 +193,8 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
       postalCode: c.postalCode ?? "",
       city: c.city ?? "",
       country: c.country ?? "",
+      countryCode: c.countryCode ?? null,
+      region: c.region ?? "",
     };
     const overdue = list.filter((i) => i.paid < i.amount && daysBetween(i.due, today) > 0);
     if (!overdue.length) return;
@@ -254,20 +258,26 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
       const { subject, body } = renderLetter({
         stage: stage as 1 | 2 | 3,
         language,
-        locale: DEMO_ORG.locale,
+        profile: profileFor(customer.countryCode).id,
+        customerType: c.type ?? "business",
+        locale: language === "en" ? englishLocale(customer.countryCode) : DEMO_ORG.locale,
         currency,
         letterDate: sentOn,
         deadline,
-        org: DEMO_ORG,
+        org: { ...DEMO_ORG, paymentMethods: DEMO_ORG.paymentInstructions },
         customer,
         invoices: invoicesCovered,
-        attempts: contacts
-          .filter((c) => c.customerId === customerId && c.direction === "OUTBOUND" && c.occurredAt < sentAt)
+        charges: [],
+        bank: null,
+        contacts: contacts
+          .filter((c) => c.customerId === customerId && c.occurredAt < sentAt)
           .map((c) => ({
+            kind: "contact" as const,
             on: todayIn(TIME_ZONE, c.occurredAt),
             channel: c.channel,
+            direction: c.direction,
             outcome: c.outcome,
-            letterStage: letters.find((l) => l.id === c.letterId)?.stage,
+            letterStage: letters.find((l) => l.id === c.letterId)?.stage ?? null,
           })),
       });
       letters.push({

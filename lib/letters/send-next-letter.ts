@@ -5,10 +5,11 @@ import { recordBrokenPromises } from "@/lib/collections/record-broken-promises";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { requestEmailDelivery } from "@/lib/delivery/request-email-delivery";
-import { letterheadSnapshot } from "@/lib/documents/letterhead";
+import { letterheadForLetter } from "@/lib/documents/letterhead";
 import { AppError } from "@/lib/errors/app-error";
 import { dateOnlyToDb, formatDateOnly, formatInstant } from "@/lib/time/dates";
 import { composeLetter, loadLetterContext } from "./compose-letter";
+import { firstLetterRefusal } from "./first-letter-rule";
 import type { Stage } from "./template-types";
 
 export interface SendNextLetterOptions {
@@ -102,6 +103,12 @@ async function sendInTransaction(tx: DbOrTx, opts: SendNextLetterOptions): Promi
   }
 
   const letter = await composeLetter(tx, ctx, action.stage);
+  const firstLetterProblem = action.stage === 1 ? firstLetterRefusal(ctx, letter.contacts) : null;
+  if (firstLetterProblem) throw new AppError("TOO_EARLY", firstLetterProblem);
+  // Italy's messa in mora travels by raccomandata A/R (or PEC); letter 4 always goes registered.
+  const registeredMail =
+    action.stage === 4 ||
+    (ctx.profile.formalNoticeKind === "messa_in_mora" && ctx.profile.formalNoticeStage === action.stage);
   const created = await tx.letter.create({
     data: {
       orgId,
@@ -117,9 +124,10 @@ async function sendInTransaction(tx: DbOrTx, opts: SendNextLetterOptions): Promi
       deadlineDate: dateOnlyToDb(letter.deadline),
       reason: action.reason,
       overrideReason: action.due ? null : overrideReason,
-      registeredMail: action.stage === 4,
+      registeredMail,
       contentSha256: letter.contentSha256,
-      letterhead: letterheadSnapshot(ctx.org),
+      letterhead: letterheadForLetter(ctx.org, { bank: ctx.bank, stage: action.stage }),
+      enclosures: letter.enclosures.length ? letter.enclosures : undefined,
       sentById: actor.userId,
       sentAt: now,
     },
@@ -135,7 +143,7 @@ async function sendInTransaction(tx: DbOrTx, opts: SendNextLetterOptions): Promi
       channel: "LETTER",
       direction: "OUTBOUND",
       outcome: "SENT",
-      note: `Letter ${action.stage} sent${action.stage === 4 ? " by registered mail" : ""}; payment deadline ${day(letter.deadline)}.${action.due ? "" : ` Sent early: ${overrideReason}`}`,
+      note: `Letter ${action.stage} sent${registeredMail ? " by registered mail" : ""}; payment deadline ${day(letter.deadline)}.${action.due ? "" : ` Sent early: ${overrideReason}`}`,
     },
   });
   await recordBrokenPromises(tx, {

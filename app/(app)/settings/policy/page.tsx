@@ -5,6 +5,12 @@ import { getPolicySettings } from "@/lib/collections/policy-settings";
 import { db } from "@/lib/db/client";
 import { updatePolicyAction } from "./actions";
 
+const CONTACT_CHOICES = [
+  { value: "profile", label: "As the customer's country profile says" },
+  { value: "required", label: "Required" },
+  { value: "off", label: "Not required" },
+];
+
 export const metadata: Metadata = { title: "Collection policy" };
 
 export default async function PolicyPage() {
@@ -40,6 +46,8 @@ export default async function PolicyPage() {
     (d, i) => [`deadlineDays${i + 1}`, `Letter ${i + 1}: minimum days to the payment deadline`, d] as const,
   );
   const admin = user.role === "ADMIN";
+  const contactChoice =
+    policy.requireContactBeforeLetter1 === null ? "profile" : policy.requireContactBeforeLetter1 ? "required" : "off";
   return (
     <div className="max-w-3xl space-y-6">
       <div>
@@ -59,6 +67,13 @@ export default async function PolicyPage() {
               {deadlines.map(([name, label, value]) => (
                 <Field key={name} name={name} label={label} type="number" defaultValue={String(value)} />
               ))}
+              <Field
+                as="select"
+                name="contactBeforeLetter1"
+                label="Before letter 1: a logged reminder email or call"
+                defaultValue={contactChoice}
+                options={CONTACT_CHOICES}
+              />
             </div>
           </ActionForm>
         ) : (
@@ -69,6 +84,10 @@ export default async function PolicyPage() {
                 <dd className="font-medium">{value} days</dd>
               </div>
             ))}
+            <div>
+              <dt className="text-slate-500">Before letter 1: a logged reminder email or call</dt>
+              <dd className="font-medium">{CONTACT_CHOICES.find((c) => c.value === contactChoice)?.label}</dd>
+            </div>
           </dl>
         )}
       </div>
