@@ -36,7 +36,17 @@ export function InvoiceTable({ invoices, locale }: { invoices: InvoiceLine[]; lo
             const overdue = inv.open > 0 && inv.daysPastDue > 0;
             return (
               <tr key={inv.id} className={inv.open === 0 ? "text-slate-400" : ""} data-invoice={inv.number}>
-                <td className="px-3 py-2 font-medium">{inv.number}</td>
+                <td className="px-3 py-2 font-medium">
+                  {inv.number}
+                  {inv.hasPdf && (
+                    <span
+                      className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600"
+                      title="A copy of this invoice goes with letters"
+                    >
+                      PDF
+                    </span>
+                  )}
+                </td>
                 <td className="px-3 py-2">{formatDateOnly(inv.issueDate, locale)}</td>
                 <td className="px-3 py-2">{formatDateOnly(inv.dueDate, locale)}</td>
                 <td className="px-3 py-2 text-right">

@@ -85,6 +85,8 @@ const fields = (over: Partial<LetterheadFields> = {}): LetterheadFields => ({
   phone: "+47 55 00 00 00",
   email: "innkreving@fjord.example",
   website: "fjord.example",
+  registrationNumber: "912 345 678",
+  vatNumber: "NO912345678MVA",
   paymentInstructions: "Kontonummer 1234.56.78903, KID på fakturaen.",
   ...over,
 });

@@ -11,9 +11,10 @@ import {
   updatePolicyAction,
 } from "@/lib/collections/actions";
 import { emailLetterAction } from "@/lib/delivery/actions";
-import { updateLetterheadAction } from "@/lib/documents/actions";
+import { saveBankAccountAction, updateLetterheadAction } from "@/lib/documents/actions";
 import { verifyHistoryAction } from "@/lib/history/actions";
 import { checkImportAction, commitImportAction } from "@/lib/imports/actions";
+import { attachInvoicePdfAction } from "@/lib/invoices/actions";
 import { recordTrackingAction } from "@/lib/letters/actions";
 import { templateAction } from "@/lib/letters/template-actions";
 import { createUserAction, resetUserPasswordAction, setUserActiveAction, setUserRoleAction } from "@/lib/users/actions";
@@ -29,6 +30,8 @@ import type { AnyActionDefinition } from "./run-action";
 export const actionRegistry: AnyActionDefinition[] = [
   emailLetterAction,
   updateLetterheadAction,
+  saveBankAccountAction,
+  attachInvoicePdfAction,
   templateAction,
   createUserAction,
   setUserRoleAction,

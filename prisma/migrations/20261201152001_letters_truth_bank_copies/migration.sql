@@ -54,8 +54,6 @@ ALTER TABLE "invoice_files" ADD CONSTRAINT "invoice_files_org_id_fkey" FOREIGN K
 -- AddForeignKey
 ALTER TABLE "org_bank_accounts" ADD CONSTRAINT "org_bank_accounts_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
--- AddForeignKey
-ALTER TABLE "org_bank_accounts" ADD CONSTRAINT "org_bank_accounts_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- An invoice file is content-addressed: its bytes never change (a new file is a new row).
 CREATE FUNCTION "invoice_files_refuse_update"() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -11,6 +11,7 @@ import {
   resolveDisputeAction as resolveDisputeDef,
   sendLetterAction as sendLetterDef,
 } from "@/lib/collections/actions";
+import { attachInvoicePdfAction as attachInvoicePdfDef } from "@/lib/invoices/actions";
 
 // The customer page and everything that summarizes accounts.
 const account = ({ customerId }: { customerId: string }) => [`/customers/${customerId}`, "/worklist", "/"];
@@ -26,3 +27,4 @@ export const recordPlanAction = defineAction(recordPlanDef, { revalidate: accoun
 export const openDisputeAction = defineAction(openDisputeDef, { revalidate: account });
 export const resolveDisputeAction = defineAction(resolveDisputeDef, { revalidate: account });
 export const recordHandoffAction = defineAction(recordHandoffDef, { revalidate: account });
+export const attachInvoicePdfAction = defineAction(attachInvoicePdfDef, { revalidate: account });

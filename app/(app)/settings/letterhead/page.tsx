@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
+import { BankAccounts } from "@/components/bank-accounts";
 import { LetterheadEditor } from "@/components/letterhead-editor";
 import { ADMIN_ONLY } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { updateLetterheadAction } from "./actions";
+import { listBankAccounts } from "@/lib/documents/bank-accounts";
+import { letterheadRequirement } from "@/lib/letters/letterhead-requirements";
+import { saveBankAccountAction, updateLetterheadAction } from "./actions";
 
 export const metadata: Metadata = { title: "Letterhead" };
 
@@ -27,8 +30,15 @@ export default async function LetterheadPage() {
     phone: org.phone,
     email: org.email,
     website: org.website,
+    registrationNumber: org.registrationNumber,
+    vatNumber: org.vatNumber,
     paymentInstructions: org.paymentInstructions,
   };
+  const accounts = await listBankAccounts(db(), { orgId: user.orgId });
+  const requirement = letterheadRequirement(org.countryCode);
+  const missing = requirement?.requires.filter((k) =>
+    k === "registeredOffice" ? !org.addressLine1 : !org[k as "registrationNumber" | "vatNumber"],
+  );
   return (
     <div className="space-y-6">
       <div>
@@ -43,6 +53,13 @@ export default async function LetterheadPage() {
         logoUrl={org.logoSha256 ? `/api/logos/${org.logoSha256}` : null}
         action={updateLetterheadAction}
       />
+      {requirement && (
+        <p className="text-sm text-slate-600" data-testid="letterhead-requirement">
+          Business letters from {org.countryCode} show: {requirement.requires.join(", ")} ({requirement.source}).
+          {missing?.length ? <strong className="text-red-700"> Missing: {missing.join(", ")}.</strong> : null}
+        </p>
+      )}
+      <BankAccounts accounts={accounts} action={saveBankAccountAction} />
     </div>
   );
 }
