@@ -276,9 +276,9 @@ export const actionTable: Record<string, ActionRow> = {
       iban: "NO93 8601 1117 947",
       bic: "DNBANOKK",
       accountNumber: "8601 11 17947",
-      usesKid: "on",
     }),
-    textFields: ["bankName"],
+    // A domestic account number is written many ways ("12-34-56 12345678", "8601.11.17947").
+    textFields: ["bankName", "accountNumber"],
   },
   "invoices.attach_pdf": {
     allowed: ["ADMIN", "COLLECTOR"],

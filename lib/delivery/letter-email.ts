@@ -40,7 +40,10 @@ export function letterEmailText(opts: {
   copies: number;
   org: { name: string; phone: string; email: string };
 }): string {
-  const format = letterFormat(opts.language, opts.language === "en" ? englishLocale(opts.countryCode) : opts.locale);
+  const format = letterFormat(
+    opts.language,
+    opts.language === "en" ? englishLocale(opts.countryCode, opts.locale) : opts.locale,
+  );
   return TEXT[opts.language]({
     person: opts.contactPerson,
     company: opts.customerName,

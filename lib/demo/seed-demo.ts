@@ -260,7 +260,7 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
         language,
         profile: profileFor(customer.countryCode).id,
         customerType: c.type ?? "business",
-        locale: language === "en" ? englishLocale(customer.countryCode) : DEMO_ORG.locale,
+        locale: language === "en" ? englishLocale(customer.countryCode, DEMO_ORG.locale) : DEMO_ORG.locale,
         currency,
         letterDate: sentOn,
         deadline,

@@ -65,8 +65,18 @@ export const saveBankAccountAction = actionDefinition({
       .toUpperCase()
       .regex(/^[A-Z]{3}$/, "A three-letter currency code, e.g. NOK."),
     bankName: line(100),
-    iban: code(42, "IBAN").transform((v) => v.toUpperCase()),
-    bic: code(11, "BIC").transform((v) => v.toUpperCase()),
+    iban: code(42, "IBAN")
+      .transform((v) => v.toUpperCase())
+      .refine(
+        (v) => v === "" || /^[A-Z]{2}\d{2}[A-Z0-9 ]{8,}$/.test(v),
+        "An IBAN starts with the country and two digits.",
+      ),
+    bic: code(11, "BIC")
+      .transform((v) => v.toUpperCase())
+      .refine(
+        (v) => v === "" || /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(v),
+        "A BIC has 8 or 11 letters and digits.",
+      ),
     accountNumber: code(40, "account number"),
     usesKid: z.literal("on").optional(),
     remove: z.literal("on").optional(),

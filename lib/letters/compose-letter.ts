@@ -114,7 +114,7 @@ export async function composeLetter(
     const sha256 = extra.get(i.id)?.pdfSha256;
     return sha256 ? [{ invoiceNumber: i.number, sha256 }] : [];
   });
-  const locale = customer.language === "en" ? englishLocale(customer.countryCode) : org.locale;
+  const locale = customer.language === "en" ? englishLocale(customer.countryCode, org.locale) : org.locale;
   const format = letterFormat(customer.language, locale);
   const statuses = new Map(
     promiseStatuses(state.facts.promises, state.facts.payments, today).map((s) => [s.id, s.status]),

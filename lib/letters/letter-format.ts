@@ -106,8 +106,9 @@ const norwegian: LetterFormat = {
  * English follows the customer's country: US customers read "August 1, 2026" and "$",
  * everyone else British forms ("1 August 2026", "£"). Callers without a customer pass a locale.
  */
-export function englishLocale(customerCountryCode: string | null | undefined): string {
-  return customerCountryCode?.toUpperCase() === "US" ? "en-US" : "en-GB";
+export function englishLocale(customerCountryCode: string | null | undefined, fallback = "en-GB"): string {
+  if (!customerCountryCode) return fallback;
+  return customerCountryCode.toUpperCase() === "US" ? "en-US" : "en-GB";
 }
 
 export function letterFormat(language: Language, locale: string): LetterFormat {

@@ -36,8 +36,14 @@ function localityLines(a: PostalAddress): string[] {
 }
 
 /** Lines of the address window; `fromCountryCode` is the sender's country (domestic mail carries no country line). */
-export function postalAddressLines(a: PostalAddress, opts: { attention: string; fromCountryCode: string }): string[] {
-  const abroad = !!a.countryCode && a.countryCode.toUpperCase() !== opts.fromCountryCode.toUpperCase();
+export function postalAddressLines(
+  a: PostalAddress,
+  opts: { attention: string; fromCountryCode: string; fromCountry?: string },
+): string[] {
+  // Without a country code, the free-text names decide (an unknown country is printed).
+  const abroad = a.countryCode
+    ? a.countryCode.toUpperCase() !== opts.fromCountryCode.toUpperCase()
+    : a.country.trim().toLowerCase() !== (opts.fromCountry ?? "").trim().toLowerCase();
   const countryName = a.country.trim() || (a.countryCode ? (COUNTRY_NAMES.of(a.countryCode.toUpperCase()) ?? "") : "");
   return [
     a.name,
@@ -45,6 +51,6 @@ export function postalAddressLines(a: PostalAddress, opts: { attention: string; 
     a.addressLine1,
     a.addressLine2,
     ...localityLines(a),
-    abroad || !a.countryCode ? countryName.toUpperCase() : "",
+    abroad ? countryName.toUpperCase() : "",
   ].filter((line) => line.trim() !== "");
 }

@@ -207,6 +207,7 @@ export function renderLetter(input: LetterInput): RenderedLetter {
   const address = postalAddressLines(input.customer, {
     attention: p.attention(input.customer.contactPerson),
     fromCountryCode: input.org.countryCode,
+    fromCountry: input.org.country,
   });
   const subject = fill(stage.subject);
   const body = [
