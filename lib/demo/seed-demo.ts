@@ -36,9 +36,24 @@ const DEMO_ORG = {
   phone: "+47 22 00 45 00",
   email: "receivables@aurora-components.example",
   website: "aurora-components.example",
-  paymentInstructions: "Bank transfer to IBAN NO93 8601 1117 947 (BIC DNBANOKK), quoting the invoice number.",
+  // Other accepted payment methods; the bank transfer comes from DEMO_BANK_ACCOUNTS.
+  paymentInstructions: "",
   locale: "en-GB",
 };
+
+/** Where the demo's customers pay, one account per currency (letters pick by the account's currency). */
+const DEMO_BANK_ACCOUNTS = [
+  {
+    currency: "NOK",
+    bankName: "DNB",
+    iban: "NO93 8601 1117 947",
+    bic: "DNBANOKK",
+    accountNumber: "8601 11 17947",
+    usesKid: false,
+  },
+  { currency: "EUR", bankName: "DNB", iban: "NO20 8601 1117 955", bic: "DNBANOKK", accountNumber: "", usesKid: false },
+  { currency: "USD", bankName: "DNB", iban: "NO51 8601 1117 963", bic: "DNBANOKK", accountNumber: "", usesKid: false },
+];
 
 export interface SeedSummary {
   created: boolean;
@@ -268,7 +283,7 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
         customer,
         invoices: invoicesCovered,
         charges: [],
-        bank: null,
+        bank: DEMO_BANK_ACCOUNTS.find((a) => a.currency === currency) ?? null,
         contacts: contacts
           .filter((c) => c.customerId === customerId && c.occurredAt < sentAt)
           .map((c) => ({
@@ -389,6 +404,7 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
         data: { id: DEMO_ORG_ID, ...DEMO_ORG, timeZone: TIME_ZONE, defaultCurrency: "EUR" },
       });
       const users = DEMO_USERS.map((u) => ({ ...u, id: randomUUID(), orgId: DEMO_ORG_ID, passwordHash }));
+      await tx.orgBankAccount.createMany({ data: DEMO_BANK_ACCOUNTS.map((a) => ({ ...a, orgId: DEMO_ORG_ID })) });
       await tx.user.createMany({ data: users });
       const collector = users.find((u) => u.role === "COLLECTOR")!.id;
       await tx.customer.createMany({ data: customers });

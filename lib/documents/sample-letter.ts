@@ -102,7 +102,7 @@ export function sampleLetterInput(language: Language, stage: Stage, profile: Pro
     locale: englishLocale(profile),
     currency,
     letterDate: "2026-04-02",
-    deadline: stage === 3 ? "2026-04-16" : "2026-04-16",
+    deadline: "2026-04-16",
     org: { ...SAMPLE_ORG, paymentMethods: "" },
     customer: CUSTOMER[profile],
     invoices: [

@@ -8,6 +8,12 @@ import { listBankAccounts } from "@/lib/documents/bank-accounts";
 import { letterheadRequirement } from "@/lib/letters/letterhead-requirements";
 import { saveBankAccountAction, updateLetterheadAction } from "./actions";
 
+const REQUIRED_LABEL = {
+  registrationNumber: "registration number",
+  vatNumber: "VAT number",
+  registeredOffice: "registered office address",
+} as const;
+
 export const metadata: Metadata = { title: "Letterhead" };
 
 export default async function LetterheadPage() {
@@ -55,8 +61,11 @@ export default async function LetterheadPage() {
       />
       {requirement && (
         <p className="text-sm text-slate-600" data-testid="letterhead-requirement">
-          Business letters from {org.countryCode} show: {requirement.requires.join(", ")} ({requirement.source}).
-          {missing?.length ? <strong className="text-red-700"> Missing: {missing.join(", ")}.</strong> : null}
+          Business letters from {org.countryCode} show the{" "}
+          {requirement.requires.map((k) => REQUIRED_LABEL[k]).join(" and ")} ({requirement.source}).
+          {missing?.length ? (
+            <strong className="text-red-700"> Missing: {missing.map((k) => REQUIRED_LABEL[k]).join(", ")}.</strong>
+          ) : null}
         </p>
       )}
       <BankAccounts accounts={accounts} action={saveBankAccountAction} />
