@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { agingCsvLines } from "@/lib/exports/aging-csv";
 import { agingExportRows } from "@/lib/exports/aging-rows";
 import { agingXlsxStream } from "@/lib/exports/aging-xlsx";
+import { streamLines } from "@/lib/exports/csv";
 import { todayIn } from "@/lib/time/dates";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -43,17 +44,7 @@ export const GET = defineRoute({
       return new Response(body, { headers: { ...headers, "content-type": XLSX_TYPE } });
     }
     const lines = agingCsvLines(db(), scope);
-    const encoder = new TextEncoder();
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const next = await lines.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      },
-      async cancel() {
-        await lines.return(undefined);
-      },
-    });
+    const body = streamLines(lines);
     return new Response(body, { headers: { ...headers, "content-type": "text/csv; charset=utf-8" } });
   },
 });
