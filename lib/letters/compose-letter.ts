@@ -77,28 +77,29 @@ export async function composeLetter(
         where: { orgId: org.id, id: { in: covered.map((i) => i.id) } },
         select: { id: true, kid: true, pdfSha256: true },
       }),
-    // The contact log since the oldest invoice in the letter was issued. A corrected entry is
-    // replaced by its correction; a letter of another currency's account is not this account's.
+    // The contact log since the oldest invoice in the letter was issued (by the
+    // (customer_id, occurred_at) index; corrections and currencies are sorted out below).
     () =>
       tx.contactAttempt.findMany({
-        where: {
-          orgId: org.id,
-          customerId: customer.id,
-          occurredAt: { gte: instantAt(since, "00:00", org.timeZone) },
-          correctedBy: { none: {} },
-          OR: [{ letterId: null }, { letter: { currency: state.key.currency } }],
-        },
+        where: { orgId: org.id, customerId: customer.id, occurredAt: { gte: instantAt(since, "00:00", org.timeZone) } },
         select: {
+          id: true,
+          correctsId: true,
           occurredAt: true,
           channel: true,
           direction: true,
           outcome: true,
-          letter: { select: { stage: true } },
+          letter: { select: { stage: true, currency: true } },
         },
         orderBy: { occurredAt: "asc" },
       }),
   ] as const);
   const extra = new Map(extras.map((e) => [e.id, e]));
+  // A corrected entry is replaced by its correction; a letter of another currency's account is not this account's.
+  const corrected = new Set(attempts.map((a) => a.correctsId).filter(Boolean));
+  const logged = attempts.filter(
+    (a) => !corrected.has(a.id) && (!a.letter || a.letter.currency === state.key.currency),
+  );
   const invoices: LetterInvoice[] = covered.map((i) => ({
     invoiceId: i.id,
     number: i.number,
@@ -120,7 +121,7 @@ export async function composeLetter(
     promiseStatuses(state.facts.promises, state.facts.payments, today).map((s) => [s.id, s.status]),
   );
   const contacts: LetterContact[] = [
-    ...attempts.map(
+    ...logged.map(
       (a): LetterContact => ({
         kind: "contact",
         on: todayIn(org.timeZone, a.occurredAt),
