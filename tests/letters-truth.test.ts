@@ -18,6 +18,14 @@ import { createCustomer, createInvoice, createOrg, createUser } from "./factorie
 
 const db = useTestDb();
 const at = (day: string, time = "10:00") => instantAt(day, time, "Europe/Oslo");
+const EUR_ACCOUNT = {
+  currency: "EUR",
+  bankName: "DNB",
+  iban: "NO20 8601 1117 955",
+  bic: "DNBANOKK",
+  accountNumber: "",
+  usesKid: false,
+};
 
 async function setup(opts: { language?: "en" | "it" | "nb"; countryCode?: string; number?: string } = {}) {
   const org = await createOrg(db);
@@ -106,18 +114,7 @@ describe("the contact list is the contact log", () => {
 describe("letter 4", () => {
   it("claims no credit-bureau report and sends the customer to the agency, not to our account", async () => {
     const a = await setup({ language: "it", countryCode: "IT" });
-    await saveBankAccount(db, {
-      orgId: a.org.id,
-      actor: a.admin,
-      account: {
-        currency: "EUR",
-        bankName: "DNB",
-        iban: "NO20 8601 1117 955",
-        bic: "DNBANOKK",
-        accountNumber: "",
-        usesKid: false,
-      },
-    });
+    await saveBankAccount(db, { orgId: a.org.id, actor: a.admin, account: EUR_ACCOUNT });
     await a.send(1, "2026-10-05");
     await a.send(2, "2026-10-19");
     const third = await a.send(3, "2026-11-02");
@@ -151,6 +148,22 @@ describe("letter 4", () => {
     expect(body).not.toContain("NO20 8601 1117 955");
     const letter = await db.letter.findUniqueOrThrow({ where: { id: sent.letterId } });
     expect((letter.letterhead as { paymentInstructions: string }).paymentInstructions).toBe("");
+  });
+});
+
+describe("bank accounts", () => {
+  it("an admin removes a currency's account as the app's role (a letter then names none), audited", async () => {
+    const a = await setup();
+    await saveBankAccount(db, { orgId: a.org.id, actor: a.admin, account: EUR_ACCOUNT });
+    await saveBankAccount(db, { orgId: a.org.id, actor: a.admin, account: EUR_ACCOUNT, remove: true });
+    expect(await db.orgBankAccount.count({ where: { orgId: a.org.id } })).toBe(0);
+    const audits = await db.auditEvent.findMany({
+      where: { orgId: a.org.id, kind: "bank_account.saved" },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(audits.map((e) => (e.payload as { after: unknown }).after === null)).toEqual([false, true]);
+    const body = await a.body((await a.send(1, "2026-10-05")).letterId);
+    expect(body).not.toContain("NO20 8601 1117 955");
   });
 });
 

@@ -277,7 +277,12 @@ class Pen {
     private letterheadLines: string[],
   ) {
     this.footerLines = this.layoutFooter();
-    this.footerTop = Math.max(FOOTER_TOP, 8 * MM + this.footerLines.reduce((h, l) => h + l.size * 1.3, 0));
+    // Room under the wrapped lines for the reference line and, when there is one, the two checkpoint lines.
+    const checkpointHeight = this.letter.checkpoint ? 14 : 0;
+    this.footerTop = Math.max(
+      FOOTER_TOP,
+      8 * MM + checkpointHeight + this.footerLines.reduce((h, l) => h + l.size * 1.3, 0),
+    );
     this.newPage();
   }
 
