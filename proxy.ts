@@ -11,5 +11,5 @@ export function proxy(request: NextRequest) {
 // api/imports is left out: a proxy buffers request bodies only up to 10 MB, and
 // uploads stream larger files; that route handler checks the session itself.
 export const config = {
-  matcher: ["/((?!sign-in|api/auth|api/imports|_next/|favicon.ico|logo.svg).*)"],
+  matcher: ["/((?!sign-in|setup|api/auth|api/imports|_next/|favicon.ico|logo.svg).*)"],
 };

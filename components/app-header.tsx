@@ -18,6 +18,7 @@ export function AppHeader(props: {
         </Link>
         <nav aria-label="Main" className="flex items-center gap-1 text-sm">
           <NavLink href="/">Aging report</NavLink>
+          <NavLink href="/customers">Customers</NavLink>
           <NavLink href="/worklist" also={["/letters"]}>
             Worklist
           </NavLink>

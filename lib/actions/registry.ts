@@ -10,12 +10,14 @@ import {
   startBulkSendAction,
   updatePolicyAction,
 } from "@/lib/collections/actions";
+import { createCustomerAction, updateCustomerAction } from "@/lib/customers/actions";
 import { emailLetterAction } from "@/lib/delivery/actions";
 import { updateLetterheadAction } from "@/lib/documents/actions";
 import { verifyHistoryAction } from "@/lib/history/actions";
 import { checkImportAction, commitImportAction } from "@/lib/imports/actions";
 import { recordTrackingAction } from "@/lib/letters/actions";
 import { templateAction } from "@/lib/letters/template-actions";
+import { updateOrganizationAction } from "@/lib/organizations/actions";
 import { createUserAction, resetUserPasswordAction, setUserActiveAction, setUserRoleAction } from "@/lib/users/actions";
 import type { AnyActionDefinition } from "./run-action";
 
@@ -29,6 +31,9 @@ import type { AnyActionDefinition } from "./run-action";
 export const actionRegistry: AnyActionDefinition[] = [
   emailLetterAction,
   updateLetterheadAction,
+  updateOrganizationAction,
+  createCustomerAction,
+  updateCustomerAction,
   templateAction,
   createUserAction,
   setUserRoleAction,

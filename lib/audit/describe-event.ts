@@ -2,6 +2,14 @@ import type { AuditEventInput } from "./events";
 
 const role = (r: string) => r.toLowerCase();
 
+type Values = Record<string, string | null>;
+const shown = (v: string | null) => (v === null || v === "" ? "(none)" : `"${v}"`);
+/** "city from "Oslo" to "Bergen", phone from (none) to "+47 …"" */
+const changes = (before: Values, after: Values) =>
+  Object.keys(after)
+    .map((k) => `${k} from ${shown(before[k] ?? null)} to ${shown(after[k])}`)
+    .join(", ") || "nothing";
+
 /** One plain sentence per audit event, for the audit log page. */
 export function describeAuditEvent(e: AuditEventInput): string {
   switch (e.kind) {
@@ -33,6 +41,14 @@ export function describeAuditEvent(e: AuditEventInput): string {
       return `Downloaded the hand-off pack of customer ${e.payload.customerId} (${e.payload.files} files, manifest SHA-256 ${e.payload.manifestSha256.slice(0, 16)}…)`;
     case "export.aging":
       return `Exported the aging report as of ${e.payload.asOf} (${e.payload.format.toUpperCase()})`;
+    case "organization.created":
+      return `Created the organization ${e.payload.name} with the first admin ${e.payload.adminEmail}`;
+    case "organization.updated":
+      return `Changed the organization's ${changes(e.payload.before, e.payload.after)}`;
+    case "customer.created":
+      return `Created customer ${e.payload.reference}`;
+    case "customer.updated":
+      return `Changed customer ${e.payload.reference}: ${changes(e.payload.before, e.payload.after)}`;
     case "demo.seeded":
       return `Demo data created (${e.payload.customers} customers, ${e.payload.invoices} invoices)`;
     default:

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { FailedDeliveriesBanner } from "@/components/failed-deliveries-banner";
 import { Pager } from "@/components/pager";
+import { PausedAccounts } from "@/components/paused-accounts";
 import { SendAllDue } from "@/components/send-all-due";
 import { WorklistTable } from "@/components/worklist-table";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { listPausedAccounts } from "@/lib/collections/list-paused-accounts";
 import { listWorklist } from "@/lib/collections/list-worklist";
 import { db } from "@/lib/db/client";
 import { clockNow, formatDateOnly } from "@/lib/time/dates";
@@ -27,6 +29,7 @@ export default async function WorklistPage({
     .catch(1)
     .parse((await searchParams).page);
   const list = await listWorklist(db(), { orgId: user.orgId, now: clockNow(), page });
+  const paused = await listPausedAccounts(db(), { orgId: user.orgId, today: list.today });
   return (
     <div className="space-y-6">
       <div>
@@ -39,6 +42,7 @@ export default async function WorklistPage({
       <FailedDeliveriesBanner orgId={user.orgId} />
       {canWork(user.role) && <SendAllDue start={startBulkSendAction} />}
       <WorklistTable items={list.items} locale={user.locale} />
+      <PausedAccounts accounts={paused} locale={user.locale} />
       <Pager page={page} pageSize={list.pageSize} total={list.total} hrefFor={(p) => `/worklist?page=${p}`} />
     </div>
   );

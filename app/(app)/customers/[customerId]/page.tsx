@@ -72,7 +72,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
       <Link href="/" className="text-sm text-slate-500 hover:text-slate-800">
         ← Aging report
       </Link>
-      <CustomerHeader customer={account.customer} totals={account.totals} locale={user.locale} />
+      <CustomerHeader
+        customer={account.customer}
+        totals={account.totals}
+        locale={user.locale}
+        editHref={working ? `/customers/${customerId}/edit` : undefined}
+      />
       <p className="text-sm">
         <a
           href={`/api/customers/${customerId}/handoff-pack`}
