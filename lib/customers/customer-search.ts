@@ -14,8 +14,12 @@ export function customerSearchSql(orgId: string, q: string | undefined): Prisma.
   const text = q?.trim();
   if (!text) return Prisma.empty;
   const pattern = `%${escapeLike(text)}%`;
-  return Prisma.sql`AND (
-    dd_fold(c.name || ' ' || c.reference || ' ' || c.email) LIKE dd_fold(${pattern})
-    OR c.id IN (SELECT customer_id FROM invoices WHERE org_id = ${orgId}::uuid AND number IN (${text}, ${text.toUpperCase()}))
+  // A UNION of ids, not an OR: with OR the planner cannot use the trigram index and
+  // folds every customer's text instead (20 s at 100,000 customers, against ~10 ms).
+  return Prisma.sql`AND c.id IN (
+    SELECT s.id FROM customers s
+    WHERE s.org_id = ${orgId}::uuid AND dd_fold(s.name || ' ' || s.reference || ' ' || s.email) LIKE dd_fold(${pattern})
+    UNION
+    SELECT i.customer_id FROM invoices i WHERE i.org_id = ${orgId}::uuid AND i.number IN (${text}, ${text.toUpperCase()})
   )`;
 }
