@@ -18,6 +18,7 @@ export function ActionForm({
   children,
   testId,
   danger = false,
+  resetOnSuccess = true,
 }: {
   action: Action;
   submitLabel: string;
@@ -26,14 +27,16 @@ export function ActionForm({
   children?: React.ReactNode;
   testId?: string;
   danger?: boolean;
+  /** Edit forms keep what was saved on screen; forms that add something start empty again. */
+  resetOnSuccess?: boolean;
 }) {
   const [result, formAction, pending] = useActionState(action, undefined);
   const statusId = useId();
   const form = useRef<HTMLFormElement>(null);
   // Keep what was typed when the action refuses it; clear the form once it succeeds.
   useEffect(() => {
-    if (result?.ok) form.current?.reset();
-  }, [result]);
+    if (result?.ok && resetOnSuccess) form.current?.reset();
+  }, [result, resetOnSuccess]);
   return (
     <form
       ref={form}

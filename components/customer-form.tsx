@@ -61,6 +61,7 @@ export function CustomerForm({
       submitLabel={customerId ? "Save changes" : "Create customer"}
       hidden={customerId ? { customerId } : {}}
       testId="customer-form"
+      resetOnSuccess={!customerId}
     >
       <Group legend="Customer">
         <Field

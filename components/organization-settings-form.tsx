@@ -16,7 +16,7 @@ export function OrganizationSettingsForm({
   action: Action;
 }) {
   return (
-    <ActionForm action={action} submitLabel="Save" testId="organization-form">
+    <ActionForm action={action} submitLabel="Save" testId="organization-form" resetOnSuccess={false}>
       <OrganizationFields
         values={values}
         options={options}

@@ -27,12 +27,7 @@ export default async function OrganizationSettingsPage() {
           their text; the logo and payment instructions are under Letterhead.
         </p>
       </div>
-      <OrganizationSettingsForm
-        key={JSON.stringify(values)}
-        values={values}
-        options={organizationFormOptions()}
-        action={updateOrganizationAction}
-      />
+      <OrganizationSettingsForm values={values} options={organizationFormOptions()} action={updateOrganizationAction} />
     </div>
   );
 }

@@ -39,7 +39,6 @@ export default async function EditCustomerPage({ params }: { params: Promise<{ c
         </p>
       </div>
       <CustomerForm
-        key={JSON.stringify(values)}
         action={updateCustomerAction}
         values={values}
         customerId={customerId}
