@@ -13,10 +13,11 @@ export function AppHeader(props: {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex h-14 max-w-[100rem] items-center gap-6 px-4 sm:px-6">
-        <Link href="/" aria-label="Dunning Desk home">
+        <Link href="/" aria-label="Dunning Desk home" className="shrink-0">
           <Logo />
         </Link>
-        <nav aria-label="Main" className="flex items-center gap-1 text-sm">
+        {/* On a phone the menu scrolls sideways instead of pushing the page wider. */}
+        <nav aria-label="Main" className="flex min-w-0 items-center gap-1 overflow-x-auto whitespace-nowrap text-sm">
           <NavLink href="/">Aging report</NavLink>
           <NavLink href="/customers">Customers</NavLink>
           <NavLink href="/worklist" also={["/letters"]}>
@@ -30,7 +31,7 @@ export function AppHeader(props: {
             Settings
           </NavLink>
         </nav>
-        <div className="ml-auto flex items-center gap-3 text-sm">
+        <div className="ml-auto flex shrink-0 items-center gap-3 text-sm">
           <span className="hidden text-slate-500 sm:inline">{props.orgName}</span>
           <span
             className="rounded-full bg-slate-100 px-2.5 py-0.5 text-xs font-medium text-slate-700"

@@ -132,7 +132,7 @@ test("the admin pauses dunning with a reason; the list and the customer page say
   await form.locator('select[name="dunning"]').selectOption("paused");
   await form.getByLabel("Reason for the pause").fill("Disputes the delivery; waiting for the carrier");
   await form.getByRole("button", { name: "Save changes" }).click();
-  await expect(form.getByRole("status")).toContainText("Saved: dunningPausedReason");
+  await expect(form.getByRole("status")).toContainText("Saved: dunning pause.");
   await screens("customer-edit");
   await page.goto(at("/customers?paused=yes"));
   await expect(page.getByTestId("customers-table")).toContainText("Paused");

@@ -1,7 +1,7 @@
 import { type ActionContext, actionDefinition } from "@/lib/actions/run-action";
 import { WORKING_ROLES } from "@/lib/auth/roles";
 import { createCustomer } from "./create-customer";
-import { customerEditSchema, customerFieldsSchema } from "./customer-fields";
+import { customerEditSchema, customerFieldsSchema, describeCustomerChanges } from "./customer-fields";
 import { updateCustomer } from "./update-customer";
 
 // Server-action definitions for customers (admins and collectors); app/ wraps them with defineAction.
@@ -28,9 +28,6 @@ export const updateCustomerAction = actionDefinition({
   schema: customerEditSchema,
   run: async (ctx, { customerId, ...fields }) => {
     const { changed } = await updateCustomer(ctx.db, { ...actor(ctx), customerId, fields });
-    return {
-      message: changed.length ? `Saved: ${changed.join(", ")}.` : "Nothing changed.",
-      data: { customerId },
-    };
+    return { message: describeCustomerChanges(changed), data: { customerId } };
   },
 });

@@ -90,3 +90,29 @@ export function customerValues(c: {
 }): Record<string, string | null> {
   return { ...c, currency: c.currency.trim(), countryCode: c.countryCode?.trim() ?? null };
 }
+
+/** How a changed field is named in the "Saved: …" message. */
+export const CUSTOMER_FIELD_LABEL: Record<string, string> = {
+  reference: "reference",
+  name: "name",
+  registrationNumber: "registration number",
+  vatNumber: "VAT number",
+  type: "type",
+  countryCode: "country",
+  language: "language",
+  currency: "currency",
+  contactPerson: "contact person",
+  email: "email",
+  phone: "phone",
+  addressLine1: "address",
+  addressLine2: "address",
+  postalCode: "postal code",
+  city: "city",
+  preferredChannel: "letters by",
+  dunningPausedReason: "dunning pause",
+  dunningPausedUntil: "pause end date",
+};
+export const describeCustomerChanges = (changed: string[]) =>
+  changed.length
+    ? `Saved: ${[...new Set(changed.map((k) => CUSTOMER_FIELD_LABEL[k] ?? k))].join(", ")}.`
+    : "Nothing changed.";

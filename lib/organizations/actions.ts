@@ -1,6 +1,6 @@
 import { actionDefinition } from "@/lib/actions/run-action";
 import { ADMIN_ONLY } from "@/lib/auth/roles";
-import { organizationFieldsSchema } from "./organization-fields";
+import { describeOrganizationChanges, organizationFieldsSchema } from "./organization-fields";
 import { updateOrganization } from "./update-organization";
 
 // Server-action definitions for the organization's settings (admin only); app/ wraps them with defineAction.
@@ -16,8 +16,6 @@ export const updateOrganizationAction = actionDefinition({
       ip: ctx.ip,
       fields,
     });
-    return {
-      message: changed.length ? `Saved: ${changed.join(", ")}.` : "Nothing changed.",
-    };
+    return { message: describeOrganizationChanges(changed) };
   },
 });

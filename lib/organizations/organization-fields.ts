@@ -37,3 +37,18 @@ export const ORGANIZATION_FIELD_NAMES = Object.keys(organizationFieldsSchema.sha
 export function organizationFieldsOf(org: Record<keyof OrganizationFields, string>): OrganizationFields {
   return Object.fromEntries(ORGANIZATION_FIELD_NAMES.map((k) => [k, org[k].trim()])) as OrganizationFields;
 }
+
+const LABEL: Record<string, string> = {
+  name: "legal name",
+  registrationNumber: "registration number",
+  vatNumber: "VAT number",
+  countryCode: "country",
+  timeZone: "time zone",
+  defaultCurrency: "base currency",
+  addressLine1: "address",
+  addressLine2: "address",
+  postalCode: "postal code",
+  contactPerson: "contact person",
+};
+export const describeOrganizationChanges = (changed: string[]) =>
+  changed.length ? `Saved: ${[...new Set(changed.map((k) => LABEL[k] ?? k))].join(", ")}.` : "Nothing changed.";
