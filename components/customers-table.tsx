@@ -3,6 +3,7 @@ import { CUSTOMER_TYPE_LABEL, LANGUAGE_LABEL } from "@/lib/customers/customer-fi
 import type { CustomerListRow, CustomerQuery } from "@/lib/customers/list-customers";
 import { formatDateOnly } from "@/lib/time/dates";
 import { Money } from "./money";
+import { ScrollRegion } from "./scroll-region";
 
 type Sort = CustomerQuery["sort"];
 
@@ -58,7 +59,7 @@ export function CustomersTable({
       </p>
     );
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+    <ScrollRegion label="Customers" className="rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-sm" data-testid="customers-table">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
           <tr>
@@ -104,7 +105,7 @@ export function CustomersTable({
                     </div>
                   ))
                 ) : (
-                  <span className="text-slate-400">Paid up</span>
+                  <span className="text-slate-500">Paid up</span>
                 )}
               </td>
               <td className="hidden px-2.5 py-2 sm:table-cell">
@@ -123,6 +124,6 @@ export function CustomersTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

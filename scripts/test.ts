@@ -12,7 +12,7 @@ import { createMigratedDatabase, freePort, startTestServer } from "@/tests/test-
 import { buildIsCurrent, markBuilt } from "./build-fingerprint";
 
 export const E2E_FROZEN_NOW = "2026-11-25T10:00:00.000Z";
-const only = process.argv[2]; // "unit" or "e2e" to run one half
+const only = process.argv[2]; // "unit" or "e2e" to run one half; after "e2e", Playwright arguments (specs, --grep)
 
 mkdirSync("test-results", { recursive: true });
 const server = await startTestServer();
@@ -58,7 +58,7 @@ try {
       if (!run("npx", ["next", "build"], { NEXT_TELEMETRY_DISABLED: "1" })) throw new Error("next build failed");
       markBuilt();
     }
-    const ok = run("npx", ["playwright", "test"], {
+    const ok = run("npx", ["playwright", "test", ...process.argv.slice(3)], {
       E2E_DATABASE_URL: appUrl,
       E2E_OWNER_DATABASE_URL: database.url,
       E2E_PORT: String(await freePort()),

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Logo } from "@/components/logo";
 import { SignInForm } from "@/components/sign-in-form";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { getSessionUser } from "@/lib/auth/session";
 import { serverNeedsSetup } from "@/lib/setup/setup-page";
 
@@ -12,10 +13,11 @@ export default async function SignInPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  if (await getSessionUser()) redirect("/");
+  const params = await searchParams;
+  const next = safeReturnPath(params.next);
+  if (await getSessionUser()) redirect(next);
   // A fresh server has no one to sign in: it offers setup instead.
   if (await serverNeedsSetup()) redirect("/setup");
-  const params = await searchParams;
   const justSetUp = params.setup === "done";
   const demo = process.env.DUNNING_DEMO === "1";
   return (
@@ -33,7 +35,7 @@ export default async function SignInPage({
           )}
           <h1 className="text-lg font-semibold">Sign in</h1>
           <p className="mt-1 text-sm text-slate-500">Receivables, aging and collection letters.</p>
-          <SignInForm />
+          <SignInForm next={next} />
         </div>
         {demo && (
           <p className="mt-4 text-center text-xs text-slate-500">
