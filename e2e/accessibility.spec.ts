@@ -1,6 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
-import { expect, query, screenshot, storageFor, test } from "./fixtures";
+import { expect, problems, query, screenshot, storageFor, test } from "./fixtures";
 
 // Every page, at desktop and phone width: no axe violation rated serious or critical,
 // nothing wider than the screen, and a screenshot of each to look at.
@@ -35,23 +33,6 @@ async function pages(): Promise<{ name: string; path: string }[]> {
   ];
   if (letter) list.push({ name: "letter", path: `/letters/${letter.id}` });
   return list;
-}
-
-/** What is wrong with the page as shown: axe's serious and critical findings, and any sideways scroll. */
-async function problems(page: Page, label: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const grave = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const found = grave.map(
-    (v) =>
-      `${label}: ${v.id} (${v.impact}) at ${v.nodes
-        .map((n) => n.target.join(" "))
-        .slice(0, 3)
-        .join(", ")}`,
-  );
-  // Nothing off-screen: the page itself never scrolls sideways (wide tables scroll in their own region).
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  if (overflow > 0) found.push(`${label}: the page is ${overflow} px wider than the screen`);
-  return found;
 }
 
 test.describe("every page, by keyboard and on a phone", () => {

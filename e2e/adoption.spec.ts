@@ -1,5 +1,5 @@
 import { type Page, test } from "@playwright/test";
-import { expect, screenshot } from "./fixtures";
+import { expect, problems, screenshot } from "./fixtures";
 import { type FreshServer, startFreshServer } from "./fresh-server";
 
 // Adoption, as a new company lives it: a brand-new server on an empty database,
@@ -21,12 +21,15 @@ const company = {
 const customer = { reference: "K-1001", name: "Bjørkli Rør AS", email: "faktura@bjorkli.example" };
 const at = (path: string) => `${server.url}${path}`;
 
-/** Both widths every added page is checked at. */
+/** Both widths every added page is checked at: a screenshot to look at, and axe's serious findings. */
 async function screens(name: string) {
+  const found = await problems(page, `${name} at 1440`);
   await screenshot(page, `${name}-1440`);
   await page.setViewportSize({ width: 390, height: 844 });
+  found.push(...(await problems(page, `${name} at 390`)));
   await screenshot(page, `${name}-390`);
   await page.setViewportSize({ width: 1440, height: 900 });
+  expect(found).toEqual([]);
 }
 
 test.beforeAll(async ({ browser }) => {
