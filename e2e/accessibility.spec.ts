@@ -40,7 +40,7 @@ test.describe("every page, by keyboard and on a phone", () => {
 
   for (const size of WIDTHS) {
     test(`admin pages at ${size.width} px pass axe and fit the screen`, async ({ page }) => {
-      test.setTimeout(180_000);
+      test.setTimeout(300_000); // 18 pages, each through axe, on a shared 2-core machine
       await page.setViewportSize({ width: size.width, height: size.height });
       // Every page is checked before the verdict, so one run names every problem.
       const found: string[] = [];

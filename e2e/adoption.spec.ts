@@ -1,4 +1,4 @@
-import { type Page, test } from "@playwright/test";
+import { type BrowserContext, type Page, test } from "@playwright/test";
 import { expect, problems, screenshot } from "./fixtures";
 import { type FreshServer, startFreshServer } from "./fresh-server";
 
@@ -11,6 +11,7 @@ import { type FreshServer, startFreshServer } from "./fresh-server";
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 
 let server: FreshServer;
+let context: BrowserContext;
 let page: Page;
 const company = {
   name: "Fjellvind Verktøy AS",
@@ -34,10 +35,11 @@ async function screens(name: string) {
 
 test.beforeAll(async ({ browser }) => {
   server = await startFreshServer();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  page = await context.newPage();
 });
 test.afterAll(async () => {
-  await page?.close();
+  await context?.close();
   await server?.stop();
 });
 
