@@ -1,4 +1,4 @@
-import { DEMO_ORG_ID, DEMO_USERS } from "@/lib/demo/seed-demo";
+import { DEMO_ORG_ID, DEMO_USERS } from "@/tooling/demo/seed-demo";
 import { expect, query, screenshot, storageFor, test } from "./fixtures";
 
 const CSP_VIOLATION = /Content Security Policy|Refused to (execute|load|apply)/i;

@@ -66,6 +66,19 @@ export async function actionFixture(db: Db) {
 
   const mailed = await createCustomer(db, org.id);
   const registeredLetter = await createLetter(db, mailed, { stage: 4, registeredMail: true });
+  // A charge the letter claimed (EUR 40 compensation), to be paid against.
+  const charge = await db.charge.create({
+    data: {
+      orgId: org.id,
+      customerId: mailed.id,
+      letterId: registeredLetter.id,
+      kind: "compensation",
+      invoiceNumber: "INV-1",
+      amountMinor: 4_000n,
+      currency: mailed.currency,
+      basis: "test",
+    },
+  });
 
   const uploaded = await upload(
     db,
@@ -92,6 +105,7 @@ export async function actionFixture(db: Db) {
     disputeId,
     handedOver,
     registeredLetter,
+    charge,
     checkedImport,
     importMapping,
   };
@@ -150,7 +164,7 @@ const customerInput = (reference: string) => ({
 });
 let n = 0;
 
-/** One row per action in lib/actions/registry.ts, keyed by the action's name. */
+/** One row per action (tests/action-registry.ts finds them in lib/), keyed by the action's name. */
 export const actionTable: Record<string, ActionRow> = {
   "users.create": {
     allowed: ["ADMIN"],
@@ -354,6 +368,30 @@ export const actionTable: Record<string, ActionRow> = {
   "collections.start_bulk_send": {
     allowed: ["ADMIN", "COLLECTOR"],
     validInput: () => ({}),
+  },
+  // Law: reference rates and charge settings are the administrators'; payments against a charge, the working roles'.
+  "law.add_reference_rate": {
+    allowed: ["ADMIN"],
+    validInput: () => ({
+      series: "NO_POLICY",
+      from: "2026-07-01",
+      referencePercent: "4.00",
+      source: "Norges Bank rate decision, June 2026",
+    }),
+    textFields: ["source"],
+    // A rate is a typed decimal: "0.5" is a real rate.
+    amountFields: ["referencePercent"],
+  },
+  // The checkboxes are absent when unticked, so only the required choice is fed hostile values.
+  "law.update_settings": {
+    allowed: ["ADMIN"],
+    validInput: () => ({ contactBeforeLetter1: "profile" }),
+  },
+  "law.record_charge_payment": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({ chargeId: fx.charge.id, amount: "10.00", receivedOn: fx.today }),
+    idFields: ["chargeId"],
+    amountFields: ["amount"],
   },
   // Policy, like users and templates, is the administrators' (README, Roles).
   "collections.update_policy": {

@@ -162,6 +162,22 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
     payload: z.object({ bulkSendId: uuid, accounts: z.number().int() }),
   }),
   z.object({ kind: z.literal("print_run.started"), payload: z.object({ printRunId: uuid, day }) }),
+  // Law: admin-entered reference rates, charge settings, payments against charges.
+  z.object({
+    kind: z.literal("law.rate_added"),
+    payload: z.object({ series: z.string(), from: day, to: day, referencePercent: z.string(), source: z.string() }),
+  }),
+  z.object({
+    kind: z.literal("law.settings_updated"),
+    payload: z.object({
+      before: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+      after: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    }),
+  }),
+  z.object({
+    kind: z.literal("charge.payment_recorded"),
+    payload: z.object({ chargeId: uuid, customerId: uuid, amountMinor: minor, currency, receivedOn: day }),
+  }),
   z.object({
     kind: z.literal("policy.updated"),
     payload: z.object({ before: z.record(z.string(), z.number()), after: z.record(z.string(), z.number()) }),
@@ -194,6 +210,10 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
       updated: z.number(),
       unchanged: z.number(),
     }),
+  }),
+  z.object({
+    kind: z.literal("export.audit_log"),
+    payload: z.object({ filter: z.record(z.string(), z.string()) }),
   }),
   z.object({
     kind: z.literal("export.aging"),

@@ -1,8 +1,8 @@
 import { recordAudit } from "@/lib/audit/events";
 import { fieldChanges } from "@/lib/audit/field-changes";
-import type { Actor } from "@/lib/collections/actor";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { type OrganizationFields, organizationFieldsOf } from "./organization-fields";
 
 /**
@@ -13,7 +13,7 @@ import { type OrganizationFields, organizationFieldsOf } from "./organization-fi
  */
 export async function updateOrganization(
   db: Db,
-  opts: { orgId: string; actor: Actor; ip?: string; fields: OrganizationFields },
+  opts: { orgId: string; actor: { userId: string; role: Role }; ip?: string; fields: OrganizationFields },
 ): Promise<{ changed: string[] }> {
   if (opts.actor.role !== "ADMIN")
     throw new AppError("FORBIDDEN", "Only an administrator can change the organization.");

@@ -5,10 +5,8 @@ import { CustomersTable, customersHref } from "@/components/customers-table";
 import { Pager } from "@/components/pager";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { customerFilterChoices } from "@/lib/customers/get-customer-form";
-import { customerQuerySchema, listCustomers } from "@/lib/customers/list-customers";
-import { db } from "@/lib/db/client";
-import { clockNow, todayIn } from "@/lib/time/dates";
+import { customerQuerySchema } from "@/lib/customers/list-customers";
+import { getCustomerListPage } from "@/lib/customers/pages";
 
 export const metadata: Metadata = { title: "Customers" };
 
@@ -19,11 +17,7 @@ export default async function CustomersPage({
 }) {
   const user = await requireUser();
   const query = customerQuerySchema.parse(await searchParams);
-  const today = todayIn(user.timeZone, clockNow());
-  const [list, choices] = await Promise.all([
-    listCustomers(db(), { orgId: user.orgId, today, query }),
-    customerFilterChoices(user.orgId),
-  ]);
+  const { list, choices } = await getCustomerListPage(user, query);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">

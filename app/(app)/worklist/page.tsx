@@ -7,10 +7,8 @@ import { SendAllDue } from "@/components/send-all-due";
 import { WorklistTable } from "@/components/worklist-table";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { listPausedAccounts } from "@/lib/collections/list-paused-accounts";
-import { listWorklist } from "@/lib/collections/list-worklist";
-import { db } from "@/lib/db/client";
-import { clockNow, formatDateOnly } from "@/lib/time/dates";
+import { getWorklistPage } from "@/lib/collections/pages";
+import { formatDateOnly } from "@/lib/time/dates";
 import { startBulkSendAction } from "./actions";
 
 export const metadata: Metadata = { title: "Worklist" };
@@ -28,8 +26,7 @@ export default async function WorklistPage({
     .max(100_000)
     .catch(1)
     .parse((await searchParams).page);
-  const list = await listWorklist(db(), { orgId: user.orgId, now: clockNow(), page });
-  const paused = await listPausedAccounts(db(), { orgId: user.orgId, today: list.today });
+  const list = await getWorklistPage(user, page);
   return (
     <div className="space-y-6">
       <div>
@@ -42,7 +39,7 @@ export default async function WorklistPage({
       <FailedDeliveriesBanner orgId={user.orgId} />
       {canWork(user.role) && <SendAllDue start={startBulkSendAction} />}
       <WorklistTable items={list.items} locale={user.locale} />
-      <PausedAccounts accounts={paused} locale={user.locale} />
+      <PausedAccounts accounts={list.paused} locale={user.locale} />
       <Pager page={page} pageSize={list.pageSize} total={list.total} hrefFor={(p) => `/worklist?page=${p}`} />
     </div>
   );

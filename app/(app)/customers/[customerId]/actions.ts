@@ -9,8 +9,9 @@ import {
   recordPlanAction as recordPlanDef,
   recordPromiseAction as recordPromiseDef,
   resolveDisputeAction as resolveDisputeDef,
-  sendLetterAction as sendLetterDef,
 } from "@/lib/collections/actions";
+import { recordChargePaymentAction as recordChargePaymentDef } from "@/lib/law/actions";
+import { sendLetterAction as sendLetterDef } from "@/lib/letters/actions";
 
 // The customer page and everything that summarizes accounts.
 const account = ({ customerId }: { customerId: string }) => [`/customers/${customerId}`, "/worklist", "/"];
@@ -26,3 +27,4 @@ export const recordPlanAction = defineAction(recordPlanDef, { revalidate: accoun
 export const openDisputeAction = defineAction(openDisputeDef, { revalidate: account });
 export const resolveDisputeAction = defineAction(resolveDisputeDef, { revalidate: account });
 export const recordHandoffAction = defineAction(recordHandoffDef, { revalidate: account });
+export const recordChargePaymentAction = defineAction(recordChargePaymentDef, { revalidate: account });

@@ -4,22 +4,21 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { AccountForms } from "@/components/account-forms";
 import { ActionForm, Field } from "@/components/action-form";
+import { ChargesTable } from "@/components/charges-table";
 import { CollectionsPanel } from "@/components/collections-panel";
 import { CustomerHeader } from "@/components/customer-header";
 import { HistoryTimeline } from "@/components/history-timeline";
 import { InvoiceTable } from "@/components/invoice-table";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { getContactHistory } from "@/lib/collections/contact-history";
-import { getAccountCollections } from "@/lib/collections/get-account-collections";
-import { getCustomerAccount } from "@/lib/customers/get-customer-account";
-import { db } from "@/lib/db/client";
+import { getCustomerPage } from "@/lib/collections/pages";
 import { AppError } from "@/lib/errors/app-error";
 import { formatMoney, minorToPlain } from "@/lib/money/money";
-import { clockNow, todayIn } from "@/lib/time/dates";
+import { todayIn } from "@/lib/time/dates";
 import {
   logContactAction,
   openDisputeAction,
+  recordChargePaymentAction,
   recordHandoffAction,
   recordPaymentAction,
   recordPlanAction,
@@ -32,15 +31,8 @@ export const metadata: Metadata = { title: "Customer" };
 async function loadAccount(customerId: string) {
   const user = await requireUser();
   if (!z.uuid().safeParse(customerId).success) notFound();
-  const now = clockNow();
-  const scope = { orgId: user.orgId, customerId };
   try {
-    const [account, collections, history] = await Promise.all([
-      getCustomerAccount(db(), { ...scope, today: todayIn(user.timeZone, now) }),
-      getAccountCollections(db(), { ...scope, now }),
-      getContactHistory(db(), scope),
-    ]);
-    return { user, now, account, collections, history };
+    return { user, ...(await getCustomerPage(user, customerId)) };
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -49,7 +41,7 @@ async function loadAccount(customerId: string) {
 
 export default async function CustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
   const { customerId } = await params;
-  const { user, now, account, collections, history } = await loadAccount(customerId);
+  const { user, now, account, collections, history, charges } = await loadAccount(customerId);
   const today = todayIn(user.timeZone, now);
   const working = canWork(user.role);
   const disputed = new Set(collections.flatMap((c) => c.state.openDisputes.map((d) => d.invoiceId)));
@@ -176,6 +168,16 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
           Invoices
         </h2>
         <InvoiceTable invoices={account.invoices} locale={user.locale} />
+      </section>
+      <section aria-labelledby="charges-heading" className="space-y-3">
+        <h2 id="charges-heading" className="text-lg font-semibold">
+          Interest and fees claimed
+        </h2>
+        <ChargesTable
+          charges={charges}
+          locale={user.locale}
+          payAction={working ? recordChargePaymentAction : undefined}
+        />
       </section>
       <section aria-labelledby="history-heading" className="space-y-3">
         <h2 id="history-heading" className="text-lg font-semibold">
