@@ -15,13 +15,16 @@ const DOMAIN = [
   "customers",
   // Country profiles, rates and charges: pure law over the kernel, so every workflow may ask it.
   "law",
+  // The hash chain and its signed checkpoints: letters and packs print them.
+  "history",
   "aging",
   "collections",
+  // Corrections as entries (credit notes, write-offs, reversals): above the collections verbs it closes cases with.
+  "ledger",
   "imports",
   "exports",
   "documents",
   "delivery",
-  "history",
   "users",
   // First-run setup: the first organization and its first admin (organizations, users).
   "setup",

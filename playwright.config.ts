@@ -35,12 +35,12 @@ export default defineConfig({
       name: "chromium",
       use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } },
       dependencies: ["setup"],
-      testIgnore: /data-.*\.spec\.ts/,
+      testIgnore: /(data-.*|ledger)\.spec\.ts/,
     },
     // Specs that change the demo data (imports) run after the read-only ones, whose expected figures they would move.
     {
       name: "data",
-      testMatch: /data-.*\.spec\.ts/,
+      testMatch: /(data-.*|ledger)\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } },
       dependencies: ["chromium"],
     },

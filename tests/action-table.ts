@@ -6,9 +6,17 @@ import type { ColumnMapping } from "@/lib/imports/fields";
 import { saveImportMapping } from "@/lib/imports/save-import-mapping";
 import { validateImport } from "@/lib/imports/validate-import";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
-import { addDaysTo, clockNow, todayIn } from "@/lib/time/dates";
+import { addDaysTo, clockNow, dateOnlyToDb, todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
-import { createContactAttempt, createCustomer, createInvoice, createLetter, createOrg, createUser } from "./factories";
+import {
+  createContactAttempt,
+  createCustomer,
+  createInvoice,
+  createLetter,
+  createOrg,
+  createPayment,
+  createUser,
+} from "./factories";
 import { upload } from "./imports";
 
 /**
@@ -95,6 +103,25 @@ export async function actionFixture(db: Db) {
   });
   const checkedImport = await validateImport(db, { orgId: org.id, importId: uploaded.id });
 
+  // The ledger: a paid-in-part invoice (its payment to reverse) and unapplied cash to apply.
+  const ledgerCustomer = await createCustomer(db, org.id);
+  const ledgerInvoice = await createInvoice(db, ledgerCustomer, {
+    amountMinor: 80_000,
+    issueDate: daysAgo(40),
+    dueDate: daysAgo(10),
+  });
+  const ledgerPayment = await createPayment(db, ledgerInvoice, { amountMinor: 10_000, receivedOn: daysAgo(5) });
+  await db.payment.create({
+    data: {
+      orgId: org.id,
+      customerId: ledgerCustomer.id,
+      invoiceId: null,
+      currency: ledgerCustomer.currency,
+      amountMinor: 5_000n,
+      receivedOn: dateOnlyToDb(daysAgo(3)),
+    },
+  });
+
   return {
     org,
     users,
@@ -108,6 +135,9 @@ export async function actionFixture(db: Db) {
     charge,
     checkedImport,
     importMapping,
+    ledgerCustomer,
+    ledgerInvoice,
+    ledgerPayment,
   };
 }
 export type ActionFixture = Awaited<ReturnType<typeof actionFixture>>;
@@ -434,6 +464,57 @@ export const actionTable: Record<string, ActionRow> = {
     allowed: ["ADMIN", "COLLECTOR"],
     validInput: (fx) => ({ importId: fx.checkedImport.id }),
     idFields: ["importId"],
+  },
+  // The ledger: admins and collectors (README, Invoices and corrections).
+  "ledger.enter_invoice": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({
+      customerId: fx.customer.id,
+      number: `HAND-${Date.now()}-${n++}`,
+      issueDate: fx.today,
+      dueDate: addDaysTo(fx.today, 30),
+      amount: "1,250.50",
+      currency: "EUR",
+    }),
+    idFields: ["customerId"],
+    textFields: ["number"],
+    amountFields: ["amount"],
+  },
+  "ledger.credit_note": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({
+      invoiceId: fx.ledgerInvoice.id,
+      number: `CN-${Date.now()}-${n++}`,
+      amount: "100.00",
+      issuedOn: fx.today,
+      reason: "Price error on line 2",
+    }),
+    idFields: ["invoiceId"],
+    textFields: ["number", "reason"],
+    amountFields: ["amount"],
+  },
+  "ledger.write_off": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({ invoiceId: fx.ledgerInvoice.id, reason: "Uncollectable" }),
+    idFields: ["invoiceId"],
+    textFields: ["reason"],
+  },
+  "ledger.extend_due_date": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({ invoiceId: fx.ledgerInvoice.id, newDueDate: addDaysTo(fx.today, 14), reason: "Agreed" }),
+    idFields: ["invoiceId"],
+    textFields: ["reason"],
+  },
+  "ledger.reverse_payment": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({ paymentId: fx.ledgerPayment.id, reason: "Bounced" }),
+    idFields: ["paymentId"],
+    textFields: ["reason"],
+  },
+  "ledger.apply_credit": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({ invoiceId: fx.ledgerInvoice.id }),
+    idFields: ["invoiceId"],
   },
 };
 

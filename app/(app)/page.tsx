@@ -40,12 +40,13 @@ export default async function AgingReportPage({
           <h1 className="text-2xl font-semibold tracking-tight">A/R aging report</h1>
           <p className="text-sm text-slate-500">
             Open receivables as of {formatDateOnly(asOf, user.locale, "long")} ({user.timeZone})
-            {asOf < today && ", from the payments received by then"}.
+            {asOf < today && ", from the payments and corrections dated by then"}. Invoices issued and payments received
+            after that day are left out until their date.
           </p>
         </div>
         <AsOfForm query={query} asOf={asOf} today={today} error={asOfResult.ok ? undefined : asOfResult.error} />
       </div>
-      <AgingTotals totals={report.totals} locale={user.locale} />
+      <AgingTotals totals={report.totals} credits={report.credits} locale={user.locale} />
       <AccountFilters query={query} currencies={report.currencies} />
       <AccountsTable rows={report.accounts.rows} query={query} locale={user.locale} timeZone={user.timeZone} />
       <Pager page={query.page} pageSize={report.accounts.pageSize} total={report.accounts.total} hrefFor={hrefFor} />

@@ -3,6 +3,12 @@ import type { AuditEventInput } from "./events";
 
 const role = (r: string) => r.toLowerCase();
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const LEDGER_WORDS = {
+  CREDIT_NOTE: "credit note",
+  WRITE_OFF: "a write-off",
+  PAYMENT_REVERSAL: "a payment reversal",
+  CREDIT_APPLIED: "credit applied",
+} as const;
 
 type Values = Record<string, string | null>;
 const shown = (v: string | null) => (v === null || v === "" ? "(none)" : `"${v}"`);
@@ -114,6 +120,12 @@ export function describeAuditEvent(e: AuditEventInput, ctx: DescribeContext = NO
       return `Created customer ${e.payload.reference}`;
     case "customer.updated":
       return `Changed customer ${who(e.payload.customerId)} (${e.payload.reference}): ${changes(e.payload.before, e.payload.after)}`;
+    case "invoice.entered":
+      return `Entered invoice ${e.payload.number} (${formatMoney(e.payload.amountMinor, e.payload.currency)}, due ${e.payload.dueDate})`;
+    case "ledger.recorded":
+      return `Recorded ${LEDGER_WORDS[e.payload.entryKind]}${e.payload.number ? ` ${e.payload.number}` : ""} of ${formatMoney(e.payload.amountMinor, e.payload.currency)} on ${e.payload.effectiveOn}: ${e.payload.reason}`;
+    case "due_date.extended":
+      return `Extended a due date from ${e.payload.from} to ${e.payload.to}: ${e.payload.reason}`;
     case "demo.seeded":
       return `Demo data created (${e.payload.customers} customers, ${e.payload.invoices} invoices)`;
     default:

@@ -80,7 +80,41 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
       amountMinor: minor,
       receivedOn: day,
       allocations: z.array(z.object({ paymentId: uuid, invoiceId: uuid, amountMinor: minor })),
+      // Kept on the account as unapplied cash (more than was open, or no invoice named).
+      unapplied: z.object({ paymentId: uuid, amountMinor: minor }).optional(),
     }),
+  }),
+  // The ledger (lib/ledger). Amounts are positive minor units of `currency`.
+  z.object({
+    kind: z.literal("invoice.entered"),
+    payload: z.object({
+      invoiceId: uuid,
+      customerId: uuid,
+      number: z.string(),
+      currency,
+      amountMinor: minor,
+      issueDate: day,
+      dueDate: day,
+    }),
+  }),
+  z.object({
+    kind: z.literal("ledger.recorded"),
+    payload: z.object({
+      entryId: uuid,
+      entryKind: z.enum(["CREDIT_NOTE", "WRITE_OFF", "PAYMENT_REVERSAL", "CREDIT_APPLIED"]),
+      customerId: uuid,
+      invoiceId: uuid.nullable(),
+      paymentId: uuid.nullable(),
+      currency,
+      amountMinor: minor,
+      number: z.string().nullable(),
+      reason: z.string(),
+      effectiveOn: day,
+    }),
+  }),
+  z.object({
+    kind: z.literal("due_date.extended"),
+    payload: z.object({ extensionId: uuid, invoiceId: uuid, customerId: uuid, from: day, to: day, reason: z.string() }),
   }),
   z.object({
     kind: z.literal("promise.recorded"),
@@ -203,7 +237,7 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
     kind: z.literal("import.committed"),
     payload: z.object({
       importId: z.string(),
-      importKind: z.enum(["customers", "invoices", "payments"]),
+      importKind: z.enum(["customers", "invoices", "payments", "credit_notes"]),
       fileName: z.string(),
       rows: z.number(),
       created: z.number(),

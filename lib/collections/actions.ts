@@ -69,8 +69,11 @@ export const recordPaymentAction = actionDefinition({
       now: clockNow(),
     });
     const n = result.allocations.length;
+    const kept = result.unapplied
+      ? `; ${n ? "the rest " : ""}kept on the account as unapplied cash (a credit to apply later)`
+      : "";
     return {
-      message: `Payment recorded on ${n} invoice${n === 1 ? "" : "s"}${result.caseClosed ? "; the case is closed" : ""}.`,
+      message: `Payment recorded${n ? ` on ${n} invoice${n === 1 ? "" : "s"}` : ""}${kept}${result.caseClosed ? "; the case is closed" : ""}.`,
       data: { customerId: input.customerId },
     };
   },

@@ -25,8 +25,9 @@ export default async function ImportPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Import from CSV</h1>
         <p className="text-sm text-slate-500">
-          Customers, invoices and payments exported from your accounting system. Importing the same file again changes
-          nothing.
+          Customers, invoices, payments and credit notes exported from your accounting system. Importing the same file
+          again changes nothing. Invoices issued and payments received after today are kept and count on the report from
+          their date; credit notes dated after today are refused until their date.
         </p>
       </div>
       {canWork(user.role) ? (
