@@ -158,6 +158,40 @@ export interface ActionRow {
 }
 
 const STRONG_PASSWORD = "a long enough passphrase";
+const CUSTOMER_TEXT_FIELDS = [
+  "reference",
+  "name",
+  "registrationNumber",
+  "vatNumber",
+  "contactPerson",
+  "phone",
+  "addressLine1",
+  "addressLine2",
+  "postalCode",
+  "city",
+  "pauseReason",
+];
+const customerInput = (reference: string) => ({
+  reference,
+  name: "Bjørkli Rør AS",
+  registrationNumber: "987 654 321",
+  vatNumber: "",
+  type: "business",
+  countryCode: "NO",
+  language: "nb",
+  currency: "EUR",
+  contactPerson: "Ola Nordmann",
+  email: "faktura@bjorkli.example",
+  phone: "+47 22 11 22 33",
+  addressLine1: "Rørveien 2",
+  addressLine2: "",
+  postalCode: "0150",
+  city: "Oslo",
+  preferredChannel: "post",
+  dunning: "paused",
+  pauseReason: "Disputes the delivery; waiting for the carrier",
+  pauseUntil: "",
+});
 let n = 0;
 
 /** One row per action (tests/action-registry.ts finds them in lib/), keyed by the action's name. */
@@ -307,6 +341,47 @@ export const actionTable: Record<string, ActionRow> = {
       "website",
       "paymentInstructions",
     ],
+  },
+  "settings.update_organization": {
+    allowed: ["ADMIN"],
+    validInput: () => ({
+      name: "Matrix Org AS",
+      registrationNumber: "923 456 789",
+      vatNumber: "NO923456789MVA",
+      countryCode: "NO",
+      timeZone: "Europe/Oslo",
+      defaultCurrency: "NOK",
+      locale: "nb-NO",
+      addressLine1: "Testveien 1",
+      addressLine2: "",
+      postalCode: "0150",
+      city: "Oslo",
+      contactPerson: "Kari Nordmann",
+      email: "ar@test.example",
+      phone: "+47 22 00 00 00",
+    }),
+    textFields: [
+      "name",
+      "registrationNumber",
+      "vatNumber",
+      "addressLine1",
+      "addressLine2",
+      "postalCode",
+      "city",
+      "contactPerson",
+      "phone",
+    ],
+  },
+  "customers.create": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: () => customerInput(`M-${Date.now()}-${n++}`),
+    textFields: CUSTOMER_TEXT_FIELDS,
+  },
+  "customers.update": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({ customerId: fx.customer.id, ...customerInput(fx.customer.reference) }),
+    idFields: ["customerId"],
+    textFields: CUSTOMER_TEXT_FIELDS,
   },
   "letters.template": {
     allowed: ["ADMIN"],
