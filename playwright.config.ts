@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./scripts/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -7,8 +7,8 @@ const databaseUrl = process.env.E2E_DATABASE_URL;
 if (!databaseUrl)
   throw new Error("E2E_DATABASE_URL is not set: run the browser tests through `npm test`, which prepares a database.");
 
-// Debian's Chromium where installed (Playwright cannot download its own here).
-const executablePath = existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
+// The pinned Chromium from npm, unpacked before the config is read (scripts/chromium.ts).
+const browser = await chromiumLaunchOptions();
 
 export default defineConfig({
   testDir: "e2e",
@@ -25,8 +25,8 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath,
-      args: ["--disable-background-networking", "--disable-component-update", "--no-first-run"],
+      ...browser,
+      args: [...browser.args, "--disable-background-networking", "--disable-component-update", "--no-first-run"],
     },
   },
   projects: [

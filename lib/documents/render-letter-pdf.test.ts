@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Language } from "@/lib/generated/prisma/enums";
 import type { Stage } from "@/lib/letters/template-types";
-import { flatText, pdfFonts, pdfToText } from "./pdf-text";
+import { flatText, pdfFonts, pdfToText } from "@/tests/pdf-text";
 import { renderLetterPdf, renderLettersPdf } from "./render-letter-pdf";
 import { sampleStoredLetter } from "./sample-letter";
 
