@@ -3,30 +3,24 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFObject, PDFRef } from "pdf-lib";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
-type Item = { str: string; x: number; y: number; width: number; height: number; eol: boolean };
+type Item = { str: string; x: number; y: number; width: number; height: number };
 
-/** One page's text in reading order: items grouped into lines by baseline, top to bottom, left to right. */
+/**
+ * One page's text in the order it was drawn (a wrapped table heading stays one phrase, as a reader
+ * copies it): a new line where the baseline moves or the text jumps back left, a space where two
+ * pieces on one line have a gap between them.
+ */
 function pageText(items: Item[]): string {
-  const lines: Item[][] = [];
-  for (const item of [...items].sort((a, b) => b.y - a.y || a.x - b.x)) {
-    const line = lines.at(-1);
-    // Same baseline (within a fifth of the text height): same line.
-    if (line && Math.abs(line[0].y - item.y) <= Math.max(1, item.height / 5)) line.push(item);
-    else lines.push([item]);
+  let text = "";
+  let prev: Item | undefined;
+  for (const item of items) {
+    const sameLine = prev && Math.abs(prev.y - item.y) <= Math.max(1, item.height / 5) && item.x >= prev.x;
+    if (prev && !sameLine) text += "\n";
+    else if (prev && item.x - (prev.x + prev.width) > item.height / 5 && !/\s$/.test(text)) text += " ";
+    text += item.str;
+    prev = item;
   }
-  return lines
-    .map((line) => {
-      let text = "";
-      let end: number | undefined;
-      for (const item of line.sort((a, b) => a.x - b.x)) {
-        // A gap wider than a fifth of the text height between two items reads as a space.
-        if (end !== undefined && item.x - end > item.height / 5 && !text.endsWith(" ")) text += " ";
-        text += item.str;
-        end = item.x + item.width;
-      }
-      return text.trimEnd();
-    })
-    .join("\n");
+  return text.replace(/[ \t]+$/gm, "");
 }
 
 /** The text of a PDF, page by page; like pdftotext, each page ends with a form feed ("\f"). */
@@ -42,7 +36,7 @@ export async function pdfToText(pdf: Uint8Array): Promise<string> {
       for (const item of content.items) {
         if (!("str" in item) || item.str === "") continue;
         const [, , , , x, y] = item.transform as number[];
-        items.push({ str: item.str, x, y, width: item.width, height: item.height, eol: item.hasEOL });
+        items.push({ str: item.str, x, y, width: item.width, height: item.height });
       }
       text += `${pageText(items)}\n\f`;
     }
