@@ -6,11 +6,6 @@ import { expect, type Role } from "./fixtures";
 
 type StorageState = Awaited<ReturnType<import("@playwright/test").BrowserContext["storageState"]>>;
 
-export interface OwnOrg {
-  id: string;
-  users: { email: string; name: string; role: string }[];
-}
-
 /**
  * An organization of the spec's own: a copy of the demo company (same customers, invoices and
  * history, new ids) with its own three users, so what the spec changes (letters sent, a bulk
@@ -63,23 +58,17 @@ export function ownOrg(label: string) {
     return sessions.get(role)!;
   };
 
-  const org: OwnOrg & {
-    as(role: Role): {
-      storageState: (
-        { browser, baseURL }: { browser: Browser; baseURL: string | undefined },
-        use: (s: StorageState) => Promise<void>,
-      ) => Promise<void>;
-    };
-    seed(): Promise<void>;
-    signIn: typeof signIn;
-  } = {
+  return {
     id,
     users,
     seed,
     signIn,
-    as: (role) => ({
-      storageState: async ({ browser, baseURL }, use) => use(await signIn(browser, baseURL!, role)),
+    /** For `test.use(...)`: the signed-in state of this organization's user with that role. */
+    as: (role: Role) => ({
+      storageState: async (
+        { browser, baseURL }: { browser: Browser; baseURL: string | undefined },
+        use: (state: StorageState) => Promise<void>,
+      ) => use(await signIn(browser, baseURL!, role)),
     }),
   };
-  return org;
 }

@@ -58,12 +58,22 @@ function fontConfig(dir: string): string {
   return file;
 }
 
+/**
+ * The package's flags, less those made for one page per AWS Lambda that a test suite must not have:
+ * --single-process (closing a browser context closes the whole browser), --disable-web-security and
+ * --allow-running-insecure-content (pages must meet the same origin rules as in a user's browser),
+ * its --headless (Playwright sets its own) and its feature lists (they would replace Playwright's).
+ */
+const DROPPED =
+  /^--(single-process|disable-web-security|allow-running-insecure-content|headless|(disable|enable)-features)\b/;
+export const chromiumArgs = chromium.args.filter((arg) => !DROPPED.test(arg));
+
 /** Launch options for Playwright (or `chromium.launch`): the pinned binary, its flags, its fonts. */
 export async function chromiumLaunchOptions() {
   const dir = await unpacked();
   return {
     executablePath: path.join(dir, "chromium"),
-    args: chromium.args,
+    args: chromiumArgs,
     env: { ...process.env, FONTCONFIG_FILE: fontConfig(dir) } as Record<string, string>,
   };
 }
