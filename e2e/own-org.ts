@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Browser } from "@playwright/test";
 import { createDb } from "@/lib/db/client";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/lib/demo/seed-demo";
-import { expect, type Role } from "./fixtures";
+import { expect, type Role, test } from "./fixtures";
 
 type StorageState = Awaited<ReturnType<import("@playwright/test").BrowserContext["storageState"]>>;
 
@@ -43,7 +43,8 @@ export function ownOrg(label: string) {
         (async () => {
           await seed();
           const user = users.find((u) => u.role.toLowerCase() === role)!;
-          const context = await browser.newContext({ baseURL });
+          // Signed out: inside a test, browser.newContext() would start from the test's storageState.
+          const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
           const page = await context.newPage();
           await page.goto("/sign-in");
           await page.getByLabel("Email").fill(user.email);
@@ -57,6 +58,15 @@ export function ownOrg(label: string) {
       );
     return sessions.get(role)!;
   };
+
+  // Seeded and signed in before the file's first test, so that work (tens of seconds on a busy
+  // machine) counts against no test's timeout.
+  test.beforeAll(async ({ browser }, testInfo) => {
+    testInfo.setTimeout(180_000);
+    await seed();
+    for (const role of ["admin", "collector", "viewer"] as const)
+      await signIn(browser, testInfo.project.use.baseURL!, role);
+  });
 
   return {
     id,
