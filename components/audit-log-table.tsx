@@ -1,5 +1,6 @@
 import { describeAuditEvent } from "@/lib/audit/describe-event";
 import type { AuditLogRow } from "@/lib/audit/list-audit-events";
+import { ScrollRegion } from "./scroll-region";
 
 export function AuditLogTable({ rows, locale, timeZone }: { rows: AuditLogRow[]; locale: string; timeZone: string }) {
   const fmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone });
@@ -8,7 +9,7 @@ export function AuditLogTable({ rows, locale, timeZone }: { rows: AuditLogRow[];
       <p className="rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-500">Nothing recorded yet.</p>
     );
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+    <ScrollRegion label="Audit log" className="rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="w-full text-sm" data-testid="audit-log">
         <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
@@ -26,11 +27,11 @@ export function AuditLogTable({ rows, locale, timeZone }: { rows: AuditLogRow[];
               <td className="whitespace-nowrap px-4 py-2">
                 <time dateTime={r.createdAt.toISOString()}>{fmt.format(r.createdAt)}</time>
               </td>
-              <td className="px-4 py-2">{r.actor ?? <span className="text-slate-400">system</span>}</td>
+              <td className="px-4 py-2">{r.actor ?? <span className="text-slate-500">system</span>}</td>
               <td className="px-4 py-2 font-mono text-xs text-slate-500">{r.ip || "–"}</td>
               <td className="px-4 py-2">
                 {r.event ? describeAuditEvent(r.event) : <span title={JSON.stringify(r.raw)}>{r.kind}</span>}
-                <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-500">
+                <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-600">
                   {r.kind}
                 </span>
               </td>
@@ -38,6 +39,6 @@ export function AuditLogTable({ rows, locale, timeZone }: { rows: AuditLogRow[];
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -180,7 +180,9 @@ test.describe("as viewer", () => {
 
   test("cannot see user management", async ({ page }) => {
     const response = await page.goto("/users");
-    expect(response?.status()).toBe(404);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "This page is not open to your role" })).toBeVisible();
+    await expect(page.getByText("You are signed in as Vera Viewer, a viewer.")).toBeVisible();
   });
 });
 
@@ -191,8 +193,10 @@ test.describe("as collector", () => {
     await page.goto("/");
     await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
     await expect(page.getByRole("link", { name: "Audit log" })).toHaveCount(0);
-    expect((await page.goto("/users"))?.status()).toBe(404);
-    expect((await page.goto("/audit"))?.status()).toBe(404);
+    expect((await page.goto("/users"))?.status()).toBe(403);
+    expect((await page.goto("/audit"))?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "This page is not open to your role" })).toBeVisible();
+    await screenshot(page, "forbidden-collector");
   });
 });
 

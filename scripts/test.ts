@@ -13,7 +13,8 @@ import { createMigratedDatabase, freePort, startTestServer } from "@/tests/test-
 import { buildIsCurrent, markBuilt } from "./build-fingerprint";
 
 export const E2E_FROZEN_NOW = "2026-11-25T10:00:00.000Z";
-// "vitest" or "e2e" to run one half ("unit" is the older name of "vitest": both of its projects run).
+// "vitest" or "e2e" to run one half ("unit" is the older name of "vitest": both of its projects run);
+// after "e2e", Playwright arguments (specs, --grep).
 const only = process.argv[2] === "unit" ? "vitest" : process.argv[2];
 
 mkdirSync("test-results", { recursive: true });
@@ -60,7 +61,7 @@ try {
       if (!run("npx", ["next", "build"], { NEXT_TELEMETRY_DISABLED: "1" })) throw new Error("next build failed");
       markBuilt();
     }
-    const ok = run("npx", ["playwright", "test"], {
+    const ok = run("npx", ["playwright", "test", ...process.argv.slice(3)], {
       E2E_DATABASE_URL: appUrl,
       E2E_OWNER_DATABASE_URL: database.url,
       E2E_PORT: String(await freePort()),

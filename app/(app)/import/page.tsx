@@ -42,7 +42,7 @@ export default async function ImportPage() {
           <h2 id="recent-imports" className="mb-2 text-sm font-semibold text-slate-700">
             Recent imports
           </h2>
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+          <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
             <table className="min-w-full text-sm">
               <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
                 <tr>

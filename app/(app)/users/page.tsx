@@ -24,7 +24,7 @@ export default async function UsersPage() {
       </div>
       <section
         aria-labelledby="users-heading"
-        className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm"
+        className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm"
       >
         <h2 id="users-heading" className="sr-only">
           All users
@@ -40,7 +40,7 @@ export default async function UsersPage() {
           </thead>
           <tbody className="divide-y divide-slate-100">
             {users.map((u) => (
-              <tr key={u.id} className={u.active ? "" : "text-slate-400"}>
+              <tr key={u.id} className={u.active ? "" : "text-slate-500"}>
                 <td className="px-4 py-3 align-top font-medium">
                   {u.name}
                   {u.id === me.userId && <span className="ml-1 text-xs font-normal text-slate-500">(you)</span>}

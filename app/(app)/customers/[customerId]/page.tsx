@@ -121,6 +121,15 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
                       action={recordHandoffAction}
                       submitLabel="Record hand-off"
                       hidden={{ customerId, currency }}
+                      confirm={{
+                        title: "Hand this account to the agency?",
+                        consequences: [
+                          "The hand-off is recorded in the contact history for good: it cannot be edited or withdrawn.",
+                          "Letter 4 becomes due: it tells the customer to pay and write to the agency, by registered mail.",
+                          "From then on the agency collects the amount handed over; record what it reports as new entries.",
+                        ],
+                        confirmLabel: "Record hand-off",
+                      }}
                     >
                       <Field name="agency" label="Agency" />
                       <Field name="reference" label="Agency reference" />

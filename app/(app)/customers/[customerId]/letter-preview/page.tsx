@@ -87,6 +87,19 @@ export default async function LetterPreviewPage({
                 pendingLabel="Sending…"
                 testId="send-letter"
                 hidden={{ customerId, currency, stage: String(action.stage) }}
+                confirm={
+                  action.stage === 4
+                    ? {
+                        title: "Send the final letter (letter 4)?",
+                        consequences: [
+                          "It goes by registered mail and tells the customer the account is with the agency.",
+                          "A sent letter is part of the evidence: it cannot be withdrawn or changed.",
+                          "No further letters follow from Dunning Desk for this account.",
+                        ],
+                        confirmLabel: "Send letter 4",
+                      }
+                    : undefined
+                }
               >
                 {early && <Field name="overrideReason" label="Why it goes early" as="textarea" />}
                 <Field
