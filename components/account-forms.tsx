@@ -12,7 +12,7 @@ export interface AccountFormActions {
   openDispute: Action;
 }
 
-function Panel({ title, children, testId }: { title: string; children: React.ReactNode; testId: string }) {
+export function Panel({ title, children, testId }: { title: string; children: React.ReactNode; testId: string }) {
   return (
     <details className="group rounded-xl border border-slate-200 bg-white shadow-sm" data-testid={testId}>
       <summary className="cursor-pointer select-none px-4 py-3 text-sm font-semibold text-slate-800 hover:bg-slate-50">
@@ -65,8 +65,19 @@ export function AccountForms({
       <Panel title="Record a payment" testId="form-payment">
         <ActionForm action={actions.recordPayment} submitLabel="Record payment" hidden={hidden}>
           {currencyField}
-          <Field name="amount" label="Amount" inputMode="decimal" hint={amountHint} />
-          <Field name="receivedOn" label="Received on" type="date" defaultValue={today} />
+          <Field
+            name="amount"
+            label="Amount"
+            inputMode="decimal"
+            hint={`${amountHint}. More than is open is kept on the account as unapplied cash (a credit), never refused.`}
+          />
+          <Field
+            name="receivedOn"
+            label="Received on"
+            type="date"
+            defaultValue={today}
+            hint="Today or earlier, and not before the invoice's issue date."
+          />
           <Field
             name="invoiceId"
             label="Apply to"

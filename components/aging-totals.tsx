@@ -18,9 +18,23 @@ const BUCKET_BAR: Record<string, string> = {
   d90_plus: "bg-red-700",
 };
 
-/** Aging summary: one row per currency (amounts in different currencies are never added up). */
-export function AgingTotals({ totals, locale }: { totals: CurrencyTotals[]; locale: string }) {
-  if (!totals.length) {
+/**
+ * Aging summary: one row per currency (amounts in different currencies are never
+ * added up), and below it the accounts' credits in that currency as a negative
+ * row (unapplied cash, credit notes to no invoice), as ERPNext lists them.
+ */
+export function AgingTotals({
+  totals,
+  credits = [],
+  locale,
+}: {
+  totals: CurrencyTotals[];
+  credits?: { currency: string; credit: number; accounts: number }[];
+  locale: string;
+}) {
+  const creditOf = new Map(credits.map((c) => [c.currency, c]));
+  const currencies = [...new Set([...totals.map((t) => t.currency), ...credits.map((c) => c.currency)])].sort();
+  if (!currencies.length) {
     return <p className="rounded-xl border border-slate-200 bg-white p-6 text-slate-500">No open receivables.</p>;
   }
   return (
@@ -49,40 +63,72 @@ export function AgingTotals({ totals, locale }: { totals: CurrencyTotals[]; loca
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {totals.map((t) => (
-            <tr key={t.currency} data-currency={t.currency}>
-              <th scope="row" className="px-3 py-3 text-left">
-                <span className="font-semibold">{t.currency}</span>
-                <span className="block whitespace-nowrap text-xs font-normal text-slate-500">
-                  {t.accounts} accounts · {t.overdueAccounts} overdue
-                </span>
-              </th>
-              {AGING_BUCKETS.map((b) => (
-                <td key={b.key} className={`px-3 py-3 text-right ${BUCKET_TEXT[b.key]}`} data-bucket={b.key}>
-                  <Money minor={t[b.key]} currency={t.currency} locale={locale} quietZero />
-                </td>
-              ))}
-              <td className="px-3 py-3 text-right font-semibold" data-testid="total-open">
-                <Money minor={t.open} currency={t.currency} locale={locale} />
-              </td>
-              <td className="px-3 py-3 text-right text-red-700" data-testid="total-overdue">
-                <Money minor={t.overdue} currency={t.currency} locale={locale} />
-              </td>
-              <td className="px-3 py-3">
-                <div className="flex h-2.5 w-32 overflow-hidden rounded-full bg-slate-100" aria-hidden>
-                  {AGING_BUCKETS.map((b) => (
-                    <span
-                      key={b.key}
-                      className={BUCKET_BAR[b.key]}
-                      style={{ width: `${t.open ? (100 * t[b.key]) / t.open : 0}%` }}
-                    />
-                  ))}
-                </div>
-              </td>
-            </tr>
-          ))}
+          {currencies.flatMap((currency) => {
+            const t = totals.find((row) => row.currency === currency);
+            const credit = creditOf.get(currency);
+            const rows = t ? [totalsRow(t, locale)] : [];
+            if (credit)
+              rows.push(
+                <tr
+                  key={`${currency}-credit`}
+                  data-testid="credit-row"
+                  data-currency={currency}
+                  className="bg-emerald-50/40"
+                >
+                  <th scope="row" className="px-3 py-2 text-left">
+                    <span className="font-semibold">{currency} credits</span>
+                    <span className="block whitespace-nowrap text-xs font-normal text-slate-500">
+                      {credit.accounts} account{credit.accounts === 1 ? "" : "s"} · unapplied cash and credit notes
+                    </span>
+                  </th>
+                  <td colSpan={AGING_BUCKETS.length} />
+                  <td className="px-3 py-2 text-right font-semibold text-emerald-800" data-testid="total-credit">
+                    <Money minor={-credit.credit} currency={currency} locale={locale} />
+                  </td>
+                  <td colSpan={2} className="px-3 py-2 text-xs text-slate-500">
+                    to apply to invoices
+                  </td>
+                </tr>,
+              );
+            return rows;
+          })}
         </tbody>
       </table>
     </ScrollRegion>
+  );
+}
+
+function totalsRow(t: CurrencyTotals, locale: string) {
+  return (
+    <tr key={t.currency} data-currency={t.currency}>
+      <th scope="row" className="px-3 py-3 text-left">
+        <span className="font-semibold">{t.currency}</span>
+        <span className="block whitespace-nowrap text-xs font-normal text-slate-500">
+          {t.accounts} accounts · {t.overdueAccounts} overdue
+        </span>
+      </th>
+      {AGING_BUCKETS.map((b) => (
+        <td key={b.key} className={`px-3 py-3 text-right ${BUCKET_TEXT[b.key]}`} data-bucket={b.key}>
+          <Money minor={t[b.key]} currency={t.currency} locale={locale} quietZero />
+        </td>
+      ))}
+      <td className="px-3 py-3 text-right font-semibold" data-testid="total-open">
+        <Money minor={t.open} currency={t.currency} locale={locale} />
+      </td>
+      <td className="px-3 py-3 text-right text-red-700" data-testid="total-overdue">
+        <Money minor={t.overdue} currency={t.currency} locale={locale} />
+      </td>
+      <td className="px-3 py-3">
+        <div className="flex h-2.5 w-32 overflow-hidden rounded-full bg-slate-100" aria-hidden>
+          {AGING_BUCKETS.map((b) => (
+            <span
+              key={b.key}
+              className={BUCKET_BAR[b.key]}
+              style={{ width: `${t.open ? (100 * t[b.key]) / t.open : 0}%` }}
+            />
+          ))}
+        </div>
+      </td>
+    </tr>
   );
 }

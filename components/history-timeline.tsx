@@ -12,17 +12,37 @@ const OUTCOME: Record<string, string> = {
   REPLIED: "Replied",
 };
 
-/** The account's history oldest first: who, when, channel, outcome, note; letters open as sent. */
+/** A payment or correction shown among the contacts. */
+export interface MoneyEntry {
+  type: "money";
+  id: string;
+  at: Date;
+  by: string;
+  title: string;
+  note: string;
+}
+
+/**
+ * The account's history, oldest first unless `newestFirst`: who, when, channel,
+ * outcome, note; letters open as sent; payments and corrections among them.
+ */
 export function HistoryTimeline({
-  entries,
+  entries: contacts,
+  money = [],
+  newestFirst = false,
   locale,
   timeZone,
 }: {
   entries: HistoryEntry[];
+  money?: MoneyEntry[];
+  newestFirst?: boolean;
   locale: string;
   timeZone: string;
 }) {
   const fmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
+  const entries: (HistoryEntry | MoneyEntry)[] = [...contacts, ...money].sort(
+    (a, b) => (a.at.getTime() - b.at.getTime()) * (newestFirst ? -1 : 1),
+  );
   if (!entries.length)
     return <p className="rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-500">No contact yet.</p>;
   return (
@@ -51,6 +71,10 @@ export function HistoryTimeline({
                     Open letter {e.letter.stage} as sent
                   </Link>
                 )}
+              </p>
+            ) : e.type === "money" ? (
+              <p className="font-medium text-emerald-900" data-testid="history-money">
+                {e.title}
               </p>
             ) : (
               <p className="font-medium text-slate-800">{e.title}</p>

@@ -6,7 +6,16 @@ import { useState } from "react";
 const KINDS = [
   { value: "customers", label: "Customers", hint: "matched by customer reference" },
   { value: "invoices", label: "Invoices", hint: "matched by invoice number; customers must exist" },
-  { value: "payments", label: "Payments", hint: "per invoice number; invoices must exist" },
+  {
+    value: "payments",
+    label: "Payments",
+    hint: "per invoice number (invoices must exist), or per customer reference as unapplied cash; a payment dated after today counts from its date",
+  },
+  {
+    value: "credit_notes",
+    label: "Credit notes",
+    hint: "matched by credit note number; per invoice number or, for a credit on the account, customer reference; dated today or earlier",
+  },
 ];
 
 /** Step 1: what the file holds and the file itself, sent as the raw request body (files up to 150 MB). */

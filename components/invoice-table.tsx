@@ -1,9 +1,28 @@
 import type { InvoiceLine } from "@/lib/customers/get-customer-account";
+import { describeMovement, type Movement } from "@/lib/ledger/customer-movements";
+import { formatMoney } from "@/lib/money/money";
 import { formatDateOnly } from "@/lib/time/dates";
 import { Money } from "./money";
 import { ScrollRegion } from "./scroll-region";
 
-export function InvoiceTable({ invoices, locale }: { invoices: InvoiceLine[]; locale: string }) {
+/** A customer's invoices; under each, its movements (payments, credits, write-offs, reversals, extensions). */
+export function InvoiceTable({
+  invoices,
+  locale,
+  movements = [],
+  disputed = new Set(),
+}: {
+  invoices: InvoiceLine[];
+  locale: string;
+  movements?: Movement[];
+  disputed?: Set<string>;
+}) {
+  const byInvoice = new Map<string, Movement[]>();
+  for (const m of movements) if (m.invoiceId) byInvoice.set(m.invoiceId, [...(byInvoice.get(m.invoiceId) ?? []), m]);
+  const f = {
+    money: (m: number, c: string) => formatMoney(m, c, locale),
+    day: (d: string) => formatDateOnly(d, locale),
+  };
   return (
     <ScrollRegion label="Invoices" className="rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-sm" data-testid="invoice-table">
@@ -22,7 +41,7 @@ export function InvoiceTable({ invoices, locale }: { invoices: InvoiceLine[]; lo
               Amount
             </th>
             <th scope="col" className="px-3 py-2 text-right font-medium">
-              Paid
+              Settled
             </th>
             <th scope="col" className="px-3 py-2 text-right font-medium">
               Open
@@ -33,11 +52,19 @@ export function InvoiceTable({ invoices, locale }: { invoices: InvoiceLine[]; lo
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {invoices.map((inv) => {
+          {invoices.flatMap((inv) => {
             const overdue = inv.open > 0 && inv.daysPastDue > 0;
-            return (
+            const moves = byInvoice.get(inv.id) ?? [];
+            const row = (
               <tr key={inv.id} className={inv.open === 0 ? "text-slate-500" : ""} data-invoice={inv.number}>
-                <td className="px-3 py-2 font-medium">{inv.number}</td>
+                <td className="px-3 py-2 font-medium">
+                  {inv.number}
+                  {disputed.has(inv.id) && (
+                    <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800">
+                      Disputed
+                    </span>
+                  )}
+                </td>
                 <td className="px-3 py-2">{formatDateOnly(inv.issueDate, locale)}</td>
                 <td className="px-3 py-2">{formatDateOnly(inv.dueDate, locale)}</td>
                 <td className="px-3 py-2 text-right">
@@ -60,6 +87,23 @@ export function InvoiceTable({ invoices, locale }: { invoices: InvoiceLine[]; lo
                 </td>
               </tr>
             );
+            if (!moves.length) return [row];
+            return [
+              row,
+              <tr key={`${inv.id}-moves`} className="bg-slate-50/60" data-movements={inv.number}>
+                <td colSpan={7} className="px-3 pb-2 pt-0">
+                  <ul className="sticky left-3 max-w-[calc(100vw-4rem)] space-y-0.5 border-l-2 border-slate-200 pl-3 text-xs text-slate-600">
+                    {moves.map((m) => (
+                      <li key={m.id}>
+                        {describeMovement(m, f)}
+                        {m.reason && m.kind !== "payment" ? `: ${m.reason}` : ""}
+                        <span className="text-slate-500"> · {m.by}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>,
+            ];
           })}
         </tbody>
       </table>

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { DEMO_ORG_ID } from "@/lib/demo/seed-demo";
+import { DEMO_ORG_ID } from "@/tooling/demo/seed-demo";
 import { expect, query, screenshot, storageFor, test } from "./fixtures";
 
 // Every page, at desktop and phone width: no axe violation rated serious or critical,
@@ -32,6 +32,7 @@ async function pages(): Promise<{ name: string; path: string }[]> {
     { name: "settings-policy", path: "/settings/policy" },
     { name: "settings-letterhead", path: "/settings/letterhead" },
     { name: "settings-templates", path: "/settings/templates" },
+    { name: "settings-law", path: "/settings/law" },
     { name: "users", path: "/users" },
   ];
   if (letter) list.push({ name: "letter", path: `/letters/${letter.id}` });

@@ -1,7 +1,7 @@
 import { AGING_BUCKETS, bucketFor } from "@/lib/aging/buckets";
-import { DEMO_ORG_ID } from "@/lib/demo/seed-demo";
 import { formatMoney } from "@/lib/money/money";
 import { daysBetween } from "@/lib/time/dates";
+import { DEMO_ORG_ID } from "@/tooling/demo/seed-demo";
 import { expect, query, screenshot, storageFor, test } from "./fixtures";
 
 test.use({ storageState: storageFor("collector") });
@@ -100,7 +100,9 @@ test("an account opens its invoices and contact history", async ({ page }) => {
   const invoiceCount = await query<{ n: string }>(`SELECT count(*)::text AS n FROM invoices WHERE customer_id = $1`, [
     customerId,
   ]);
-  await expect(page.locator("[data-testid=invoice-table] tbody tr")).toHaveCount(Number(invoiceCount[0].n));
+  await expect(page.locator("[data-testid=invoice-table] tbody tr[data-invoice]")).toHaveCount(
+    Number(invoiceCount[0].n),
+  );
   await expect(page.getByTestId("contact-history")).toBeVisible();
   await screenshot(page, "customer");
 });

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD } from "@/lib/demo/seed-demo";
+import { DEMO_PASSWORD } from "@/tooling/demo/seed-demo";
 import { expect, test } from "./fixtures";
 
 test("a visitor without a session is sent to sign in", async ({ page }) => {

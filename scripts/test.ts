@@ -8,8 +8,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { grantAppRole } from "@/lib/db/app-role";
 import { createDb } from "@/lib/db/client";
-import { seedDemo } from "@/lib/demo/seed-demo";
 import { createMigratedDatabase, freePort, startTestServer } from "@/tests/test-database";
+import { seedDemo } from "@/tooling/demo/seed-demo";
 import { buildIsCurrent, markBuilt } from "./build-fingerprint";
 
 export const E2E_FROZEN_NOW = "2026-11-25T10:00:00.000Z";
@@ -33,6 +33,10 @@ try {
     const ok = run("npx", ["biome", "ci", "."], {});
     if (!ok) console.error("Formatting or lint failed: `npm run format` fixes most of it.");
     failed ||= !ok;
+    // The layers of lib/ (.dependency-cruiser.cjs): no cycles, platform knows no domain, pages read through lib/.
+    const layersOk = run("npm", ["run", "--silent", "lint:layers"], {});
+    if (!layersOk) console.error("A layer rule broke: the README's map of the code says which way imports go.");
+    failed ||= !layersOk;
   }
   if (only !== "e2e") {
     const ok = run(

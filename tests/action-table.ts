@@ -6,13 +6,21 @@ import type { ColumnMapping } from "@/lib/imports/fields";
 import { saveImportMapping } from "@/lib/imports/save-import-mapping";
 import { validateImport } from "@/lib/imports/validate-import";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
-import { addDaysTo, clockNow, todayIn } from "@/lib/time/dates";
+import { addDaysTo, clockNow, dateOnlyToDb, todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
-import { createContactAttempt, createCustomer, createInvoice, createLetter, createOrg, createUser } from "./factories";
+import {
+  createContactAttempt,
+  createCustomer,
+  createInvoice,
+  createLetter,
+  createOrg,
+  createPayment,
+  createUser,
+} from "./factories";
 import { upload } from "./imports";
 
 /** The costly parts of the fixture, built only for the actions whose row lists them in `needs`. */
-export type FixturePart = "dispute" | "handedOver" | "registeredLetter" | "import";
+export type FixturePart = "dispute" | "handedOver" | "registeredLetter" | "import" | "ledger";
 
 /**
  * An organization with one user per role, a user to act on, and some history;
@@ -28,8 +36,9 @@ export type FixturePart = "dispute" | "handedOver" | "registeredLetter" | "impor
 const PART_KEYS: Record<FixturePart, string[]> = {
   dispute: ["disputeId"],
   handedOver: ["handedOver"],
-  registeredLetter: ["registeredLetter"],
+  registeredLetter: ["registeredLetter", "charge"],
   import: ["checkedImport", "importMapping"],
+  ledger: ["ledgerCustomer", "ledgerInvoice", "ledgerPayment"],
 };
 
 export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) {
@@ -85,7 +94,21 @@ export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) 
     },
     registeredLetter: async () => {
       const mailed = await createCustomer(db, org.id);
-      return { registeredLetter: await createLetter(db, mailed, { stage: 4, registeredMail: true }) };
+      const registeredLetter = await createLetter(db, mailed, { stage: 4, registeredMail: true });
+      // A charge the letter claimed (EUR 40 compensation), to be paid against.
+      const charge = await db.charge.create({
+        data: {
+          orgId: org.id,
+          customerId: mailed.id,
+          letterId: registeredLetter.id,
+          kind: "compensation",
+          invoiceNumber: "INV-1",
+          amountMinor: 4_000n,
+          currency: mailed.currency,
+          basis: "test",
+        },
+      });
+      return { registeredLetter, charge };
     },
     import: async () => {
       const uploaded = await upload(
@@ -103,6 +126,27 @@ export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) 
       });
       return { checkedImport: await validateImport(db, { orgId: org.id, importId: uploaded.id }), importMapping };
     },
+    ledger: async () => {
+      // A paid-in-part invoice (its payment to reverse) and unapplied cash to apply.
+      const ledgerCustomer = await createCustomer(db, org.id);
+      const ledgerInvoice = await createInvoice(db, ledgerCustomer, {
+        amountMinor: 80_000,
+        issueDate: daysAgo(40),
+        dueDate: daysAgo(10),
+      });
+      const ledgerPayment = await createPayment(db, ledgerInvoice, { amountMinor: 10_000, receivedOn: daysAgo(5) });
+      await db.payment.create({
+        data: {
+          orgId: org.id,
+          customerId: ledgerCustomer.id,
+          invoiceId: null,
+          currency: ledgerCustomer.currency,
+          amountMinor: 5_000n,
+          receivedOn: dateOnlyToDb(daysAgo(3)),
+        },
+      });
+      return { ledgerCustomer, ledgerInvoice, ledgerPayment };
+    },
   };
   type Built<K extends FixturePart> = Awaited<ReturnType<(typeof parts)[K]>>;
   const fx = { org, users, target, customer, today, overdueInvoice } as {
@@ -115,7 +159,8 @@ export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) 
   } & Built<"dispute"> &
     Built<"handedOver"> &
     Built<"registeredLetter"> &
-    Built<"import">;
+    Built<"import"> &
+    Built<"ledger">;
   for (const part of Object.keys(parts) as FixturePart[]) {
     if (needs.includes(part)) {
       Object.assign(fx, await parts[part]());
@@ -154,7 +199,7 @@ export interface ActionRow {
 const STRONG_PASSWORD = "a long enough passphrase";
 let n = 0;
 
-/** One row per action in lib/actions/registry.ts, keyed by the action's name. */
+/** One row per action (tests/action-registry.ts finds them in lib/), keyed by the action's name. */
 export const actionTable: Record<string, ActionRow> = {
   "users.create": {
     allowed: ["ADMIN"],
@@ -322,6 +367,31 @@ export const actionTable: Record<string, ActionRow> = {
     allowed: ["ADMIN", "COLLECTOR"],
     validInput: () => ({}),
   },
+  // Law: reference rates and charge settings are the administrators'; payments against a charge, the working roles'.
+  "law.add_reference_rate": {
+    allowed: ["ADMIN"],
+    validInput: () => ({
+      series: "NO_POLICY",
+      from: "2026-07-01",
+      referencePercent: "4.00",
+      source: "Norges Bank rate decision, June 2026",
+    }),
+    textFields: ["source"],
+    // A rate is a typed decimal: "0.5" is a real rate.
+    amountFields: ["referencePercent"],
+  },
+  // The checkboxes are absent when unticked, so only the required choice is fed hostile values.
+  "law.update_settings": {
+    allowed: ["ADMIN"],
+    validInput: () => ({ contactBeforeLetter1: "profile" }),
+  },
+  "law.record_charge_payment": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["registeredLetter"],
+    validInput: (fx) => ({ chargeId: fx.charge.id, amount: "10.00", receivedOn: fx.today }),
+    idFields: ["chargeId"],
+    amountFields: ["amount"],
+  },
   // Policy, like users and templates, is the administrators' (README, Roles).
   "collections.update_policy": {
     allowed: ["ADMIN"],
@@ -365,6 +435,62 @@ export const actionTable: Record<string, ActionRow> = {
     needs: ["import"],
     validInput: (fx) => ({ importId: fx.checkedImport.id }),
     idFields: ["importId"],
+  },
+  // The ledger: admins and collectors (README, Invoices and corrections).
+  "ledger.enter_invoice": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({
+      customerId: fx.customer.id,
+      number: `HAND-${Date.now()}-${n++}`,
+      issueDate: fx.today,
+      dueDate: addDaysTo(fx.today, 30),
+      amount: "1,250.50",
+      currency: "EUR",
+    }),
+    idFields: ["customerId"],
+    textFields: ["number"],
+    amountFields: ["amount"],
+  },
+  "ledger.credit_note": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["ledger"],
+    validInput: (fx) => ({
+      invoiceId: fx.ledgerInvoice.id,
+      number: `CN-${Date.now()}-${n++}`,
+      amount: "100.00",
+      issuedOn: fx.today,
+      reason: "Price error on line 2",
+    }),
+    idFields: ["invoiceId"],
+    textFields: ["number", "reason"],
+    amountFields: ["amount"],
+  },
+  "ledger.write_off": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["ledger"],
+    validInput: (fx) => ({ invoiceId: fx.ledgerInvoice.id, reason: "Uncollectable" }),
+    idFields: ["invoiceId"],
+    textFields: ["reason"],
+  },
+  "ledger.extend_due_date": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["ledger"],
+    validInput: (fx) => ({ invoiceId: fx.ledgerInvoice.id, newDueDate: addDaysTo(fx.today, 14), reason: "Agreed" }),
+    idFields: ["invoiceId"],
+    textFields: ["reason"],
+  },
+  "ledger.reverse_payment": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["ledger"],
+    validInput: (fx) => ({ paymentId: fx.ledgerPayment.id, reason: "Bounced" }),
+    idFields: ["paymentId"],
+    textFields: ["reason"],
+  },
+  "ledger.apply_credit": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["ledger"],
+    validInput: (fx) => ({ invoiceId: fx.ledgerInvoice.id }),
+    idFields: ["invoiceId"],
   },
 };
 

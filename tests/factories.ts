@@ -46,11 +46,23 @@ export async function createUser(db: DbOrTx, orgId: string, role: Role = "COLLEC
 export async function createCustomer(
   db: DbOrTx,
   orgId: string,
-  data: { name?: string; currency?: string; language?: Language; email?: string } = {},
+  data: {
+    name?: string;
+    currency?: string;
+    language?: Language;
+    email?: string;
+    /** The legal profile follows it; "US" (generic, no statutory rules) unless a test asks for a country. */
+    countryCode?: string | null;
+    type?: "business" | "consumer" | "sole_trader";
+    agreedToElectronicNotices?: boolean;
+  } = {},
 ) {
   return db.customer.create({
     data: {
       orgId,
+      countryCode: data.countryCode === undefined ? "US" : data.countryCode,
+      type: data.type ?? "business",
+      agreedToElectronicNotices: data.agreedToElectronicNotices ?? false,
       reference: `C-${next()}`,
       name: data.name ?? `Customer ${next()}`,
       currency: data.currency ?? "EUR",

@@ -203,7 +203,12 @@ describe("CSV import", () => {
       text: "Invoice,Paid on,Amount,Reference\nINV-2,2026-03-05,1000.01,BANK-9\n",
     });
     expect(over.problems).toEqual([
-      { line: 2, column: "Amount", message: "payments would exceed the invoice: €1,234.57 paid of €1,234.56" },
+      {
+        line: 2,
+        column: "Amount",
+        message:
+          "payments would exceed the invoice: €1,234.57 paid of €1,234.56; to keep the excess as unapplied cash, give it its own row with the customer reference and no invoice number",
+      },
     ]);
   });
 

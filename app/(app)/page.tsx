@@ -5,10 +5,9 @@ import { AgingTotals } from "@/components/aging-totals";
 import { AsOfForm } from "@/components/as-of-form";
 import { Pager } from "@/components/pager";
 import { parseAsOf } from "@/lib/aging/aging-as-of";
-import { getAgingReport } from "@/lib/aging/get-aging-report";
 import { accountQuerySchema } from "@/lib/aging/list-accounts";
+import { getAgingPage } from "@/lib/aging/pages";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { formatDateOnly, todayIn } from "@/lib/time/dates";
 
 export const metadata: Metadata = { title: "Aging report" };
@@ -27,7 +26,7 @@ export default async function AgingReportPage({
   const asOfResult = parseAsOf(query.asOf, today);
   const asOf = asOfResult.ok ? asOfResult.asOf : today;
   if (!asOfResult.ok) query.asOf = undefined;
-  const report = await getAgingReport(db(), { orgId: user.orgId, timeZone: user.timeZone, today, query, asOf });
+  const report = await getAgingPage(user, { today, query, asOf });
   const hrefFor = (page: number) => {
     const next = new URLSearchParams(
       Object.entries({ ...query, page: String(page) }).filter(([, v]) => v !== undefined) as [string, string][],
@@ -41,12 +40,13 @@ export default async function AgingReportPage({
           <h1 className="text-2xl font-semibold tracking-tight">A/R aging report</h1>
           <p className="text-sm text-slate-500">
             Open receivables as of {formatDateOnly(asOf, user.locale, "long")} ({user.timeZone})
-            {asOf < today && ", from the payments received by then"}.
+            {asOf < today && ", from the payments and corrections dated by then"}. Invoices issued and payments received
+            after that day are left out until their date.
           </p>
         </div>
         <AsOfForm query={query} asOf={asOf} today={today} error={asOfResult.ok ? undefined : asOfResult.error} />
       </div>
-      <AgingTotals totals={report.totals} locale={user.locale} />
+      <AgingTotals totals={report.totals} credits={report.credits} locale={user.locale} />
       <AccountFilters query={query} currencies={report.currencies} />
       <AccountsTable rows={report.accounts.rows} query={query} locale={user.locale} timeZone={user.timeZone} />
       <Pager page={query.page} pageSize={report.accounts.pageSize} total={report.accounts.total} hrefFor={hrefFor} />

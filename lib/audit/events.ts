@@ -55,7 +55,41 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
       amountMinor: minor,
       receivedOn: day,
       allocations: z.array(z.object({ paymentId: uuid, invoiceId: uuid, amountMinor: minor })),
+      // Kept on the account as unapplied cash (more than was open, or no invoice named).
+      unapplied: z.object({ paymentId: uuid, amountMinor: minor }).optional(),
     }),
+  }),
+  // The ledger (lib/ledger). Amounts are positive minor units of `currency`.
+  z.object({
+    kind: z.literal("invoice.entered"),
+    payload: z.object({
+      invoiceId: uuid,
+      customerId: uuid,
+      number: z.string(),
+      currency,
+      amountMinor: minor,
+      issueDate: day,
+      dueDate: day,
+    }),
+  }),
+  z.object({
+    kind: z.literal("ledger.recorded"),
+    payload: z.object({
+      entryId: uuid,
+      entryKind: z.enum(["CREDIT_NOTE", "WRITE_OFF", "PAYMENT_REVERSAL", "CREDIT_APPLIED"]),
+      customerId: uuid,
+      invoiceId: uuid.nullable(),
+      paymentId: uuid.nullable(),
+      currency,
+      amountMinor: minor,
+      number: z.string().nullable(),
+      reason: z.string(),
+      effectiveOn: day,
+    }),
+  }),
+  z.object({
+    kind: z.literal("due_date.extended"),
+    payload: z.object({ extensionId: uuid, invoiceId: uuid, customerId: uuid, from: day, to: day, reason: z.string() }),
   }),
   z.object({
     kind: z.literal("promise.recorded"),
@@ -137,6 +171,22 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
     payload: z.object({ bulkSendId: uuid, accounts: z.number().int() }),
   }),
   z.object({ kind: z.literal("print_run.started"), payload: z.object({ printRunId: uuid, day }) }),
+  // Law: admin-entered reference rates, charge settings, payments against charges.
+  z.object({
+    kind: z.literal("law.rate_added"),
+    payload: z.object({ series: z.string(), from: day, to: day, referencePercent: z.string(), source: z.string() }),
+  }),
+  z.object({
+    kind: z.literal("law.settings_updated"),
+    payload: z.object({
+      before: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+      after: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    }),
+  }),
+  z.object({
+    kind: z.literal("charge.payment_recorded"),
+    payload: z.object({ chargeId: uuid, customerId: uuid, amountMinor: minor, currency, receivedOn: day }),
+  }),
   z.object({
     kind: z.literal("policy.updated"),
     payload: z.object({ before: z.record(z.string(), z.number()), after: z.record(z.string(), z.number()) }),
@@ -162,13 +212,17 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
     kind: z.literal("import.committed"),
     payload: z.object({
       importId: z.string(),
-      importKind: z.enum(["customers", "invoices", "payments"]),
+      importKind: z.enum(["customers", "invoices", "payments", "credit_notes"]),
       fileName: z.string(),
       rows: z.number(),
       created: z.number(),
       updated: z.number(),
       unchanged: z.number(),
     }),
+  }),
+  z.object({
+    kind: z.literal("export.audit_log"),
+    payload: z.object({ filter: z.record(z.string(), z.string()) }),
   }),
   z.object({
     kind: z.literal("export.aging"),

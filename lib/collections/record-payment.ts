@@ -1,11 +1,11 @@
+import { invalid, parseDay, parsePositiveAmount } from "@/lib/actions/fields";
 import { recordAudit } from "@/lib/audit/events";
 import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { formatMoney, toMinor } from "@/lib/money/money";
-import { dateOnlyToDb, formatDateOnly, todayIn } from "@/lib/time/dates";
+import { isKnownCurrency, toMinor } from "@/lib/money/money";
+import { dateOnlyFromDb, dateOnlyToDb, formatDateOnly, todayIn } from "@/lib/time/dates";
 import { type Actor, assertCanWork } from "./actor";
-import { invalid, parseDay, parsePositiveAmount } from "./input";
 import { closeCaseIfSettled } from "./open-case";
 
 export interface RecordPaymentInput {
@@ -26,13 +26,19 @@ export interface RecordPaymentInput {
 /**
  * Records a payment (partial allowed) against the account's open invoices: the
  * chosen invoice first, else oldest due date first with disputed invoices
- * last, split across invoices when it is larger than one's open balance. More
- * than the account's open balance is refused. The aging report, worklist and
- * case read payments directly, so they change at once; a case with nothing
- * overdue left closes in the same transaction.
+ * last, split across invoices when it is larger than one's open balance. An
+ * invoice issued after the payment's date is not paid by it (a payment dated
+ * before its chosen invoice's issue date is refused). What is left over (more
+ * than is open, or nothing open) is kept as unapplied cash on the account, a
+ * payment row naming no invoice, shown as a credit until a collector applies
+ * it: never refused, never lost. The aging report, worklist and case read
+ * payments directly, so they change at once; a case with nothing overdue left
+ * closes in the same transaction.
  */
 export async function recordPayment(db: Db, input: RecordPaymentInput) {
   assertCanWork(input.actor);
+  if (!isKnownCurrency(input.currency))
+    throw invalid("currency", `"${input.currency.slice(0, 10)}" is not a currency we know.`);
   const amount = parsePositiveAmount(input.amount, input.currency);
   const receivedOn = parseDay(input.receivedOn, "receivedOn");
   return db.$transaction(async (tx) => {
@@ -43,8 +49,10 @@ export async function recordPayment(db: Db, input: RecordPaymentInput) {
       throw invalid("receivedOn", `A payment cannot be received after today (${formatDateOnly(today, org.locale)}).`);
     // Lock order everywhere: the open case, then the invoices.
     await tx.$queryRaw`SELECT id FROM collection_cases WHERE org_id = ${input.orgId}::uuid AND customer_id = ${customer.id}::uuid AND currency = ${input.currency} AND closed_at IS NULL FOR UPDATE`;
-    const open = await tx.$queryRaw<{ id: string; number: string; open: bigint; disputed: boolean }[]>`
-      SELECT i.id, i.number, i.amount_minor - i.paid_minor AS open,
+    const open = await tx.$queryRaw<
+      { id: string; number: string; open: bigint; issue_date: Date; disputed: boolean }[]
+    >`
+      SELECT i.id, i.number, i.amount_minor - i.paid_minor AS open, i.issue_date,
         EXISTS (SELECT 1 FROM invoice_disputes d WHERE d.invoice_id = i.id
           AND NOT EXISTS (SELECT 1 FROM account_events e WHERE e.dispute_id = d.id AND e.kind = 'DISPUTE_RESOLVED')) AS disputed
       FROM invoices i
@@ -61,30 +69,23 @@ export async function recordPayment(db: Db, input: RecordPaymentInput) {
           ? invalid("invoiceId", `Invoice ${exists.number} is already paid in full.`)
           : new AppError("NOT_FOUND", "That invoice was not found on this account.");
       }
+      const issued = dateOnlyFromDb(chosen.issue_date);
+      if (receivedOn < issued)
+        throw invalid(
+          "receivedOn",
+          `Invoice ${chosen.number} was issued on ${formatDateOnly(issued, org.locale)}; a payment for it cannot be dated earlier.`,
+        );
       open.sort((a, b) => (a === chosen ? -1 : b === chosen ? 1 : 0));
     } else {
       open.sort((a, b) => Number(a.disputed) - Number(b.disputed));
     }
-    const balance = open.reduce((s, i) => s + toMinor(i.open), 0);
-    const money = (m: number) => formatMoney(m, input.currency, org.locale);
-    if (amount > balance) {
-      throw invalid(
-        "amount",
-        balance
-          ? `${money(amount)} is more than the account's open balance of ${money(balance)}. Record at most ${money(balance)}.`
-          : "This account has no open balance in that currency.",
-      );
-    }
-    let left = amount;
-    const allocations: { paymentId: string; invoiceId: string; amountMinor: number }[] = [];
-    for (const invoice of open) {
-      if (left === 0) break;
-      const part = Math.min(left, toMinor(invoice.open));
-      const payment = await tx.payment.create({
+    const payable = open.filter((i) => dateOnlyFromDb(i.issue_date) <= receivedOn);
+    const paymentRow = (invoiceId: string | null, part: number) =>
+      tx.payment.create({
         data: {
           orgId: input.orgId,
           customerId: customer.id,
-          invoiceId: invoice.id,
+          invoiceId,
           currency: input.currency,
           amountMinor: BigInt(part),
           receivedOn: dateOnlyToDb(receivedOn),
@@ -93,15 +94,29 @@ export async function recordPayment(db: Db, input: RecordPaymentInput) {
           enteredById: input.actor.userId,
         },
       });
+    let left = amount;
+    const allocations: { paymentId: string; invoiceId: string; amountMinor: number }[] = [];
+    for (const invoice of payable) {
+      if (left === 0) break;
+      const part = Math.min(left, toMinor(invoice.open));
+      const payment = await paymentRow(invoice.id, part);
       allocations.push({ paymentId: payment.id, invoiceId: invoice.id, amountMinor: part });
       left -= part;
     }
+    const unapplied = left > 0 ? { paymentId: (await paymentRow(null, left)).id, amountMinor: left } : undefined;
     await recordAudit(
       tx,
       { orgId: input.orgId, userId: input.actor.userId },
       {
         kind: "payment.recorded",
-        payload: { customerId: customer.id, currency: input.currency, amountMinor: amount, receivedOn, allocations },
+        payload: {
+          customerId: customer.id,
+          currency: input.currency,
+          amountMinor: amount,
+          receivedOn,
+          allocations,
+          unapplied,
+        },
       },
     );
     const caseClosed = await closeCaseIfSettled(tx, {
@@ -112,6 +127,6 @@ export async function recordPayment(db: Db, input: RecordPaymentInput) {
       userId: input.actor.userId,
       now: input.now,
     });
-    return { allocations, caseClosed };
+    return { allocations, unapplied: unapplied?.amountMinor ?? 0, caseClosed };
   });
 }

@@ -1,4 +1,4 @@
-import { invoicesAsOf } from "@/lib/aging/aging-as-of";
+import { asOfNeeded, invoicesAsOf } from "@/lib/aging/aging-as-of";
 import { INVOICES } from "@/lib/aging/aging-totals";
 import { AGING_BUCKETS, bucketFor } from "@/lib/aging/buckets";
 import type { DbOrTx } from "@/lib/db/client";
@@ -42,15 +42,17 @@ const BUCKET_LABEL = Object.fromEntries(
 );
 
 /**
- * The open invoices on `asOf` (today: from paid_minor; earlier: from the dated
- * payments), in pages by customer name (sorted as on the report) and invoice
+ * The open invoices on `asOf` (today: from paid_minor unless rows are dated
+ * after today; otherwise from the dated movements), in pages by customer name (sorted as on the report) and invoice
  * number, so that no export holds every invoice in memory.
  */
 export async function* agingExportRows(
   tx: DbOrTx,
   opts: { orgId: string; asOf: DateOnly; today: DateOnly },
 ): AsyncGenerator<AgingExportRow> {
-  const source = opts.asOf < opts.today ? invoicesAsOf({ orgId: opts.orgId, asOf: opts.asOf }) : INVOICES;
+  // Today too goes through invoicesAsOf when rows are dated after today (aging-as-of.ts).
+  const asOf = await asOfNeeded(tx, opts);
+  const source = asOf ? invoicesAsOf({ orgId: opts.orgId, asOf }) : INVOICES;
   let after: { name: string; number: string } | null = null;
   for (;;) {
     const cursor: Prisma.Sql = after

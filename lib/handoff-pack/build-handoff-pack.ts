@@ -6,6 +6,8 @@ import type { DbOrTx } from "@/lib/db/client";
 import { loadLogos } from "@/lib/documents/get-letter-pdf";
 import { parseLetterhead } from "@/lib/documents/letterhead";
 import { renderLetterPdf } from "@/lib/documents/render-letter-pdf";
+import { listCustomerCharges } from "@/lib/law/list-customer-charges";
+import { chargesCsv } from "./charges-csv";
 import { contactHistoryCsv } from "./contact-history-csv";
 import { loadPackData } from "./load-pack-data";
 import { renderSummaryPdf } from "./render-summary-pdf";
@@ -50,7 +52,8 @@ function zipTime(at: Date): Date {
 
 /**
  * The agency hand-off pack of one customer as a ZIP: summary.pdf, every letter
- * as sent (letters/*.pdf), contact-history.csv, and manifest.json naming each
+ * as sent (letters/*.pdf), contact-history.csv, charges.csv (interest and fees
+ * claimed, when any), and manifest.json naming each
  * file's SHA-256 and size. Deterministic: nothing in the files depends on when
  * the pack is made except the as-of day, entries are sorted and stamped with
  * the newest instant in the data, so the same data on the same day gives the
@@ -70,6 +73,9 @@ export async function buildHandoffPack(
     files.set(letter.fileName, await renderLetterPdf(letter, sha ? logos.get(sha) : null));
   }
   files.set("contact-history.csv", utf8(contactHistoryCsv(data.history, data.org.timeZone)));
+  // Interest and fees are claims of their own, never part of an invoice's principal.
+  const charges = await listCustomerCharges(db, opts);
+  if (charges.length) files.set("charges.csv", utf8(chargesCsv(charges)));
 
   const names = [...files.keys()].sort();
   const manifest: PackManifest = {

@@ -1,6 +1,11 @@
 import type { ImportKind } from "@/lib/generated/prisma/enums";
 
-export const IMPORT_KINDS = ["customers", "invoices", "payments"] as const satisfies readonly ImportKind[];
+export const IMPORT_KINDS = [
+  "customers",
+  "invoices",
+  "payments",
+  "credit_notes",
+] as const satisfies readonly ImportKind[];
 
 export interface ImportField {
   key: string;
@@ -47,11 +52,40 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
     field("currency", "Currency (default: the customer's)", false, ["ccy", "cur"]),
   ],
   payments: [
-    field("invoiceNumber", "Invoice number", true, ["invoice", "invoice no", "invoice #", "number"]),
+    field("invoiceNumber", "Invoice number (or a customer reference)", false, [
+      "invoice",
+      "invoice no",
+      "invoice #",
+      "number",
+    ]),
+    field("customerReference", "Customer reference (unapplied cash, no invoice)", false, [
+      "customer",
+      "customer no",
+      "account",
+    ]),
     field("amount", "Amount", true, ["paid", "amount paid", "payment amount"]),
     field("receivedOn", "Payment date", true, ["date", "received", "received on", "paid on", "payment date"]),
     field("reference", "Payment reference", false, ["ref", "transaction", "transaction id"]),
     field("method", "Method", false, ["payment method"]),
+    field("currency", "Currency (must be the invoice's)", false, ["ccy", "cur"]),
+  ],
+  credit_notes: [
+    field("number", "Credit note number", true, [
+      "credit note",
+      "credit note no",
+      "credit note number",
+      "number",
+      "cn no",
+    ]),
+    field("invoiceNumber", "Invoice number (or a customer reference)", false, ["invoice", "invoice no", "invoice #"]),
+    field("customerReference", "Customer reference (credit on the account)", false, [
+      "customer",
+      "customer no",
+      "account",
+    ]),
+    field("amount", "Amount", true, ["total", "credit amount", "amount credited"]),
+    field("issuedOn", "Credit note date", true, ["date", "issue date", "issued", "credit date"]),
+    field("reason", "Reason", false, ["description", "text", "memo"]),
     field("currency", "Currency (must be the invoice's)", false, ["ccy", "cur"]),
   ],
 };

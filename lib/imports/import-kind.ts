@@ -83,3 +83,23 @@ export function countUpserts(returned: { inserted: boolean }[]): { created: numb
 }
 
 export const CURRENCY = /^[A-Z]{3}$/;
+
+/** The invoices a batch names (by number), with what payment and credit rows check against. */
+export async function invoicesNamed(tx: DbOrTx, orgId: string, numbers: string[]) {
+  const invoices = await tx.invoice.findMany({
+    where: { orgId, number: { in: numbers } },
+    select: {
+      id: true,
+      number: true,
+      customerId: true,
+      currency: true,
+      amountMinor: true,
+      paidMinor: true,
+      issueDate: true,
+    },
+  });
+  return {
+    invoiceByNumber: new Map(invoices.map((i) => [i.number, i])),
+    invoiceById: new Map(invoices.map((i) => [i.id, i])),
+  };
+}

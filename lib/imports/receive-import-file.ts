@@ -1,7 +1,8 @@
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { ImportKind } from "@/lib/generated/prisma/enums";
-import { type ColumnMapping, suggestMapping } from "./fields";
+import { suggestMapping } from "./fields";
+import { columnMappingSchema } from "./import-columns";
 import { inChunks, storeChunk } from "./import-file";
 import { defaultOptions } from "./import-options";
 import { detectDelimiter, type Encoding, readCsv } from "./read-csv";
@@ -57,7 +58,11 @@ export async function receiveImportFile(
           byteSize: bytes,
           encoding,
           headers,
-          mapping: suggestMapping(opts.kind, headers, (remembered?.mapping as ColumnMapping | undefined) ?? null),
+          mapping: suggestMapping(
+            opts.kind,
+            headers,
+            remembered ? columnMappingSchema.parse(remembered.mapping) : null,
+          ),
           options: { ...defaultOptions(), delimiter },
         },
       });

@@ -2,8 +2,8 @@ import type { Db, DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Import } from "@/lib/generated/prisma/client";
 import type { ColumnMapping } from "./fields";
+import { readImportColumns } from "./import-columns";
 import type { MappedRow, RowProblem } from "./import-kind";
-import { importOptionsSchema } from "./import-options";
 import { IMPORT_KIND_HANDLERS } from "./kinds";
 import { type Encoding, readCsv } from "./read-csv";
 
@@ -35,9 +35,7 @@ export async function runImportPass(
   },
 ): Promise<PassResult> {
   const handler = IMPORT_KIND_HANDLERS[imp.kind];
-  const options = importOptionsSchema.parse(imp.options);
-  const mapping = imp.mapping as ColumnMapping;
-  const headers = imp.headers as string[];
+  const { options, mapping, headers } = readImportColumns(imp);
   const index = new Map(Object.entries(mapping).map(([field, header]) => [field, headers.indexOf(header)]));
   const state = handler.newState();
   const result: PassResult = { rows: 0, problems: [], problemCount: 0, created: 0, updated: 0 };

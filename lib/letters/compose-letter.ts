@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
-import { accountKey, loadAccountStates } from "@/lib/collections/account-state";
-import { nextAction, overdueInvoices } from "@/lib/collections/policy";
-import { getPolicySettings } from "@/lib/collections/policy-settings";
-import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
-import { type DbOrTx, readAll } from "@/lib/db/client";
+import { loadAccountContext } from "@/lib/collections/account-context";
+import { overdueInvoices } from "@/lib/collections/policy";
+import type { DbOrTx } from "@/lib/db/client";
+import type { LetterCharge } from "@/lib/law/charges";
+import { getLawSettings } from "@/lib/law/law-settings";
 import { type DateOnly, daysBetween, todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
 import { letterDeadline } from "./deadline";
+import { deadlineDaysFor, letterLaw, priceLetter } from "./letter-law";
 import { templatesForLetter } from "./letter-templates";
 import { type LetterInput, type LetterInvoice, renderLetter } from "./render";
 import type { LetterTemplateSet, Stage } from "./template-types";
@@ -19,30 +20,23 @@ export interface ComposedLetter {
   invoices: LetterInvoice[];
   totalDueMinor: number;
   contentSha256: string;
+  /** Every charge the letter states (earlier ones still claimed, then the new ones); frozen on the letter row. */
+  charges: LetterCharge[];
+  /** The charges this letter adds: recorded as charges rows when it is sent. */
+  addedCharges: LetterCharge[];
+  earlierCharges: LetterCharge[];
+  /** An outbound call or email (not a letter) is logged since the oldest invoice was issued. */
+  contactLogged: boolean;
 }
 
-/** What the policy says about an account now, with everything needed to write its next letter. */
+/** The account as the policy sees it, plus the legal profile and charges settings its letters follow. */
 export async function loadLetterContext(
   tx: DbOrTx,
   opts: { orgId: string; customerId: string; currency: string; now: Date },
 ) {
-  const [org, customer, policy] = await readAll(tx, [
-    () => tx.organization.findUniqueOrThrow({ where: { id: opts.orgId } }),
-    () => getCustomerOrThrow(tx, opts),
-    () => getPolicySettings(tx, opts),
-  ] as const);
-  const today = todayIn(org.timeZone, opts.now);
-  const key = { customerId: customer.id, currency: opts.currency };
-  const states = await loadAccountStates(tx, {
-    orgId: org.id,
-    timeZone: org.timeZone,
-    today,
-    accounts: [key],
-    locale: org.locale,
-  });
-  const state = states.get(accountKey(key))!;
-  const action = nextAction(state.facts, policy, today);
-  return { org, customer, policy, today, state, action };
+  const ctx = await loadAccountContext(tx, opts);
+  const lawSettings = await getLawSettings(tx, opts);
+  return { ...ctx, law: letterLaw(lawSettings, ctx.customer) };
 }
 
 export type LetterContext = Awaited<ReturnType<typeof loadLetterContext>>;
@@ -76,13 +70,27 @@ export async function composeLetter(
     select: { occurredAt: true, channel: true, outcome: true, letter: { select: { stage: true } } },
     orderBy: { occurredAt: "asc" },
   });
+  const { earlier, added } = await priceLetter(tx, {
+    orgId: org.id,
+    customerId: customer.id,
+    law: ctx.law,
+    stage,
+    letterDate: today,
+    currency: ctx.state.key.currency,
+    invoices,
+  });
+  const charges = [...earlier, ...added];
   const input: LetterInput = {
     stage,
     language: customer.language,
     locale: org.locale,
     currency: ctx.state.key.currency,
     letterDate: today,
-    deadline: letterDeadline(today, policy.deadlineDays[stage - 1], state.letters.at(-1)?.deadline),
+    deadline: letterDeadline(
+      today,
+      deadlineDaysFor(ctx.law, policy.deadlineDays[stage - 1]),
+      state.letters.at(-1)?.deadline,
+    ),
     org,
     customer,
     invoices,
@@ -94,6 +102,7 @@ export async function composeLetter(
     })),
     handoff: state.handoff,
     templates: templates ?? (await templatesForLetter(tx, { orgId: org.id, language: customer.language, stage })),
+    charges,
   };
   const { subject, body } = renderLetter(input);
   return {
@@ -104,6 +113,10 @@ export async function composeLetter(
     invoices,
     totalDueMinor: invoices.reduce((s, i) => s + i.openMinor, 0),
     contentSha256: letterSha256(subject, body),
+    charges,
+    addedCharges: added,
+    earlierCharges: earlier,
+    contactLogged: attempts.some((a) => a.channel !== "LETTER"),
   };
 }
 

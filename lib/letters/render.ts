@@ -1,6 +1,7 @@
 import type { ContactChannel, ContactOutcome, Language } from "@/lib/generated/prisma/enums";
+import type { LetterCharge } from "@/lib/law/charges";
+import { letterFormat } from "@/lib/locale/letter-format";
 import type { DateOnly } from "@/lib/time/dates";
-import { letterFormat } from "./letter-format";
 import type { LetterTemplateSet, Stage } from "./template-types";
 import { en } from "./templates/en";
 import { it } from "./templates/it";
@@ -52,6 +53,8 @@ export interface LetterInput {
   handoff?: { agency: string; reference: string; handedOverOn: DateOnly } | null;
   /** An organization's edited templates for this language; the code's defaults otherwise. */
   templates?: LetterTemplateSet;
+  /** Interest and fees the letter claims (lib/law), each a line beside the invoices. */
+  charges?: LetterCharge[];
 }
 
 export interface RenderedLetter {
@@ -127,7 +130,8 @@ export function renderLetter(input: LetterInput): RenderedLetter {
         ]),
       ) +
       "\n" +
-      fill(t.common.totalLine),
+      fill(t.common.totalLine) +
+      chargeLines(input.charges ?? [], total, input.language, money, shortDay),
   };
 
   const stage = t.stages[input.stage];
@@ -156,6 +160,62 @@ export function renderLetter(input: LetterInput): RenderedLetter {
     .filter((block) => block !== "")
     .join("\n\n");
   return { subject, body };
+}
+
+// A plain list of the charges under the invoice table, so they show in every
+// template; the wording here is a fallback the templates may restyle.
+const CHARGE_WORDS: Record<string, { title: string; total: string; kind: Record<LetterCharge["kind"], string> }> = {
+  en: {
+    title: "Charges claimed in addition (not added to the invoices):",
+    total: "Total including charges",
+    kind: {
+      interest: "Late-payment interest",
+      compensation: "Fixed compensation",
+      reminder_fee: "Reminder fee",
+      contractual_interest: "Interest",
+      flat_fee: "Late fee",
+    },
+  },
+  nb: {
+    title: "Krav i tillegg (ikke lagt til fakturaene):",
+    total: "Sum inkludert krav",
+    kind: {
+      interest: "Forsinkelsesrente",
+      compensation: "Standardkompensasjon",
+      reminder_fee: "Purregebyr",
+      contractual_interest: "Rente",
+      flat_fee: "Gebyr",
+    },
+  },
+  it: {
+    title: "Importi richiesti in aggiunta (non sommati alle fatture):",
+    total: "Totale compresi gli importi aggiuntivi",
+    kind: {
+      interest: "Interessi di mora",
+      compensation: "Risarcimento forfettario",
+      reminder_fee: "Spese di sollecito",
+      contractual_interest: "Interessi",
+      flat_fee: "Penale",
+    },
+  },
+};
+
+function chargeLines(
+  charges: LetterCharge[],
+  invoicesTotal: number,
+  language: Language,
+  money: (minor: number) => string,
+  shortDay: (d: DateOnly) => string,
+): string {
+  if (!charges.length) return "";
+  const w = CHARGE_WORDS[language] ?? CHARGE_WORDS.en;
+  const lines = charges.map((c) => {
+    const rate = c.ratePercent ? ` ${c.ratePercent} %` : "";
+    const period = c.fromDate && c.toDate ? ` ${shortDay(c.fromDate)}-${shortDay(c.toDate)}` : "";
+    return `  - ${c.invoiceNumber ?? ""} ${w.kind[c.kind]}${rate}${period}: ${money(c.amountMinor)}`;
+  });
+  const sum = invoicesTotal + charges.reduce((s, c) => s + c.amountMinor, 0);
+  return `\n\n${w.title}\n${lines.join("\n")}\n  ${w.total}: ${money(sum)}`;
 }
 
 function table(header: string[], rows: string[][]): string {

@@ -9,6 +9,7 @@ import { letterheadSnapshot } from "@/lib/documents/letterhead";
 import { AppError } from "@/lib/errors/app-error";
 import { dateOnlyToDb, formatDateOnly, formatInstant } from "@/lib/time/dates";
 import { composeLetter, loadLetterContext } from "./compose-letter";
+import { assertLetterLawful } from "./letter-law";
 import type { Stage } from "./template-types";
 
 export interface SendNextLetterOptions {
@@ -102,6 +103,19 @@ async function sendInTransaction(tx: DbOrTx, opts: SendNextLetterOptions): Promi
   }
 
   const letter = await composeLetter(tx, ctx, action.stage);
+  // The law of the customer's country: no override, not even an admin's.
+  const profile = assertLetterLawful(ctx.law, ctx.customer, {
+    stage: action.stage,
+    letterDate: ctx.today,
+    policyDeadlineDays: ctx.policy.deadlineDays[action.stage - 1],
+    byEmail: !!opts.byEmail,
+    invoices: letter.invoices,
+    contactLogged: letter.contactLogged,
+    earlier: letter.earlierCharges,
+    added: letter.addedCharges,
+  });
+  const registeredMail =
+    action.stage === 4 || (profile.formalNoticeStage === action.stage && profile.formalNoticeRegisteredMail);
   const created = await tx.letter.create({
     data: {
       orgId,
@@ -117,13 +131,33 @@ async function sendInTransaction(tx: DbOrTx, opts: SendNextLetterOptions): Promi
       deadlineDate: dateOnlyToDb(letter.deadline),
       reason: action.reason,
       overrideReason: action.due ? null : overrideReason,
-      registeredMail: action.stage === 4,
+      registeredMail,
+      charges: letter.charges.map((c) => ({ ...c })),
       contentSha256: letter.contentSha256,
       letterhead: letterheadSnapshot(ctx.org),
       sentById: actor.userId,
       sentAt: now,
     },
   });
+  if (letter.addedCharges.length) {
+    const invoiceIds = new Map(letter.invoices.map((i) => [i.number, i.invoiceId]));
+    await tx.charge.createMany({
+      data: letter.addedCharges.map((c) => ({
+        orgId,
+        customerId: opts.customerId,
+        letterId: created.id,
+        invoiceId: c.invoiceNumber ? (invoiceIds.get(c.invoiceNumber) ?? null) : null,
+        kind: c.kind,
+        invoiceNumber: c.invoiceNumber,
+        amountMinor: BigInt(c.amountMinor),
+        currency: c.currency,
+        ratePercent: c.ratePercent,
+        fromDate: c.fromDate ? dateOnlyToDb(c.fromDate) : null,
+        toDate: c.toDate ? dateOnlyToDb(c.toDate) : null,
+        basis: c.basis,
+      })),
+    });
+  }
   await tx.contactAttempt.create({
     data: {
       orgId,
@@ -135,7 +169,7 @@ async function sendInTransaction(tx: DbOrTx, opts: SendNextLetterOptions): Promi
       channel: "LETTER",
       direction: "OUTBOUND",
       outcome: "SENT",
-      note: `Letter ${action.stage} sent${action.stage === 4 ? " by registered mail" : ""}; payment deadline ${day(letter.deadline)}.${action.due ? "" : ` Sent early: ${overrideReason}`}`,
+      note: `Letter ${action.stage} sent${registeredMail ? " by registered mail" : ""}; payment deadline ${day(letter.deadline)}.${action.due ? "" : ` Sent early: ${overrideReason}`}`,
     },
   });
   await recordBrokenPromises(tx, {

@@ -86,3 +86,10 @@ export function minorToPlain(minor: number, currency: string): string {
   const abs = String(Math.abs(minor)).padStart(digits + 1, "0");
   return digits ? `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}` : `${sign}${abs}`;
 }
+
+const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
+
+/** An ISO 4217 code this runtime knows (so its minor unit is known): "EUR" yes, "EUX" no. */
+export function isKnownCurrency(code: string): boolean {
+  return KNOWN_CURRENCIES.has(code);
+}

@@ -3,8 +3,7 @@ import Link from "next/link";
 import { ImportUploadForm } from "@/components/import-upload-form";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
-import { listRecentImports } from "@/lib/imports/list-imports";
+import { getImportsPage } from "@/lib/imports/pages";
 import { formatInstant } from "@/lib/time/dates";
 
 export const metadata: Metadata = { title: "Import" };
@@ -20,14 +19,15 @@ const STATUS_LABEL = {
 
 export default async function ImportPage() {
   const user = await requireUser();
-  const recent = await listRecentImports(db(), { orgId: user.orgId });
+  const recent = await getImportsPage(user);
   return (
     <div className="max-w-4xl space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Import from CSV</h1>
         <p className="text-sm text-slate-500">
-          Customers, invoices and payments exported from your accounting system. Importing the same file again changes
-          nothing.
+          Customers, invoices, payments and credit notes exported from your accounting system. Importing the same file
+          again changes nothing. Invoices issued and payments received after today are kept and count on the report from
+          their date; credit notes dated after today are refused until their date.
         </p>
       </div>
       {canWork(user.role) ? (

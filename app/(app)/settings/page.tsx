@@ -14,6 +14,13 @@ export default async function SettingsPage() {
       description: "When each of the four letters becomes due and how many days each gives to pay.",
       note: admin ? undefined : "Read only: administrators change the policy.",
     },
+    {
+      href: "/settings/law",
+      title: "Law and rates",
+      description:
+        "Statutory interest and fees per country, the reference rates with their sources, and adding a new half-year's rate.",
+      note: admin ? undefined : "Read only: administrators change charges and rates.",
+    },
   ];
   if (admin) {
     sections.push(

@@ -3,15 +3,14 @@ import { CreateUserForm, UserActions } from "@/components/user-admin";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { ADMIN_ONLY } from "@/lib/auth/roles";
 import { requireRole } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
-import { listUsers } from "@/lib/users/list-users";
+import { getUsersPage } from "@/lib/users/pages";
 import { createUser, resetUserPassword, setUserActive, setUserRole } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const me = await requireRole(ADMIN_ONLY);
-  const users = await listUsers(db(), { orgId: me.orgId });
+  const users = await getUsersPage(me);
   const fmt = new Intl.DateTimeFormat(me.locale, { dateStyle: "medium", timeStyle: "short", timeZone: me.timeZone });
   const now = new Date();
   return (

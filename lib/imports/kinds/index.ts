@@ -1,5 +1,6 @@
 import type { ImportKind } from "@/lib/generated/prisma/enums";
 import type { ImportKindHandler } from "../import-kind";
+import { creditNotesKind } from "./credit-notes";
 import { customersKind } from "./customers";
 import { invoicesKind } from "./invoices";
 import { paymentsKind } from "./payments";
@@ -8,4 +9,5 @@ export const IMPORT_KIND_HANDLERS: Record<ImportKind, ImportKindHandler<unknown,
   customers: customersKind as ImportKindHandler<unknown, unknown>,
   invoices: invoicesKind as ImportKindHandler<unknown, unknown>,
   payments: paymentsKind as ImportKindHandler<unknown, unknown>,
+  credit_notes: creditNotesKind as ImportKindHandler<unknown, unknown>,
 };

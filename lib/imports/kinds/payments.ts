@@ -1,14 +1,15 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { formatMoney, toMinor } from "@/lib/money/money";
-import type { DateOnly } from "@/lib/time/dates";
-import { CURRENCY, countUpserts, type ImportKindHandler, RowChecker } from "../import-kind";
+import { type DateOnly, dateOnlyFromDb } from "@/lib/time/dates";
+import { CURRENCY, countUpserts, type ImportKindHandler, invoicesNamed, RowChecker } from "../import-kind";
 import { parseImportAmount, parseImportDate } from "../parse-values";
 import { uuid7 } from "../uuid7";
 
 interface PaymentRow {
   id: string;
   import_key: string;
-  invoice_id: string;
+  /** NULL: unapplied cash on the customer's account (the row named a customer, no invoice). */
+  invoice_id: string | null;
   customer_id: string;
   amount_minor: number;
   currency: string;
@@ -37,47 +38,59 @@ export const paymentsKind: ImportKindHandler<PaymentRow, PaymentState> = {
 
   async validate(tx, { orgId, options }, rows, state) {
     const numbers = [...new Set(rows.map((r) => r.value("invoiceNumber")).filter(Boolean))];
-    const invoices = await tx.invoice.findMany({
-      where: { orgId, number: { in: numbers } },
-      select: { id: true, number: true, customerId: true, currency: true, amountMinor: true, paidMinor: true },
+    const { invoiceByNumber, invoiceById } = await invoicesNamed(tx, orgId, numbers);
+    const refs = [...new Set(rows.map((r) => r.value("customerReference")).filter(Boolean))];
+    const customers = await tx.customer.findMany({
+      where: { orgId, reference: { in: refs } },
+      select: { id: true, reference: true, currency: true },
     });
-    const invoiceByNumber = new Map(invoices.map((i) => [i.number, i]));
-    const invoiceById = new Map(invoices.map((i) => [i.id, i]));
+    const customerByRef = new Map(customers.map((c) => [c.reference, c]));
     const checked: { check: RowChecker; row: PaymentRow | null }[] = [];
     for (const row of rows) {
       const check = new RowChecker(row);
-      const number = check.required("invoiceNumber", "The invoice number");
+      // A row naming no invoice but a customer is unapplied cash on that customer's account.
+      const ref = row.value("customerReference");
+      const number = ref ? row.value("invoiceNumber") : check.required("invoiceNumber", "The invoice number");
       const invoice = number ? invoiceByNumber.get(number) : undefined;
+      const customer = !number && ref ? customerByRef.get(ref) : undefined;
       if (number && !invoice) check.problem("invoiceNumber", `unknown invoice "${number}": import invoices first`);
-      const currency = (row.value("currency") || invoice?.currency || "").toUpperCase();
+      if (!number && ref && !customer) check.problem("customerReference", `unknown customer "${ref}"`);
+      const currency = (row.value("currency") || invoice?.currency || customer?.currency || "").toUpperCase();
       if (row.value("currency") && !CURRENCY.test(currency))
         check.problem("currency", `"${row.value("currency")}" is not a currency code like EUR`);
       else if (invoice && currency !== invoice.currency)
         check.problem("currency", `the invoice is in ${invoice.currency}, not ${currency}`);
-      const amount = invoice
-        ? check.parsed("amount", parseImportAmount(row.value("amount"), invoice.currency, options.decimalSeparator))
-        : undefined;
+      const amount =
+        invoice || (customer && CURRENCY.test(currency))
+          ? check.parsed("amount", parseImportAmount(row.value("amount"), currency, options.decimalSeparator))
+          : undefined;
       if (amount === 0) check.problem("amount", "a payment amount cannot be zero");
+      if (amount !== undefined && amount < 0 && !invoice)
+        check.problem("amount", "a refund must name the invoice it refunds");
       const receivedOn = check.parsed("receivedOn", parseImportDate(row.value("receivedOn"), options.dateFormat));
+      if (receivedOn && invoice && receivedOn < dateOnlyFromDb(invoice.issueDate))
+        check.problem("receivedOn", `before invoice ${number}'s issue date ${dateOnlyFromDb(invoice.issueDate)}`);
       const reference = row.value("reference");
+      const target = number || `@${ref}`;
       let key = "";
-      if (reference) key = `ref:${number}:${reference}`;
+      if (reference) key = `ref:${target}:${reference}`;
       else if (amount !== undefined && receivedOn) {
-        const base = `row:${number}|${receivedOn}|${amount}`;
+        const base = `row:${target}|${receivedOn}|${amount}`;
         const n = (state.occurrences.get(base) ?? 0) + 1;
         state.occurrences.set(base, n);
         key = `${base}#${n}`;
       }
       check.unique("reference", state.keys, key, `payment reference "${reference}" for invoice ${number}`);
-      const ok = check.ok && invoice && amount !== undefined && receivedOn;
+      const customerId = invoice?.customerId ?? customer?.id;
+      const ok = check.ok && customerId && amount !== undefined && receivedOn;
       checked.push({
         check,
         row: ok
           ? {
               id: uuid7(),
               import_key: key,
-              invoice_id: invoice.id,
-              customer_id: invoice.customerId,
+              invoice_id: invoice?.id ?? null,
+              customer_id: customerId,
               amount_minor: amount,
               currency,
               received_on: receivedOn,
@@ -97,7 +110,8 @@ export const paymentsKind: ImportKindHandler<PaymentRow, PaymentState> = {
     const valid: PaymentRow[] = [];
     const problems = [];
     for (const { check, row } of checked) {
-      if (row) {
+      if (row && !row.invoice_id) valid.push(row);
+      else if (row?.invoice_id) {
         const invoice = invoiceById.get(row.invoice_id)!;
         const amount = toMinor(invoice.amountMinor);
         const paid =
@@ -107,7 +121,7 @@ export const paymentsKind: ImportKindHandler<PaymentRow, PaymentState> = {
         if (paid > amount) {
           check.problem(
             "amount",
-            `payments would exceed the invoice: ${formatMoney(paid, row.currency)} paid of ${formatMoney(amount, row.currency)}`,
+            `payments would exceed the invoice: ${formatMoney(paid, row.currency)} paid of ${formatMoney(amount, row.currency)}; to keep the excess as unapplied cash, give it its own row with the customer reference and no invoice number`,
           );
         } else if (paid < 0) {
           check.problem("amount", "refunds would exceed what was paid on the invoice");

@@ -9,8 +9,17 @@ import {
   recordPlanAction as recordPlanDef,
   recordPromiseAction as recordPromiseDef,
   resolveDisputeAction as resolveDisputeDef,
-  sendLetterAction as sendLetterDef,
 } from "@/lib/collections/actions";
+import { recordChargePaymentAction as recordChargePaymentDef } from "@/lib/law/actions";
+import {
+  applyCreditAction as applyCreditDef,
+  recordCreditNoteAction as creditNoteDef,
+  enterInvoiceAction as enterInvoiceDef,
+  extendDueDateAction as extendDueDateDef,
+  reversePaymentAction as reversePaymentDef,
+  writeOffAction as writeOffDef,
+} from "@/lib/ledger/actions";
+import { sendLetterAction as sendLetterDef } from "@/lib/letters/actions";
 
 // The customer page and everything that summarizes accounts.
 const account = ({ customerId }: { customerId: string }) => [`/customers/${customerId}`, "/worklist", "/"];
@@ -26,3 +35,10 @@ export const recordPlanAction = defineAction(recordPlanDef, { revalidate: accoun
 export const openDisputeAction = defineAction(openDisputeDef, { revalidate: account });
 export const resolveDisputeAction = defineAction(resolveDisputeDef, { revalidate: account });
 export const recordHandoffAction = defineAction(recordHandoffDef, { revalidate: account });
+export const recordChargePaymentAction = defineAction(recordChargePaymentDef, { revalidate: account });
+export const enterInvoiceAction = defineAction(enterInvoiceDef, { revalidate: account });
+export const creditNoteAction = defineAction(creditNoteDef, { revalidate: account });
+export const writeOffAction = defineAction(writeOffDef, { revalidate: account });
+export const extendDueDateAction = defineAction(extendDueDateDef, { revalidate: account });
+export const reversePaymentAction = defineAction(reversePaymentDef, { revalidate: account });
+export const applyCreditAction = defineAction(applyCreditDef, { revalidate: account });

@@ -4,27 +4,35 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { AccountForms } from "@/components/account-forms";
 import { ActionForm, Field } from "@/components/action-form";
+import { ChargesTable } from "@/components/charges-table";
 import { CollectionsPanel } from "@/components/collections-panel";
 import { CustomerHeader } from "@/components/customer-header";
 import { HistoryTimeline } from "@/components/history-timeline";
 import { InvoiceTable } from "@/components/invoice-table";
+import { LedgerForms } from "@/components/ledger-forms";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { getContactHistory } from "@/lib/collections/contact-history";
-import { getAccountCollections } from "@/lib/collections/get-account-collections";
-import { getCustomerAccount } from "@/lib/customers/get-customer-account";
-import { db } from "@/lib/db/client";
+import { getCustomerPage } from "@/lib/collections/pages";
 import { AppError } from "@/lib/errors/app-error";
+import { describeMovement } from "@/lib/ledger/customer-movements";
+import { getCustomerLedgerPage } from "@/lib/ledger/pages";
 import { formatMoney, minorToPlain } from "@/lib/money/money";
-import { clockNow, todayIn } from "@/lib/time/dates";
+import { formatDateOnly, todayIn } from "@/lib/time/dates";
 import {
+  applyCreditAction,
+  creditNoteAction,
+  enterInvoiceAction,
+  extendDueDateAction,
   logContactAction,
   openDisputeAction,
+  recordChargePaymentAction,
   recordHandoffAction,
   recordPaymentAction,
   recordPlanAction,
   recordPromiseAction,
   resolveDisputeAction,
+  reversePaymentAction,
+  writeOffAction,
 } from "./actions";
 
 export const metadata: Metadata = { title: "Customer" };
@@ -32,24 +40,45 @@ export const metadata: Metadata = { title: "Customer" };
 async function loadAccount(customerId: string) {
   const user = await requireUser();
   if (!z.uuid().safeParse(customerId).success) notFound();
-  const now = clockNow();
-  const scope = { orgId: user.orgId, customerId };
   try {
-    const [account, collections, history] = await Promise.all([
-      getCustomerAccount(db(), { ...scope, today: todayIn(user.timeZone, now) }),
-      getAccountCollections(db(), { ...scope, now }),
-      getContactHistory(db(), scope),
+    const [page, ledger] = await Promise.all([
+      getCustomerPage(user, customerId),
+      getCustomerLedgerPage(user, customerId),
     ]);
-    return { user, now, account, collections, history };
+    return { user, ...page, ledger };
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   }
 }
 
-export default async function CustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
+export default async function CustomerPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ customerId: string }>;
+  searchParams: Promise<{ history?: string }>;
+}) {
   const { customerId } = await params;
-  const { user, now, account, collections, history } = await loadAccount(customerId);
+  const newestFirst = (await searchParams).history === "newest";
+  const { user, now, account, collections, history, charges, ledger } = await loadAccount(customerId);
+  const money = (minor: number, currency: string) => formatMoney(minor, currency, user.locale);
+  const f = { money, day: (d: string) => formatDateOnly(d, user.locale) };
+  const moneyHistory = ledger.movements.map((m) => ({
+    type: "money" as const,
+    id: m.id,
+    at: m.at,
+    by: m.by,
+    title: describeMovement(m, f),
+    note: m.kind === "payment" || m.kind === "unapplied_payment" ? "" : m.reason,
+  }));
+  const reversible = ledger.movements
+    .filter((m) => (m.kind === "payment" || m.kind === "unapplied_payment") && !m.reversed)
+    .map((m) => ({
+      id: m.id,
+      label: `${f.day(m.on)} · ${money(m.amount, m.currency)} · ${m.invoiceNumber ?? "unapplied"}`,
+    }));
+  const credits = ledger.credits.map((c) => money(c.credit, c.currency));
   const today = todayIn(user.timeZone, now);
   const working = canWork(user.role);
   const disputed = new Set(collections.flatMap((c) => c.state.openDisputes.map((d) => d.invoiceId)));
@@ -73,6 +102,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
         ← Aging report
       </Link>
       <CustomerHeader customer={account.customer} totals={account.totals} locale={user.locale} />
+      {credits.length > 0 && (
+        <p className="text-sm text-emerald-800" data-testid="account-credit">
+          Credit on the account: {credits.join(", ")} (unapplied cash and credit notes, to apply to invoices).
+        </p>
+      )}
       <p className="text-sm">
         <a
           href={`/api/customers/${customerId}/handoff-pack`}
@@ -170,13 +204,62 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
         <h2 id="invoices-heading" className="text-lg font-semibold">
           Invoices
         </h2>
-        <InvoiceTable invoices={account.invoices} locale={user.locale} />
+        <InvoiceTable
+          invoices={account.invoices}
+          locale={user.locale}
+          movements={ledger.movements}
+          disputed={disputed}
+        />
+        {working && (
+          <LedgerForms
+            customerId={customerId}
+            currency={account.customer.currency}
+            openInvoices={openInvoices}
+            payments={reversible}
+            credits={credits}
+            today={today}
+            actions={{
+              enterInvoice: enterInvoiceAction,
+              creditNote: creditNoteAction,
+              writeOff: writeOffAction,
+              extendDueDate: extendDueDateAction,
+              reversePayment: reversePaymentAction,
+              applyCredit: applyCreditAction,
+            }}
+          />
+        )}
+      </section>
+      <section aria-labelledby="charges-heading" className="space-y-3">
+        <h2 id="charges-heading" className="text-lg font-semibold">
+          Interest and fees claimed
+        </h2>
+        <ChargesTable
+          charges={charges}
+          locale={user.locale}
+          payAction={working ? recordChargePaymentAction : undefined}
+        />
       </section>
       <section aria-labelledby="history-heading" className="space-y-3">
-        <h2 id="history-heading" className="text-lg font-semibold">
-          Contact history
-        </h2>
-        <HistoryTimeline entries={history} locale={user.locale} timeZone={user.timeZone} />
+        <div className="flex items-baseline justify-between gap-3">
+          <h2 id="history-heading" className="text-lg font-semibold">
+            Contact history
+          </h2>
+          <Link
+            href={newestFirst ? `/customers/${customerId}` : `/customers/${customerId}?history=newest`}
+            className="text-sm text-brand-700 hover:underline"
+            data-testid="history-order"
+            scroll={false}
+          >
+            {newestFirst ? "Show oldest first" : "Show newest first"}
+          </Link>
+        </div>
+        <HistoryTimeline
+          entries={history}
+          money={moneyHistory}
+          newestFirst={newestFirst}
+          locale={user.locale}
+          timeZone={user.timeZone}
+        />
       </section>
     </div>
   );

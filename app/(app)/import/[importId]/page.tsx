@@ -8,12 +8,9 @@ import { ImportProgress } from "@/components/import-progress";
 import { ImportSummary } from "@/components/import-summary";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { IMPORT_FIELDS } from "@/lib/imports/fields";
-import { getImportOrThrow } from "@/lib/imports/get-import";
-import type { RowProblem } from "@/lib/imports/import-kind";
-import type { ImportOptions } from "@/lib/imports/import-options";
+import { getImportPage } from "@/lib/imports/pages";
 import { checkImportAction, commitImportAction } from "../actions";
 
 export const metadata: Metadata = { title: "Import" };
@@ -21,13 +18,11 @@ export const metadata: Metadata = { title: "Import" };
 export default async function ImportStepPage({ params }: { params: Promise<{ importId: string }> }) {
   const user = await requireUser();
   const { importId } = await params;
-  const imp = await getImportOrThrow(db(), { orgId: user.orgId, importId }).catch((error) => {
+  const imp = await getImportPage(user, importId).catch((error) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const headers = imp.headers as string[];
-  const options = imp.options as ImportOptions;
-  const problems = imp.problems as unknown as RowProblem[];
+  const { headers, options, problems } = imp;
   const mayWork = canWork(user.role);
   const editable = mayWork && (imp.status === "UPLOADED" || imp.status === "VALIDATED" || imp.status === "FAILED");
   const separator = { ",": "comma", ";": "semicolon", "\t": "tab" }[options.delimiter];
@@ -79,7 +74,7 @@ export default async function ImportStepPage({ params }: { params: Promise<{ imp
           importId={imp.id}
           fields={IMPORT_FIELDS[imp.kind]}
           headers={headers}
-          mapping={imp.mapping as Record<string, string>}
+          mapping={imp.mapping}
           options={options}
           action={checkImportAction}
         />

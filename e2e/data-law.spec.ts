@@ -1,0 +1,58 @@
+import { expect, query, screenshot, storageFor, test } from "./fixtures";
+
+// Changes the demo organization's charges, so it runs with the data specs.
+// Clock frozen at 2026-11-25: the repository's Norwegian rate table ends with the
+// first half of 2026, so the admin adds the second half before interest can be priced.
+
+test.describe("law and rates, as an administrator", () => {
+  test.use({ storageState: storageFor("admin") });
+
+  test("switches charges on, adds a half-year's rate, sends a Norwegian letter and sees its charges", async ({
+    page,
+  }) => {
+    await page.goto("/settings/law");
+    await expect(page.getByRole("heading", { name: "Law and rates" })).toBeVisible();
+    await expect(page.getByText("needs checking").first()).toBeVisible();
+    await screenshot(page, "law-settings-1440");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, "law-settings-390");
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    const form = page.getByTestId("law-settings-form");
+    for (const label of [/Statutory late-payment interest/, /Statutory fixed compensation/, /Norwegian purregebyr/])
+      await form.getByLabel(label).check();
+    await form.getByRole("button", { name: "Save charges" }).click();
+    await expect(page.getByText("Charges saved")).toBeVisible();
+
+    const add = page.getByTestId("add-rate-NO_POLICY");
+    await add.getByLabel("Reference rate, %").fill("4.00");
+    await add.getByLabel("Source").fill("Norges Bank policy rate on 1 July 2026 (e2e demo figure)");
+    await add.getByRole("button", { name: "Add the rate from 2026-07-01" }).click();
+    await expect(page.getByText("Norges Bank policy rate 4.00 % added for 2026-07-01 - 2026-12-31.")).toBeVisible();
+
+    // A Norwegian customer with overdue invoices, one letter, and no promise or dispute pausing it.
+    const [customer] = await query<{ id: string }>("SELECT id FROM customers WHERE name = 'Hamar Elektro AS'");
+    await page.goto(`/customers/${customer.id}`);
+    const preview = page.getByRole("link", { name: /^Preview letter \d$/ }).first();
+    const stage = (await preview.innerText()).slice(-1);
+    await preview.click();
+    const text = await page.getByTestId("letter-text").innerText();
+    expect(text).toContain("Krav i tillegg");
+    // Not due yet in the demo data: an administrator may send early with a reason (the law's rules still apply).
+    const early = page.getByLabel("Why it goes early");
+    if (await early.count()) await early.fill("Demo: the customer asked for the figures with interest");
+    await page.getByRole("button", { name: `Send letter ${stage}` }).click();
+    await expect(page.getByText(`Letter ${stage} sent and logged in the contact history.`)).toBeVisible();
+
+    await page.goto(`/customers/${customer.id}`);
+    const table = page.getByTestId("charges-table");
+    await expect(table).toBeVisible();
+    await expect(table.getByText("Statutory interest").first()).toBeVisible();
+    await table.scrollIntoViewIfNeeded();
+    await screenshot(page, "customer-charges-1440");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, "customer-charges-390");
+    const rows = await query<{ n: string }>("SELECT count(*) AS n FROM charges WHERE customer_id = $1", [customer.id]);
+    expect(Number(rows[0].n)).toBeGreaterThan(0);
+  });
+});

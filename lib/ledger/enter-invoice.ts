@@ -1,0 +1,84 @@
+import { invalid, parseDay, requireText } from "@/lib/actions/fields";
+import { recordAudit } from "@/lib/audit/events";
+import { type Actor, assertCanWork } from "@/lib/collections/actor";
+import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
+import type { Db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { AppError } from "@/lib/errors/app-error";
+import { type DateOnly, dateOnlyToDb } from "@/lib/time/dates";
+import { assertKnownCurrency, inLedgerTransaction, orgDay } from "./ledger-tx";
+
+export interface EnterInvoiceInput {
+  orgId: string;
+  actor: Actor;
+  customerId: string;
+  number: string;
+  issueDate: DateOnly;
+  dueDate: DateOnly;
+  amountMinor: number;
+  currency: string;
+  now: Date;
+}
+
+/**
+ * An invoice entered by hand. Its number is unique in the organization. An
+ * issue date after today is accepted: the invoice counts on the report from
+ * that day (the report leaves it out until then), and the result says so.
+ */
+export async function enterInvoice(db: Db, input: EnterInvoiceInput) {
+  assertCanWork(input.actor);
+  assertKnownCurrency(input.currency);
+  const number = requireText(input.number, "number", "the invoice number", 100);
+  const issueDate = parseDay(input.issueDate, "issueDate");
+  const dueDate = parseDay(input.dueDate, "dueDate");
+  if (dueDate < issueDate) throw invalid("dueDate", "The due date cannot be before the issue date.");
+  if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0)
+    throw invalid("amount", "Enter an amount above zero.");
+  return inLedgerTransaction(db, async (tx) => {
+    const customer = await getCustomerOrThrow(tx, input);
+    const { today, day } = await orgDay(tx, input.orgId, input.now);
+    const clash = await tx.invoice.findFirst({
+      where: { orgId: input.orgId, number },
+      include: { customer: { select: { name: true } } },
+    });
+    if (clash)
+      throw new AppError("CONFLICT", `Invoice number ${number} is already used (${clash.customer.name}).`, {
+        number: ["Already used."],
+      });
+    let invoice: { id: string };
+    try {
+      invoice = await tx.invoice.create({
+        data: {
+          orgId: input.orgId,
+          customerId: customer.id,
+          number,
+          issueDate: dateOnlyToDb(issueDate),
+          dueDate: dateOnlyToDb(dueDate),
+          amountMinor: BigInt(input.amountMinor),
+          currency: input.currency,
+        },
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError("CONFLICT", `Invoice number ${number} is already used.`);
+      throw error;
+    }
+    await recordAudit(
+      tx,
+      { orgId: input.orgId, userId: input.actor.userId },
+      {
+        kind: "invoice.entered",
+        payload: {
+          invoiceId: invoice.id,
+          customerId: customer.id,
+          number,
+          currency: input.currency,
+          amountMinor: input.amountMinor,
+          issueDate,
+          dueDate,
+        },
+      },
+    );
+    const note = issueDate > today ? ` It is issued after today and counts on the report from ${day(issueDate)}.` : "";
+    return { invoiceId: invoice.id, customerId: customer.id, message: `Invoice ${number} entered.${note}` };
+  });
+}
