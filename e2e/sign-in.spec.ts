@@ -13,7 +13,7 @@ test("a wrong password shows a clear message and keeps the email", async ({ page
   await page.getByLabel("Email").fill("collector@demo.dunningdesk.test");
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText("Wrong email or password.")).toBeVisible();
+  await expect(page.getByText("Wrong email or password.", { exact: false })).toBeVisible();
   await expect(page.getByLabel("Email")).toHaveValue("collector@demo.dunningdesk.test");
   await expect(page).toHaveURL(/\/sign-in$/);
 });

@@ -16,6 +16,7 @@ import { SCALE_ORG_ID, SCALE_PASSWORD, SCALE_USERS } from "@/tooling/scale/gener
 import { assertScaleDatabase, openScaleDatabase } from "@/tooling/scale/scale-database";
 import { parseScaleSize } from "@/tooling/scale/scale-sizes";
 import { buildIsCurrent, markBuilt } from "./build-fingerprint";
+import { signInOverHttp } from "./http-session";
 import { runNext, runNextToEnd, waitForHttp } from "./next-cli";
 
 const { values } = parseArgs({
@@ -178,26 +179,8 @@ function summarize({ result, latencies }: Driven) {
   };
 }
 
-/** The real sign-in flow: next-auth's CSRF token, then the credentials callback; returns the session cookie. */
 async function signIn(email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${base}/` }),
-  });
-  const session = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .find((c) => c.includes("authjs.session-token="));
-  if (!session) throw new Error(`Sign-in as ${email} failed (HTTP ${res.status}).`);
-  return session;
+  return signInOverHttp(base, email, password);
 }
 
 async function expectPage(path: string, cookie: string): Promise<void> {

@@ -1,11 +1,13 @@
 // `npm start`: database (embedded unless DATABASE_URL), migrations, demo data on
 // first run, a production build when the sources changed, then `next start`.
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { resolveAuthSecret } from "@/lib/config";
 import { grantAppRole } from "@/lib/db/app-role";
 import { createDb } from "@/lib/db/client";
 import { openAppDatabase } from "@/lib/db/local-database";
 import { applyMigrations } from "@/lib/db/migrations";
+import { historySigningKey } from "@/lib/history/signing-key";
+import { type Supervisor, superviseWorker } from "@/lib/jobs/supervise";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/tooling/demo/seed-demo";
 import { buildIsCurrent, markBuilt } from "./build-fingerprint";
 import { runNext, runNextToEnd, waitForHttp } from "./next-cli";
@@ -20,15 +22,13 @@ async function shutdown(code: number) {
   if (shuttingDown) return;
   shuttingDown = true;
   server?.kill("SIGTERM");
-  worker?.kill("SIGTERM");
   // Let the worker finish its job and let go of the database before it stops.
-  if (worker && worker.exitCode === null)
-    await Promise.race([new Promise((r) => worker!.once("exit", r)), new Promise((r) => setTimeout(r, 5000))]);
+  await worker?.stop(5000);
   await database.stop();
   process.exit(code);
 }
-let server: ReturnType<typeof runNext> | undefined;
-let worker: ReturnType<typeof spawn> | undefined;
+let server: ChildProcess | undefined;
+let worker: Supervisor | undefined;
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
@@ -55,11 +55,20 @@ try {
     await runNextToEnd(["build"], env);
     markBuilt();
   }
-  server = runNext([dev ? "dev" : "start", "-p", String(port)], env);
-  // The job worker (durable queue in PostgreSQL: email, bulk sends, printing, imports), beside the web server.
-  worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+  // Production: Next.js behind scripts/serve.ts, which sets the client's address from the socket
+  // and TRUSTED_PROXIES (a forged X-Forwarded-For never reaches the audit log).
+  server = dev
+    ? runNext(["dev", "-p", String(port)], env)
+    : spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+        env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
+        stdio: "inherit",
+      });
+  // The job worker (durable queue in PostgreSQL: email, bulk sends, printing, imports), beside the
+  // web server, restarted with backoff whenever it dies (lib/jobs/supervise.ts).
+  worker = superviseWorker({
+    command: process.execPath,
+    args: ["--import", "tsx", "scripts/worker.ts"],
     env: { ...process.env, ...env },
-    stdio: "inherit",
   });
   server.on("exit", (code) => void shutdown(code ?? 0));
   await waitForHttp(`http://localhost:${port}/sign-in`, 120_000);
@@ -67,6 +76,7 @@ try {
     "",
     `Dunning Desk is running at http://localhost:${port}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
     database.embedded ? `Database: embedded PostgreSQL, data in .data/pg` : "Database: DATABASE_URL",
+    `History checkpoints signed with key ${historySigningKey().keyId} (public key on the Audit log page)`,
   ];
   if (demo) {
     lines.push(`Demo sign-in (password for all: ${DEMO_PASSWORD}):`);

@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
+import { APP_TABLE_GRANTS, DEFAULT_TABLE_GRANTS } from "@/lib/db/app-role";
 import { appConnection, ownerConnection } from "./db";
 
 // The app connects as a role that owns nothing (lib/db/app-role.ts): whatever a
@@ -16,6 +17,10 @@ const POWERS: [string, string][] = [
   ],
   ["create a table", "CREATE TABLE scratch (id int)"],
   ["rewrite the migration record", "DELETE FROM _prisma_migrations"],
+  ["move the history chain's head", "UPDATE history_chain_heads SET seq = 0"],
+  ["delete a history chain head", "DELETE FROM history_chain_heads"],
+  ["delete a signed checkpoint", "DELETE FROM history_checkpoints"],
+  ["delete a customer", "DELETE FROM customers"],
 ];
 
 describe.skipIf(inject("testDatabaseUrl") === inject("testOwnerUrl"))("the app's database role", () => {
@@ -48,5 +53,24 @@ describe.skipIf(inject("testDatabaseUrl") === inject("testOwnerUrl"))("the app's
       }
       await c.query("ROLLBACK");
     });
+  });
+
+  it("has exactly the grants listed per table (README, lib/db/app-role.ts), and nothing else", async () => {
+    const rows = await appConnection((c) =>
+      c.query<{ table: string; privileges: string[] }>(
+        `SELECT tablename AS table,
+                ARRAY(SELECT p FROM unnest(ARRAY['SELECT','INSERT','UPDATE','DELETE','TRUNCATE','REFERENCES','TRIGGER']) p
+                      WHERE has_table_privilege(current_user, format('public.%I', tablename), p)) AS privileges
+         FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+      ),
+    );
+    expect(rows.rows.length).toBeGreaterThan(20);
+    for (const { table, privileges } of rows.rows) {
+      const listed = ["SELECT", ...(APP_TABLE_GRANTS[table] ?? DEFAULT_TABLE_GRANTS)];
+      // Column grants ("UPDATE (id)") are not table privileges.
+      expect(privileges, table).toEqual(listed.filter((p) => !p.includes("(")));
+    }
+    // Every table named in the list exists (a renamed table must not keep stale rights on paper).
+    expect(Object.keys(APP_TABLE_GRANTS).filter((t) => !rows.rows.some((r) => r.table === t))).toEqual([]);
   });
 });

@@ -108,7 +108,7 @@ describe("user management", () => {
     });
   });
 
-  it("deactivation ends the user's session at once; reactivation restores it", async () => {
+  it("deactivation ends the user's session at once; after reactivation they sign in again", async () => {
     const { org, ctx } = await orgWithAdmin();
     const collector = await createUser(db, org.id, "COLLECTOR");
     expect(await loadSessionUser(db, collector.id)).toMatchObject({ userId: collector.id, orgId: org.id });
@@ -122,7 +122,8 @@ describe("user management", () => {
     expect(await runAction(setUserActiveAction, ctx, { userId: collector.id, active: "true" })).toMatchObject({
       ok: true,
     });
-    expect(await loadSessionUser(db, collector.id)).not.toBeNull();
+    expect(await loadSessionUser(db, collector.id)).toBeNull();
+    expect(await loadSessionUser(db, collector.id, { signedInAt: Date.now() + 1 })).not.toBeNull();
     expect(
       (
         await db.auditEvent.findMany({

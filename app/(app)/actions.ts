@@ -1,7 +1,7 @@
 "use server";
 
-import { signOut } from "@/lib/auth/auth";
+import { signOutEverywhere } from "@/lib/auth/sign-out";
 
 export async function signOutAction() {
-  await signOut({ redirectTo: "/sign-in" });
+  await signOutEverywhere();
 }

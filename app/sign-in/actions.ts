@@ -3,7 +3,7 @@
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/lib/auth/auth";
-import { LOCK_MINUTES } from "@/lib/auth/authenticate";
+import { signInRefusalMessage } from "@/lib/auth/authenticate";
 import { safeReturnPath } from "@/lib/auth/return-path";
 
 export type SignInState = { message: string; email: string } | undefined;
@@ -22,13 +22,7 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   } catch (error) {
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code;
-      return {
-        email,
-        message:
-          code === "locked"
-            ? `Too many failed attempts: this account is locked for ${LOCK_MINUTES} minutes.`
-            : "Wrong email or password.",
-      };
+      return { email, message: signInRefusalMessage(code) };
     }
     throw error; // the success redirect
   }

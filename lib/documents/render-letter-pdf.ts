@@ -4,6 +4,7 @@ import path from "node:path";
 import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb } from "pdf-lib";
 import type { Language } from "@/lib/generated/prisma/enums";
+import { type Checkpoint, checkpointLines } from "@/lib/history/checkpoint";
 import { type Letterhead, parseLetterhead } from "./letterhead";
 
 // A stored letter as an A4 PDF, laid out for a DIN 5008 (form B) window
@@ -23,6 +24,8 @@ export interface StoredLetterForPdf {
   sentAt: Date;
   /** The letters.letterhead snapshot (JSON), or null for letters sent before snapshots. */
   letterhead: unknown;
+  /** The signed history checkpoint taken when it was sent, printed in the footer (lib/history/checkpoint.ts). */
+  checkpoint?: Checkpoint | null;
 }
 
 export interface LogoImage {
@@ -478,6 +481,13 @@ class Pen {
         6,
         MUTED,
       );
+      if (this.letter.checkpoint) {
+        // The chain's signed head: proof, outside the database, of the history as it stood when this was sent.
+        for (const line of checkpointLines(this.letter.checkpoint)) {
+          y -= 7;
+          this.text(line, LEFT, y, this.fonts.mono, 5, MUTED);
+        }
+      }
     });
   }
 }

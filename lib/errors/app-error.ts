@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   TOO_LARGE: 413,
   TOO_EARLY: 409,
   RATE_LIMITED: 429,
+  TIMEOUT: 408,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 } as const;
 

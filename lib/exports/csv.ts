@@ -1,13 +1,18 @@
-// CSV writing for exports (RFC 4180 quoting) with formula injection defused:
-// a text cell starting with = + - @ tab or CR is prefixed with ' so that a
-// spreadsheet shows it instead of running it (OWASP "CSV Injection").
+// CSV writing for exports (RFC 4180 quoting) with formula injection defused
+// (OWASP "CSV Injection"). A spreadsheet may split a line on another separator
+// than the file's: Italian and Norwegian Excel split on ";", so "x;=cmd" would
+// become a cell "=cmd". So every cell holding a separator of any locale
+// (, ; tab |) is quoted, and a cell that starts with = + - @ tab or CR, or has
+// one right after such a separator, is prefixed with ' and shown, never run.
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+const SEPARATOR_THEN_FORMULA = /[,;\t|]\s*[=+\-@]/;
+const NEEDS_QUOTES = /[",;\t|\r\n]/;
 
 /** A text cell from data people typed (names, numbers, references). */
 export function csvText(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const safe = FORMULA_START.test(value) || SEPARATOR_THEN_FORMULA.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** A cell the app generated: a number, date or code, never a formula. */

@@ -3,9 +3,10 @@ import { type Zippable, zipSync } from "fflate";
 import { recordAudit } from "@/lib/audit/events";
 import type { Actor } from "@/lib/collections/actor";
 import type { DbOrTx } from "@/lib/db/client";
-import { loadLogos } from "@/lib/documents/get-letter-pdf";
+import { loadLogos, withCheckpoints } from "@/lib/documents/get-letter-pdf";
 import { parseLetterhead } from "@/lib/documents/letterhead";
 import { renderLetterPdf } from "@/lib/documents/render-letter-pdf";
+import { customerCheckpoint } from "@/lib/history/checkpoint";
 import { listCustomerCharges } from "@/lib/law/list-customer-charges";
 import { chargesCsv } from "./charges-csv";
 import { contactHistoryCsv } from "./contact-history-csv";
@@ -18,6 +19,8 @@ export interface PackManifest {
   customer: { id: string; reference: string; name: string };
   /** Figures (open balance, days past due, promise status) are as of this day in the organization's time zone. */
   asOf: string;
+  /** The signed chain head (lib/history/checkpoint.ts) covering the customer's history; null before any history. */
+  historyCheckpoint: { seq: string; headHash: string; signedAt: string; keyId: string; signature: string } | null;
   files: { name: string; sha256: string; size: number }[];
 }
 
@@ -65,10 +68,12 @@ export async function buildHandoffPack(
   opts: { orgId: string; customerId: string; actor: Actor; now: Date; ip?: string },
 ): Promise<HandoffPack> {
   const data = await loadPackData(db, opts);
+  const letters = await withCheckpoints(db, data.letters);
+  const checkpoint = await customerCheckpoint(db, opts);
   const logos = await loadLogos(db, opts.orgId, data.letters);
   const files = new Map<string, Uint8Array>();
   files.set("summary.pdf", await renderSummaryPdf(data));
-  for (const letter of data.letters) {
+  for (const letter of letters) {
     const sha = parseLetterhead(letter.letterhead)?.logoSha256;
     files.set(letter.fileName, await renderLetterPdf(letter, sha ? logos.get(sha) : null));
   }
@@ -83,6 +88,14 @@ export async function buildHandoffPack(
     organization: { id: data.org.id, name: data.org.name, timeZone: data.org.timeZone },
     customer: { id: data.customer.id, reference: data.customer.reference, name: data.customer.name },
     asOf: data.asOf,
+    // The signed chain head covering this customer's history: paste it into "Verify history" later.
+    historyCheckpoint: checkpoint && {
+      seq: checkpoint.seq.toString(),
+      headHash: checkpoint.headHash,
+      signedAt: checkpoint.signedAt.toISOString(),
+      keyId: checkpoint.keyId,
+      signature: checkpoint.signature,
+    },
     files: names.map((name) => ({ name, sha256: sha256(files.get(name)!), size: files.get(name)!.length })),
   };
   const manifestBytes = utf8(`${JSON.stringify(manifest, null, 2)}\n`);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { actionDefinition } from "@/lib/actions/run-action";
 import { recordAudit } from "@/lib/audit/events";
-import { type HistoryVerification, verifyHistory } from "./verify-history";
+import { type AnchoredVerification, verifyAnchoredHistory } from "./verify-anchored";
 
 /**
  * "Verify history": recomputes the organization's chain. Admins and viewers
@@ -11,9 +11,18 @@ import { type HistoryVerification, verifyHistory } from "./verify-history";
 export const verifyHistoryAction = actionDefinition({
   name: "history.verify",
   roles: ["ADMIN", "VIEWER"],
-  schema: z.object({}),
-  run: async (ctx) => {
-    const result: HistoryVerification = await verifyHistory(ctx.db, { orgId: ctx.orgId });
+  schema: z.object({
+    head: z
+      .string()
+      .trim()
+      .regex(/^([0-9a-fA-F]{64})?$/, "Paste the 64-character head hash from a letter's footer or a pack's manifest.")
+      .optional(),
+  }),
+  run: async (ctx, input) => {
+    const result: AnchoredVerification = await verifyAnchoredHistory(ctx.db, {
+      orgId: ctx.orgId,
+      head: input.head || undefined,
+    });
     const mismatch = result.firstMismatch;
     await recordAudit(
       ctx.db,
@@ -29,7 +38,7 @@ export const verifyHistoryAction = actionDefinition({
     );
     return {
       message: result.ok
-        ? `All ${result.checked} history entries match their hashes.`
+        ? `All ${result.checked} history entries match their hashes and the ${result.checkpoints} signed checkpoints${result.pastedHead?.seq ? `; the head you pasted is entry #${result.pastedHead.seq}` : ""}.`
         : `The history does not verify: ${mismatch?.table} entry ${mismatch?.id} ${mismatch?.reason}.`,
       data: result,
     };

@@ -1,4 +1,5 @@
 import type { DbOrTx } from "@/lib/db/client";
+import { isUuid } from "@/lib/db/uuid";
 import { notFound } from "@/lib/errors/app-error";
 import { wasInterrupted } from "@/lib/jobs/interrupted";
 
@@ -14,6 +15,7 @@ export const importJobKey = (importId: string) => `import:${importId}`;
  * again.
  */
 export async function getImportOrThrow(tx: DbOrTx, opts: { orgId: string; importId: string; now?: Date }) {
+  if (!isUuid(opts.importId)) throw notFound("That import");
   const imp = await tx.import.findFirst({ where: { id: opts.importId, orgId: opts.orgId } });
   if (!imp) throw notFound("That import");
   const running = imp.status === "VALIDATING" || imp.status === "COMMITTING";

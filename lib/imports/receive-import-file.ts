@@ -1,4 +1,8 @@
-import type { Db, DbOrTx } from "@/lib/db/client";
+import { createReadStream } from "node:fs";
+import { mkdtemp, open, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { ImportKind } from "@/lib/generated/prisma/enums";
 import { suggestMapping } from "./fields";
@@ -9,14 +13,21 @@ import { detectDelimiter, type Encoding, readCsv } from "./read-csv";
 
 export const MAX_IMPORT_BYTES = 150 * 1024 * 1024;
 const MB = 1024 * 1024;
-/** How long an upload may take: it is written in one transaction, so a broken-off upload leaves nothing behind. */
-export const UPLOAD_TIMEOUT_MS = 15 * 60_000;
+/** Seconds of silence after which an upload is dropped: a stalled client must not hold the server's resources. */
+export const UPLOAD_IDLE_MS = 30_000;
+/** Copying a spooled file of up to 150 MB into the database takes seconds; this bounds a stuck one. */
+const STORE_TIMEOUT_MS = 5 * 60_000;
+/** More columns than any accounting export has; each becomes a row of the mapping page. */
+export const MAX_COLUMNS = 500;
+/** A header cell longer than this is data, not a column name. */
+export const MAX_HEADER_CHARS = 200;
 
 /**
- * Stores an uploaded CSV in the database as it arrives (never whole in memory),
- * checking size, kind and encoding on the way, reads its header row and records
- * the import with a suggested column mapping, all in one transaction. Nothing
- * is imported yet.
+ * Receives an uploaded CSV into a temporary file first (never whole in memory,
+ * and holding no database connection while a slow client sends it), checking
+ * size, kind and encoding on the way, reads its header row, then copies the
+ * file into the database and records the import with a suggested column
+ * mapping in one short transaction. Nothing is imported yet.
  */
 export async function receiveImportFile(
   db: Db,
@@ -27,58 +38,66 @@ export async function receiveImportFile(
     fileName: string;
     body: AsyncIterable<Uint8Array>;
     maxBytes?: number;
+    idleMs?: number;
   },
 ) {
   const maxBytes = opts.maxBytes ?? MAX_IMPORT_BYTES;
-  return db.$transaction(
-    async (tx) => {
-      const draft = await tx.import.create({
-        data: {
-          orgId: opts.orgId,
-          userId: opts.userId,
-          kind: opts.kind,
-          fileName: opts.fileName.slice(0, 200) || "upload.csv",
-          byteSize: 0,
-          encoding: "utf-8",
-          headers: [],
-        },
-      });
-      const { bytes, encoding, head } = await saveUpload(tx, draft.id, opts.body, maxBytes);
-      if (bytes === 0)
-        throw new AppError("INVALID_INPUT", "The file is empty. Export the data again and upload the CSV file.");
-      const firstLine = new TextDecoder(encoding).decode(head.subarray(0, 64 * 1024)).split(/\r?\n/)[0];
-      const delimiter = detectDelimiter(firstLine);
-      const headers = await readHeader(head, encoding, delimiter);
-      const remembered = await tx.importMapping.findUnique({
-        where: { orgId_kind: { orgId: opts.orgId, kind: opts.kind } },
-      });
-      return tx.import.update({
-        where: { id: draft.id },
-        data: {
-          byteSize: bytes,
-          encoding,
-          headers,
-          mapping: suggestMapping(
-            opts.kind,
+  const dir = await mkdtemp(path.join(os.tmpdir(), "dunning-upload-"));
+  try {
+    const file = path.join(dir, "upload.csv");
+    const { bytes, encoding, head } = await spoolUpload(file, idle(opts.body, opts.idleMs ?? UPLOAD_IDLE_MS), maxBytes);
+    if (bytes === 0)
+      throw new AppError("INVALID_INPUT", "The file is empty. Export the data again and upload the CSV file.");
+    const firstLine = new TextDecoder(encoding).decode(head.subarray(0, 64 * 1024)).split(/\r?\n/)[0];
+    const delimiter = detectDelimiter(firstLine);
+    const headers = await readHeader(head, encoding, delimiter);
+    return await db.$transaction(
+      async (tx) => {
+        const draft = await tx.import.create({
+          data: {
+            orgId: opts.orgId,
+            userId: opts.userId,
+            kind: opts.kind,
+            fileName: opts.fileName.slice(0, 200) || "upload.csv",
+            byteSize: 0,
+            encoding: "utf-8",
+            headers: [],
+          },
+        });
+        let seq = 0;
+        for await (const chunk of inChunks(createReadStream(file))) await storeChunk(tx, draft.id, seq++, chunk);
+        const remembered = await tx.importMapping.findUnique({
+          where: { orgId_kind: { orgId: opts.orgId, kind: opts.kind } },
+        });
+        return tx.import.update({
+          where: { id: draft.id },
+          data: {
+            byteSize: bytes,
+            encoding,
             headers,
-            remembered ? columnMappingSchema.parse(remembered.mapping) : null,
-          ),
-          options: { ...defaultOptions(), delimiter },
-        },
-      });
-    },
-    { timeout: UPLOAD_TIMEOUT_MS, maxWait: 30_000 },
-  );
+            mapping: suggestMapping(
+              opts.kind,
+              headers,
+              remembered ? columnMappingSchema.parse(remembered.mapping) : null,
+            ),
+            options: { ...defaultOptions(), delimiter },
+          },
+        });
+      },
+      { timeout: STORE_TIMEOUT_MS, maxWait: 30_000 },
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /**
- * Writes the upload to the import's chunks; UTF-8 unless some bytes are not
+ * Writes the upload to a temporary file; UTF-8 unless some bytes are not
  * valid UTF-8, then Windows-1252. A file that is not CSV is refused at its
  * first chunk, before the rest is sent. Returns the first chunk (the header).
  */
-async function saveUpload(
-  tx: DbOrTx,
-  importId: string,
+async function spoolUpload(
+  file: string,
   body: AsyncIterable<Uint8Array>,
   maxBytes: number,
 ): Promise<{ bytes: number; encoding: Encoding; head: Buffer<ArrayBuffer> }> {
@@ -86,21 +105,25 @@ async function saveUpload(
   let validUtf8 = true;
   let bytes = 0;
   let head: Buffer<ArrayBuffer> = Buffer.alloc(0);
-  let seq = 0;
-  for await (const chunk of inChunks(limited(body, maxBytes))) {
-    if (seq === 0) {
-      refuseNonCsv(chunk.subarray(0, 64 * 1024));
-      head = chunk;
-    }
-    bytes += chunk.length;
-    if (validUtf8) {
-      try {
-        utf8.decode(chunk, { stream: true });
-      } catch {
-        validUtf8 = false;
+  const out = await open(file, "w", 0o600);
+  try {
+    for await (const chunk of inChunks(limited(body, maxBytes))) {
+      if (bytes === 0) {
+        refuseNonCsv(chunk.subarray(0, 64 * 1024));
+        head = chunk;
       }
+      bytes += chunk.length;
+      if (validUtf8) {
+        try {
+          utf8.decode(chunk, { stream: true });
+        } catch {
+          validUtf8 = false;
+        }
+      }
+      await out.write(chunk);
     }
-    await storeChunk(tx, importId, seq++, chunk);
+  } finally {
+    await out.close();
   }
   if (validUtf8) {
     try {
@@ -110,6 +133,33 @@ async function saveUpload(
     }
   }
   return { bytes, encoding: validUtf8 ? "utf-8" : "windows-1252", head };
+}
+
+/** The upload's pieces, refused when the client sends nothing for idleMs (a stalled or deliberately slow upload). */
+async function* idle(body: AsyncIterable<Uint8Array>, idleMs: number): AsyncGenerator<Uint8Array> {
+  const it = body[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      let timer: NodeJS.Timeout | undefined;
+      const stalled = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () =>
+            reject(
+              new AppError(
+                "TIMEOUT",
+                `The upload stopped: nothing arrived for ${Math.round(idleMs / 1000)} seconds. Check the connection and upload the file again.`,
+              ),
+            ),
+          idleMs,
+        );
+      });
+      const next = await Promise.race([it.next(), stalled]).finally(() => clearTimeout(timer));
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    void it.return?.();
+  }
 }
 
 /** The upload's bytes, refused as soon as they pass the limit. */
@@ -165,6 +215,19 @@ async function readHeader(
   } catch (error) {
     throw new AppError("INVALID_INPUT", `The file could not be read as CSV: ${(error as Error).message}`);
   }
+  if (cells.length > MAX_COLUMNS) {
+    throw new AppError(
+      "INVALID_INPUT",
+      `The first row has ${cells.length} columns; at most ${MAX_COLUMNS} can be mapped. Check that this is the CSV export you meant, or remove the columns you do not import.`,
+    );
+  }
+  const long = cells.findIndex((h) => h.trim().length > MAX_HEADER_CHARS);
+  if (long >= 0) {
+    throw new AppError(
+      "INVALID_INPUT",
+      `Column ${long + 1} of the first row is ${cells[long].trim().length} characters long; a column name has at most ${MAX_HEADER_CHARS}. The first row must be the header row with the column names.`,
+    );
+  }
   const headers = cells.map((h, i) => h.trim() || `Column ${i + 1}`);
   if (headers.length < 2) {
     throw new AppError(
@@ -172,10 +235,22 @@ async function readHeader(
       "The first row has only one column. A CSV file needs a header row with its columns separated by commas, semicolons or tabs.",
     );
   }
+  return uniqueNames(headers);
+}
+
+/**
+ * Repeated names get " (2)", " (3)"...; linear: each name remembers the next
+ * number to try (trying from 2 every time was quadratic: 16,000 equal header
+ * cells blocked the server for two minutes).
+ */
+export function uniqueNames(names: string[]): string[] {
   const seen = new Set<string>();
-  return headers.map((h) => {
+  const nextNumber = new Map<string, number>();
+  return names.map((h) => {
     let name = h;
-    for (let n = 2; seen.has(name); n++) name = `${h} (${n})`;
+    let n = nextNumber.get(h) ?? 2;
+    while (seen.has(name)) name = `${h} (${n++})`;
+    nextNumber.set(h, n);
     seen.add(name);
     return name;
   });

@@ -1,4 +1,5 @@
 import type { DbOrTx } from "@/lib/db/client";
+import { anyWorkerAlive } from "./worker-liveness";
 
 /** A running job reports at least this often (a heartbeat on its row); one silent this long died with its worker. */
 export const STALE_AFTER_MS = 2 * 60_000;
@@ -20,8 +21,8 @@ async function queuedJob(tx: DbOrTx, jobKey: string): Promise<QueuedJob | null> 
 
 /**
  * Whether a record that says "running" was abandoned: its heartbeat is old and
- * its job is not waiting in the queue (queued behind others, or for a retry)
- * nor just taken by a worker. That is a worker that died mid-job (graphile-worker
+ * its job is not waiting in the queue for a live worker (queued behind others,
+ * or for a retry) nor just taken by a worker. That is a worker that died mid-job (graphile-worker
  * would retry it only after four hours) or a job gone without a result. The
  * caller marks the record failed, and its job checks the record before working,
  * so an abandoned job retried hours later does nothing (queueing a job under the
@@ -35,7 +36,9 @@ export async function wasInterrupted(
   if (now - opts.heartbeat.getTime() <= STALE_AFTER_MS) return false;
   const job = await queuedJob(tx, opts.jobKey);
   if (!job) return true;
-  if (!job.lockedAt) return job.attempts >= job.maxAttempts;
+  // Waiting in the queue: interrupted when it will never run (no tries left) or
+  // no worker is alive to run it (killed and not restarted).
+  if (!job.lockedAt) return job.attempts >= job.maxAttempts || !(await anyWorkerAlive(tx));
   return now - job.lockedAt.getTime() > STALE_AFTER_MS;
 }
 

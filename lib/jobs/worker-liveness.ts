@@ -60,3 +60,22 @@ export function keepWorkersAlive(db: Db, workerIds: () => string[], opts: { onEr
     },
   };
 }
+
+/** Whether some job worker has beaten its heartbeat within DEAD_AFTER_MS. */
+export async function anyWorkerAlive(db: DbOrTx, opts: { deadAfterMs?: number } = {}): Promise<boolean> {
+  const deadAfter = `${opts.deadAfterMs ?? DEAD_AFTER_MS} milliseconds`;
+  const [row] = await db.$queryRaw<{ alive: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM job_workers WHERE heartbeat_at > now() - ${deadAfter}::interval) AS alive`;
+  return row.alive;
+}
+
+/**
+ * Jobs are waiting and no worker has beaten its heartbeat for a minute: the
+ * pages say so (letters are queued but nothing sends them) instead of showing
+ * "running" for ever.
+ */
+export async function queueIsStalled(db: DbOrTx): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ waiting: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM graphile_worker.jobs WHERE attempts < max_attempts) AS waiting`;
+  return row.waiting && !(await anyWorkerAlive(db));
+}

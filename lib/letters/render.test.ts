@@ -152,3 +152,17 @@ describe("letter templates", () => {
     expect(letterDeadline("2026-12-07", 14, "2026-12-30")).toBe("2026-12-30");
   });
 });
+
+// Issue 14, item 11: an invoice number "INV-{{nope}}" was expanded as a placeholder and broke every letter of the account.
+describe("data is never read as a template", () => {
+  it("prints invoice numbers and names with braces or $ patterns exactly as stored", () => {
+    const base = input(2);
+    const letter = renderLetter({
+      ...base,
+      customer: { ...base.customer, name: "Beta {{deadline}} $& SpA" },
+      invoices: [{ ...base.invoices[0], number: "INV-{{nope}}-$'" }],
+    });
+    expect(letter.body).toContain("invoice INV-{{nope}}-$' issued");
+    expect(letter.body).toContain("Beta {{deadline}} $& SpA");
+  });
+});

@@ -94,8 +94,11 @@ export function renderLetter(input: LetterInput): RenderedLetter {
     handoffReference: input.handoff?.reference ?? "",
     handoffDate: input.handoff ? day(input.handoff.handedOverOn) : "",
   };
-  const fill = (text: string) =>
+  // One pass over the template only: data is inserted, never read as a template
+  // (an invoice number "INV-{{nope}}" or "INV-$&" is printed as it is).
+  const fill = (text: string, extra: Record<string, string> = {}) =>
     text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
+      if (key in extra) return extra[key];
       if (!(key in values)) throw new Error(`Letter template uses unknown placeholder {{${key}}}`);
       return values[key];
     });
@@ -103,15 +106,16 @@ export function renderLetter(input: LetterInput): RenderedLetter {
   const attemptLines = [
     ...input.invoices.map((i) => ({
       on: i.issueDate,
-      text: fill(t.common.invoiceIssued.replace("{{number}}", i.number)),
+      text: fill(t.common.invoiceIssued, { number: i.number }),
     })),
     ...input.attempts.map((a) => ({
       on: a.on,
       text:
         a.channel === "LETTER" && a.letterStage
-          ? t.common.letterSent
-              .replace("{{stage}}", String(a.letterStage))
-              .replace("{{stageName}}", t.common.stageNames[a.letterStage as Stage])
+          ? fill(t.common.letterSent, {
+              stage: String(a.letterStage),
+              stageName: t.common.stageNames[a.letterStage as Stage],
+            })
           : `${t.common.channel[a.channel]}, ${t.common.outcome[a.outcome]}`,
     })),
   ].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));

@@ -3,10 +3,11 @@ import { type Actor, assertCanWork } from "@/lib/collections/actor";
 import { lockOpenCase } from "@/lib/collections/open-case";
 import { recordBrokenPromises } from "@/lib/collections/record-broken-promises";
 import type { Db, DbOrTx } from "@/lib/db/client";
-import { isUniqueViolation } from "@/lib/db/errors";
+import { isBusy, isUniqueViolation, transientDbError } from "@/lib/db/errors";
 import { requestEmailDelivery } from "@/lib/delivery/request-email-delivery";
 import { letterheadSnapshot } from "@/lib/documents/letterhead";
 import { AppError } from "@/lib/errors/app-error";
+import { checkpointHistory } from "@/lib/history/checkpoint";
 import { dateOnlyToDb, formatDateOnly, formatInstant } from "@/lib/time/dates";
 import { composeLetter, loadLetterContext } from "./compose-letter";
 import { assertLetterLawful } from "./letter-law";
@@ -48,9 +49,10 @@ export async function sendNextLetter(db: Db, opts: SendNextLetterOptions): Promi
   try {
     return await db.$transaction((tx) => sendInTransaction(tx, opts), { timeout: 15_000 });
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw await alreadySent(db, opts);
-    }
+    if (isUniqueViolation(error)) throw await alreadySent(db, opts);
+    // Waited too long behind the other senders (a full pool, the case lock): name
+    // the letter if one of them sent it, else say to try again.
+    if (isBusy(error)) throw (await alreadySent(db, opts, null)) ?? transientDbError(error) ?? error;
     throw error;
   }
 }
@@ -202,6 +204,8 @@ async function sendInTransaction(tx: DbOrTx, opts: SendNextLetterOptions): Promi
     },
   );
   const delivery = opts.byEmail ? await requestEmailDelivery(tx, { orgId, actor, letterId: created.id }) : null;
+  // Last: the signed head then covers the letter and everything recorded with it; its footer prints it.
+  await checkpointHistory(tx, { orgId, now });
   return {
     letterId: created.id,
     caseId: theCase.id,
@@ -219,7 +223,16 @@ function conflict(stage: number, who: string, when: Date, timeZone: string, loca
   );
 }
 
-async function alreadySent(db: Db, opts: SendNextLetterOptions): Promise<AppError> {
+async function alreadySent(db: Db, opts: SendNextLetterOptions): Promise<AppError>;
+async function alreadySent(db: Db, opts: SendNextLetterOptions, otherwise: null): Promise<AppError | null>;
+async function alreadySent(
+  db: Db,
+  opts: SendNextLetterOptions,
+  otherwise: AppError | null = new AppError(
+    "CONFLICT",
+    "Someone else changed this account at the same moment. Preview again.",
+  ),
+): Promise<AppError | null> {
   const letter = await db.letter.findFirst({
     where: {
       orgId: opts.orgId,
@@ -230,6 +243,6 @@ async function alreadySent(db: Db, opts: SendNextLetterOptions): Promise<AppErro
     },
     include: { sentBy: { select: { name: true } }, org: { select: { timeZone: true, locale: true } } },
   });
-  if (!letter) return new AppError("CONFLICT", "Someone else changed this account at the same moment. Preview again.");
+  if (!letter) return otherwise;
   return conflict(opts.stage, letter.sentBy?.name ?? "System", letter.sentAt, letter.org.timeZone, letter.org.locale);
 }

@@ -6,8 +6,8 @@ import { type Actor, auditContext, publicUserSelect } from "./user-fields";
 
 /**
  * Deactivates or reactivates a user. A deactivated user's session stops
- * working on their next request (loadSessionUser returns null) and they cannot
- * sign in. Users are never deleted: the history points at them.
+ * working on their next request (loadSessionUser returns null), stays ended
+ * after a reactivation, and they cannot sign in. Users are never deleted: the history points at them.
  */
 export async function setUserActive(database: Db, opts: Actor & { userId: string; active: boolean }) {
   return database.$transaction(async (tx) => {
@@ -16,8 +16,11 @@ export async function setUserActive(database: Db, opts: Actor & { userId: string
     if (!opts.active && user.role === "ADMIN") await assertAnotherActiveAdmin(tx, opts);
     const updated = await tx.user.update({
       where: { id: user.id },
-      // Reactivation starts from a clean slate of failed sign-ins.
-      data: opts.active ? { active: true, failedSignIns: 0, lockedUntil: null } : { active: false },
+      // Reactivation starts from a clean slate of failed sign-ins; deactivation ends
+      // every session for good, so reactivating does not revive an old cookie.
+      data: opts.active
+        ? { active: true, failedSignIns: 0, lockedUntil: null }
+        : { active: false, sessionsValidFrom: new Date() },
       select: publicUserSelect,
     });
     await recordAudit(tx, auditContext(opts), {

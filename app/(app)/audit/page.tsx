@@ -7,6 +7,7 @@ import { VerifyHistoryPanel } from "@/components/verify-history-panel";
 import { auditFilterQuery, auditFilterSchema } from "@/lib/audit/list-audit-events";
 import { getAuditPage } from "@/lib/audit/pages";
 import { requireRole } from "@/lib/auth/session";
+import { historySigningKey } from "@/lib/history/signing-key";
 import { verifyHistory } from "./actions";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -37,7 +38,12 @@ export default async function AuditPage({
           Every change that is not itself a contact: who, when and from where. Entries cannot be edited or deleted.
         </p>
       </div>
-      <VerifyHistoryPanel action={verifyHistory} locale={user.locale} timeZone={user.timeZone} />
+      <VerifyHistoryPanel
+        action={verifyHistory}
+        locale={user.locale}
+        timeZone={user.timeZone}
+        publicKey={historySigningKey().publicKeyPem}
+      />
       <AuditFilters
         filter={filter}
         users={choices.users}
