@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getLetterPdf } from "@/lib/documents/get-letter-pdf";
-import { pdfToText } from "@/lib/documents/pdf-text";
+import { pdfToText } from "@/tests/pdf-text";
 import { buildHandoffPack } from "@/lib/handoff-pack/build-handoff-pack";
 import { checkpointSignatureValid, historySigningKey } from "@/lib/history/signing-key";
 import { verifyAnchoredHistory } from "@/lib/history/verify-anchored";
