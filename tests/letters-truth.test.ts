@@ -4,13 +4,13 @@ import { logContact } from "@/lib/collections/log-contact";
 import { recordHandoff } from "@/lib/collections/record-handoff";
 import { saveBankAccount } from "@/lib/documents/bank-accounts";
 import { getLetterPdf } from "@/lib/documents/get-letter-pdf";
-import { flatText, pdfToText } from "@/lib/documents/pdf-text";
 import { printLetters } from "@/lib/documents/print-todays-letters";
 import { attachInvoicePdf, storeInvoicePdf } from "@/lib/invoices/invoice-pdf";
 import { lawSettingsSchema, updateLawSettings } from "@/lib/law/update-law-settings";
 import { previewNextLetter } from "@/lib/letters/preview-next-letter";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import { instantAt } from "@/lib/time/instants";
+import { flatText, pdfToText } from "@/tests/pdf-text";
 import { ownerConnection, useTestDb } from "./db";
 import { createCustomer, createInvoice, createOrg, createUser } from "./factories";
 

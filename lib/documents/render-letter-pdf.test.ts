@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { Language } from "@/lib/generated/prisma/enums";
 import type { ProfileId } from "@/lib/law/profile";
 import { letterFormat } from "@/lib/locale/letter-format";
+import { flatText, pdfFonts, pdfToText } from "@/tests/pdf-text";
 import { sampleLetterInput, sampleStoredLetter } from "@/tooling/demo/sample-letter";
-import { flatText, pdfFonts, pdfToText } from "./pdf-text";
 import { renderLetterPdf, renderLettersPdf } from "./render-letter-pdf";
 
 // What a reader finds in the printed letter, for every stage x language x country
