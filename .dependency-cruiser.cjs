@@ -19,6 +19,8 @@ const DOMAIN = [
   "history",
   "aging",
   "collections",
+  // Invoice copies (PDFs, content-addressed) and the list a letter encloses: documents and delivery attach them.
+  "invoices",
   // Corrections as entries (credit notes, write-offs, reversals): above the collections verbs it closes cases with.
   "ledger",
   "imports",

@@ -64,6 +64,14 @@ export function InvoiceTable({
                       Disputed
                     </span>
                   )}
+                  {inv.hasPdf && (
+                    <span
+                      className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600"
+                      title="A copy of this invoice goes with letters"
+                    >
+                      PDF
+                    </span>
+                  )}
                 </td>
                 <td className="px-3 py-2">{formatDateOnly(inv.issueDate, locale)}</td>
                 <td className="px-3 py-2">{formatDateOnly(inv.dueDate, locale)}</td>

@@ -13,6 +13,8 @@ type Fields = {
   phone: string;
   email: string;
   website: string;
+  registrationNumber: string;
+  vatNumber: string;
   paymentInstructions: string;
 };
 type Action = (prev: unknown, formData: FormData) => Promise<ActionResult<unknown>>;
@@ -27,7 +29,9 @@ const LABELS: [keyof Fields, string, "input" | "textarea"][] = [
   ["phone", "Phone", "input"],
   ["email", "Email", "input"],
   ["website", "Website", "input"],
-  ["paymentInstructions", "Payment instructions", "textarea"],
+  ["registrationNumber", "Registration number (org.nr., company number)", "input"],
+  ["vatNumber", "VAT number (MVA, partita IVA)", "input"],
+  ["paymentInstructions", "Other accepted payment methods, printed as written (optional)", "textarea"],
 ];
 
 /** The letterhead form with a live preview of the top and foot of a letter as it will print. */

@@ -61,8 +61,9 @@ export function TemplateEditor(props: {
             className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-xs leading-relaxed aria-[invalid=true]:border-red-500"
           />
           <p className="mt-1 text-xs text-slate-500">
-            Placeholders: {props.placeholders.map((p) => `{{${p}}}`).join(" ")}. {"{{attemptList}}"} and{" "}
-            {"{{invoiceTable}}"} stand alone in their paragraph.
+            Placeholders: {props.placeholders.map((p) => `{{${p}}}`).join(" ")}. Lists, tables, payment details, the
+            formal notice and the agency's details stand alone in their paragraph. {"{{n:invoice|invoices}}"} follows
+            the number of invoices.
           </p>
         </div>
         <div id="tpl-problems" aria-live="polite">

@@ -25,9 +25,7 @@ test.describe("as a collector", () => {
     await preview.click();
     await expect(page.getByRole("heading", { name: `Preview: letter ${stage} of 4` })).toBeVisible();
     const previewText = await page.getByTestId("letter-text").innerText();
-    expect(previewText).toMatch(
-      /ATTN: Accounts Department|Alla c\.a\. dell'Ufficio Amministrazione|Att\.: Regnskapsavdelingen/,
-    ); // the customer's language
+    expect(previewText).toMatch(/Attn: |Alla c\.a\. |Att\.: /); // the customer's language
     expect(previewText).toContain("Aurora Components AS");
     await screenshot(page, "letter-preview");
 
@@ -97,7 +95,7 @@ test.describe("as a collector", () => {
 
     await page.getByRole("link", { name: "Preview letter 4" }).click();
     await expect(page.getByRole("heading", { name: "Preview: letter 4 of 4" })).toBeVisible();
-    await expect(page.getByTestId("letter-text")).toContainText("Nordic Recovery AS (reference NR-5531)");
+    await expect(page.getByTestId("letter-text")).toContainText("Nordic Recovery AS, reference NR-5531");
     await page.getByRole("button", { name: "Send letter 4" }).click();
     const confirmLetter4 = page.getByRole("dialog", { name: "Send the final letter (letter 4)?" });
     await expect(confirmLetter4).toContainText("registered mail");

@@ -115,7 +115,7 @@ test.describe("as an admin", () => {
   test("refuses a template without the invoice table, and previews one on a real account", async ({ page }) => {
     await page.goto("/settings/templates?language=nb&stage=2");
     await page.getByRole("button", { name: "Preview" }).click();
-    await expect(page.getByTestId("template-preview")).toContainText("Att.: Regnskapsavdelingen");
+    await expect(page.getByTestId("template-preview")).toContainText("Att.:");
     await expect(page.getByTestId("template-preview")).toContainText("betalingsplan");
     await screenshot(page, "settings-templates");
     const body = page.getByLabel(/Letter text/);

@@ -369,6 +369,8 @@ export const actionTable: Record<string, ActionRow> = {
       phone: "+47 22 00 00 00",
       email: "ar@test.example",
       website: "",
+      registrationNumber: "912 345 678",
+      vatNumber: "",
       paymentInstructions: "IBAN NO93 8601 1117 947",
     }),
     // A letterhead phone line is free text ("+47 22 00 45 00, ext. 12").
@@ -381,8 +383,30 @@ export const actionTable: Record<string, ActionRow> = {
       "country",
       "phone",
       "website",
+      "registrationNumber",
+      "vatNumber",
       "paymentInstructions",
     ],
+  },
+  "settings.save_bank_account": {
+    allowed: ["ADMIN"],
+    validInput: () => ({
+      currency: "NOK",
+      bankName: "DNB",
+      iban: "NO93 8601 1117 947",
+      bic: "DNBANOKK",
+      accountNumber: "8601 11 17947",
+    }),
+    // A domestic account number is written many ways ("12-34-56 12345678", "8601.11.17947").
+    textFields: ["bankName", "accountNumber"],
+  },
+  "invoices.attach_pdf": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({
+      invoiceId: fx.overdueInvoice.id,
+      file: new File([Buffer.from("%PDF-1.4\n%%EOF\n")], "invoice.pdf", { type: "application/pdf" }),
+    }),
+    idFields: ["invoiceId"],
   },
   "settings.update_organization": {
     allowed: ["ADMIN"],

@@ -61,7 +61,7 @@ describe("one account from letter 1 to hand-off and letter 4, across simulated w
     expect(letter1.invoices).toEqual([
       expect.objectContaining({ number: invA.number, openMinor: 100000, daysPastDue: 4 }),
     ]);
-    expect(letter1.body).toContain("November 3, 2026: email, sent");
+    expect(letter1.body).toContain("November 3, 2026: we emailed you");
     expect(await worklist("2026-11-06")).toBeUndefined();
 
     // The customer answers the phone and promises EUR 500 by 15 Nov: escalation pauses.
@@ -95,7 +95,10 @@ describe("one account from letter 1 to hand-off and letter 4, across simulated w
     const l2 = await send("2026-11-16", 2);
     const letter2 = await getLetterOrThrow(db, { orgId: org.id, letterId: l2.letterId });
     expect((letter2.invoices as { number: string }[]).map((i) => i.number)).toEqual([invA.number, invB.number]);
-    expect(letter2.body).toContain("November 5, 2026: letter 1 (first reminder) sent");
+    expect(letter2.body).toContain("November 5, 2026: our letter 1 (first reminder) sent by post");
+    // The customer spoke to us and promised after letter 1: the letter says so, not "we have not heard from you".
+    expect(letter2.body).not.toContain("not heard from you");
+    expect(letter2.body).toMatch(/you promised to pay €500\.00 by November 15, 2026: not paid/);
     expect(await db.accountEvent.count({ where: { customerId: customer.id, kind: "PROMISE_BROKEN" } })).toBe(1);
 
     // Invoice B is disputed; a partial payment goes to the oldest invoice, A.

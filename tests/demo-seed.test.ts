@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { listWorklist } from "@/lib/collections/list-worklist";
 import { letterSha256 } from "@/lib/letters/compose-letter";
-import { templatesFor } from "@/lib/letters/render";
+import { phrasesFor } from "@/lib/letters/render";
 import { DEMO_ORG_ID, seedDemo } from "@/tooling/demo/seed-demo";
 import { useTestDb } from "./db";
 
@@ -15,7 +15,7 @@ describe("demo data", () => {
     const letters = await db.letter.findMany({ where: { orgId: DEMO_ORG_ID } });
     expect(letters.length).toBeGreaterThan(5);
     for (const l of letters) {
-      expect(l.body).toContain(templatesFor(l.language).common.attention); // each letter in its customer's language
+      expect(l.body).toContain(phrasesFor(l.language).invoiceHeader[3]); // each letter in its customer's language
       expect(l.body).toContain("Aurora Components AS");
       expect(l.contentSha256).toBe(letterSha256(l.subject, l.body));
     }

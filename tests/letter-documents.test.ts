@@ -5,6 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { deflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { saveBankAccount } from "@/lib/documents/bank-accounts";
 import { getLetterPdf } from "@/lib/documents/get-letter-pdf";
 import { type LetterheadFields, sniffLogo, updateLetterhead } from "@/lib/documents/update-letterhead";
 import { saveLetterTemplate, templateInForce } from "@/lib/letters/letter-templates";
@@ -85,6 +86,8 @@ const fields = (over: Partial<LetterheadFields> = {}): LetterheadFields => ({
   phone: "+47 55 00 00 00",
   email: "innkreving@fjord.example",
   website: "fjord.example",
+  registrationNumber: "912 345 678",
+  vatNumber: "NO912345678MVA",
   paymentInstructions: "Kontonummer 1234.56.78903, KID på fakturaen.",
   ...over,
 });
@@ -112,13 +115,32 @@ describe("letterhead", () => {
       fields: fields(),
       logo: png(120, 40, [20, 80, 200]),
     });
+    // The letter's currency picks the bank account; the footer prints it.
+    await saveBankAccount(db, {
+      orgId: org.id,
+      actor: admin,
+      account: {
+        currency: "EUR",
+        bankName: "Sparebanken Vest",
+        iban: "NO12 3201 1234 567",
+        bic: "SPAVNOBB",
+        accountNumber: "",
+        usesKid: false,
+      },
+    });
+    await saveBankAccount(db, {
+      orgId: org.id,
+      actor: admin,
+      account: { currency: "NOK", bankName: "DNB", iban: "", bic: "", accountNumber: "1234 56 78903", usesKid: true },
+    });
     const sent = await sendNextLetter(db, { ...account, actor: collector, stage: 1, now: at("2026-11-05") });
     const letter = await db.letter.findUniqueOrThrow({ where: { id: sent.letterId } });
     expect(letter.letterhead).toMatchObject({
       name: "Fjord Fakturering AS",
       logoSha256: first.logoSha256,
-      paymentInstructions: "Kontonummer 1234.56.78903, KID på fakturaen.",
+      paymentInstructions: "Sparebanken Vest · IBAN NO12 3201 1234 567 · BIC SPAVNOBB",
     });
+    expect(letter.body).not.toContain("1234 56 78903"); // the NOK account is not this letter's
 
     const before = await getLetterPdf(db, { orgId: org.id, letterId: sent.letterId });
     const text = flatText(await pdfToText(before.pdf));
@@ -127,7 +149,8 @@ describe("letterhead", () => {
       "Kaigata 7",
       "+47 55 00 00 00",
       "innkreving@fjord.example",
-      "Kontonummer 1234.56.78903, KID på fakturaen.",
+      "Betal til IBAN NO12 3201 1234 567, BIC SPAVNOBB (Sparebanken Vest).",
+      "Kontonummer 1234.56.78903, KID på fakturaen.", // other payment methods, as the organization wrote them
     ])
       expect(text).toContain(s);
     expect(await imagesIn(before.pdf)).toBe(1);
@@ -178,7 +201,7 @@ describe("edited letter templates", () => {
     const draft = {
       ...base,
       paragraphs: [
-        "Ci risulta un saldo aperto di {{totalDue}}: La preghiamo di provvedere entro il {{deadline}}.",
+        "Ci risulta un saldo aperto di {{totalDue}}: Vi preghiamo di provvedere entro {{deadline}}.",
         ...base.paragraphs.slice(1),
       ],
     };
@@ -191,7 +214,7 @@ describe("edited letter templates", () => {
     });
     expect(preview.customerName).toBe(customer.name);
     expect(preview.body).toContain(
-      "Ci risulta un saldo aperto di 1.250,00 EUR: La preghiamo di provvedere entro il 19 novembre 2026.",
+      "Ci risulta un saldo aperto di 1.250,00 EUR: Vi preghiamo di provvedere entro il 19 novembre 2026.",
     );
 
     await saveLetterTemplate(db, { orgId: org.id, actor: admin, language: "it", stage: 1, draft });
@@ -199,7 +222,7 @@ describe("edited letter templates", () => {
     const sent = await sendNextLetter(db, { ...account, actor: collector, stage: 1, now: at("2026-11-05") });
     const letter = await db.letter.findUniqueOrThrow({ where: { id: sent.letterId } });
     expect(letter.body).toContain("Ci risulta un saldo aperto di 1.250,00 EUR");
-    expect(letter.body.split("tel. +47 22 00 00 00").length).toBe(2); // the contact line once, not twice
+    expect(letter.body.split("al numero +47 22 00 00 00").length).toBe(2); // the contact line once, not twice
 
     await saveLetterTemplate(db, { orgId: org.id, actor: admin, language: "it", stage: 1, draft: null });
     const inForce = await templateInForce(db, { orgId: org.id, language: "it", stage: 1 });

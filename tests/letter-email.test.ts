@@ -86,7 +86,7 @@ describe("letters by email", () => {
       filename: expect.stringMatching(/^letter-1-2026-11-05-.*\.pdf$/),
     });
     const attached = flatText(await pdfToText(mail.attachments[0].content));
-    expect(attached).toContain("Betalingspåminnelse");
+    expect(attached).toContain("Påminnelse om forfalt betaling");
     expect(attached).toContain("kr 1 250,00");
     expect(attached).toContain(letter.contentSha256.slice(0, 16));
 

@@ -89,7 +89,7 @@ describe("print today's letters", () => {
     expect(progress).toEqual([1, 2]);
     const pages = (await pdfToText(result.pdf)).split("\f").filter((p) => p.trim());
     expect(pages).toHaveLength(2);
-    expect(flatText(pages[0])).toContain("Betalingspåminnelse");
+    expect(flatText(pages[0])).toContain("Påminnelse om forfalt betaling");
     expect(pages[0]).not.toContain("REGISTERED MAIL");
     expect(flatText(pages[1])).toContain("REGISTERED MAIL");
     expect(flatText(pages[1])).toContain("Final notice");

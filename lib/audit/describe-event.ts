@@ -63,6 +63,12 @@ export function describeAuditEvent(e: AuditEventInput, ctx: DescribeContext = NO
       return `Resolved a dispute of ${who(e.payload.customerId)}`;
     case "handoff.recorded":
       return `Handed ${who(e.payload.customerId)} to ${e.payload.agency} (ref. ${e.payload.reference}) on ${e.payload.handedOverOn}: ${money(e.payload.amountMinor, e.payload.currency)}`;
+    case "invoice.pdf_attached":
+      return `Stored a copy of invoice ${e.payload.invoiceNumber} of ${who(e.payload.customerId)} (PDF, ${Math.ceil(e.payload.bytes / 1024)} KB, SHA-256 ${e.payload.sha256.slice(0, 16)}…)`;
+    case "bank_account.saved":
+      return e.payload.after
+        ? `${e.payload.before ? "Changed" : "Added"} the ${e.payload.currency} bank account (${e.payload.after.iban || e.payload.after.accountNumber})`
+        : `Removed the ${e.payload.currency} bank account`;
     case "letter_template.saved":
       return `${e.payload.reverted ? "Reverted" : "Saved"} the ${e.payload.language} template of letter ${e.payload.stage}`;
     case "letterhead.updated":

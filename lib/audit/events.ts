@@ -160,6 +160,26 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
       handedOverOn: day,
       currency,
       amountMinor: minor,
+      agencyContact: z.string().optional(),
+      agencyPaymentDetails: z.string().optional(),
+    }),
+  }),
+  z.object({
+    kind: z.literal("invoice.pdf_attached"),
+    payload: z.object({
+      invoiceId: uuid,
+      customerId: uuid,
+      invoiceNumber: z.string(),
+      sha256: z.string().length(64),
+      bytes: z.number().int(),
+    }),
+  }),
+  z.object({
+    kind: z.literal("bank_account.saved"),
+    payload: z.object({
+      currency,
+      before: z.record(z.string(), z.union([z.string(), z.boolean()])).nullable(),
+      after: z.record(z.string(), z.union([z.string(), z.boolean()])).nullable(),
     }),
   }),
   // Letter documents: templates, letterhead, email delivery.

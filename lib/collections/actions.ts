@@ -153,6 +153,9 @@ export const recordHandoffAction = actionDefinition({
     ...account,
     agency: textField(200),
     reference: textField(200),
+    // Printed on letter 4 so the customer can reach and pay the agency.
+    agencyContact: textField(500).optional(),
+    agencyPaymentDetails: textField(500).optional(),
     handedOverOn: dateOnlyField,
     amount: typedAmountField,
   }),

@@ -16,13 +16,23 @@ import type { AccountActionBase } from "./record-promise";
  */
 export async function recordHandoff(
   db: Db,
-  input: AccountActionBase & { agency: string; reference: string; handedOverOn: string; amount: string },
+  input: AccountActionBase & {
+    agency: string;
+    reference: string;
+    /** How the customer reaches and pays the agency; printed on letter 4 when given. */
+    agencyContact?: string;
+    agencyPaymentDetails?: string;
+    handedOverOn: string;
+    amount: string;
+  },
 ) {
   assertCanWork(input.actor);
   const agency = requireText(input.agency, "agency", "the agency's name", 200);
   const reference = requireText(input.reference, "reference", "the agency's reference", 200);
   const handedOverOn = parseDay(input.handedOverOn, "handedOverOn");
   const amount = parsePositiveAmount(input.amount, input.currency);
+  const agencyContact = input.agencyContact?.trim() || null;
+  const agencyPaymentDetails = input.agencyPaymentDetails?.trim() || null;
   return db.$transaction(async (tx) => {
     const customer = await tx.customer.findFirst({
       where: { id: input.customerId, orgId: input.orgId },
@@ -69,6 +79,8 @@ export async function recordHandoff(
         caseId: theCase.id,
         agency,
         reference,
+        agencyContact,
+        agencyPaymentDetails,
         handedOverOn: dateOnlyToDb(handedOverOn),
         currency: input.currency,
         amountMinor: BigInt(amount),
@@ -86,6 +98,8 @@ export async function recordHandoff(
           customerId: customer.id,
           agency,
           reference,
+          ...(agencyContact ? { agencyContact } : {}),
+          ...(agencyPaymentDetails ? { agencyPaymentDetails } : {}),
           handedOverOn,
           currency: input.currency,
           amountMinor: amount,

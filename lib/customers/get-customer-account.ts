@@ -20,6 +20,8 @@ export interface InvoiceLine {
   paid: number;
   open: number;
   daysPastDue: number;
+  /** A copy of the invoice (PDF) is stored and goes with letters. */
+  hasPdf: boolean;
 }
 
 export const CUSTOMER_INVOICE_LIMIT = 200;
@@ -54,6 +56,7 @@ export async function getCustomerAccount(tx: DbOrTx, opts: { orgId: string; cust
       paid,
       open: amount - paid,
       daysPastDue: daysBetween(dueDate, opts.today),
+      hasPdf: inv.pdfSha256 !== null,
     };
   });
   const totals = await tx.$queryRaw<{ currency: string; open: bigint; overdue: bigint }[]>`

@@ -29,13 +29,17 @@ export const APP_TABLE_GRANTS: Record<string, string[]> = {
   agency_handoffs: ["INSERT"],
   account_events: ["INSERT"],
   history_checkpoints: ["INSERT"],
+  // Invoice copies are content-addressed: stored once (ON CONFLICT DO NOTHING), never changed.
+  invoice_files: ["INSERT"],
   // Moved only by the chain's SECURITY DEFINER triggers.
   history_chain_heads: [],
   // The migration record is the owner's alone.
   _prisma_migrations: [],
-  // Deleted by the app: an imported file's bytes, a dead worker's heartbeat.
+  // Deleted by the app: an imported file's bytes, a dead worker's heartbeat, a removed
+  // bank account (letters keep the account they named in their letterhead snapshot).
   import_file_chunks: ["INSERT", "UPDATE", "DELETE"],
   job_workers: ["INSERT", "UPDATE", "DELETE"],
+  org_bank_accounts: ["INSERT", "UPDATE", "DELETE"],
   // The one-time setup code: issued by npm start, deleted when setup is done.
   setup_codes: ["INSERT", "UPDATE", "DELETE"],
 };

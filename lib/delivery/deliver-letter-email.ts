@@ -2,6 +2,7 @@ import { recordAudit } from "@/lib/audit/events";
 import type { Db } from "@/lib/db/client";
 import { getLetterPdf } from "@/lib/documents/get-letter-pdf";
 import { parseLetterhead } from "@/lib/documents/letterhead";
+import { parseEnclosures } from "@/lib/invoices/enclosures";
 import { letterEmailText } from "./letter-email";
 import type { MailTransport } from "./mail-transport";
 
@@ -24,7 +25,7 @@ export async function deliverLetterEmail(
       results: { where: { outcome: "ACCEPTED" }, take: 1 },
       letter: {
         include: {
-          customer: { select: { name: true, contactPerson: true } },
+          customer: { select: { name: true, contactPerson: true, countryCode: true } },
           org: { select: { locale: true, name: true, phone: true, email: true } },
         },
       },
@@ -116,12 +117,27 @@ export async function deliverLetterEmail(
   };
 
   let message: { subject: string; text: string; filename: string; pdf: Uint8Array };
+  let copies: { filename: string; content: Uint8Array }[] = [];
   try {
-    const { filename, pdf } = await getLetterPdf(db, { orgId: delivery.orgId, letterId: letter.id });
+    // By SMTP the invoice copies travel as attachments of their own; the outbox keeps one
+    // file, so there the copies follow the letter inside it.
+    const { filename, pdf, enclosures } = await getLetterPdf(db, {
+      orgId: delivery.orgId,
+      letterId: letter.id,
+      withEnclosures: opts.transport.kind === "outbox",
+    });
+    const numbers = parseEnclosures(letter.enclosures).map((e) => e.invoiceNumber);
+    copies = enclosures.map((content, i) => ({
+      filename: `invoice-${(numbers[i] ?? String(i + 1)).replace(/[^\w.-]+/g, "_")}.pdf`,
+      content,
+    }));
     const text = letterEmailText({
       language: letter.language,
       locale: letter.org.locale,
-      contact: letter.customer.contactPerson || letter.customer.name,
+      countryCode: letter.customer.countryCode,
+      contactPerson: letter.customer.contactPerson,
+      customerName: letter.customer.name,
+      copies: copies.length || parseEnclosures(letter.enclosures).length,
       totalDueMinor: Number(letter.totalDueMinor),
       currency: letter.currency,
       deadlineDate: letter.deadlineDate,
@@ -145,6 +161,7 @@ export async function deliverLetterEmail(
       subject: message.subject,
       text: message.text,
       attachment: { filename: message.filename, content: message.pdf },
+      more: copies,
     });
     await record("ACCEPTED", "smtp", { messageId: info.messageId });
     return "accepted";

@@ -10,6 +10,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   attachment: { filename: string; content: Uint8Array };
+  /** Further PDFs: the invoice copies the letter encloses. */
+  more?: { filename: string; content: Uint8Array }[];
 }
 
 export interface SmtpSender {
@@ -33,13 +35,11 @@ export function smtpSender(url: string): SmtpSender {
         to: mail.to,
         subject: mail.subject,
         text: mail.text,
-        attachments: [
-          {
-            filename: mail.attachment.filename,
-            content: Buffer.from(mail.attachment.content),
-            contentType: "application/pdf",
-          },
-        ],
+        attachments: [mail.attachment, ...(mail.more ?? [])].map((a) => ({
+          filename: a.filename,
+          content: Buffer.from(a.content),
+          contentType: "application/pdf",
+        })),
       });
       if (info.rejected?.length) throw new Error(`The server refused ${info.rejected.join(", ")}: ${info.response}`);
       return { messageId: info.messageId, response: info.response };

@@ -1,6 +1,8 @@
 import type { DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { type Checkpoint, checkpointsOfLetters } from "@/lib/history/checkpoint";
+import { parseEnclosures } from "@/lib/invoices/enclosures";
+import { loadInvoiceFiles } from "@/lib/invoices/invoice-pdf";
 import { parseLetterhead } from "./letterhead";
 import { type LogoImage, renderLetterPdf, type StoredLetterForPdf } from "./render-letter-pdf";
 
@@ -15,6 +17,7 @@ export const storedLetterSelect = {
   contentSha256: true,
   sentAt: true,
   letterhead: true,
+  enclosures: true,
 } as const;
 
 /** The letters with the signed history checkpoint their footers print (lib/history/checkpoint.ts). */
@@ -27,6 +30,21 @@ export async function withCheckpoints<L extends { id: string }>(
     letters.map((l) => l.id),
   );
   return letters.map((l) => ({ ...l, checkpoint: checkpoints.get(l.id) ?? null }));
+}
+
+/** Each letter's enclosed invoice copies (their PDFs), in the letter's order. */
+export async function loadEnclosureFiles(
+  tx: DbOrTx,
+  orgId: string,
+  letters: { enclosures: unknown }[],
+): Promise<Uint8Array[][]> {
+  const lists = letters.map((l) => parseEnclosures(l.enclosures));
+  const files = await loadInvoiceFiles(
+    tx,
+    orgId,
+    lists.flat().map((e) => e.sha256),
+  );
+  return lists.map((list) => list.flatMap((e) => (files.has(e.sha256) ? [files.get(e.sha256)!] : [])));
 }
 
 /** The logos named by letters' snapshots, from the immutable content-addressed store. */
@@ -47,11 +65,14 @@ export function letterPdfFilename(letter: { stage: number; sentAt: Date; id: str
   return `letter-${letter.stage}-${letter.sentAt.toISOString().slice(0, 10)}-${letter.id.slice(0, 8)}.pdf`;
 }
 
-/** A stored letter of the organization as its PDF; NOT_FOUND for letters of other organizations. */
+/**
+ * A stored letter of the organization as its PDF, followed by the invoice copies it
+ * encloses unless `withEnclosures` is false; NOT_FOUND for letters of other organizations.
+ */
 export async function getLetterPdf(
   tx: DbOrTx,
-  opts: { orgId: string; letterId: string },
-): Promise<{ filename: string; pdf: Uint8Array; letter: StoredLetterForPdf }> {
+  opts: { orgId: string; letterId: string; withEnclosures?: boolean },
+): Promise<{ filename: string; pdf: Uint8Array; letter: StoredLetterForPdf; enclosures: Uint8Array[] }> {
   const found = await tx.letter.findFirst({
     where: { id: opts.letterId, orgId: opts.orgId },
     select: storedLetterSelect,
@@ -60,6 +81,11 @@ export async function getLetterPdf(
   const [letter] = await withCheckpoints(tx, [found]);
   const logos = await loadLogos(tx, opts.orgId, [letter]);
   const sha = parseLetterhead(letter.letterhead)?.logoSha256;
-  const pdf = await renderLetterPdf(letter, sha ? logos.get(sha) : null);
-  return { filename: letterPdfFilename(letter), pdf, letter };
+  const [enclosures] = await loadEnclosureFiles(tx, opts.orgId, [letter]);
+  const pdf = await renderLetterPdf(
+    letter,
+    sha ? logos.get(sha) : null,
+    opts.withEnclosures === false ? [] : enclosures,
+  );
+  return { filename: letterPdfFilename(letter), pdf, letter, enclosures };
 }

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { BankDetails } from "./bank-accounts";
+import { letterheadLegalLine } from "./letterhead-requirements";
 
 // What a letter's PDF needs from the organization that could change later,
 // copied onto the letter row when it is sent. The logo is named by its hash:
@@ -10,8 +12,11 @@ export const letterheadSchema = z.object({
   phone: z.string(),
   email: z.string(),
   website: z.string(),
+  /** The footer's payment line: the bank account of the letter's currency (empty on letter 4). */
   paymentInstructions: z.string(),
   logoSha256: z.string().nullable(),
+  /** Registration and VAT numbers where the sender's country requires them (letterhead-requirements.ts). */
+  legalLine: z.string().optional(),
 });
 
 export type Letterhead = z.infer<typeof letterheadSchema>;
@@ -45,6 +50,31 @@ export function letterheadSnapshot(org: LetterheadSource): Letterhead {
     paymentInstructions: org.paymentInstructions,
     logoSha256: org.logoSha256,
   };
+}
+
+/**
+ * The snapshot a letter is sent with: the letterhead, the legal line of the sender's
+ * country, and in the footer the bank account of the letter's currency; letter 4 sends
+ * payment to the agency, so it names no account of ours.
+ */
+export function letterheadForLetter(
+  org: LetterheadSource & { countryCode: string; registrationNumber: string; vatNumber: string },
+  opts: { bank: BankDetails | null; stage: number },
+): Letterhead {
+  const head = letterheadSnapshot(org);
+  return {
+    ...head,
+    paymentInstructions: opts.stage === 4 ? "" : bankFooterLine(opts.bank),
+    legalLine: letterheadLegalLine({ ...org, registeredOffice: head.addressLines.join(", ") }),
+  };
+}
+
+/** The one-line bank details printed in a letter's footer. */
+export function bankFooterLine(bank: BankDetails | null): string {
+  if (!bank) return "";
+  return [bank.bankName, bank.accountNumber, bank.iban && `IBAN ${bank.iban}`, bank.bic && `BIC ${bank.bic}`]
+    .filter(Boolean)
+    .join(" · ");
 }
 
 /** The stored snapshot, or null for letters sent before snapshots existed (their body carries the letterhead as text). */

@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { DateOnly } from "@/lib/time/dates";
+import { listBankAccounts } from "./bank-accounts";
 import { getLetterPdf } from "./get-letter-pdf";
 import { latestPrintRun } from "./print-run";
 import { lettersToPost } from "./print-todays-letters";
@@ -19,9 +20,13 @@ export async function getPrintPage(user: SessionUser, day: DateOnly) {
   return { letters, latest };
 }
 
-/** The organization as the letterhead editor shows it. */
-export function getLetterheadPage(user: SessionUser) {
-  return db().organization.findUniqueOrThrow({ where: { id: user.orgId } });
+/** The organization as the letterhead editor shows it, and its bank accounts (one per currency). */
+export async function getLetterheadPage(user: SessionUser) {
+  const [org, accounts] = await Promise.all([
+    db().organization.findUniqueOrThrow({ where: { id: user.orgId } }),
+    listBankAccounts(db(), { orgId: user.orgId }),
+  ]);
+  return { org, accounts };
 }
 
 /** A stored letterhead logo. Throws NOT_FOUND for another org's logo. */

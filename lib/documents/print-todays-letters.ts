@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/lib/db/client";
 import { addDaysTo, type DateOnly } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
-import { loadLogos, storedLetterSelect, withCheckpoints } from "./get-letter-pdf";
+import { loadEnclosureFiles, loadLogos, storedLetterSelect, withCheckpoints } from "./get-letter-pdf";
 import { renderLettersPdf, type StoredLetterForPdf } from "./render-letter-pdf";
 
 // "Print today's letters": every letter sent on a day that goes by post, one
@@ -41,7 +41,10 @@ export async function printLetters(
 ): Promise<PrintResult> {
   const letters = await withCheckpoints(tx, await lettersToPost(tx, opts));
   const logos = await loadLogos(tx, opts.orgId, letters);
-  const pdf = await renderLettersPdf(letters as StoredLetterForPdf[], (sha) => logos.get(sha), {
+  // Invoice copies print right after their letter, in the same envelope.
+  const enclosures = await loadEnclosureFiles(tx, opts.orgId, letters);
+  const withCopies = letters.map((l, i) => ({ ...(l as StoredLetterForPdf), enclosureFiles: enclosures[i] }));
+  const pdf = await renderLettersPdf(withCopies, (sha) => logos.get(sha), {
     title: `Letters to post ${opts.day}`,
     date: instantAt(opts.day, "00:00", opts.timeZone),
     duplex: true,

@@ -1,204 +1,113 @@
+import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import type { Language } from "@/lib/generated/prisma/enums";
-import type { Stage } from "@/lib/letters/template-types";
+import type { ProfileId } from "@/lib/law/profile";
+import { letterFormat } from "@/lib/locale/letter-format";
 import { flatText, pdfFonts, pdfToText } from "@/tests/pdf-text";
-import { sampleStoredLetter } from "@/tooling/demo/sample-letter";
+import { sampleLetterInput, sampleStoredLetter } from "@/tooling/demo/sample-letter";
 import { renderLetterPdf, renderLettersPdf } from "./render-letter-pdf";
 
-// What a reader finds in the printed letter, per language: the checklist of each
-// stage (docs: COLLECTIONS.md) in that language's own date and money format.
-const common: Record<Language, string[]> = {
-  en: [
-    "Aurora Components AS",
-    "Akersgata 32",
-    "Brightwater Supplies Ltd",
-    "ATTN: Accounts Department",
-    "Jane “JJ” Doe",
-    "+47 22 00 45 00",
-    "ar@aurora.example",
-    "INV-101",
-    "INV-104",
-    "15 January 2026",
-    "14 Feb 2026",
-    "US$1,250.00",
-    "US$200.50",
-    "US$1,450.50",
-    "16 April 2026",
-    "Days past due",
-    "Bank transfer to IBAN NO93 8601 1117 947",
-  ],
-  it: [
-    "Aurora Components AS",
-    "Akersgata 32",
-    "Società Città Srl",
-    "Alla c.a. dell'Ufficio Amministrazione",
-    "Paola Rossi",
-    "+47 22 00 45 00",
-    "ar@aurora.example",
-    "INV-101",
-    "INV-104",
-    "15 gennaio 2026",
-    "14/02/2026",
-    "1.250,00 EUR",
-    "200,50 EUR",
-    "1.450,50 EUR",
-    "16 aprile 2026",
-    "Giorni di ritardo",
-    "Bank transfer to IBAN NO93 8601 1117 947",
-  ],
-  nb: [
-    "Aurora Components AS",
-    "Akersgata 32",
-    "Bjørnstad & Ærø AS",
-    "Att.: Regnskapsavdelingen",
-    "Åse Bjørnstad",
-    "+47 22 00 45 00",
-    "ar@aurora.example",
-    "INV-101",
-    "INV-104",
-    "15. januar 2026",
-    "14.02.2026",
-    "kr 1 250,00",
-    "kr 200,50",
-    "kr 1 450,50",
-    "16. april 2026",
-    "Dager over forfall",
-    "Bank transfer to IBAN NO93 8601 1117 947",
-  ],
-};
+// What a reader finds in the printed letter, for every stage x language x country
+// profile: the stage's elements, the profile's formal wording, the customer's formats,
+// and none of the claims no record backs (the text as pdftotext extracts it).
 
-const checklist: Record<Language, Record<Stage, string[]>> = {
-  en: {
-    1: [
-      "47 days past due",
-      "16 February 2026: email, sent",
-      "18 February 2026: phone call, no answer",
-      "What to do next",
-      "error in our invoice",
-      "payment plan",
-      "never reached you",
-    ],
-    2: [
-      "20 February 2026: letter 1 (first reminder) sent",
-      "original due date of 14 February 2026",
-      "47 days",
-      "payment plan",
-      "credit rating",
-      "credit limits",
-      "card over the phone",
-      "cheque",
-    ],
-    3: [
-      "20 February 2026: letter 1",
-      "6 March 2026: letter 2",
-      "collection agency",
-      "attorney",
-      "payment plan is agreed",
-      "final request to get in touch",
-    ],
-    4: [
-      "have not heard from you",
-      "20 March 2026: letter 3",
-      "Nordic Recovery AS",
-      "NR-5531",
-      "1 April 2026",
-      "credit bureau",
-      "registered mail",
-      "REGISTERED MAIL",
-    ],
+const PROFILES: ProfileId[] = ["NO", "IT", "GB", "US"];
+const UNRECORDED =
+  /credit bureau|centrale rischi|kredittopplysning|segnalat|reported to|invoice issued|fattura emessa|faktura utstedt/i;
+const PAGE: Record<Language, string> = { en: "Page 1/1", it: "Pagina 1/1", nb: "Side 1/1" };
+const REGISTERED = /REGISTERED MAIL|RACCOMANDATA A\.R\.|REKOMMANDERT/;
+
+/** The words each stage must carry, by language; letter 3 carries its profile's formal notice. */
+const STAGE: Record<Language, Record<1 | 2 | 4, string[]>> = {
+  en: { 1: ["payment plan", "47 days past due"], 2: ["payment plan", "not heard from you"], 4: ["not to us"] },
+  it: { 1: ["piano di pagamento", "47 giorni"], 2: ["piano di pagamento", "alcun riscontro"], 4: ["e non a noi"] },
+  nb: { 1: ["betalingsplan", "47 dager"], 2: ["betalingsplan", "ikke hørt fra dere"], 4: ["ikke til oss"] },
+};
+const NOTICE: Record<ProfileId, Record<Language, string[]>> = {
+  NO: {
+    en: ["Debt collection notice (inkassovarsel)", "sent to debt collection", "inkassoloven"],
+    it: ["recupero crediti (inkassovarsel)", "inkassoloven"],
+    nb: ["Inkassovarsel", "oversendt til inkasso, og det kan påløpe omkostninger"],
   },
-  it: {
-    1: [
-      "scadute da 47 giorni",
-      "16 febbraio 2026: e-mail, inviata",
-      "18 febbraio 2026: telefonata, nessuna risposta",
-      "Come procedere",
-      "contenga un errore",
-      "piano di pagamento",
-      "non Le sia pervenuta",
-    ],
-    2: [
-      "20 febbraio 2026: invio del sollecito n. 1 (primo sollecito)",
-      "scadenza originaria del 14 febbraio 2026",
-      "47 giorni",
-      "piano di pagamento",
-      "merito creditizio",
-      "limiti di fido",
-      "carta di credito per telefono",
-      "assegno",
-    ],
-    3: [
-      "20 febbraio 2026: invio del sollecito n. 1",
-      "6 marzo 2026: invio del sollecito n. 2",
-      "recupero crediti",
-      "legale",
-      "piano di pagamento",
-      "per l'ultima volta",
-    ],
-    4: [
-      "Non abbiamo ricevuto alcun riscontro",
-      "20 marzo 2026: invio del sollecito n. 3",
-      "Nordic Recovery AS",
-      "NR-5531",
-      "1 aprile 2026",
-      "centrale rischi",
-      "raccomandata",
-      "RACCOMANDATA A.R.",
-    ],
+  IT: {
+    en: ["messa in mora", "article 1219", "PEC"],
+    it: ["Ultimo sollecito e costituzione in mora", "art. 1219 c.c.", "raccomandata A/R o PEC"],
+    nb: ["messa in mora", "1219", "PEC"],
   },
-  nb: {
-    1: [
-      "47 dager over forfall",
-      "16. februar 2026: e-post, sendt",
-      "18. februar 2026: telefonsamtale, ikke besvart",
-      "Slik går du frem",
-      "inneholder en feil",
-      "betalingsplan",
-      "ikke kommet frem",
-    ],
-    2: [
-      "20. februar 2026: purring 1 (første påminnelse) sendt",
-      "opprinnelig forfallsdato 14. februar 2026",
-      "47 dager",
-      "betalingsplan",
-      "kredittvurderingen",
-      "kredittgrensene",
-      "kort over telefon",
-      "sjekk",
-    ],
-    3: [
-      "20. februar 2026: purring 1",
-      "6. mars 2026: purring 2",
-      "inkassobyrå",
-      "advokat",
-      "betalingsplan er avtalt",
-      "siste oppfordring",
-    ],
-    4: [
-      "Vi har ikke hørt fra deg",
-      "20. mars 2026: purring 3",
-      "Nordic Recovery AS",
-      "NR-5531",
-      "1. april 2026",
-      "kredittopplysningsbyrået",
-      "rekommandert",
-      "REKOMMANDERT",
-    ],
-  },
+  GB: { en: ["Letter before action", "solicitors"], it: ["letter before action", "solicitors"], nb: ["solicitors"] },
+  US: { en: ["Final demand", "collection agency"], it: ["recupero crediti"], nb: ["inkassobyrå"] },
 };
 
 describe("renderLetterPdf", () => {
-  for (const language of ["en", "it", "nb"] as const) {
-    for (const stage of [1, 2, 3, 4] as const) {
-      it(`letter ${stage} in ${language}: the printed text carries the stage's checklist in ${language} formats`, async () => {
-        const pdf = await renderLetterPdf(sampleStoredLetter(language, stage));
-        expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe("%PDF-");
-        const text = flatText(await pdfToText(pdf));
-        for (const expected of [...common[language], ...checklist[language][stage]]) expect(text).toContain(expected);
-        if (stage !== 4) expect(text).not.toMatch(/REGISTERED MAIL|RACCOMANDATA A\.R\.|REKOMMANDERT/);
-      });
+  for (const profile of PROFILES)
+    for (const language of ["en", "it", "nb"] as const)
+      for (const stage of [1, 2, 3, 4] as const)
+        it(`${profile} customer, ${language}, letter ${stage}: its elements in print, nothing unrecorded, one page`, async () => {
+          const input = sampleLetterInput(language, stage, profile);
+          const pdf = await renderLetterPdf(
+            sampleStoredLetter(language, stage, `s-${profile}-${language}-${stage}`, profile),
+          );
+          expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe("%PDF-");
+          const raw = await pdfToText(pdf);
+          const text = flatText(raw);
+          const format = letterFormat(language, input.locale);
+          const must = [
+            "Aurora Components AS",
+            "Org.nr. 923 456 789 MVA", // the sender is Norwegian: org.nr. on its letterhead
+            input.customer.name,
+            "INV-101",
+            "INV-104",
+            flatText(format.money(145050, input.currency)),
+            format.date(input.deadline),
+            "ar@aurora.example",
+            PAGE[language],
+            ...(stage === 3 ? NOTICE[profile][language] : STAGE[language][stage]),
+            ...(stage === 4 ? ["Nordic Recovery AS", "NR-5531", "post@nordicrecovery.example"] : [input.bank!.iban]),
+          ];
+          for (const expected of must) expect(text, expected).toContain(expected);
+          // Phone numbers never break across lines.
+          expect(raw).toContain("+47 22 00 45 00");
+          expect(text).not.toMatch(UNRECORDED);
+          expect(text).not.toContain("…"); // nothing cut off, the footer included
+          if (profile === "NO" || profile === "GB") expect(text).not.toMatch(/attorney|without further notice/i);
+          const registered = stage === 4 || (stage === 3 && profile === "IT");
+          if (registered) expect(text).toMatch(REGISTERED);
+          else expect(text).not.toMatch(REGISTERED);
+          if (stage === 4) expect(text).not.toContain(input.bank!.iban); // payment goes to the agency
+        });
+
+  it("keeps the closing with the signature when a letter runs over a page", async () => {
+    const base = sampleStoredLetter("en", 2);
+    const blocks = base.body.split("\n\n");
+    // Lengthen the letter until its closing no longer fits on page 1.
+    for (let extra = 10; extra < 40; extra++) {
+      const body = [
+        ...blocks.slice(0, -2),
+        ...Array.from({ length: extra }, (_, i) => `Filler line ${i + 1}.`),
+        ...blocks.slice(-2),
+      ].join("\n\n");
+      const pages = (await pdfToText(await renderLetterPdf({ ...base, body }))).split("\f").filter((p) => p.trim());
+      if (pages.length < 2) continue;
+      const last = pages.at(-1)!;
+      expect(last).toContain("Yours sincerely,");
+      expect(last).toContain("If you have any questions");
+      expect(pages[0]).not.toContain("Yours sincerely,");
+      return;
     }
-  }
+    throw new Error("the letter never ran over a page");
+  });
+
+  it("encloses invoice copies after the letter, page for page", async () => {
+    const copy = await PDFDocument.create();
+    copy.addPage([300, 300]).drawText("INVOICE COPY INV-101", { x: 20, y: 150, size: 12 });
+    copy.addPage([300, 300]).drawText("PAGE TWO OF THE COPY", { x: 20, y: 150, size: 12 });
+    const pdf = await renderLetterPdf(sampleStoredLetter("en", 1), null, [await copy.save()]);
+    const pages = (await pdfToText(pdf)).split("\f").filter((p) => p.trim());
+    expect(pages).toHaveLength(3);
+    expect(pages[0]).toContain("Enclosed: a copy of invoice INV-101");
+    expect(pages[1]).toContain("INVOICE COPY INV-101");
+    expect(pages[2]).toContain("PAGE TWO OF THE COPY");
+  });
 
   it("is a pure function of the stored letter: rendering twice gives the same bytes", async () => {
     const letter = sampleStoredLetter("nb", 3);
@@ -237,7 +146,7 @@ describe("renderLetterPdf", () => {
     const letter = { ...sampleStoredLetter("it", 2), letterhead: null };
     const text = flatText(await pdfToText(await renderLetterPdf(letter)));
     expect(text).toContain("Aurora Components AS");
-    expect(text).toContain("Secondo sollecito");
+    expect(text).toContain("Secondo sollecito di pagamento");
   });
 
   it("puts many letters in one PDF, each on its own sheet, and reports progress", async () => {

@@ -40,8 +40,8 @@ const LEFT = 25 * MM;
 const RIGHT = 20 * MM;
 const TEXT_W = PAGE_W - LEFT - RIGHT;
 const FOOTER_TOP = 22 * MM;
-const BODY_SIZE = 10;
-const LINE = 13.2;
+const BODY_SIZE = 9.5;
+const LINE = 12.4;
 const INK = rgb(0.1, 0.1, 0.12);
 const MUTED = rgb(0.38, 0.4, 0.45);
 
@@ -144,11 +144,34 @@ export async function newDocument(title: string, date: Date): Promise<{ doc: PDF
   return { doc, fonts: { regular, bold, mono } };
 }
 
-/** One letter as a PDF (one or more A4 pages). */
-export async function renderLetterPdf(letter: StoredLetterForPdf, logo?: LogoImage | null): Promise<Uint8Array> {
+/** One letter as a PDF (one or more A4 pages), followed by the invoice copies it encloses. */
+export async function renderLetterPdf(
+  letter: StoredLetterForPdf,
+  logo?: LogoImage | null,
+  enclosures: Uint8Array[] = [],
+): Promise<Uint8Array> {
   const { doc, fonts } = await newDocument(letter.subject, letter.sentAt);
   await drawLetter(doc, fonts, letter, logo ?? null);
+  await appendEnclosures(doc, enclosures);
   return doc.save();
+}
+
+/**
+ * The enclosed invoice PDFs, page for page after the letter (pdf-lib copyPages). A file
+ * that cannot be read gets a page saying so, so a print run never stops on one upload.
+ */
+export async function appendEnclosures(doc: PDFDocument, files: Uint8Array[]) {
+  for (const bytes of files) {
+    try {
+      const source = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
+      const pages = await doc.copyPages(source, source.getPageIndices());
+      for (const page of pages) doc.addPage(page);
+    } catch {
+      doc
+        .addPage([PAGE_W, PAGE_H])
+        .drawText("(enclosed invoice copy could not be read)", { x: LEFT, y: PAGE_H / 2, size: 10 });
+    }
+  }
 }
 
 /**
@@ -157,7 +180,7 @@ export async function renderLetterPdf(letter: StoredLetterForPdf, logo?: LogoIma
  * embedded once. `onProgress(done, total)` is called after each letter.
  */
 export async function renderLettersPdf(
-  letters: StoredLetterForPdf[],
+  letters: (StoredLetterForPdf & { enclosureFiles?: Uint8Array[] })[],
   logoFor: (sha256: string) => LogoImage | null | undefined,
   opts: {
     title: string;
@@ -173,6 +196,7 @@ export async function renderLettersPdf(
     if (opts.duplex && doc.getPageCount() % 2 === 1) doc.addPage([PAGE_W, PAGE_H]);
     const sha = parseLetterhead(letter.letterhead)?.logoSha256;
     await drawLetter(doc, fonts, letter, sha ? (logoFor(sha) ?? null) : null, images);
+    await appendEnclosures(doc, letter.enclosureFiles ?? []);
     done += 1;
     await opts.onProgress?.(done, letters.length);
   }
@@ -227,7 +251,12 @@ async function drawLetter(
   pen.y = PAGE_H - 103 * MM;
   pen.paragraph(parts.subject, fonts.bold, 11);
   pen.y -= 4;
-  for (const block of parts.rest) pen.block(block);
+  // The closing paragraph, the sign-off and the signature stay on one page.
+  const closing = parts.rest.length >= 2 ? 2 : parts.rest.length;
+  parts.rest.forEach((block, i) => {
+    if (i === parts.rest.length - closing) pen.keepTogether(parts.rest.slice(i));
+    pen.block(block);
+  });
   pen.finish();
 }
 
@@ -236,6 +265,9 @@ class Pen {
   y = 0;
   private pages: PDFPage[] = [];
   private widths = new Map<PDFFont, Map<string, number>>();
+  /** Footer lines, wrapped (never cut) to the text width; the body stops above them. */
+  private footerLines: { text: string; size: number }[] = [];
+  private footerTop = FOOTER_TOP;
 
   constructor(
     private doc: PDFDocument,
@@ -244,7 +276,27 @@ class Pen {
     private head: Letterhead | null,
     private letterheadLines: string[],
   ) {
+    this.footerLines = this.layoutFooter();
+    // Room under the wrapped lines for the reference line and, when there is one, the two checkpoint lines.
+    const checkpointHeight = this.letter.checkpoint ? 14 : 0;
+    this.footerTop = Math.max(
+      FOOTER_TOP,
+      8 * MM + checkpointHeight + this.footerLines.reduce((h, l) => h + l.size * 1.3, 0),
+    );
     this.newPage();
+  }
+
+  private layoutFooter(): { text: string; size: number }[] {
+    const head = this.head;
+    const contact = head
+      ? [head.name, head.phone, head.email, head.website].filter(Boolean).join(" · ")
+      : this.letterheadLines.join(" · ");
+    const size = 7.5;
+    const room = TEXT_W - 22 * MM; // the page number sits at the right
+    return [
+      ...(head?.paymentInstructions ? this.wrap(head.paymentInstructions, this.fonts.regular, size, room) : []),
+      ...this.wrap(contact, this.fonts.regular, size, room),
+    ].map((text) => ({ text, size }));
   }
 
   private newPage() {
@@ -311,6 +363,7 @@ class Pen {
           this.head.addressLines.at(-1) ?? "",
           [this.head.phone, this.head.email].filter(Boolean).join(" · "),
           this.head.website,
+          this.head.legalLine ?? "",
         ].filter(Boolean)
       : this.letterheadLines.slice(1);
     const right = PAGE_W - RIGHT;
@@ -348,8 +401,7 @@ class Pen {
     if (registered) this.text(registered, x, PAGE_H - 56 * MM, this.fonts.bold, 9.5);
     let y = PAGE_H - 63 * MM;
     for (const line of lines) {
-      const attention = line === lines.at(-1) && lines.length > 1;
-      this.text(line, x, y, attention ? this.fonts.bold : this.fonts.regular, 10, INK, 80 * MM);
+      this.text(line, x, y, this.fonts.regular, 10, INK, 80 * MM);
       y -= 12;
     }
   }
@@ -366,7 +418,24 @@ class Pen {
   }
 
   private room(height: number) {
-    if (this.y - height < FOOTER_TOP + 6 * MM) this.newPage();
+    if (this.y - height < this.footerTop + 6 * MM) this.newPage();
+  }
+
+  /** Starts a new page unless all these blocks fit on this one. */
+  keepTogether(blocks: string[]) {
+    const lines = blocks.reduce(
+      (n, b) =>
+        n +
+        b
+          .split("\n")
+          .reduce(
+            (m, line) =>
+              m + this.wrap(line.replace(/^ {2}- /, ""), this.fonts.regular, BODY_SIZE, TEXT_W - 6 * MM).length,
+            0,
+          ),
+      0,
+    );
+    this.room(lines * LINE + blocks.length * LINE * 0.5);
   }
 
   /** A block of the body: a table (every line indented, no bullets), a list, or a paragraph. */
@@ -381,7 +450,7 @@ class Pen {
         else this.paragraph(line, this.fonts.regular, BODY_SIZE);
       }
     }
-    this.y -= LINE * 0.6;
+    this.y -= LINE * 0.5;
   }
 
   private table(lines: string[]) {
@@ -421,7 +490,11 @@ class Pen {
     if (!text) return [""];
     const protectedText = text
       .replace(/(?<=\d) (?=\d{3}(?!\d))/g, "\u00a0")
-      .replace(/\b(kr|EUR|USD|NOK|GBP) (?=\d)/g, "$1\u00a0");
+      .replace(/\b(kr|EUR|USD|NOK|GBP) (?=\d)/g, "$1\u00a0")
+      // Phone numbers, account numbers and IBANs never break: "+47 22 00 45 00", "NO93 8601 1117 947".
+      .replace(/\+\d[\d ()-]{4,}\d/g, (m) => m.replace(/ /g, "\u00a0"))
+      .replace(/\b[A-Z]{2}\d{2}(?: [A-Z\d]{1,4})+\b/g, (m) => m.replace(/ /g, "\u00a0"))
+      .replace(/\b\d{4} \d{2} \d{5}\b/g, (m) => m.replace(/ /g, "\u00a0"));
     const words = protectedText.split(" ");
     const lines: string[] = [];
     let current = "";
@@ -442,27 +515,18 @@ class Pen {
     return lines.map((l) => l.replace(/\u00a0/g, " "));
   }
 
-  /** Footer on every page: payment instructions, contact line, letter reference and page number. */
+  /** Footer on every page: bank details, contact line (wrapped, never cut), letter reference and page number. */
   finish() {
     const total = this.pages.length;
-    const head = this.head;
-    const contact = head
-      ? [head.name, head.phone, head.email, head.website].filter(Boolean).join(" · ")
-      : this.letterheadLines.join(" · ");
     this.pages.forEach((page, i) => {
       this.page = page;
       page.drawLine({
-        start: { x: LEFT, y: FOOTER_TOP },
-        end: { x: PAGE_W - RIGHT, y: FOOTER_TOP },
+        start: { x: LEFT, y: this.footerTop },
+        end: { x: PAGE_W - RIGHT, y: this.footerTop },
         thickness: 0.4,
         color: MUTED,
       });
-      let y = FOOTER_TOP - 10;
-      if (head?.paymentInstructions) {
-        this.text(head.paymentInstructions, LEFT, y, this.fonts.regular, 7.5, MUTED, TEXT_W);
-        y -= 9.5;
-      }
-      this.text(contact, LEFT, y, this.fonts.regular, 7.5, MUTED, TEXT_W - 25 * MM);
+      let y = this.footerTop - 10;
       const pageLabel = `${PAGE_WORD[this.letter.language]} ${i + 1}/${total}`;
       this.text(
         pageLabel,
@@ -472,7 +536,10 @@ class Pen {
         7.5,
         MUTED,
       );
-      y -= 9.5;
+      for (const line of this.footerLines) {
+        this.page.drawText(line.text, { x: LEFT, y, font: this.fonts.regular, size: line.size, color: MUTED });
+        y -= line.size * 1.27;
+      }
       this.text(
         `Ref. ${this.letter.id} · SHA-256 ${this.letter.contentSha256.slice(0, 16)}`,
         LEFT,

@@ -12,7 +12,7 @@ import type { LetterheadSource } from "./letterhead";
 export const MAX_LOGO_BYTES = 512 * 1024;
 
 /** The letterhead's editable text fields (the logo is handled on its own). */
-export type LetterheadFields = Omit<LetterheadSource, "logoSha256">;
+export type LetterheadFields = Omit<LetterheadSource, "logoSha256"> & { registrationNumber: string; vatNumber: string };
 
 /**
  * The logo's type from its first bytes, never from the file name or the

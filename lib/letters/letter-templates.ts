@@ -42,7 +42,7 @@ export async function templateInForce(
  */
 export function templateSetWith(language: Language, stage: Stage, draft: TemplateDraft): LetterTemplateSet {
   const base = templatesFor(language);
-  return { ...base, common: { ...base.common, contactLine: "" }, stages: { ...base.stages, [stage]: draft } };
+  return { contactLine: "", stages: { ...base.stages, [stage]: draft } };
 }
 
 /** The template set a letter of this stage is rendered with now (undefined: the code's defaults). */

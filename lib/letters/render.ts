@@ -1,16 +1,24 @@
-import type { ContactChannel, ContactOutcome, Language } from "@/lib/generated/prisma/enums";
+import type { CustomerType, Language } from "@/lib/generated/prisma/enums";
 import type { LetterCharge } from "@/lib/law/charges";
-import { letterFormat } from "@/lib/locale/letter-format";
+import { type ProfileId, profileFor } from "@/lib/law/profile";
+import { englishLocale, letterFormat } from "@/lib/locale/letter-format";
 import type { DateOnly } from "@/lib/time/dates";
-import type { LetterTemplateSet, Stage } from "./template-types";
+import { en as enPhrases } from "./phrases/en";
+import { it as itPhrases } from "./phrases/it";
+import { nb as nbPhrases } from "./phrases/nb";
+import type { AgencyFacts, BankDetails, LetterContact, LetterPhrases } from "./phrases/types";
+import { type PostalAddress, postalAddressLines } from "./postal-address";
+import type { LetterTemplateSet, Stage, StageTemplate } from "./template-types";
 import { en } from "./templates/en";
 import { it } from "./templates/it";
 import { nb } from "./templates/nb";
 
-// Letters are rendered from data by one pure function: the same input always
-// gives the same text, which is stored as sent and hashed.
+// Letters are rendered from data by one pure function: the same input always gives the
+// same text, which is stored as sent and hashed. Only the template's own text is read
+// for {{placeholders}}; data is inserted once and never scanned again.
 
-const TEMPLATES: Partial<Record<Language, LetterTemplateSet>> = { en, it, nb };
+const TEMPLATES: Record<Language, LetterTemplateSet> = { en, it, nb };
+const PHRASES: Record<Language, LetterPhrases> = { en: enPhrases, it: itPhrases, nb: nbPhrases };
 
 export interface LetterInvoice {
   invoiceId: string;
@@ -20,41 +28,45 @@ export interface LetterInvoice {
   amountMinor: number;
   openMinor: number;
   daysPastDue: number;
+  /** Norwegian KID issued with the invoice, if any. */
+  kid?: string | null;
+  /** A copy of the invoice (its PDF) goes with the letter. */
+  copyEnclosed?: boolean;
 }
 
-export interface LetterAttempt {
-  on: DateOnly;
-  channel: ContactChannel;
-  outcome: ContactOutcome;
-  letterStage?: number | null;
-}
-
-interface Address {
-  name: string;
-  addressLine1: string;
-  addressLine2: string;
-  postalCode: string;
-  city: string;
-  country: string;
-}
+export type { LetterContact } from "./phrases/types";
 
 export interface LetterInput {
   stage: Stage;
   language: Language;
+  /** The legal profile of the customer's country (lib/law/profile.ts). */
+  profile: ProfileId;
+  customerType: CustomerType;
+  /** Locale for English letters; follows the customer's country (englishLocale). */
   locale: string;
   currency: string;
   letterDate: DateOnly;
   deadline: DateOnly;
-  org: Address & { phone: string; email: string; website: string; contactPerson: string; paymentInstructions: string };
-  customer: Address & { contactPerson: string };
+  org: Omit<PostalAddress, "region"> & {
+    countryCode: string;
+    phone: string;
+    email: string;
+    website: string;
+    contactPerson: string;
+    /** Other accepted payment methods, in the organization's words. */
+    paymentMethods: string;
+  };
+  customer: PostalAddress & { contactPerson: string };
   invoices: LetterInvoice[];
-  /** Earlier collection attempts from the contact history, any order. */
-  attempts: LetterAttempt[];
-  handoff?: { agency: string; reference: string; handedOverOn: DateOnly } | null;
+  /** Interest and fees frozen by lib/law for this letter: lines of their own beside the invoices. */
+  charges: LetterCharge[];
+  /** The contact log since the oldest invoice in the letter was issued, any order. */
+  contacts: LetterContact[];
+  /** The bank account of the letter's currency. */
+  bank: BankDetails | null;
+  handoff?: (AgencyFacts & { handedOverOn: DateOnly }) | null;
   /** An organization's edited templates for this language; the code's defaults otherwise. */
   templates?: LetterTemplateSet;
-  /** Interest and fees the letter claims (lib/law), each a line beside the invoices. */
-  charges?: LetterCharge[];
 }
 
 export interface RenderedLetter {
@@ -66,169 +78,185 @@ export function templatesFor(language: Language): LetterTemplateSet {
   return TEMPLATES[language] ?? en;
 }
 
+export function phrasesFor(language: Language): LetterPhrases {
+  return PHRASES[language] ?? enPhrases;
+}
+
+/** The locale an English letter to this country uses (dates, currency symbols). */
+export { englishLocale };
+
 export function renderLetter(input: LetterInput): RenderedLetter {
   const t = input.templates ?? templatesFor(input.language);
+  const p = phrasesFor(input.language);
   const format = letterFormat(input.language, input.locale);
   const day = (d: DateOnly) => format.date(d);
+  const inline = (d: DateOnly) => format.inlineDate(d);
   const money = (minor: number) => format.money(minor, input.currency);
-  const shortDay = (d: DateOnly) => format.shortDate(d);
-  const total = input.invoices.reduce((s, i) => s + i.openMinor, 0);
   const oldest = [...input.invoices].sort((a, b) => (a.dueDate < b.dueDate ? -1 : 1))[0];
   if (!oldest) throw new Error("A letter needs at least one invoice.");
+  const invoicesTotal = input.invoices.reduce((s, i) => s + i.openMinor, 0);
+  const chargesTotal = input.charges.reduce((s, c) => s + c.amountMinor, 0);
+  const total = invoicesTotal + chargesTotal;
+  const plural = input.invoices.length !== 1;
+
+  // "We have not heard from you" only when nothing came in since the last letter.
+  const contacts = [...input.contacts].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  const lastLetterOn =
+    contacts.filter((c) => c.kind === "contact" && c.channel === "LETTER" && c.letterStage).at(-1)?.on ?? null;
+  const lastAnswerOn =
+    contacts
+      .filter(
+        (c) => (c.kind === "contact" && (c.direction === "INBOUND" || c.outcome === "SPOKE")) || c.kind === "promise",
+      )
+      .filter((c) => !lastLetterOn || c.on >= lastLetterOn)
+      .at(-1)?.on ?? null;
 
   const values: Record<string, string> = {
     customerName: input.customer.name,
-    contactPerson:
-      input.customer.contactPerson ||
-      (input.language === "en" ? `${input.customer.name} Accounts Department` : input.customer.name),
+    contactPerson: input.customer.contactPerson || input.customer.name,
     totalDue: money(total),
     daysPastDue: String(Math.max(...input.invoices.map((i) => i.daysPastDue))),
-    oldestDueDate: day(oldest.dueDate),
-    deadline: day(input.deadline),
-    letterDate: day(input.letterDate),
-    paymentInstructions: input.org.paymentInstructions,
+    oldestDueDate: inline(oldest.dueDate),
+    deadline: inline(input.deadline),
+    letterDate: inline(input.letterDate),
     orgPhone: input.org.phone,
     orgEmail: input.org.email,
     orgContactPerson: input.org.contactPerson || input.org.name,
     agency: input.handoff?.agency ?? "",
     handoffReference: input.handoff?.reference ?? "",
-    handoffDate: input.handoff ? day(input.handoff.handedOverOn) : "",
+    handoffDate: input.handoff ? inline(input.handoff.handedOverOn) : "",
+    contactStatus: input.stage === 1 ? "" : p.contactStatus({ lastLetterOn, lastAnswerOn }, day),
+    noticeTitle: p.noticeTitle(input.profile),
+    registeredPost: p.registeredPost(input.locale),
   };
-  // One pass over the template only: data is inserted, never read as a template
-  // (an invoice number "INV-{{nope}}" or "INV-$&" is printed as it is).
-  const fill = (text: string, extra: Record<string, string> = {}) =>
-    text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
-      if (key in extra) return extra[key];
-      if (!(key in values)) throw new Error(`Letter template uses unknown placeholder {{${key}}}`);
-      return values[key];
-    });
+  const paymentLines = p.payment({
+    bank: input.bank,
+    invoices: input.invoices.map((i) => ({ number: i.number, kid: i.kid ?? null })),
+    otherMethods: input.org.paymentMethods.trim(),
+  });
+  // Older saved templates write payment instructions inline; letter 4 never names our account.
+  values.paymentInstructions = input.stage === 4 ? "" : paymentLines.join(" ");
+  // The stage that carries the consequences: the country's formal notice, or letter 3 where there is none.
+  const noticeStage = profileFor(input.profile).formalNoticeStage ?? 3;
 
-  const attemptLines = [
-    ...input.invoices.map((i) => ({
-      on: i.issueDate,
-      text: fill(t.common.invoiceIssued, { number: i.number }),
-    })),
-    ...input.attempts.map((a) => ({
-      on: a.on,
-      text:
-        a.channel === "LETTER" && a.letterStage
-          ? fill(t.common.letterSent, {
-              stage: String(a.letterStage),
-              stageName: t.common.stageNames[a.letterStage as Stage],
-            })
-          : `${t.common.channel[a.channel]}, ${t.common.outcome[a.outcome]}`,
-    })),
-  ].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  const fill = (text: string) =>
+    text
+      .replace(/\{\{n:([^|{}]*)\|([^{}]*)\}\}/g, (_, one: string, many: string) => (plural ? many : one))
+      .replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
+        if (!(key in values)) throw new Error(`Letter template uses unknown placeholder {{${key}}}`);
+        return values[key];
+      })
+      .replace(/^ +| +$/g, "");
+
+  const copies = input.invoices.filter((i) => i.copyEnclosed).map((i) => i.number);
+  const noCopies = input.invoices.filter((i) => !i.copyEnclosed).map((i) => i.number);
+  const chargeRows = input.charges.map((c) => [
+    p.charge(c, { rate: format.rate, day: format.shortDate }),
+    money(c.amountMinor),
+  ]);
   const blocks: Record<string, string> = {
-    attemptList: attemptLines.map((a) => `  - ${day(a.on)}: ${a.text}`).join("\n"),
-    invoiceTable:
+    attemptList: contacts.length
+      ? [p.contactsIntro(input.stage), ...contacts.map((c) => `  - ${day(c.on)}: ${p.contact(c, day)}`)].join("\n")
+      : "",
+    invoiceTable: [
       table(
-        t.common.invoiceHeader,
+        p.invoiceHeader,
         input.invoices.map((i) => [
           i.number,
-          shortDay(i.issueDate),
+          format.shortDate(i.issueDate),
           money(i.amountMinor),
           money(i.openMinor),
-          shortDay(i.dueDate),
+          format.shortDate(i.dueDate),
           String(i.daysPastDue),
         ]),
-      ) +
-      "\n" +
-      fill(t.common.totalLine) +
-      chargeLines(input.charges ?? [], total, input.language, money, shortDay),
+        chargeRows.length ? [] : [`  ${p.totalLine(money(total))}`],
+      ),
+      chargeRows.length
+        ? table(p.chargeHeader, chargeRows, [
+            ...p.subtotalLines(money(invoicesTotal), money(chargesTotal)).map((l) => `  ${l}`),
+            `  ${p.totalLine(money(total))}`,
+          ])
+        : "",
+      p.enclosures(copies, noCopies),
+    ]
+      .filter(Boolean)
+      .join("\n\n"),
+    paymentDetails: paymentLines.join("\n"),
+    formalNotice:
+      input.stage === noticeStage
+        ? p
+            .formalNotice({
+              profile: input.profile,
+              customerType: input.customerType,
+              totalDue: values.totalDue,
+              deadline: values.deadline,
+              replyDays:
+                profileFor(input.profile).byType[input.customerType]?.minDeadlineDays.value[input.stage - 1] ?? 0,
+            })
+            .join("\n\n")
+        : "",
+    agencyDetails: input.handoff ? p.agencyDetails(input.handoff).filter(Boolean).join("\n") : "",
   };
 
-  const stage = t.stages[input.stage];
-  const address = (a: Address) =>
-    [a.name, a.addressLine1, a.addressLine2, [a.postalCode, a.city].filter(Boolean).join(" "), a.country].filter(
-      Boolean,
-    );
+  const stage = withLegalBlocks(t.stages[input.stage], input.stage, input.stage === noticeStage);
   const letterhead = [
-    ...address(input.org),
+    input.org.name,
+    input.org.addressLine1,
+    input.org.addressLine2,
+    [input.org.postalCode, input.org.city].filter(Boolean).join(" "),
     [input.org.phone, input.org.email, input.org.website].filter(Boolean).join(" | "),
-  ];
+  ].filter(Boolean);
+  const address = postalAddressLines(input.customer, {
+    attention: p.attention(input.customer.contactPerson),
+    fromCountryCode: input.org.countryCode,
+    fromCountry: input.org.country,
+  });
   const subject = fill(stage.subject);
   const body = [
     letterhead.join("\n"),
-    fill(t.common.dateLine),
-    [...address(input.customer), t.common.attention].join("\n"),
+    p.dateLine(input.org.city, day(input.letterDate)),
+    address.join("\n"),
     subject,
-    fill(t.common.greeting),
-    ...stage.paragraphs.map((p) => {
-      const block = /^\{\{(\w+)\}\}$/.exec(p);
-      return block && block[1] in blocks ? blocks[block[1]] : fill(p);
+    p.greeting(input.customer.contactPerson, input.customer.name),
+    ...stage.paragraphs.map((para) => {
+      const block = /^\{\{(\w+)\}\}$/.exec(para.trim());
+      return block && block[1] in blocks ? blocks[block[1]] : fill(para);
     }),
-    fill(t.common.contactLine),
-    `${t.common.signOff}\n${values.orgContactPerson}\n${input.org.name}`,
+    input.stage === 4 ? "" : fill(t.contactLine),
+    `${p.signOff({ named: !!input.customer.contactPerson, locale: input.locale })}\n${values.orgContactPerson}\n${input.org.name}`,
   ]
-    .filter((block) => block !== "")
+    .filter((block) => block.trim() !== "")
     .join("\n\n");
   return { subject, body };
 }
 
-// A plain list of the charges under the invoice table, so they show in every
-// template; the wording here is a fallback the templates may restyle.
-const CHARGE_WORDS: Record<string, { title: string; total: string; kind: Record<LetterCharge["kind"], string> }> = {
-  en: {
-    title: "Charges claimed in addition (not added to the invoices):",
-    total: "Total including charges",
-    kind: {
-      interest: "Late-payment interest",
-      compensation: "Fixed compensation",
-      reminder_fee: "Reminder fee",
-      contractual_interest: "Interest",
-      flat_fee: "Late fee",
-    },
-  },
-  nb: {
-    title: "Krav i tillegg (ikke lagt til fakturaene):",
-    total: "Sum inkludert krav",
-    kind: {
-      interest: "Forsinkelsesrente",
-      compensation: "Standardkompensasjon",
-      reminder_fee: "Purregebyr",
-      contractual_interest: "Rente",
-      flat_fee: "Gebyr",
-    },
-  },
-  it: {
-    title: "Importi richiesti in aggiunta (non sommati alle fatture):",
-    total: "Totale compresi gli importi aggiuntivi",
-    kind: {
-      interest: "Interessi di mora",
-      compensation: "Risarcimento forfettario",
-      reminder_fee: "Spese di sollecito",
-      contractual_interest: "Interessi",
-      flat_fee: "Penale",
-    },
-  },
-};
-
-function chargeLines(
-  charges: LetterCharge[],
-  invoicesTotal: number,
-  language: Language,
-  money: (minor: number) => string,
-  shortDay: (d: DateOnly) => string,
-): string {
-  if (!charges.length) return "";
-  const w = CHARGE_WORDS[language] ?? CHARGE_WORDS.en;
-  const lines = charges.map((c) => {
-    const rate = c.ratePercent ? ` ${c.ratePercent} %` : "";
-    const period = c.fromDate && c.toDate ? ` ${shortDay(c.fromDate)}-${shortDay(c.toDate)}` : "";
-    return `  - ${c.invoiceNumber ?? ""} ${w.kind[c.kind]}${rate}${period}: ${money(c.amountMinor)}`;
-  });
-  const sum = invoicesTotal + charges.reduce((s, c) => s + c.amountMinor, 0);
-  return `\n\n${w.title}\n${lines.join("\n")}\n  ${w.total}: ${money(sum)}`;
+/**
+ * A template saved before a block existed still carries what the law and the truth need:
+ * the formal notice (and its title) on its stage, the agency's details on letter 4.
+ */
+function withLegalBlocks(stage: StageTemplate, n: Stage, isNotice: boolean): StageTemplate {
+  const paragraphs = [...stage.paragraphs];
+  const after = (block: string, anchor: string) => {
+    if (paragraphs.some((p) => p.trim() === block)) return;
+    const at = paragraphs.findIndex((p) => p.trim() === anchor);
+    paragraphs.splice(at < 0 ? paragraphs.length : at + 1, 0, block);
+  };
+  if (isNotice) after("{{formalNotice}}", "{{invoiceTable}}");
+  if (n === 4) after("{{agencyDetails}}", "{{invoiceTable}}");
+  const subject =
+    isNotice && !stage.subject.includes("{{noticeTitle}}") ? `{{noticeTitle}}: ${stage.subject}` : stage.subject;
+  return { subject, paragraphs };
 }
 
-function table(header: string[], rows: string[][]): string {
+/** A monospaced table: text columns left, amounts right; `after` lines (totals) follow it. */
+function table(header: string[], rows: string[][], after: string[]): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const last = header.length - 1;
   const line = (cells: string[]) =>
     "  " +
     cells
-      .map((cell, c) => (c >= 2 ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .map((cell, c) => (c >= 2 || (c === last && c > 0) ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
       .join("  ")
       .trimEnd();
-  return [line(header), ...rows.map(line)].join("\n");
+  return [line(header), ...rows.map(line), ...after].join("\n");
 }

@@ -5,7 +5,7 @@ import { recordBrokenPromises } from "@/lib/collections/record-broken-promises";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { isBusy, isUniqueViolation, transientDbError } from "@/lib/db/errors";
 import { requestEmailDelivery } from "@/lib/delivery/request-email-delivery";
-import { letterheadSnapshot } from "@/lib/documents/letterhead";
+import { letterheadForLetter } from "@/lib/documents/letterhead";
 import { AppError } from "@/lib/errors/app-error";
 import { checkpointHistory } from "@/lib/history/checkpoint";
 import { dateOnlyToDb, formatDateOnly, formatInstant } from "@/lib/time/dates";
@@ -136,7 +136,8 @@ async function sendInTransaction(tx: DbOrTx, opts: SendNextLetterOptions): Promi
       registeredMail,
       charges: letter.charges.map((c) => ({ ...c })),
       contentSha256: letter.contentSha256,
-      letterhead: letterheadSnapshot(ctx.org),
+      letterhead: letterheadForLetter(ctx.org, { bank: ctx.bank, stage: action.stage }),
+      enclosures: letter.enclosures.length ? letter.enclosures : undefined,
       sentById: actor.userId,
       sentAt: now,
     },

@@ -40,12 +40,33 @@ describe("validateTemplate", () => {
   });
 
   it("refuses a template without contact details, naming the one missing", () => {
-    const noPhone = problems(without(defaultDraft("en", 4), /\{\{orgPhone\}\}/g, "us"), "en", 4);
+    const noPhone = problems(without(defaultDraft("en", 3), /\{\{orgPhone\}\}/g, "us"), "en", 3);
     expect(noPhone).toContain("the contact details {{orgPhone}}");
     expect(noPhone).not.toContain("{{orgEmail}}");
-    expect(problems(without(defaultDraft("en", 4), /\{\{org(Phone|Email)\}\}/g, "us"), "en", 4)).toContain(
+    expect(problems(without(defaultDraft("en", 3), /\{\{org(Phone|Email)\}\}/g, "us"), "en", 3)).toContain(
       "{{orgPhone}} and {{orgEmail}}",
     );
+  });
+
+  it("keeps the law's blocks: the formal notice on letter 3, the agency and no bank account of ours on letter 4", () => {
+    expect(problems(without(defaultDraft("nb", 3), /^\{\{formalNotice\}\}$/), "nb", 3)).toContain(
+      "the country's formal notice {{formalNotice}}",
+    );
+    expect(problems(without(defaultDraft("it", 4), /^\{\{agencyDetails\}\}$/), "it", 4)).toContain(
+      "the agency's details {{agencyDetails}}",
+    );
+    const draft = defaultDraft("en", 4);
+    expect(problems({ ...draft, paragraphs: [...draft.paragraphs, "{{paymentDetails}}"] }, "en", 4)).toContain(
+      "Letter 4 sends payment to the agency",
+    );
+    expect(problems(defaultDraft("en", 4), "en", 4)).toBe("");
+  });
+
+  it("accepts singular/plural choices and never reads them as placeholders", () => {
+    expect(problems(defaultDraft("it", 1), "it", 1)).toBe("");
+    const draft = defaultDraft("en", 1);
+    const broken = { ...draft, paragraphs: [...draft.paragraphs, "{{n:one invoice}} due"] };
+    expect(problems(broken, "en", 1)).toContain("unknown placeholder {{n:one invoice}}");
   });
 
   it("refuses letter 2 without the payment-plan offer, in each language", () => {
@@ -78,7 +99,7 @@ describe("validateTemplate", () => {
   it("treats a typo in a placeholder as an error and suggests the right one", () => {
     const draft = without(defaultDraft("en", 1), /\{\{daysPastDue\}\}/, "{{daysPassedDue}}");
     expect(problems(draft)).toContain("unknown placeholder {{daysPassedDue}}; did you mean {{daysPastDue}}?");
-    expect(problems(without(defaultDraft("en", 1), /\{\{paymentInstructions\}\}/, "{{banana}}"))).toContain(
+    expect(problems(without(defaultDraft("en", 1), /\{\{daysPastDue\}\}/, "{{banana}}"))).toContain(
       "unknown placeholder {{banana}}.",
     );
   });

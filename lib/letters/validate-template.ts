@@ -23,9 +23,20 @@ export const INLINE_PLACEHOLDERS = [
   "agency",
   "handoffReference",
   "handoffDate",
+  "contactStatus",
+  "noticeTitle",
+  "registeredPost",
 ] as const;
-/** Replaced by a block (list, table): must be a paragraph of its own. */
-export const BLOCK_PLACEHOLDERS = ["attemptList", "invoiceTable"] as const;
+/** Replaced by a block (list, table, payment details, the country's formal notice): must be a paragraph of its own. */
+export const BLOCK_PLACEHOLDERS = [
+  "attemptList",
+  "invoiceTable",
+  "paymentDetails",
+  "formalNotice",
+  "agencyDetails",
+] as const;
+/** {{n:singular|plural}}: the wording follows the number of invoices. */
+const CHOICE = /\{\{n:[^|{}]*\|[^{}]*\}\}/g;
 
 /** An editable stage template: subject and paragraphs; the last paragraphs usually carry the contact details. */
 export type TemplateDraft = StageTemplate;
@@ -41,7 +52,10 @@ export type TemplateCheck = { ok: true } | { ok: false; problems: string[] };
 /** The template the code ships for a language and stage, as an editor shows it (the contact line as the last paragraph). */
 export function defaultDraft(language: Language, stage: Stage): TemplateDraft {
   const t = templatesFor(language);
-  return { subject: t.stages[stage].subject, paragraphs: [...t.stages[stage].paragraphs, t.common.contactLine] };
+  return {
+    subject: t.stages[stage].subject,
+    paragraphs: [...t.stages[stage].paragraphs, ...(stage === 4 ? [] : [t.contactLine])],
+  };
 }
 
 export function validateTemplate(draft: TemplateDraft, opts: { language: Language; stage: Stage }): TemplateCheck {
@@ -51,7 +65,8 @@ export function validateTemplate(draft: TemplateDraft, opts: { language: Languag
   if (!paragraphs.length) problems.push("The letter has no text.");
 
   const used = new Set<string>();
-  const check = (text: string, where: string, allowBlock: boolean) => {
+  const check = (raw: string, where: string, allowBlock: boolean) => {
+    const text = raw.replace(CHOICE, "");
     const tokens = [...text.matchAll(/\{\{([^{}]*)\}\}/g)];
     for (const [token, rawName] of tokens) {
       const name = rawName.trim();
@@ -80,8 +95,20 @@ export function validateTemplate(draft: TemplateDraft, opts: { language: Languag
   if (!/\{\{\s*totalDue\s*\}\}/.test(body)) missing.push("the amount due {{totalDue}}");
   if (!paragraphs.includes("{{invoiceTable}}"))
     missing.push("the invoice table {{invoiceTable}} (as a paragraph of its own)");
-  const contact = ["orgPhone", "orgEmail"].filter((name) => !new RegExp(`\\{\\{\\s*${name}\\s*\\}\\}`).test(body));
+  // Letters 1-3 carry our contact details; letter 4 sends the customer to the agency instead.
+  const contact =
+    opts.stage === 4
+      ? []
+      : ["orgPhone", "orgEmail"].filter((name) => !new RegExp(`\\{\\{\\s*${name}\\s*\\}\\}`).test(body));
   if (contact.length) missing.push(`the contact details ${contact.map((n) => `{{${n}}}`).join(" and ")}`);
+  if (opts.stage === 3 && !paragraphs.includes("{{formalNotice}}"))
+    missing.push("the country's formal notice {{formalNotice}} (as a paragraph of its own)");
+  if (opts.stage === 4) {
+    if (!paragraphs.includes("{{agencyDetails}}"))
+      missing.push("the agency's details {{agencyDetails}} (as a paragraph of its own)");
+    if (/\{\{\s*(paymentDetails|paymentInstructions)\s*\}\}/.test(body))
+      problems.push("Letter 4 sends payment to the agency: remove our payment details.");
+  }
   if (opts.stage === 2 && !PAYMENT_PLAN[opts.language].pattern.test(body)) {
     missing.push(`the offer of a payment plan (a sentence with "${PAYMENT_PLAN[opts.language].example}")`);
   }

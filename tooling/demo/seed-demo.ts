@@ -4,9 +4,11 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ContactOutcome, Role } from "@/lib/generated/prisma/enums";
+import { profileFor } from "@/lib/law/profile";
 import { letterSha256 } from "@/lib/letters/compose-letter";
 import { letterDeadline } from "@/lib/letters/deadline";
 import { renderLetter } from "@/lib/letters/render";
+import { englishLocale } from "@/lib/locale/letter-format";
 import { addDaysTo, type DateOnly, dateOnlyToDb, daysBetween, formatDateOnly, todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
 import { DEMO_COMPANIES } from "./demo-companies";
@@ -34,9 +36,24 @@ const DEMO_ORG = {
   phone: "+47 22 00 45 00",
   email: "receivables@aurora-components.example",
   website: "aurora-components.example",
-  paymentInstructions: "Bank transfer to IBAN NO93 8601 1117 947 (BIC DNBANOKK), quoting the invoice number.",
+  // Other accepted payment methods; the bank transfer comes from DEMO_BANK_ACCOUNTS.
+  paymentInstructions: "",
   locale: "en-GB",
 };
+
+/** Where the demo's customers pay, one account per currency (letters pick by the account's currency). */
+const DEMO_BANK_ACCOUNTS = [
+  {
+    currency: "NOK",
+    bankName: "DNB",
+    iban: "NO93 8601 1117 947",
+    bic: "DNBANOKK",
+    accountNumber: "8601 11 17947",
+    usesKid: false,
+  },
+  { currency: "EUR", bankName: "DNB", iban: "NO20 8601 1117 955", bic: "DNBANOKK", accountNumber: "", usesKid: false },
+  { currency: "USD", bankName: "DNB", iban: "NO51 8601 1117 963", bic: "DNBANOKK", accountNumber: "", usesKid: false },
+];
 
 export interface SeedSummary {
   created: boolean;
@@ -199,6 +216,8 @@ export async function seedDemo(
       postalCode: c.postalCode ?? "",
       city: c.city ?? "",
       country: c.country ?? "",
+      countryCode: c.countryCode ?? null,
+      region: c.region ?? "",
     };
     const overdue = list.filter((i) => i.paid < i.amount && daysBetween(i.due, today) > 0);
     if (!overdue.length) return;
@@ -262,20 +281,26 @@ export async function seedDemo(
       const { subject, body } = renderLetter({
         stage: stage as 1 | 2 | 3,
         language,
-        locale: DEMO_ORG.locale,
+        profile: profileFor(customer.countryCode).id,
+        customerType: c.type ?? "business",
+        locale: language === "en" ? englishLocale(customer.countryCode, DEMO_ORG.locale) : DEMO_ORG.locale,
         currency,
         letterDate: sentOn,
         deadline,
-        org: DEMO_ORG,
+        org: { ...DEMO_ORG, paymentMethods: DEMO_ORG.paymentInstructions },
         customer,
         invoices: invoicesCovered,
-        attempts: contacts
-          .filter((c) => c.customerId === customerId && c.direction === "OUTBOUND" && c.occurredAt < sentAt)
+        charges: [],
+        bank: DEMO_BANK_ACCOUNTS.find((a) => a.currency === currency) ?? null,
+        contacts: contacts
+          .filter((c) => c.customerId === customerId && c.occurredAt < sentAt)
           .map((c) => ({
+            kind: "contact" as const,
             on: todayIn(TIME_ZONE, c.occurredAt),
             channel: c.channel,
+            direction: c.direction,
             outcome: c.outcome,
-            letterStage: letters.find((l) => l.id === c.letterId)?.stage,
+            letterStage: letters.find((l) => l.id === c.letterId)?.stage ?? null,
           })),
       });
       letters.push({
@@ -387,6 +412,7 @@ export async function seedDemo(
         data: { id: orgId, ...DEMO_ORG, timeZone: TIME_ZONE, defaultCurrency: "EUR" },
       });
       const users = (opts.users ?? DEMO_USERS).map((u) => ({ ...u, id: randomUUID(), orgId: orgId, passwordHash }));
+      await tx.orgBankAccount.createMany({ data: DEMO_BANK_ACCOUNTS.map((a) => ({ ...a, orgId })) });
       await tx.user.createMany({ data: users });
       const collector = users.find((u) => u.role === "COLLECTOR")!.id;
       await tx.customer.createMany({ data: customers });

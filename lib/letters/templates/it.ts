@@ -1,76 +1,54 @@
 import type { LetterTemplateSet } from "../template-types";
 
-// Solleciti di pagamento in italiano, uno per fase. Solo il testo: dati e blocchi
-// ({{invoiceTable}}, {{attemptList}}, ...) li inserisce render.ts. Il tono sale
-// da cortese a fermo, mai aggressivo (docs: COLLECTIONS.md).
+// Lettere di sollecito in italiano, una per livello. Alle aziende si dà del "Voi".
+// Le date nel testo portano l'articolo ({{deadline}} = "il 21 dicembre 2026", "l'8 gennaio 2027").
 export const it: LetterTemplateSet = {
-  common: {
-    attention: "Alla c.a. dell'Ufficio Amministrazione",
-    greeting: "Gentile {{contactPerson}},",
-    signOff: "Distinti saluti,",
-    contactLine: "Per qualsiasi chiarimento: {{orgContactPerson}}, tel. {{orgPhone}}, e-mail {{orgEmail}}.",
-    dateLine: "{{letterDate}}",
-    channel: { LETTER: "lettera", EMAIL: "e-mail", PHONE: "telefonata" },
-    outcome: {
-      SENT: "inviata",
-      DELIVERED: "consegnata",
-      DELIVERY_FAILED: "non consegnata",
-      NO_ANSWER: "nessuna risposta",
-      VOICEMAIL: "messaggio in segreteria",
-      SPOKE: "colloquio avvenuto",
-      REPLIED: "risposta ricevuta",
-    },
-    invoiceIssued: "emissione della fattura {{number}}",
-    letterSent: "invio del sollecito n. {{stage}} ({{stageName}})",
-    invoiceHeader: ["Fattura", "Data fattura", "Importo", "Residuo", "Scadenza", "Giorni di ritardo"],
-    totalLine: "  Totale da pagare: {{totalDue}}",
-    stageNames: { 1: "primo sollecito", 2: "secondo sollecito", 3: "terzo sollecito", 4: "diffida finale" },
-  },
+  contactLine:
+    "Per qualsiasi chiarimento potete contattare {{orgContactPerson}} al numero {{orgPhone}} o all'indirizzo {{orgEmail}}.",
   stages: {
     1: {
-      subject: "Sollecito di pagamento: {{totalDue}} scaduti ({{customerName}})",
+      subject: "Sollecito di pagamento: {{totalDue}} scaduti",
       paragraphs: [
-        "Le scriviamo in merito alle fatture indicate di seguito, scadute da {{daysPastDue}} giorni, per un importo residuo di {{totalDue}}. È possibile che la fattura non Le sia pervenuta o che il pagamento sia già in corso: in tal caso La ringraziamo e La preghiamo di non tenere conto della presente.",
-        "Abbiamo già preso contatto con Voi in queste occasioni:",
+        "Dalle nostre registrazioni {{n:risulta ancora aperta la fattura indicata di seguito, scaduta da|risultano ancora aperte le fatture indicate di seguito; la più datata è scaduta da}} {{daysPastDue}} giorni, per un importo di {{totalDue}}. Se avete già provveduto al pagamento, Vi ringraziamo e Vi preghiamo di non tenere conto della presente.",
         "{{attemptList}}",
-        "Riepilogo della posizione:",
         "{{invoiceTable}}",
-        "Come procedere: La preghiamo di saldare l'importo di {{totalDue}} entro il {{deadline}}. {{paymentInstructions}}",
-        "Se ritiene che la fattura contenga un errore, o se desidera concordare un piano di pagamento diverso, ce lo comunichi entro il {{deadline}}: saremo lieti di trovare insieme una soluzione.",
+        "Vi preghiamo di effettuare il pagamento di {{totalDue}} entro {{deadline}}.",
+        "{{paymentDetails}}",
+        "Se ritenete che {{n:la fattura contenga|le fatture contengano}} un errore, o se desiderate concordare un piano di pagamento, Vi preghiamo di comunicarcelo entro {{deadline}}: troveremo insieme una soluzione.",
       ],
     },
     2: {
-      subject: "Secondo sollecito: {{totalDue}} scaduti ({{customerName}})",
+      subject: "Secondo sollecito di pagamento: {{totalDue}} scaduti",
       paragraphs: [
-        "Non abbiamo ancora ricevuto il pagamento di {{totalDue}}, scaduto da {{daysPastDue}} giorni rispetto alla scadenza originaria del {{oldestDueDate}}, né abbiamo avuto Sue notizie dopo i nostri precedenti contatti:",
+        "{{contactStatus}} Ad oggi non ci risulta pervenuto il pagamento di {{totalDue}}, {{n:scaduto|con prima scadenza}} {{oldestDueDate}} e ora in ritardo di {{daysPastDue}} giorni.",
         "{{attemptList}}",
-        "Le fatture ancora aperte sono:",
         "{{invoiceTable}}",
-        "La invitiamo a pagare {{totalDue}} entro il {{deadline}}. Modalità di pagamento: {{paymentInstructions}} È possibile pagare anche con carta di credito per telefono al numero {{orgPhone}}, oppure con assegno inviato per posta all'indirizzo riportato in intestazione.",
-        "Se il pagamento dell'intero importo in un'unica soluzione Le risulta difficile, ci contatti: siamo disponibili a concordare un piano di pagamento rateale accettabile per entrambe le parti.",
-        "Le ricordiamo che i mancati pagamenti possono incidere sul Suo merito creditizio e sui limiti di fido che noi e altri fornitori potremo concederLe in futuro.",
+        "Vi invitiamo a saldare {{totalDue}} entro {{deadline}}.",
+        "{{paymentDetails}}",
+        "Se il pagamento dell'intero importo in un'unica soluzione Vi crea difficoltà, contattateci: siamo disponibili a concordare un piano di pagamento sostenibile per entrambe le parti.",
+        "Vi ricordiamo che i ritardi nei pagamenti possono incidere sulle condizioni di credito che potremo riservarVi in futuro.",
       ],
     },
     3: {
-      subject: "Terzo sollecito urgente: {{totalDue}} scaduti ({{customerName}})",
+      subject: "{{noticeTitle}}",
       paragraphs: [
-        "Nonostante le nostre lettere, telefonate ed e-mail, il saldo di {{totalDue}} risulta ancora insoluto, a {{daysPastDue}} giorni dalla scadenza originaria del {{oldestDueDate}}. Riepiloghiamo i contatti avuti finora:",
+        "{{contactStatus}} Nonostante i nostri solleciti, l'importo di {{totalDue}}, {{n:scaduto|con prima scadenza}} {{oldestDueDate}}, risulta ancora insoluto a {{daysPastDue}} giorni dalla scadenza.",
         "{{attemptList}}",
-        "Le fatture ancora aperte sono:",
         "{{invoiceTable}}",
-        "Qualora l'intero importo non venga saldato, o non venga concordato con noi un piano di pagamento, entro il {{deadline}}, affideremo la pratica a una società di recupero crediti e/o al nostro legale, senza ulteriore preavviso.",
-        "Per il pagamento: {{paymentInstructions}} È possibile pagare anche con carta di credito per telefono al numero {{orgPhone}}.",
-        "La invitiamo pertanto, per l'ultima volta, a contattarci entro il {{deadline}} per definire insieme la posizione.",
+        "{{formalNotice}}",
+        "{{paymentDetails}}",
+        "Qualora non possiate saldare l'intero importo, contattateci entro {{deadline}} per concordare un piano di pagamento. È il nostro ultimo invito a definire la questione direttamente con noi.",
       ],
     },
     4: {
-      subject: "Diffida finale: pratica affidata al recupero crediti ({{customerName}})",
+      subject: "Affidamento del credito a {{agency}}",
       paragraphs: [
-        "Non abbiamo ricevuto alcun riscontro in merito alle fatture indicate di seguito, per complessivi {{totalDue}}, scadute il {{oldestDueDate}}, né risposte alle nostre telefonate, e-mail e lettere:",
+        "{{contactStatus}} {{n:La fattura indicata di seguito, scaduta|Le fatture indicate di seguito, con prima scadenza}} {{oldestDueDate}}, per complessivi {{totalDue}}, {{n:risulta ancora insoluta|risultano ancora insolute}} nonostante i nostri contatti:",
         "{{attemptList}}",
         "{{invoiceTable}}",
-        "La questione non è più di nostra competenza. In data {{handoffDate}} la pratica è stata affidata a {{agency}} (riferimento {{handoffReference}}), che La contatterà direttamente, ed è stata segnalata alla centrale rischi. Ogni pagamento dovrà essere effettuato per l'intero importo entro il {{deadline}}, indicando tale riferimento.",
-        "La presente viene inviata con raccomandata con avviso di ricevimento, a prova dei ripetuti contatti, delle fatture e dell'importo dovuto.",
+        "Vi informiamo che {{handoffDate}} abbiamo affidato il recupero del credito a {{agency}} (riferimento pratica {{handoffReference}}). Da questo momento Vi preghiamo di versare {{totalDue}} a {{agency}}, e non a noi, entro {{deadline}}, citando il riferimento, e di rivolgere a {{agency}} ogni comunicazione sul credito:",
+        "{{agencyDetails}}",
+        "La presente Vi è inviata a mezzo {{registeredPost}} a documentazione dei nostri contatti, delle fatture e dell'importo dovuto.",
       ],
     },
   },

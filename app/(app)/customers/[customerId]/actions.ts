@@ -10,6 +10,7 @@ import {
   recordPromiseAction as recordPromiseDef,
   resolveDisputeAction as resolveDisputeDef,
 } from "@/lib/collections/actions";
+import { attachInvoicePdfAction as attachInvoicePdfDef } from "@/lib/invoices/actions";
 import { recordChargePaymentAction as recordChargePaymentDef } from "@/lib/law/actions";
 import {
   applyCreditAction as applyCreditDef,
@@ -42,3 +43,4 @@ export const writeOffAction = defineAction(writeOffDef, { revalidate: account })
 export const extendDueDateAction = defineAction(extendDueDateDef, { revalidate: account });
 export const reversePaymentAction = defineAction(reversePaymentDef, { revalidate: account });
 export const applyCreditAction = defineAction(applyCreditDef, { revalidate: account });
+export const attachInvoicePdfAction = defineAction(attachInvoicePdfDef, { revalidate: account });

@@ -20,6 +20,7 @@ import { formatMoney, minorToPlain } from "@/lib/money/money";
 import { formatDateOnly, todayIn } from "@/lib/time/dates";
 import {
   applyCreditAction,
+  attachInvoicePdfAction,
   creditNoteAction,
   enterInvoiceAction,
   extendDueDateAction,
@@ -172,6 +173,16 @@ export default async function CustomerPage({
                     >
                       <Field name="agency" label="Agency" />
                       <Field name="reference" label="Agency reference" />
+                      <Field
+                        name="agencyContact"
+                        label="Agency contact (optional)"
+                        hint="Phone, email or address; letter 4 tells the customer to write here."
+                      />
+                      <Field
+                        name="agencyPaymentDetails"
+                        label="Agency payment details (optional)"
+                        hint="Account and reference; letter 4 tells the customer to pay here, not to you."
+                      />
                       <div className="grid grid-cols-2 gap-3">
                         <Field name="handedOverOn" label="Handed over on" type="date" defaultValue={today} />
                         <Field
@@ -243,6 +254,31 @@ export default async function CustomerPage({
           locale={user.locale}
           payAction={working ? recordChargePaymentAction : undefined}
         />
+        <InvoiceTable invoices={account.invoices} locale={user.locale} />
+        {working && account.invoices.length > 0 && (
+          <details
+            className="rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm"
+            data-testid="form-invoice-pdf"
+          >
+            <summary className="cursor-pointer font-medium">Attach a copy of an invoice (PDF)</summary>
+            <p className="mt-2 text-slate-600">
+              Letters list the copies they enclose; the email attaches them and the print run puts them after the
+              letter. Without a copy, a letter offers one on request.
+            </p>
+            <ActionForm action={attachInvoicePdfAction} submitLabel="Store the copy" pendingLabel="Uploading…">
+              <Field
+                name="invoiceId"
+                label="Invoice"
+                as="select"
+                options={account.invoices.map((i) => ({
+                  value: i.id,
+                  label: `${i.number}${i.hasPdf ? " (replace its copy)" : ""}`,
+                }))}
+              />
+              <Field name="file" label="PDF file (up to 5 MB)" type="file" />
+            </ActionForm>
+          </details>
+        )}
       </section>
       <section aria-labelledby="history-heading" className="space-y-3">
         <div className="flex items-baseline justify-between gap-3">

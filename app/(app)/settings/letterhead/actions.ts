@@ -1,6 +1,10 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
-import { updateLetterheadAction as updateLetterheadDef } from "@/lib/documents/actions";
+import {
+  saveBankAccountAction as saveBankAccountDef,
+  updateLetterheadAction as updateLetterheadDef,
+} from "@/lib/documents/actions";
 
 export const updateLetterheadAction = defineAction(updateLetterheadDef, { revalidate: "/settings/letterhead" });
+export const saveBankAccountAction = defineAction(saveBankAccountDef, { revalidate: "/settings/letterhead" });

@@ -1,9 +1,17 @@
 import type { Metadata } from "next";
+import { BankAccounts } from "@/components/bank-accounts";
 import { LetterheadEditor } from "@/components/letterhead-editor";
 import { ADMIN_ONLY } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { letterheadRequirement } from "@/lib/documents/letterhead-requirements";
 import { getLetterheadPage } from "@/lib/documents/pages";
-import { updateLetterheadAction } from "./actions";
+import { saveBankAccountAction, updateLetterheadAction } from "./actions";
+
+const REQUIRED_LABEL = {
+  registrationNumber: "registration number",
+  vatNumber: "VAT number",
+  registeredOffice: "registered office address",
+} as const;
 
 export const metadata: Metadata = { title: "Letterhead" };
 
@@ -16,7 +24,7 @@ export default async function LetterheadPage() {
       </p>
     );
   }
-  const org = await getLetterheadPage(user);
+  const { org, accounts } = await getLetterheadPage(user);
   const initial = {
     name: org.name,
     addressLine1: org.addressLine1,
@@ -27,8 +35,14 @@ export default async function LetterheadPage() {
     phone: org.phone,
     email: org.email,
     website: org.website,
+    registrationNumber: org.registrationNumber,
+    vatNumber: org.vatNumber,
     paymentInstructions: org.paymentInstructions,
   };
+  const requirement = letterheadRequirement(org.countryCode);
+  const missing = requirement?.requires.filter((k) =>
+    k === "registeredOffice" ? !org.addressLine1 : !org[k as "registrationNumber" | "vatNumber"],
+  );
   return (
     <div className="space-y-6">
       <div>
@@ -43,6 +57,16 @@ export default async function LetterheadPage() {
         logoUrl={org.logoSha256 ? `/api/logos/${org.logoSha256}` : null}
         action={updateLetterheadAction}
       />
+      {requirement && (
+        <p className="text-sm text-slate-600" data-testid="letterhead-requirement">
+          Business letters from {org.countryCode} show the{" "}
+          {requirement.requires.map((k) => REQUIRED_LABEL[k]).join(" and ")} ({requirement.source}).
+          {missing?.length ? (
+            <strong className="text-red-700"> Missing: {missing.map((k) => REQUIRED_LABEL[k]).join(", ")}.</strong>
+          ) : null}
+        </p>
+      )}
+      <BankAccounts accounts={accounts} action={saveBankAccountAction} />
     </div>
   );
 }

@@ -1,0 +1,142 @@
+import type { LetterPhrases } from "./types";
+import { DEBT_PROTOCOL_URL, joinList } from "./util";
+
+// Norwegian letters to a company say "dere"; business letters open with the heading,
+// without a salutation.
+
+const CHARGE = {
+  interest: "Forsinkelsesrente",
+  compensation: "Standardkompensasjon",
+  reminder_fee: "Purregebyr",
+  contractual_interest: "Avtalt rente",
+  flat_fee: "Gebyr",
+} as const;
+
+export const nb: LetterPhrases = {
+  attention: (person) => `Att.: ${person || "Regnskapsavdelingen"}`,
+  greeting: () => "",
+  signOff: () => "Med vennlig hilsen",
+  dateLine: (city, date) => (city ? `${city}, ${date}` : date),
+  contactsIntro: (stage) =>
+    stage === 1 ? "Vi har allerede vært i kontakt med dere om dette:" : "Vår kontakt med dere i saken så langt:",
+  contact(c, day) {
+    if (c.kind === "promise") {
+      const outcome = { kept: "betalt", broken: "ikke betalt", pending: "ikke forfalt ennå" }[c.status];
+      return `dere lovet å betale ${c.amount} innen ${day(c.promisedFor)}: ${outcome}`;
+    }
+    const letter = c.letterStage ? `brev ${c.letterStage} (${nb.stageNames[c.letterStage as 1]})` : null;
+    if (c.direction === "INBOUND")
+      return { EMAIL: "e-post fra dere mottatt", PHONE: "dere ringte oss", LETTER: "brev fra dere mottatt" }[c.channel];
+    if (c.channel === "PHONE")
+      return c.outcome === "NO_ANSWER"
+        ? "vi ringte dere, uten svar"
+        : c.outcome === "VOICEMAIL"
+          ? "vi ringte dere og la igjen beskjed"
+          : c.outcome === "SPOKE"
+            ? "vi ringte og snakket med dere"
+            : "vi ringte dere";
+    if (c.channel === "EMAIL") {
+      if (c.outcome === "DELIVERY_FAILED") return `${letter ?? "e-posten vår"}: e-posten kom ikke fram`;
+      return letter ? `${letter} sendt på e-post` : "vi sendte dere e-post";
+    }
+    return letter ? `${letter} sendt per post` : "vi skrev til dere";
+  },
+  contactStatus: (s, day) =>
+    s.lastAnswerOn
+      ? `Vi viser til svaret fra dere ${day(s.lastAnswerOn)}.`
+      : s.lastLetterOn
+        ? `Vi har ikke hørt fra dere siden brevet vårt av ${day(s.lastLetterOn)}.`
+        : "",
+  invoiceHeader: ["Faktura", "Fakturadato", "Beløp", "Utestående", "Forfall", "Dager"],
+  chargeHeader: ["Tillegg", "Beløp"],
+  charge: (c, f) =>
+    [
+      `${CHARGE[c.kind]}${c.invoiceNumber ? ` på ${c.invoiceNumber}` : ""}`,
+      c.ratePercent ? `${f.rate(c.ratePercent)} p.a.` : "",
+      c.fromDate && c.toDate ? `${f.day(c.fromDate)}–${f.day(c.toDate)}` : "",
+      c.basis ? `(${c.basis})` : "",
+    ]
+      .filter(Boolean)
+      .join(", ")
+      .replace(", (", " ("),
+  totalLine: (total) => `Totalt å betale: ${total}`,
+  subtotalLines: (invoices, charges) => [`Fakturaer: ${invoices}`, `Tillegg: ${charges}`],
+  enclosures(enclosed, onRequest) {
+    const parts: string[] = [];
+    if (enclosed.length)
+      parts.push(`Vedlagt: kopi av ${enclosed.length === 1 ? "faktura" : "fakturaene"} ${joinList(enclosed, "og")}.`);
+    if (onRequest.length)
+      parts.push(
+        `Ønsker dere kopi av ${onRequest.length === 1 ? "faktura" : "fakturaene"} ${joinList(onRequest, "og")}, sender vi ${onRequest.length === 1 ? "den" : "dem"} gjerne.`,
+      );
+    return parts.join(" ");
+  },
+  payment(p) {
+    const lines: string[] = [];
+    if (p.bank) {
+      const b = p.bank;
+      const account = b.accountNumber ? `kontonummer ${b.accountNumber}` : "";
+      const international = [b.iban && `IBAN ${b.iban}`, b.bic && `BIC ${b.bic}`].filter(Boolean).join(", ");
+      lines.push(
+        `Betal til ${[account, international].filter(Boolean).join(" / ")}${b.bankName ? ` (${b.bankName})` : ""}.`,
+      );
+      const kids = p.invoices.filter((i) => i.kid);
+      if (b.usesKid && kids.length === p.invoices.length)
+        lines.push(
+          p.invoices.length === 1
+            ? `Bruk KID ${p.invoices[0].kid}.`
+            : `Bruk KID for hver faktura: ${p.invoices.map((i) => `${i.kid} (faktura ${i.number})`).join(", ")}.`,
+        );
+      else
+        lines.push(
+          `Merk betalingen med ${p.invoices.length === 1 ? "fakturanummer" : "fakturanumrene"} ${joinList(
+            p.invoices.map((i) => i.number),
+            "og",
+          )}.`,
+        );
+    }
+    if (p.otherMethods) lines.push(p.otherMethods);
+    if (!lines.length) lines.push("Ta kontakt med oss for betalingsinformasjon.");
+    return lines;
+  },
+  agencyDetails: (a) => [
+    `${a.agency}, referanse ${a.reference}`,
+    a.contact ? `Kontakt: ${a.contact}` : `${a.agency} tar kontakt med dere.`,
+    a.paymentDetails ? `Betaling: ${a.paymentDetails}` : "",
+  ],
+  noticeTitle: (profile) =>
+    ({
+      NO: "Inkassovarsel",
+      IT: "Siste påminnelse og formelt påkrav (messa in mora)",
+      GB: "Varsel før søksmål (letter before action)",
+      US: "Siste påminnelse",
+    })[profile],
+  formalNotice(f) {
+    switch (f.profile) {
+      case "NO":
+        return [
+          `Dersom ${f.totalDue} ikke er betalt innen ${f.deadline}, vil kravet bli oversendt til inkasso, og det kan påløpe omkostninger. Dette er et inkassovarsel etter inkassoloven § 9.`,
+        ];
+      case "IT":
+        return [
+          `Med dette brevet settes dere formelt i mislighold (messa in mora) etter artikkel 1219 i den italienske sivillovboken, og vi krever betaling av ${f.totalDue} innen ${f.deadline}. Brevet sendes rekommandert med mottaksbevis (raccomandata A/R) eller som PEC, og avbryter også foreldelsen (artikkel 2943).`,
+          "Blir kravet ikke betalt innen fristen, vil vi inndrive det, om nødvendig ved søksmål.",
+        ];
+      case "GB":
+        return [
+          `Er ${f.totalDue} ikke betalt, eller en betalingsplan avtalt med oss, innen ${f.deadline}, vil vi overlate kravet til advokat (solicitors) for inndriving, om nødvendig ved søksmål.`,
+          ...(f.customerType === "business"
+            ? []
+            : [
+                `Pre-Action Protocol for Debt Claims gjelder, og den gir dere ${f.replyDays} dager til å svare på dette brevet: svar oss innen ${f.deadline}. Informasjonsarket (Information Sheet) og svarskjemaet (Reply Form) er publisert sammen med protokollen på ${DEBT_PROTOCOL_URL} (vedlegg 1 og 2), og vi sender dem på papir om dere ber om det. Bestrider dere kravet eller trenger tid til å betale, gi oss beskjed innen fristen, gjerne på svarskjemaet.`,
+              ]),
+        ];
+      default:
+        return [
+          `Er ${f.totalDue} ikke betalt innen ${f.deadline}, vil vi overlate kravet til et inkassobyrå eller en advokat.`,
+        ];
+    }
+  },
+  registeredPost: () => "rekommandert",
+  stageNames: { 1: "første påminnelse", 2: "andre påminnelse", 3: "siste påminnelse", 4: "sluttvarsel" },
+};
