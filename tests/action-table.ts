@@ -313,7 +313,6 @@ export const actionTable: Record<string, ActionRow> = {
       decimalSeparator: ".",
       "map.reference": fx.importMapping.reference,
       "map.name": fx.importMapping.name,
-      "map.currency": fx.importMapping.currency,
     }),
     idFields: ["importId"],
   },

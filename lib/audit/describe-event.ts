@@ -1,3 +1,4 @@
+import { minorToPlain } from "@/lib/money/money";
 import type { AuditEventInput } from "./events";
 
 const role = (r: string) => r.toLowerCase();
@@ -31,6 +32,17 @@ export function describeAuditEvent(e: AuditEventInput): string {
         : `Verified the history: mismatch at ${e.payload.firstMismatch?.table} ${e.payload.firstMismatch?.id}`;
     case "handoff_pack.created":
       return `Downloaded the hand-off pack of customer ${e.payload.customerId} (${e.payload.files} files, manifest SHA-256 ${e.payload.manifestSha256.slice(0, 16)}…)`;
+    case "invoice.corrected": {
+      const { before: b, after: a } = e.payload;
+      const parts = [
+        b.customer !== a.customer && `customer ${b.customer} → ${a.customer}`,
+        (b.amountMinor !== a.amountMinor || b.currency !== a.currency) &&
+          `amount ${minorToPlain(b.amountMinor, b.currency)} ${b.currency} → ${minorToPlain(a.amountMinor, a.currency)} ${a.currency}`,
+        b.issueDate !== a.issueDate && `issue date ${b.issueDate} → ${a.issueDate}`,
+        b.dueDate !== a.dueDate && `due date ${b.dueDate} → ${a.dueDate}`,
+      ].filter(Boolean);
+      return `Corrected invoice ${e.payload.number} by import (row ${e.payload.line}): ${parts.join(", ")}`;
+    }
     case "export.aging":
       return `Exported the aging report as of ${e.payload.asOf} (${e.payload.format.toUpperCase()})`;
     case "demo.seeded":

@@ -3,6 +3,7 @@ import { idField } from "@/lib/actions/fields";
 import { actionDefinition } from "@/lib/actions/run-action";
 import { WORKING_ROLES } from "@/lib/auth/roles";
 import { queueCommit, queueValidation } from "./import-jobs";
+import { INVOICE_IDENTITIES } from "./invoice-identity";
 import { DATE_FORMATS, DECIMAL_SEPARATORS } from "./parse-values";
 import { saveImportMapping } from "./save-import-mapping";
 
@@ -20,6 +21,7 @@ export const checkImportAction = actionDefinition({
       importId: idField("an import"),
       dateFormat: z.enum(DATE_FORMATS, "Choose how dates are written."),
       decimalSeparator: z.enum(DECIMAL_SEPARATORS, "Choose the decimal mark."),
+      invoiceIdentity: z.enum(INVOICE_IDENTITIES, "Choose what makes an invoice number unique.").optional(),
     })
     .catchall(z.string({ message: "Choose a column." }).max(300, "At most 300 characters.")),
   run: async (ctx, input) => {
@@ -33,7 +35,11 @@ export const checkImportAction = actionDefinition({
         orgId: ctx.orgId,
         importId: input.importId,
         mapping,
-        options: { dateFormat: input.dateFormat, decimalSeparator: input.decimalSeparator },
+        options: {
+          dateFormat: input.dateFormat,
+          decimalSeparator: input.decimalSeparator,
+          ...(input.invoiceIdentity ? { invoiceIdentity: input.invoiceIdentity } : {}),
+        },
       });
       await queueValidation(tx, { orgId: ctx.orgId, importId: input.importId, userId: ctx.userId });
     });
@@ -41,13 +47,15 @@ export const checkImportAction = actionDefinition({
   },
 });
 
-/** Queues the all-or-nothing import of a checked, clean file. */
+/** Queues the all-or-nothing import of a checked, clean file; changes to stored invoices need the confirmation box ticked. */
 export const commitImportAction = actionDefinition({
   name: "imports.commit",
   roles: WORKING_ROLES,
-  schema: z.object({ importId: idField("an import") }),
-  run: async (ctx, { importId }) => {
-    await ctx.db.$transaction((tx) => queueCommit(tx, { orgId: ctx.orgId, importId, userId: ctx.userId }));
+  schema: z.object({ importId: idField("an import"), confirmChanges: z.literal("on").optional() }),
+  run: async (ctx, { importId, confirmChanges }) => {
+    await ctx.db.$transaction((tx) =>
+      queueCommit(tx, { orgId: ctx.orgId, importId, userId: ctx.userId, confirmChanges: confirmChanges === "on" }),
+    );
     return { message: "Importing…", data: { importId } };
   },
 });

@@ -24,6 +24,8 @@ export interface ImportJob {
   orgId: string;
   /** Who asked: the commit's audit record names them. */
   userId: string;
+  /** The user confirmed the changes to stored invoices the check listed. */
+  confirmChanges?: boolean;
 }
 
 /** Claims the import for checking and queues the check, in the caller's transaction. */

@@ -1,5 +1,6 @@
 import type { DbOrTx } from "@/lib/db/client";
 import type { ImportOptions } from "./import-options";
+import type { ImportChanges } from "./invoice-changes";
 
 /** A named problem with one cell: the row as a spreadsheet numbers it, the column header, what is wrong. */
 export interface RowProblem {
@@ -21,6 +22,15 @@ export interface MappedRow {
 export interface BatchContext {
   orgId: string;
   options: ImportOptions;
+  /** The organization's base currency: a customer file without currencies takes it. */
+  defaultCurrency: string;
+}
+
+/** Who writes: corrections to stored rows are audited in their name, with the import. */
+export interface WriteContext {
+  orgId: string;
+  importId: string;
+  userId: string | null;
 }
 
 /**
@@ -37,7 +47,9 @@ export interface ImportKindHandler<Row, State> {
     state: State,
   ): Promise<{ valid: Row[]; problems: RowProblem[] }>;
   /** Upserts the rows; rows equal to what is stored are not touched. */
-  write(tx: DbOrTx, orgId: string, rows: Row[]): Promise<{ created: number; updated: number }>;
+  write(tx: DbOrTx, ctx: WriteContext, rows: Row[]): Promise<{ created: number; updated: number }>;
+  /** What the rows so far change in stored rows, for kinds that must say so before importing. */
+  changes?(state: State): ImportChanges;
 }
 
 /** Collects problems of one row; `ok` says whether the row had none. */

@@ -58,7 +58,7 @@ export async function receiveImportFile(
           encoding,
           headers,
           mapping: suggestMapping(opts.kind, headers, (remembered?.mapping as ColumnMapping | undefined) ?? null),
-          options: { ...defaultOptions(), delimiter },
+          options: { ...defaultOptions(), ...(remembered?.options as object), delimiter },
         },
       });
     },

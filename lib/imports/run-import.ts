@@ -4,6 +4,7 @@ import type { Import } from "@/lib/generated/prisma/client";
 import type { ColumnMapping } from "./fields";
 import type { MappedRow, RowProblem } from "./import-kind";
 import { importOptionsSchema } from "./import-options";
+import { type ImportChanges, noChanges } from "./invoice-changes";
 import { IMPORT_KIND_HANDLERS } from "./kinds";
 import { type Encoding, readCsv } from "./read-csv";
 
@@ -17,6 +18,8 @@ export interface PassResult {
   problemCount: number;
   created: number;
   updated: number;
+  /** What the file changes in stored rows (invoices). */
+  changes: ImportChanges;
 }
 
 /**
@@ -31,6 +34,8 @@ export async function runImportPass(
   opts: {
     file: AsyncIterable<Uint8Array>;
     write: boolean;
+    /** Who imports: corrections are audited in their name. */
+    userId?: string | null;
     progress?: (bytesRead: number, rows: number) => Promise<void>;
   },
 ): Promise<PassResult> {
@@ -40,17 +45,30 @@ export async function runImportPass(
   const headers = imp.headers as string[];
   const index = new Map(Object.entries(mapping).map(([field, header]) => [field, headers.indexOf(header)]));
   const state = handler.newState();
-  const result: PassResult = { rows: 0, problems: [], problemCount: 0, created: 0, updated: 0 };
+  const { defaultCurrency } = await tx.organization.findUniqueOrThrow({
+    where: { id: imp.orgId },
+    select: { defaultCurrency: true },
+  });
+  const result: PassResult = { rows: 0, problems: [], problemCount: 0, created: 0, updated: 0, changes: noChanges() };
   let bytesRead = 0;
   let batch: MappedRow[] = [];
 
   const flush = async () => {
     if (!batch.length) return;
-    const { valid, problems } = await handler.validate(tx, { orgId: imp.orgId, options }, batch, state);
+    const { valid, problems } = await handler.validate(
+      tx,
+      { orgId: imp.orgId, options, defaultCurrency },
+      batch,
+      state,
+    );
     result.problemCount += problems.length;
     result.problems.push(...problems.slice(0, MAX_PROBLEMS_SHOWN - result.problems.length));
     if (opts.write && result.problemCount === 0) {
-      const written = await handler.write(tx, imp.orgId, valid);
+      const written = await handler.write(
+        tx,
+        { orgId: imp.orgId, importId: imp.id, userId: opts.userId ?? null },
+        valid,
+      );
       result.created += written.created;
       result.updated += written.updated;
     }
@@ -82,6 +100,7 @@ export async function runImportPass(
     throw error;
   }
   await flush();
+  result.changes = handler.changes?.(state) ?? noChanges();
   if (result.rows === 0) {
     result.problemCount++;
     result.problems.push({ line: 2, column: "", message: "The file has a header row but no data rows." });

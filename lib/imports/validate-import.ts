@@ -45,6 +45,8 @@ export async function runValidation(db: Db, imp: Import, opts: { retryable?: boo
         rowCount: result.rows,
         problemCount: result.problemCount,
         problems: result.problems as object[],
+        changes: result.changes as object,
+        changesConfirmed: false,
       },
     });
   } catch (error) {

@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { formatMoney, toMinor } from "@/lib/money/money";
-import type { DateOnly } from "@/lib/time/dates";
+import { type DateOnly, dateOnlyFromDb } from "@/lib/time/dates";
 import { CURRENCY, countUpserts, type ImportKindHandler, RowChecker } from "../import-kind";
 import { parseImportAmount, parseImportDate } from "../parse-values";
 import { uuid7 } from "../uuid7";
@@ -28,8 +28,8 @@ interface PaymentState {
 
 /**
  * Payments, one row each. The import key makes re-importing harmless (a unique
- * constraint per organization): "ref:<invoice>:<payment reference>", or without
- * a reference "row:<invoice>|<date>|<amount>#<n>" where n counts identical rows,
+ * constraint per organization): "ref:<invoice id>:<payment reference>", or without
+ * a reference "row:<invoice id>|<date>|<amount>#<n>" where n counts identical rows,
  * so two equal payments in one file stay two payments.
  */
 export const paymentsKind: ImportKindHandler<PaymentRow, PaymentState> = {
@@ -39,16 +39,43 @@ export const paymentsKind: ImportKindHandler<PaymentRow, PaymentState> = {
     const numbers = [...new Set(rows.map((r) => r.value("invoiceNumber")).filter(Boolean))];
     const invoices = await tx.invoice.findMany({
       where: { orgId, number: { in: numbers } },
-      select: { id: true, number: true, customerId: true, currency: true, amountMinor: true, paidMinor: true },
+      select: {
+        id: true,
+        number: true,
+        issueDate: true,
+        customerId: true,
+        currency: true,
+        amountMinor: true,
+        paidMinor: true,
+      },
     });
-    const invoiceByNumber = new Map(invoices.map((i) => [i.number, i]));
+    const invoicesByNumber = new Map<string, typeof invoices>();
+    for (const i of invoices) invoicesByNumber.set(i.number, [...(invoicesByNumber.get(i.number) ?? []), i]);
     const invoiceById = new Map(invoices.map((i) => [i.id, i]));
     const checked: { check: RowChecker; row: PaymentRow | null }[] = [];
     for (const row of rows) {
       const check = new RowChecker(row);
       const number = check.required("invoiceNumber", "The invoice number");
-      const invoice = number ? invoiceByNumber.get(number) : undefined;
-      if (number && !invoice) check.problem("invoiceNumber", `unknown invoice "${number}": import invoices first`);
+      // Numbers restart every year: the invoice date (when mapped) tells two years' invoice 1 apart.
+      const invoiceDate = row.value("invoiceDate")
+        ? check.parsed("invoiceDate", parseImportDate(row.value("invoiceDate"), options.dateFormat))
+        : undefined;
+      const candidates = (invoicesByNumber.get(number) ?? []).filter(
+        (i) => !invoiceDate || dateOnlyFromDb(i.issueDate) === invoiceDate,
+      );
+      const invoice = candidates.length === 1 ? candidates[0] : undefined;
+      if (number && !candidates.length)
+        check.problem(
+          "invoiceNumber",
+          invoiceDate
+            ? `unknown invoice "${number}" of ${invoiceDate}: import invoices first`
+            : `unknown invoice "${number}": import invoices first`,
+        );
+      else if (candidates.length > 1)
+        check.problem(
+          "invoiceNumber",
+          `invoice number "${number}" names ${candidates.length} invoices (issued ${candidates.map((i) => dateOnlyFromDb(i.issueDate)).join(", ")}); choose the invoice date column on this page to tell them apart`,
+        );
       const currency = (row.value("currency") || invoice?.currency || "").toUpperCase();
       if (row.value("currency") && !CURRENCY.test(currency))
         check.problem("currency", `"${row.value("currency")}" is not a currency code like EUR`);
@@ -61,9 +88,11 @@ export const paymentsKind: ImportKindHandler<PaymentRow, PaymentState> = {
       const receivedOn = check.parsed("receivedOn", parseImportDate(row.value("receivedOn"), options.dateFormat));
       const reference = row.value("reference");
       let key = "";
-      if (reference) key = `ref:${number}:${reference}`;
+      if (!invoice) {
+        // no key without an invoice: the row is a problem already
+      } else if (reference) key = `ref:${invoice.id}:${reference}`;
       else if (amount !== undefined && receivedOn) {
-        const base = `row:${number}|${receivedOn}|${amount}`;
+        const base = `row:${invoice.id}|${receivedOn}|${amount}`;
         const n = (state.occurrences.get(base) ?? 0) + 1;
         state.occurrences.set(base, n);
         key = `${base}#${n}`;
@@ -121,7 +150,7 @@ export const paymentsKind: ImportKindHandler<PaymentRow, PaymentState> = {
     return { valid, problems };
   },
 
-  async write(tx, orgId, rows) {
+  async write(tx, { orgId }, rows) {
     if (!rows.length) return { created: 0, updated: 0 };
     // The paid_minor trigger adds, or on update corrects, each invoice's paid sum.
     const returned = await tx.$queryRaw<{ inserted: boolean }[]>(Prisma.sql`

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ImportChangesList } from "@/components/import-changes";
 import { ImportCommitForm } from "@/components/import-commit-form";
 import { ImportMappingForm } from "@/components/import-mapping-form";
 import { ImportProblems } from "@/components/import-problems";
@@ -14,6 +15,7 @@ import { IMPORT_FIELDS } from "@/lib/imports/fields";
 import { getImportOrThrow } from "@/lib/imports/get-import";
 import type { RowProblem } from "@/lib/imports/import-kind";
 import type { ImportOptions } from "@/lib/imports/import-options";
+import type { ImportChanges } from "@/lib/imports/invoice-changes";
 import { checkImportAction, commitImportAction } from "../actions";
 
 export const metadata: Metadata = { title: "Import" };
@@ -28,6 +30,7 @@ export default async function ImportStepPage({ params }: { params: Promise<{ imp
   const headers = imp.headers as string[];
   const options = imp.options as ImportOptions;
   const problems = imp.problems as unknown as RowProblem[];
+  const changes = imp.changes as Partial<ImportChanges>;
   const mayWork = canWork(user.role);
   const editable = mayWork && (imp.status === "UPLOADED" || imp.status === "VALIDATED" || imp.status === "FAILED");
   const separator = { ",": "comma", ";": "semicolon", "\t": "tab" }[options.delimiter];
@@ -69,7 +72,16 @@ export default async function ImportStepPage({ params }: { params: Promise<{ imp
         </p>
       )}
       {imp.status === "VALIDATED" && imp.problemCount === 0 && mayWork && (
-        <ImportCommitForm importId={imp.id} rows={imp.rowCount} kind={imp.kind} action={commitImportAction} />
+        <ImportCommitForm
+          importId={imp.id}
+          rows={imp.rowCount}
+          kind={imp.kind}
+          changes={changes.invoices ?? 0}
+          action={commitImportAction}
+        />
+      )}
+      {imp.status === "VALIDATED" && (changes.invoices ?? 0) > 0 && (
+        <ImportChangesList changes={changes as ImportChanges} />
       )}
       {(imp.status === "VALIDATED" || imp.status === "FAILED") && imp.problemCount > 0 && (
         <ImportProblems problems={problems} total={imp.problemCount} />
@@ -81,6 +93,7 @@ export default async function ImportStepPage({ params }: { params: Promise<{ imp
           headers={headers}
           mapping={imp.mapping as Record<string, string>}
           options={options}
+          kind={imp.kind}
           action={checkImportAction}
         />
       )}
