@@ -15,7 +15,7 @@ export function ImportMappingForm(props: {
   fields: ImportField[];
   headers: string[];
   mapping: Record<string, string>;
-  options: { dateFormat: string; decimalSeparator: string; invoiceIdentity?: string };
+  options: { dateFormat: string; decimalSeparator: string; invoiceIdentity?: string; mergeLines?: boolean };
   kind: string;
   action: (prev: unknown, form: FormData) => Promise<ActionResult<unknown>>;
 }) {
@@ -127,6 +127,12 @@ export function ImportMappingForm(props: {
               {errors.invoiceIdentity?.join(" ")}
             </p>
           </div>
+        )}
+        {props.kind === "invoices" && (
+          <label className="flex items-center gap-2 self-end pb-2 text-sm text-slate-700">
+            <input type="checkbox" name="mergeLines" defaultChecked={props.options.mergeLines} className="size-4" />
+            Add up the lines of each invoice (one row per invoice line)
+          </label>
         )}
       </div>
       <p aria-live="polite" className="min-h-5 text-sm text-red-700">

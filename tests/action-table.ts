@@ -316,6 +316,11 @@ export const actionTable: Record<string, ActionRow> = {
     }),
     idFields: ["importId"],
   },
+  "imports.headerRow": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({ importId: fx.checkedImport.id, headerLine: "1" }),
+    idFields: ["importId"],
+  },
   "imports.commit": {
     allowed: ["ADMIN", "COLLECTOR"],
     validInput: (fx) => ({ importId: fx.checkedImport.id }),

@@ -135,8 +135,19 @@ describe("CSV import", () => {
         message: 'unknown customer "C-999": no customer has this reference; import customers first',
       },
       { line: 3, column: "Invoice date", message: expect.stringContaining('"2026-13-01" is not a calendar date') },
-      { line: 4, column: "Total", message: '"100.005" has 3 decimals; EUR amounts have at most 2' },
-      { line: 6, column: "Invoice", message: 'duplicate invoice number "INV-13" of 2026 in the file (first on row 5)' },
+      {
+        line: 4,
+        column: "Total",
+        message:
+          '"100.005" has 3 decimals; EUR amounts have at most 2 (if "." separates thousands here, choose the decimal comma on this page)',
+      },
+      {
+        line: 6,
+        column: "Invoice",
+        message: expect.stringMatching(
+          /^duplicate invoice number "INV-13" of 2026 in the file \(first on row 5\); if the file has one row per invoice line, tick/,
+        ),
+      },
     ]);
     await expect(commitImport(db, { ...who, importId: checked.id })).rejects.toThrow(/only a file without problems/);
     expect(await db.invoice.count({ where: { orgId: who.orgId } })).toBe(0);

@@ -13,7 +13,7 @@ import {
 import { emailLetterAction } from "@/lib/delivery/actions";
 import { updateLetterheadAction } from "@/lib/documents/actions";
 import { verifyHistoryAction } from "@/lib/history/actions";
-import { checkImportAction, commitImportAction } from "@/lib/imports/actions";
+import { checkImportAction, chooseHeaderRowAction, commitImportAction } from "@/lib/imports/actions";
 import { recordTrackingAction } from "@/lib/letters/actions";
 import { templateAction } from "@/lib/letters/template-actions";
 import { createUserAction, resetUserPasswordAction, setUserActiveAction, setUserRoleAction } from "@/lib/users/actions";
@@ -47,5 +47,6 @@ export const actionRegistry: AnyActionDefinition[] = [
   startBulkSendAction,
   updatePolicyAction,
   checkImportAction,
+  chooseHeaderRowAction,
   commitImportAction,
 ];

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { idField } from "@/lib/actions/fields";
 import { actionDefinition } from "@/lib/actions/run-action";
 import { WORKING_ROLES } from "@/lib/auth/roles";
+import { chooseHeaderRow } from "./choose-header-row";
 import { queueCommit, queueValidation } from "./import-jobs";
 import { INVOICE_IDENTITIES } from "./invoice-identity";
 import { DATE_FORMATS, DECIMAL_SEPARATORS } from "./parse-values";
@@ -22,6 +23,7 @@ export const checkImportAction = actionDefinition({
       dateFormat: z.enum(DATE_FORMATS, "Choose how dates are written."),
       decimalSeparator: z.enum(DECIMAL_SEPARATORS, "Choose the decimal mark."),
       invoiceIdentity: z.enum(INVOICE_IDENTITIES, "Choose what makes an invoice number unique.").optional(),
+      mergeLines: z.literal("on", "Tick the box or leave it.").optional(),
     })
     .catchall(z.string({ message: "Choose a column." }).max(300, "At most 300 characters.")),
   run: async (ctx, input) => {
@@ -38,12 +40,31 @@ export const checkImportAction = actionDefinition({
         options: {
           dateFormat: input.dateFormat,
           decimalSeparator: input.decimalSeparator,
-          ...(input.invoiceIdentity ? { invoiceIdentity: input.invoiceIdentity } : {}),
+          ...(input.invoiceIdentity
+            ? { invoiceIdentity: input.invoiceIdentity, mergeLines: input.mergeLines === "on" }
+            : {}),
         },
       });
       await queueValidation(tx, { orgId: ctx.orgId, importId: input.importId, userId: ctx.userId });
     });
     return { message: "Checking the file…", data: { importId: input.importId } };
+  },
+});
+
+/** Takes another row of the file as its header row (exports put title lines above it). */
+export const chooseHeaderRowAction = actionDefinition({
+  name: "imports.headerRow",
+  roles: WORKING_ROLES,
+  schema: z.object({
+    importId: idField("an import"),
+    headerLine: z
+      .string("Choose the header row.")
+      .regex(/^[1-9]\d{0,2}$/, "Choose the header row.")
+      .transform(Number),
+  }),
+  run: async (ctx, input) => {
+    await ctx.db.$transaction((tx) => chooseHeaderRow(tx, { orgId: ctx.orgId, ...input }));
+    return { message: `Row ${input.headerLine} is the header now: check the columns below.`, data: input };
   },
 });
 

@@ -238,6 +238,7 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
     field("amount", "Amount", true, AMOUNT),
     field("currency", "Currency (default: the customer's)", false, CURRENCY),
     field("openAmount", "Amount still owed (optional: imports the balance)", false, OPEN),
+    field("invoiceTotal", "Invoice total (line-item files: checked against the lines' sum)", false, []),
     field("documentType", "Document type (invoice or credit note)", false, DOCUMENT_TYPE),
   ],
   payments: [
@@ -332,6 +333,16 @@ export function suggestMapping(kind: ImportKind, headers: string[], remembered: 
         mapping[f.key] = hit;
         taken.add(hit);
       }
+    }
+  }
+  // Line-item exports (Xero): the line amount is the amount, the repeated invoice total is checked against the sum.
+  if (kind === "invoices") {
+    const line = headers.find((h) =>
+      ["line amount", "line total", "linjebeløp", "importo riga"].includes(normalizeHeader(h)),
+    );
+    if (line && !remembered?.amount) {
+      if (mapping.amount && mapping.amount !== line) mapping.invoiceTotal = mapping.amount;
+      mapping.amount = line;
     }
   }
   // An invoice names its customer one way: the code if the file has one, else the VAT number, else the name.

@@ -24,6 +24,8 @@ export interface BatchContext {
   options: ImportOptions;
   /** The organization's base currency: a customer file without currencies takes it. */
   defaultCurrency: string;
+  /** Today in the organization's time zone: what an import records as paid before it is dated today. */
+  today: string;
 }
 
 /** Who writes: corrections to stored rows are audited in their name, with the import. */
@@ -48,6 +50,8 @@ export interface ImportKindHandler<Row, State> {
   ): Promise<{ valid: Row[]; problems: RowProblem[] }>;
   /** Upserts the rows; rows equal to what is stored are not touched. */
   write(tx: DbOrTx, ctx: WriteContext, rows: Row[]): Promise<{ created: number; updated: number }>;
+  /** After the last batch: rows a kind held back (line items added up), checked and ready to write. */
+  finish?(tx: DbOrTx, ctx: BatchContext, state: State): Promise<{ valid: Row[]; problems: RowProblem[] }>;
   /** What the rows so far change in stored rows, for kinds that must say so before importing. */
   changes?(state: State): ImportChanges;
 }

@@ -10,10 +10,14 @@ export const importOptionsSchema = z.object({
   decimalSeparator: z.enum(DECIMAL_SEPARATORS),
   /** Invoices: what makes an invoice the same as a stored one (invoice-identity.ts). */
   invoiceIdentity: z.enum(INVOICE_IDENTITIES).default("year"),
+  /** Invoices: rows of one invoice (line items) are added up into one invoice. */
+  mergeLines: z.boolean().default(false),
+  /** The spreadsheet row of the header: exports put title lines above it. */
+  headerLine: z.number().int().min(1).max(1000).default(1),
 });
 export type ImportOptions = z.infer<typeof importOptionsSchema>;
-export type ChosenOptions = Omit<z.input<typeof importOptionsSchema>, "delimiter">;
+export type ChosenOptions = Omit<z.input<typeof importOptionsSchema>, "delimiter" | "headerLine">;
 
-export function defaultOptions(): Omit<ImportOptions, "delimiter"> {
-  return { dateFormat: "iso", decimalSeparator: ".", invoiceIdentity: "year" };
+export function defaultOptions(): Omit<ImportOptions, "delimiter" | "headerLine"> {
+  return { dateFormat: "iso", decimalSeparator: ".", invoiceIdentity: "year", mergeLines: false };
 }

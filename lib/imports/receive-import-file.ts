@@ -1,7 +1,9 @@
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { ImportKind } from "@/lib/generated/prisma/enums";
+import { detectFormats } from "./detect-formats";
 import { type ColumnMapping, suggestMapping } from "./fields";
+import { findHeaderLine, sampleRecords } from "./file-sample";
 import { inChunks, storeChunk } from "./import-file";
 import { defaultOptions } from "./import-options";
 import { detectDelimiter, type Encoding, readCsv } from "./read-csv";
@@ -45,20 +47,31 @@ export async function receiveImportFile(
       const { bytes, encoding, head } = await saveUpload(tx, draft.id, opts.body, maxBytes);
       if (bytes === 0)
         throw new AppError("INVALID_INPUT", "The file is empty. Export the data again and upload the CSV file.");
-      const firstLine = new TextDecoder(encoding).decode(head.subarray(0, 64 * 1024)).split(/\r?\n/)[0];
-      const delimiter = detectDelimiter(firstLine);
-      const headers = await readHeader(head, encoding, delimiter);
+      // The first lines, not only the first: title lines above the header may have no separator.
+      const firstLines = new TextDecoder(encoding).decode(head.subarray(0, 64 * 1024)).split(/\r?\n/, 20);
+      const delimiter = detectDelimiter(firstLines.join("\n"));
+      const sample = await sampleRecords(head, encoding, delimiter);
+      const headerLine = findHeaderLine(opts.kind, sample);
+      const headers = await readHeader(head, encoding, delimiter, headerLine);
       const remembered = await tx.importMapping.findUnique({
         where: { orgId_kind: { orgId: opts.orgId, kind: opts.kind } },
       });
+      const mapping = suggestMapping(opts.kind, headers, (remembered?.mapping as ColumnMapping | undefined) ?? null);
+      const rows = sample.filter((r) => r.line > headerLine).map((r) => r.cells);
       return tx.import.update({
         where: { id: draft.id },
         data: {
           byteSize: bytes,
           encoding,
           headers,
-          mapping: suggestMapping(opts.kind, headers, (remembered?.mapping as ColumnMapping | undefined) ?? null),
-          options: { ...defaultOptions(), ...(remembered?.options as object), delimiter },
+          mapping,
+          options: {
+            ...defaultOptions(),
+            ...(remembered?.options as object),
+            ...detectFormats(opts.kind, headers, mapping, rows),
+            delimiter,
+            headerLine,
+          },
         },
       });
     },
@@ -145,17 +158,18 @@ function refuseNonCsv(head: Uint8Array): void {
     throw new AppError("INVALID_INPUT", "The file is empty. Export the data again and upload the CSV file.");
 }
 
-/** The header row, from the file's first chunk (a header row is far shorter than a chunk). */
-async function readHeader(
-  head: Buffer,
+/** The header row (on `headerLine`), from the file's first chunk (a header row is far shorter than a chunk). */
+export async function readHeader(
+  head: Uint8Array,
   encoding: Encoding,
   delimiter: ReturnType<typeof detectDelimiter>,
+  headerLine = 1,
 ): Promise<string[]> {
   let cells: string[] = [];
   try {
-    for await (const record of readCsv([head], { encoding, delimiter, records: 1 })) {
+    for await (const record of readCsv([head], { encoding, delimiter, records: headerLine })) {
       cells = record.cells;
-      break;
+      if (record.line >= headerLine) break;
     }
   } catch (error) {
     throw new AppError("INVALID_INPUT", `The file could not be read as CSV: ${(error as Error).message}`);

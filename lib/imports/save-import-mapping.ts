@@ -33,6 +33,8 @@ export async function saveImportMapping(
       problems: [],
       problemCount: 0,
       changes: {},
+      notices: [],
+      preview: [],
       rowCount: 0,
       bytesRead: 0,
       error: "",

@@ -3,7 +3,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { formatMoney, toMinor } from "@/lib/money/money";
 import { type DateOnly, dateOnlyFromDb } from "@/lib/time/dates";
 import { customerFinder } from "../find-customers";
-import { CURRENCY, type ImportKindHandler, RowChecker } from "../import-kind";
+import type { BatchContext, ImportKindHandler, RowProblem } from "../import-kind";
+import { type InvoiceCandidate, mergeLine, readInvoiceRow } from "../invoice-candidates";
 import {
   addChange,
   changedFacts,
@@ -12,8 +13,7 @@ import {
   invoiceHistory,
   noChanges,
 } from "../invoice-changes";
-import { invoiceKey, issueYear } from "../invoice-identity";
-import { parseImportAmount, parseImportDate } from "../parse-values";
+import { invoiceKey } from "../invoice-identity";
 import { uuid7 } from "../uuid7";
 
 interface InvoiceRow {
@@ -26,19 +26,21 @@ interface InvoiceRow {
   currency: string;
   /** Set when the row changes a stored invoice: what the check listed, audited on write. */
   correction?: { line: number; before: InvoiceFacts; after: InvoiceFacts };
+  /** The invoice is stored (a correction, or only an opening payment to record). */
+  stored: boolean;
+  /** What was paid before the import, per the file's amount still owed: recorded as a payment. */
+  opening?: { amount: number; key: string; note: string; on: DateOnly };
 }
 
 interface InvoiceState {
   keys: Map<string, number>;
   changes: ImportChanges;
+  /** Line-item files: the invoices their lines add up to so far, by key. */
+  merged: Map<string, InvoiceCandidate>;
 }
 
-interface StoredInvoice {
-  id: string;
-  number: string;
-  customerId: string;
-  facts: InvoiceFacts;
-}
+const LINES_HINT =
+  'if the file has one row per invoice line, tick "Add up the lines of each invoice" on this page and check again';
 
 /**
  * Invoices, matched on their number within the issue year or within the
@@ -47,148 +49,91 @@ interface StoredInvoice {
  * listed by the check (before and after), refused where it has payments,
  * letters or disputes and its customer or amount would change, and otherwise
  * written only once the user confirmed, each as an audited correction.
+ * Line-item files (mergeLines) add their lines up per invoice; the sum is
+ * checked against the invoice total when the file has one.
  */
 export const invoicesKind: ImportKindHandler<InvoiceRow, InvoiceState> = {
-  newState: () => ({ keys: new Map(), changes: noChanges() }),
+  newState: () => ({ keys: new Map(), changes: noChanges(), merged: new Map() }),
   changes: (state) => state.changes,
 
-  async validate(tx, { orgId, options }, rows, state) {
-    const identity = options.invoiceIdentity;
-    const numbers = [...new Set(rows.map((r) => r.value("number")).filter(Boolean))];
-    const [customers, existing] = await Promise.all([
-      customerFinder(tx, orgId, rows),
-      tx.invoice.findMany({
-        where: { orgId, number: { in: numbers } },
-        select: {
-          id: true,
-          number: true,
-          customerId: true,
-          issueDate: true,
-          dueDate: true,
-          currency: true,
-          amountMinor: true,
-          customer: { select: { reference: true } },
-        },
-      }),
-    ]);
-    const stored = new Map<string, StoredInvoice[]>();
-    for (const i of existing) {
-      const facts: InvoiceFacts = {
-        customer: i.customer.reference,
-        issueDate: dateOnlyFromDb(i.issueDate),
-        dueDate: dateOnlyFromDb(i.dueDate),
-        amountMinor: toMinor(i.amountMinor),
-        currency: i.currency,
-      };
-      const key = invoiceKey(identity, { number: i.number, issueDate: facts.issueDate, customerId: i.customerId });
-      stored.set(key, [...(stored.get(key) ?? []), { id: i.id, number: i.number, customerId: i.customerId, facts }]);
-    }
-
-    const checked: { check: RowChecker; row: InvoiceRow | null; match?: StoredInvoice }[] = [];
+  async validate(tx, ctx, rows, state) {
+    const customers = await customerFinder(tx, ctx.orgId, rows);
+    const customerField = customers.key ?? "customerReference";
+    const problems: RowProblem[] = [];
+    const candidates: InvoiceCandidate[] = [];
     for (const row of rows) {
-      const check = new RowChecker(row);
-      const number = check.required("number", "The invoice number");
-      const found = customers.match(row);
-      if (!found) check.problem(customers.key ?? "customerReference", "The customer is missing");
-      else if ("problem" in found) check.problem(customers.key!, found.problem);
-      const customer = found && "customer" in found ? found.customer : undefined;
-      const issueDate = check.parsed("issueDate", parseImportDate(row.value("issueDate"), options.dateFormat));
-      const dueDate = check.parsed("dueDate", parseImportDate(row.value("dueDate"), options.dateFormat));
-      if (issueDate && dueDate && dueDate < issueDate)
-        check.problem("dueDate", `the due date ${dueDate} is before the issue date ${issueDate}`);
-      const currency = (row.value("currency") || customer?.currency || "").toUpperCase();
-      if (row.has("currency") && row.value("currency") && !CURRENCY.test(currency))
-        check.problem("currency", `"${row.value("currency")}" is not a currency code like EUR`);
-      const amount = CURRENCY.test(currency)
-        ? check.parsed("amount", parseImportAmount(row.value("amount"), currency, options.decimalSeparator))
-        : undefined;
-      if (amount !== undefined && amount <= 0) check.problem("amount", "an invoice amount must be more than zero");
-      if (!(number && customer && issueDate && dueDate && amount !== undefined && check.ok)) {
-        checked.push({ check, row: null });
-        continue;
-      }
-      const key = invoiceKey(identity, { number, issueDate, customerId: customer.id });
-      const what = identity === "year" ? `of ${issueYear(issueDate)}` : `of customer ${customer.reference}`;
-      check.unique("number", state.keys, key, `invoice number "${number}" ${what}`);
-      const matches = stored.get(key) ?? [];
-      if (matches.length > 1) {
-        check.problem(
-          "number",
-          `invoice "${number}" ${what} matches ${matches.length} stored invoices (customers ${matches.map((m) => m.facts.customer).join(", ")}); choose "unique within each customer" on this page`,
-        );
-      }
-      const match = matches.length === 1 ? matches[0] : undefined;
-      const after: InvoiceFacts = { customer: customer.reference, issueDate, dueDate, amountMinor: amount, currency };
-      checked.push({
-        check,
-        match,
-        row: {
-          id: match?.id ?? uuid7(),
-          customer_id: customer.id,
-          number,
-          issue_date: issueDate,
-          due_date: dueDate,
-          amount_minor: amount,
-          currency,
-          correction: match ? { line: row.line, before: match.facts, after } : undefined,
-        },
-      });
-    }
-
-    // Stored invoices the file would change: moving one or changing its amount
-    // is refused where payments, letters or disputes rest on it.
-    const changing = checked.filter((c) => c.row?.correction && isChange(c.row.correction));
-    const history = await invoiceHistory(
-      tx,
-      orgId,
-      changing.map((c) => c.match!.id),
-    );
-    const valid: InvoiceRow[] = [];
-    const problems = [];
-    for (const { check, row, match } of checked) {
-      if (row?.correction && !isChange(row.correction)) {
-        problems.push(...check.problems); // stored and unchanged: nothing to write
-        continue;
-      }
-      if (row?.correction && match) {
-        const { before, after } = row.correction;
-        const what = changedFacts(before, after);
-        const rests = history.get(match.id) ?? [];
-        if (rests.length && (what.amount || what.customer)) {
-          const change = what.customer
-            ? `move from customer ${before.customer} to ${after.customer}`
-            : `change from ${formatMoney(before.amountMinor, before.currency)} to ${formatMoney(after.amountMinor, after.currency)}`;
-          check.problem(
-            what.customer ? (customers.key ?? "number") : "amount",
-            `invoice ${row.number} of ${before.issueDate} has ${rests.join(" and ")}: it cannot ${change} by an import. If this row is another invoice, check its issue date; if the invoice was reduced, record a credit note`,
-          );
-        }
+      const { check, candidate } = readInvoiceRow(row, customers.match(row), customerField, ctx.options);
+      if (candidate && ctx.options.mergeLines) {
+        const first = state.merged.get(candidate.key);
+        if (first) mergeLine(first, candidate);
+        else state.merged.set(candidate.key, candidate);
+      } else if (candidate) {
+        const before = check.problems.length;
+        check.unique("number", state.keys, candidate.key, `invoice number "${candidate.number}" ${candidate.what}`);
+        // A file of invoice lines is a choice on the page: the duplicate says so.
+        if (check.problems.length > before) check.problems[before].message += `; ${LINES_HINT}`;
+        if (check.ok) candidates.push(candidate);
       }
       problems.push(...check.problems);
-      if (row && check.ok) {
-        if (row.correction) addChange(state.changes, { number: row.number, ...row.correction });
-        valid.push(row);
-      }
     }
+    if (ctx.options.mergeLines) return { valid: [], problems };
+    const resolved = await resolve(tx, ctx, candidates, state);
+    return { valid: resolved.valid, problems: [...problems, ...resolved.problems] };
+  },
+
+  /** Line-item files: the merged invoices, checked against their totals and the stored invoices. */
+  async finish(tx, ctx, state) {
+    const all = [...state.merged.values()];
+    const valid: InvoiceRow[] = [];
+    const problems: RowProblem[] = [];
+    for (const c of all) {
+      const rows = c.lastLine > c.line ? `rows ${c.line}–${c.lastLine}` : `row ${c.line}`;
+      if (c.total !== undefined && c.total !== c.amount)
+        c.check.problem(
+          "invoiceTotal",
+          `the lines of invoice ${c.number} (${rows}) add up to ${formatMoney(c.amount, c.currency)}, but its total is ${formatMoney(c.total, c.currency)}`,
+        );
+      else if (c.amount < 0)
+        c.check.problem(
+          "amount",
+          `invoice ${c.number}'s lines (${rows}) add up to less than zero: it is a credit note, not a receivable; record it as a credit note on the customer's account`,
+        );
+      else if (c.amount === 0) c.check.problem("amount", `invoice ${c.number}'s lines (${rows}) add up to zero`);
+    }
+    for (let i = 0; i < all.length; i += 2000) {
+      const batch = all.slice(i, i + 2000);
+      problems.push(...batch.flatMap((c) => c.check.problems));
+      const resolved = await resolve(
+        tx,
+        ctx,
+        batch.filter((c) => c.check.ok),
+        state,
+      );
+      valid.push(...resolved.valid);
+      problems.push(...resolved.problems);
+    }
+    state.merged.clear();
     return { valid, problems };
   },
 
   async write(tx, ctx, rows) {
-    const created = rows.filter((r) => !r.correction);
+    const created = rows.filter((r) => !r.stored);
     const corrected = rows.filter((r) => r.correction);
+    const plain = (list: InvoiceRow[]) =>
+      JSON.stringify(list.map(({ correction: _, opening: __, stored: ___, ...r }) => r));
     if (created.length) {
       // The unique index invoices_identity refuses an invoice a concurrent import created meanwhile.
       await tx.$executeRaw(Prisma.sql`
         INSERT INTO invoices (id, org_id, customer_id, number, issue_date, due_date, amount_minor, currency)
         SELECT r.id, ${ctx.orgId}::uuid, r.customer_id, r.number, r.issue_date, r.due_date, r.amount_minor, r.currency
-        FROM jsonb_to_recordset(${JSON.stringify(created)}::jsonb)
+        FROM jsonb_to_recordset(${plain(created)}::jsonb)
           AS r(id uuid, customer_id uuid, number text, issue_date date, due_date date, amount_minor bigint, currency text)`);
     }
     if (corrected.length) {
       await tx.$executeRaw(Prisma.sql`
         UPDATE invoices AS i SET customer_id = r.customer_id, issue_date = r.issue_date, due_date = r.due_date,
           amount_minor = r.amount_minor, currency = r.currency
-        FROM jsonb_to_recordset(${JSON.stringify(corrected.map(({ correction: _, ...r }) => r))}::jsonb)
+        FROM jsonb_to_recordset(${plain(corrected)}::jsonb)
           AS r(id uuid, customer_id uuid, issue_date date, due_date date, amount_minor bigint, currency text)
         WHERE i.id = r.id AND i.org_id = ${ctx.orgId}::uuid`);
       await recordAudits(
@@ -200,11 +145,177 @@ export const invoicesKind: ImportKindHandler<InvoiceRow, InvoiceState> = {
         })),
       );
     }
-    return { created: created.length, updated: corrected.length };
+    const opening = rows.flatMap((r) =>
+      r.opening
+        ? [
+            {
+              id: uuid7(),
+              invoice_id: r.id,
+              customer_id: r.customer_id,
+              currency: r.currency,
+              amount_minor: r.opening.amount,
+              received_on: r.opening.on,
+              reference: r.opening.note,
+              import_key: r.opening.key,
+            },
+          ]
+        : [],
+    );
+    if (opening.length) {
+      // The paid_minor trigger adds each to its invoice; the key makes a re-import add nothing.
+      await tx.$executeRaw(Prisma.sql`
+        INSERT INTO payments (id, org_id, customer_id, invoice_id, amount_minor, currency, received_on, method, reference, import_key)
+        SELECT r.id, ${ctx.orgId}::uuid, r.customer_id, r.invoice_id, r.amount_minor, r.currency, r.received_on,
+          'paid before import', r.reference, r.import_key
+        FROM jsonb_to_recordset(${JSON.stringify(opening)}::jsonb)
+          AS r(id uuid, customer_id uuid, invoice_id uuid, amount_minor bigint, currency text, received_on date, reference text, import_key text)
+        ON CONFLICT (org_id, import_key) DO NOTHING`);
+    }
+    return { created: created.length, updated: rows.length - created.length };
   },
 };
 
-function isChange(c: { before: InvoiceFacts; after: InvoiceFacts }): boolean {
-  const what = changedFacts(c.before, c.after);
+interface StoredInvoice {
+  id: string;
+  number: string;
+  customerId: string;
+  paid: number;
+  facts: InvoiceFacts;
+}
+
+/** Stored invoices with these numbers, by the key the import matches on. */
+async function storedInvoices(tx: Parameters<typeof invoiceHistory>[0], ctx: BatchContext, numbers: string[]) {
+  const existing = await tx.invoice.findMany({
+    where: { orgId: ctx.orgId, number: { in: numbers } },
+    select: {
+      id: true,
+      number: true,
+      customerId: true,
+      issueDate: true,
+      dueDate: true,
+      currency: true,
+      amountMinor: true,
+      paidMinor: true,
+      customer: { select: { reference: true } },
+    },
+  });
+  const stored = new Map<string, StoredInvoice[]>();
+  for (const i of existing) {
+    const facts: InvoiceFacts = {
+      customer: i.customer.reference,
+      issueDate: dateOnlyFromDb(i.issueDate),
+      dueDate: dateOnlyFromDb(i.dueDate),
+      amountMinor: toMinor(i.amountMinor),
+      currency: i.currency,
+    };
+    const key = invoiceKey(ctx.options.invoiceIdentity, { ...i, issueDate: facts.issueDate });
+    const entry = { id: i.id, number: i.number, customerId: i.customerId, paid: toMinor(i.paidMinor), facts };
+    stored.set(key, [...(stored.get(key) ?? []), entry]);
+  }
+  return stored;
+}
+
+/**
+ * Candidates against the stored invoices: new ones are created; a match that
+ * differs is a change (counted and listed; refused for its customer or amount
+ * where payments, letters or disputes rest on it); the amount still owed
+ * becomes a payment of what was paid before.
+ */
+async function resolve(
+  tx: Parameters<typeof invoiceHistory>[0],
+  ctx: BatchContext,
+  candidates: InvoiceCandidate[],
+  state: InvoiceState,
+): Promise<{ valid: InvoiceRow[]; problems: RowProblem[] }> {
+  const stored = await storedInvoices(tx, ctx, [...new Set(candidates.map((c) => c.number))]);
+  const matched = candidates.map((c) => {
+    const matches = stored.get(c.key) ?? [];
+    if (matches.length > 1) {
+      c.check.problem(
+        "number",
+        `invoice "${c.number}" ${c.what} matches ${matches.length} stored invoices (customers ${matches.map((m) => m.facts.customer).join(", ")}); choose "number and customer match" on this page`,
+      );
+    }
+    const match = matches.length === 1 ? matches[0] : undefined;
+    const after: InvoiceFacts = {
+      customer: c.customer.reference,
+      issueDate: c.issueDate,
+      dueDate: c.dueDate,
+      amountMinor: c.amount,
+      currency: c.currency,
+    };
+    const changed = match && isChange(match.facts, after);
+    return { c, match, after, changed };
+  });
+  const history = await invoiceHistory(
+    tx,
+    ctx.orgId,
+    matched.flatMap((m) => (m.changed ? [m.match!.id] : [])),
+  );
+  const valid: InvoiceRow[] = [];
+  const problems: RowProblem[] = [];
+  for (const { c, match, after, changed } of matched) {
+    if (match && changed) {
+      const what = changedFacts(match.facts, after);
+      const rests = history.get(match.id) ?? [];
+      if (rests.length && (what.amount || what.customer)) {
+        const change = what.customer
+          ? `move from customer ${match.facts.customer} to ${after.customer}`
+          : `change from ${formatMoney(match.facts.amountMinor, match.facts.currency)} to ${formatMoney(after.amountMinor, after.currency)}`;
+        c.check.problem(
+          what.customer ? "customerReference" : "amount",
+          `invoice ${c.number} of ${match.facts.issueDate} has ${rests.join(" and ")}: it cannot ${change} by an import. If this row is another invoice, check its issue date; if the invoice was reduced, record a credit note`,
+        );
+      }
+    }
+    const opening = openingPayment(c, match, ctx);
+    problems.push(...c.check.problems);
+    if (!c.check.ok || (match && !changed && !opening)) continue; // stored and unchanged: nothing to write
+    const row: InvoiceRow = {
+      id: match?.id ?? uuid7(),
+      customer_id: c.customer.id,
+      number: c.number,
+      issue_date: c.issueDate,
+      due_date: c.dueDate,
+      amount_minor: c.amount,
+      currency: c.currency,
+      correction: match && changed ? { line: c.line, before: match.facts, after } : undefined,
+      stored: Boolean(match),
+      opening,
+    };
+    if (row.correction) addChange(state.changes, { number: c.number, ...row.correction });
+    valid.push(row);
+  }
+  return { valid, problems };
+}
+
+/** The payment that brings an invoice to the amount the file says is still owed, or a problem when it cannot. */
+function openingPayment(c: InvoiceCandidate, match: StoredInvoice | undefined, ctx: BatchContext) {
+  if (c.open === undefined) return undefined;
+  const money = (minor: number) => formatMoney(minor, c.currency);
+  if (c.open > c.amount) {
+    c.check.problem("openAmount", `${money(c.open)} still owed is more than the invoice's ${money(c.amount)}`);
+    return undefined;
+  }
+  const paidPerFile = c.amount - c.open;
+  const delta = paidPerFile - (match?.paid ?? 0);
+  if (delta < 0) {
+    c.check.problem(
+      "openAmount",
+      `the file says ${money(c.open)} is still owed, but ${money(match!.paid)} is recorded as paid, which leaves ${money(c.amount - match!.paid)}; import the payments instead`,
+    );
+    return undefined;
+  }
+  if (delta === 0) return undefined;
+  return {
+    amount: delta,
+    on: ctx.today,
+    key: `opening:${match?.id ?? c.number}:${c.issueDate}:${paidPerFile}`,
+    note: `Paid before the import of ${ctx.today}: the file said ${money(c.open)} of ${money(c.amount)} was still owed`,
+  };
+}
+
+function isChange(before: InvoiceFacts, after: InvoiceFacts): boolean {
+  const what = changedFacts(before, after);
   return what.amount || what.customer || what.dates;
 }

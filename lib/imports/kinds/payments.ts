@@ -74,7 +74,10 @@ export const paymentsKind: ImportKindHandler<PaymentRow, PaymentState> = {
       else if (candidates.length > 1)
         check.problem(
           "invoiceNumber",
-          `invoice number "${number}" names ${candidates.length} invoices (issued ${candidates.map((i) => dateOnlyFromDb(i.issueDate)).join(", ")}); choose the invoice date column on this page to tell them apart`,
+          `invoice number "${number}" names ${candidates.length} invoices (issued ${candidates
+            .map((i) => dateOnlyFromDb(i.issueDate))
+            .sort()
+            .join(", ")}); choose the invoice date column on this page to tell them apart`,
         );
       const currency = (row.value("currency") || invoice?.currency || "").toUpperCase();
       if (row.value("currency") && !CURRENCY.test(currency))

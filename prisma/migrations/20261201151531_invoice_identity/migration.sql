@@ -3,7 +3,9 @@ DROP INDEX "invoices_org_id_number_key";
 
 -- AlterTable
 ALTER TABLE "imports" ADD COLUMN     "changes" JSONB NOT NULL DEFAULT '{}',
-ADD COLUMN     "changes_confirmed" BOOLEAN NOT NULL DEFAULT false;
+ADD COLUMN     "changes_confirmed" BOOLEAN NOT NULL DEFAULT false,
+ADD COLUMN     "preview" JSONB NOT NULL DEFAULT '[]',
+ADD COLUMN     "notices" JSONB NOT NULL DEFAULT '[]';
 
 -- AlterTable
 ALTER TABLE "import_mappings" ADD COLUMN     "options" JSONB NOT NULL DEFAULT '{}';

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ImportChangesList } from "@/components/import-changes";
 import { ImportCommitForm } from "@/components/import-commit-form";
+import { ImportHeaderRowForm } from "@/components/import-header-row-form";
 import { ImportMappingForm } from "@/components/import-mapping-form";
+import { ImportPreview } from "@/components/import-preview";
 import { ImportProblems } from "@/components/import-problems";
 import { ImportProgress } from "@/components/import-progress";
 import { ImportSummary } from "@/components/import-summary";
@@ -11,12 +13,15 @@ import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { firstRecords } from "@/lib/imports/choose-header-row";
 import { IMPORT_FIELDS } from "@/lib/imports/fields";
 import { getImportOrThrow } from "@/lib/imports/get-import";
 import type { RowProblem } from "@/lib/imports/import-kind";
 import type { ImportOptions } from "@/lib/imports/import-options";
 import type { ImportChanges } from "@/lib/imports/invoice-changes";
-import { checkImportAction, commitImportAction } from "../actions";
+import type { PreviewRow } from "@/lib/imports/preview-row";
+import type { RowNotice } from "@/lib/imports/run-import";
+import { checkImportAction, chooseHeaderRowAction, commitImportAction } from "../actions";
 
 export const metadata: Metadata = { title: "Import" };
 
@@ -33,6 +38,7 @@ export default async function ImportStepPage({ params }: { params: Promise<{ imp
   const changes = imp.changes as Partial<ImportChanges>;
   const mayWork = canWork(user.role);
   const editable = mayWork && (imp.status === "UPLOADED" || imp.status === "VALIDATED" || imp.status === "FAILED");
+  const firstRows = editable ? await firstRecords(db(), { orgId: user.orgId, importId }).catch(() => []) : [];
   const separator = { ",": "comma", ";": "semicolon", "\t": "tab" }[options.delimiter];
   return (
     <div className="max-w-6xl space-y-6">
@@ -85,6 +91,21 @@ export default async function ImportStepPage({ params }: { params: Promise<{ imp
       )}
       {(imp.status === "VALIDATED" || imp.status === "FAILED") && imp.problemCount > 0 && (
         <ImportProblems problems={problems} total={imp.problemCount} />
+      )}
+      {imp.status === "VALIDATED" && (
+        <ImportPreview
+          fields={IMPORT_FIELDS[imp.kind]}
+          rows={imp.preview as unknown as PreviewRow[]}
+          notices={imp.notices as unknown as RowNotice[]}
+        />
+      )}
+      {editable && firstRows.length > 0 && (
+        <ImportHeaderRowForm
+          importId={imp.id}
+          headerLine={options.headerLine ?? 1}
+          rows={firstRows}
+          action={chooseHeaderRowAction}
+        />
       )}
       {editable && (
         <ImportMappingForm
