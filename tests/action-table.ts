@@ -311,7 +311,6 @@ export const actionTable: Record<string, ActionRow> = {
       importId: fx.checkedImport.id,
       dateFormat: "iso",
       decimalSeparator: ".",
-      "map.reference": fx.importMapping.reference,
       "map.name": fx.importMapping.name,
     }),
     idFields: ["importId"],

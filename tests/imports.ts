@@ -41,7 +41,8 @@ export async function importFile(
     orgId: who.orgId,
     importId: uploaded.id,
     mapping: opts.mapping ?? (uploaded.mapping as ColumnMapping),
-    options: { dateFormat: "iso", decimalSeparator: ".", ...opts.options },
+    // What the upload detected (or remembered), unless the test chooses.
+    options: { ...(uploaded.options as ChosenOptions), ...opts.options },
   });
   const checked = await validateImport(db, { orgId: who.orgId, importId: uploaded.id });
   if (checked.problemCount) return checked;

@@ -53,7 +53,7 @@ export async function chooseHeaderRow(tx: DbOrTx, opts: { orgId: string; importI
     data: {
       headers,
       mapping,
-      options: { ...options, ...detectFormats(imp.kind, headers, mapping, rows), headerLine: opts.headerLine },
+      options: { ...options, ...detectFormats(imp.kind, headers, mapping, rows).decided, headerLine: opts.headerLine },
       status: "UPLOADED",
       problems: [],
       problemCount: 0,

@@ -34,6 +34,11 @@ export function detectDateFormat(values: string[]): DateFormat | undefined {
   return iso ? "iso" : undefined;
 }
 
+/** For dates the values leave open (01/02/2026 … 12/12/2026): day first, as most of the world writes them; a remembered choice goes before it. */
+export function fallbackDateFormat(values: string[]): DateFormat | undefined {
+  return values.some((v) => /^\d{1,2}[./-]\d{1,2}[./-]\d{4}$/.test(v.trim())) ? "dmy" : undefined;
+}
+
 export function detectDecimalSeparator(values: string[]): DecimalSeparator | undefined {
   let point = 0;
   let comma = 0;
@@ -64,25 +69,33 @@ export function detectDecimalSeparator(values: string[]): DecimalSeparator | und
   return undefined;
 }
 
-/** The formats a file's first rows show, for the fields the mapping reads; only what the values decide. */
+/** The formats a file's first rows show, for the fields the mapping reads: what the values decide, and a fallback for what they leave open. */
 export function detectFormats(
   kind: ImportKind,
   headers: string[],
   mapping: ColumnMapping,
   rows: string[][],
-): { dateFormat?: DateFormat; decimalSeparator?: DecimalSeparator; mergeLines?: boolean } {
+): {
+  decided: { dateFormat?: DateFormat; decimalSeparator?: DecimalSeparator; mergeLines?: boolean };
+  fallback: { dateFormat?: DateFormat };
+} {
   const column = (fields: string[]) =>
     fields.flatMap((f) => {
       const i = mapping[f] ? headers.indexOf(mapping[f]) : -1;
       return i < 0 ? [] : rows.map((r) => r[i] ?? "").filter((v) => v.trim());
     });
-  const dateFormat = detectDateFormat(column(DATE_FIELDS));
+  const dates = column(DATE_FIELDS);
+  const dateFormat = detectDateFormat(dates);
+  const fallback = fallbackDateFormat(dates);
   const decimalSeparator = detectDecimalSeparator(column(AMOUNT_FIELDS));
   // Line items: a line amount beside the invoice total. Repeated numbers alone may be real duplicates: the check names them.
   const mergeLines = kind === "invoices" && Boolean(mapping.invoiceTotal);
   return {
-    ...(dateFormat ? { dateFormat } : {}),
-    ...(decimalSeparator ? { decimalSeparator } : {}),
-    ...(mergeLines ? { mergeLines } : {}),
+    decided: {
+      ...(dateFormat ? { dateFormat } : {}),
+      ...(decimalSeparator ? { decimalSeparator } : {}),
+      ...(mergeLines ? { mergeLines } : {}),
+    },
+    fallback: fallback ? { dateFormat: fallback } : {},
   };
 }

@@ -148,13 +148,14 @@ const DOCUMENT_TYPE = [
 
 export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
   customers: [
-    field("reference", "Customer reference", true, CUSTOMER_CODE.slice(1)),
-    field("name", "Name", true, [...CUSTOMER_NAME, "customer"]),
+    field("reference", "Customer reference (default: the name)", false, CUSTOMER_CODE.slice(1)),
+    field("name", "Name", true, ["customer", ...CUSTOMER_NAME]),
     field("currency", "Currency (default: the organization's)", false, CURRENCY),
     field("email", "Email", false, [
       "e mail",
       "email address",
       "e post",
+      "e postadresse",
       "epost",
       "e post adresse",
       "indirizzo email",
@@ -182,6 +183,7 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
       "street",
       "adresse",
       "gateadresse",
+      "postadresse",
       "indirizzo",
       "po address line1",
       "sa address line1",
@@ -295,6 +297,7 @@ export function normalizeHeader(text: string): string {
   return text
     .trim()
     .replace(/([a-zæøåàèéìòù])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z])([A-Z][a-z])/g, "$1 $2") // "POAddressLine1"
     .toLowerCase()
     .replace(/[*"]/g, "")
     .replace(/[_\s.\-/:()]+/g, " ")

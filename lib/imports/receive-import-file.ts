@@ -58,6 +58,7 @@ export async function receiveImportFile(
       });
       const mapping = suggestMapping(opts.kind, headers, (remembered?.mapping as ColumnMapping | undefined) ?? null);
       const rows = sample.filter((r) => r.line > headerLine).map((r) => r.cells);
+      const formats = detectFormats(opts.kind, headers, mapping, rows);
       return tx.import.update({
         where: { id: draft.id },
         data: {
@@ -67,8 +68,9 @@ export async function receiveImportFile(
           mapping,
           options: {
             ...defaultOptions(),
+            ...formats.fallback,
             ...(remembered?.options as object),
-            ...detectFormats(opts.kind, headers, mapping, rows),
+            ...formats.decided,
             delimiter,
             headerLine,
           },

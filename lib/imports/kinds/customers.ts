@@ -33,9 +33,15 @@ export const customersKind: ImportKindHandler<CustomerRow, { refs: Map<string, n
     const problems = [];
     for (const row of rows) {
       const check = new RowChecker(row);
-      const reference = check.required("reference", "The customer reference");
-      check.unique("reference", state.refs, reference, `customer reference "${reference}"`);
       const name = check.required("name", "The name");
+      // Exports without customer numbers (QuickBooks, Fatture in Cloud) name customers by name: it is their reference.
+      const reference = row.has("reference") ? check.required("reference", "The customer reference") : name;
+      check.unique(
+        row.has("reference") ? "reference" : "name",
+        state.refs,
+        reference,
+        `customer reference "${reference}"`,
+      );
       // A customer file without currencies (most exports) takes the organization's base currency.
       const currency = (row.value("currency") || ctx.defaultCurrency).toUpperCase();
       if (!CURRENCY.test(currency))
