@@ -165,3 +165,49 @@ for (const s of SYSTEMS) {
     }
   });
 }
+
+test("a file that changes a stored invoice says so before importing, and imports it only when confirmed", async ({
+  page,
+}) => {
+  const [customer] = await query<{ reference: string }>(
+    `SELECT reference FROM customers WHERE org_id = $1 AND currency = 'EUR' ORDER BY reference LIMIT 1`,
+    [DEMO_ORG_ID],
+  );
+  const file = (due: string) =>
+    Buffer.from(
+      `Fakturanummer;Kundenummer;Fakturadato;Forfallsdato;Beløp\nCHG-1;${customer.reference};20.02.2026;${due};980,00\n`,
+    );
+  const upload = async (name: string, due: string) => {
+    await page.goto("/import");
+    await page.getByRole("radio", { name: /^invoices/i }).check();
+    await page.getByLabel("CSV file").setInputFiles({ name, mimeType: "text/csv", buffer: file(due) });
+    await page.getByRole("button", { name: "Upload and map columns" }).click();
+    await page.getByRole("button", { name: "Check the file" }).click();
+  };
+  await upload("chg-first.csv", "06.03.2026");
+  await page.getByRole("button", { name: "Import 1 row" }).click();
+  await expect(page.getByRole("heading", { name: "Imported" })).toBeVisible({ timeout: 20_000 });
+
+  await upload("chg-second.csv", "20.03.2026");
+  const changes = page.getByTestId("import-changes");
+  await expect(changes).toBeVisible({ timeout: 20_000 });
+  await expect(
+    page.getByRole("heading", { name: /This file changes 1 invoice already in Dunning Desk: 1 change dates/ }),
+  ).toBeVisible();
+  await expect(changes.locator("tbody tr")).toHaveText(/2\s*CHG-1.*due 6 March 2026.*due 20 March 2026/);
+  await screenshot(page, "import-changes");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, "import-changes-390");
+  await page.setViewportSize({ width: 1440, height: 900 });
+  // The browser refuses the import until the confirmation is ticked.
+  await page.getByRole("button", { name: "Import 1 row" }).click();
+  await expect(page.getByRole("heading", { name: "Imported" })).not.toBeVisible();
+  await page.getByLabel(/Change the invoice as listed/).check();
+  await page.getByRole("button", { name: "Import 1 row" }).click();
+  await expect(page.getByRole("heading", { name: "Imported" })).toBeVisible({ timeout: 20_000 });
+  const [corrected] = await query<{ n: string }>(
+    `SELECT count(*)::text AS n FROM audit_events WHERE org_id = $1 AND kind = 'invoice.corrected' AND payload->>'number' = 'CHG-1'`,
+    [DEMO_ORG_ID],
+  );
+  expect(corrected.n).toBe("1");
+});
