@@ -170,7 +170,7 @@ test("a file that changes a stored invoice says so before importing, and imports
   page,
 }) => {
   const [customer] = await query<{ reference: string }>(
-    `SELECT reference FROM customers WHERE org_id = $1 AND currency = 'EUR' ORDER BY reference LIMIT 1`,
+    `SELECT reference FROM customers WHERE org_id = $1 AND currency = 'EUR' ORDER BY created_at, reference LIMIT 1`,
     [DEMO_ORG_ID],
   );
   const file = (due: string) =>
@@ -194,7 +194,7 @@ test("a file that changes a stored invoice says so before importing, and imports
   await expect(
     page.getByRole("heading", { name: /This file changes 1 invoice already in Dunning Desk: 1 change dates/ }),
   ).toBeVisible();
-  await expect(changes.locator("tbody tr")).toHaveText(/2\s*CHG-1.*due 6 March 2026.*due 20 March 2026/);
+  await expect(changes.locator("tbody tr")).toHaveText(/2\s*CHG-1.*due 6 Mar 2026.*due 20 Mar 2026/);
   await screenshot(page, "import-changes");
   await page.setViewportSize({ width: 390, height: 844 });
   await screenshot(page, "import-changes-390");

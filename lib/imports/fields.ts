@@ -343,7 +343,7 @@ export function suggestMapping(kind: ImportKind, headers: string[], remembered: 
     const line = headers.find((h) =>
       ["line amount", "line total", "linjebeløp", "importo riga"].includes(normalizeHeader(h)),
     );
-    if (line && !remembered?.amount) {
+    if (line) {
       if (mapping.amount && mapping.amount !== line) mapping.invoiceTotal = mapping.amount;
       mapping.amount = line;
     }
