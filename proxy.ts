@@ -4,7 +4,13 @@ import { type NextRequest, NextResponse } from "next/server";
 // Authorization happens in every page and server action (lib/auth/session.ts).
 export function proxy(request: NextRequest) {
   const hasSession = request.cookies.getAll().some((c) => c.name.endsWith("authjs.session-token"));
-  if (!hasSession) return NextResponse.redirect(new URL("/sign-in", request.url));
+  if (!hasSession) {
+    // Remember the page that asked, so sign-in can return to it (checked again there).
+    const target = new URL("/sign-in", request.url);
+    const asked = `${request.nextUrl.pathname}${request.nextUrl.search}`;
+    if (asked !== "/" && request.method === "GET") target.searchParams.set("next", asked);
+    return NextResponse.redirect(target);
+  }
   return NextResponse.next();
 }
 

@@ -116,7 +116,12 @@ export function AccountForms({
               name="invoiceId"
               label="Invoice"
               as="select"
-              options={openInvoices.filter((i) => !i.disputed).map((i) => ({ value: i.id, label: i.label }))}
+              // No invoice preselected: a dispute recorded against the wrong invoice is evidence of the wrong thing.
+              defaultValue=""
+              options={[
+                { value: "", label: "Choose the disputed invoice…" },
+                ...openInvoices.filter((i) => !i.disputed).map((i) => ({ value: i.id, label: i.label })),
+              ]}
             />
             <Field name="note" label="What the customer disputes" as="textarea" />
           </ActionForm>

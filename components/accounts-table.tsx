@@ -3,6 +3,7 @@ import { AGING_BUCKETS } from "@/lib/aging/buckets";
 import type { AccountQuery, AccountRow, AccountSort } from "@/lib/aging/list-accounts";
 import { Money } from "./money";
 import { OverdueFlag } from "./overdue-flag";
+import { ScrollRegion } from "./scroll-region";
 
 function sortHref(query: AccountQuery, sort: AccountSort): string {
   const dir = query.sort === sort && query.dir === "desc" ? "asc" : "desc";
@@ -60,7 +61,7 @@ export function AccountsTable({
 }) {
   const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+    <ScrollRegion label="Accounts" className="rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-sm" data-testid="accounts-table">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>
@@ -105,7 +106,7 @@ export function AccountsTable({
                   >
                     {r.name}
                   </Link>
-                  <span className="text-xs text-slate-400">{r.currency}</span>
+                  <span className="text-xs text-slate-500">{r.currency}</span>
                 </div>
               </td>
               <td className="px-2.5 py-2 text-right font-medium">
@@ -124,7 +125,7 @@ export function AccountsTable({
                 )}
               </td>
               <td className="whitespace-nowrap px-2.5 py-2 text-right text-slate-600">
-                {r.lastContactAt ? dateFmt.format(r.lastContactAt) : <span className="text-slate-300">—</span>}
+                {r.lastContactAt ? dateFmt.format(r.lastContactAt) : <span className="text-slate-500">—</span>}
               </td>
               <td className="whitespace-nowrap px-2.5 py-2 text-right">
                 {r.stage ? (
@@ -132,13 +133,13 @@ export function AccountsTable({
                     Letter {r.stage}
                   </span>
                 ) : (
-                  <span className="text-slate-300">—</span>
+                  <span className="text-slate-500">—</span>
                 )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -18,6 +18,7 @@ export function ActionForm({
   children,
   testId,
   danger = false,
+  confirm,
 }: {
   action: Action;
   submitLabel: string;
@@ -26,10 +27,14 @@ export function ActionForm({
   children?: React.ReactNode;
   testId?: string;
   danger?: boolean;
+  /** For what cannot be undone: a modal dialog spells out the consequences before the action runs. */
+  confirm?: { title: string; consequences: string[]; confirmLabel: string };
 }) {
   const [result, formAction, pending] = useActionState(action, undefined);
   const statusId = useId();
   const form = useRef<HTMLFormElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const held = useRef<FormData | null>(null);
   // Keep what was typed when the action refuses it; clear the form once it succeeds.
   useEffect(() => {
     if (result?.ok) form.current?.reset();
@@ -45,6 +50,11 @@ export function ActionForm({
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
+        if (confirm) {
+          held.current = data;
+          dialog.current?.showModal();
+          return;
+        }
         startTransition(() => formAction(data));
       }}
     >
@@ -67,6 +77,42 @@ export function ActionForm({
       >
         {pending ? pendingLabel : submitLabel}
       </button>
+      {confirm && (
+        <dialog
+          ref={dialog}
+          aria-labelledby={`${statusId}-confirm-title`}
+          className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-slate-200 p-6 shadow-xl backdrop:bg-slate-900/40"
+        >
+          <h2 id={`${statusId}-confirm-title`} className="text-base font-semibold text-slate-900">
+            {confirm.title}
+          </h2>
+          <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-slate-700">
+            {confirm.consequences.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          <div className="mt-5 flex justify-end gap-2">
+            <button
+              type="button"
+              className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50"
+              onClick={() => dialog.current?.close()}
+            >
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800"
+              onClick={() => {
+                dialog.current?.close();
+                const data = held.current;
+                if (data) startTransition(() => formAction(data));
+              }}
+            >
+              {confirm.confirmLabel}
+            </button>
+          </div>
+        </dialog>
+      )}
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import type { CurrencyTotals } from "@/lib/aging/aging-totals";
 import { AGING_BUCKETS } from "@/lib/aging/buckets";
 import { Money } from "./money";
+import { ScrollRegion } from "./scroll-region";
 
 const BUCKET_TEXT: Record<string, string> = {
   current: "text-slate-700",
@@ -23,7 +24,7 @@ export function AgingTotals({ totals, locale }: { totals: CurrencyTotals[]; loca
     return <p className="rounded-xl border border-slate-200 bg-white p-6 text-slate-500">No open receivables.</p>;
   }
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+    <ScrollRegion label="Aging totals" className="rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-sm" data-testid="aging-totals">
         <caption className="sr-only">Open receivables by aging bucket and currency</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
@@ -82,6 +83,6 @@ export function AgingTotals({ totals, locale }: { totals: CurrencyTotals[]; loca
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { db } from "@/lib/db/client";
-import { failedDeliveries } from "@/lib/delivery/delivery-status";
+import { getFailedDeliveries } from "@/lib/delivery/pages";
 
 /** On the worklist: letters whose email did not arrive, each with a link to retry. */
 export async function FailedDeliveriesBanner({ orgId }: { orgId: string }) {
-  const failed = await failedDeliveries(db(), { orgId, limit: 20 });
+  const failed = await getFailedDeliveries({ orgId }, 20);
   if (!failed.length) return null;
   return (
     <div

@@ -1,6 +1,6 @@
 import type { ImportField } from "@/lib/imports/fields";
+import type { RowNotice } from "@/lib/imports/import-kind";
 import type { PreviewRow } from "@/lib/imports/preview-row";
-import type { RowNotice } from "@/lib/imports/run-import";
 
 /** The first rows as the check read them (dates spelled out, amounts formatted) and the rows it skipped. */
 export function ImportPreview(props: { fields: ImportField[]; rows: PreviewRow[]; notices: RowNotice[] }) {

@@ -54,7 +54,7 @@ export function ImportUploadForm() {
               <input type="radio" name="kind" value={k.value} defaultChecked={i === 1} className="mt-1" />
               <span>
                 <span className="font-medium">{k.label}</span>
-                <span className="block text-xs text-slate-500">{k.hint}</span>
+                <span className="block text-xs text-slate-600">{k.hint}</span>
               </span>
             </label>
           ))}

@@ -1,10 +1,11 @@
 import type { InvoiceLine } from "@/lib/customers/get-customer-account";
 import { formatDateOnly } from "@/lib/time/dates";
 import { Money } from "./money";
+import { ScrollRegion } from "./scroll-region";
 
 export function InvoiceTable({ invoices, locale }: { invoices: InvoiceLine[]; locale: string }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+    <ScrollRegion label="Invoices" className="rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-sm" data-testid="invoice-table">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>
@@ -35,7 +36,7 @@ export function InvoiceTable({ invoices, locale }: { invoices: InvoiceLine[]; lo
           {invoices.map((inv) => {
             const overdue = inv.open > 0 && inv.daysPastDue > 0;
             return (
-              <tr key={inv.id} className={inv.open === 0 ? "text-slate-400" : ""} data-invoice={inv.number}>
+              <tr key={inv.id} className={inv.open === 0 ? "text-slate-500" : ""} data-invoice={inv.number}>
                 <td className="px-3 py-2 font-medium">{inv.number}</td>
                 <td className="px-3 py-2">{formatDateOnly(inv.issueDate, locale)}</td>
                 <td className="px-3 py-2">{formatDateOnly(inv.dueDate, locale)}</td>
@@ -62,6 +63,6 @@ export function InvoiceTable({ invoices, locale }: { invoices: InvoiceLine[]; lo
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -10,7 +10,7 @@ export function LetterText({
 }) {
   return (
     <article
-      className="mx-auto w-full max-w-4xl overflow-x-auto rounded-xl border border-slate-200 bg-white p-8 shadow-sm"
+      className="relative mx-auto w-full max-w-4xl overflow-x-auto rounded-xl border border-slate-200 bg-white p-8 shadow-sm"
       data-testid={testId}
       aria-label={subject}
     >

@@ -171,7 +171,7 @@ export function LetterheadEditor({
             </div>
           </div>
           <p className="mt-6 text-[0.6rem] text-slate-500">{[fields.name, ...address].join(" · ")}</p>
-          <div className="mt-1 text-slate-400">
+          <div className="mt-1 text-slate-500">
             Customer name
             <br />
             Street 1<br />

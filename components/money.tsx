@@ -14,6 +14,6 @@ export function Money({
   quietZero?: boolean;
   className?: string;
 }) {
-  if (quietZero && minor === 0) return <span className={`text-slate-300 ${className}`}>—</span>;
+  if (quietZero && minor === 0) return <span className={`text-slate-500 ${className}`}>—</span>;
   return <span className={`whitespace-nowrap ${className}`}>{formatMoney(minor, currency, locale)}</span>;
 }

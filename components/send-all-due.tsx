@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/define-action";
-import type { BulkSendProgress } from "@/lib/collections/bulk-send";
+import type { BulkSendProgress } from "@/lib/letters/bulk-send";
 
 const POLL_MS = 1000;
 

@@ -3,10 +3,11 @@
 import { useActionState } from "react";
 import { signInAction } from "@/app/sign-in/actions";
 
-export function SignInForm() {
+export function SignInForm({ next }: { next: string }) {
   const [state, formAction, pending] = useActionState(signInAction, undefined);
   return (
     <form action={formAction} className="mt-6 space-y-4" noValidate>
+      <input type="hidden" name="next" value={next} />
       <div>
         <label htmlFor="email" className="block text-sm font-medium text-slate-700">
           Email

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { WorklistItem } from "@/lib/collections/list-worklist";
 import { Money } from "./money";
+import { ScrollRegion } from "./scroll-region";
 
 const KIND = {
   letter: "Send letter",
@@ -17,7 +18,7 @@ export function WorklistTable({ items, locale }: { items: WorklistItem[]; locale
       </p>
     );
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+    <ScrollRegion label="Worklist" className="rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-sm" data-testid="worklist">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>
@@ -54,7 +55,7 @@ export function WorklistTable({ items, locale }: { items: WorklistItem[]; locale
               </td>
               <td className="px-3 py-2 text-right text-red-700">{i.oldestDaysPastDue} d</td>
               <td className="px-3 py-2 whitespace-nowrap">{i.lastStage ? `Letter ${i.lastStage} sent` : "—"}</td>
-              <td className="px-3 py-2">
+              <td className="min-w-64 px-3 py-2">
                 <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">
                   {KIND[i.kind]}
                 </span>
@@ -92,6 +93,6 @@ export function WorklistTable({ items, locale }: { items: WorklistItem[]; locale
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

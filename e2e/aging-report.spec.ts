@@ -1,7 +1,7 @@
 import { AGING_BUCKETS, bucketFor } from "@/lib/aging/buckets";
-import { DEMO_ORG_ID } from "@/lib/demo/seed-demo";
 import { formatMoney } from "@/lib/money/money";
 import { daysBetween } from "@/lib/time/dates";
+import { DEMO_ORG_ID } from "@/tooling/demo/seed-demo";
 import { expect, query, screenshot, storageFor, test } from "./fixtures";
 
 test.use({ storageState: storageFor("collector") });

@@ -1,5 +1,5 @@
 import { expect, test as setup } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/seed-demo";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/tooling/demo/seed-demo";
 
 // Signs each demo role in through the real form once and saves the session.
 for (const user of DEMO_USERS) {

@@ -79,6 +79,14 @@ test.describe("as a collector", () => {
     await form.getByLabel("Agency reference").fill("NR-5531");
     await screenshot(page, "handoff-form");
     await form.getByRole("button", { name: "Record hand-off" }).click();
+    // Irreversible: a dialog spells out the consequences first; Cancel changes nothing.
+    const confirmHandoff = page.getByRole("dialog", { name: "Hand this account to the agency?" });
+    await expect(confirmHandoff).toContainText("cannot be edited or withdrawn");
+    await screenshot(page, "handoff-confirm");
+    await confirmHandoff.getByRole("button", { name: "Cancel" }).click();
+    await expect(confirmHandoff).toBeHidden();
+    await form.getByRole("button", { name: "Record hand-off" }).click();
+    await confirmHandoff.getByRole("button", { name: "Record hand-off" }).click();
     // The panel now shows the hand-off, and letter 4 as the next step.
     await expect(
       page.getByTestId("collections-USD").or(page.locator("[data-testid^=collections-]")).first(),
@@ -88,6 +96,9 @@ test.describe("as a collector", () => {
     await expect(page.getByRole("heading", { name: "Preview: letter 4 of 4" })).toBeVisible();
     await expect(page.getByTestId("letter-text")).toContainText("Nordic Recovery AS (reference NR-5531)");
     await page.getByRole("button", { name: "Send letter 4" }).click();
+    const confirmLetter4 = page.getByRole("dialog", { name: "Send the final letter (letter 4)?" });
+    await expect(confirmLetter4).toContainText("registered mail");
+    await confirmLetter4.getByRole("button", { name: "Send letter 4" }).click();
     await expect(page.getByText("Letter 4 sent and logged in the contact history.")).toBeVisible();
     await expect(page.getByTestId("letter-facts")).toContainText("Tracking number not yet recorded");
     const tracking = page.getByTestId("form-tracking");
@@ -250,5 +261,26 @@ test.describe("send all due letters", () => {
     await page.getByTestId("send-all").getByRole("button", { name: "Send all due letters" }).click();
     await expect(page.getByTestId("send-all").getByRole("status")).toHaveText("No letters are due.");
     expect(Number((await query<{ n: string }>("SELECT count(*)::text AS n FROM letters"))[0].n)).toBe(before + sent);
+  });
+});
+
+test.describe("recording a dispute", () => {
+  test.use({ storageState: storageFor("collector") });
+
+  test("no invoice is preselected: submitting without choosing one is refused and records nothing", async ({
+    page,
+  }) => {
+    const [account] = await query<{ customer_id: string }>(
+      "SELECT customer_id FROM accounts WHERE open_invoices > 1 ORDER BY customer_id LIMIT 1",
+    );
+    const before = (await query<{ n: string }>("SELECT count(*)::text AS n FROM invoice_disputes"))[0].n;
+    await page.goto(`/customers/${account.customer_id}`);
+    const form = page.getByTestId("form-dispute");
+    await form.locator("summary").click();
+    await expect(form.getByLabel("Invoice")).toHaveValue("");
+    await form.getByLabel("What the customer disputes").fill("Goods arrived damaged.");
+    await form.getByRole("button", { name: "Record dispute" }).click();
+    await expect(form.getByText("Choose an invoice from the list.")).toBeVisible();
+    expect((await query<{ n: string }>("SELECT count(*)::text AS n FROM invoice_disputes"))[0].n).toBe(before);
   });
 });

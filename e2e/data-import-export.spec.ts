@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
-import { DEMO_ORG_ID } from "@/lib/demo/seed-demo";
 import { formatMoney } from "@/lib/money/money";
+import { DEMO_ORG_ID } from "@/tooling/demo/seed-demo";
 import { expect, query, screenshot, storageFor, test } from "./fixtures";
 
 // These specs change the demo data, so they run after the read-only ones

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { DEMO_ORG_ID } from "@/lib/demo/seed-demo";
 import { formatMoney } from "@/lib/money/money";
 import { formatDateOnly } from "@/lib/time/dates";
+import { DEMO_ORG_ID } from "@/tooling/demo/seed-demo";
 import { expect, query, screenshot, storageFor, test } from "./fixtures";
 
 // Each system's export (made-up files shaped like them, tests/fixtures/imports)

@@ -1,9 +1,10 @@
-import { DEMO_PASSWORD } from "@/lib/demo/seed-demo";
+import { DEMO_PASSWORD } from "@/tooling/demo/seed-demo";
 import { expect, test } from "./fixtures";
 
 test("a visitor without a session is sent to sign in", async ({ page }) => {
   await page.goto("/customers/00000000-0000-7000-8000-000000000000");
-  await expect(page).toHaveURL(/\/sign-in$/);
+  // The page that asked is remembered, so sign-in can return to it.
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fcustomers%2F00000000-0000-7000-8000-000000000000$/);
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
 });
 

@@ -1,4 +1,4 @@
-import { DEMO_ORG_ID, DEMO_USERS } from "@/lib/demo/seed-demo";
+import { DEMO_ORG_ID, DEMO_USERS } from "@/tooling/demo/seed-demo";
 import { expect, query, screenshot, storageFor, test } from "./fixtures";
 
 const CSP_VIOLATION = /Content Security Policy|Refused to (execute|load|apply)/i;
@@ -177,7 +177,9 @@ test.describe("as viewer", () => {
 
   test("cannot see user management", async ({ page }) => {
     const response = await page.goto("/users");
-    expect(response?.status()).toBe(404);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "This page is not open to your role" })).toBeVisible();
+    await expect(page.getByText("You are signed in as Vera Viewer, a viewer.")).toBeVisible();
   });
 });
 
@@ -188,8 +190,10 @@ test.describe("as collector", () => {
     await page.goto("/");
     await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
     await expect(page.getByRole("link", { name: "Audit log" })).toHaveCount(0);
-    expect((await page.goto("/users"))?.status()).toBe(404);
-    expect((await page.goto("/audit"))?.status()).toBe(404);
+    expect((await page.goto("/users"))?.status()).toBe(403);
+    expect((await page.goto("/audit"))?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "This page is not open to your role" })).toBeVisible();
+    await screenshot(page, "forbidden-collector");
   });
 });
 

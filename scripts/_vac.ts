@@ -1,6 +1,6 @@
 import { Client } from "pg";
-import { openScaleDatabase } from "@/lib/scale/scale-database";
-import { parseScaleSize } from "@/lib/scale/scale-sizes";
+import { openScaleDatabase } from "@/tooling/scale/scale-database";
+import { parseScaleSize } from "@/tooling/scale/scale-sizes";
 
 const database = await openScaleDatabase(parseScaleSize("1m"));
 const c = new Client({ connectionString: database.url });

@@ -1,5 +1,5 @@
 // Letter documents benchmark: one letter PDF, and "print today's letters" for 1,000 letters.
-import { benchLetterPdf, benchPrintBatch } from "@/lib/documents/benchmarks";
+import { benchLetterPdf, benchPrintBatch } from "@/tooling/bench/letter-pdf";
 
 const single = await benchLetterPdf({ runs: 60 });
 console.log(

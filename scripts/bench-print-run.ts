@@ -6,12 +6,12 @@
 import { spawn } from "node:child_process";
 import { createDb } from "@/lib/db/client";
 import { getPrintRun, getPrintRunPdf, startPrintRun } from "@/lib/documents/print-run";
-import { sampleStoredLetter } from "@/lib/documents/sample-letter";
 import type { Language } from "@/lib/generated/prisma/enums";
 import type { Stage } from "@/lib/letters/template-types";
 import { clockNow, todayIn } from "@/lib/time/dates";
 import { createOrg, createUser } from "@/tests/factories";
 import { createMigratedDatabase, startTestServer } from "@/tests/test-database";
+import { sampleStoredLetter } from "@/tooling/demo/sample-letter";
 
 const COUNT = Number(process.argv[2] ?? 1000);
 const server = await startTestServer();

@@ -1,5 +1,5 @@
 // `npm run bench [-- --scale 1m --runs 30 --only a,b --out bench/results.json]`
-// Times every measurement in lib/bench/measurements.ts on a scale database
+// Times every measurement in tooling/bench/measurements.ts on a scale database
 // (see `npm run db:seed -- --scale 1m`), one after another in this process,
 // prints median/p95 and the ratios to the floor and to the naive way, and
 // writes the same figures as JSON.
@@ -8,14 +8,14 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { getAgingTotals } from "@/lib/aging/aging-totals";
-import { type BenchContext, FLOOR, MEASUREMENTS, type Measurement, NAIVE } from "@/lib/bench/measurements";
-import { naiveAgingTotals } from "@/lib/bench/reference-queries";
-import { type Summary, summarize, time } from "@/lib/bench/stats";
 import { createDb } from "@/lib/db/client";
-import { SCALE_ORG_ID } from "@/lib/scale/generate-scale-data";
-import { assertScaleDatabase, openScaleDatabase } from "@/lib/scale/scale-database";
-import { parseScaleSize } from "@/lib/scale/scale-sizes";
 import { todayIn } from "@/lib/time/dates";
+import { type BenchContext, FLOOR, MEASUREMENTS, type Measurement, NAIVE } from "@/tooling/bench/measurements";
+import { naiveAgingTotals } from "@/tooling/bench/reference-queries";
+import { type Summary, summarize, time } from "@/tooling/bench/stats";
+import { SCALE_ORG_ID } from "@/tooling/scale/generate-scale-data";
+import { assertScaleDatabase, openScaleDatabase } from "@/tooling/scale/scale-database";
+import { parseScaleSize } from "@/tooling/scale/scale-sizes";
 
 const { values } = parseArgs({
   options: {

@@ -5,10 +5,10 @@ import { parseArgs } from "node:util";
 import { createDb } from "@/lib/db/client";
 import { openAppDatabase } from "@/lib/db/local-database";
 import { applyMigrations } from "@/lib/db/migrations";
-import { seedDemo } from "@/lib/demo/seed-demo";
-import { generateScaleData, SCALE_PASSWORD, SCALE_USERS } from "@/lib/scale/generate-scale-data";
-import { openScaleDatabase } from "@/lib/scale/scale-database";
-import { parseScaleSize } from "@/lib/scale/scale-sizes";
+import { seedDemo } from "@/tooling/demo/seed-demo";
+import { generateScaleData, SCALE_PASSWORD, SCALE_USERS } from "@/tooling/scale/generate-scale-data";
+import { openScaleDatabase } from "@/tooling/scale/scale-database";
+import { parseScaleSize } from "@/tooling/scale/scale-sizes";
 
 const { values } = parseArgs({ options: { scale: { type: "string" } } });
 

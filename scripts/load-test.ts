@@ -11,10 +11,10 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { Client } from "pg";
-import { percentile, summarize as summarizeMs } from "@/lib/bench/stats";
-import { SCALE_ORG_ID, SCALE_PASSWORD, SCALE_USERS } from "@/lib/scale/generate-scale-data";
-import { assertScaleDatabase, openScaleDatabase } from "@/lib/scale/scale-database";
-import { parseScaleSize } from "@/lib/scale/scale-sizes";
+import { percentile, summarize as summarizeMs } from "@/tooling/bench/stats";
+import { SCALE_ORG_ID, SCALE_PASSWORD, SCALE_USERS } from "@/tooling/scale/generate-scale-data";
+import { assertScaleDatabase, openScaleDatabase } from "@/tooling/scale/scale-database";
+import { parseScaleSize } from "@/tooling/scale/scale-sizes";
 import { buildIsCurrent, markBuilt } from "./build-fingerprint";
 import { runNext, runNextToEnd, waitForHttp } from "./next-cli";
 

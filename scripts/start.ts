@@ -6,7 +6,7 @@ import { grantAppRole } from "@/lib/db/app-role";
 import { createDb } from "@/lib/db/client";
 import { openAppDatabase } from "@/lib/db/local-database";
 import { applyMigrations } from "@/lib/db/migrations";
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/lib/demo/seed-demo";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/tooling/demo/seed-demo";
 import { buildIsCurrent, markBuilt } from "./build-fingerprint";
 import { runNext, runNextToEnd, waitForHttp } from "./next-cli";
 

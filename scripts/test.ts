@@ -7,12 +7,12 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { grantAppRole } from "@/lib/db/app-role";
 import { createDb } from "@/lib/db/client";
-import { seedDemo } from "@/lib/demo/seed-demo";
 import { createMigratedDatabase, freePort, startTestServer } from "@/tests/test-database";
+import { seedDemo } from "@/tooling/demo/seed-demo";
 import { buildIsCurrent, markBuilt } from "./build-fingerprint";
 
 export const E2E_FROZEN_NOW = "2026-11-25T10:00:00.000Z";
-const only = process.argv[2]; // "unit" or "e2e" to run one half
+const only = process.argv[2]; // "unit" or "e2e" to run one half; after "e2e", Playwright arguments (specs, --grep)
 
 mkdirSync("test-results", { recursive: true });
 const server = await startTestServer();
@@ -30,6 +30,10 @@ try {
     const ok = run("npx", ["biome", "ci", "."], {});
     if (!ok) console.error("Formatting or lint failed: `npm run format` fixes most of it.");
     failed ||= !ok;
+    // The layers of lib/ (.dependency-cruiser.cjs): no cycles, platform knows no domain, pages read through lib/.
+    const layersOk = run("npm", ["run", "--silent", "lint:layers"], {});
+    if (!layersOk) console.error("A layer rule broke: the README's map of the code says which way imports go.");
+    failed ||= !layersOk;
   }
   if (only !== "e2e") {
     const ok = run(
@@ -58,7 +62,7 @@ try {
       if (!run("npx", ["next", "build"], { NEXT_TELEMETRY_DISABLED: "1" })) throw new Error("next build failed");
       markBuilt();
     }
-    const ok = run("npx", ["playwright", "test"], {
+    const ok = run("npx", ["playwright", "test", ...process.argv.slice(3)], {
       E2E_DATABASE_URL: appUrl,
       E2E_OWNER_DATABASE_URL: database.url,
       E2E_PORT: String(await freePort()),

@@ -4,14 +4,14 @@
 // machines as you like (they share the queue).
 import { createServer } from "node:http";
 import { ACCOUNT_WORK_CRONTAB, accountWorkTasks } from "@/lib/collections/account-work-tasks";
-import { bulkSendTasks } from "@/lib/collections/bulk-send";
 import { createDb } from "@/lib/db/client";
 import { transportFromEnv } from "@/lib/delivery/mail-transport";
 import { deliveryTasks } from "@/lib/delivery/tasks";
 import { printTasks } from "@/lib/documents/print-run";
 import { importTasks } from "@/lib/imports/import-jobs";
-import { HOUSEKEEPING_CRONTAB, housekeepingTasks } from "@/lib/jobs/housekeeping";
 import { startWorker } from "@/lib/jobs/queue";
+import { bulkSendTasks } from "@/lib/letters/bulk-send";
+import { HOUSEKEEPING_CRONTAB, housekeepingTasks } from "@/lib/worker/housekeeping";
 
 const url = process.env.DATABASE_URL;
 if (!url) {

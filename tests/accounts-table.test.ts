@@ -14,11 +14,11 @@ import { recordPayment } from "@/lib/collections/record-payment";
 import { recordPromise } from "@/lib/collections/record-promise";
 import { refreshAccountWork } from "@/lib/collections/refresh-account-work";
 import { updatePolicy } from "@/lib/collections/update-policy";
-import { createRandom } from "@/lib/demo/random";
 import { runDueJobs } from "@/lib/jobs/queue";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import { addDaysTo, clockNow, type DateOnly, todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
+import { createRandom } from "@/tooling/demo/random";
 import { useTestDb } from "./db";
 import { createCustomer, createInvoice, createOrg, createPayment, createUser } from "./factories";
 

@@ -116,7 +116,7 @@ export interface ActionRow {
 const STRONG_PASSWORD = "a long enough passphrase";
 let n = 0;
 
-/** One row per action in lib/actions/registry.ts, keyed by the action's name. */
+/** One row per action (tests/action-registry.ts finds them in lib/), keyed by the action's name. */
 export const actionTable: Record<string, ActionRow> = {
   "users.create": {
     allowed: ["ADMIN"],

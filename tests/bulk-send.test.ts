@@ -1,14 +1,8 @@
 import type { TaskList } from "graphile-worker";
 import { describe, expect, inject, it } from "vitest";
 import type { Actor } from "@/lib/collections/actor";
-import {
-  BULK_SEND_TASK,
-  type BulkSendJob,
-  bulkSendTasks,
-  getBulkSend,
-  startBulkSend,
-} from "@/lib/collections/bulk-send";
 import { runDueJobs } from "@/lib/jobs/queue";
+import { BULK_SEND_TASK, type BulkSendJob, bulkSendTasks, getBulkSend, startBulkSend } from "@/lib/letters/bulk-send";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import { addDaysTo, clockNow, todayIn } from "@/lib/time/dates";
 import { useTestDb } from "./db";

@@ -6,8 +6,8 @@ import { logContact } from "@/lib/collections/log-contact";
 import { recordPayment } from "@/lib/collections/record-payment";
 import { recordPlan } from "@/lib/collections/record-plan";
 import { recordPromise } from "@/lib/collections/record-promise";
-import { sendDueLetters } from "@/lib/collections/send-all-due";
 import { updatePolicy } from "@/lib/collections/update-policy";
+import { sendDueLetters } from "@/lib/letters/send-all-due";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import { instantAt } from "@/lib/time/instants";
 import { useTestDb } from "./db";
@@ -86,7 +86,7 @@ describe("bad input changes nothing", () => {
     [
       "a date that does not exist",
       (f) => recordPromise(db, { ...f.account, amount: "10", promisedFor: "2026-02-30" }),
-      { code: "INVALID_INPUT", fieldErrors: { promisedFor: [expect.stringContaining("not a date")] } },
+      { code: "INVALID_INPUT", fieldErrors: { promisedFor: ["Enter a real date as YYYY-MM-DD."] } },
     ],
     [
       "a promise in the past",

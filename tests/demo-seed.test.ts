@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { listWorklist } from "@/lib/collections/list-worklist";
-import { DEMO_ORG_ID, seedDemo } from "@/lib/demo/seed-demo";
 import { letterSha256 } from "@/lib/letters/compose-letter";
 import { templatesFor } from "@/lib/letters/render";
+import { DEMO_ORG_ID, seedDemo } from "@/tooling/demo/seed-demo";
 import { useTestDb } from "./db";
 
 const db = useTestDb();

@@ -12,8 +12,8 @@ import {
   VALIDATE_IMPORT_TASK,
 } from "@/lib/imports/import-jobs";
 import { saveImportMapping } from "@/lib/imports/save-import-mapping";
-import { runHousekeeping } from "@/lib/jobs/housekeeping";
 import { runDueJobs } from "@/lib/jobs/queue";
+import { runHousekeeping } from "@/lib/worker/housekeeping";
 import { useTestDb } from "./db";
 import { createOrg, createUser } from "./factories";
 import { importFile, upload } from "./imports";

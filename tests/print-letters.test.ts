@@ -12,11 +12,11 @@ import {
   startPrintRun,
 } from "@/lib/documents/print-run";
 import { lettersToPost, printLetters } from "@/lib/documents/print-todays-letters";
-import { sampleStoredLetter } from "@/lib/documents/sample-letter";
 import type { Language } from "@/lib/generated/prisma/enums";
 import { runDueJobs } from "@/lib/jobs/queue";
 import type { Stage } from "@/lib/letters/template-types";
 import { instantAt } from "@/lib/time/instants";
+import { sampleStoredLetter } from "@/tooling/demo/sample-letter";
 import { useTestDb } from "./db";
 import { createCustomer, createOrg, createUser } from "./factories";
 

@@ -4,8 +4,8 @@ import { getAgingTotals } from "@/lib/aging/aging-totals";
 import { accountQuerySchema, listAgingAccounts } from "@/lib/aging/list-accounts";
 import { createDb, type Db } from "@/lib/db/client";
 import { databaseUrl } from "@/lib/db/embedded";
-import { generateScaleData, SCALE_ORG_ID } from "@/lib/scale/generate-scale-data";
-import { parseScaleSize } from "@/lib/scale/scale-sizes";
+import { generateScaleData, SCALE_ORG_ID } from "@/tooling/scale/generate-scale-data";
+import { parseScaleSize } from "@/tooling/scale/scale-sizes";
 import { createMigratedDatabase } from "./test-database";
 
 const TODAY = "2026-06-30";

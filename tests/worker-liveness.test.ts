@@ -1,6 +1,8 @@
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
+import { z } from "zod";
+import { jobType } from "@/lib/jobs/define-task";
 import { addJob, runDueJobs } from "@/lib/jobs/queue";
 import { freeJobsOfDeadWorkers } from "@/lib/jobs/worker-liveness";
 import { useTestDb } from "./db";
@@ -19,7 +21,7 @@ describe("a killed job worker", () => {
   it("has its locked job freed once its heartbeat stops, and the job then runs to the end elsewhere", async () => {
     const url = inject("testDatabaseUrl");
     const task = `test_hang_${randomUUID().replaceAll("-", "")}`;
-    await addJob(db, task, {}, { jobKey: task, maxAttempts: 3 });
+    await addJob(db, jobType(task, z.object({})), {}, { jobKey: task, maxAttempts: 3 });
     const job = () =>
       db.$queryRaw<
         { locked_by: string | null }[]

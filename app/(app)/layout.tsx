@@ -6,8 +6,16 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const user = await requireUser();
   return (
     <div className="min-h-screen">
+      <a
+        href="#main"
+        className="sr-only rounded-md bg-brand-700 px-3 py-2 text-sm font-semibold text-white focus:not-sr-only focus:absolute focus:left-4 focus:top-2 focus:z-50"
+      >
+        Skip to content
+      </a>
       <AppHeader orgName={user.orgName} userName={user.name} role={user.role} signOut={signOutAction} />
-      <main className="mx-auto max-w-[100rem] px-4 py-6 sm:px-6">{children}</main>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-[100rem] px-4 py-6 outline-none sm:px-6">
+        {children}
+      </main>
     </div>
   );
 }

@@ -5,10 +5,9 @@ import { AgingTotals } from "@/components/aging-totals";
 import { AsOfForm } from "@/components/as-of-form";
 import { Pager } from "@/components/pager";
 import { parseAsOf } from "@/lib/aging/aging-as-of";
-import { getAgingReport } from "@/lib/aging/get-aging-report";
 import { accountQuerySchema } from "@/lib/aging/list-accounts";
+import { getAgingPage } from "@/lib/aging/pages";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { formatDateOnly, todayIn } from "@/lib/time/dates";
 
 export const metadata: Metadata = { title: "Aging report" };
@@ -27,7 +26,7 @@ export default async function AgingReportPage({
   const asOfResult = parseAsOf(query.asOf, today);
   const asOf = asOfResult.ok ? asOfResult.asOf : today;
   if (!asOfResult.ok) query.asOf = undefined;
-  const report = await getAgingReport(db(), { orgId: user.orgId, timeZone: user.timeZone, today, query, asOf });
+  const report = await getAgingPage(user, { today, query, asOf });
   const hrefFor = (page: number) => {
     const next = new URLSearchParams(
       Object.entries({ ...query, page: String(page) }).filter(([, v]) => v !== undefined) as [string, string][],

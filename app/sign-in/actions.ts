@@ -4,6 +4,7 @@ import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/lib/auth/auth";
 import { LOCK_MINUTES } from "@/lib/auth/authenticate";
+import { safeReturnPath } from "@/lib/auth/return-path";
 
 export type SignInState = { message: string; email: string } | undefined;
 
@@ -17,7 +18,7 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   const parsed = credentials.safeParse({ email, password: String(formData.get("password") ?? "") });
   if (!parsed.success) return { message: parsed.error.issues[0].message, email };
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: "/" });
+    await signIn("credentials", { ...parsed.data, redirectTo: safeReturnPath(formData.get("next")) });
   } catch (error) {
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code;

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Logo } from "@/components/logo";
 import { SignInForm } from "@/components/sign-in-form";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { getSessionUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage() {
-  if (await getSessionUser()) redirect("/");
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  const next = safeReturnPath((await searchParams).next);
+  if (await getSessionUser()) redirect(next);
   const demo = process.env.DUNNING_DEMO === "1";
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
@@ -18,7 +20,7 @@ export default async function SignInPage() {
         <div className="rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
           <h1 className="text-lg font-semibold">Sign in</h1>
           <p className="mt-1 text-sm text-slate-500">Receivables, aging and collection letters.</p>
-          <SignInForm />
+          <SignInForm next={next} />
         </div>
         {demo && (
           <p className="mt-4 text-center text-xs text-slate-500">

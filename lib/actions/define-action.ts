@@ -15,7 +15,7 @@ export type { ActionContext, ActionDefinition, ActionResult } from "./run-action
  * A server action from a definition: the signed-in user (re-read from the
  * database) and the request's address, then runAction's checks. Server actions
  * are public POST endpoints: this, not middleware, is the authorization.
- * Keep definitions in lib/ and list them in lib/actions/registry.ts so the
+ * Keep definitions in lib/<domain>/actions.ts so the
  * role-matrix and hostile-input tests cover them.
  */
 export function defineAction<S extends z.ZodType, T = undefined>(

@@ -1,10 +1,14 @@
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { type Db, db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { assertSameOrigin } from "@/lib/http/same-origin";
 
 /** Methods that must not change anything, so a link from another site may use them. */
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** What a route's `run` gets, like an action's context: the signed-in user and the database. */
+export type RouteContext = SessionUser & { db: Db };
 
 /**
  * Route handlers' counterpart of defineAction: a request that may change
@@ -15,7 +19,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 export function defineRoute<P = unknown>(opts: {
   roles: Role[];
-  run: (user: SessionUser, request: Request, params: P) => Promise<Response>;
+  run: (ctx: RouteContext, request: Request, params: P) => Promise<Response>;
 }) {
   return async function handler(request: Request, context: { params: Promise<P> }): Promise<Response> {
     try {
@@ -24,7 +28,14 @@ export function defineRoute<P = unknown>(opts: {
       if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
       if (!opts.roles.includes(user.role))
         throw new AppError("FORBIDDEN", "Your role does not allow this. Ask an administrator.");
-      return await opts.run(user, request, await context.params);
+      // The client is looked up when the route first reads, not before the checks above.
+      const ctx: RouteContext = {
+        ...user,
+        get db() {
+          return db();
+        },
+      };
+      return await opts.run(ctx, request, await context.params);
     } catch (error) {
       if (error instanceof AppError) {
         return Response.json(

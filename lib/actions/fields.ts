@@ -1,9 +1,14 @@
 import { z } from "zod";
-import { isDateOnly } from "@/lib/time/dates";
+import { AppError } from "@/lib/errors/app-error";
+import { parseMoney } from "@/lib/money/money";
+import { type DateOnly, isDateOnly } from "@/lib/time/dates";
 
-// Field rules for server-action schemas. Form posts arrive as strings, JSON
-// callers may send numbers: both are accepted when they mean the same thing,
-// and everything else is refused with a message a person can act on.
+// Field rules, defined once: server-action schemas use the zod fields, and lib/
+// verbs check what they are handed with the same rules (checkField, parseDay,
+// requireText, parsePositiveAmount), so a bad amount or date is refused with a
+// message per field whoever calls. Form posts arrive as strings, JSON callers
+// may send numbers: both are accepted when they mean the same thing, and
+// everything else is refused with a message a person can act on.
 
 export const idField = (what: string) => z.uuid({ message: `Choose ${what} from the list.` });
 
@@ -80,3 +85,41 @@ export const typedAmountField = z
 
 /** An ISO 4217 code such as EUR. */
 export const currencyField = z.string({ message: "Choose a currency." }).regex(/^[A-Z]{3}$/, "Choose a currency.");
+
+/** `message` goes beside the field; `summary` (default: the same) is the result's sentence when the field's message is not one. */
+export function invalid(field: string, message: string, summary = message): AppError {
+  return new AppError("INVALID_INPUT", summary, { [field]: [message] });
+}
+
+/** A field rule applied inside a lib/ verb: the parsed value, or INVALID_INPUT on that field with the rule's message. */
+export function checkField<S extends z.ZodType>(schema: S, value: unknown, field: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw invalid(field, parsed.error.issues[0].message);
+  return parsed.data;
+}
+
+/** A calendar date (dateOnlyField's rule) checked inside a verb. */
+export function parseDay(input: string, field: string): DateOnly {
+  return checkField(dateOnlyField, input, field);
+}
+
+/** Text that must not be empty: "Write <what>." beside the field when it is. */
+export const requiredTextField = (what: string, max = 2000) => textField(max, { required: `Write ${what}.` });
+
+export function requireText(input: string | undefined | null, field: string, what: string, max = 2000): string {
+  return checkField(requiredTextField(what, max), input ?? "", field);
+}
+
+/** A positive amount typed by a person (typedAmountField) in the account's currency, as minor units. */
+export function parsePositiveAmount(input: string, currency: string, field = "amount"): number {
+  const parsed = parseMoney(input, currency);
+  // parseMoney may quote what was typed ('"12,3,4" is not an amount.'): right beside the field, but not as the sentence.
+  if (!parsed.ok)
+    throw invalid(
+      field,
+      parsed.error,
+      parsed.error.startsWith('"') ? "Enter the amount as digits, like 1250.50 or 1 250,50." : parsed.error,
+    );
+  if (parsed.minor <= 0) throw invalid(field, "Enter an amount above zero.");
+  return parsed.minor;
+}

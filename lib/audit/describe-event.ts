@@ -1,13 +1,73 @@
-import { minorToPlain } from "@/lib/money/money";
+import { formatMoney } from "@/lib/money/money";
 import type { AuditEventInput } from "./events";
 
 const role = (r: string) => r.toLowerCase();
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** One plain sentence per audit event, for the audit log page. */
-export function describeAuditEvent(e: AuditEventInput): string {
+/** What the sentences need beyond the event: names the payload refers to by id, and the reader's locale. */
+export interface DescribeContext {
+  customerName: (id: string) => string | null;
+  locale: string;
+}
+
+const NO_NAMES: DescribeContext = { customerName: () => null, locale: "en-GB" };
+
+/** "Credit note recorded" for a kind this file has no sentence for yet, instead of the bare key. */
+export function humanizeKind(kind: string): string {
+  const words = kind.replace(/[._]/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** One plain sentence per audit event, for the audit log page and its export: names and amounts, not ids. */
+export function describeAuditEvent(e: AuditEventInput, ctx: DescribeContext = NO_NAMES): string {
+  const who = (id: string) => ctx.customerName(id) ?? "a customer no longer on file";
+  const money = (minor: number, currency: string) => formatMoney(minor, currency, ctx.locale);
   switch (e.kind) {
+    case "case.opened":
+      return `Opened a collection case for ${who(e.payload.customerId)} (${e.payload.currency})`;
+    case "case.closed":
+      return `Closed the collection case of ${who(e.payload.customerId)} (${e.payload.currency})`;
+    case "letter.sent":
+      return `Sent letter ${e.payload.stage} to ${who(e.payload.customerId)}: ${money(e.payload.totalDueMinor, e.payload.currency)} due by ${e.payload.deadline}${e.payload.overrideReason ? ` (sent early: ${e.payload.overrideReason})` : ""}`;
+    case "letter.tracking_recorded":
+      return `Recorded registered-mail tracking number ${e.payload.trackingNumber}`;
+    case "contact.logged":
+      return `Logged ${e.payload.direction === "INBOUND" ? "an incoming" : "an outgoing"} ${e.payload.channel.toLowerCase()} contact with ${who(e.payload.customerId)} (${e.payload.outcome.toLowerCase().replace(/_/g, " ")})`;
+    case "payment.recorded":
+      return `Recorded a payment of ${money(e.payload.amountMinor, e.payload.currency)} from ${who(e.payload.customerId)} received on ${e.payload.receivedOn}, applied to ${plural(e.payload.allocations.length, "invoice")}`;
+    case "promise.recorded":
+      return `Recorded a promise from ${who(e.payload.customerId)} to pay ${money(e.payload.amountMinor, e.payload.currency)} by ${e.payload.promisedFor}`;
+    case "promise.broken":
+      return `Marked a promise of ${who(e.payload.customerId)} as broken`;
+    case "plan.recorded": {
+      const total = e.payload.instalments.reduce((s, i) => s + i.amountMinor, 0);
+      return `Recorded a payment plan for ${who(e.payload.customerId)}: ${plural(e.payload.instalments.length, "instalment")}, ${money(total, e.payload.currency)} in all`;
+    }
+    case "dispute.opened":
+      return `Recorded a dispute from ${who(e.payload.customerId)}`;
+    case "dispute.resolved":
+      return `Resolved a dispute of ${who(e.payload.customerId)}`;
+    case "handoff.recorded":
+      return `Handed ${who(e.payload.customerId)} to ${e.payload.agency} (ref. ${e.payload.reference}) on ${e.payload.handedOverOn}: ${money(e.payload.amountMinor, e.payload.currency)}`;
+    case "letter_template.saved":
+      return `${e.payload.reverted ? "Reverted" : "Saved"} the ${e.payload.language} template of letter ${e.payload.stage}`;
+    case "letterhead.updated":
+      return `Updated the letterhead${e.payload.fields.length ? ` (${e.payload.fields.join(", ")})` : ""}`;
+    case "letter.email_requested":
+      return `${e.payload.retry ? "Retried" : "Requested"} email delivery of a letter to ${e.payload.recipient}`;
+    case "letter.email_result":
+      return e.payload.outcome === "ACCEPTED"
+        ? `Letter email accepted by the mail server (attempt ${e.payload.attempt})`
+        : `Letter email failed (attempt ${e.payload.attempt}): ${e.payload.error}`;
+    case "policy.updated":
+      return `Changed the collection policy (${Object.keys(e.payload.after)
+        .filter((k) => e.payload.before[k] !== e.payload.after[k])
+        .map((k) => `${k} ${e.payload.before[k]} → ${e.payload.after[k]}`)
+        .join(", ")})`;
+    case "import.committed":
+      return `Imported ${e.payload.importKind} from ${e.payload.fileName}: ${e.payload.created} created, ${e.payload.updated} updated, ${e.payload.unchanged} unchanged`;
     case "bulk_send.started":
-      return `Started sending all due letters (${e.payload.accounts} account${e.payload.accounts === 1 ? "" : "s"})`;
+      return `Started sending all due letters (${plural(e.payload.accounts, "account")})`;
     case "print_run.started":
       return `Started printing the letters to post of ${e.payload.day}`;
     case "user.signed_in":
@@ -31,13 +91,17 @@ export function describeAuditEvent(e: AuditEventInput): string {
         ? `Verified the history: ${e.payload.checked} entries match`
         : `Verified the history: mismatch at ${e.payload.firstMismatch?.table} ${e.payload.firstMismatch?.id}`;
     case "handoff_pack.created":
-      return `Downloaded the hand-off pack of customer ${e.payload.customerId} (${e.payload.files} files, manifest SHA-256 ${e.payload.manifestSha256.slice(0, 16)}…)`;
+      return `Downloaded the hand-off pack of ${who(e.payload.customerId)} (${e.payload.files} files, manifest SHA-256 ${e.payload.manifestSha256.slice(0, 16)}…)`;
+    case "export.audit_log": {
+      const filter = Object.entries(e.payload.filter).map(([k, v]) => `${k} ${v}`);
+      return `Exported the audit log${filter.length ? ` (${filter.join(", ")})` : ""}`;
+    }
     case "invoice.corrected": {
       const { before: b, after: a } = e.payload;
       const parts = [
         b.customer !== a.customer && `customer ${b.customer} → ${a.customer}`,
         (b.amountMinor !== a.amountMinor || b.currency !== a.currency) &&
-          `amount ${minorToPlain(b.amountMinor, b.currency)} ${b.currency} → ${minorToPlain(a.amountMinor, a.currency)} ${a.currency}`,
+          `amount ${money(b.amountMinor, b.currency)} → ${money(a.amountMinor, a.currency)}`,
         b.issueDate !== a.issueDate && `issue date ${b.issueDate} → ${a.issueDate}`,
         b.dueDate !== a.dueDate && `due date ${b.dueDate} → ${a.dueDate}`,
       ].filter(Boolean);
@@ -48,6 +112,6 @@ export function describeAuditEvent(e: AuditEventInput): string {
     case "demo.seeded":
       return `Demo data created (${e.payload.customers} customers, ${e.payload.invoices} invoices)`;
     default:
-      return (e as { kind: string }).kind;
+      return humanizeKind((e as { kind: string }).kind);
   }
 }

@@ -187,6 +187,10 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
     }),
   }),
   z.object({
+    kind: z.literal("export.audit_log"),
+    payload: z.object({ filter: z.record(z.string(), z.string()) }),
+  }),
+  z.object({
     kind: z.literal("export.aging"),
     payload: z.object({ asOf: z.string(), format: z.enum(["csv", "xlsx"]) }),
   }),

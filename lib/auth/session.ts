@@ -1,4 +1,4 @@
-import { notFound, redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/lib/auth/auth";
 import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
@@ -27,9 +27,9 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
-/** For pages only some roles may see: to anyone else the page does not exist. */
+/** For pages only some roles may see: anyone else gets a 403 page that says so (app/forbidden.tsx). */
 export async function requireRole(roles: Role[]): Promise<SessionUser> {
   const user = await requireUser();
-  if (!roles.includes(user.role)) notFound();
+  if (!roles.includes(user.role)) forbidden();
   return user;
 }

@@ -1,5 +1,6 @@
-import type { TaskList } from "graphile-worker";
+import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { defineTask, jobType } from "@/lib/jobs/define-task";
 import { clockNow } from "@/lib/time/dates";
 import { refreshAccountWork } from "./refresh-account-work";
 
@@ -8,16 +9,18 @@ import { refreshAccountWork } from "./refresh-account-work";
 // invoices fall due) or after a policy change does not wait for it.
 
 export const REFRESH_ACCOUNT_WORK_TASK = "refresh_account_work";
+/** One organization after its policy changed, or (from the crontab) every organization. */
+export const REFRESH_ACCOUNT_WORK_JOB = jobType(REFRESH_ACCOUNT_WORK_TASK, z.object({ orgId: z.uuid().optional() }));
 
 /** Hourly, at five past: a day boundary in any time zone is caught within the hour. */
 export const ACCOUNT_WORK_CRONTAB = `5 * * * * ${REFRESH_ACCOUNT_WORK_TASK}`;
 
-export function accountWorkTasks(db: Db): TaskList {
-  return {
-    [REFRESH_ACCOUNT_WORK_TASK]: async (payload) => {
-      const only = (payload as { orgId?: string } | null)?.orgId;
-      const orgs = only ? [{ id: only }] : await db.organization.findMany({ select: { id: true } });
+export function accountWorkTasks(db: Db) {
+  return defineTask({
+    ...REFRESH_ACCOUNT_WORK_JOB,
+    run: async ({ orgId }) => {
+      const orgs = orgId ? [{ id: orgId }] : await db.organization.findMany({ select: { id: true } });
       for (const org of orgs) await refreshAccountWork(db, { orgId: org.id, now: clockNow() });
     },
-  };
+  });
 }

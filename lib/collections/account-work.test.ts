@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createRandom } from "@/lib/demo/random";
 import { addDaysTo, type DateOnly } from "@/lib/time/dates";
+import { createRandom } from "@/tooling/demo/random";
 import type { AccountState } from "./account-state";
 import { type AccountWork, accountWork } from "./account-work";
 import type { AccountFacts, InvoiceFacts, LetterFacts } from "./policy";

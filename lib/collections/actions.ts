@@ -1,19 +1,9 @@
 import { z } from "zod";
-import {
-  currencyField,
-  dateOnlyField,
-  idField,
-  textField,
-  typedAmountField,
-  wholeNumberField,
-} from "@/lib/actions/fields";
+import { currencyField, dateOnlyField, idField, textField, typedAmountField } from "@/lib/actions/fields";
 import { type ActionContext, actionDefinition } from "@/lib/actions/run-action";
 import { ADMIN_ONLY, WORKING_ROLES } from "@/lib/auth/roles";
-import { sendNextLetter } from "@/lib/letters/send-next-letter";
-import type { Stage } from "@/lib/letters/template-types";
 import { clockNow } from "@/lib/time/dates";
 import type { Actor } from "./actor";
-import { startBulkSend } from "./bulk-send";
 import { CONTACT_TYPES } from "./contact-types";
 import { openDispute, resolveDispute } from "./disputes";
 import { logContact } from "./log-contact";
@@ -31,33 +21,6 @@ import { updatePolicy } from "./update-policy";
 const actor = (ctx: ActionContext): Actor => ({ userId: ctx.userId, role: ctx.role });
 const account = { customerId: idField("a customer"), currency: currencyField };
 const note = textField(2000);
-const stageField = wholeNumberField("the letter's stage", 1, 4);
-
-export const sendLetterAction = actionDefinition({
-  name: "collections.send_letter",
-  roles: WORKING_ROLES,
-  // overrideReason is only on the form when an admin sends early; delivery is
-  // "post" unless the collector chooses email (the letter is still stored first).
-  schema: z.object({
-    ...account,
-    stage: stageField,
-    overrideReason: note.optional(),
-    delivery: z.enum(["post", "email"], "Choose post or email.").default("post"),
-  }),
-  run: async (ctx, input) => {
-    const sent = await sendNextLetter(ctx.db, {
-      orgId: ctx.orgId,
-      actor: actor(ctx),
-      customerId: input.customerId,
-      currency: input.currency,
-      stage: input.stage as Stage,
-      overrideReason: input.overrideReason || null,
-      byEmail: input.delivery === "email",
-      now: clockNow(),
-    });
-    return { message: `Letter ${sent.stage} sent.`, data: { letterId: sent.letterId, customerId: input.customerId } };
-  },
-});
 
 export const logContactAction = actionDefinition({
   name: "collections.log_contact",
@@ -193,21 +156,6 @@ export const recordHandoffAction = actionDefinition({
   run: async (ctx, input) => {
     await recordHandoff(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), ...input, now: clockNow() });
     return { message: "Hand-off recorded; letter 4 goes by registered mail.", data: { customerId: input.customerId } };
-  },
-});
-
-// "Send all due letters" starts a run on the job queue (lib/collections/bulk-send.ts);
-// the page then polls GET /api/bulk-sends/latest for its progress.
-// biome-ignore lint/complexity/noBannedTypes: the action takes no fields; zod types that as {}
-export const startBulkSendAction = actionDefinition<z.ZodObject<{}>, { bulkSendId: string | null; total: number }>({
-  name: "collections.start_bulk_send",
-  roles: WORKING_ROLES,
-  schema: z.object({}),
-  run: async (ctx) => {
-    const started = await startBulkSend(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), now: clockNow() });
-    if (!started) return { message: "No letters are due.", data: { bulkSendId: null, total: 0 } };
-    const n = started.total;
-    return { message: `Sending ${n} letter${n === 1 ? "" : "s"}…`, data: started };
   },
 });
 

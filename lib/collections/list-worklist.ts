@@ -1,11 +1,11 @@
 import { type Db, type DbOrTx, readAll } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Stage } from "@/lib/letters/template-types";
 import type { DateOnly } from "@/lib/time/dates";
 import { accountKey, loadAccountStates } from "./account-state";
 import { dueLetterStage, type WorkKind, workEntries } from "./account-work";
 import { nextAction } from "./policy";
 import { loadWorkContext, refreshAccountWork, refreshAccountWorkIn } from "./refresh-account-work";
+import type { Stage } from "./stage";
 
 export type { WorkKind } from "./account-work";
 

@@ -1,3 +1,4 @@
+import { invalid, parseDay, requireText } from "@/lib/actions/fields";
 import { recordAudit } from "@/lib/audit/events";
 import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
 import type { Db } from "@/lib/db/client";
@@ -5,7 +6,6 @@ import type { ContactChannel, ContactDirection, ContactOutcome } from "@/lib/gen
 import { todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
 import { type Actor, assertCanWork } from "./actor";
-import { invalid, parseDay, requireText } from "./input";
 
 // What may be logged by hand. Letters are logged by sending them; channels are
 // letter, email and phone only (no SMS, no social media).

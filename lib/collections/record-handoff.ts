@@ -1,11 +1,11 @@
+import { invalid, parseDay, parsePositiveAmount, requireText } from "@/lib/actions/fields";
 import { recordAudit } from "@/lib/audit/events";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { loadLetterContext } from "@/lib/letters/compose-letter";
 import { formatMoney } from "@/lib/money/money";
 import { dateOnlyToDb, formatDateOnly } from "@/lib/time/dates";
+import { loadAccountContext } from "./account-context";
 import { assertCanWork } from "./actor";
-import { invalid, parseDay, parsePositiveAmount, requireText } from "./input";
 import { lockOpenCase } from "./open-case";
 import type { AccountActionBase } from "./record-promise";
 
@@ -36,7 +36,7 @@ export async function recordHandoff(
       userId: input.actor.userId,
       now: input.now,
     });
-    const { state, today, org } = await loadLetterContext(tx, input);
+    const { state, today, org } = await loadAccountContext(tx, input);
     const day = (d: string) => formatDateOnly(d, org.locale);
     if (state.handoff)
       throw new AppError(

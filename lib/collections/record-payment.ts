@@ -1,3 +1,4 @@
+import { invalid, parseDay, parsePositiveAmount } from "@/lib/actions/fields";
 import { recordAudit } from "@/lib/audit/events";
 import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
 import type { Db } from "@/lib/db/client";
@@ -5,7 +6,6 @@ import { AppError } from "@/lib/errors/app-error";
 import { formatMoney, toMinor } from "@/lib/money/money";
 import { dateOnlyToDb, formatDateOnly, todayIn } from "@/lib/time/dates";
 import { type Actor, assertCanWork } from "./actor";
-import { invalid, parseDay, parsePositiveAmount } from "./input";
 import { closeCaseIfSettled } from "./open-case";
 
 export interface RecordPaymentInput {

@@ -1,3 +1,4 @@
+import { invalid, parseDay, parsePositiveAmount } from "@/lib/actions/fields";
 import { recordAudit } from "@/lib/audit/events";
 import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
 import type { Db, DbOrTx } from "@/lib/db/client";
@@ -5,7 +6,6 @@ import { formatMoney } from "@/lib/money/money";
 import { addDaysTo, type DateOnly, dateOnlyToDb, formatDateOnly, todayIn } from "@/lib/time/dates";
 import { accountOpenMinor } from "./account-balance";
 import { type Actor, assertCanWork } from "./actor";
-import { invalid, parseDay, parsePositiveAmount } from "./input";
 import { lockOpenCase } from "./open-case";
 import { brokenPromiseIds, recordBrokenPromises } from "./record-broken-promises";
 

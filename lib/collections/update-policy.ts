@@ -2,7 +2,7 @@ import { recordAudit } from "@/lib/audit/events";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { addJob } from "@/lib/jobs/queue";
-import { REFRESH_ACCOUNT_WORK_TASK } from "./account-work-tasks";
+import { REFRESH_ACCOUNT_WORK_JOB } from "./account-work-tasks";
 import type { Actor } from "./actor";
 import { getPolicySettings, type PolicySettingsInput, policySettingsSchema } from "./policy-settings";
 
@@ -42,7 +42,7 @@ export async function updatePolicy(db: Db, input: { orgId: string; actor: Actor;
     // Every account is judged again under the new timing; the worker does it ahead of the next worklist view.
     await addJob(
       tx,
-      REFRESH_ACCOUNT_WORK_TASK,
+      REFRESH_ACCOUNT_WORK_JOB,
       { orgId: input.orgId },
       { jobKey: `refresh-account-work:${input.orgId}`, maxAttempts: 3 },
     );

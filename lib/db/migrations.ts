@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { installJobQueue } from "@/lib/jobs/queue";
+import { runMigrations } from "graphile-worker";
+import { jobQueueLogger } from "./job-queue-logger";
 import { withSchemaEngine } from "./schema-engine";
 
 const root = process.cwd();
@@ -43,9 +44,15 @@ export async function applyMigrations(connectionString: string): Promise<string[
     const out = await engine.applyMigrations({ migrationsList: await migrationsList(), filters });
     return out.appliedMigrationNames;
   }).then(async (applied) => {
-    await installJobQueue(connectionString); // the email delivery queue (graphile-worker's own schema)
+    await installJobQueue(connectionString);
     return applied;
   });
+}
+
+// The job queue's own schema (graphile_worker), created or upgraded with the app's:
+// it belongs to the database, so lib/db installs it without importing lib/jobs.
+async function installJobQueue(connectionString: string): Promise<void> {
+  await runMigrations({ connectionString, logger: jobQueueLogger });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Language } from "@/lib/generated/prisma/enums";
-import { letterFormat } from "@/lib/letters/letter-format";
+import { letterFormat } from "@/lib/locale/letter-format";
 import { dateOnlyFromDb } from "@/lib/time/dates";
 
 // The short message that carries a letter as a PDF attachment, in the

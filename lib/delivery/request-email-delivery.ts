@@ -3,7 +3,7 @@ import { type Actor, assertCanWork } from "@/lib/collections/actor";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { addJob } from "@/lib/jobs/queue";
-import { DELIVER_LETTER_TASK, MAX_DELIVERY_ATTEMPTS } from "./constants";
+import { DELIVER_LETTER_JOB, MAX_DELIVERY_ATTEMPTS } from "./constants";
 import { deliveryStatuses } from "./delivery-status";
 
 /**
@@ -36,7 +36,7 @@ export async function requestEmailDelivery(
   // One job key per letter: a manual retry replaces a pending automatic retry, so the customer gets one email.
   await addJob(
     tx,
-    DELIVER_LETTER_TASK,
+    DELIVER_LETTER_JOB,
     { deliveryId: delivery.id },
     { jobKey: `letter-email:${letter.id}`, maxAttempts: MAX_DELIVERY_ATTEMPTS },
   );

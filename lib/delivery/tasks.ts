@@ -1,15 +1,13 @@
-import type { TaskList } from "graphile-worker";
 import type { Db } from "@/lib/db/client";
-import { DELIVER_LETTER_TASK } from "./constants";
+import { defineTask } from "@/lib/jobs/define-task";
+import { DELIVER_LETTER_JOB } from "./constants";
 import { deliverLetterEmail } from "./deliver-letter-email";
 import type { MailTransport } from "./mail-transport";
 
 /** The queue's tasks: the worker in `npm start` and the tests run the same list. */
-export function deliveryTasks(db: Db, transport: MailTransport): TaskList {
-  return {
-    [DELIVER_LETTER_TASK]: async (payload, helpers) => {
-      const { deliveryId } = payload as { deliveryId: string };
-      await deliverLetterEmail(db, { deliveryId, attempt: helpers.job.attempts, transport });
-    },
-  };
+export function deliveryTasks(db: Db, transport: MailTransport) {
+  return defineTask({
+    ...DELIVER_LETTER_JOB,
+    run: ({ deliveryId }, helpers) => deliverLetterEmail(db, { deliveryId, attempt: helpers.job.attempts, transport }),
+  });
 }

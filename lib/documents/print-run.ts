@@ -1,9 +1,9 @@
-import type { TaskList } from "graphile-worker";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/events";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { PrintRun } from "@/lib/generated/prisma/client";
+import { defineTask, jobType } from "@/lib/jobs/define-task";
 import { isLastAttempt, wasInterrupted } from "@/lib/jobs/interrupted";
 import { addJob } from "@/lib/jobs/queue";
 import { type DateOnly, dateOnlyFromDb, dateOnlyToDb } from "@/lib/time/dates";
@@ -28,10 +28,10 @@ export const PROGRESS_EVERY = 25;
  */
 export const KEEP_PDF_MS = 24 * 60 * 60_000;
 
-export interface PrintJob {
-  printRunId: string;
-  orgId: string;
-}
+const printJobSchema = z.object({ printRunId: z.uuid(), orgId: z.uuid() });
+export type PrintJob = z.infer<typeof printJobSchema>;
+/** Renders one print run's PDF. */
+export const PRINT_JOB = jobType(PRINT_TASK, printJobSchema);
 
 export interface PrintRunView {
   id: string;
@@ -92,7 +92,7 @@ export async function startPrintRun(
       { kind: "print_run.started", payload: { printRunId: run.id, day: opts.day } },
     );
     const job: PrintJob = { printRunId: run.id, orgId: opts.orgId };
-    await addJob(tx, PRINT_TASK, { ...job }, { jobKey: jobKey(run.id), maxAttempts: MAX_PRINT_ATTEMPTS });
+    await addJob(tx, PRINT_JOB, { ...job }, { jobKey: jobKey(run.id), maxAttempts: MAX_PRINT_ATTEMPTS });
     return toView(run, false);
   });
 }
@@ -241,10 +241,6 @@ export async function clearOldPrintPdfs(db: DbOrTx, now: Date): Promise<number> 
 }
 
 /** The queue's print task: the worker in `npm start` and the tests run the same list. */
-export function printTasks(db: Db): TaskList {
-  return {
-    [PRINT_TASK]: async (payload, helpers) => {
-      await runPrintJob(db, payload as PrintJob, helpers.job);
-    },
-  };
+export function printTasks(db: Db) {
+  return defineTask({ ...PRINT_JOB, run: (job, helpers) => runPrintJob(db, job, helpers.job) });
 }

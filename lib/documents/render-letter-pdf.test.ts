@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Language } from "@/lib/generated/prisma/enums";
 import type { Stage } from "@/lib/letters/template-types";
+import { sampleStoredLetter } from "@/tooling/demo/sample-letter";
 import { flatText, pdfFonts, pdfToText } from "./pdf-text";
 import { renderLetterPdf, renderLettersPdf } from "./render-letter-pdf";
-import { sampleStoredLetter } from "./sample-letter";
 
 // What a reader finds in the printed letter, per language: the checklist of each
 // stage (docs: COLLECTIONS.md) in that language's own date and money format.

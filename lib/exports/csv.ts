@@ -21,3 +21,18 @@ export function csvLine(cells: string[]): string {
 
 /** UTF-8 byte order mark: spreadsheets then read ø and € correctly. */
 export const CSV_BOM = "\uFEFF";
+
+/** A response body that pulls one line at a time, so an export of any size streams in constant memory. */
+export function streamLines(lines: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await lines.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await lines.return(undefined);
+    },
+  });
+}

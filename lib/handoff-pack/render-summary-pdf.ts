@@ -1,7 +1,7 @@
 import { type PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
 import { type Fonts, newDocument } from "@/lib/documents/render-letter-pdf";
 import type { Language } from "@/lib/generated/prisma/enums";
-import { letterFormat } from "@/lib/letters/letter-format";
+import { letterFormat } from "@/lib/locale/letter-format";
 import { localStamp, type PackData } from "./load-pack-data";
 import { type SummaryText, summaryText } from "./summary-text";
 

@@ -1,8 +1,9 @@
-import type { TaskList } from "graphile-worker";
+import { z } from "zod";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Import } from "@/lib/generated/prisma/client";
 import type { ImportStatus } from "@/lib/generated/prisma/enums";
+import { defineTask, jobType } from "@/lib/jobs/define-task";
 import { isLastAttempt } from "@/lib/jobs/interrupted";
 import { addJob } from "@/lib/jobs/queue";
 import { runCommit, startCommit } from "./commit-import";
@@ -19,21 +20,24 @@ export const COMMIT_IMPORT_TASK = "commit_import";
 /** One try and two retries for an unexpected error (a lost connection); a problem with the file or the data is final at once. */
 export const MAX_IMPORT_ATTEMPTS = 3;
 
-export interface ImportJob {
-  importId: string;
-  orgId: string;
+const importJobSchema = z.object({
+  importId: z.uuid(),
+  orgId: z.uuid(),
   /** Who asked: the commit's audit record names them. */
-  userId: string;
+  userId: z.uuid(),
   /** The user confirmed the changes to stored invoices the check listed. */
-  confirmChanges?: boolean;
-}
+  confirmChanges: z.boolean().optional(),
+});
+export type ImportJob = z.infer<typeof importJobSchema>;
+export const VALIDATE_IMPORT_JOB = jobType(VALIDATE_IMPORT_TASK, importJobSchema);
+export const COMMIT_IMPORT_JOB = jobType(COMMIT_IMPORT_TASK, importJobSchema);
 
 /** Claims the import for checking and queues the check, in the caller's transaction. */
 export async function queueValidation(tx: DbOrTx, job: ImportJob): Promise<Import> {
   const claimed = await startValidation(tx, job);
   await addJob(
     tx,
-    VALIDATE_IMPORT_TASK,
+    VALIDATE_IMPORT_JOB,
     { ...job },
     { jobKey: importJobKey(job.importId), maxAttempts: MAX_IMPORT_ATTEMPTS },
   );
@@ -45,7 +49,7 @@ export async function queueCommit(tx: DbOrTx, job: ImportJob): Promise<Import> {
   const claimed = await startCommit(tx, job);
   await addJob(
     tx,
-    COMMIT_IMPORT_TASK,
+    COMMIT_IMPORT_JOB,
     { ...job },
     { jobKey: importJobKey(job.importId), maxAttempts: MAX_IMPORT_ATTEMPTS },
   );
@@ -74,17 +78,21 @@ async function runImportJob(
 }
 
 /** The queue's import tasks: the worker in `npm start` and the tests run the same list. */
-export function importTasks(db: Db): TaskList {
+export function importTasks(db: Db) {
   return {
-    [VALIDATE_IMPORT_TASK]: (payload, helpers) =>
-      runImportJob(db, payload as ImportJob, "VALIDATING", (imp) =>
-        runValidation(db, imp, { retryable: !isLastAttempt(helpers.job) }),
-      ),
-    [COMMIT_IMPORT_TASK]: (payload, helpers) => {
-      const job = payload as ImportJob;
-      return runImportJob(db, job, "COMMITTING", (imp) =>
-        runCommit(db, imp, { userId: job.userId, retryable: !isLastAttempt(helpers.job) }),
-      );
-    },
+    ...defineTask({
+      ...VALIDATE_IMPORT_JOB,
+      run: (job, helpers) =>
+        runImportJob(db, job, "VALIDATING", (imp) =>
+          runValidation(db, imp, { retryable: !isLastAttempt(helpers.job) }),
+        ),
+    }),
+    ...defineTask({
+      ...COMMIT_IMPORT_JOB,
+      run: (job, helpers) =>
+        runImportJob(db, job, "COMMITTING", (imp) =>
+          runCommit(db, imp, { userId: job.userId, retryable: !isLastAttempt(helpers.job) }),
+        ),
+    }),
   };
 }

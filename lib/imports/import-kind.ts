@@ -9,6 +9,12 @@ export interface RowProblem {
   message: string;
 }
 
+/** A row skipped, said to the user: a title line, a totals line. */
+export interface RowNotice {
+  line: number;
+  message: string;
+}
+
 /** One data row of the file, read through the column mapping. */
 export interface MappedRow {
   line: number;

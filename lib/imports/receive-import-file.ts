@@ -2,8 +2,9 @@ import type { Db, DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { ImportKind } from "@/lib/generated/prisma/enums";
 import { detectFormats } from "./detect-formats";
-import { type ColumnMapping, suggestMapping } from "./fields";
+import { suggestMapping } from "./fields";
 import { findHeaderLine, sampleRecords } from "./file-sample";
+import { columnMappingSchema } from "./import-columns";
 import { inChunks, storeChunk } from "./import-file";
 import { defaultOptions } from "./import-options";
 import { detectDelimiter, type Encoding, readCsv } from "./read-csv";
@@ -56,7 +57,11 @@ export async function receiveImportFile(
       const remembered = await tx.importMapping.findUnique({
         where: { orgId_kind: { orgId: opts.orgId, kind: opts.kind } },
       });
-      const mapping = suggestMapping(opts.kind, headers, (remembered?.mapping as ColumnMapping | undefined) ?? null);
+      const mapping = suggestMapping(
+        opts.kind,
+        headers,
+        remembered ? columnMappingSchema.parse(remembered.mapping) : null,
+      );
       const rows = sample.filter((r) => r.line > headerLine).map((r) => r.cells);
       const formats = detectFormats(opts.kind, headers, mapping, rows);
       return tx.import.update({

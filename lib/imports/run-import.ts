@@ -5,8 +5,8 @@ import { todayIn } from "@/lib/time/dates";
 import type { ColumnMapping } from "./fields";
 import { IMPORT_FIELDS } from "./fields";
 import { isTotalsLine } from "./file-sample";
-import type { BatchContext, MappedRow, RowProblem } from "./import-kind";
-import { importOptionsSchema } from "./import-options";
+import { readImportColumns } from "./import-columns";
+import type { BatchContext, MappedRow, RowNotice, RowProblem } from "./import-kind";
 import { type ImportChanges, noChanges } from "./invoice-changes";
 import { IMPORT_KIND_HANDLERS } from "./kinds";
 import { PREVIEW_ROWS, type PreviewRow, previewRow } from "./preview-row";
@@ -30,11 +30,6 @@ export interface PassResult {
   preview: PreviewRow[];
 }
 
-export interface RowNotice {
-  line: number;
-  message: string;
-}
-
 /**
  * One pass over the import's file (its stored bytes, `file`) in batches: every
  * row is checked (against the file so far and the database through `tx`), and
@@ -53,9 +48,7 @@ export async function runImportPass(
   },
 ): Promise<PassResult> {
   const handler = IMPORT_KIND_HANDLERS[imp.kind];
-  const options = importOptionsSchema.parse(imp.options);
-  const mapping = imp.mapping as ColumnMapping;
-  const headers = imp.headers as string[];
+  const { options, mapping, headers } = readImportColumns(imp);
   const index = new Map(Object.entries(mapping).map(([field, header]) => [field, headers.indexOf(header)]));
   const state = handler.newState();
   const org = await tx.organization.findUniqueOrThrow({

@@ -2,6 +2,7 @@ import type { DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { type ColumnMapping, missingFields } from "./fields";
 import { getImportOrThrow } from "./get-import";
+import { importHeadersSchema } from "./import-columns";
 import { type ChosenOptions, importOptionsSchema } from "./import-options";
 
 /** Sets an import's column mapping and formats, and remembers both for the organization's next file of this kind. */
@@ -13,7 +14,7 @@ export async function saveImportMapping(
   if (imp.status === "VALIDATING" || imp.status === "COMMITTING" || imp.status === "COMMITTED") {
     throw new AppError("CONFLICT", "This import is running or done; its mapping can no longer change.");
   }
-  const headers = imp.headers as string[];
+  const headers = importHeadersSchema.parse(imp.headers);
   const mapping = Object.fromEntries(Object.entries(opts.mapping).filter(([, header]) => header));
   const errors = missingFields(imp.kind, mapping, headers);
   if (Object.keys(errors).length) throw new AppError("INVALID_INPUT", "Some fields need a column.", errors);

@@ -1,38 +1,31 @@
 import { EventEmitter } from "node:events";
-import { Logger, run, runMigrations, runOnce, type TaskList, type WorkerEvents } from "graphile-worker";
+import { run, runOnce, type TaskList, type WorkerEvents } from "graphile-worker";
 import type { Db, DbOrTx } from "@/lib/db/client";
+import { jobQueueLogger as quiet } from "@/lib/db/job-queue-logger";
+import type { JobPayload, JobType } from "./define-task";
 import { keepWorkersAlive } from "./worker-liveness";
 
 // Durable jobs in PostgreSQL (graphile-worker). Jobs are added with the SQL
 // function graphile_worker.add_job() inside the caller's Prisma transaction, so
 // a job exists exactly when the change that asked for it was committed.
 
-const quiet = new Logger(() => (level, message) => {
-  if (level === "error" || level === "warning") console.error(`[jobs] ${message}`);
-});
-
-/** Creates or upgrades the graphile_worker schema; idempotent, run with the app's migrations. */
-export async function installJobQueue(connectionString: string): Promise<void> {
-  await runMigrations({ connectionString, logger: quiet });
-}
-
-export async function addJob(
+export async function addJob<J extends JobType>(
   tx: DbOrTx,
-  task: string,
-  payload: Record<string, unknown>,
+  job: J,
+  payload: JobPayload<J>,
   opts: { jobKey: string; maxAttempts: number },
 ): Promise<void> {
-  await tx.$executeRaw`SELECT graphile_worker.add_job(${task}::text, ${JSON.stringify(payload)}::json, job_key := ${opts.jobKey}::text, max_attempts := ${opts.maxAttempts}::int)`;
+  await tx.$executeRaw`SELECT graphile_worker.add_job(${job.name}::text, ${JSON.stringify(payload)}::json, job_key := ${opts.jobKey}::text, max_attempts := ${opts.maxAttempts}::int)`;
 }
 
 /**
  * Many jobs of one task in one statement (graphile_worker.add_jobs): enqueuing
  * tens of thousands one add_job() call at a time costs a round trip each.
  */
-export async function addJobs(
+export async function addJobs<J extends JobType>(
   tx: DbOrTx,
-  task: string,
-  jobs: { payload: Record<string, unknown>; jobKey: string }[],
+  job: J,
+  jobs: { payload: JobPayload<J>; jobKey: string }[],
   opts: { maxAttempts: number; batch?: number },
 ): Promise<void> {
   const batch = opts.batch ?? 5000;
@@ -40,7 +33,7 @@ export async function addJobs(
     const part = jobs.slice(start, start + batch);
     await tx.$executeRaw`
       SELECT count(*) FROM graphile_worker.add_jobs(ARRAY(
-        SELECT ROW(${task}::text, p::json, NULL, NULL, ${opts.maxAttempts}::int, k, NULL, NULL)::graphile_worker.job_spec
+        SELECT ROW(${job.name}::text, p::json, NULL, NULL, ${opts.maxAttempts}::int, k, NULL, NULL)::graphile_worker.job_spec
         FROM unnest(${part.map((j) => JSON.stringify(j.payload))}::text[], ${part.map((j) => j.jobKey)}::text[]) AS j(p, k)))`;
   }
 }

@@ -1,9 +1,7 @@
 import { createHash } from "node:crypto";
-import { accountKey, loadAccountStates } from "@/lib/collections/account-state";
-import { nextAction, overdueInvoices } from "@/lib/collections/policy";
-import { getPolicySettings } from "@/lib/collections/policy-settings";
-import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
-import { type DbOrTx, readAll } from "@/lib/db/client";
+import type { AccountContext } from "@/lib/collections/account-context";
+import { overdueInvoices } from "@/lib/collections/policy";
+import type { DbOrTx } from "@/lib/db/client";
 import { type DateOnly, daysBetween, todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
 import { letterDeadline } from "./deadline";
@@ -21,36 +19,10 @@ export interface ComposedLetter {
   contentSha256: string;
 }
 
-/** What the policy says about an account now, with everything needed to write its next letter. */
-export async function loadLetterContext(
-  tx: DbOrTx,
-  opts: { orgId: string; customerId: string; currency: string; now: Date },
-) {
-  const [org, customer, policy] = await readAll(tx, [
-    () => tx.organization.findUniqueOrThrow({ where: { id: opts.orgId } }),
-    () => getCustomerOrThrow(tx, opts),
-    () => getPolicySettings(tx, opts),
-  ] as const);
-  const today = todayIn(org.timeZone, opts.now);
-  const key = { customerId: customer.id, currency: opts.currency };
-  const states = await loadAccountStates(tx, {
-    orgId: org.id,
-    timeZone: org.timeZone,
-    today,
-    accounts: [key],
-    locale: org.locale,
-  });
-  const state = states.get(accountKey(key))!;
-  const action = nextAction(state.facts, policy, today);
-  return { org, customer, policy, today, state, action };
-}
-
-export type LetterContext = Awaited<ReturnType<typeof loadLetterContext>>;
-
 /** Renders the letter the policy's next action calls for, from the account's data and contact history. */
 export async function composeLetter(
   tx: DbOrTx,
-  ctx: LetterContext,
+  ctx: AccountContext,
   stage: Stage,
   templates?: LetterTemplateSet,
 ): Promise<ComposedLetter> {

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { recordAudit } from "@/lib/audit/events";
 import type { Actor } from "@/lib/collections/actor";
 import type { Db, DbOrTx } from "@/lib/db/client";
@@ -28,7 +29,7 @@ export async function templateInForce(
   if (!row || row.reverted)
     return { draft: defaultDraft(opts.language, opts.stage), versionId: null, savedAt: row?.createdAt ?? null };
   return {
-    draft: { subject: row.subject, paragraphs: row.paragraphs as string[] },
+    draft: { subject: row.subject, paragraphs: z.array(z.string()).parse(row.paragraphs) },
     versionId: row.id,
     savedAt: row.createdAt,
   };

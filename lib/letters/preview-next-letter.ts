@@ -1,6 +1,7 @@
+import { loadAccountContext } from "@/lib/collections/account-context";
 import type { NextAction } from "@/lib/collections/policy";
 import type { DbOrTx } from "@/lib/db/client";
-import { type ComposedLetter, composeLetter, loadLetterContext } from "./compose-letter";
+import { type ComposedLetter, composeLetter } from "./compose-letter";
 
 export interface LetterPreview {
   action: NextAction;
@@ -13,7 +14,7 @@ export async function previewNextLetter(
   tx: DbOrTx,
   opts: { orgId: string; customerId: string; currency: string; now: Date },
 ): Promise<LetterPreview> {
-  const ctx = await loadLetterContext(tx, opts);
+  const ctx = await loadAccountContext(tx, opts);
   // Letter 4 names the agency: there is nothing true to preview before the hand-off.
   const letter =
     ctx.action.kind === "letter" && !ctx.action.blockedUntilHandoff

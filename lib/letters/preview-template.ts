@@ -1,8 +1,9 @@
+import { loadAccountContext } from "@/lib/collections/account-context";
 import type { DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Language } from "@/lib/generated/prisma/enums";
 import { dateOnlyToDb, todayIn } from "@/lib/time/dates";
-import { composeLetter, loadLetterContext } from "./compose-letter";
+import { composeLetter } from "./compose-letter";
 import { templateSetWith } from "./letter-templates";
 import type { Stage } from "./template-types";
 import type { TemplateDraft } from "./validate-template";
@@ -37,7 +38,7 @@ export async function previewTemplate(
   });
   if (!invoice)
     throw new AppError("NOT_FOUND", `No customer writing in this language has an overdue invoice to preview on.`);
-  const ctx = await loadLetterContext(tx, {
+  const ctx = await loadAccountContext(tx, {
     orgId: opts.orgId,
     customerId: invoice.customerId,
     currency: invoice.currency,

@@ -1,6 +1,6 @@
 import type { ContactChannel, ContactOutcome, Language } from "@/lib/generated/prisma/enums";
+import { letterFormat } from "@/lib/locale/letter-format";
 import type { DateOnly } from "@/lib/time/dates";
-import { letterFormat } from "./letter-format";
 import type { LetterTemplateSet, Stage } from "./template-types";
 import { en } from "./templates/en";
 import { it } from "./templates/it";

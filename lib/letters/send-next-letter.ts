@@ -1,4 +1,5 @@
 import { recordAudit } from "@/lib/audit/events";
+import { loadAccountContext } from "@/lib/collections/account-context";
 import { type Actor, assertCanWork } from "@/lib/collections/actor";
 import { lockOpenCase } from "@/lib/collections/open-case";
 import { recordBrokenPromises } from "@/lib/collections/record-broken-promises";
@@ -8,7 +9,7 @@ import { requestEmailDelivery } from "@/lib/delivery/request-email-delivery";
 import { letterheadSnapshot } from "@/lib/documents/letterhead";
 import { AppError } from "@/lib/errors/app-error";
 import { dateOnlyToDb, formatDateOnly, formatInstant } from "@/lib/time/dates";
-import { composeLetter, loadLetterContext } from "./compose-letter";
+import { composeLetter } from "./compose-letter";
 import type { Stage } from "./template-types";
 
 export interface SendNextLetterOptions {
@@ -66,7 +67,7 @@ async function sendInTransaction(tx: DbOrTx, opts: SendNextLetterOptions): Promi
     userId: actor.userId,
     now,
   });
-  const ctx = await loadLetterContext(tx, opts);
+  const ctx = await loadAccountContext(tx, opts);
   const { action, state, org } = ctx;
   const day = (d: string) => formatDateOnly(d, org.locale);
 

@@ -1,6 +1,8 @@
+import type { Stage } from "@/lib/collections/stage";
 import type { ContactChannel, ContactOutcome } from "@/lib/generated/prisma/enums";
 
-export type Stage = 1 | 2 | 3 | 4;
+// The stage is the collections policy's (letters sit above collections).
+export type { Stage } from "@/lib/collections/stage";
 
 /** Text with {{placeholders}}; a paragraph that is exactly one block placeholder becomes that block. */
 export interface StageTemplate {

@@ -1,21 +1,34 @@
 import type { Metadata } from "next";
 import { z } from "zod";
+import { AuditFilters } from "@/components/audit-filters";
 import { AuditLogTable } from "@/components/audit-log-table";
 import { Pager } from "@/components/pager";
 import { VerifyHistoryPanel } from "@/components/verify-history-panel";
-import { listAuditEvents } from "@/lib/audit/list-audit-events";
+import { auditFilterQuery, auditFilterSchema } from "@/lib/audit/list-audit-events";
+import { getAuditPage } from "@/lib/audit/pages";
 import { requireRole } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { verifyHistory } from "./actions";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 const pageParam = z.coerce.number().int().min(1).max(1_000_000).catch(1);
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireRole(["ADMIN", "VIEWER"]);
-  const page = pageParam.parse([(await searchParams).page].flat()[0]);
-  const log = await listAuditEvents(db(), { orgId: user.orgId, page });
+  const params = await searchParams;
+  const first = (v: string | string[] | undefined) => [v].flat()[0];
+  const page = pageParam.parse(first(params.page));
+  const filter = auditFilterSchema.parse(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, first(v)])));
+  const query = auditFilterQuery(filter);
+  const log = await getAuditPage(user, { page, filter });
+  const choices = log.choices;
+  const customerName = filter.customer
+    ? (log.rows.find((r) => r.customerId === filter.customer)?.customerName ?? null)
+    : null;
   return (
     <div className="space-y-6">
       <div>
@@ -25,12 +38,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </p>
       </div>
       <VerifyHistoryPanel action={verifyHistory} locale={user.locale} timeZone={user.timeZone} />
+      <AuditFilters
+        filter={filter}
+        users={choices.users}
+        whats={choices.whats}
+        customerName={customerName}
+        exportHref={`/api/exports/audit-log${query ? `?${query}` : ""}`}
+      />
       <AuditLogTable rows={log.rows} locale={user.locale} timeZone={user.timeZone} />
       <Pager
         page={log.page}
         pageSize={log.pageSize}
         total={log.total}
-        hrefFor={(p) => `/audit?page=${p}`}
+        hrefFor={(p) =>
+          `/audit?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(query)), page: String(p) })}`
+        }
         noun="events"
       />
     </div>

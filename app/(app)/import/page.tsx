@@ -3,8 +3,7 @@ import Link from "next/link";
 import { ImportUploadForm } from "@/components/import-upload-form";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
-import { listRecentImports } from "@/lib/imports/list-imports";
+import { getImportsPage } from "@/lib/imports/pages";
 import { formatInstant } from "@/lib/time/dates";
 
 export const metadata: Metadata = { title: "Import" };
@@ -20,7 +19,7 @@ const STATUS_LABEL = {
 
 export default async function ImportPage() {
   const user = await requireUser();
-  const recent = await listRecentImports(db(), { orgId: user.orgId });
+  const recent = await getImportsPage(user);
   return (
     <div className="max-w-4xl space-y-6">
       <div>
@@ -42,7 +41,7 @@ export default async function ImportPage() {
           <h2 id="recent-imports" className="mb-2 text-sm font-semibold text-slate-700">
             Recent imports
           </h2>
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+          <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
             <table className="min-w-full text-sm">
               <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
                 <tr>

@@ -1,31 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
-import { failedDeliveries } from "@/lib/delivery/delivery-status";
+import { getOutboxPage } from "@/lib/delivery/pages";
 
 export const metadata: Metadata = { title: "Outbox" };
 
 export default async function OutboxPage() {
   const user = await requireUser();
-  const [messages, failed] = await Promise.all([
-    db().outboxMessage.findMany({
-      where: { orgId: user.orgId },
-      orderBy: { createdAt: "desc" },
-      take: 100,
-      select: {
-        id: true,
-        toAddress: true,
-        fromAddress: true,
-        subject: true,
-        text: true,
-        attachmentName: true,
-        createdAt: true,
-        delivery: { select: { letterId: true } },
-      },
-    }),
-    failedDeliveries(db(), { orgId: user.orgId }),
-  ]);
+  const { messages, failed } = await getOutboxPage(user);
   const fmt = new Intl.DateTimeFormat(user.locale, {
     dateStyle: "medium",
     timeStyle: "short",

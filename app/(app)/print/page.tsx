@@ -3,9 +3,7 @@ import Link from "next/link";
 import { PrintLetters } from "@/components/print-letters";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
-import { latestPrintRun } from "@/lib/documents/print-run";
-import { lettersToPost } from "@/lib/documents/print-todays-letters";
+import { getPrintPage } from "@/lib/documents/pages";
 import { clockNow, formatDateOnly, todayIn } from "@/lib/time/dates";
 
 export const metadata: Metadata = { title: "Print today's letters" };
@@ -13,10 +11,7 @@ export const metadata: Metadata = { title: "Print today's letters" };
 export default async function PrintPage() {
   const user = await requireUser();
   const day = todayIn(user.timeZone, clockNow());
-  const [letters, latest] = await Promise.all([
-    lettersToPost(db(), { orgId: user.orgId, timeZone: user.timeZone, day }),
-    canWork(user.role) ? latestPrintRun(db(), { orgId: user.orgId, day }) : null,
-  ]);
+  const { letters, latest } = await getPrintPage(user, day);
   return (
     <div className="space-y-6">
       <div>

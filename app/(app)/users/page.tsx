@@ -3,15 +3,14 @@ import { CreateUserForm, UserActions } from "@/components/user-admin";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { ADMIN_ONLY } from "@/lib/auth/roles";
 import { requireRole } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
-import { listUsers } from "@/lib/users/list-users";
+import { getUsersPage } from "@/lib/users/pages";
 import { createUser, resetUserPassword, setUserActive, setUserRole } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const me = await requireRole(ADMIN_ONLY);
-  const users = await listUsers(db(), { orgId: me.orgId });
+  const users = await getUsersPage(me);
   const fmt = new Intl.DateTimeFormat(me.locale, { dateStyle: "medium", timeStyle: "short", timeZone: me.timeZone });
   const now = new Date();
   return (
@@ -24,7 +23,7 @@ export default async function UsersPage() {
       </div>
       <section
         aria-labelledby="users-heading"
-        className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm"
+        className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm"
       >
         <h2 id="users-heading" className="sr-only">
           All users
@@ -40,7 +39,7 @@ export default async function UsersPage() {
           </thead>
           <tbody className="divide-y divide-slate-100">
             {users.map((u) => (
-              <tr key={u.id} className={u.active ? "" : "text-slate-400"}>
+              <tr key={u.id} className={u.active ? "" : "text-slate-500"}>
                 <td className="px-4 py-3 align-top font-medium">
                   {u.name}
                   {u.id === me.userId && <span className="ml-1 text-xs font-normal text-slate-500">(you)</span>}

@@ -6,9 +6,8 @@ import { SendAllDue } from "@/components/send-all-due";
 import { WorklistTable } from "@/components/worklist-table";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { listWorklist } from "@/lib/collections/list-worklist";
-import { db } from "@/lib/db/client";
-import { clockNow, formatDateOnly } from "@/lib/time/dates";
+import { getWorklistPage } from "@/lib/collections/pages";
+import { formatDateOnly } from "@/lib/time/dates";
 import { startBulkSendAction } from "./actions";
 
 export const metadata: Metadata = { title: "Worklist" };
@@ -26,7 +25,7 @@ export default async function WorklistPage({
     .max(100_000)
     .catch(1)
     .parse((await searchParams).page);
-  const list = await listWorklist(db(), { orgId: user.orgId, now: clockNow(), page });
+  const list = await getWorklistPage(user, page);
   return (
     <div className="space-y-6">
       <div>

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/actions/define-route";
 import { WORKING_ROLES } from "@/lib/auth/roles";
-import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { IMPORT_KINDS } from "@/lib/imports/fields";
 import { MAX_IMPORT_BYTES, receiveImportFile } from "@/lib/imports/receive-import-file";
@@ -14,7 +13,7 @@ const querySchema = z.object({ kind: z.enum(IMPORT_KINDS), name: z.string().max(
  */
 export const POST = defineRoute({
   roles: WORKING_ROLES,
-  run: async (user, request) => {
+  run: async (ctx, request) => {
     const url = new URL(request.url);
     const query = querySchema.safeParse(Object.fromEntries(url.searchParams));
     if (!query.success)
@@ -28,9 +27,9 @@ export const POST = defineRoute({
     }
     if (!request.body)
       throw new AppError("INVALID_INPUT", "The file is empty. Export the data again and upload the CSV file.");
-    const imp = await receiveImportFile(db(), {
-      orgId: user.orgId,
-      userId: user.userId,
+    const imp = await receiveImportFile(ctx.db, {
+      orgId: ctx.orgId,
+      userId: ctx.userId,
       kind: query.data.kind,
       fileName: query.data.name,
       body: request.body as unknown as AsyncIterable<Uint8Array>,

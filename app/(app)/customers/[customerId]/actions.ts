@@ -9,8 +9,8 @@ import {
   recordPlanAction as recordPlanDef,
   recordPromiseAction as recordPromiseDef,
   resolveDisputeAction as resolveDisputeDef,
-  sendLetterAction as sendLetterDef,
 } from "@/lib/collections/actions";
+import { sendLetterAction as sendLetterDef } from "@/lib/letters/actions";
 
 // The customer page and everything that summarizes accounts.
 const account = ({ customerId }: { customerId: string }) => [`/customers/${customerId}`, "/worklist", "/"];

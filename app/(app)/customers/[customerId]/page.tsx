@@ -10,13 +10,10 @@ import { HistoryTimeline } from "@/components/history-timeline";
 import { InvoiceTable } from "@/components/invoice-table";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { getContactHistory } from "@/lib/collections/contact-history";
-import { getAccountCollections } from "@/lib/collections/get-account-collections";
-import { getCustomerAccount } from "@/lib/customers/get-customer-account";
-import { db } from "@/lib/db/client";
+import { getCustomerPage } from "@/lib/collections/pages";
 import { AppError } from "@/lib/errors/app-error";
 import { formatMoney, minorToPlain } from "@/lib/money/money";
-import { clockNow, todayIn } from "@/lib/time/dates";
+import { todayIn } from "@/lib/time/dates";
 import {
   logContactAction,
   openDisputeAction,
@@ -32,15 +29,8 @@ export const metadata: Metadata = { title: "Customer" };
 async function loadAccount(customerId: string) {
   const user = await requireUser();
   if (!z.uuid().safeParse(customerId).success) notFound();
-  const now = clockNow();
-  const scope = { orgId: user.orgId, customerId };
   try {
-    const [account, collections, history] = await Promise.all([
-      getCustomerAccount(db(), { ...scope, today: todayIn(user.timeZone, now) }),
-      getAccountCollections(db(), { ...scope, now }),
-      getContactHistory(db(), scope),
-    ]);
-    return { user, now, account, collections, history };
+    return { user, ...(await getCustomerPage(user, customerId)) };
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -121,6 +111,15 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
                       action={recordHandoffAction}
                       submitLabel="Record hand-off"
                       hidden={{ customerId, currency }}
+                      confirm={{
+                        title: "Hand this account to the agency?",
+                        consequences: [
+                          "The hand-off is recorded in the contact history for good: it cannot be edited or withdrawn.",
+                          "Letter 4 becomes due: it tells the customer to pay and write to the agency, by registered mail.",
+                          "From then on the agency collects the amount handed over; record what it reports as new entries.",
+                        ],
+                        confirmLabel: "Record hand-off",
+                      }}
                     >
                       <Field name="agency" label="Agency" />
                       <Field name="reference" label="Agency reference" />

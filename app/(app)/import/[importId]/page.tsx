@@ -11,16 +11,10 @@ import { ImportProgress } from "@/components/import-progress";
 import { ImportSummary } from "@/components/import-summary";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { firstRecords } from "@/lib/imports/choose-header-row";
 import { IMPORT_FIELDS } from "@/lib/imports/fields";
-import { getImportOrThrow } from "@/lib/imports/get-import";
-import type { RowProblem } from "@/lib/imports/import-kind";
-import type { ImportOptions } from "@/lib/imports/import-options";
 import type { ImportChanges } from "@/lib/imports/invoice-changes";
-import type { PreviewRow } from "@/lib/imports/preview-row";
-import type { RowNotice } from "@/lib/imports/run-import";
+import { getImportFirstRows, getImportPage } from "@/lib/imports/pages";
 import { checkImportAction, chooseHeaderRowAction, commitImportAction } from "../actions";
 
 export const metadata: Metadata = { title: "Import" };
@@ -28,17 +22,14 @@ export const metadata: Metadata = { title: "Import" };
 export default async function ImportStepPage({ params }: { params: Promise<{ importId: string }> }) {
   const user = await requireUser();
   const { importId } = await params;
-  const imp = await getImportOrThrow(db(), { orgId: user.orgId, importId }).catch((error) => {
+  const imp = await getImportPage(user, importId).catch((error) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const headers = imp.headers as string[];
-  const options = imp.options as ImportOptions;
-  const problems = imp.problems as unknown as RowProblem[];
-  const changes = imp.changes as Partial<ImportChanges>;
+  const { headers, options, problems, changes, preview, notices } = imp;
   const mayWork = canWork(user.role);
   const editable = mayWork && (imp.status === "UPLOADED" || imp.status === "VALIDATED" || imp.status === "FAILED");
-  const firstRows = editable ? await firstRecords(db(), { orgId: user.orgId, importId }).catch(() => []) : [];
+  const firstRows = editable ? await getImportFirstRows(user, importId).catch(() => []) : [];
   const separator = { ",": "comma", ";": "semicolon", "\t": "tab" }[options.delimiter];
   return (
     <div className="max-w-6xl space-y-6">
@@ -93,11 +84,7 @@ export default async function ImportStepPage({ params }: { params: Promise<{ imp
         <ImportProblems problems={problems} total={imp.problemCount} />
       )}
       {imp.status === "VALIDATED" && (
-        <ImportPreview
-          fields={IMPORT_FIELDS[imp.kind]}
-          rows={imp.preview as unknown as PreviewRow[]}
-          notices={imp.notices as unknown as RowNotice[]}
-        />
+        <ImportPreview fields={IMPORT_FIELDS[imp.kind]} rows={preview} notices={notices} />
       )}
       {editable && firstRows.length > 0 && (
         <ImportHeaderRowForm
@@ -112,7 +99,7 @@ export default async function ImportStepPage({ params }: { params: Promise<{ imp
           importId={imp.id}
           fields={IMPORT_FIELDS[imp.kind]}
           headers={headers}
-          mapping={imp.mapping as Record<string, string>}
+          mapping={imp.mapping}
           options={options}
           kind={imp.kind}
           action={checkImportAction}

@@ -8,10 +8,8 @@ import { LetterText } from "@/components/letter-text";
 import { Money } from "@/components/money";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { getLetterOrThrow } from "@/lib/collections/contact-history";
-import { db } from "@/lib/db/client";
-import { deliveryStatuses } from "@/lib/delivery/delivery-status";
 import { AppError } from "@/lib/errors/app-error";
+import { getLetterPage } from "@/lib/letters/pages";
 import { toMinor } from "@/lib/money/money";
 import { dateOnlyFromDb, formatDateOnly, formatInstant } from "@/lib/time/dates";
 import { recordTrackingAction } from "./actions";
@@ -30,18 +28,15 @@ export default async function LetterPage({
   const { letterId } = await params;
   const justSent = (await searchParams).sent === "1";
   if (!z.uuid().safeParse(letterId).success) notFound();
-  let letter: Awaited<ReturnType<typeof getLetterOrThrow>>;
+  let page: Awaited<ReturnType<typeof getLetterPage>>;
   try {
-    letter = await getLetterOrThrow(db(), { orgId: user.orgId, letterId });
+    page = await getLetterPage(user, letterId);
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   }
+  const { letter, delivery, recipient } = page;
   const tracking = letter.events[0];
-  const [delivery, recipient] = await Promise.all([
-    deliveryStatuses(db(), { orgId: user.orgId, letterIds: [letter.id] }).then((m) => m.get(letter.id) ?? null),
-    db().customer.findUniqueOrThrow({ where: { id: letter.customer.id }, select: { email: true } }),
-  ]);
   const facts: [string, React.ReactNode][] = [
     ["Stage", `Letter ${letter.stage} of 4`],
     ["Sent", `${formatInstant(letter.sentAt, user.timeZone, user.locale)} by ${letter.sentBy?.name ?? "System"}`],

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { LetterheadEditor } from "@/components/letterhead-editor";
 import { ADMIN_ONLY } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
+import { getLetterheadPage } from "@/lib/documents/pages";
 import { updateLetterheadAction } from "./actions";
 
 export const metadata: Metadata = { title: "Letterhead" };
@@ -16,7 +16,7 @@ export default async function LetterheadPage() {
       </p>
     );
   }
-  const org = await db().organization.findUniqueOrThrow({ where: { id: user.orgId } });
+  const org = await getLetterheadPage(user);
   const initial = {
     name: org.name,
     addressLine1: org.addressLine1,

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import { ActionForm, Field } from "@/components/action-form";
 import { requireUser } from "@/lib/auth/session";
-import { getPolicySettings } from "@/lib/collections/policy-settings";
-import { db } from "@/lib/db/client";
+import { getPolicyPage } from "@/lib/collections/pages";
 import { updatePolicyAction } from "./actions";
 
 export const metadata: Metadata = { title: "Collection policy" };
 
 export default async function PolicyPage() {
   const user = await requireUser();
-  const policy = await getPolicySettings(db(), { orgId: user.orgId });
+  const policy = await getPolicyPage(user);
   const timing: [string, string, number, string][] = [
     [
       "letter1AfterDueDays",

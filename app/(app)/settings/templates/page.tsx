@@ -3,8 +3,7 @@ import Link from "next/link";
 import { TemplateEditor } from "@/components/template-editor";
 import { ADMIN_ONLY } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
-import { templateInForce } from "@/lib/letters/letter-templates";
+import { getTemplatePage } from "@/lib/letters/pages";
 import type { Stage } from "@/lib/letters/template-types";
 import { BLOCK_PLACEHOLDERS, INLINE_PLACEHOLDERS } from "@/lib/letters/validate-template";
 import { templateAction } from "./actions";
@@ -29,7 +28,7 @@ export default async function TemplatesPage({
   const sp = await searchParams;
   const language = (sp.language && sp.language in LANGUAGES ? sp.language : "en") as keyof typeof LANGUAGES;
   const stage = (["1", "2", "3", "4"].includes(sp.stage ?? "") ? Number(sp.stage) : 1) as Stage;
-  const inForce = await templateInForce(db(), { orgId: user.orgId, language, stage });
+  const inForce = await getTemplatePage(user, language, stage);
   const tab = (active: boolean) =>
     `rounded-md px-3 py-1.5 text-sm ${active ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100"}`;
   return (

@@ -1,5 +1,5 @@
 import { ANY_ROLE } from "@/lib/auth/roles";
-import { db } from "@/lib/db/client";
+import { getLogo } from "@/lib/documents/pages";
 import { AppError } from "@/lib/errors/app-error";
 import { errorResponse, routeUser } from "@/lib/http/route-auth";
 
@@ -9,8 +9,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ sha
     const user = await routeUser(ANY_ROLE);
     const { sha256 } = await params;
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError("NOT_FOUND", "No such logo.");
-    const logo = await db().orgLogo.findUnique({ where: { orgId_sha256: { orgId: user.orgId, sha256 } } });
-    if (!logo) throw new AppError("NOT_FOUND", "No such logo.");
+    const logo = await getLogo(user, sha256);
     return new Response(Buffer.from(logo.bytes), {
       headers: {
         "Content-Type": logo.contentType,

@@ -7,10 +7,9 @@ import { LetterText } from "@/components/letter-text";
 import { Money } from "@/components/money";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { previewNextLetter } from "@/lib/letters/preview-next-letter";
-import { clockNow, formatDateOnly } from "@/lib/time/dates";
+import { getLetterPreviewPage } from "@/lib/letters/pages";
+import { formatDateOnly } from "@/lib/time/dates";
 import { sendLetterAction } from "../actions";
 
 export const metadata: Metadata = { title: "Letter preview" };
@@ -26,14 +25,14 @@ export default async function LetterPreviewPage({
   const { customerId } = await params;
   const currency = String((await searchParams).currency ?? "");
   if (!z.uuid().safeParse(customerId).success || !/^[A-Z]{3}$/.test(currency)) notFound();
-  let preview: Awaited<ReturnType<typeof previewNextLetter>>;
+  let page: Awaited<ReturnType<typeof getLetterPreviewPage>>;
   try {
-    preview = await previewNextLetter(db(), { orgId: user.orgId, customerId, currency, now: clockNow() });
+    page = await getLetterPreviewPage(user, customerId, currency);
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-  const { action, letter } = preview;
+  const { action, letter } = page.preview;
   const back = (
     <Link href={`/customers/${customerId}`} className="text-sm text-slate-500 hover:text-slate-800">
       ← Back to the customer
@@ -49,9 +48,7 @@ export default async function LetterPreviewPage({
       </div>
     );
   }
-  const customerEmail =
-    (await db().customer.findFirst({ where: { id: customerId, orgId: user.orgId }, select: { email: true } }))?.email ??
-    "";
+  const { customerEmail } = page;
   const blocked = action.blockedUntilHandoff;
   const early = !action.due && !blocked;
   return (
@@ -87,6 +84,19 @@ export default async function LetterPreviewPage({
                 pendingLabel="Sending…"
                 testId="send-letter"
                 hidden={{ customerId, currency, stage: String(action.stage) }}
+                confirm={
+                  action.stage === 4
+                    ? {
+                        title: "Send the final letter (letter 4)?",
+                        consequences: [
+                          "It goes by registered mail and tells the customer the account is with the agency.",
+                          "A sent letter is part of the evidence: it cannot be withdrawn or changed.",
+                          "No further letters follow from Dunning Desk for this account.",
+                        ],
+                        confirmLabel: "Send letter 4",
+                      }
+                    : undefined
+                }
               >
                 {early && <Field name="overrideReason" label="Why it goes early" as="textarea" />}
                 <Field

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { ANY_ROLE } from "@/lib/auth/roles";
-import { db } from "@/lib/db/client";
-import { getLetterPdf } from "@/lib/documents/get-letter-pdf";
+import { getLetterPdfFor } from "@/lib/documents/pages";
 import { AppError } from "@/lib/errors/app-error";
 import { errorResponse, pdfResponse, routeUser } from "@/lib/http/route-auth";
 
@@ -11,7 +10,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ let
     const user = await routeUser(ANY_ROLE);
     const { letterId } = await params;
     if (!z.uuid().safeParse(letterId).success) throw new AppError("NOT_FOUND", "That letter was not found.");
-    const { pdf, filename } = await getLetterPdf(db(), { orgId: user.orgId, letterId });
+    const { pdf, filename } = await getLetterPdfFor(user, letterId);
     return pdfResponse(pdf, filename);
   } catch (error) {
     return errorResponse(error);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ANY_ROLE } from "@/lib/auth/roles";
-import { db } from "@/lib/db/client";
+import { getOutboxAttachment } from "@/lib/delivery/pages";
 import { AppError } from "@/lib/errors/app-error";
 import { errorResponse, pdfResponse, routeUser } from "@/lib/http/route-auth";
 
@@ -9,11 +9,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ mes
     const user = await routeUser(ANY_ROLE);
     const { messageId } = await params;
     if (!z.uuid().safeParse(messageId).success) throw new AppError("NOT_FOUND", "That message was not found.");
-    const message = await db().outboxMessage.findFirst({
-      where: { id: messageId, orgId: user.orgId },
-      select: { attachment: true, attachmentName: true },
-    });
-    if (!message) throw new AppError("NOT_FOUND", "That message was not found.");
+    const message = await getOutboxAttachment(user, messageId);
     return pdfResponse(message.attachment, message.attachmentName);
   } catch (error) {
     return errorResponse(error);

@@ -2,10 +2,10 @@ import { Client } from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { refreshAccountWork } from "@/lib/collections/refresh-account-work";
 import { createDb } from "@/lib/db/client";
-import { DEMO_PASSWORD } from "@/lib/demo/seed-demo";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { type DateOnly, todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
+import { DEMO_PASSWORD } from "@/tooling/demo/seed-demo";
 import type { ScaleSize } from "./scale-sizes";
 
 export const SCALE_ORG_ID = "0193a000-0000-7000-8000-00000005ca1e";

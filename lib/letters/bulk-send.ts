@@ -1,12 +1,13 @@
-import type { TaskList } from "graphile-worker";
+import { z } from "zod";
 import { recordAudit } from "@/lib/audit/events";
+import { type Actor, assertCanWork } from "@/lib/collections/actor";
+import { type DueLetter, listDueLetters } from "@/lib/collections/list-worklist";
 import type { Db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
+import { defineTask, jobType } from "@/lib/jobs/define-task";
 import { addJobs } from "@/lib/jobs/queue";
 import { clockNow, formatInstant } from "@/lib/time/dates";
-import { type Actor, assertCanWork } from "./actor";
-import { type DueLetter, listDueLetters } from "./list-worklist";
 import { type SendResult, sendDueLetter } from "./send-all-due";
 
 // "Send all due letters" as a durable run: starting it plans the due letters and
@@ -19,12 +20,20 @@ export const BULK_SEND_TASK = "send_due_letter";
 /** One try and two retries (about 3 s and 7 s later); after the last, the account is recorded as failed. */
 export const MAX_BULK_SEND_ATTEMPTS = 3;
 
-export interface BulkSendJob {
-  bulkSendId: string;
-  orgId: string;
-  customerId: string;
-  currency: string;
-}
+const bulkSendJobSchema = z.object({
+  bulkSendId: z.uuid(),
+  orgId: z.uuid(),
+  customerId: z.uuid(),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+});
+export type BulkSendJob = z.infer<typeof bulkSendJobSchema>;
+
+/** The run's plan as stored (bulk_sends.planned): the due letters when it started, parsed on read. */
+const plannedSchema: z.ZodType<DueLetter[]> = z.array(
+  z.object({ customerId: z.string(), currency: z.string(), name: z.string(), stage: z.literal([1, 2, 3, 4]) }),
+);
+/** Sends the due letter of one account in a run. */
+export const BULK_SEND_JOB = jobType(BULK_SEND_TASK, bulkSendJobSchema);
 
 export interface BulkSendProgress {
   id: string;
@@ -86,7 +95,7 @@ export async function startBulkSend(
         };
         return { payload: { ...job }, jobKey: `bulk-send:${run.id}:${due.customerId}:${due.currency}` };
       });
-      await addJobs(tx, BULK_SEND_TASK, jobs, { maxAttempts: MAX_BULK_SEND_ATTEMPTS });
+      await addJobs(tx, BULK_SEND_JOB, jobs, { maxAttempts: MAX_BULK_SEND_ATTEMPTS });
       await recordAudit(
         tx,
         { orgId: opts.orgId, userId: opts.actor.userId },
@@ -127,7 +136,7 @@ export async function getBulkSend(
     include: { requestedBy: { select: { name: true } }, results: true },
   });
   if (!run) return null;
-  const planned = run.planned as unknown as DueLetter[];
+  const planned = plannedSchema.parse(run.planned);
   const byAccount = new Map(run.results.map((r) => [`${r.customerId}:${r.currency.trim()}`, r]));
   const results = planned.flatMap((due): SendResult[] => {
     const r = byAccount.get(`${due.customerId}:${due.currency}`);
@@ -177,9 +186,9 @@ export async function runBulkSendJob(
     include: { requestedBy: { select: { id: true, role: true, active: true } } },
   });
   if (!run) return; // nothing to do for a run that does not exist
-  const due = (run.planned as unknown as DueLetter[]).find(
-    (d) => d.customerId === job.customerId && d.currency === job.currency,
-  );
+  const due = plannedSchema
+    .parse(run.planned)
+    .find((d) => d.customerId === job.customerId && d.currency === job.currency);
   if (!due) return;
   let result: SendResult;
   // A retry after a crash between the letter's commit and its result row: the letter is this run's.
@@ -224,10 +233,9 @@ export async function runBulkSendJob(
 }
 
 /** The queue's bulk-send task: the worker in `npm start` and the tests run the same list. */
-export function bulkSendTasks(db: Db): TaskList {
-  return {
-    [BULK_SEND_TASK]: async (payload, helpers) => {
-      await runBulkSendJob(db, payload as BulkSendJob, { number: helpers.job.attempts, max: helpers.job.max_attempts });
-    },
-  };
+export function bulkSendTasks(db: Db) {
+  return defineTask({
+    ...BULK_SEND_JOB,
+    run: (job, helpers) => runBulkSendJob(db, job, { number: helpers.job.attempts, max: helpers.job.max_attempts }),
+  });
 }

@@ -1,9 +1,9 @@
+import { letterheadSnapshot } from "@/lib/documents/letterhead";
+import type { StoredLetterForPdf } from "@/lib/documents/render-letter-pdf";
 import type { Language } from "@/lib/generated/prisma/enums";
 import { letterSha256 } from "@/lib/letters/compose-letter";
 import { type LetterInput, renderLetter } from "@/lib/letters/render";
 import type { Stage } from "@/lib/letters/template-types";
-import { letterheadSnapshot } from "./letterhead";
-import type { StoredLetterForPdf } from "./render-letter-pdf";
 
 // A realistic letter for each language and stage, with no database: used by the
 // PDF tests and by the benchmark (render-letter-pdf speed).

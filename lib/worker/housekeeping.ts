@@ -1,7 +1,8 @@
-import type { TaskList } from "graphile-worker";
+import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { clearOldPrintPdfs } from "@/lib/documents/print-run";
 import { clearUnimportedFiles } from "@/lib/imports/import-file";
+import { defineTask, jobType } from "@/lib/jobs/define-task";
 
 // Daily clean-up of bulky bytes nobody will read again: print PDFs a day after
 // their run (the letters themselves are the record), and uploaded files never
@@ -14,13 +15,17 @@ export async function runHousekeeping(db: Db, now: Date): Promise<{ printPdfs: n
   return { printPdfs: await clearOldPrintPdfs(db, now), importFiles: await clearUnimportedFiles(db, now) };
 }
 
-export function housekeepingTasks(db: Db): TaskList {
-  return {
-    [HOUSEKEEPING_TASK]: async (_payload, helpers) => {
+/** Run by the crontab only; its payload is empty. */
+export const HOUSEKEEPING_JOB = jobType(HOUSEKEEPING_TASK, z.object({}));
+
+export function housekeepingTasks(db: Db) {
+  return defineTask({
+    ...HOUSEKEEPING_JOB,
+    run: async (_payload, helpers) => {
       const done = await runHousekeeping(db, new Date());
       helpers.logger.info(
         `Housekeeping: ${done.printPdfs} print PDFs and ${done.importFiles} unimported files cleared.`,
       );
     },
-  };
+  });
 }

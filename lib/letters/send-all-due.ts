@@ -1,8 +1,8 @@
+import { type Actor, assertCanWork } from "@/lib/collections/actor";
+import type { DueLetter } from "@/lib/collections/list-worklist";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
-import { type Actor, assertCanWork } from "./actor";
-import type { DueLetter } from "./list-worklist";
 
 export type SendResult = DueLetter &
   ({ status: "sent"; letterId: string } | { status: "skipped"; reason: string } | { status: "failed"; reason: string });
@@ -39,7 +39,7 @@ export const SEND_CHUNK_SIZE = 10;
  * Sends the given due letters one by one, each in its own transaction, and
  * reports per account: sent, or skipped with the reason. Synchronous, at most
  * SEND_CHUNK_SIZE at a time (the benchmark and tests; the page starts a queued
- * run, lib/collections/bulk-send.ts). Safe to run twice: a letter already sent
+ * run, lib/letters/bulk-send.ts). Safe to run twice: a letter already sent
  * for its stage is a CONFLICT, reported as skipped.
  */
 export async function sendDueLetters(

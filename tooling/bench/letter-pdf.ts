@@ -1,6 +1,6 @@
+import { renderLetterPdf, renderLettersPdf } from "@/lib/documents/render-letter-pdf";
 import type { Stage } from "@/lib/letters/template-types";
-import { renderLetterPdf, renderLettersPdf } from "./render-letter-pdf";
-import { sampleStoredLetter } from "./sample-letter";
+import { sampleStoredLetter } from "@/tooling/demo/sample-letter";
 
 // Plain functions the benchmark (npm run bench) calls: no database, no server.
 

@@ -1,0 +1,29 @@
+import { defineRoute } from "@/lib/actions/define-route";
+import { recordAudit } from "@/lib/audit/events";
+import { auditFilterSchema } from "@/lib/audit/list-audit-events";
+import { auditLogCsvLines } from "@/lib/exports/audit-log-csv";
+import { streamLines } from "@/lib/exports/csv";
+
+/** The audit log as CSV, with the filters on screen (?who=&what=&from=&to=&customer=); the export is itself audited. */
+export const GET = defineRoute({
+  roles: ["ADMIN", "VIEWER"],
+  run: async (ctx, request) => {
+    const params = Object.fromEntries(new URL(request.url).searchParams);
+    const filter = auditFilterSchema.parse(params);
+    const applied = Object.fromEntries(Object.entries(filter).filter(([, v]) => v)) as Record<string, string>;
+    await recordAudit(
+      ctx.db,
+      { orgId: ctx.orgId, userId: ctx.userId, ip: request.headers.get("x-forwarded-for") ?? "" },
+      { kind: "export.audit_log", payload: { filter: applied } },
+    );
+    const lines = auditLogCsvLines(ctx.db, { orgId: ctx.orgId, filter, timeZone: ctx.timeZone, locale: ctx.locale });
+    const body = streamLines(lines);
+    return new Response(body, {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": 'attachment; filename="audit-log.csv"',
+        "cache-control": "no-store",
+      },
+    });
+  },
+});

@@ -1,0 +1,115 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, query, screenshot, storageFor, test } from "./fixtures";
+
+// Every page, at desktop and phone width: no axe violation rated serious or critical,
+// nothing wider than the screen, and a screenshot of each to look at.
+const WIDTHS = [
+  { name: "desktop", width: 1440, height: 900 },
+  { name: "phone", width: 390, height: 844 },
+] as const;
+
+async function pages(): Promise<{ name: string; path: string }[]> {
+  const [account] = await query<{ customer_id: string; currency: string }>(
+    "SELECT customer_id, currency FROM accounts WHERE open_minor > 0 ORDER BY oldest_open_due LIMIT 1",
+  );
+  const [letter] = await query<{ id: string }>("SELECT id FROM letters ORDER BY sent_at LIMIT 1");
+  const list = [
+    { name: "aging-report", path: "/" },
+    { name: "worklist", path: "/worklist" },
+    { name: "customer", path: `/customers/${account.customer_id}` },
+    { name: "letter-preview", path: `/customers/${account.customer_id}/letter-preview?currency=${account.currency}` },
+    { name: "print", path: "/print" },
+    { name: "outbox", path: "/outbox" },
+    { name: "import", path: "/import" },
+    { name: "audit", path: "/audit" },
+    { name: "settings", path: "/settings" },
+    { name: "settings-policy", path: "/settings/policy" },
+    { name: "settings-letterhead", path: "/settings/letterhead" },
+    { name: "settings-templates", path: "/settings/templates" },
+    { name: "users", path: "/users" },
+  ];
+  if (letter) list.push({ name: "letter", path: `/letters/${letter.id}` });
+  return list;
+}
+
+/** What is wrong with the page as shown: axe's serious and critical findings, and any sideways scroll. */
+async function problems(page: Page, label: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const grave = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const found = grave.map(
+    (v) =>
+      `${label}: ${v.id} (${v.impact}) at ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")}`,
+  );
+  // Nothing off-screen: the page itself never scrolls sideways (wide tables scroll in their own region).
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 0) found.push(`${label}: the page is ${overflow} px wider than the screen`);
+  return found;
+}
+
+test.describe("every page, by keyboard and on a phone", () => {
+  test.use({ storageState: storageFor("admin") });
+
+  for (const size of WIDTHS) {
+    test(`admin pages at ${size.width} px pass axe and fit the screen`, async ({ page }) => {
+      test.setTimeout(180_000);
+      await page.setViewportSize({ width: size.width, height: size.height });
+      // Every page is checked before the verdict, so one run names every problem.
+      const found: string[] = [];
+      for (const target of await pages()) {
+        await page.goto(target.path);
+        await expect(page.locator("main")).toBeVisible();
+        found.push(...(await problems(page, `${target.name} at ${size.width}`)));
+        await screenshot(page, `a11y-${target.name}-${size.name}`);
+      }
+      expect(found).toEqual([]);
+    });
+  }
+
+  test("the phone menu opens by keyboard and the skip link goes to the content", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/worklist");
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to content" });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/#main$/);
+    const menu = page.getByText("Menu", { exact: true });
+    await menu.focus();
+    await page.keyboard.press("Enter");
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link", { name: "Aging report" })).toBeVisible();
+    await screenshot(page, "a11y-phone-menu-open");
+    await nav.getByRole("link", { name: "Settings" }).click();
+    await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
+  });
+});
+
+test("the sign-in page passes axe at both widths", async ({ page }) => {
+  for (const size of WIDTHS) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await page.goto("/sign-in");
+    expect(await problems(page, `sign-in at ${size.width}`)).toEqual([]);
+    await screenshot(page, `a11y-sign-in-${size.name}`);
+  }
+});
+
+test("signing in returns to the page that asked for it, never to another site", async ({ page }) => {
+  await page.goto("/worklist?view=mine");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fworklist%3Fview%3Dmine$/);
+  await page.getByLabel("Email").fill("viewer@demo.dunningdesk.test");
+  await page.getByLabel("Password").fill("demo-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/worklist\?view=mine$/);
+
+  await page.context().clearCookies();
+  await page.goto("/sign-in?next=//evil.example/phish");
+  await page.getByLabel("Email").fill("viewer@demo.dunningdesk.test");
+  await page.getByLabel("Password").fill("demo-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "A/R aging report" })).toBeVisible();
+  expect(new URL(page.url()).hostname).toBe("localhost");
+});

@@ -1,0 +1,38 @@
+import type { SessionUser } from "@/lib/auth/session-user";
+import { getLetterOrThrow } from "@/lib/collections/contact-history";
+import type { Stage } from "@/lib/collections/stage";
+import { db } from "@/lib/db/client";
+import { deliveryStatuses } from "@/lib/delivery/delivery-status";
+import type { Language } from "@/lib/generated/prisma/enums";
+import { clockNow } from "@/lib/time/dates";
+import { templateInForce } from "./letter-templates";
+import { previewNextLetter } from "./preview-next-letter";
+
+// What the letter pages read, for the signed-in user: pages call these and never
+// hold the database client (the layer rule "pages-read-through-lib").
+
+/** A sent letter, its email delivery and the customer's address now. Throws NOT_FOUND for another org's letter. */
+export async function getLetterPage(user: SessionUser, letterId: string) {
+  const letter = await getLetterOrThrow(db(), { orgId: user.orgId, letterId });
+  const [delivery, recipient] = await Promise.all([
+    deliveryStatuses(db(), { orgId: user.orgId, letterIds: [letter.id] }).then((m) => m.get(letter.id) ?? null),
+    db().customer.findUniqueOrThrow({ where: { id: letter.customer.id }, select: { email: true } }),
+  ]);
+  return { letter, delivery, recipient };
+}
+
+/** The next letter for an account as it would be sent now, and the address an email would go to. */
+export async function getLetterPreviewPage(user: SessionUser, customerId: string, currency: string) {
+  const preview = await previewNextLetter(db(), { orgId: user.orgId, customerId, currency, now: clockNow() });
+  const customerEmail =
+    preview.action.kind === "letter" && preview.letter
+      ? ((await db().customer.findFirst({ where: { id: customerId, orgId: user.orgId }, select: { email: true } }))
+          ?.email ?? "")
+      : "";
+  return { preview, customerEmail };
+}
+
+/** The template in force for one language and stage. */
+export function getTemplatePage(user: SessionUser, language: Language, stage: Stage) {
+  return templateInForce(db(), { orgId: user.orgId, language, stage });
+}
