@@ -106,7 +106,7 @@ export function ImportMappingForm(props: {
           </p>
         </div>
         {props.kind === "invoices" && (
-          <div>
+          <div className="min-w-0 max-w-full">
             <label htmlFor="invoiceIdentity" className="block text-xs font-medium text-slate-600">
               An invoice is the same as one already imported when
             </label>
@@ -115,7 +115,7 @@ export function ImportMappingForm(props: {
               name="invoiceIdentity"
               defaultValue={props.options.invoiceIdentity ?? "year"}
               aria-describedby="invoiceIdentity-error"
-              className={`${field} mt-1`}
+              className={`${field} mt-1 w-full max-w-full`}
             >
               {INVOICE_IDENTITIES.map((i) => (
                 <option key={i} value={i}>

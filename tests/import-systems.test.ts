@@ -262,3 +262,44 @@ describe("exports of accounting systems", () => {
     ]);
   });
 });
+
+describe("the header row", () => {
+  it("is found below title lines, and the user can pick another", async () => {
+    const who = await orgIn("USD");
+    const uploaded = await upload(db, who, "invoices", "quickbooks-invoices-en.csv");
+    expect(uploaded.headers).toEqual([
+      "Date",
+      "Transaction Type",
+      "Num",
+      "Customer",
+      "Due Date",
+      "Amount",
+      "Open Balance",
+    ]);
+    const { chooseHeaderRow, firstRecords } = await import("@/lib/imports/choose-header-row");
+    expect((await firstRecords(db, { orgId: who.orgId, importId: uploaded.id })).map((r) => r.line)).toEqual([
+      1, 2, 3, 5, 6, 7, 8, 9,
+    ]);
+    await expect(chooseHeaderRow(db, { orgId: who.orgId, importId: uploaded.id, headerLine: 2 })).rejects.toThrow(
+      /only one column/,
+    );
+    const wrong = await chooseHeaderRow(db, { orgId: who.orgId, importId: uploaded.id, headerLine: 6 });
+    expect((wrong.headers as string[])[2]).toBe("1001");
+    await expect(chooseHeaderRow(db, { orgId: who.orgId, importId: uploaded.id, headerLine: 4 })).rejects.toThrow(
+      "Row 4 is not among the file's first rows.",
+    );
+    const back = await chooseHeaderRow(db, { orgId: who.orgId, importId: uploaded.id, headerLine: 5 });
+    expect(back.mapping).toMatchObject({ number: "Num", amount: "Amount", openAmount: "Open Balance" });
+    expect(back.options).toMatchObject({ headerLine: 5, dateFormat: "mdy" });
+  });
+});
+
+it("does not carry a line-item file's adding up over to the next file", async () => {
+  const who = await orgIn("GBP");
+  await importFile(db, who, "customers", "xero-contacts-en.csv");
+  expect(await importFile(db, who, "invoices", "xero-invoices-en.csv")).toMatchObject({ status: "COMMITTED" });
+  const next = await upload(db, who, "invoices", {
+    text: "InvoiceNumber,ContactName,InvoiceDate,DueDate,Total\nINV-9,Meadow Farm Co,01/02/2026,01/03/2026,10.00\nINV-9,Meadow Farm Co,01/02/2026,01/03/2026,20.00\n",
+  });
+  expect(next.options).toMatchObject({ mergeLines: false, dateFormat: "dmy" });
+});

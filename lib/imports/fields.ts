@@ -346,6 +346,10 @@ export function suggestMapping(kind: ImportKind, headers: string[], remembered: 
     if (line) {
       if (mapping.amount && mapping.amount !== line) mapping.invoiceTotal = mapping.amount;
       mapping.amount = line;
+    } else if (mapping.invoiceTotal) {
+      // Remembered from a line-item file: in a file of whole invoices the total is the amount.
+      mapping.amount ??= mapping.invoiceTotal;
+      delete mapping.invoiceTotal;
     }
   }
   // An invoice names its customer one way: the code if the file has one, else the VAT number, else the name.
