@@ -5,11 +5,13 @@
 // layer or a lower one. Test files (*.test.ts) may import anything.
 
 /** Shared kernels: pure values and formats every layer uses (generated = Prisma's types). */
-const KERNEL = ["generated", "money", "time", "locale"];
+const KERNEL = ["generated", "money", "time", "locale", "iso"];
 /** Platform: the database, errors, sessions, the audit log, HTTP, the job queue, the server-action runtime. */
 const PLATFORM = ["errors", "db", "audit", "auth", "http", "jobs", "actions"];
 /** The product, lowest first: letters sit above collections, the hand-off pack above letters. */
 const DOMAIN = [
+  // The organization's own fields and settings (setup writes them too).
+  "organizations",
   "customers",
   // Country profiles, rates and charges: pure law over the kernel, so every workflow may ask it.
   "law",
@@ -24,6 +26,8 @@ const DOMAIN = [
   "documents",
   "delivery",
   "users",
+  // First-run setup: the first organization and its first admin (organizations, users).
+  "setup",
   "letters",
   "handoff-pack",
 ];

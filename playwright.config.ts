@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./scripts/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -7,8 +7,8 @@ const databaseUrl = process.env.E2E_DATABASE_URL;
 if (!databaseUrl)
   throw new Error("E2E_DATABASE_URL is not set: run the browser tests through `npm test`, which prepares a database.");
 
-// Debian's Chromium where installed (Playwright cannot download its own here).
-const executablePath = existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
+// The pinned Chromium from npm, unpacked before the config is read (scripts/chromium.ts).
+const browser = await chromiumLaunchOptions();
 
 export default defineConfig({
   testDir: "e2e",
@@ -25,22 +25,25 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath,
-      args: ["--disable-background-networking", "--disable-component-update", "--no-first-run"],
+      ...browser,
+      args: [...browser.args, "--disable-background-networking", "--disable-component-update", "--no-first-run"],
     },
   },
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/ },
+    // Specs that change data work in an organization of their own (e2e/own-org.ts), so none depends on
+    // another's order; the read-only ones share the demo company signed in by the setup project.
     {
       name: "chromium",
       use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } },
       dependencies: ["setup"],
-      testIgnore: /(data-.*|ledger)\.spec\.ts/,
+      testIgnore: /(data-law|ledger)\.spec\.ts/,
     },
-    // Specs that change the demo data (imports) run after the read-only ones, whose expected figures they would move.
+    // Not yet moved to organizations of their own (e2e/own-org.ts): these two still change the demo
+    // company, so they run after the read-only specs, whose expected figures they would move.
     {
       name: "data",
-      testMatch: /(data-.*|ledger)\.spec\.ts/,
+      testMatch: /(data-law|ledger)\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } },
       dependencies: ["chromium"],
     },

@@ -17,7 +17,8 @@ export function proxy(request: NextRequest) {
     }
   }
   const path = request.nextUrl.pathname;
-  if (path === "/sign-in" || path.startsWith("/api/auth")) return NextResponse.next();
+  // Setup is for a server with no one to sign in yet (the page itself refuses once set up).
+  if (path === "/sign-in" || path === "/setup" || path.startsWith("/api/auth")) return NextResponse.next();
   const hasSession = request.cookies.getAll().some((c) => c.name.endsWith("authjs.session-token"));
   if (!hasSession) {
     // Remember the page that asked, so sign-in can return to it (checked again there).

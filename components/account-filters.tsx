@@ -13,7 +13,12 @@ export function AccountFilters({ query, currencies }: { query: AccountQuery; cur
       {query.asOf && <input type="hidden" name="asOf" value={query.asOf} />}
       <label className="flex flex-col text-xs font-medium text-slate-600">
         Customer
-        <input name="q" defaultValue={query.q ?? ""} placeholder="Search by name" className={`${field} mt-1 w-56`} />
+        <input
+          name="q"
+          defaultValue={query.q ?? ""}
+          placeholder="Name, reference, email, invoice no."
+          className={`${field} mt-1 w-64`}
+        />
       </label>
       <label className="flex flex-col text-xs font-medium text-slate-600">
         Bucket

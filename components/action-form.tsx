@@ -18,6 +18,7 @@ export function ActionForm({
   children,
   testId,
   danger = false,
+  resetOnSuccess = true,
   confirm,
 }: {
   action: Action;
@@ -27,6 +28,8 @@ export function ActionForm({
   children?: React.ReactNode;
   testId?: string;
   danger?: boolean;
+  /** Edit forms keep what was saved on screen; forms that add something start empty again. */
+  resetOnSuccess?: boolean;
   /** For what cannot be undone: a modal dialog spells out the consequences before the action runs. */
   confirm?: { title: string; consequences: string[]; confirmLabel: string };
 }) {
@@ -37,8 +40,8 @@ export function ActionForm({
   const held = useRef<FormData | null>(null);
   // Keep what was typed when the action refuses it; clear the form once it succeeds.
   useEffect(() => {
-    if (result?.ok) form.current?.reset();
-  }, [result]);
+    if (result?.ok && resetOnSuccess) form.current?.reset();
+  }, [result, resetOnSuccess]);
   return (
     <form
       ref={form}

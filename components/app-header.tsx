@@ -9,6 +9,7 @@ function MainLinks({ role }: { role: Role }) {
   return (
     <>
       <NavLink href="/">Aging report</NavLink>
+      <NavLink href="/customers">Customers</NavLink>
       <NavLink href="/worklist" also={["/letters"]}>
         Worklist
       </NavLink>

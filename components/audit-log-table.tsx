@@ -37,7 +37,7 @@ export function AuditLogTable({ rows, locale, timeZone }: { rows: AuditLogRow[];
                     <Link
                       href={`/audit?customer=${r.customerId}`}
                       className="text-xs text-brand-700 underline"
-                      aria-label={`Only the events of ${r.customerName}`}
+                      aria-label={`only this customer: ${r.customerName}`}
                     >
                       only this customer
                     </Link>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Money } from "./money";
 
 const LANGUAGE = { en: "English", it: "Italiano", nb: "Norsk bokmål" } as const;
@@ -6,6 +7,7 @@ export function CustomerHeader({
   customer,
   totals,
   locale,
+  editHref,
 }: {
   customer: {
     name: string;
@@ -20,9 +22,13 @@ export function CustomerHeader({
     country: string;
     language: keyof typeof LANGUAGE;
     currency: string;
+    dunningPausedReason?: string | null;
+    dunningPausedUntil?: Date | null;
   };
   totals: { currency: string; open: number; overdue: number }[];
   locale: string;
+  /** Shown to those who may correct the customer. */
+  editHref?: string;
 }) {
   const address = [
     customer.addressLine1,
@@ -36,7 +42,22 @@ export function CustomerHeader({
         <h1 className="text-2xl font-semibold tracking-tight">{customer.name}</h1>
         <p className="text-sm text-slate-500">
           {customer.reference} · {LANGUAGE[customer.language]} · {customer.currency}
+          {editHref && (
+            <>
+              {" · "}
+              <Link href={editHref} className="font-medium text-brand-700 hover:underline">
+                Edit customer
+              </Link>
+            </>
+          )}
         </p>
+        {customer.dunningPausedReason && (
+          <p className="mt-2 rounded-md bg-amber-50 px-3 py-1.5 text-sm text-amber-900" data-testid="dunning-paused">
+            Dunning paused
+            {customer.dunningPausedUntil ? ` until ${customer.dunningPausedUntil.toISOString().slice(0, 10)}` : ""}:{" "}
+            {customer.dunningPausedReason}
+          </p>
+        )}
         <div className="mt-3 grid gap-x-8 gap-y-1 text-sm text-slate-700 sm:grid-cols-2">
           <div>
             {customer.contactPerson && <p>{customer.contactPerson}</p>}

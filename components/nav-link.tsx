@@ -6,10 +6,7 @@ import { usePathname } from "next/navigation";
 /** A main-menu link, highlighted on its own pages and on the `also` path prefixes. */
 export function NavLink({ href, also = [], children }: { href: string; also?: string[]; children: React.ReactNode }) {
   const pathname = usePathname();
-  const active =
-    href === "/"
-      ? pathname === "/" || pathname.startsWith("/customers")
-      : [href, ...also].some((p) => pathname.startsWith(p));
+  const active = href === "/" ? pathname === "/" : [href, ...also].some((p) => pathname.startsWith(p));
   return (
     <Link
       href={href}

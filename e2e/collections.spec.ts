@@ -1,10 +1,13 @@
 import { letterSha256 } from "@/lib/letters/compose-letter";
-import { expect, query, screenshot, storageFor, test } from "./fixtures";
+import { expect, query, screenshot, test } from "./fixtures";
+import { ownOrg } from "./own-org";
 
-// Runs on the demo data with the clock frozen at 2026-11-25 (see scripts/test.ts).
+// Runs on a copy of the demo data of its own (it sends letters, hands off, sends all due letters),
+// with the clock frozen at 2026-11-25 (see scripts/test.ts).
+const org = ownOrg("collections");
 
 test.describe("as a collector", () => {
-  test.use({ storageState: storageFor("collector") });
+  test.use(org.as("collector"));
 
   test("opens the worklist, previews and sends a letter, and finds it in the history exactly as sent", async ({
     page,
@@ -142,7 +145,7 @@ async function currencyOf(letterId: string) {
 }
 
 test.describe("as a viewer", () => {
-  test.use({ storageState: storageFor("viewer") });
+  test.use(org.as("viewer"));
 
   test("sees the worklist and previews but no send button or forms", async ({ page }) => {
     await page.goto("/worklist");
@@ -160,9 +163,9 @@ test.describe("as a viewer", () => {
     await expect(page.getByTestId("form-payment")).toHaveCount(0);
   });
 
-  test("a forged send request from a viewer is refused and sends nothing", async ({ page, browser }) => {
+  test("a forged send request from a viewer is refused and sends nothing", async ({ page, browser, baseURL }) => {
     // Capture a real "send letter" request from a collector's page, without letting it through...
-    const collector = await browser.newContext({ storageState: storageFor("collector") });
+    const collector = await browser.newContext({ storageState: await org.signIn(browser, baseURL!, "collector") });
     const collectorPage = await collector.newPage();
     await collectorPage.goto("/worklist");
     await collectorPage
@@ -207,7 +210,7 @@ test.describe("as a viewer", () => {
 });
 
 test.describe("as an admin", () => {
-  test.use({ storageState: storageFor("admin") });
+  test.use(org.as("admin"));
 
   test("edits the collection policy; a bad value is refused next to its field", async ({ page }) => {
     await page.goto("/settings/policy");
@@ -216,19 +219,23 @@ test.describe("as an admin", () => {
     await form.getByRole("button", { name: "Save policy" }).click();
     await expect(form.getByText("At least 1 day.")).toBeVisible();
     await screenshot(page, "policy");
-    const [row] = await query<{ n: string }>("SELECT count(*)::text AS n FROM collection_policies");
+    const [row] = await query<{ n: string }>("SELECT count(*)::text AS n FROM collection_policies WHERE org_id = $1", [
+      org.id,
+    ]);
     expect(row.n).toBe("0");
   });
 });
 
-// Last in this file: it sends every due letter of the demo company.
+// Last in this file: it sends every due letter of the organization.
 test.describe("send all due letters", () => {
-  test.use({ storageState: storageFor("collector") });
+  test.use(org.as("collector"));
 
   test("sends every due letter with progress and a result per account; a second run sends nothing", async ({
     page,
   }) => {
-    const before = Number((await query<{ n: string }>("SELECT count(*)::text AS n FROM letters"))[0].n);
+    const letters = async () =>
+      Number((await query<{ n: string }>("SELECT count(*)::text AS n FROM letters WHERE org_id = $1", [org.id]))[0].n);
+    const before = await letters();
     await page.goto("/worklist");
     const due = await page
       .locator("[data-testid=worklist] tbody tr")
@@ -250,30 +257,34 @@ test.describe("send all due letters", () => {
       page.locator("[data-testid=worklist] tbody tr").getByRole("link", { name: /^Preview letter \d$/ }),
     ).toHaveCount(0);
     await screenshot(page, "send-all-done");
-    expect(Number((await query<{ n: string }>("SELECT count(*)::text AS n FROM letters"))[0].n)).toBe(before + sent);
+    expect(await letters()).toBe(before + sent);
     // The run and one result per account are stored.
     const [run] = await query<{ total: number; results: string }>(
-      "SELECT b.total, (SELECT count(*)::text FROM bulk_send_results r WHERE r.bulk_send_id = b.id AND r.outcome = 'SENT') AS results FROM bulk_sends b ORDER BY b.requested_at DESC LIMIT 1",
+      "SELECT b.total, (SELECT count(*)::text FROM bulk_send_results r WHERE r.bulk_send_id = b.id AND r.outcome = 'SENT') AS results FROM bulk_sends b WHERE b.org_id = $1 ORDER BY b.requested_at DESC LIMIT 1",
+      [org.id],
     );
     expect([run.total, Number(run.results)]).toEqual([sent, sent]);
 
     await page.reload();
     await page.getByTestId("send-all").getByRole("button", { name: "Send all due letters" }).click();
     await expect(page.getByTestId("send-all").getByRole("status")).toHaveText("No letters are due.");
-    expect(Number((await query<{ n: string }>("SELECT count(*)::text AS n FROM letters"))[0].n)).toBe(before + sent);
+    expect(await letters()).toBe(before + sent);
   });
 });
 
 test.describe("recording a dispute", () => {
-  test.use({ storageState: storageFor("collector") });
+  test.use(org.as("collector"));
 
   test("no invoice is preselected: submitting without choosing one is refused and records nothing", async ({
     page,
   }) => {
     const [account] = await query<{ customer_id: string }>(
-      "SELECT customer_id FROM accounts WHERE open_invoices > 1 ORDER BY customer_id LIMIT 1",
+      "SELECT customer_id FROM accounts WHERE org_id = $1 AND open_invoices > 1 ORDER BY customer_id LIMIT 1",
+      [org.id],
     );
-    const before = (await query<{ n: string }>("SELECT count(*)::text AS n FROM invoice_disputes"))[0].n;
+    const disputes = async () =>
+      (await query<{ n: string }>("SELECT count(*)::text AS n FROM invoice_disputes WHERE org_id = $1", [org.id]))[0].n;
+    const before = await disputes();
     await page.goto(`/customers/${account.customer_id}`);
     const form = page.getByTestId("form-dispute");
     await form.locator("summary").click();
@@ -281,6 +292,6 @@ test.describe("recording a dispute", () => {
     await form.getByLabel("What the customer disputes").fill("Goods arrived damaged.");
     await form.getByRole("button", { name: "Record dispute" }).click();
     await expect(form.getByText("Choose an invoice from the list.")).toBeVisible();
-    expect((await query<{ n: string }>("SELECT count(*)::text AS n FROM invoice_disputes"))[0].n).toBe(before);
+    expect(await disputes()).toBe(before);
   });
 });

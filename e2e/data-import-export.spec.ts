@@ -3,12 +3,12 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { formatMoney } from "@/lib/money/money";
-import { DEMO_ORG_ID } from "@/tooling/demo/seed-demo";
-import { expect, query, screenshot, storageFor, test } from "./fixtures";
+import { expect, query, screenshot, test } from "./fixtures";
+import { ownOrg } from "./own-org";
 
-// These specs change the demo data, so they run after the read-only ones
-// (project "data" in playwright.config.ts).
-test.use({ storageState: storageFor("collector") });
+// These specs import data, so they work on a copy of the demo data of their own.
+const org = ownOrg("data");
+test.use(org.as("collector"));
 const LOCALE = "en-GB";
 
 async function uploadCsv(page: import("@playwright/test").Page, kind: string, name: string, csv: string) {
@@ -23,7 +23,7 @@ async function uploadCsv(page: import("@playwright/test").Page, kind: string, na
 test("import a CSV of invoices through the UI and find the new invoice on the customer's account", async ({ page }) => {
   const [customer] = await query<{ id: string; reference: string; name: string }>(
     `SELECT id, reference, name FROM customers WHERE org_id = $1 AND currency = 'EUR' ORDER BY reference LIMIT 1`,
-    [DEMO_ORG_ID],
+    [org.id],
   );
   const csv = `Invoice;Customer;Invoice date;Due date;Total\nE2E-1001;${customer.reference};01.10.2026;31.10.2026;4.321,09\n`;
   await uploadCsv(page, "invoices", "e2e-invoices.csv", csv);
@@ -44,7 +44,7 @@ test("import a CSV of invoices through the UI and find the new invoice on the cu
   await expect(row).toContainText(formatMoney(432109, "EUR", LOCALE));
   const [audit] = await query<{ n: string }>(
     `SELECT count(*)::text AS n FROM audit_events WHERE org_id = $1 AND kind = 'import.committed'`,
-    [DEMO_ORG_ID],
+    [org.id],
   );
   expect(Number(audit.n)).toBeGreaterThan(0);
 });
@@ -59,7 +59,10 @@ test("a file with problems names row, column and problem and imports nothing", a
   await expect(problems.locator("tbody tr").nth(0)).toHaveText(/2\s*Customer\s*unknown customer "NO-SUCH-CUSTOMER"/);
   await expect(problems.locator("tbody tr").nth(1)).toHaveText(/3\s*Total\s*"10.005" has 3 decimals/);
   await screenshot(page, "import-problems");
-  const [n] = await query<{ n: string }>(`SELECT count(*)::text AS n FROM invoices WHERE number LIKE 'E2E-200%'`);
+  const [n] = await query<{ n: string }>(
+    `SELECT count(*)::text AS n FROM invoices WHERE org_id = $1 AND number LIKE 'E2E-200%'`,
+    [org.id],
+  );
   expect(n.n).toBe("0");
 });
 
@@ -88,8 +91,8 @@ test("a large file shows progress while it is checked, and lists the first probl
   await expect(page.getByTestId("import-problems").locator("tbody tr")).toHaveCount(500);
 });
 
-test("a viewer may not upload; a file that is not CSV is refused clearly", async ({ page, browser }) => {
-  const viewer = await browser.newContext({ storageState: storageFor("viewer") });
+test("a viewer may not upload; a file that is not CSV is refused clearly", async ({ page, browser, baseURL }) => {
+  const viewer = await browser.newContext({ storageState: await org.signIn(browser, baseURL!, "viewer") });
   const denied = await viewer.request.post("/api/imports?kind=invoices&name=x.csv", { data: "a,b\n1,2\n" });
   expect(denied.status()).toBe(403);
   await viewer.close();
@@ -147,7 +150,7 @@ test("aging as of a past date on screen and exported as CSV and XLSX with the sa
 
   const audits = await query<{ payload: { asOf: string; format: string } }>(
     `SELECT payload FROM audit_events WHERE org_id = $1 AND kind = 'export.aging'`,
-    [DEMO_ORG_ID],
+    [org.id],
   );
   expect(audits.map((a) => `${a.payload.asOf} ${a.payload.format}`)).toEqual(
     expect.arrayContaining(["2026-09-30 csv", "2026-09-30 xlsx"]),
@@ -155,12 +158,12 @@ test("aging as of a past date on screen and exported as CSV and XLSX with the sa
 });
 
 test.describe("as viewer", () => {
-  test.use({ storageState: storageFor("viewer") });
+  test.use(org.as("viewer"));
 
   test("downloads a customer's hand-off pack: a ZIP whose manifest hashes match its files", async ({ page }) => {
     const [row] = await query<{ customer_id: string }>(
       `SELECT customer_id FROM letters WHERE org_id = $1 ORDER BY sent_at, id LIMIT 1`,
-      [DEMO_ORG_ID],
+      [org.id],
     );
     await page.goto(`/customers/${row.customer_id}`);
     const download = page.waitForEvent("download");
@@ -178,7 +181,7 @@ test.describe("as viewer", () => {
     for (const f of manifest.files) expect(createHash("sha256").update(files[f.name]).digest("hex")).toBe(f.sha256);
     const audits = await query<{ payload: { customerId: string } }>(
       `SELECT payload FROM audit_events WHERE org_id = $1 AND kind = 'handoff_pack.created'`,
-      [DEMO_ORG_ID],
+      [org.id],
     );
     expect(audits.map((a) => a.payload.customerId)).toContain(row.customer_id);
   });

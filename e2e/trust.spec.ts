@@ -1,5 +1,8 @@
-import { DEMO_ORG_ID, DEMO_USERS } from "@/tooling/demo/seed-demo";
-import { expect, query, screenshot, storageFor, test } from "./fixtures";
+import { expect, query, screenshot, test } from "./fixtures";
+import { ownOrg } from "./own-org";
+
+// On a copy of the demo data of its own: it adds and deactivates users and edits history behind the app's back.
+const org = ownOrg("trust");
 
 const CSP_VIOLATION = /Content Security Policy|Refused to (execute|load|apply)/i;
 
@@ -12,13 +15,13 @@ function watchForCspViolations(page: import("@playwright/test").Page): string[] 
 }
 
 test.describe("as admin", () => {
-  test.use({ storageState: storageFor("admin") });
+  test.use(org.as("admin"));
 
   test("manages users: add, role, reset password; markup in a name shows as text", async ({ page }) => {
     const violations = watchForCspViolations(page);
     await page.goto("/users");
     await expect(page.getByRole("heading", { name: "Users", exact: true })).toBeVisible();
-    for (const u of DEMO_USERS) await expect(page.getByRole("cell", { name: u.email })).toBeVisible();
+    for (const u of org.users) await expect(page.getByRole("cell", { name: u.email })).toBeVisible();
     const email = `new-${Date.now()}@demo.dunningdesk.test`;
     const name = `<b>Nina</b> Newhire`;
     await page.getByLabel("Name").fill(name);
@@ -89,7 +92,7 @@ test.describe("as admin", () => {
 });
 
 test.describe("as viewer", () => {
-  test.use({ storageState: storageFor("viewer") });
+  test.use(org.as("viewer"));
 
   test("reads the audit log and verifies the history; a row edited behind the app's back is named", async ({
     page,
@@ -109,7 +112,7 @@ test.describe("as viewer", () => {
 
     const [entry] = await query<{ id: string; note: string }>(
       `SELECT id, note FROM contact_attempts WHERE org_id = $1 ORDER BY seq LIMIT 1 OFFSET 3`,
-      [DEMO_ORG_ID],
+      [org.id],
     );
     const edit = (note: string) =>
       query(
@@ -151,7 +154,7 @@ test.describe("as viewer", () => {
         (
           await query<{ n: string }>(
             `SELECT count(*) AS n FROM audit_events WHERE org_id = $1 AND kind = 'history.verified'`,
-            [DEMO_ORG_ID],
+            [org.id],
           )
         )[0].n,
       );
@@ -184,7 +187,7 @@ test.describe("as viewer", () => {
 });
 
 test.describe("as collector", () => {
-  test.use({ storageState: storageFor("collector") });
+  test.use(org.as("collector"));
 
   test("sees neither users nor the audit log, nor links to them", async ({ page }) => {
     await page.goto("/");

@@ -30,6 +30,8 @@ function walk(entry: string, out: string[]) {
 export function buildFingerprint(): string {
   const files: string[] = [];
   for (const input of INPUTS) walk(input, files);
+  // The Node major too: CI runs the suite on Node 20 and on Node 24, and each run builds with its own Node.
+  files.push(`node:${process.versions.node.split(".")[0]}`);
   return createHash("sha256").update(files.join("\n")).digest("hex");
 }
 

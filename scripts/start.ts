@@ -8,6 +8,7 @@ import { openAppDatabase } from "@/lib/db/local-database";
 import { applyMigrations } from "@/lib/db/migrations";
 import { historySigningKey } from "@/lib/history/signing-key";
 import { type Supervisor, superviseWorker } from "@/lib/jobs/supervise";
+import { issueSetupCode, SETUP_CODE_FILE, writeSetupCodeFile } from "@/lib/setup/setup-code";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/tooling/demo/seed-demo";
 import { buildIsCurrent, markBuilt } from "./build-fingerprint";
 import { runNext, runNextToEnd, waitForHttp } from "./next-cli";
@@ -47,6 +48,11 @@ try {
     const summary = await seedDemo(prisma);
     console.log(`Demo data created: ${summary.customers} customers, ${summary.invoices} invoices.`);
   }
+  // A server of its own with no organization yet: the web setup asks for this
+  // code, so only someone who can read this console (or the file) can claim it.
+  // A new code each start; the old one stops working.
+  const setupCode = empty && !demo ? await issueSetupCode(prisma) : null;
+  if (setupCode) writeSetupCodeFile(setupCode);
   await prisma.$disconnect();
 
   const env = { DATABASE_URL: appUrl, AUTH_SECRET: authSecret, DUNNING_DEMO: demo ? "1" : "", PORT: String(port) };
@@ -81,6 +87,13 @@ try {
   if (demo) {
     lines.push(`Demo sign-in (password for all: ${DEMO_PASSWORD}):`);
     for (const u of DEMO_USERS) lines.push(`  ${u.role.toLowerCase().padEnd(9)} ${u.email}`);
+  }
+  if (setupCode) {
+    lines.push(
+      `No organization yet: open http://localhost:${port}/setup and set up your company.`,
+      `One-time setup code: ${setupCode}   (also in ${SETUP_CODE_FILE}, readable only by you)`,
+      "Or headless: npm run setup -- --from setup.json  (see docs/setup.example.json)",
+    );
   }
   lines.push("Press Ctrl-C to stop.", "");
   console.log(lines.join("\n"));

@@ -1,5 +1,6 @@
 // `npm test`: every test, against real parts.
-//  1. vitest: unit tests and integration tests on a throwaway PostgreSQL database;
+//  1. vitest, both projects (vitest.config.ts): unit (no database) and integration
+//     (a throwaway PostgreSQL database);
 //  2. a production build (`next build`);
 //  3. Playwright in Chromium against `next start` on a second throwaway
 //     database holding the demo data, with the clock frozen.
@@ -12,7 +13,9 @@ import { seedDemo } from "@/tooling/demo/seed-demo";
 import { buildIsCurrent, markBuilt } from "./build-fingerprint";
 
 export const E2E_FROZEN_NOW = "2026-11-25T10:00:00.000Z";
-const only = process.argv[2]; // "unit" or "e2e" to run one half; after "e2e", Playwright arguments (specs, --grep)
+// "vitest" or "e2e" to run one half ("unit" is the older name of "vitest": both of its projects run);
+// after "e2e", Playwright arguments (specs, --grep).
+const only = process.argv[2] === "unit" ? "vitest" : process.argv[2];
 
 mkdirSync("test-results", { recursive: true });
 const server = await startTestServer();
@@ -51,7 +54,7 @@ try {
       counts.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
     }
   }
-  if (only !== "unit") {
+  if (only !== "vitest") {
     const database = await createMigratedDatabase(server.serverUrl, "dd_e2e");
     // The app under test connects as the app role (owns nothing), as `npm start` does.
     const appUrl = (await grantAppRole(database.url)) ?? database.url;

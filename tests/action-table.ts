@@ -19,24 +19,39 @@ import {
 } from "./factories";
 import { upload } from "./imports";
 
+/** The costly parts of the fixture, built only for the actions whose row lists them in `needs`. */
+export type FixturePart = "dispute" | "handedOver" | "registeredLetter" | "import" | "ledger";
+
 /**
  * An organization with one user per role, a user to act on, and some history;
  * and for the collections and import actions, as of the real "now" (what the
  * actions use): an account with an overdue invoice and nothing sent (letters,
- * payments, promises, plans, disputes), an open dispute, an account whose
- * letter 3 deadline has passed (hand-off), a registered-mail letter (tracking)
- * and a checked customers file (import). Every test builds its own, so an
- * action that can succeed only once (a letter per stage) succeeds here.
+ * payments, promises, plans, disputes). On request (`needs`): an open dispute,
+ * an account whose letter 3 deadline has passed (hand-off, three letters sent),
+ * a registered-mail letter (tracking) and a checked customers file (import).
+ * Every test builds its own, so an action that can succeed only once (a letter
+ * per stage) succeeds here. A part read but not built throws, naming the row
+ * to fix, so a missing `needs` cannot pass silently.
  */
-export async function actionFixture(db: Db) {
+const PART_KEYS: Record<FixturePart, string[]> = {
+  dispute: ["disputeId"],
+  handedOver: ["handedOver"],
+  registeredLetter: ["registeredLetter", "charge"],
+  import: ["checkedImport", "importMapping"],
+  ledger: ["ledgerCustomer", "ledgerInvoice", "ledgerPayment"],
+};
+
+export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) {
   const org = await createOrg(db);
-  const users = {
-    ADMIN: await createUser(db, org.id, "ADMIN"),
-    COLLECTOR: await createUser(db, org.id, "COLLECTOR"),
-    VIEWER: await createUser(db, org.id, "VIEWER"),
-  };
-  const target = await createUser(db, org.id, "COLLECTOR");
-  const customer = await createCustomer(db, org.id);
+  // Independent rows, written side by side.
+  const [ADMIN, COLLECTOR, VIEWER, target, customer] = await Promise.all([
+    createUser(db, org.id, "ADMIN"),
+    createUser(db, org.id, "COLLECTOR"),
+    createUser(db, org.id, "VIEWER"),
+    createUser(db, org.id, "COLLECTOR"),
+    createCustomer(db, org.id),
+  ]);
+  const users = { ADMIN, COLLECTOR, VIEWER };
   await createContactAttempt(db, customer);
   const actor: Actor = { userId: users.COLLECTOR.id, role: "COLLECTOR" };
   const today = todayIn(org.timeZone, clockNow());
@@ -45,106 +60,130 @@ export async function actionFixture(db: Db) {
 
   const overdueInvoice = await createInvoice(db, customer, { amountMinor: 150_000, dueDate: daysAgo(30) });
 
-  const disputed = await createCustomer(db, org.id);
-  const disputedInvoice = await createInvoice(db, disputed, { amountMinor: 40_000, dueDate: daysAgo(20) });
-  const { disputeId } = await openDispute(db, {
-    orgId: org.id,
-    actor,
-    invoiceId: disputedInvoice.id,
-    note: "Goods arrived damaged",
-    now: at(5),
-  });
-
-  const handedOver = await createCustomer(db, org.id);
-  await createInvoice(db, handedOver, { amountMinor: 90_000, dueDate: daysAgo(90) });
-  for (const [stage, ago] of [
-    [1, 80],
-    [2, 60],
-    [3, 40],
-  ] as const) {
-    await sendNextLetter(db, {
-      orgId: org.id,
-      actor,
-      customerId: handedOver.id,
-      currency: handedOver.currency,
-      stage,
-      now: at(ago),
-    });
-  }
-
-  const mailed = await createCustomer(db, org.id);
-  const registeredLetter = await createLetter(db, mailed, { stage: 4, registeredMail: true });
-  // A charge the letter claimed (EUR 40 compensation), to be paid against.
-  const charge = await db.charge.create({
-    data: {
-      orgId: org.id,
-      customerId: mailed.id,
-      letterId: registeredLetter.id,
-      kind: "compensation",
-      invoiceNumber: "INV-1",
-      amountMinor: 4_000n,
-      currency: mailed.currency,
-      basis: "test",
+  const parts = {
+    dispute: async () => {
+      const disputed = await createCustomer(db, org.id);
+      const disputedInvoice = await createInvoice(db, disputed, { amountMinor: 40_000, dueDate: daysAgo(20) });
+      const { disputeId } = await openDispute(db, {
+        orgId: org.id,
+        actor,
+        invoiceId: disputedInvoice.id,
+        note: "Goods arrived damaged",
+        now: at(5),
+      });
+      return { disputeId };
     },
-  });
-
-  const uploaded = await upload(
-    db,
-    { orgId: org.id, userId: users.COLLECTOR.id },
-    "customers",
-    "customers-utf8-bom.csv",
-  );
-  const importMapping = uploaded.mapping as ColumnMapping;
-  await saveImportMapping(db, {
-    orgId: org.id,
-    importId: uploaded.id,
-    mapping: importMapping,
-    options: { dateFormat: "iso", decimalSeparator: "." },
-  });
-  const checkedImport = await validateImport(db, { orgId: org.id, importId: uploaded.id });
-
-  // The ledger: a paid-in-part invoice (its payment to reverse) and unapplied cash to apply.
-  const ledgerCustomer = await createCustomer(db, org.id);
-  const ledgerInvoice = await createInvoice(db, ledgerCustomer, {
-    amountMinor: 80_000,
-    issueDate: daysAgo(40),
-    dueDate: daysAgo(10),
-  });
-  const ledgerPayment = await createPayment(db, ledgerInvoice, { amountMinor: 10_000, receivedOn: daysAgo(5) });
-  await db.payment.create({
-    data: {
-      orgId: org.id,
-      customerId: ledgerCustomer.id,
-      invoiceId: null,
-      currency: ledgerCustomer.currency,
-      amountMinor: 5_000n,
-      receivedOn: dateOnlyToDb(daysAgo(3)),
+    handedOver: async () => {
+      const handedOver = await createCustomer(db, org.id);
+      await createInvoice(db, handedOver, { amountMinor: 90_000, dueDate: daysAgo(90) });
+      for (const [stage, ago] of [
+        [1, 80],
+        [2, 60],
+        [3, 40],
+      ] as const) {
+        await sendNextLetter(db, {
+          orgId: org.id,
+          actor,
+          customerId: handedOver.id,
+          currency: handedOver.currency,
+          stage,
+          now: at(ago),
+        });
+      }
+      return { handedOver };
     },
-  });
-
-  return {
-    org,
-    users,
-    target,
-    customer,
-    today,
-    overdueInvoice,
-    disputeId,
-    handedOver,
-    registeredLetter,
-    charge,
-    checkedImport,
-    importMapping,
-    ledgerCustomer,
-    ledgerInvoice,
-    ledgerPayment,
+    registeredLetter: async () => {
+      const mailed = await createCustomer(db, org.id);
+      const registeredLetter = await createLetter(db, mailed, { stage: 4, registeredMail: true });
+      // A charge the letter claimed (EUR 40 compensation), to be paid against.
+      const charge = await db.charge.create({
+        data: {
+          orgId: org.id,
+          customerId: mailed.id,
+          letterId: registeredLetter.id,
+          kind: "compensation",
+          invoiceNumber: "INV-1",
+          amountMinor: 4_000n,
+          currency: mailed.currency,
+          basis: "test",
+        },
+      });
+      return { registeredLetter, charge };
+    },
+    import: async () => {
+      const uploaded = await upload(
+        db,
+        { orgId: org.id, userId: users.COLLECTOR.id },
+        "customers",
+        "customers-utf8-bom.csv",
+      );
+      const importMapping = uploaded.mapping as ColumnMapping;
+      await saveImportMapping(db, {
+        orgId: org.id,
+        importId: uploaded.id,
+        mapping: importMapping,
+        options: { dateFormat: "iso", decimalSeparator: "." },
+      });
+      return { checkedImport: await validateImport(db, { orgId: org.id, importId: uploaded.id }), importMapping };
+    },
+    ledger: async () => {
+      // A paid-in-part invoice (its payment to reverse) and unapplied cash to apply.
+      const ledgerCustomer = await createCustomer(db, org.id);
+      const ledgerInvoice = await createInvoice(db, ledgerCustomer, {
+        amountMinor: 80_000,
+        issueDate: daysAgo(40),
+        dueDate: daysAgo(10),
+      });
+      const ledgerPayment = await createPayment(db, ledgerInvoice, { amountMinor: 10_000, receivedOn: daysAgo(5) });
+      await db.payment.create({
+        data: {
+          orgId: org.id,
+          customerId: ledgerCustomer.id,
+          invoiceId: null,
+          currency: ledgerCustomer.currency,
+          amountMinor: 5_000n,
+          receivedOn: dateOnlyToDb(daysAgo(3)),
+        },
+      });
+      return { ledgerCustomer, ledgerInvoice, ledgerPayment };
+    },
   };
+  type Built<K extends FixturePart> = Awaited<ReturnType<(typeof parts)[K]>>;
+  const fx = { org, users, target, customer, today, overdueInvoice } as {
+    org: typeof org;
+    users: typeof users;
+    target: typeof target;
+    customer: typeof customer;
+    today: typeof today;
+    overdueInvoice: typeof overdueInvoice;
+  } & Built<"dispute"> &
+    Built<"handedOver"> &
+    Built<"registeredLetter"> &
+    Built<"import"> &
+    Built<"ledger">;
+  for (const part of Object.keys(parts) as FixturePart[]) {
+    if (needs.includes(part)) {
+      Object.assign(fx, await parts[part]());
+      continue;
+    }
+    for (const key of PART_KEYS[part])
+      Object.defineProperty(fx, key, {
+        get() {
+          throw new Error(
+            `The fixture's ${key} was not built: list "${part}" in the row's needs (tests/action-table.ts).`,
+          );
+        },
+      });
+  }
+  return fx;
 }
 export type ActionFixture = Awaited<ReturnType<typeof actionFixture>>;
 
 export interface ActionRow {
   /** Who may run it, written here independently of the definition so the test can fail. */
   allowed: Role[];
+  /** The costly fixture parts its input reads (the rest of the fixture is always there). */
+  needs?: FixturePart[];
   /** An input that succeeds for an allowed role. */
   validInput: (fx: ActionFixture) => Record<string, unknown>;
   /** Fields holding ids: another organization's id there must give NOT_FOUND. */
@@ -158,6 +197,40 @@ export interface ActionRow {
 }
 
 const STRONG_PASSWORD = "a long enough passphrase";
+const CUSTOMER_TEXT_FIELDS = [
+  "reference",
+  "name",
+  "registrationNumber",
+  "vatNumber",
+  "contactPerson",
+  "phone",
+  "addressLine1",
+  "addressLine2",
+  "postalCode",
+  "city",
+  "pauseReason",
+];
+const customerInput = (reference: string) => ({
+  reference,
+  name: "Bjørkli Rør AS",
+  registrationNumber: "987 654 321",
+  vatNumber: "",
+  type: "business",
+  countryCode: "NO",
+  language: "nb",
+  currency: "EUR",
+  contactPerson: "Ola Nordmann",
+  email: "faktura@bjorkli.example",
+  phone: "+47 22 11 22 33",
+  addressLine1: "Rørveien 2",
+  addressLine2: "",
+  postalCode: "0150",
+  city: "Oslo",
+  preferredChannel: "post",
+  dunning: "paused",
+  pauseReason: "Disputes the delivery; waiting for the carrier",
+  pauseUntil: "",
+});
 let n = 0;
 
 /** One row per action (tests/action-registry.ts finds them in lib/), keyed by the action's name. */
@@ -258,12 +331,14 @@ export const actionTable: Record<string, ActionRow> = {
   },
   "collections.resolve_dispute": {
     allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["dispute"],
     validInput: (fx) => ({ disputeId: fx.disputeId, note: "Credit note agreed." }),
     idFields: ["disputeId"],
     textFields: ["note"],
   },
   "collections.record_handoff": {
     allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["handedOver"],
     validInput: (fx) => ({
       customerId: fx.handedOver.id,
       currency: "EUR",
@@ -278,6 +353,7 @@ export const actionTable: Record<string, ActionRow> = {
   },
   "letters.email": {
     allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["registeredLetter"],
     validInput: (fx) => ({ letterId: fx.registeredLetter.id }),
     idFields: ["letterId"],
   },
@@ -308,6 +384,47 @@ export const actionTable: Record<string, ActionRow> = {
       "paymentInstructions",
     ],
   },
+  "settings.update_organization": {
+    allowed: ["ADMIN"],
+    validInput: () => ({
+      name: "Matrix Org AS",
+      registrationNumber: "923 456 789",
+      vatNumber: "NO923456789MVA",
+      countryCode: "NO",
+      timeZone: "Europe/Oslo",
+      defaultCurrency: "NOK",
+      locale: "nb-NO",
+      addressLine1: "Testveien 1",
+      addressLine2: "",
+      postalCode: "0150",
+      city: "Oslo",
+      contactPerson: "Kari Nordmann",
+      email: "ar@test.example",
+      phone: "+47 22 00 00 00",
+    }),
+    textFields: [
+      "name",
+      "registrationNumber",
+      "vatNumber",
+      "addressLine1",
+      "addressLine2",
+      "postalCode",
+      "city",
+      "contactPerson",
+      "phone",
+    ],
+  },
+  "customers.create": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: () => customerInput(`M-${Date.now()}-${n++}`),
+    textFields: CUSTOMER_TEXT_FIELDS,
+  },
+  "customers.update": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({ customerId: fx.customer.id, ...customerInput(fx.customer.reference) }),
+    idFields: ["customerId"],
+    textFields: CUSTOMER_TEXT_FIELDS,
+  },
   "letters.template": {
     allowed: ["ADMIN"],
     validInput: () => ({ intent: "revert", language: "en", stage: "1", subject: "", body: "" }),
@@ -315,6 +432,7 @@ export const actionTable: Record<string, ActionRow> = {
   },
   "letters.record_tracking": {
     allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["registeredLetter"],
     validInput: (fx) => ({ letterId: fx.registeredLetter.id, trackingNumber: "RR123456785NO" }),
     idFields: ["letterId"],
     textFields: ["trackingNumber"],
@@ -344,6 +462,7 @@ export const actionTable: Record<string, ActionRow> = {
   },
   "law.record_charge_payment": {
     allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["registeredLetter"],
     validInput: (fx) => ({ chargeId: fx.charge.id, amount: "10.00", receivedOn: fx.today }),
     idFields: ["chargeId"],
     amountFields: ["amount"],
@@ -375,6 +494,7 @@ export const actionTable: Record<string, ActionRow> = {
   // Import: admins and collectors (README, Data in and out).
   "imports.check": {
     allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["import"],
     validInput: (fx) => ({
       importId: fx.checkedImport.id,
       dateFormat: "iso",
@@ -385,11 +505,13 @@ export const actionTable: Record<string, ActionRow> = {
   },
   "imports.headerRow": {
     allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["import"],
     validInput: (fx) => ({ importId: fx.checkedImport.id, headerLine: "1" }),
     idFields: ["importId"],
   },
   "imports.commit": {
     allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["import"],
     validInput: (fx) => ({ importId: fx.checkedImport.id }),
     idFields: ["importId"],
   },
@@ -410,6 +532,7 @@ export const actionTable: Record<string, ActionRow> = {
   },
   "ledger.credit_note": {
     allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["ledger"],
     validInput: (fx) => ({
       invoiceId: fx.ledgerInvoice.id,
       number: `CN-${Date.now()}-${n++}`,
@@ -423,24 +546,28 @@ export const actionTable: Record<string, ActionRow> = {
   },
   "ledger.write_off": {
     allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["ledger"],
     validInput: (fx) => ({ invoiceId: fx.ledgerInvoice.id, reason: "Uncollectable" }),
     idFields: ["invoiceId"],
     textFields: ["reason"],
   },
   "ledger.extend_due_date": {
     allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["ledger"],
     validInput: (fx) => ({ invoiceId: fx.ledgerInvoice.id, newDueDate: addDaysTo(fx.today, 14), reason: "Agreed" }),
     idFields: ["invoiceId"],
     textFields: ["reason"],
   },
   "ledger.reverse_payment": {
     allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["ledger"],
     validInput: (fx) => ({ paymentId: fx.ledgerPayment.id, reason: "Bounced" }),
     idFields: ["paymentId"],
     textFields: ["reason"],
   },
   "ledger.apply_credit": {
     allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["ledger"],
     validInput: (fx) => ({ invoiceId: fx.ledgerInvoice.id }),
     idFields: ["invoiceId"],
   },

@@ -8,10 +8,10 @@ import { logContact } from "@/lib/collections/log-contact";
 import { recordHandoff } from "@/lib/collections/record-handoff";
 import { recordPayment } from "@/lib/collections/record-payment";
 import { recordPromise } from "@/lib/collections/record-promise";
-import { flatText, pdfToText } from "@/lib/documents/pdf-text";
 import { buildHandoffPack } from "@/lib/handoff-pack/build-handoff-pack";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import { instantAt } from "@/lib/time/instants";
+import { flatText, pdfToText } from "@/tests/pdf-text";
 import { useTestDb } from "./db";
 import { createCustomer, createInvoice, createOrg, createUser } from "./factories";
 

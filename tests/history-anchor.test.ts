@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { getLetterPdf } from "@/lib/documents/get-letter-pdf";
-import { pdfToText } from "@/lib/documents/pdf-text";
 import { buildHandoffPack } from "@/lib/handoff-pack/build-handoff-pack";
 import { checkpointSignatureValid, historySigningKey } from "@/lib/history/signing-key";
 import { verifyAnchoredHistory } from "@/lib/history/verify-anchored";
 import { verifyHistory } from "@/lib/history/verify-history";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import { instantAt } from "@/lib/time/instants";
+import { pdfToText } from "@/tests/pdf-text";
 import { ownerConnection, useTestDb } from "./db";
 import { createContactAttempt, createCustomer, createInvoice, createOrg, createUser } from "./factories";
 

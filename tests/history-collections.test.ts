@@ -13,7 +13,7 @@ const db = useTestDb();
 
 /** An organization with a promise, a plan, an opened and a resolved dispute, a hand-off and account events. */
 async function collectionsHistory() {
-  const fx = await actionFixture(db);
+  const fx = await actionFixture(db, ["dispute", "handedOver"]);
   const actor: Actor = { userId: fx.users.COLLECTOR.id, role: "COLLECTOR" };
   const account = { orgId: fx.org.id, actor, customerId: fx.customer.id, currency: "EUR", now: clockNow() };
   const { promiseId } = await recordPromise(db, { ...account, amount: "100", promisedFor: addDaysTo(fx.today, 5) });

@@ -44,12 +44,13 @@ function expectRefused(result: ActionResult<unknown>, codes: string[] = ["INVALI
   expect(JSON.stringify(result)).not.toMatch(/prisma|at .*\.ts|SELECT|scrypt/i);
 }
 
-describe.each(actionRegistry.map((def) => [def.name, def] as const))("hostile input to %s", (name, def) => {
+// Each test builds its own organization, so the actions' tests run side by side.
+describe.concurrent.each(actionRegistry.map((def) => [def.name, def] as const))("hostile input to %s", (name, def) => {
   const row = actionTable[name];
   const allowedRole = row.allowed[0];
 
   it("refuses every hostile field value with a clear error and changes nothing", async () => {
-    const fx = await actionFixture(db);
+    const fx = await actionFixture(db, row.needs);
     const ctx = await actionContextFor(db, fx.users[allowedRole].id);
     const valid = row.validInput(fx);
     const before = await orgSnapshot(db, fx.org.id);
@@ -75,8 +76,8 @@ describe.each(actionRegistry.map((def) => [def.name, def] as const))("hostile in
   it.runIf(row.idFields?.length)(
     "answers another organization's ids with not found and changes nothing there",
     async () => {
-      const fx = await actionFixture(db);
-      const theirs = await actionFixture(db);
+      const fx = await actionFixture(db, row.needs);
+      const theirs = await actionFixture(db); // only its users are used
       const ctx = await actionContextFor(db, fx.users[allowedRole].id);
       const theirsBefore = await orgSnapshot(db, theirs.org.id);
       const oursBefore = await orgSnapshot(db, fx.org.id);

@@ -6,13 +6,13 @@ import { promisify } from "node:util";
 import { deflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { getLetterPdf } from "@/lib/documents/get-letter-pdf";
-import { flatText, pdfToText } from "@/lib/documents/pdf-text";
 import { type LetterheadFields, sniffLogo, updateLetterhead } from "@/lib/documents/update-letterhead";
 import { saveLetterTemplate, templateInForce } from "@/lib/letters/letter-templates";
 import { previewTemplate } from "@/lib/letters/preview-template";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import { defaultDraft } from "@/lib/letters/validate-template";
 import { instantAt } from "@/lib/time/instants";
+import { flatText, pdfToText } from "@/tests/pdf-text";
 import { useTestDb } from "./db";
 import { createCustomer, createInvoice, createOrg, createUser } from "./factories";
 

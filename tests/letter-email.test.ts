@@ -6,10 +6,10 @@ import { deliveryStatuses, failedDeliveries } from "@/lib/delivery/delivery-stat
 import { smtpSender } from "@/lib/delivery/mail-transport";
 import { retryEmailDelivery } from "@/lib/delivery/request-email-delivery";
 import { deliveryTasks } from "@/lib/delivery/tasks";
-import { flatText, pdfToText } from "@/lib/documents/pdf-text";
 import { runDueJobs } from "@/lib/jobs/queue";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import { instantAt } from "@/lib/time/instants";
+import { flatText, pdfToText } from "@/tests/pdf-text";
 import { useTestDb } from "./db";
 import { createCustomer, createInvoice, createOrg, createUser } from "./factories";
 

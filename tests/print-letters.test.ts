@@ -1,6 +1,5 @@
 import type { TaskList } from "graphile-worker";
 import { describe, expect, inject, it } from "vitest";
-import { flatText, pdfToText } from "@/lib/documents/pdf-text";
 import {
   clearOldPrintPdfs,
   getPrintRun,
@@ -16,6 +15,7 @@ import type { Language } from "@/lib/generated/prisma/enums";
 import { runDueJobs } from "@/lib/jobs/queue";
 import type { Stage } from "@/lib/letters/template-types";
 import { instantAt } from "@/lib/time/instants";
+import { flatText, pdfToText } from "@/tests/pdf-text";
 import { sampleStoredLetter } from "@/tooling/demo/sample-letter";
 import { useTestDb } from "./db";
 import { createCustomer, createOrg, createUser } from "./factories";

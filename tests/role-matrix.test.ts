@@ -39,11 +39,12 @@ describe("the action registry", () => {
   });
 });
 
-describe.each(actionRegistry.map((def) => [def.name, def] as const))("%s", (name, def) => {
+// Each test builds its own organization, so the actions' tests run side by side.
+describe.concurrent.each(actionRegistry.map((def) => [def.name, def] as const))("%s", (name, def) => {
   const row = actionTable[name];
 
   it.each(ROLES)("as %s: allowed only where the table says, and a refusal changes nothing", async (role) => {
-    const fx = await actionFixture(db);
+    const fx = await actionFixture(db, row.needs);
     const ctx = await actionContextFor(db, fx.users[role].id);
     const before = await orgSnapshot(db, fx.org.id);
     const result = await runAction(def, ctx, row.validInput(fx));
@@ -60,7 +61,7 @@ describe.each(actionRegistry.map((def) => [def.name, def] as const))("%s", (name
   });
 
   it("signed out: refused", async () => {
-    const fx = await actionFixture(db);
+    const fx = await actionFixture(db, row.needs);
     const before = await orgSnapshot(db, fx.org.id);
     expect(await runAction(def, null, row.validInput(fx))).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
     expect(await orgSnapshot(db, fx.org.id)).toEqual(before);

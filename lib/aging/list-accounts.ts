@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { customerSearchSql } from "@/lib/customers/customer-search";
 import type { DbOrTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { toMinor } from "@/lib/money/money";
@@ -167,7 +168,7 @@ async function pageByAggregate(tx: DbOrTx, opts: PageOpts): Promise<{ rows: RawA
       SELECT a.*, c.name ${needsLookupsFirst ? Prisma.sql`, lc.last_contact_at, st.stage` : Prisma.empty}
       FROM acct a JOIN customers c ON c.id = a.customer_id
       ${needsLookupsFirst ? lookups(opts.until) : Prisma.empty}
-      WHERE true ${nameFilter(query)} ${bucketFilter}
+      WHERE true ${nameFilter(opts.orgId, query)} ${bucketFilter}
     ),
     page AS (
       SELECT * ${counted ? Prisma.sql`, count(*) OVER () AS total` : Prisma.empty}
@@ -200,7 +201,7 @@ const ACCOUNTS_TABLE_SORTS: Partial<Record<AccountSort, { asc: string; desc: str
 async function pageByAccountsTable(tx: DbOrTx, opts: PageOpts): Promise<{ rows: RawAccountRow[]; total: number }> {
   const { query } = opts;
   const key = Prisma.raw(ACCOUNTS_TABLE_SORTS[query.sort]![query.dir]);
-  const filters = Prisma.sql`${query.currency ? Prisma.sql`AND a.currency = ${query.currency}` : Prisma.empty} ${nameFilter(query)}`;
+  const filters = Prisma.sql`${query.currency ? Prisma.sql`AND a.currency = ${query.currency}` : Prisma.empty} ${nameFilter(opts.orgId, query)}`;
   const order = Prisma.raw(
     `${ORDER_SQL[query.sort]} ${query.dir === "asc" ? "ASC" : "DESC"}, ${ORDER_SQL.name} ASC, currency ASC, customer_id ASC`,
   );
@@ -233,8 +234,8 @@ async function countOpenAccounts(
   return toMinor(row.n);
 }
 
-const nameFilter = (query: AccountQuery) =>
-  query.q ? Prisma.sql`AND c.name ILIKE ${`%${escapeLike(query.q)}%`}` : Prisma.empty;
+// The search box finds customers as the customer list does: name, reference, email or invoice number, accents folded.
+const nameFilter = (orgId: string, query: AccountQuery) => customerSearchSql(orgId, query.q);
 
 function toAccountRow(r: RawAccountRow): AccountRow {
   return {
@@ -255,8 +256,4 @@ function toAccountRow(r: RawAccountRow): AccountRow {
 
 function bucketColumn(bucket: BucketKey): string {
   return bucket; // bucket keys are the column names of `acct`
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (m) => `\\${m}`);
 }

@@ -10,6 +10,14 @@ const LEDGER_WORDS = {
   CREDIT_APPLIED: "credit applied",
 } as const;
 
+type Values = Record<string, string | null>;
+const shown = (v: string | null) => (v === null || v === "" ? "(none)" : `"${v}"`);
+/** "city from "Oslo" to "Bergen", phone from (none) to "+47 …"" */
+const changes = (before: Values, after: Values) =>
+  Object.keys(after)
+    .map((k) => `${k} from ${shown(before[k] ?? null)} to ${shown(after[k])}`)
+    .join(", ") || "nothing";
+
 /** What the sentences need beyond the event: names the payload refers to by id, and the reader's locale. */
 export interface DescribeContext {
   customerName: (id: string) => string | null;
@@ -115,6 +123,14 @@ export function describeAuditEvent(e: AuditEventInput, ctx: DescribeContext = NO
     }
     case "export.aging":
       return `Exported the aging report as of ${e.payload.asOf} (${e.payload.format.toUpperCase()})`;
+    case "organization.created":
+      return `Created the organization ${e.payload.name} with the first admin ${e.payload.adminEmail}`;
+    case "organization.updated":
+      return `Changed the organization's ${changes(e.payload.before, e.payload.after)}`;
+    case "customer.created":
+      return `Created customer ${e.payload.reference}`;
+    case "customer.updated":
+      return `Changed customer ${who(e.payload.customerId)} (${e.payload.reference}): ${changes(e.payload.before, e.payload.after)}`;
     case "invoice.entered":
       return `Entered invoice ${e.payload.number} (${formatMoney(e.payload.amountMinor, e.payload.currency)}, due ${e.payload.dueDate})`;
     case "ledger.recorded":

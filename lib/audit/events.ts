@@ -9,12 +9,37 @@ const invoiceFacts = z.object({ customer: z.string(), issueDate: day, dueDate: d
 const role = z.enum(["ADMIN", "COLLECTOR", "VIEWER"]);
 /** The user an event is about (the actor is the event's userId). */
 const userRef = z.object({ targetUserId: z.uuid(), email: z.string() });
+/** Field values before and after a change (only the fields that changed; null: not set). */
+const fieldValues = z.record(z.string(), z.string().nullable());
 
 // One schema per kind of audit event, checked when written and when read.
 // Later features add their kinds here.
 export const auditEventSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("user.signed_in"), payload: z.object({ email: z.string() }) }),
   z.object({ kind: z.literal("user.sign_in_failed"), payload: z.object({ email: z.string(), reason: z.string() }) }),
+  // Organizations: setup (web or `npm run setup`), `npm run org:create`, the settings page.
+  z.object({
+    kind: z.literal("organization.created"),
+    payload: z.object({
+      via: z.enum(["setup", "setup_file", "org_create"]),
+      name: z.string(),
+      adminEmail: z.string(),
+      fields: fieldValues,
+    }),
+  }),
+  z.object({
+    kind: z.literal("organization.updated"),
+    payload: z.object({ before: fieldValues, after: fieldValues }),
+  }),
+  // Customers created or corrected by hand (imports are recorded as import.committed).
+  z.object({
+    kind: z.literal("customer.created"),
+    payload: z.object({ customerId: uuid, reference: z.string(), after: fieldValues }),
+  }),
+  z.object({
+    kind: z.literal("customer.updated"),
+    payload: z.object({ customerId: uuid, reference: z.string(), before: fieldValues, after: fieldValues }),
+  }),
   z.object({ kind: z.literal("demo.seeded"), payload: z.object({ customers: z.number(), invoices: z.number() }) }),
   // Collections. Amounts are integer minor units of `currency`; dates are DateOnly strings.
   z.object({ kind: z.literal("case.opened"), payload: z.object({ caseId: uuid, customerId: uuid, currency }) }),

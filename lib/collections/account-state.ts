@@ -45,7 +45,7 @@ export async function loadAccountStates(
   const { orgId } = opts;
   const customerIds = [...new Set(opts.accounts.map((a) => a.customerId))];
   const dayOf = (instant: Date) => todayIn(opts.timeZone, instant);
-  const [invoices, disputes, cases, answers] = await readAll(tx, [
+  const [invoices, disputes, cases, answers, pauses] = await readAll(tx, [
     () =>
       tx.invoice.findMany({
         where: { orgId, customerId: { in: customerIds }, paidMinor: { lt: tx.invoice.fields.amountMinor } },
@@ -88,6 +88,11 @@ export async function loadAccountStates(
         where: { orgId, customerId: { in: customerIds }, OR: [{ direction: "INBOUND" }, { outcome: "SPOKE" }] },
         _max: { occurredAt: true },
       }),
+    () =>
+      tx.customer.findMany({
+        where: { orgId, id: { in: customerIds }, dunningPausedReason: { not: null } },
+        select: { id: true, dunningPausedReason: true, dunningPausedUntil: true },
+      }),
   ] as const);
   const earliest = cases
     .flatMap((c) => [dayOf(c.openedAt), ...c.promises.map((p) => dateOnlyFromDb(p.madeOn))])
@@ -115,6 +120,12 @@ export async function loadAccountStates(
   const paymentsOf = byAccount(payments, (p) => p);
   const disputesOf = byAccount(disputes, (d) => ({ customerId: d.customerId, currency: d.invoice.currency }));
   const answeredBy = new Map(answers.map((a) => [a.customerId, a._max.occurredAt]));
+  const pausedBy = new Map(
+    pauses.map((c) => [
+      c.id,
+      { reason: c.dunningPausedReason!, until: c.dunningPausedUntil ? dateOnlyFromDb(c.dunningPausedUntil) : null },
+    ]),
+  );
 
   const result = new Map<string, AccountState>();
   for (const key of opts.accounts) {
@@ -161,6 +172,7 @@ export async function loadAccountStates(
       handoff: theCase?.handoff
         ? { handedOverOn: dateOnlyFromDb(theCase.handoff.handedOverOn), agency: theCase.handoff.agency }
         : null,
+      pause: pausedBy.get(key.customerId) ?? null,
     };
     const overdue = facts.invoices.filter((i) => i.dueDate < opts.today);
     result.set(accountKey(key), {

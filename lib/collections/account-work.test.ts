@@ -205,5 +205,6 @@ describe("account work", () => {
     }
     // The cache is worth having: most days are answered from it.
     expect(checked).toBeGreaterThan(recomputed * 3);
-  });
+    // 150,000 account-days of pure policy: ~20 s on a quiet 2-core machine; a limit, not a speed target.
+  }, 300_000);
 });

@@ -1,6 +1,6 @@
 import { addDaysTo, type DateOnly, formatDateOnly } from "@/lib/time/dates";
 import type { AccountState } from "./account-state";
-import { type NextAction, nextAction } from "./policy";
+import { activePause, type NextAction, nextAction } from "./policy";
 import type { PolicySettings } from "./policy-settings";
 
 // What an account needs today, and until when that answer holds. Pure: the
@@ -19,7 +19,8 @@ export interface WorkEntry {
 /** The account's work today, most important first; empty when nothing is to be done. */
 export function workEntries(state: AccountState, action: NextAction, today: DateOnly, locale: string): WorkEntry[] {
   const overdue = state.facts.invoices.some((i) => i.dueDate < today);
-  if (!overdue) return [];
+  // A paused account is off the worklist altogether (the worklist lists the paused ones apart, with the reason).
+  if (!overdue || activePause(state.facts, today)) return [];
   const day = (d: DateOnly) => formatDateOnly(d, locale);
   const work: WorkEntry[] = [];
   if (action.kind === "letter" && action.due && !action.blockedUntilHandoff)
@@ -100,6 +101,7 @@ function nextChangeAfter(
   }
   if (facts.lastAnsweredOn) for (const w of waits) days.push(addDaysTo(facts.lastAnsweredOn, w));
   if (facts.handoff) days.push(facts.handoff.handedOverOn);
+  if (facts.pause?.until) days.push(addDaysTo(facts.pause.until, 1));
   if (action.kind !== "none") days.push(action.dueOn);
   return days.filter((d) => d > today).sort()[0] ?? null;
 }

@@ -5,6 +5,7 @@ import { listCustomerCharges } from "@/lib/law/list-customer-charges";
 import { clockNow, todayIn } from "@/lib/time/dates";
 import { getContactHistory } from "./contact-history";
 import { getAccountCollections } from "./get-account-collections";
+import { listPausedAccounts } from "./list-paused-accounts";
 import { listWorklist } from "./list-worklist";
 import { getPolicySettings } from "./policy-settings";
 
@@ -24,8 +25,11 @@ export async function getCustomerPage(user: SessionUser, customerId: string) {
   return { now, account, collections, history, charges };
 }
 
-export function getWorklistPage(user: SessionUser, page: number) {
-  return listWorklist(db(), { orgId: user.orgId, now: clockNow(), page });
+/** The worklist's page, and the overdue accounts it skips because dunning is paused (shown apart, with the reason). */
+export async function getWorklistPage(user: SessionUser, page: number) {
+  const list = await listWorklist(db(), { orgId: user.orgId, now: clockNow(), page });
+  const paused = await listPausedAccounts(db(), { orgId: user.orgId, today: list.today });
+  return { ...list, paused };
 }
 
 export function getPolicyPage(user: SessionUser) {

@@ -37,6 +37,14 @@ export interface AccountFacts {
   /** The latest day the customer answered (reply, or a call where we spoke), if any. */
   lastAnsweredOn: DateOnly | null;
   handoff: { handedOverOn: DateOnly; agency: string } | null;
+  /** Dunning paused on the customer (reason, optional last day); absent or null: not paused. */
+  pause?: { reason: string; until: DateOnly | null } | null;
+}
+
+/** The pause in force today, if any: a pause ends after its last day. */
+export function activePause(facts: AccountFacts, today: DateOnly) {
+  const pause = facts.pause;
+  return pause && (pause.until === null || pause.until >= today) ? pause : null;
 }
 
 export type NextAction =
@@ -70,6 +78,12 @@ export function nextAction(facts: AccountFacts, policy: PolicySettings, today: D
 
   if (last?.stage === 4)
     return { kind: "none", reason: `Final letter sent on ${day(last.sentOn)}; the agency has the account.` };
+  const pause = activePause(facts, today);
+  if (pause)
+    return {
+      kind: "none",
+      reason: `Dunning is paused${pause.until ? ` until ${day(pause.until)}` : ""}: ${pause.reason}`,
+    };
   const overdue = overdueInvoices(facts, today);
   if (!overdue.length) {
     const disputed = facts.invoices.some((i) => i.disputed && i.open > 0 && i.dueDate < today);

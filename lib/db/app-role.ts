@@ -36,6 +36,8 @@ export const APP_TABLE_GRANTS: Record<string, string[]> = {
   // Deleted by the app: an imported file's bytes, a dead worker's heartbeat.
   import_file_chunks: ["INSERT", "UPDATE", "DELETE"],
   job_workers: ["INSERT", "UPDATE", "DELETE"],
+  // The one-time setup code: issued by npm start, deleted when setup is done.
+  setup_codes: ["INSERT", "UPDATE", "DELETE"],
 };
 export const DEFAULT_TABLE_GRANTS = ["INSERT", "UPDATE"];
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Language } from "@/lib/generated/prisma/enums";
 import type { Stage } from "@/lib/letters/template-types";
+import { flatText, pdfFonts, pdfToText } from "@/tests/pdf-text";
 import { sampleStoredLetter } from "@/tooling/demo/sample-letter";
-import { flatText, pdfFonts, pdfToText } from "./pdf-text";
 import { renderLetterPdf, renderLettersPdf } from "./render-letter-pdf";
 
 // What a reader finds in the printed letter, per language: the checklist of each

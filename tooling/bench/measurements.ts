@@ -7,6 +7,7 @@ import { getAccountCollections } from "@/lib/collections/get-account-collections
 import { type DueLetter, listDueLetters, listWorklist } from "@/lib/collections/list-worklist";
 import { refreshAccountWork } from "@/lib/collections/refresh-account-work";
 import { getCustomerAccount } from "@/lib/customers/get-customer-account";
+import { customerQuerySchema, listCustomers } from "@/lib/customers/list-customers";
 import type { Db } from "@/lib/db/client";
 import { SEND_CHUNK_SIZE, sendDueLetters } from "@/lib/letters/send-all-due";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
@@ -43,6 +44,7 @@ export interface Measurement {
 export const FLOOR = "floor_sum_open_balances";
 export const NAIVE = "naive_orm_aging_totals";
 
+const customerQuery = (q: Record<string, string>) => customerQuerySchema.parse(q);
 const page1 = (sort: string, dir = "desc") => accountQuerySchema.parse({ sort, dir, page: "1" });
 const customerFor = (ctx: BenchContext, run: number) =>
   ctx.customerIds[(run + ctx.customerIds.length) % ctx.customerIds.length];
@@ -126,6 +128,24 @@ export const MEASUREMENTS: Measurement[] = [
         getContactHistory(ctx.db, scope),
       ]);
     },
+  },
+  {
+    key: "customers_first_page",
+    label: "customer list page 1, every customer by name (with the total count)",
+    target: { kind: "median_ms", value: 50 },
+    run: (ctx) => listCustomers(ctx.db, { ...ctx, query: customerQuery({}) }),
+  },
+  {
+    key: "customers_search_accented",
+    label: 'customer list search "bjorkli marine 00" (finds "Bjørkli Marine 00…": accents folded, trigram index)',
+    target: { kind: "median_ms", value: 50 },
+    run: (ctx, run) => listCustomers(ctx.db, { ...ctx, query: customerQuery({ q: `bjorkli marine 00${run % 10}` }) }),
+  },
+  {
+    key: "customers_paid_up_page",
+    label: "customer list page 1, paid-up customers only, by name",
+    target: { kind: "median_ms", value: 50 },
+    run: (ctx) => listCustomers(ctx.db, { ...ctx, query: customerQuery({ balance: "none" }) }),
   },
   {
     key: "worklist_first_page",

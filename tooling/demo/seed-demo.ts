@@ -47,9 +47,17 @@ export interface SeedSummary {
   letters: number;
 }
 
-/** Creates the demo company once; a second run finds it and changes nothing. */
-export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise<SeedSummary> {
-  const existing = await database.organization.findUnique({ where: { id: DEMO_ORG_ID } });
+/**
+ * Creates the demo company once; a second run finds it and changes nothing. `orgId` and `users`
+ * make another copy of it beside the first, with its own sign-ins (the browser tests give each
+ * spec that changes data a copy of its own).
+ */
+export async function seedDemo(
+  database: Db,
+  opts: { now?: Date; orgId?: string; users?: typeof DEMO_USERS } = {},
+): Promise<SeedSummary> {
+  const orgId = opts.orgId ?? DEMO_ORG_ID;
+  const existing = await database.organization.findUnique({ where: { id: orgId } });
   if (existing) return { created: false, customers: 0, invoices: 0, payments: 0, contacts: 0, letters: 0 };
 
   const today = todayIn(TIME_ZONE, opts.now);
@@ -104,7 +112,7 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
       customerSeq += 1;
       customers.push({
         id: customerId,
-        orgId: DEMO_ORG_ID,
+        orgId: orgId,
         reference: `C-${customerSeq}`,
         name,
         contactPerson: rnd.pick(profile.contacts),
@@ -142,7 +150,7 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
         const number = `INV-${issue.slice(0, 4)}-${String(invoiceSeq).padStart(4, "0")}`;
         invoices.push({
           id,
-          orgId: DEMO_ORG_ID,
+          orgId: orgId,
           customerId,
           number,
           issueDate: dateOnlyToDb(issue),
@@ -160,7 +168,7 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
           const receivedOn = addDaysTo(due, Math.min(latest, rnd.int(-12, 25)));
           const when = receivedOn < issue ? issue : receivedOn;
           payments.push({
-            orgId: DEMO_ORG_ID,
+            orgId: orgId,
             customerId,
             invoiceId: id,
             amountMinor: BigInt(paid),
@@ -199,7 +207,7 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
     const at = (days: number, time = "10:15") => instantAt(addDaysTo(oldestDue, days), time, TIME_ZONE);
     if (oldest >= 4)
       contacts.push({
-        orgId: DEMO_ORG_ID,
+        orgId: orgId,
         customerId,
         occurredAt: at(3, "09:05"),
         channel: "EMAIL",
@@ -210,7 +218,7 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
     if (oldest >= 9) {
       const outcome = rnd.pick<ContactOutcome>(["NO_ANSWER", "VOICEMAIL", "SPOKE"]);
       contacts.push({
-        orgId: DEMO_ORG_ID,
+        orgId: orgId,
         customerId,
         occurredAt: at(8, "14:30"),
         channel: "PHONE",
@@ -226,7 +234,7 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
     }
     if (oldest < 21) return;
     const caseId = randomUUID();
-    cases.push({ id: caseId, orgId: DEMO_ORG_ID, customerId, currency, openedAt: at(14, "08:00") });
+    cases.push({ id: caseId, orgId: orgId, customerId, currency, openedAt: at(14, "08:00") });
     const stages = oldest >= 50 && rnd.chance(0.6) ? [1, 2] : [1];
     if (stages.length === 2 && oldest >= 90 && thirdLetters < 3) {
       stages.push(3);
@@ -272,7 +280,7 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
       });
       letters.push({
         id: letterId,
-        orgId: DEMO_ORG_ID,
+        orgId: orgId,
         customerId,
         caseId,
         stage,
@@ -288,7 +296,7 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
         sentAt,
       });
       contacts.push({
-        orgId: DEMO_ORG_ID,
+        orgId: orgId,
         customerId,
         caseId,
         letterId,
@@ -301,7 +309,7 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
     }
     if (rnd.chance(0.3))
       contacts.push({
-        orgId: DEMO_ORG_ID,
+        orgId: orgId,
         customerId,
         caseId,
         occurredAt: at(19, "13:40"),
@@ -330,7 +338,7 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
       if (promisedFor >= madeOn) {
         const amount = Math.max(1, Math.round(open / 200) * 100);
         promises.push({
-          orgId: DEMO_ORG_ID,
+          orgId: orgId,
           customerId,
           caseId,
           currency,
@@ -340,7 +348,7 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
           note: "Promised on the phone.",
         });
         contacts.push({
-          orgId: DEMO_ORG_ID,
+          orgId: orgId,
           customerId,
           caseId,
           occurredAt: instantAt(madeOn, "10:30", TIME_ZONE),
@@ -354,14 +362,14 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
     if (overdue.length >= 2 && extra.chance(0.2)) {
       const openedOn = addDaysTo(today, -extra.int(1, 10));
       disputes.push({
-        orgId: DEMO_ORG_ID,
+        orgId: orgId,
         customerId,
         invoiceId: overdue.at(-1)!.id,
         openedOn: dateOnlyToDb(openedOn),
         note: "Customer says the delivery was incomplete and asks for a credit note.",
       });
       contacts.push({
-        orgId: DEMO_ORG_ID,
+        orgId: orgId,
         customerId,
         caseId,
         occurredAt: instantAt(openedOn, "09:45", TIME_ZONE),
@@ -376,9 +384,9 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
   await database.$transaction(
     async (tx) => {
       await tx.organization.create({
-        data: { id: DEMO_ORG_ID, ...DEMO_ORG, timeZone: TIME_ZONE, defaultCurrency: "EUR" },
+        data: { id: orgId, ...DEMO_ORG, timeZone: TIME_ZONE, defaultCurrency: "EUR" },
       });
-      const users = DEMO_USERS.map((u) => ({ ...u, id: randomUUID(), orgId: DEMO_ORG_ID, passwordHash }));
+      const users = (opts.users ?? DEMO_USERS).map((u) => ({ ...u, id: randomUUID(), orgId: orgId, passwordHash }));
       await tx.user.createMany({ data: users });
       const collector = users.find((u) => u.role === "COLLECTOR")!.id;
       await tx.customer.createMany({ data: customers });
@@ -391,7 +399,7 @@ export async function seedDemo(database: Db, opts: { now?: Date } = {}): Promise
       await tx.invoiceDispute.createMany({ data: disputes.map((d) => ({ ...d, userId: collector })) });
       await recordAudit(
         tx,
-        { orgId: DEMO_ORG_ID },
+        { orgId: orgId },
         { kind: "demo.seeded", payload: { customers: customers.length, invoices: invoices.length } },
       );
     },

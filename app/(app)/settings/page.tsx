@@ -25,6 +25,11 @@ export default async function SettingsPage() {
   if (admin) {
     sections.push(
       {
+        href: "/settings/organization",
+        title: "Organization",
+        description: "Legal name, registration and VAT numbers, country, time zone, base currency, locale, address.",
+      },
+      {
         href: "/settings/letterhead",
         title: "Letterhead",
         description: "Name, logo, address, phone, email and payment instructions that head every letter.",

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { FailedDeliveriesBanner } from "@/components/failed-deliveries-banner";
 import { Pager } from "@/components/pager";
+import { PausedAccounts } from "@/components/paused-accounts";
 import { SendAllDue } from "@/components/send-all-due";
 import { WorklistTable } from "@/components/worklist-table";
 import { canWork } from "@/lib/auth/roles";
@@ -38,6 +39,7 @@ export default async function WorklistPage({
       <FailedDeliveriesBanner orgId={user.orgId} />
       {canWork(user.role) && <SendAllDue start={startBulkSendAction} />}
       <WorklistTable items={list.items} locale={user.locale} />
+      <PausedAccounts accounts={list.paused} locale={user.locale} />
       <Pager page={page} pageSize={list.pageSize} total={list.total} hrefFor={(p) => `/worklist?page=${p}`} />
     </div>
   );

@@ -101,7 +101,12 @@ export default async function CustomerPage({
       <Link href="/" className="text-sm text-slate-500 hover:text-slate-800">
         ← Aging report
       </Link>
-      <CustomerHeader customer={account.customer} totals={account.totals} locale={user.locale} />
+      <CustomerHeader
+        customer={account.customer}
+        totals={account.totals}
+        locale={user.locale}
+        editHref={working ? `/customers/${customerId}/edit` : undefined}
+      />
       {credits.length > 0 && (
         <p className="text-sm text-emerald-800" data-testid="account-credit">
           Credit on the account: {credits.join(", ")} (unapplied cash and credit notes, to apply to invoices).

@@ -1,0 +1,6 @@
+"use server";
+
+import { defineAction } from "@/lib/actions/define-action";
+import { updateOrganizationAction as updateOrganizationDef } from "@/lib/organizations/actions";
+
+export const updateOrganizationAction = defineAction(updateOrganizationDef, { revalidate: "/settings/organization" });

@@ -1,0 +1,16 @@
+import type { SessionUser } from "@/lib/auth/session-user";
+import { db } from "@/lib/db/client";
+import { clockNow, todayIn } from "@/lib/time/dates";
+import { customerFilterChoices } from "./get-customer-form";
+import { type CustomerQuery, listCustomers } from "./list-customers";
+
+// What the customer list page reads for the signed-in user (pages never hold the database client).
+
+export async function getCustomerListPage(user: SessionUser, query: CustomerQuery) {
+  const today = todayIn(user.timeZone, clockNow());
+  const [list, choices] = await Promise.all([
+    listCustomers(db(), { orgId: user.orgId, today, query }),
+    customerFilterChoices(user.orgId),
+  ]);
+  return { list, choices };
+}

@@ -1,0 +1,4 @@
+// `npm run setup -- --from setup.json`: sets up an empty server headless (README, "Your own company").
+import { setupFromFile } from "./setup-from-file";
+
+process.exit(await setupFromFile({ command: "setup", another: false }));
