@@ -8,6 +8,8 @@ export function ImportCommitForm(props: {
   importId: string;
   rows: number;
   kind: string;
+  /** Stored invoices the file changes: importing needs the box ticked. */
+  changes: number;
   action: (prev: unknown, form: FormData) => Promise<ActionResult<unknown>>;
 }) {
   const [state, formAction, pending] = useActionState(props.action, undefined);
@@ -18,9 +20,20 @@ export function ImportCommitForm(props: {
     >
       <input type="hidden" name="importId" value={props.importId} />
       <p className="text-sm text-emerald-900">
-        <strong>No problems found.</strong> {props.rows.toLocaleString("en")} {props.kind} rows are ready. Rows already
-        in Dunning Desk are updated where they changed.
+        <strong>No problems found.</strong> {props.rows.toLocaleString("en")} {props.kind} rows are ready.{" "}
+        {props.changes
+          ? "The changes to invoices already in Dunning Desk are listed below."
+          : props.kind === "invoices"
+            ? "No invoice already in Dunning Desk changes."
+            : "Rows already in Dunning Desk are updated where they changed."}
       </p>
+      {props.changes > 0 && (
+        <label className="flex w-full items-center gap-2 text-sm text-emerald-950">
+          <input type="checkbox" name="confirmChanges" required className="size-4" />
+          Change the {props.changes === 1 ? "invoice" : `${props.changes.toLocaleString("en")} invoices`} as listed
+          below (each change is recorded as a correction)
+        </label>
+      )}
       <button
         type="submit"
         disabled={pending}

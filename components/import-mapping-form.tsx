@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/actions/define-action";
 import type { ImportField } from "@/lib/imports/fields";
+import { INVOICE_IDENTITIES, INVOICE_IDENTITY_LABEL } from "@/lib/imports/invoice-identity";
 import { DATE_FORMAT_LABEL, DATE_FORMATS } from "@/lib/imports/parse-values";
 
 const field =
@@ -14,7 +15,8 @@ export function ImportMappingForm(props: {
   fields: ImportField[];
   headers: string[];
   mapping: Record<string, string>;
-  options: { dateFormat: string; decimalSeparator: string };
+  options: { dateFormat: string; decimalSeparator: string; invoiceIdentity?: string; mergeLines?: boolean };
+  kind: string;
   action: (prev: unknown, form: FormData) => Promise<ActionResult<unknown>>;
 }) {
   const [state, formAction, pending] = useActionState(props.action, undefined);
@@ -103,6 +105,35 @@ export function ImportMappingForm(props: {
             {errors.decimalSeparator?.join(" ")}
           </p>
         </div>
+        {props.kind === "invoices" && (
+          <div className="min-w-0 max-w-full">
+            <label htmlFor="invoiceIdentity" className="block text-xs font-medium text-slate-600">
+              An invoice is the same as one already imported when
+            </label>
+            <select
+              id="invoiceIdentity"
+              name="invoiceIdentity"
+              defaultValue={props.options.invoiceIdentity ?? "year"}
+              aria-describedby="invoiceIdentity-error"
+              className={`${field} mt-1 w-full max-w-full`}
+            >
+              {INVOICE_IDENTITIES.map((i) => (
+                <option key={i} value={i}>
+                  {INVOICE_IDENTITY_LABEL[i]}
+                </option>
+              ))}
+            </select>
+            <p id="invoiceIdentity-error" aria-live="polite" className="mt-0.5 text-xs text-red-700">
+              {errors.invoiceIdentity?.join(" ")}
+            </p>
+          </div>
+        )}
+        {props.kind === "invoices" && (
+          <label className="flex items-center gap-2 self-end pb-2 text-sm text-slate-700">
+            <input type="checkbox" name="mergeLines" defaultChecked={props.options.mergeLines} className="size-4" />
+            Add up the lines of each invoice (one row per invoice line)
+          </label>
+        )}
       </div>
       <p aria-live="polite" className="min-h-5 text-sm text-red-700">
         {state && !state.ok ? state.message : ""}

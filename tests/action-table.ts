@@ -523,10 +523,14 @@ export const actionTable: Record<string, ActionRow> = {
       importId: fx.checkedImport.id,
       dateFormat: "iso",
       decimalSeparator: ".",
-      "map.reference": fx.importMapping.reference,
       "map.name": fx.importMapping.name,
-      "map.currency": fx.importMapping.currency,
     }),
+    idFields: ["importId"],
+  },
+  "imports.headerRow": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["import"],
+    validInput: (fx) => ({ importId: fx.checkedImport.id, headerLine: "1" }),
     idFields: ["importId"],
   },
   "imports.commit": {

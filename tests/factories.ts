@@ -136,7 +136,7 @@ export async function createContactAttempt(
 export async function createLetter(
   db: DbOrTx,
   customer: { id: string; orgId: string; currency: string },
-  data: { stage?: number; registeredMail?: boolean } = {},
+  data: { stage?: number; registeredMail?: boolean; invoices?: object[] } = {},
 ) {
   const kase = await db.collectionCase.create({
     data: { orgId: customer.orgId, customerId: customer.id, currency: customer.currency },
@@ -151,7 +151,7 @@ export async function createLetter(
       currency: customer.currency,
       subject: "Invoice overdue",
       body: "Dear customer, ...",
-      invoices: [{ number: "INV-1", openMinor: 1000 }],
+      invoices: data.invoices ?? [{ number: "INV-1", openMinor: 1000 }],
       totalDueMinor: 1000n,
       deadlineDate: dateOnlyToDb("2026-07-14"),
       contentSha256: "a".repeat(64),

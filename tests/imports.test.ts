@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { commitImport } from "@/lib/imports/commit-import";
+import { saveImportMapping } from "@/lib/imports/save-import-mapping";
+import { validateImport } from "@/lib/imports/validate-import";
 import { dateOnlyFromDb } from "@/lib/time/dates";
 import { useTestDb } from "./db";
 import { createOrg, createPayment, createUser } from "./factories";
@@ -133,8 +135,19 @@ describe("CSV import", () => {
         message: 'unknown customer "C-999": no customer has this reference; import customers first',
       },
       { line: 3, column: "Invoice date", message: expect.stringContaining('"2026-13-01" is not a calendar date') },
-      { line: 4, column: "Total", message: '"100.005" has 3 decimals; EUR amounts have at most 2' },
-      { line: 6, column: "Invoice", message: 'duplicate invoice number "INV-13" in the file (first on row 5)' },
+      {
+        line: 4,
+        column: "Total",
+        message:
+          '"100.005" has 3 decimals; EUR amounts have at most 2 (if "." separates thousands here, choose the decimal comma on this page)',
+      },
+      {
+        line: 6,
+        column: "Invoice",
+        message: expect.stringMatching(
+          /^duplicate invoice number "INV-13" of 2026 in the file \(first on row 5\); if the file has one row per invoice line, tick/,
+        ),
+      },
     ]);
     await expect(commitImport(db, { ...who, importId: checked.id })).rejects.toThrow(/only a file without problems/);
     expect(await db.invoice.count({ where: { orgId: who.orgId } })).toBe(0);
@@ -147,8 +160,66 @@ describe("CSV import", () => {
     const again = await importFile(db, who, "invoices", "invoices-iso.csv");
     expect(again).toMatchObject({ status: "COMMITTED", createdCount: 0, updatedCount: 0, unchangedCount: 3 });
     expect(await db.invoice.findMany({ where: { orgId: who.orgId }, orderBy: { number: "asc" } })).toEqual(before);
-    const updated = await importFile(db, who, "invoices", "invoices-updated.csv");
+    // The check lists what the file changes in stored invoices; importing them needs a confirmation.
+    const unconfirmed = await upload(db, who, "invoices", "invoices-updated.csv");
+    await saveImportMapping(db, {
+      ...who,
+      importId: unconfirmed.id,
+      mapping: unconfirmed.mapping as Record<string, string>,
+      options: { dateFormat: "iso", decimalSeparator: "." },
+    });
+    const checked = await validateImport(db, { orgId: who.orgId, importId: unconfirmed.id });
+    expect(checked).toMatchObject({ problemCount: 0, changes: { invoices: 2, amount: 1, customer: 0, dates: 1 } });
+    expect((checked.changes as { examples: unknown[] }).examples).toEqual([
+      {
+        line: 3,
+        number: "INV-2",
+        before: {
+          customer: "C-200",
+          issueDate: "2026-02-01",
+          dueDate: "2026-03-03",
+          amountMinor: 123456,
+          currency: "EUR",
+        },
+        after: {
+          customer: "C-200",
+          issueDate: "2026-02-01",
+          dueDate: "2026-03-17",
+          amountMinor: 123456,
+          currency: "EUR",
+        },
+      },
+      {
+        line: 4,
+        number: "INV-3",
+        before: {
+          customer: "C-300",
+          issueDate: "2026-03-10",
+          dueDate: "2026-04-09",
+          amountMinor: 9999,
+          currency: "USD",
+        },
+        after: {
+          customer: "C-300",
+          issueDate: "2026-03-10",
+          dueDate: "2026-04-09",
+          amountMinor: 8999,
+          currency: "USD",
+        },
+      },
+    ]);
+    await expect(commitImport(db, { ...who, importId: unconfirmed.id })).rejects.toThrow(/changes 2 stored invoices/);
+    expect(await invoiceRows(who.orgId)).toEqual(EXPECTED_INVOICES);
+    const updated = await commitImport(db, { ...who, importId: unconfirmed.id, confirmChanges: true });
     expect(updated).toMatchObject({ status: "COMMITTED", createdCount: 1, updatedCount: 2, unchangedCount: 1 });
+    const corrections = await db.auditEvent.findMany({
+      where: { orgId: who.orgId, kind: "invoice.corrected" },
+      orderBy: { id: "asc" },
+    });
+    expect(corrections.map((c) => [c.userId, (c.payload as { number: string }).number])).toEqual([
+      [who.userId, "INV-2"],
+      [who.userId, "INV-3"],
+    ]);
     expect(await invoiceRows(who.orgId)).toEqual([
       EXPECTED_INVOICES[0],
       ["INV-2", "C-200", "2026-02-01", "2026-03-17", 123456, "EUR"],
@@ -164,15 +235,19 @@ describe("CSV import", () => {
     await createPayment(db, inv3, { amountMinor: 9500, receivedOn: "2026-04-01" });
     const checked = await importFile(db, who, "invoices", "invoices-updated.csv");
     expect(checked.problems).toEqual([
-      { line: 4, column: "Total", message: "$89.99 is less than the $95.00 already paid on this invoice" },
+      {
+        line: 4,
+        column: "Total",
+        message: expect.stringMatching(
+          /^invoice INV-3 of 2026-03-10 has payments: it cannot change from \$99.99 to \$89.99 by an import/,
+        ),
+      },
     ]);
 
     // Checked clean, then a payment arrives before the commit: all or nothing.
     const other = await orgWithCustomers();
     await importFile(db, other, "invoices", "invoices-iso.csv");
     const uploaded = await upload(db, other, "invoices", "invoices-updated.csv");
-    const { saveImportMapping } = await import("@/lib/imports/save-import-mapping");
-    const { validateImport } = await import("@/lib/imports/validate-import");
     await saveImportMapping(db, {
       orgId: other.orgId,
       importId: uploaded.id,
@@ -182,7 +257,9 @@ describe("CSV import", () => {
     expect((await validateImport(db, { orgId: other.orgId, importId: uploaded.id })).problemCount).toBe(0);
     const otherInv3 = await db.invoice.findFirstOrThrow({ where: { orgId: other.orgId, number: "INV-3" } });
     await createPayment(db, otherInv3, { amountMinor: 9500, receivedOn: "2026-04-01" });
-    await expect(commitImport(db, { ...other, importId: uploaded.id })).rejects.toThrow(/Nothing was imported/);
+    await expect(commitImport(db, { ...other, importId: uploaded.id, confirmChanges: true })).rejects.toThrow(
+      /Nothing was imported/,
+    );
     expect(await db.invoice.count({ where: { orgId: other.orgId } })).toBe(3);
     expect(await db.import.findUniqueOrThrow({ where: { id: uploaded.id } })).toMatchObject({
       status: "FAILED",

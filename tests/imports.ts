@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import type { ImportKind } from "@/lib/generated/prisma/enums";
 import { commitImport } from "@/lib/imports/commit-import";
 import type { ColumnMapping } from "@/lib/imports/fields";
-import type { ImportOptions } from "@/lib/imports/import-options";
+import type { ChosenOptions } from "@/lib/imports/import-options";
 import { receiveImportFile } from "@/lib/imports/receive-import-file";
 import { saveImportMapping } from "@/lib/imports/save-import-mapping";
 import { validateImport } from "@/lib/imports/validate-import";
@@ -34,16 +34,22 @@ export async function importFile(
   who: { orgId: string; userId: string },
   kind: ImportKind,
   file: string | { text: string | Buffer; name?: string },
-  opts: { mapping?: ColumnMapping; options?: Partial<Omit<ImportOptions, "delimiter">> } = {},
+  opts: { mapping?: ColumnMapping; options?: Partial<ChosenOptions>; confirmChanges?: boolean } = {},
 ) {
   const uploaded = await upload(db, who, kind, file);
   await saveImportMapping(db, {
     orgId: who.orgId,
     importId: uploaded.id,
     mapping: opts.mapping ?? (uploaded.mapping as ColumnMapping),
-    options: { dateFormat: "iso", decimalSeparator: ".", ...opts.options },
+    // What the upload detected (or remembered), unless the test chooses.
+    options: { ...(uploaded.options as ChosenOptions), ...opts.options },
   });
   const checked = await validateImport(db, { orgId: who.orgId, importId: uploaded.id });
   if (checked.problemCount) return checked;
-  return commitImport(db, { orgId: who.orgId, importId: uploaded.id, userId: who.userId });
+  return commitImport(db, {
+    orgId: who.orgId,
+    importId: uploaded.id,
+    userId: who.userId,
+    confirmChanges: opts.confirmChanges,
+  });
 }

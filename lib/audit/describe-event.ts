@@ -116,6 +116,17 @@ export function describeAuditEvent(e: AuditEventInput, ctx: DescribeContext = NO
       const filter = Object.entries(e.payload.filter).map(([k, v]) => `${k} ${v}`);
       return `Exported the audit log${filter.length ? ` (${filter.join(", ")})` : ""}`;
     }
+    case "invoice.corrected": {
+      const { before: b, after: a } = e.payload;
+      const parts = [
+        b.customer !== a.customer && `customer ${b.customer} → ${a.customer}`,
+        (b.amountMinor !== a.amountMinor || b.currency !== a.currency) &&
+          `amount ${money(b.amountMinor, b.currency)} → ${money(a.amountMinor, a.currency)}`,
+        b.issueDate !== a.issueDate && `issue date ${b.issueDate} → ${a.issueDate}`,
+        b.dueDate !== a.dueDate && `due date ${b.dueDate} → ${a.dueDate}`,
+      ].filter(Boolean);
+      return `Corrected invoice ${e.payload.number} by import (row ${e.payload.line}): ${parts.join(", ")}`;
+    }
     case "export.aging":
       return `Exported the aging report as of ${e.payload.asOf} (${e.payload.format.toUpperCase()})`;
     case "organization.created":

@@ -5,6 +5,7 @@ const uuid = z.uuid();
 const currency = z.string().regex(/^[A-Z]{3}$/);
 const minor = z.number().int();
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const invoiceFacts = z.object({ customer: z.string(), issueDate: day, dueDate: day, amountMinor: minor, currency });
 const role = z.enum(["ADMIN", "COLLECTOR", "VIEWER"]);
 /** The user an event is about (the actor is the event's userId). */
 const userRef = z.object({ targetUserId: z.uuid(), email: z.string() });
@@ -263,6 +264,21 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
       created: z.number(),
       updated: z.number(),
       unchanged: z.number(),
+      /** Invoices: stored invoices changed (each also an invoice.corrected event) and how invoices were matched. */
+      corrected: z.number().optional(),
+      invoiceIdentity: z.enum(["year", "customer"]).optional(),
+    }),
+  }),
+  // An import changed a stored invoice, after the user confirmed the change the check listed.
+  z.object({
+    kind: z.literal("invoice.corrected"),
+    payload: z.object({
+      importId: uuid,
+      invoiceId: uuid,
+      number: z.string(),
+      line: z.number().int(),
+      before: invoiceFacts,
+      after: invoiceFacts,
     }),
   }),
   z.object({
@@ -286,6 +302,21 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
 ]);
 
 export type AuditEventInput = z.infer<typeof auditEventSchema>;
+
+/** Several events of one actor in one statement (an import's corrections), each checked like recordAudit's. */
+export async function recordAudits(
+  tx: DbOrTx,
+  ctx: { orgId: string; userId?: string | null },
+  events: AuditEventInput[],
+): Promise<void> {
+  if (!events.length) return;
+  await tx.auditEvent.createMany({
+    data: events.map((event) => {
+      const parsed = auditEventSchema.parse(event);
+      return { orgId: ctx.orgId, userId: ctx.userId ?? null, ip: "", kind: parsed.kind, payload: parsed.payload };
+    }),
+  });
+}
 
 export async function recordAudit(
   tx: DbOrTx,

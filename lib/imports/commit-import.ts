@@ -4,6 +4,8 @@ import { AppError } from "@/lib/errors/app-error";
 import type { Import } from "@/lib/generated/prisma/client";
 import { getImportOrThrow } from "./get-import";
 import { readImportFile } from "./import-file";
+import { importOptionsSchema } from "./import-options";
+import type { ImportChanges } from "./invoice-changes";
 import { type PassResult, progressReporter, runImportPass } from "./run-import";
 import { failureMessage } from "./validate-import";
 
@@ -15,21 +17,38 @@ export const COMMIT_TIMEOUT_MS = 10 * 60_000;
  * database changed since the preview) rolls everything back. Runs in the
  * caller's process (tests, scripts); the app queues it (import-jobs.ts).
  */
-export async function commitImport(db: Db, opts: { orgId: string; importId: string; userId: string }) {
+export async function commitImport(
+  db: Db,
+  opts: { orgId: string; importId: string; userId: string; confirmChanges?: boolean },
+) {
   return runCommit(db, await startCommit(db, opts), opts);
 }
 
-/** Marks a checked, clean import as being imported (so the page shows progress at once). */
-export async function startCommit(tx: DbOrTx, opts: { orgId: string; importId: string }): Promise<Import> {
+/**
+ * Marks a checked, clean import as being imported (so the page shows progress
+ * at once). An import the check found changing stored invoices needs
+ * `confirmChanges`: nothing that exists changes without the user saying so.
+ */
+export async function startCommit(
+  tx: DbOrTx,
+  opts: { orgId: string; importId: string; confirmChanges?: boolean },
+): Promise<Import> {
   const imp = await getImportOrThrow(tx, opts);
   if (imp.status === "COMMITTED")
     throw new AppError("CONFLICT", "This file was imported already. Upload it again to import it again.");
   if (imp.status !== "VALIDATED" || imp.problemCount > 0) {
     throw new AppError("CONFLICT", "Check the file first: only a file without problems can be imported.");
   }
+  const changes = changedInvoices(imp);
+  if (changes && !opts.confirmChanges) {
+    throw new AppError(
+      "CONFLICT",
+      `This file changes ${changes} stored invoice${changes === 1 ? "" : "s"}. Read the changes listed on this page and confirm them to import.`,
+    );
+  }
   const claimed = await tx.import.updateMany({
     where: { id: imp.id, status: "VALIDATED" },
-    data: { status: "COMMITTING", bytesRead: 0 },
+    data: { status: "COMMITTING", bytesRead: 0, changesConfirmed: changes > 0 },
   });
   if (!claimed.count) throw new AppError("CONFLICT", "This import is already running.");
   return imp;
@@ -50,11 +69,14 @@ export async function runCommit(db: Db, imp: Import, opts: { userId: string; ret
     return await db.$transaction(
       async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`import-commit:${imp.id}`}))`;
+        // One import of a kind at a time per organization: two files creating the same invoice wait for each other.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`import-kind:${imp.orgId}:${imp.kind}`}))`;
         const current = await tx.import.findUniqueOrThrow({ where: { id: imp.id } });
         if (current.status !== "COMMITTING") return current; // imported by an earlier try, or given up
         const result = await runImportPass(tx, imp, {
           file: readImportFile(db, imp.id),
           write: true,
+          userId: opts.userId,
           progress: progressReporter(db, imp.id),
         });
         if (result.problemCount) {
@@ -62,6 +84,12 @@ export async function runCommit(db: Db, imp: Import, opts: { userId: string; ret
           throw new AppError(
             "CONFLICT",
             `The data changed since the check: ${result.problemCount} rows have problems now. Nothing was imported.`,
+          );
+        }
+        if (result.changes.invoices !== changedInvoices(current)) {
+          throw new AppError(
+            "CONFLICT",
+            `The data changed since the check: the file now changes ${result.changes.invoices} stored invoices, not the ${changedInvoices(current)} you confirmed. Nothing was imported; check the file again.`,
           );
         }
         const unchanged = result.rows - result.created - result.updated;
@@ -78,6 +106,12 @@ export async function runCommit(db: Db, imp: Import, opts: { userId: string; ret
               created: result.created,
               updated: result.updated,
               unchanged,
+              ...(imp.kind === "invoices"
+                ? {
+                    corrected: result.changes.invoices,
+                    invoiceIdentity: importOptionsSchema.parse(imp.options).invoiceIdentity,
+                  }
+                : {}),
             },
           },
         );
@@ -117,4 +151,9 @@ export async function runCommit(db: Db, imp: Import, opts: { userId: string; ret
 
 function isCheckViolation(error: unknown): boolean {
   return /23514|violates check constraint/.test(String((error as Error)?.message ?? ""));
+}
+
+/** How many stored invoices the check found the file changing. */
+export function changedInvoices(imp: Import): number {
+  return (imp.changes as Partial<ImportChanges>).invoices ?? 0;
 }

@@ -1,4 +1,5 @@
 import type { ImportKind } from "@/lib/generated/prisma/enums";
+import { CUSTOMER_KEYS } from "./find-customers";
 
 export const IMPORT_KINDS = [
   "customers",
@@ -11,7 +12,7 @@ export interface ImportField {
   key: string;
   label: string;
   required: boolean;
-  /** Header names accounting systems use for it, lower case, to suggest a mapping. */
+  /** Header names accounting systems use for it (English, Norwegian, Italian), compared as `normalizeHeader` writes them. */
   aliases: string[];
 }
 
@@ -22,52 +23,296 @@ const field = (key: string, label: string, required: boolean, aliases: string[] 
   aliases,
 });
 
+// Column names of the exports of Tripletex, Fiken (Norwegian), Fatture in Cloud
+// (Italian), Xero and QuickBooks (English); README "Data in and out" has the table.
+const CUSTOMER_CODE = [
+  "customer",
+  "customer number",
+  "customer no",
+  "customer id",
+  "customer ref",
+  "customer code",
+  "account number",
+  "account",
+  "ref",
+  "kundenummer",
+  "kundenr",
+  "kunde nr",
+  "codice cliente",
+  "codice",
+  "cod cliente",
+  "contact id",
+  "account no",
+];
+const CUSTOMER_NAME = [
+  "customer name",
+  "company",
+  "contact name",
+  "display name",
+  "name",
+  "kundenavn",
+  "kunde",
+  "navn",
+  "cliente",
+  "ragione sociale",
+  "denominazione",
+  "nome",
+];
+const VAT = [
+  "vat number",
+  "vat",
+  "vat no",
+  "tax number",
+  "tax id",
+  "partita iva",
+  "p iva",
+  "piva",
+  "mva nummer",
+  "mva nr",
+];
+const REGISTRATION = [
+  "registration number",
+  "company number",
+  "org nr",
+  "orgnr",
+  "organisasjonsnummer",
+  "organisasjonsnr",
+  "codice fiscale",
+  "cf",
+  "abn",
+  "business number",
+];
+const CURRENCY = ["ccy", "cur", "valuta", "currency code"];
+const INVOICE_NUMBER = [
+  "invoice",
+  "invoice no",
+  "invoice #",
+  "invoice number",
+  "number",
+  "inv no",
+  "num",
+  "no",
+  "fakturanr",
+  "fakturanummer",
+  "faktura nr",
+  "faktura",
+  "numero",
+  "numero documento",
+  "n documento",
+  "numero fattura",
+  "n fattura",
+  "document number",
+];
+const AMOUNT = [
+  "total",
+  "invoice amount",
+  "gross amount",
+  "amount",
+  "invoice total",
+  "total amount",
+  "beløp",
+  "belop",
+  "totalbeløp",
+  "beløp inkl mva",
+  "sum inkl mva",
+  "fakturabeløp",
+  "importo totale",
+  "importo",
+  "totale documento",
+  "totale",
+  "importo lordo",
+  "line amount",
+];
+const OPEN = [
+  "amount due",
+  "open balance",
+  "balance",
+  "balance due",
+  "outstanding",
+  "invoice amount due",
+  "utestående",
+  "utestaende",
+  "gjenstående",
+  "restbeløp",
+  "residuo",
+  "da saldare",
+  "importo residuo",
+  "saldo",
+];
+const DOCUMENT_TYPE = [
+  "type",
+  "document type",
+  "transaction type",
+  "invoice type",
+  "tipo documento",
+  "tipo",
+  "dokumenttype",
+  "bilagstype",
+  "type faktura",
+];
+
 export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
   customers: [
-    field("reference", "Customer reference", true, ["customer number", "customer no", "customer id", "account", "ref"]),
-    field("name", "Name", true, ["customer name", "company", "customer"]),
-    field("currency", "Currency", true, ["ccy", "cur"]),
-    field("email", "Email", false, ["e-mail", "email address"]),
-    field("phone", "Phone", false, ["telephone", "tel"]),
-    field("contactPerson", "Contact person", false, ["contact", "attention"]),
-    field("addressLine1", "Address line 1", false, ["address", "street"]),
-    field("addressLine2", "Address line 2", false, []),
-    field("postalCode", "Postal code", false, ["zip", "postcode", "zip code"]),
-    field("city", "City", false, ["town"]),
-    field("country", "Country", false, []),
-    field("language", "Language (en, it, nb)", false, ["lang"]),
+    field("reference", "Customer reference (default: the name)", false, CUSTOMER_CODE.slice(1)),
+    field("name", "Name", true, ["customer", ...CUSTOMER_NAME]),
+    field("currency", "Currency (default: the organization's)", false, CURRENCY),
+    field("email", "Email", false, [
+      "e mail",
+      "email address",
+      "e post",
+      "e postadresse",
+      "epost",
+      "e post adresse",
+      "indirizzo email",
+      "pec",
+    ]),
+    field("phone", "Phone", false, [
+      "telephone",
+      "tel",
+      "phone number",
+      "telefon",
+      "telefonnummer",
+      "mobil",
+      "telefono",
+      "cellulare",
+    ]),
+    field("contactPerson", "Contact person", false, [
+      "contact",
+      "attention",
+      "kontaktperson",
+      "referente",
+      "first name",
+    ]),
+    field("addressLine1", "Address line 1", false, [
+      "address",
+      "street",
+      "adresse",
+      "gateadresse",
+      "postadresse",
+      "indirizzo",
+      "po address line1",
+      "sa address line1",
+      "address line1",
+      "billing address",
+    ]),
+    field("addressLine2", "Address line 2", false, ["po address line2", "address line2", "adresse 2"]),
+    field("postalCode", "Postal code", false, [
+      "zip",
+      "postcode",
+      "zip code",
+      "postnummer",
+      "postnr",
+      "cap",
+      "po postal code",
+      "postal code",
+    ]),
+    field("city", "City", false, ["town", "poststed", "sted", "città", "citta", "comune", "po city"]),
+    field("country", "Country", false, ["land", "nazione", "paese", "po country"]),
+    field("language", "Language (en, it, nb)", false, ["lang", "språk", "lingua"]),
+    field("vatNumber", "VAT number", false, VAT),
+    field("registrationNumber", "Registration number", false, REGISTRATION),
   ],
   invoices: [
-    field("number", "Invoice number", true, ["invoice", "invoice no", "invoice #", "number", "inv no"]),
-    field("customerReference", "Customer reference", true, [
-      "customer",
-      "customer number",
-      "customer no",
-      "customer ref",
-      "account",
+    field("number", "Invoice number", true, INVOICE_NUMBER),
+    field("customerReference", "Customer (reference, or exact name)", false, CUSTOMER_CODE),
+    field("customerVat", "Customer VAT or registration number", false, [...VAT, ...REGISTRATION]),
+    field("customerName", "Customer name (exact)", false, CUSTOMER_NAME),
+    field("issueDate", "Issue date", true, [
+      "invoice date",
+      "date",
+      "issued",
+      "issue date",
+      "fakturadato",
+      "dato",
+      "data",
+      "data documento",
+      "data fattura",
+      "data emissione",
+      "txn date",
+      "transaction date",
     ]),
-    field("issueDate", "Issue date", true, ["invoice date", "date", "issued"]),
-    field("dueDate", "Due date", true, ["due", "payment due"]),
-    field("amount", "Amount", true, ["total", "invoice amount", "amount due", "gross amount"]),
-    field("currency", "Currency (default: the customer's)", false, ["ccy", "cur"]),
+    field("dueDate", "Due date", true, [
+      "due",
+      "payment due",
+      "due date",
+      "forfallsdato",
+      "forfall",
+      "forfallsdag",
+      "scadenza",
+      "data scadenza",
+      "prossima scadenza",
+    ]),
+    field("amount", "Amount", true, AMOUNT),
+    field("currency", "Currency (default: the customer's)", false, CURRENCY),
+    field("openAmount", "Amount still owed (optional: imports the balance)", false, OPEN),
+    field("invoiceTotal", "Invoice total (line-item files: checked against the lines' sum)", false, []),
+    field("documentType", "Document type (invoice or credit note)", false, DOCUMENT_TYPE),
+    field("creditedInvoice", "Invoice credited (credit note rows)", false, [
+      "credited invoice",
+      "invoice credited",
+      "original invoice",
+      "applied to invoice",
+      "fattura di riferimento",
+      "riferimento fattura",
+      "rif fattura",
+      "fattura stornata",
+      "kreditert faktura",
+      "krediterer faktura",
+      "opprinnelig faktura",
+    ]),
   ],
   payments: [
-    field("invoiceNumber", "Invoice number (or a customer reference)", false, [
-      "invoice",
-      "invoice no",
-      "invoice #",
-      "number",
+    field("invoiceNumber", "Invoice number (or a customer reference)", false, INVOICE_NUMBER),
+    field("invoiceDate", "Invoice date (when numbers restart every year)", false, [
+      "invoice date",
+      "fakturadato",
+      "data fattura",
+      "data documento",
     ]),
     field("customerReference", "Customer reference (unapplied cash, no invoice)", false, [
       "customer",
       "customer no",
       "account",
+      "kundenummer",
+      "kundenr",
+      "codice cliente",
     ]),
-    field("amount", "Amount", true, ["paid", "amount paid", "payment amount"]),
-    field("receivedOn", "Payment date", true, ["date", "received", "received on", "paid on", "payment date"]),
-    field("reference", "Payment reference", false, ["ref", "transaction", "transaction id"]),
-    field("method", "Method", false, ["payment method"]),
-    field("currency", "Currency (must be the invoice's)", false, ["ccy", "cur"]),
+    field("amount", "Amount", true, [
+      "paid",
+      "amount paid",
+      "payment amount",
+      "amount",
+      "beløp",
+      "innbetalt",
+      "betalt",
+      "importo",
+      "importo pagato",
+    ]),
+    field("receivedOn", "Payment date", true, [
+      "date",
+      "received",
+      "received on",
+      "paid on",
+      "payment date",
+      "betalingsdato",
+      "innbetalingsdato",
+      "dato",
+      "data pagamento",
+      "data incasso",
+      "data",
+    ]),
+    field("reference", "Payment reference", false, [
+      "ref",
+      "transaction",
+      "transaction id",
+      "referanse",
+      "kid",
+      "riferimento",
+      "cro",
+      "trn",
+    ]),
+    field("method", "Method", false, ["payment method", "betalingsmåte", "metodo", "metodo di pagamento"]),
+    field("currency", "Currency (must be the invoice's)", false, CURRENCY),
   ],
   credit_notes: [
     field("number", "Credit note number", true, [
@@ -78,6 +323,11 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
       "cn no",
     ]),
     field("invoiceNumber", "Invoice number (or a customer reference)", false, ["invoice", "invoice no", "invoice #"]),
+    field("invoiceDate", "Invoice date (when numbers restart every year)", false, [
+      "invoice date",
+      "fakturadato",
+      "data fattura",
+    ]),
     field("customerReference", "Customer reference (credit on the account)", false, [
       "customer",
       "customer no",
@@ -92,28 +342,70 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
 
 export type ColumnMapping = Record<string, string>; // field key -> header in the file
 
-const normalize = (text: string) =>
-  text
+/** A header as compared with aliases: joined words split ("InvoiceNumber"), marks and case dropped ("*DueDate", "Fakturanr."). */
+export function normalizeHeader(text: string): string {
+  return text
     .trim()
+    .replace(/([a-zæøåàèéìòù])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z])([A-Z][a-z])/g, "$1 $2") // "POAddressLine1"
     .toLowerCase()
-    .replace(/[_\s]+/g, " ");
+    .replace(/[*"]/g, "")
+    .replace(/[_\s.\-/:()]+/g, " ")
+    .trim();
+}
 
 /**
  * The mapping to offer for a file: the organization's last mapping for this kind
  * where its headers are in the file, else headers that look like the field.
+ * A header goes to one field only: the first field (in IMPORT_FIELDS order,
+ * aliases in order) that names it, so "Customer" is the customer's name only
+ * when no field took it before.
  */
 export function suggestMapping(kind: ImportKind, headers: string[], remembered: ColumnMapping | null): ColumnMapping {
   const mapping: ColumnMapping = {};
-  const byName = new Map(headers.map((h) => [normalize(h), h]));
+  const byName = new Map(headers.map((h) => [normalizeHeader(h), h]));
+  const taken = new Set<string>();
   for (const f of IMPORT_FIELDS[kind]) {
     const previous = remembered?.[f.key];
     if (previous && headers.includes(previous)) {
       mapping[f.key] = previous;
-      continue;
+      taken.add(previous);
     }
-    const names = [f.key.replace(/([A-Z])/g, " $1"), f.label, ...f.aliases].map(normalize);
-    const hit = names.map((n) => byName.get(n)).find(Boolean);
-    if (hit) mapping[f.key] = hit;
+  }
+  // Exact field names first (a "Customer ref" column is the reference, not the name), then aliases in order.
+  const candidates = IMPORT_FIELDS[kind].map((f) => ({
+    f,
+    names: [f.key.replace(/([A-Z])/g, " $1"), f.label, ...f.aliases].map(normalizeHeader),
+  }));
+  const longest = Math.max(...candidates.map((c) => c.names.length));
+  for (let i = 0; i < longest; i++) {
+    for (const { f, names } of candidates) {
+      if (mapping[f.key] || i >= names.length) continue;
+      const hit = byName.get(names[i]);
+      if (hit && !taken.has(hit)) {
+        mapping[f.key] = hit;
+        taken.add(hit);
+      }
+    }
+  }
+  // Line-item exports (Xero): the line amount is the amount, the repeated invoice total is checked against the sum.
+  if (kind === "invoices") {
+    const line = headers.find((h) =>
+      ["line amount", "line total", "linjebeløp", "importo riga"].includes(normalizeHeader(h)),
+    );
+    if (line) {
+      if (mapping.amount && mapping.amount !== line) mapping.invoiceTotal = mapping.amount;
+      mapping.amount = line;
+    } else if (mapping.invoiceTotal) {
+      // Remembered from a line-item file: in a file of whole invoices the total is the amount.
+      mapping.amount ??= mapping.invoiceTotal;
+      delete mapping.invoiceTotal;
+    }
+  }
+  // An invoice names its customer one way: the code if the file has one, else the VAT number, else the name.
+  if (kind === "invoices") {
+    const first = CUSTOMER_KEYS.find((k) => mapping[k]);
+    for (const k of CUSTOMER_KEYS) if (k !== first) delete mapping[k];
   }
   return mapping;
 }
@@ -125,6 +417,11 @@ export function missingFields(kind: ImportKind, mapping: ColumnMapping, headers:
     const column = mapping[f.key];
     if (column && !headers.includes(column)) errors[f.key] = [`The file has no column "${column}".`];
     else if (f.required && !column) errors[f.key] = [`Choose the column that holds the ${f.label.toLowerCase()}.`];
+  }
+  if (kind === "invoices" && !CUSTOMER_KEYS.some((k) => mapping[k])) {
+    errors.customerReference = [
+      "Choose the column that names the customer: its reference, its VAT or registration number, or its exact name.",
+    ];
   }
   return errors;
 }

@@ -25,6 +25,8 @@ const importJobSchema = z.object({
   orgId: z.uuid(),
   /** Who asked: the commit's audit record names them. */
   userId: z.uuid(),
+  /** The user confirmed the changes to stored invoices the check listed. */
+  confirmChanges: z.boolean().optional(),
 });
 export type ImportJob = z.infer<typeof importJobSchema>;
 export const VALIDATE_IMPORT_JOB = jobType(VALIDATE_IMPORT_TASK, importJobSchema);

@@ -1,5 +1,6 @@
 import type { SessionUser } from "@/lib/auth/session-user";
 import { db } from "@/lib/db/client";
+import { firstRecords } from "./choose-header-row";
 import { getImportOrThrow } from "./get-import";
 import { readImportColumns } from "./import-columns";
 import { listRecentImports } from "./list-imports";
@@ -15,4 +16,9 @@ export function getImportsPage(user: SessionUser) {
 export async function getImportPage(user: SessionUser, importId: string) {
   const imp = await getImportOrThrow(db(), { orgId: user.orgId, importId });
   return { ...imp, ...readImportColumns(imp) };
+}
+
+/** The file's first rows as they are, for choosing the header row. */
+export function getImportFirstRows(user: SessionUser, importId: string) {
+  return firstRecords(db(), { orgId: user.orgId, importId });
 }

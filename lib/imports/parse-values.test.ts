@@ -41,6 +41,20 @@ describe("parseImportAmount", () => {
     ["12.345", ",", "EUR", 1234500],
     ["1'234.50", ".", "CHF", 123450],
     ["1500", ".", "JPY", 1500],
+    ["$1,234.56", ".", "USD", 123456],
+    ["US$ 1,234.56", ".", "USD", 123456],
+    ["kr 1 234,56", ",", "NOK", 123456],
+    ["1 234,56 kr", ",", "NOK", 123456],
+    ["1.234,56 EUR", ",", "EUR", 123456],
+    ["EUR -1.234,56", ",", "EUR", -123456],
+    ["€ 12,00", ",", "EUR", 1200],
+    ["1,234.500", ".", "EUR", 123450],
+    ["12.5000", ".", "EUR", 1250],
+    ["-1 000,00", ",", "NOK", -100000],
+    ["(150.00)", ".", "USD", -15000],
+    ["150.00-", ".", "USD", -15000],
+    ["\u2212150.00", ".", "USD", -15000],
+    ["($150.00)", ".", "USD", -15000],
   ] as const)("%s with decimal %s in %s is %i minor", (text, decimal, currency, minor) => {
     expect(parseImportAmount(text, currency, decimal)).toEqual({ ok: true, value: minor });
   });
@@ -48,11 +62,18 @@ describe("parseImportAmount", () => {
   it.each([
     ["1,234", ",", "EUR", "3 decimals"],
     ["1.5,0.0", ",", "EUR", "not an amount"],
-    ["12.50", ",", "EUR", "not an amount"],
+    ["12.50", ",", "EUR", "written with a decimal point; choose that decimal mark on this page"],
+    ["12,50", ".", "EUR", "written with a decimal comma"],
+    ["1.234,56", ".", "EUR", "written with a decimal comma"],
+    ["$12.50", ".", "EUR", "the sign $, which is not EUR"],
+    ["12.50 USD", ".", "EUR", "is in USD, but this row's currency is EUR"],
+    ["12.50 kroner", ".", "NOK", '"kroner" is neither a digit nor a currency'],
+    ["12.500", ".", "EUR", "choose the decimal comma on this page"],
+    ["1.2345", ".", "EUR", "4 decimals"],
     ["1.234", ".", "EUR", "3 decimals"],
     ["10.5", ".", "JPY", "at most 0"],
     ["abc", ".", "EUR", "not an amount"],
-    ["12.", ".", "EUR", "not an amount"],
+    ["12.", ".", "EUR", "without decimals"],
     ["", ".", "EUR", "is empty"],
   ] as const)("%s with decimal %s in %s is refused", (text, decimal, currency, message) => {
     const result = parseImportAmount(text, currency, decimal);

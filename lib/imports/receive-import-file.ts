@@ -5,7 +5,9 @@ import path from "node:path";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { ImportKind } from "@/lib/generated/prisma/enums";
+import { detectFormats } from "./detect-formats";
 import { suggestMapping } from "./fields";
+import { findHeaderLine, sampleRecords } from "./file-sample";
 import { columnMappingSchema } from "./import-columns";
 import { inChunks, storeChunk } from "./import-file";
 import { defaultOptions } from "./import-options";
@@ -48,9 +50,13 @@ export async function receiveImportFile(
     const { bytes, encoding, head } = await spoolUpload(file, idle(opts.body, opts.idleMs ?? UPLOAD_IDLE_MS), maxBytes);
     if (bytes === 0)
       throw new AppError("INVALID_INPUT", "The file is empty. Export the data again and upload the CSV file.");
-    const firstLine = new TextDecoder(encoding).decode(head.subarray(0, 64 * 1024)).split(/\r?\n/)[0];
-    const delimiter = detectDelimiter(firstLine);
-    const headers = await readHeader(head, encoding, delimiter);
+    // The first lines, not only the first: title lines above the header may have no separator.
+    const firstLines = new TextDecoder(encoding).decode(head.subarray(0, 64 * 1024)).split(/\r?\n/, 20);
+    const delimiter = detectDelimiter(firstLines.join("\n"));
+    const sample = await sampleRecords(head, encoding, delimiter);
+    const headerLine = findHeaderLine(opts.kind, sample);
+    const headers = await readHeader(head, encoding, delimiter, headerLine);
+    const rows = sample.filter((r) => r.line > headerLine).map((r) => r.cells);
     return await db.$transaction(
       async (tx) => {
         const draft = await tx.import.create({
@@ -69,18 +75,27 @@ export async function receiveImportFile(
         const remembered = await tx.importMapping.findUnique({
           where: { orgId_kind: { orgId: opts.orgId, kind: opts.kind } },
         });
+        const mapping = suggestMapping(
+          opts.kind,
+          headers,
+          remembered ? columnMappingSchema.parse(remembered.mapping) : null,
+        );
+        const formats = detectFormats(opts.kind, headers, mapping, rows);
         return tx.import.update({
           where: { id: draft.id },
           data: {
             byteSize: bytes,
             encoding,
             headers,
-            mapping: suggestMapping(
-              opts.kind,
-              headers,
-              remembered ? columnMappingSchema.parse(remembered.mapping) : null,
-            ),
-            options: { ...defaultOptions(), delimiter },
+            mapping,
+            options: {
+              ...defaultOptions(),
+              ...formats.fallback,
+              ...(remembered?.options as object),
+              ...formats.decided,
+              delimiter,
+              headerLine,
+            },
           },
         });
       },
@@ -200,39 +215,43 @@ function refuseNonCsv(head: Uint8Array): void {
     throw new AppError("INVALID_INPUT", "The file is empty. Export the data again and upload the CSV file.");
 }
 
-/** The header row, from the file's first chunk (a header row is far shorter than a chunk). */
-async function readHeader(
-  head: Buffer,
+/** The header row (on `headerLine`), from the file's first chunk (a header row is far shorter than a chunk). */
+export async function readHeader(
+  head: Uint8Array,
   encoding: Encoding,
   delimiter: ReturnType<typeof detectDelimiter>,
+  headerLine = 1,
 ): Promise<string[]> {
   let cells: string[] = [];
   try {
-    for await (const record of readCsv([head], { encoding, delimiter, records: 1 })) {
+    for await (const record of readCsv([head], { encoding, delimiter, records: headerLine })) {
       cells = record.cells;
-      break;
+      if (record.line >= headerLine) break;
     }
   } catch (error) {
     throw new AppError("INVALID_INPUT", `The file could not be read as CSV: ${(error as Error).message}`);
   }
+  // Exports may put title lines above the header: name the row the header was read from.
+  const row = headerLine === 1 ? "the first row" : `row ${headerLine} (the header row)`;
+  const Row = row[0].toUpperCase() + row.slice(1);
   if (cells.length > MAX_COLUMNS) {
     throw new AppError(
       "INVALID_INPUT",
-      `The first row has ${cells.length} columns; at most ${MAX_COLUMNS} can be mapped. Check that this is the CSV export you meant, or remove the columns you do not import.`,
+      `${Row} has ${cells.length} columns; at most ${MAX_COLUMNS} can be mapped. Check that this is the CSV export you meant, or remove the columns you do not import.`,
     );
   }
   const long = cells.findIndex((h) => h.trim().length > MAX_HEADER_CHARS);
   if (long >= 0) {
     throw new AppError(
       "INVALID_INPUT",
-      `Column ${long + 1} of the first row is ${cells[long].trim().length} characters long; a column name has at most ${MAX_HEADER_CHARS}. The first row must be the header row with the column names.`,
+      `Column ${long + 1} of ${row} is ${cells[long].trim().length} characters long; a column name has at most ${MAX_HEADER_CHARS}.${headerLine === 1 ? " The first row must be the header row with the column names." : ""}`,
     );
   }
   const headers = cells.map((h, i) => h.trim() || `Column ${i + 1}`);
   if (headers.length < 2) {
     throw new AppError(
       "INVALID_INPUT",
-      "The first row has only one column. A CSV file needs a header row with its columns separated by commas, semicolons or tabs.",
+      `${Row} has only one column. A CSV file needs a header row with its columns separated by commas, semicolons or tabs.`,
     );
   }
   return uniqueNames(headers);

@@ -1,10 +1,15 @@
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Import } from "@/lib/generated/prisma/client";
+import { todayIn } from "@/lib/time/dates";
 import type { ColumnMapping } from "./fields";
+import { IMPORT_FIELDS } from "./fields";
+import { isTotalsLine } from "./file-sample";
 import { readImportColumns } from "./import-columns";
-import type { MappedRow, RowProblem } from "./import-kind";
+import type { BatchContext, MappedRow, RowNotice, RowProblem } from "./import-kind";
+import { type ImportChanges, noChanges } from "./invoice-changes";
 import { IMPORT_KIND_HANDLERS } from "./kinds";
+import { PREVIEW_ROWS, type PreviewRow, previewRow } from "./preview-row";
 import { type Encoding, readCsv } from "./read-csv";
 
 export const BATCH_ROWS = 2000;
@@ -17,6 +22,12 @@ export interface PassResult {
   problemCount: number;
   created: number;
   updated: number;
+  /** What the file changes in stored rows (invoices). */
+  changes: ImportChanges;
+  /** Rows skipped, said to the user: title lines, totals lines. */
+  notices: RowNotice[];
+  /** The first rows as read. */
+  preview: PreviewRow[];
 }
 
 /**
@@ -31,6 +42,8 @@ export async function runImportPass(
   opts: {
     file: AsyncIterable<Uint8Array>;
     write: boolean;
+    /** Who imports: corrections are audited in their name. */
+    userId?: string | null;
     progress?: (bytesRead: number, rows: number) => Promise<void>;
   },
 ): Promise<PassResult> {
@@ -38,38 +51,68 @@ export async function runImportPass(
   const { options, mapping, headers } = readImportColumns(imp);
   const index = new Map(Object.entries(mapping).map(([field, header]) => [field, headers.indexOf(header)]));
   const state = handler.newState();
-  const result: PassResult = { rows: 0, problems: [], problemCount: 0, created: 0, updated: 0 };
+  const org = await tx.organization.findUniqueOrThrow({
+    where: { id: imp.orgId },
+    select: { defaultCurrency: true, timeZone: true },
+  });
+  const defaultCurrency = org.defaultCurrency;
+  const ctx: BatchContext = { orgId: imp.orgId, options, defaultCurrency, today: todayIn(org.timeZone) };
+  const result: PassResult = {
+    rows: 0,
+    problems: [],
+    problemCount: 0,
+    created: 0,
+    updated: 0,
+    changes: noChanges(),
+    notices: [],
+    preview: [],
+  };
+  const fields = IMPORT_FIELDS[imp.kind].map((f) => f.key);
   let bytesRead = 0;
   let batch: MappedRow[] = [];
 
-  const flush = async () => {
-    if (!batch.length) return;
-    const { valid, problems } = await handler.validate(tx, { orgId: imp.orgId, options }, batch, state);
+  const take = async ({ valid, problems }: { valid: unknown[]; problems: RowProblem[] }) => {
     result.problemCount += problems.length;
     result.problems.push(...problems.slice(0, MAX_PROBLEMS_SHOWN - result.problems.length));
     if (opts.write && result.problemCount === 0) {
-      const written = await handler.write(tx, imp.orgId, valid);
+      const written = await handler.write(
+        tx,
+        { orgId: imp.orgId, importId: imp.id, userId: opts.userId ?? null },
+        valid,
+      );
       result.created += written.created;
       result.updated += written.updated;
     }
+  };
+  const flush = async () => {
+    if (!batch.length) return;
+    await take(await handler.validate(tx, ctx, batch, state));
     batch = [];
     await opts.progress?.(bytesRead, result.rows);
   };
 
-  let header = true;
   try {
     for await (const record of readCsv(opts.file, {
       encoding: imp.encoding as Encoding,
       delimiter: options.delimiter,
       onBytes: (b) => (bytesRead = b),
     })) {
-      if (header) {
-        header = false;
+      if (record.line < options.headerLine) {
+        if (record.cells.some((c) => c.trim()))
+          result.notices.push({ line: record.line, message: "Above the header row: skipped (a title line)." });
         continue;
       }
+      if (record.line === options.headerLine) continue;
       if (record.cells.every((c) => !c.trim())) continue;
+      const totals = isTotalsLine(record.cells);
+      if (totals) {
+        result.notices.push({ line: record.line, message: `A totals line ("${totals}"): skipped.` });
+        continue;
+      }
       result.rows++;
-      batch.push(mappedRow(record.line, record.cells, index, mapping));
+      const row = mappedRow(record.line, record.cells, index, mapping);
+      if (result.preview.length < PREVIEW_ROWS) result.preview.push(previewRow(row, fields, options, defaultCurrency));
+      batch.push(row);
       if (batch.length >= BATCH_ROWS) await flush();
     }
   } catch (error) {
@@ -80,9 +123,17 @@ export async function runImportPass(
     throw error;
   }
   await flush();
+  if (handler.finish) await take(await handler.finish(tx, ctx, state));
+  // Problems in row order: held-back rows (line items) are checked last.
+  result.problems.sort((a, b) => a.line - b.line);
+  result.changes = handler.changes?.(state) ?? noChanges();
   if (result.rows === 0) {
     result.problemCount++;
-    result.problems.push({ line: 2, column: "", message: "The file has a header row but no data rows." });
+    result.problems.push({
+      line: options.headerLine + 1,
+      column: "",
+      message: "The file has a header row but no data rows.",
+    });
   }
   return result;
 }

@@ -45,6 +45,10 @@ export async function runValidation(db: Db, imp: Import, opts: { retryable?: boo
         rowCount: result.rows,
         problemCount: result.problemCount,
         problems: result.problems as object[],
+        changes: result.changes as object,
+        notices: result.notices as object[],
+        preview: result.preview as object[],
+        changesConfirmed: false,
       },
     });
   } catch (error) {

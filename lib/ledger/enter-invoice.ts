@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import { type DateOnly, dateOnlyToDb } from "@/lib/time/dates";
+import { invoiceNumbering } from "./invoice-numbering";
 import { assertKnownCurrency, inLedgerTransaction, orgDay } from "./ledger-tx";
 
 export interface EnterInvoiceInput {
@@ -37,14 +38,25 @@ export async function enterInvoice(db: Db, input: EnterInvoiceInput) {
   return inLedgerTransaction(db, async (tx) => {
     const customer = await getCustomerOrThrow(tx, input);
     const { today, day } = await orgDay(tx, input.orgId, input.now);
+    // A number is unique within its issue year, or within its customer, as the organization numbers invoices.
+    const numbering = await invoiceNumbering(tx, input.orgId);
+    const year = Number(issueDate.slice(0, 4));
     const clash = await tx.invoice.findFirst({
-      where: { orgId: input.orgId, number },
+      where: {
+        orgId: input.orgId,
+        number,
+        ...(numbering === "customer"
+          ? { customerId: customer.id }
+          : { issueDate: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) } }),
+      },
       include: { customer: { select: { name: true } } },
     });
     if (clash)
-      throw new AppError("CONFLICT", `Invoice number ${number} is already used (${clash.customer.name}).`, {
-        number: ["Already used."],
-      });
+      throw new AppError(
+        "CONFLICT",
+        `Invoice number ${number} is already used (${clash.customer.name}${numbering === "year" ? `, ${year}` : ""}).`,
+        { number: ["Already used."] },
+      );
     let invoice: { id: string };
     try {
       invoice = await tx.invoice.create({

@@ -1,11 +1,21 @@
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/collections/actor";
+import type { DbOrTx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { recordCreditNote } from "@/lib/ledger/record-credit-note";
 import { formatMoney, isKnownCurrency, toMinor } from "@/lib/money/money";
 import { clockNow, type DateOnly, dateOnlyFromDb, todayIn } from "@/lib/time/dates";
-import { type ImportKindHandler, invoicesNamed, RowChecker } from "../import-kind";
+import {
+  type ImportKindHandler,
+  invoicesNamed,
+  namedInvoice,
+  RowChecker,
+  rememberedInvoiceIdentity,
+  type WriteContext,
+} from "../import-kind";
 import { parseImportAmount, parseImportDate } from "../parse-values";
 import { uuid7 } from "../uuid7";
 
-interface CreditNoteRow {
+export interface CreditNoteRow {
   id: string;
   import_key: string;
   number: string;
@@ -17,8 +27,24 @@ interface CreditNoteRow {
   reason: string;
 }
 
-interface CreditNoteState {
+/** An invoice as a credit note checks against it. */
+export interface CreditedInvoice {
+  id: string;
+  number: string;
+  customerId: string;
+  currency: string;
+  amountMinor: bigint;
+  paidMinor: bigint;
+  issueDate: Date;
+}
+
+export interface CreditNoteState {
   numbers: Map<string, number>;
+  /**
+   * Invoices files: the file's own invoices by number, so that a credit note can
+   * name an invoice the same file brings (not stored yet while the file is checked).
+   */
+  fileInvoices?: Map<string, CreditedInvoice[]>;
   /** Credited sum per invoice id after the rows so far, to name the row that would over-credit. */
   credited: Map<string, number>;
 }
@@ -40,7 +66,16 @@ export const creditNotesKind: ImportKindHandler<CreditNoteRow, CreditNoteState> 
     const refs = [...new Set(rows.map((r) => r.value("customerReference")).filter(Boolean))];
     const org = await tx.organization.findUniqueOrThrow({ where: { id: orgId }, select: { timeZone: true } });
     const today = todayIn(org.timeZone, clockNow());
-    const { invoiceByNumber } = await invoicesNamed(tx, orgId, invoiceNumbers);
+    const { invoicesByNumber } = await invoicesNamed(tx, orgId, invoiceNumbers);
+    for (const [number, inFile] of state.fileInvoices ?? []) {
+      // A stored invoice wins over the file's row for it (same number, issue year and customer).
+      const stored = invoicesByNumber.get(number) ?? [];
+      const same = (a: CreditedInvoice, b: CreditedInvoice) =>
+        a.customerId === b.customerId && a.issueDate.getUTCFullYear() === b.issueDate.getUTCFullYear();
+      const added = inFile.filter((f) => !stored.some((s) => same(s, f)));
+      if (added.length) invoicesByNumber.set(number, [...stored, ...added]);
+    }
+    const identity = await rememberedInvoiceIdentity(tx, orgId);
     const customers = await tx.customer.findMany({
       where: { orgId, reference: { in: refs } },
       select: { id: true, reference: true, currency: true },
@@ -59,18 +94,18 @@ export const creditNotesKind: ImportKindHandler<CreditNoteRow, CreditNoteState> 
       check.unique("number", state.numbers, number, `credit note number "${number}"`);
       const invoiceNumber = row.value("invoiceNumber");
       const ref = row.value("customerReference");
-      const invoice = invoiceNumber ? invoiceByNumber.get(invoiceNumber) : undefined;
       const customer = ref ? customerByRef.get(ref) : undefined;
-      if (invoiceNumber && !invoice)
-        check.problem("invoiceNumber", `unknown invoice "${invoiceNumber}": import invoices first`);
+      const invoice = namedInvoice(check, row, invoicesByNumber, {
+        identity,
+        dateFormat: options.dateFormat,
+        customer,
+      });
       if (!invoiceNumber && !ref)
         check.problem(
           "invoiceNumber",
           "name the invoice credited, or the customer reference for a credit on the account",
         );
-      if (!invoiceNumber && ref && !customer) check.problem("customerReference", `unknown customer "${ref}"`);
-      if (invoice && customer && invoice.customerId !== customer.id)
-        check.problem("customerReference", `invoice ${invoiceNumber} belongs to another customer`);
+      if (ref && !customer) check.problem("customerReference", `unknown customer "${ref}"`);
       const currency = (row.value("currency") || invoice?.currency || customer?.currency || "").toUpperCase();
       if (row.value("currency") && !isKnownCurrency(currency))
         check.problem("currency", `"${row.value("currency")}" is not a currency code we know, like EUR`);
@@ -129,15 +164,37 @@ export const creditNotesKind: ImportKindHandler<CreditNoteRow, CreditNoteState> 
     return { valid, problems };
   },
 
-  async write(tx, orgId, rows) {
+  async write(tx, ctx, rows) {
     if (!rows.length) return { created: 0, updated: 0 };
-    // The ledger trigger moves each invoice's settled amount, and the accounts follow.
-    const inserted = await tx.$executeRaw(Prisma.sql`
-      INSERT INTO ledger_entries (id, org_id, customer_id, currency, kind, invoice_id, amount_minor, number, reason, effective_on, import_key)
-      SELECT r.id, ${orgId}::uuid, r.customer_id, r.currency, 'CREDIT_NOTE', r.invoice_id, r.amount_minor, r.number, r.reason, r.effective_on, r.import_key
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        AS r(id uuid, import_key text, number text, customer_id uuid, invoice_id uuid, currency text, amount_minor bigint, effective_on date, reason text)
-      ON CONFLICT DO NOTHING`);
-    return { created: inserted, updated: 0 };
+    // Through the ledger's own verb: its checks, its audit record, the case closing when settled.
+    const actor = await importActor(tx, ctx);
+    const now = clockNow();
+    let created = 0;
+    for (const r of rows) {
+      const done = await recordCreditNote(tx, {
+        orgId: ctx.orgId,
+        actor,
+        invoiceId: r.invoice_id,
+        customerId: r.customer_id,
+        amountMinor: r.amount_minor,
+        currency: r.currency,
+        reason: r.reason,
+        number: r.number,
+        issuedOn: r.effective_on,
+        importKey: r.import_key,
+        now,
+      });
+      if (!done.duplicate) created++;
+    }
+    return { created, updated: 0 };
   },
 };
+
+/** Who the ledger records the import's entries for: the user who started the import, with their role now. */
+async function importActor(tx: DbOrTx, ctx: WriteContext): Promise<Actor> {
+  const user = ctx.userId
+    ? await tx.user.findFirst({ where: { id: ctx.userId, orgId: ctx.orgId, active: true }, select: { role: true } })
+    : null;
+  if (!user) throw new AppError("FORBIDDEN", "The user who started this import can no longer record credit notes.");
+  return { userId: ctx.userId!, role: user.role };
+}

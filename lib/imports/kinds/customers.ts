@@ -14,6 +14,8 @@ const TEXT_FIELDS = {
   city: "city",
   country: "country",
   language: "language",
+  vatNumber: "vat_number",
+  registrationNumber: "registration_number",
 } as const;
 type TextField = keyof typeof TEXT_FIELDS;
 const LANGUAGES = ["en", "it", "nb"];
@@ -26,16 +28,23 @@ type CustomerRow = { id: string; reference: string; name: string; currency: stri
 export const customersKind: ImportKindHandler<CustomerRow, { refs: Map<string, number>; mapped: Set<TextField> }> = {
   newState: () => ({ refs: new Map(), mapped: new Set() }),
 
-  async validate(_tx, _ctx, rows, state) {
+  async validate(_tx, ctx, rows, state) {
     const valid: CustomerRow[] = [];
     const problems = [];
     for (const row of rows) {
       const check = new RowChecker(row);
-      const reference = check.required("reference", "The customer reference");
-      check.unique("reference", state.refs, reference, `customer reference "${reference}"`);
       const name = check.required("name", "The name");
-      const currency = check.required("currency", "The currency").toUpperCase();
-      if (currency && !CURRENCY.test(currency))
+      // Exports without customer numbers (QuickBooks, Fatture in Cloud) name customers by name: it is their reference.
+      const reference = row.has("reference") ? check.required("reference", "The customer reference") : name;
+      check.unique(
+        row.has("reference") ? "reference" : "name",
+        state.refs,
+        reference,
+        `customer reference "${reference}"`,
+      );
+      // A customer file without currencies (most exports) takes the organization's base currency.
+      const currency = (row.value("currency") || ctx.defaultCurrency).toUpperCase();
+      if (!CURRENCY.test(currency))
         check.problem("currency", `"${row.value("currency")}" is not a currency code like EUR`);
       const language = row.value("language").toLowerCase();
       if (row.has("language") && !LANGUAGES.includes(language))
@@ -55,7 +64,7 @@ export const customersKind: ImportKindHandler<CustomerRow, { refs: Map<string, n
     return { valid, problems };
   },
 
-  async write(tx, orgId, rows) {
+  async write(tx, { orgId }, rows) {
     if (!rows.length) return { created: 0, updated: 0 };
     // Column names come from TEXT_FIELDS, never from the file.
     const columns = ["name", "currency", ...Object.values(TEXT_FIELDS).filter((c) => rows[0][c] !== undefined)];

@@ -1,9 +1,21 @@
+import { recordAudits } from "@/lib/audit/events";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { formatMoney, toMinor } from "@/lib/money/money";
-import type { DateOnly } from "@/lib/time/dates";
-import { CURRENCY, countUpserts, type ImportKindHandler, RowChecker } from "../import-kind";
-import { parseImportAmount, parseImportDate } from "../parse-values";
+import { formatMoney, minorToPlain, toMinor } from "@/lib/money/money";
+import { type DateOnly, dateOnlyFromDb, dateOnlyToDb } from "@/lib/time/dates";
+import { customerFinder } from "../find-customers";
+import type { BatchContext, ImportKindHandler, MappedRow, RowProblem } from "../import-kind";
+import { type InvoiceCandidate, mergeLine, readInvoiceRow } from "../invoice-candidates";
+import {
+  addChange,
+  changedFacts,
+  type ImportChanges,
+  type InvoiceFacts,
+  invoiceHistory,
+  noChanges,
+} from "../invoice-changes";
+import { invoiceKey } from "../invoice-identity";
 import { uuid7 } from "../uuid7";
+import { type CreditNoteRow, type CreditNoteState, creditNotesKind } from "./credit-notes";
 
 interface InvoiceRow {
   id: string;
@@ -13,94 +25,381 @@ interface InvoiceRow {
   due_date: DateOnly;
   amount_minor: number;
   currency: string;
+  /** Set when the row changes a stored invoice: what the check listed, audited on write. */
+  correction?: { line: number; before: InvoiceFacts; after: InvoiceFacts };
+  /** The invoice is stored (a correction, or only an opening payment to record). */
+  stored: boolean;
+  /** What was paid before the import, per the file's amount still owed: recorded as a payment. */
+  opening?: { amount: number; key: string; note: string; on: DateOnly };
 }
 
-/** Invoices, matched by number: new numbers are created, changed amounts, dates or customers updated in place. */
-export const invoicesKind: ImportKindHandler<InvoiceRow, { numbers: Map<string, number> }> = {
-  newState: () => ({ numbers: new Map() }),
+/** A credit note found in the invoices file, imported through the credit notes kind (the ledger). */
+interface CreditNoteInFile {
+  creditNote: CreditNoteRow;
+}
 
-  async validate(tx, { orgId, options }, rows, state) {
-    const refs = [...new Set(rows.map((r) => r.value("customerReference")).filter(Boolean))];
-    const numbers = [...new Set(rows.map((r) => r.value("number")).filter(Boolean))];
-    const [customers, existing] = await Promise.all([
-      tx.customer.findMany({
-        where: { orgId, reference: { in: refs } },
-        select: { id: true, reference: true, currency: true },
-      }),
-      tx.invoice.findMany({
-        where: { orgId, number: { in: numbers } },
-        select: { id: true, number: true, customerId: true, currency: true, amountMinor: true, paidMinor: true },
-      }),
-    ]);
-    const customerByRef = new Map(customers.map((c) => [c.reference, c]));
-    const invoiceByNumber = new Map(existing.map((i) => [i.number, i]));
-    const valid: InvoiceRow[] = [];
-    const problems = [];
+interface InvoiceState {
+  keys: Map<string, number>;
+  creditNotes: CreditNoteState;
+  /** Credit-note rows of the file, checked after the invoices (they may name an invoice of this file). */
+  pendingCreditNotes: MappedRow[];
+  changes: ImportChanges;
+  /** Line-item files: the invoices their lines add up to so far, by key. */
+  merged: Map<string, InvoiceCandidate>;
+}
+
+const LINES_HINT =
+  'if the file has one row per invoice line, tick "Add up the lines of each invoice" on this page and check again';
+
+/**
+ * Invoices, matched on their number within the issue year or within the
+ * customer (the import's invoiceIdentity, invoice-identity.ts), never on the
+ * bare number. New invoices are created; a stored invoice the file changes is
+ * listed by the check (before and after), refused where it has payments,
+ * letters or disputes and its customer or amount would change, and otherwise
+ * written only once the user confirmed, each as an audited correction.
+ * Line-item files (mergeLines) add their lines up per invoice; the sum is
+ * checked against the invoice total when the file has one.
+ */
+export const invoicesKind: ImportKindHandler<InvoiceRow | CreditNoteInFile, InvoiceState> = {
+  newState: () => ({
+    keys: new Map(),
+    creditNotes: { ...creditNotesKind.newState(), fileInvoices: new Map() },
+    pendingCreditNotes: [],
+    changes: noChanges(),
+    merged: new Map(),
+  }),
+  changes: (state) => state.changes,
+
+  async validate(tx, ctx, rows, state) {
+    const customers = await customerFinder(tx, ctx.orgId, rows);
+    const customerField = customers.key ?? "customerReference";
+    const problems: RowProblem[] = [];
+    const candidates: InvoiceCandidate[] = [];
     for (const row of rows) {
-      const check = new RowChecker(row);
-      const number = check.required("number", "The invoice number");
-      check.unique("number", state.numbers, number, `invoice number "${number}"`);
-      const ref = check.required("customerReference", "The customer reference");
-      const customer = ref ? customerByRef.get(ref) : undefined;
-      if (ref && !customer)
-        check.problem(
-          "customerReference",
-          `unknown customer "${ref}": no customer has this reference; import customers first`,
-        );
-      const issueDate = check.parsed("issueDate", parseImportDate(row.value("issueDate"), options.dateFormat));
-      const dueDate = check.parsed("dueDate", parseImportDate(row.value("dueDate"), options.dateFormat));
-      if (issueDate && dueDate && dueDate < issueDate)
-        check.problem("dueDate", `the due date ${dueDate} is before the issue date ${issueDate}`);
-      const currency = (row.value("currency") || customer?.currency || "").toUpperCase();
-      if (row.has("currency") && !CURRENCY.test(currency))
-        check.problem("currency", `"${row.value("currency")}" is not a currency code like EUR`);
-      const amount = CURRENCY.test(currency)
-        ? check.parsed("amount", parseImportAmount(row.value("amount"), currency, options.decimalSeparator))
-        : undefined;
-      if (amount !== undefined && amount <= 0) check.problem("amount", "an invoice amount must be more than zero");
-      const stored = invoiceByNumber.get(number);
-      if (stored && customer && amount !== undefined) {
-        const paid = toMinor(stored.paidMinor);
-        if (paid > 0 && amount < paid) {
-          check.problem(
-            "amount",
-            `${formatMoney(amount, currency)} is less than the ${formatMoney(paid, stored.currency)} already paid on this invoice`,
-          );
-        }
-        if (paid !== 0 && stored.currency !== currency)
-          check.problem("currency", `the invoice has payments in ${stored.currency}; its currency cannot change`);
-        if (paid !== 0 && stored.customerId !== customer.id)
-          check.problem("customerReference", "the invoice has payments; it cannot move to another customer");
+      const { check, candidate } = readInvoiceRow(row, customers.match(row), customerField, ctx.options);
+      if (candidate?.creditNote) state.pendingCreditNotes.push(creditNoteRow(row, candidate, customerField));
+      else if (candidate && ctx.options.mergeLines) {
+        const first = state.merged.get(candidate.key);
+        if (first) mergeLine(first, candidate);
+        else state.merged.set(candidate.key, candidate);
+      } else if (candidate) {
+        const before = check.problems.length;
+        check.unique("number", state.keys, candidate.key, `invoice number "${candidate.number}" ${candidate.what}`);
+        // A file of invoice lines is a choice on the page: the duplicate says so.
+        if (check.problems.length > before) check.problems[before].message += `; ${LINES_HINT}`;
+        if (check.ok) candidates.push(candidate);
+        if (check.ok && row.has("creditedInvoice")) rememberForCredit(state, candidate);
       }
       problems.push(...check.problems);
-      if (check.ok && customer && issueDate && dueDate && amount !== undefined) {
-        valid.push({
-          id: stored?.id ?? uuid7(),
-          customer_id: customer.id,
-          number,
-          issue_date: issueDate,
-          due_date: dueDate,
-          amount_minor: amount,
-          currency,
-        });
-      }
+    }
+    if (ctx.options.mergeLines) return { valid: [], problems };
+    const resolved = await resolve(tx, ctx, candidates, state);
+    return { valid: resolved.valid, problems: [...problems, ...resolved.problems] };
+  },
+
+  /** Line-item files: the merged invoices, checked against their totals and the stored invoices. */
+  async finish(tx, ctx, state) {
+    const all = [...state.merged.values()];
+    const valid: (InvoiceRow | CreditNoteInFile)[] = [];
+    const problems: RowProblem[] = [];
+    for (const c of all) {
+      const rows = c.lastLine > c.line ? `rows ${c.line}–${c.lastLine}` : `row ${c.line}`;
+      if (c.total !== undefined && c.total !== c.amount)
+        c.check.problem(
+          "invoiceTotal",
+          `the lines of invoice ${c.number} (${rows}) add up to ${formatMoney(c.amount, c.currency)}, but its total is ${formatMoney(c.total, c.currency)}`,
+        );
+      else if (c.amount < 0)
+        c.check.problem(
+          "amount",
+          `invoice ${c.number}'s lines (${rows}) add up to less than zero: it is a credit note, not a receivable; record it as a credit note on the customer's account`,
+        );
+      else if (c.amount === 0) c.check.problem("amount", `invoice ${c.number}'s lines (${rows}) add up to zero`);
+    }
+    for (let i = 0; i < all.length; i += 2000) {
+      const batch = all.slice(i, i + 2000);
+      problems.push(...batch.flatMap((c) => c.check.problems));
+      const resolved = await resolve(
+        tx,
+        ctx,
+        batch.filter((c) => c.check.ok),
+        state,
+      );
+      valid.push(...resolved.valid);
+      problems.push(...resolved.problems);
+    }
+    state.merged.clear();
+    // Credit notes last: on import, the invoices they name are written by now.
+    const notes = state.pendingCreditNotes.splice(0);
+    for (let i = 0; i < notes.length; i += 2000) {
+      // Checked as the credit notes import checks them; their cells are read already (ISO dates, plain amounts).
+      const credited = await creditNotesKind.validate(
+        tx,
+        { ...ctx, options: { ...ctx.options, dateFormat: "iso", decimalSeparator: "." } },
+        notes.slice(i, i + 2000),
+        state.creditNotes,
+      );
+      valid.push(...credited.valid.map((creditNote) => ({ creditNote })));
+      problems.push(...credited.problems);
     }
     return { valid, problems };
   },
 
-  async write(tx, orgId, rows) {
-    if (!rows.length) return { created: 0, updated: 0 };
-    const returned = await tx.$queryRaw<{ inserted: boolean }[]>(Prisma.sql`
-      INSERT INTO invoices AS i (id, org_id, customer_id, number, issue_date, due_date, amount_minor, currency)
-      SELECT r.id, ${orgId}::uuid, r.customer_id, r.number, r.issue_date, r.due_date, r.amount_minor, r.currency
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        AS r(id uuid, customer_id uuid, number text, issue_date date, due_date date, amount_minor bigint, currency text)
-      ON CONFLICT (org_id, number) DO UPDATE SET
-        customer_id = EXCLUDED.customer_id, issue_date = EXCLUDED.issue_date, due_date = EXCLUDED.due_date,
-        amount_minor = EXCLUDED.amount_minor, currency = EXCLUDED.currency
-      WHERE (i.customer_id, i.issue_date, i.due_date, i.amount_minor, i.currency)
-        IS DISTINCT FROM (EXCLUDED.customer_id, EXCLUDED.issue_date, EXCLUDED.due_date, EXCLUDED.amount_minor, EXCLUDED.currency)
-      RETURNING (xmax = 0) AS inserted`);
-    return countUpserts(returned);
+  async write(tx, ctx, all) {
+    const notes = await creditNotesKind.write(
+      tx,
+      ctx,
+      all.flatMap((r) => ("creditNote" in r ? [r.creditNote] : [])),
+    );
+    const rows = all.filter((r): r is InvoiceRow => !("creditNote" in r));
+    const created = rows.filter((r) => !r.stored);
+    const corrected = rows.filter((r) => r.correction);
+    const plain = (list: InvoiceRow[]) =>
+      JSON.stringify(list.map(({ correction: _, opening: __, stored: ___, ...r }) => r));
+    if (created.length) {
+      // The unique index invoices_identity refuses an invoice a concurrent import created meanwhile.
+      await tx.$executeRaw(Prisma.sql`
+        INSERT INTO invoices (id, org_id, customer_id, number, issue_date, due_date, amount_minor, currency)
+        SELECT r.id, ${ctx.orgId}::uuid, r.customer_id, r.number, r.issue_date, r.due_date, r.amount_minor, r.currency
+        FROM jsonb_to_recordset(${plain(created)}::jsonb)
+          AS r(id uuid, customer_id uuid, number text, issue_date date, due_date date, amount_minor bigint, currency text)`);
+    }
+    if (corrected.length) {
+      await tx.$executeRaw(Prisma.sql`
+        UPDATE invoices AS i SET customer_id = r.customer_id, issue_date = r.issue_date, due_date = r.due_date,
+          amount_minor = r.amount_minor, currency = r.currency
+        FROM jsonb_to_recordset(${plain(corrected)}::jsonb)
+          AS r(id uuid, customer_id uuid, issue_date date, due_date date, amount_minor bigint, currency text)
+        WHERE i.id = r.id AND i.org_id = ${ctx.orgId}::uuid`);
+      await recordAudits(
+        tx,
+        ctx,
+        corrected.map((r) => ({
+          kind: "invoice.corrected" as const,
+          payload: { importId: ctx.importId, invoiceId: r.id, number: r.number, ...r.correction! },
+        })),
+      );
+    }
+    const opening = rows.flatMap((r) =>
+      r.opening
+        ? [
+            {
+              id: uuid7(),
+              invoice_id: r.id,
+              customer_id: r.customer_id,
+              currency: r.currency,
+              amount_minor: r.opening.amount,
+              received_on: r.opening.on,
+              reference: r.opening.note,
+              import_key: r.opening.key,
+            },
+          ]
+        : [],
+    );
+    if (opening.length) {
+      // The paid_minor trigger adds each to its invoice; the key makes a re-import add nothing.
+      await tx.$executeRaw(Prisma.sql`
+        INSERT INTO payments (id, org_id, customer_id, invoice_id, amount_minor, currency, received_on, method, reference, import_key)
+        SELECT r.id, ${ctx.orgId}::uuid, r.customer_id, r.invoice_id, r.amount_minor, r.currency, r.received_on,
+          'paid before import', r.reference, r.import_key
+        FROM jsonb_to_recordset(${JSON.stringify(opening)}::jsonb)
+          AS r(id uuid, customer_id uuid, invoice_id uuid, amount_minor bigint, currency text, received_on date, reference text, import_key text)
+        ON CONFLICT (org_id, import_key) DO NOTHING`);
+    }
+    return { created: created.length + notes.created, updated: rows.length - created.length };
   },
 };
+
+/** An invoice of this file a credit note of the file may name (kept only when the file has that column). */
+function rememberForCredit(state: InvoiceState, c: InvoiceCandidate): void {
+  const invoices = state.creditNotes.fileInvoices!;
+  invoices.set(c.number, [
+    ...(invoices.get(c.number) ?? []),
+    {
+      id: `file:${c.line}`,
+      number: c.number,
+      customerId: c.customer.id,
+      currency: c.currency,
+      amountMinor: BigInt(c.amount),
+      paidMinor: BigInt(c.open === undefined ? 0 : c.amount - c.open),
+      issueDate: dateOnlyToDb(c.issueDate),
+    },
+  ]);
+}
+
+/**
+ * A credit-note row of an invoices file as a row of a credit notes file: its own
+ * number, the customer found, the amount it credits and its date, already read;
+ * the invoice it credits when the file names one. Problems name the file's columns.
+ */
+function creditNoteRow(row: MappedRow, c: InvoiceCandidate, customerField: string): MappedRow {
+  const values: Record<string, string> = {
+    number: c.number,
+    invoiceNumber: row.value("creditedInvoice"),
+    customerReference: c.customer.reference,
+    amount: minorToPlain(c.amount, c.currency),
+    issuedOn: c.issueDate,
+    currency: c.currency,
+    reason: `Credit note in the invoices file (${c.creditNote})`,
+  };
+  const columns: Record<string, string> = {
+    number: "number",
+    invoiceNumber: "creditedInvoice",
+    customerReference: customerField,
+    amount: "amount",
+    issuedOn: "issueDate",
+    currency: "currency",
+  };
+  return {
+    line: row.line,
+    value: (field) => values[field] ?? "",
+    column: (field) => row.column(columns[field] ?? "number"),
+    has: (field) => field in values,
+  };
+}
+
+interface StoredInvoice {
+  id: string;
+  number: string;
+  customerId: string;
+  paid: number;
+  facts: InvoiceFacts;
+}
+
+/** Stored invoices with these numbers, by the key the import matches on. */
+async function storedInvoices(tx: Parameters<typeof invoiceHistory>[0], ctx: BatchContext, numbers: string[]) {
+  const existing = await tx.invoice.findMany({
+    where: { orgId: ctx.orgId, number: { in: numbers } },
+    select: {
+      id: true,
+      number: true,
+      customerId: true,
+      issueDate: true,
+      dueDate: true,
+      currency: true,
+      amountMinor: true,
+      paidMinor: true,
+      customer: { select: { reference: true } },
+    },
+  });
+  const stored = new Map<string, StoredInvoice[]>();
+  for (const i of existing) {
+    const facts: InvoiceFacts = {
+      customer: i.customer.reference,
+      issueDate: dateOnlyFromDb(i.issueDate),
+      dueDate: dateOnlyFromDb(i.dueDate),
+      amountMinor: toMinor(i.amountMinor),
+      currency: i.currency,
+    };
+    const key = invoiceKey(ctx.options.invoiceIdentity, { ...i, issueDate: facts.issueDate });
+    const entry = { id: i.id, number: i.number, customerId: i.customerId, paid: toMinor(i.paidMinor), facts };
+    stored.set(key, [...(stored.get(key) ?? []), entry]);
+  }
+  return stored;
+}
+
+/**
+ * Candidates against the stored invoices: new ones are created; a match that
+ * differs is a change (counted and listed; refused for its customer or amount
+ * where payments, letters or disputes rest on it); the amount still owed
+ * becomes a payment of what was paid before.
+ */
+async function resolve(
+  tx: Parameters<typeof invoiceHistory>[0],
+  ctx: BatchContext,
+  candidates: InvoiceCandidate[],
+  state: InvoiceState,
+): Promise<{ valid: InvoiceRow[]; problems: RowProblem[] }> {
+  const stored = await storedInvoices(tx, ctx, [...new Set(candidates.map((c) => c.number))]);
+  const matched = candidates.map((c) => {
+    const matches = stored.get(c.key) ?? [];
+    if (matches.length > 1) {
+      c.check.problem(
+        "number",
+        `invoice "${c.number}" ${c.what} matches ${matches.length} stored invoices (customers ${matches.map((m) => m.facts.customer).join(", ")}); choose "number and customer match" on this page`,
+      );
+    }
+    const match = matches.length === 1 ? matches[0] : undefined;
+    const after: InvoiceFacts = {
+      customer: c.customer.reference,
+      issueDate: c.issueDate,
+      dueDate: c.dueDate,
+      amountMinor: c.amount,
+      currency: c.currency,
+    };
+    const changed = match && isChange(match.facts, after);
+    return { c, match, after, changed };
+  });
+  const history = await invoiceHistory(
+    tx,
+    ctx.orgId,
+    matched.flatMap((m) => (m.changed ? [m.match!.id] : [])),
+  );
+  const valid: InvoiceRow[] = [];
+  const problems: RowProblem[] = [];
+  for (const { c, match, after, changed } of matched) {
+    if (match && changed) {
+      const what = changedFacts(match.facts, after);
+      const rests = history.get(match.id) ?? [];
+      if (rests.length && (what.amount || what.customer)) {
+        const change = what.customer
+          ? `move from customer ${match.facts.customer} to ${after.customer}`
+          : `change from ${formatMoney(match.facts.amountMinor, match.facts.currency)} to ${formatMoney(after.amountMinor, after.currency)}`;
+        c.check.problem(
+          what.customer ? "customerReference" : "amount",
+          `invoice ${c.number} of ${match.facts.issueDate} has ${rests.join(" and ")}: it cannot ${change} by an import. If this row is another invoice, check its issue date; if the invoice was reduced, record a credit note`,
+        );
+      }
+    }
+    const opening = openingPayment(c, match, ctx);
+    problems.push(...c.check.problems);
+    if (!c.check.ok || (match && !changed && !opening)) continue; // stored and unchanged: nothing to write
+    const row: InvoiceRow = {
+      id: match?.id ?? uuid7(),
+      customer_id: c.customer.id,
+      number: c.number,
+      issue_date: c.issueDate,
+      due_date: c.dueDate,
+      amount_minor: c.amount,
+      currency: c.currency,
+      correction: match && changed ? { line: c.line, before: match.facts, after } : undefined,
+      stored: Boolean(match),
+      opening,
+    };
+    if (row.correction) addChange(state.changes, { number: c.number, ...row.correction });
+    valid.push(row);
+  }
+  return { valid, problems };
+}
+
+/** The payment that brings an invoice to the amount the file says is still owed, or a problem when it cannot. */
+function openingPayment(c: InvoiceCandidate, match: StoredInvoice | undefined, ctx: BatchContext) {
+  if (c.open === undefined) return undefined;
+  const money = (minor: number) => formatMoney(minor, c.currency);
+  if (c.open > c.amount) {
+    c.check.problem("openAmount", `${money(c.open)} still owed is more than the invoice's ${money(c.amount)}`);
+    return undefined;
+  }
+  const paidPerFile = c.amount - c.open;
+  const delta = paidPerFile - (match?.paid ?? 0);
+  if (delta < 0) {
+    c.check.problem(
+      "openAmount",
+      `the file says ${money(c.open)} is still owed, but ${money(match!.paid)} is recorded as paid, which leaves ${money(c.amount - match!.paid)}; import the payments instead`,
+    );
+    return undefined;
+  }
+  if (delta === 0) return undefined;
+  return {
+    amount: delta,
+    on: ctx.today,
+    key: `opening:${match?.id ?? c.number}:${c.issueDate}:${paidPerFile}`,
+    note: `Paid before the import of ${ctx.today}: the file said ${money(c.open)} of ${money(c.amount)} was still owed`,
+  };
+}
+
+function isChange(before: InvoiceFacts, after: InvoiceFacts): boolean {
+  const what = changedFacts(before, after);
+  return what.amount || what.customer || what.dates;
+}

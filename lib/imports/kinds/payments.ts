@@ -1,7 +1,15 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { formatMoney, toMinor } from "@/lib/money/money";
 import { type DateOnly, dateOnlyFromDb } from "@/lib/time/dates";
-import { CURRENCY, countUpserts, type ImportKindHandler, invoicesNamed, RowChecker } from "../import-kind";
+import {
+  CURRENCY,
+  countUpserts,
+  type ImportKindHandler,
+  invoicesNamed,
+  namedInvoice,
+  RowChecker,
+  rememberedInvoiceIdentity,
+} from "../import-kind";
 import { parseImportAmount, parseImportDate } from "../parse-values";
 import { uuid7 } from "../uuid7";
 
@@ -29,8 +37,8 @@ interface PaymentState {
 
 /**
  * Payments, one row each. The import key makes re-importing harmless (a unique
- * constraint per organization): "ref:<invoice>:<payment reference>", or without
- * a reference "row:<invoice>|<date>|<amount>#<n>" where n counts identical rows,
+ * constraint per organization): "ref:<invoice id>:<payment reference>", or without
+ * a reference "row:<invoice id>|<date>|<amount>#<n>" where n counts identical rows,
  * so two equal payments in one file stay two payments.
  */
 export const paymentsKind: ImportKindHandler<PaymentRow, PaymentState> = {
@@ -38,7 +46,8 @@ export const paymentsKind: ImportKindHandler<PaymentRow, PaymentState> = {
 
   async validate(tx, { orgId, options }, rows, state) {
     const numbers = [...new Set(rows.map((r) => r.value("invoiceNumber")).filter(Boolean))];
-    const { invoiceByNumber, invoiceById } = await invoicesNamed(tx, orgId, numbers);
+    const { invoicesByNumber, invoiceById } = await invoicesNamed(tx, orgId, numbers);
+    const identity = await rememberedInvoiceIdentity(tx, orgId);
     const refs = [...new Set(rows.map((r) => r.value("customerReference")).filter(Boolean))];
     const customers = await tx.customer.findMany({
       where: { orgId, reference: { in: refs } },
@@ -51,10 +60,13 @@ export const paymentsKind: ImportKindHandler<PaymentRow, PaymentState> = {
       // A row naming no invoice but a customer is unapplied cash on that customer's account.
       const ref = row.value("customerReference");
       const number = ref ? row.value("invoiceNumber") : check.required("invoiceNumber", "The invoice number");
-      const invoice = number ? invoiceByNumber.get(number) : undefined;
-      const customer = !number && ref ? customerByRef.get(ref) : undefined;
-      if (number && !invoice) check.problem("invoiceNumber", `unknown invoice "${number}": import invoices first`);
-      if (!number && ref && !customer) check.problem("customerReference", `unknown customer "${ref}"`);
+      const customer = ref ? customerByRef.get(ref) : undefined;
+      if (ref && !customer) check.problem("customerReference", `unknown customer "${ref}"`);
+      const invoice = namedInvoice(check, row, invoicesByNumber, {
+        identity,
+        dateFormat: options.dateFormat,
+        customer,
+      });
       const currency = (row.value("currency") || invoice?.currency || customer?.currency || "").toUpperCase();
       if (row.value("currency") && !CURRENCY.test(currency))
         check.problem("currency", `"${row.value("currency")}" is not a currency code like EUR`);
@@ -71,9 +83,12 @@ export const paymentsKind: ImportKindHandler<PaymentRow, PaymentState> = {
       if (receivedOn && invoice && receivedOn < dateOnlyFromDb(invoice.issueDate))
         check.problem("receivedOn", `before invoice ${number}'s issue date ${dateOnlyFromDb(invoice.issueDate)}`);
       const reference = row.value("reference");
-      const target = number || `@${ref}`;
+      // The key names the invoice by id (a number names several invoices where numbering restarts).
+      const target = invoice ? invoice.id : number ? "" : `@${ref}`;
       let key = "";
-      if (reference) key = `ref:${target}:${reference}`;
+      if (!target) {
+        // no key without the invoice: the row is a problem already
+      } else if (reference) key = `ref:${target}:${reference}`;
       else if (amount !== undefined && receivedOn) {
         const base = `row:${target}|${receivedOn}|${amount}`;
         const n = (state.occurrences.get(base) ?? 0) + 1;
@@ -135,7 +150,7 @@ export const paymentsKind: ImportKindHandler<PaymentRow, PaymentState> = {
     return { valid, problems };
   },
 
-  async write(tx, orgId, rows) {
+  async write(tx, { orgId }, rows) {
     if (!rows.length) return { created: 0, updated: 0 };
     // The paid_minor trigger adds, or on update corrects, each invoice's paid sum.
     const returned = await tx.$queryRaw<{ inserted: boolean }[]>(Prisma.sql`

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ImportChangesList } from "@/components/import-changes";
 import { ImportCommitForm } from "@/components/import-commit-form";
+import { ImportHeaderRowForm } from "@/components/import-header-row-form";
 import { ImportMappingForm } from "@/components/import-mapping-form";
+import { ImportPreview } from "@/components/import-preview";
 import { ImportProblems } from "@/components/import-problems";
 import { ImportProgress } from "@/components/import-progress";
 import { ImportSummary } from "@/components/import-summary";
@@ -10,8 +13,9 @@ import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
 import { IMPORT_FIELDS } from "@/lib/imports/fields";
-import { getImportPage } from "@/lib/imports/pages";
-import { checkImportAction, commitImportAction } from "../actions";
+import type { ImportChanges } from "@/lib/imports/invoice-changes";
+import { getImportFirstRows, getImportPage } from "@/lib/imports/pages";
+import { checkImportAction, chooseHeaderRowAction, commitImportAction } from "../actions";
 
 export const metadata: Metadata = { title: "Import" };
 
@@ -22,9 +26,10 @@ export default async function ImportStepPage({ params }: { params: Promise<{ imp
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const { headers, options, problems } = imp;
+  const { headers, options, problems, changes, preview, notices } = imp;
   const mayWork = canWork(user.role);
   const editable = mayWork && (imp.status === "UPLOADED" || imp.status === "VALIDATED" || imp.status === "FAILED");
+  const firstRows = editable ? await getImportFirstRows(user, importId).catch(() => []) : [];
   const separator = { ",": "comma", ";": "semicolon", "\t": "tab" }[options.delimiter];
   return (
     <div className="max-w-6xl space-y-6">
@@ -64,10 +69,30 @@ export default async function ImportStepPage({ params }: { params: Promise<{ imp
         </p>
       )}
       {imp.status === "VALIDATED" && imp.problemCount === 0 && mayWork && (
-        <ImportCommitForm importId={imp.id} rows={imp.rowCount} kind={imp.kind} action={commitImportAction} />
+        <ImportCommitForm
+          importId={imp.id}
+          rows={imp.rowCount}
+          kind={imp.kind}
+          changes={changes.invoices ?? 0}
+          action={commitImportAction}
+        />
+      )}
+      {imp.status === "VALIDATED" && (changes.invoices ?? 0) > 0 && (
+        <ImportChangesList changes={changes as ImportChanges} />
       )}
       {(imp.status === "VALIDATED" || imp.status === "FAILED") && imp.problemCount > 0 && (
         <ImportProblems problems={problems} total={imp.problemCount} />
+      )}
+      {imp.status === "VALIDATED" && (
+        <ImportPreview fields={IMPORT_FIELDS[imp.kind]} rows={preview} notices={notices} />
+      )}
+      {editable && firstRows.length > 0 && (
+        <ImportHeaderRowForm
+          importId={imp.id}
+          headerLine={options.headerLine ?? 1}
+          rows={firstRows}
+          action={chooseHeaderRowAction}
+        />
       )}
       {editable && (
         <ImportMappingForm
@@ -76,6 +101,7 @@ export default async function ImportStepPage({ params }: { params: Promise<{ imp
           headers={headers}
           mapping={imp.mapping}
           options={options}
+          kind={imp.kind}
           action={checkImportAction}
         />
       )}
