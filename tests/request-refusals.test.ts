@@ -69,6 +69,8 @@ describe("answers instead of a 500", () => {
       phone: "+47 22 00 45 00",
       email: "ar@aurora.example",
       website: "aurora.example",
+      registrationNumber: "923 456 789",
+      vatNumber: "NO 923 456 789 MVA",
       paymentInstructions: "Bank transfer to IBAN NO93 8601 1117 947.",
     };
     expect(await runAction(updateLetterheadAction, ctx, { ...fields, logo: png(100_000) })).toMatchObject({ ok: true });
