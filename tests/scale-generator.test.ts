@@ -40,6 +40,13 @@ describe("scale generator (2,000 invoices)", () => {
     expect(r.part_paid).toBeGreaterThan(0);
   });
 
+  it("gives every customer a country, so its letters have a legal profile to follow (the bench sends them)", async () => {
+    const r = await one(`SELECT count(*) FILTER (WHERE country_code IS NULL)::int AS without,
+      array_agg(DISTINCT country_code ORDER BY country_code) AS codes FROM customers`);
+    expect(r.without).toBe(0);
+    expect(r.codes).toEqual(["IT", "NO", "US"]);
+  });
+
   it("keeps paid_minor equal to the sum of each invoice's payments", async () => {
     const r = await one(`SELECT count(*)::int AS wrong FROM invoices i
       LEFT JOIN (SELECT invoice_id, sum(amount_minor) AS s FROM payments GROUP BY invoice_id) p ON p.invoice_id = i.id

@@ -97,8 +97,8 @@ export async function generateScaleData(
     );
     await client.query(HELPERS_SQL);
     await client.query(
-      `INSERT INTO organizations (id, name, address_line1, postal_code, city, country, contact_person, phone, email, website, payment_instructions, time_zone, default_currency, locale)
-       VALUES ($1, 'Borealis Wholesale ASA', 'Dronning Eufemias gate 16', '0191', 'Oslo', 'Norway', 'Casey Collector, Credit Control', '+47 22 00 77 00', 'credit@borealis-wholesale.example', 'borealis-wholesale.example', 'Bank transfer to IBAN NO93 8601 1117 947, quoting the invoice number.', $2, 'EUR', 'en-GB')`,
+      `INSERT INTO organizations (id, name, address_line1, postal_code, city, country, country_code, contact_person, phone, email, website, payment_instructions, time_zone, default_currency, locale)
+       VALUES ($1, 'Borealis Wholesale ASA', 'Dronning Eufemias gate 16', '0191', 'Oslo', 'Norway', 'NO', 'Casey Collector, Credit Control', '+47 22 00 77 00', 'credit@borealis-wholesale.example', 'borealis-wholesale.example', 'Bank transfer to IBAN NO93 8601 1117 947, quoting the invoice number.', $2, 'EUR', 'en-GB')`,
       [SCALE_ORG_ID, SCALE_TIME_ZONE],
     );
     for (const [index, u] of SCALE_USERS.entries()) {
@@ -204,7 +204,7 @@ FROM (SELECT c, pg_temp.rnd(c, $seed + 1) AS r_lang, pg_temp.rnd(c, $seed + 2) A
         pg_temp.rnd(c, $seed + 4) AS r_name2, pg_temp.rnd(c, $seed + 5) AS r_city
       FROM generate_series(1, $customers::int) c) g;
 
-INSERT INTO customers (id, org_id, reference, name, contact_person, email, phone, address_line1, postal_code, city, country, language, currency)
+INSERT INTO customers (id, org_id, reference, name, contact_person, email, phone, address_line1, postal_code, city, country, country_code, language, currency)
 SELECT id, $org::uuid, 'C-' || lpad(c::text, 7, '0'),
   pg_temp.pick(ARRAY['Acme','Blue Ridge','Cascade','Driftwood','Evergreen','Foxhollow','Granite','Harborview','Ironclad','Juniper','Keystone','Lakeshore','Maple','Northwind','Oakridge','Pinecrest','Quarry Hill','Redwood','Silver Creek','Tidewater','Bellini','Rinaldi','Moretti','Conti','Galli','Santini','Fjord','Nordlys','Bjørkli','Havørn','Østfold','Ålesund','Grünerløkka','Mjøsa','Trollheimen','Kvaløya'], r_name1)
     || ' ' || pg_temp.pick(ARRAY['Fabrication','Logistics','Dental','Hospitality','Packaging','Farms','Builders','Marine','Security','Health','Furniture','Print','Bakery','Traders','Veterinary','Landscaping','Stoneworks','Analytics','Electric','Seafood','Meccanica','Ceramiche','Trasporti','Montasje','Regnskap','Transport','Byggevarer','Elektro'], r_name2)
@@ -216,6 +216,7 @@ SELECT id, $org::uuid, 'C-' || lpad(c::text, 7, '0'),
   lpad((c % 9000 + 1000)::text, 4, '0'),
   pg_temp.pick(ARRAY['Oslo','Bergen','Milano','Torino','Boston, MA','Austin, TX'], r_city),
   CASE language WHEN 'en' THEN 'United States' WHEN 'it' THEN 'Italia' ELSE 'Norge' END,
+  CASE language WHEN 'en' THEN 'US' WHEN 'it' THEN 'IT' ELSE 'NO' END,
   language::"Language", currency
 FROM scale_customers;`;
 
