@@ -1,5 +1,6 @@
 import type { ActionResult } from "@/lib/actions/define-action";
 import { ActionForm, Field } from "./action-form";
+import { ScrollRegion } from "./scroll-region";
 
 type Action = (prev: unknown, formData: FormData) => Promise<ActionResult<unknown>>;
 
@@ -26,7 +27,7 @@ export function BankAccounts({ accounts, action }: { accounts: BankAccountRow[];
         </p>
       </div>
       {accounts.length > 0 ? (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+        <ScrollRegion label="Bank accounts" className="rounded-xl border border-slate-200 bg-white shadow-sm">
           <table className="min-w-full text-sm">
             <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
               <tr>
@@ -50,7 +51,7 @@ export function BankAccounts({ accounts, action }: { accounts: BankAccountRow[];
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : (
         <p className="rounded-xl border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
           No bank account yet: letters ask customers to contact you for payment details.

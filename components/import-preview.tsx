@@ -1,6 +1,7 @@
 import type { ImportField } from "@/lib/imports/fields";
 import type { RowNotice } from "@/lib/imports/import-kind";
 import type { PreviewRow } from "@/lib/imports/preview-row";
+import { ScrollRegion } from "./scroll-region";
 
 /** The first rows as the check read them (dates spelled out, amounts formatted) and the rows it skipped. */
 export function ImportPreview(props: { fields: ImportField[]; rows: PreviewRow[]; notices: RowNotice[] }) {
@@ -14,7 +15,7 @@ export function ImportPreview(props: { fields: ImportField[]; rows: PreviewRow[]
           again.
         </span>
       </h2>
-      <div className="overflow-x-auto">
+      <ScrollRegion label="The first rows as read">
         <table className="min-w-full text-sm" data-testid="import-preview">
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
             <tr>
@@ -41,7 +42,7 @@ export function ImportPreview(props: { fields: ImportField[]; rows: PreviewRow[]
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {props.notices.length > 0 && (
         <ul className="border-t border-slate-100 px-4 py-3 text-sm text-slate-700" data-testid="import-notices">
           {props.notices.map((n) => (

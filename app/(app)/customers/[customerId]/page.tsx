@@ -244,17 +244,6 @@ export default async function CustomerPage({
             }}
           />
         )}
-      </section>
-      <section aria-labelledby="charges-heading" className="space-y-3">
-        <h2 id="charges-heading" className="text-lg font-semibold">
-          Interest and fees claimed
-        </h2>
-        <ChargesTable
-          charges={charges}
-          locale={user.locale}
-          payAction={working ? recordChargePaymentAction : undefined}
-        />
-        <InvoiceTable invoices={account.invoices} locale={user.locale} />
         {working && account.invoices.length > 0 && (
           <details
             className="rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm"
@@ -279,6 +268,16 @@ export default async function CustomerPage({
             </ActionForm>
           </details>
         )}
+      </section>
+      <section aria-labelledby="charges-heading" className="space-y-3">
+        <h2 id="charges-heading" className="text-lg font-semibold">
+          Interest and fees claimed
+        </h2>
+        <ChargesTable
+          charges={charges}
+          locale={user.locale}
+          payAction={working ? recordChargePaymentAction : undefined}
+        />
       </section>
       <section aria-labelledby="history-heading" className="space-y-3">
         <div className="flex items-baseline justify-between gap-3">
