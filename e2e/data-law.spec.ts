@@ -37,7 +37,8 @@ test.describe("law and rates, as an administrator", () => {
     const stage = (await preview.innerText()).slice(-1);
     await preview.click();
     const text = await page.getByTestId("letter-text").innerText();
-    expect(text).toContain("Krav i tillegg");
+    // The interest claimed, as its own line in the letter (lib/letters/phrases/nb.ts).
+    expect(text).toContain("Forsinkelsesrente");
     // Not due yet in the demo data: an administrator may send early with a reason (the law's rules still apply).
     const early = page.getByLabel("Why it goes early");
     if (await early.count()) await early.fill("Demo: the customer asked for the figures with interest");
