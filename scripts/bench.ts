@@ -1,8 +1,11 @@
-// `npm run bench [-- --scale 1m --runs 30 --only a,b --out bench/results.json]`
+// `npm run bench [-- --scale 1m --runs 30 --only a,b --out bench/results.json --no-http]`
 // Times every measurement in tooling/bench/measurements.ts on a scale database
 // (see `npm run db:seed -- --scale 1m`), one after another in this process,
 // prints median/p95 and the ratios to the floor and to the naive way, and
-// writes the same figures as JSON.
+// writes the same figures as JSON. The http_* measurements time whole requests
+// against `next start` on the same database, signed in as a collector (the
+// server is built first if the sources changed).
+import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,6 +19,11 @@ import { type Summary, summarize, time } from "@/tooling/bench/stats";
 import { SCALE_ORG_ID } from "@/tooling/scale/generate-scale-data";
 import { assertScaleDatabase, openScaleDatabase } from "@/tooling/scale/scale-database";
 import { parseScaleSize } from "@/tooling/scale/scale-sizes";
+import { buildIsCurrent, markBuilt } from "./build-fingerprint";
+import { signInOverHttp } from "./http-session";
+import { runNext, runNextToEnd, waitForHttp } from "./next-cli";
+import { httpSession } from "@/tooling/bench/http-client";
+import { SCALE_PASSWORD } from "@/tooling/scale/generate-scale-data";
 
 const { values } = parseArgs({
   options: {
@@ -23,6 +31,8 @@ const { values } = parseArgs({
     runs: { type: "string", default: "30" },
     only: { type: "string" },
     out: { type: "string", default: "bench/results.json" },
+    "no-http": { type: "boolean", default: false },
+    port: { type: "string", default: "3310" },
   },
 });
 const runs = Number(values.runs);
@@ -34,6 +44,8 @@ const db = createDb(database.url);
 
 interface Result extends Partial<Summary> {
   label: string;
+  /** Response size of an http_* measurement (identity encoding), the last run's. */
+  bytes?: number;
   vs_floor?: number;
   vs_naive?: number;
   target?: string;
@@ -41,6 +53,7 @@ interface Result extends Partial<Summary> {
   note?: string;
 }
 
+let server: ReturnType<typeof runNext> | undefined;
 try {
   const org = await db.organization.findUniqueOrThrow({ where: { id: SCALE_ORG_ID } });
   const collector = await db.user.findFirstOrThrow({ where: { orgId: org.id, role: "COLLECTOR" } });
@@ -68,7 +81,38 @@ try {
       ORDER BY md5(customer_id::text) LIMIT 500`
   ).map((r) => r.customer_id);
   const openAccounts = (await getAgingTotals(db, { orgId: org.id, today })).reduce((n, t) => n + t.accounts, 0);
-  const ctx: BenchContext = { db, orgId: org.id, userId: collector.id, today, customerIds, openAccounts };
+  const letterIds = (
+    await db.$queryRaw<{ id: string }[]>`
+      SELECT id FROM letters WHERE org_id = ${org.id}::uuid ORDER BY md5(id::text) LIMIT 500`
+  ).map((r) => r.id);
+  const selected = MEASUREMENTS.filter((m) => !only || only.includes(m.key));
+  let http: BenchContext["http"];
+  if (!values["no-http"] && selected.some((m) => m.http)) {
+    if (!buildIsCurrent()) {
+      console.log("Building the app (next build)…");
+      await runNextToEnd(["build"]);
+      markBuilt();
+    }
+    const port = Number(values.port);
+    const base = `http://127.0.0.1:${port}`;
+    server = runNext(["start", "-p", String(port), "-H", "127.0.0.1"], {
+      DATABASE_URL: database.url,
+      AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(33).toString("base64"),
+      DUNNING_DEMO: "",
+    });
+    await waitForHttp(`${base}/sign-in`, 120_000);
+    http = httpSession(base, await signInOverHttp(base, collector.email, SCALE_PASSWORD));
+  }
+  const ctx: BenchContext = {
+    db,
+    orgId: org.id,
+    userId: collector.id,
+    today,
+    customerIds,
+    openAccounts,
+    letterIds,
+    http,
+  };
   const agree = JSON.stringify(await naiveAgingTotals(db, ctx)) === JSON.stringify(await getAgingTotals(db, ctx));
   if (!agree) throw new Error("The naive totals and getAgingTotals disagree: fix that before timing anything.");
 
@@ -99,6 +143,7 @@ try {
   const results: Record<string, Result> = {};
   for (const m of MEASUREMENTS) {
     if (only && !only.includes(m.key) && m.key !== FLOOR && m.key !== NAIVE) continue;
+    if (m.http && !http) continue;
     (globalThis as { gc?: () => void }).gc?.(); // no garbage from one measurement collected during the next
     process.stderr.write(`  measuring ${m.key}…\n`);
     results[m.key] = await measure(m, ctx);
@@ -114,7 +159,7 @@ try {
   }
   console.log("");
   console.log(
-    `  ${"measurement".padEnd(32)} ${"median ms".padStart(10)} ${"p95 ms".padStart(10)} ${"x floor".padStart(8)} ${"x naive".padStart(8)} ${"runs".padStart(5)}  target`,
+    `  ${"measurement".padEnd(32)} ${"median ms".padStart(10)} ${"p95 ms".padStart(10)} ${"x floor".padStart(8)} ${"x naive".padStart(8)} ${"runs".padStart(5)} ${"KB".padStart(6)}  target`,
   );
   for (const [key, r] of Object.entries(results)) printLine(key, r);
   const file = path.resolve(values.out);
@@ -129,6 +174,7 @@ try {
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nWrote ${path.relative(process.cwd(), file)}.`);
 } finally {
+  server?.kill("SIGTERM");
   await db.$disconnect();
   await database.stop();
 }
@@ -141,8 +187,13 @@ async function measure(m: Measurement, ctx: BenchContext): Promise<Result> {
   };
   if (m.unavailable) return { ...base, note: m.unavailable };
   try {
-    const summary = summarize(await time((run) => m.run(ctx, run), { warmup: m.warmup ?? 3, runs: m.runs ?? runs }));
-    return { ...base, ...summary };
+    let bytes: number | undefined;
+    const run = async (i: number) => {
+      const result = await m.run(ctx, i);
+      if (m.http && typeof result === "number") bytes = result;
+    };
+    const summary = summarize(await time(run, { warmup: m.warmup ?? 3, runs: m.runs ?? runs }));
+    return { ...base, ...summary, bytes };
   } catch (error) {
     // One failing measurement (e.g. too few due letters at a small scale) must not cost the others.
     return { ...base, note: `FAILED: ${(error as Error).message}` };
@@ -162,6 +213,6 @@ function printLine(key: string, r: Result) {
   }
   const verdict = r.target ? `${r.target}: ${r.meets_target ? "met" : "MISSED"}` : "";
   console.log(
-    `  ${key.padEnd(32)} ${num(r.median_ms).padStart(10)} ${num(r.p95_ms).padStart(10)} ${num(r.vs_floor, 2).padStart(8)} ${num(r.vs_naive, 3).padStart(8)} ${String(r.runs).padStart(5)}  ${verdict}`,
+    `  ${key.padEnd(32)} ${num(r.median_ms).padStart(10)} ${num(r.p95_ms).padStart(10)} ${num(r.vs_floor, 2).padStart(8)} ${num(r.vs_naive, 3).padStart(8)} ${String(r.runs).padStart(5)} ${(r.bytes === undefined ? "" : (r.bytes / 1024).toFixed(1)).padStart(6)}  ${verdict}`,
   );
 }

@@ -1,7 +1,8 @@
 import { Client } from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { getAgingTotals, INVOICES } from "@/lib/aging/aging-totals";
-import { accountQuerySchema, listAgingAccounts } from "@/lib/aging/list-accounts";
+import { ACCOUNT_SORTS, accountQuerySchema, listAgingAccounts } from "@/lib/aging/list-accounts";
+import { rollBucketDay } from "@/lib/aging/roll-bucket-day";
 import { accountKey, loadAccountStates } from "@/lib/collections/account-state";
 import { accountWork } from "@/lib/collections/account-work";
 import { accountWorkTasks } from "@/lib/collections/account-work-tasks";
@@ -39,6 +40,29 @@ async function balancesFromInvoices(orgId: string) {
 async function balancesInTable(orgId: string) {
   return db.$queryRaw<unknown[]>`
     SELECT customer_id, currency, open_minor, open_invoices, oldest_open_due FROM accounts WHERE org_id = ${orgId}::uuid ORDER BY customer_id, currency`;
+}
+
+/** The report's sort keys recomputed from the facts as of `day` (buckets by the edges of lib/aging/bucket-sql.ts). */
+async function sortKeysFromFacts(orgId: string, day: DateOnly) {
+  return db.$queryRaw<unknown[]>`
+    SELECT a.customer_id, a.currency, c.name AS customer_name,
+      COALESCE(sum(i.amount_minor - i.paid_minor) FILTER (WHERE i.due_date >= ${day}::date), 0)::bigint AS b0,
+      COALESCE(sum(i.amount_minor - i.paid_minor) FILTER (WHERE i.due_date < ${day}::date AND i.due_date >= ${day}::date - 30), 0)::bigint AS b1,
+      COALESCE(sum(i.amount_minor - i.paid_minor) FILTER (WHERE i.due_date < ${day}::date - 30 AND i.due_date >= ${day}::date - 60), 0)::bigint AS b2,
+      COALESCE(sum(i.amount_minor - i.paid_minor) FILTER (WHERE i.due_date < ${day}::date - 60 AND i.due_date >= ${day}::date - 90), 0)::bigint AS b3,
+      COALESCE(sum(i.amount_minor - i.paid_minor) FILTER (WHERE i.due_date < ${day}::date - 90), 0)::bigint AS b4,
+      (SELECT max(ca.occurred_at) FROM contact_attempts ca WHERE ca.customer_id = a.customer_id) AS last_contact_at,
+      (SELECT max(l.stage) FROM collection_cases cc JOIN letters l ON l.case_id = cc.id
+       WHERE cc.customer_id = a.customer_id AND cc.currency = a.currency AND cc.closed_at IS NULL)::int AS stage
+    FROM accounts a JOIN customers c ON c.id = a.customer_id
+    LEFT JOIN invoices i ON i.customer_id = a.customer_id AND i.currency = a.currency AND i.paid_minor < i.amount_minor
+    WHERE a.org_id = ${orgId}::uuid GROUP BY a.customer_id, a.currency, c.name ORDER BY 1, 2`;
+}
+async function sortKeysInTable(orgId: string) {
+  return db.$queryRaw<unknown[]>`
+    SELECT customer_id, currency, customer_name, current_minor AS b0, d1_30_minor AS b1, d31_60_minor AS b2, d61_90_minor AS b3,
+      d90_plus_minor AS b4, last_contact_at, open_stage::int AS stage
+    FROM accounts WHERE org_id = ${orgId}::uuid ORDER BY 1, 2`;
 }
 
 /** The worklist as the stage policy sees it, every account judged from its facts: no cache. */
@@ -144,7 +168,13 @@ describe("accounts table", () => {
       const day = addDaysTo(start, n);
       const now = at(day);
       expect(await judgedFromCache(org.id, now), `worklist on ${day}`).toEqual(await judgedFromFacts(org.id, now));
+      // The report's sort keys too: rolled to the day (some days skipped, as a stopped worker would), then exact.
+      if (n % 4 !== 3) {
+        await rollBucketDay(db, { orgId: org.id, today: day });
+        expect(await sortKeysInTable(org.id), `sort keys on ${day}`).toEqual(await sortKeysFromFacts(org.id, day));
+      }
       checks++;
+      if (n === 10) await db.customer.update({ where: { id: customers[1].id }, data: { name: "Ærlig Ørn AS" } });
       // Something happens most days, by a real verb of the app.
       const customer = customers[Math.floor(r() * customers.length)];
       const account = { orgId: org.id, actor, customerId: customer.id, currency: customer.currency, now };
@@ -200,7 +230,24 @@ describe("accounts table", () => {
   });
 
   it("report pages read through the accounts table equal aggregating every invoice, for each sort, direction and filter, page by page", async () => {
-    const { org } = await company(13, "2026-11-10");
+    const { org, actor, customers } = await company(13, "2026-11-10");
+    const now = at("2026-11-10", "12:00");
+    for (const due of (await listDueLetters(db, { orgId: org.id, now })).slice(0, 4))
+      await sendNextLetter(db, { orgId: org.id, actor, customerId: due.customerId, currency: due.currency, stage: due.stage, now });
+    for (const customer of customers.slice(0, 5))
+      await logContact(db, {
+        orgId: org.id,
+        actor,
+        customerId: customer.id,
+        channel: "PHONE",
+        direction: "OUTBOUND",
+        outcome: "NO_ANSWER",
+        occurredOn: "2026-11-09",
+        time: `0${customers.indexOf(customer) % 3}:00`,
+        note: "Called, no answer.",
+        now,
+      });
+    await rollBucketDay(db, { orgId: org.id, today: "2026-11-10" });
     const pages = async (query: Record<string, string>, invoices?: typeof INVOICES) => {
       const rows = [];
       for (let page = 1; page <= 4; page++) {
@@ -213,13 +260,17 @@ describe("accounts table", () => {
         });
         if (!result.rows.length) break; // past the last page the aggregate no longer knows the total
         rows.push(
-          ...result.rows.map((r) => `${r.name}:${r.currency}:${r.open}:${r.d90_plus}:${r.oldestDaysPastDue}`),
+          ...result.rows.map(
+            (r) =>
+              `${r.name}:${r.currency}:${r.open}:${r.current}:${r.d1_30}:${r.d31_60}:${r.d61_90}:${r.d90_plus}:${r.oldestDaysPastDue}:${r.lastContactAt?.toISOString()}:${r.stage}`,
+          ),
           `total ${result.total}`,
         );
       }
       return rows;
     };
-    for (const sort of ["oldest", "open", "name"]) {
+    expect(await db.letter.count({ where: { orgId: org.id } })).toBeGreaterThan(0);
+    for (const sort of ACCOUNT_SORTS) {
       for (const dir of ["asc", "desc"]) {
         for (const filter of [{}, { currency: "EUR" }, { q: "customer 1" }] as Record<string, string>[]) {
           const query = { sort, dir, ...filter };

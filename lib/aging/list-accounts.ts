@@ -6,6 +6,7 @@ import { toMinor } from "@/lib/money/money";
 import type { DateOnly } from "@/lib/time/dates";
 import { type BucketAmounts, INVOICES } from "./aging-totals";
 import { accountAggregates, bucketConditions } from "./bucket-sql";
+import { bucketDayIsCurrent } from "./roll-bucket-day";
 import { BUCKET_KEYS, type BucketKey } from "./buckets";
 
 export const ACCOUNT_SORTS = [
@@ -93,7 +94,10 @@ export async function listAgingAccounts(
   const pageSize = opts.pageSize ?? ACCOUNTS_PAGE_SIZE;
   const page = { ...opts, pageSize, offset: (query.page - 1) * pageSize };
   // `accounts` holds today's balances: not for a past date (invoicesAsOf).
-  const fromAccountsTable = query.sort in ACCOUNTS_TABLE_SORTS && !query.bucket && !opts.invoices;
+  const fromAccountsTable =
+    !query.bucket &&
+    !opts.invoices &&
+    (!BUCKET_SORTS.has(query.sort) || (await bucketDayIsCurrent(tx, { orgId: opts.orgId, today: opts.today })));
   const { rows, total } = fromAccountsTable ? await pageByAccountsTable(tx, page) : await pageByAggregate(tx, page);
   return { total, pageSize, rows: rows.map(toAccountRow) };
 }
@@ -183,44 +187,70 @@ async function pageByAggregate(tx: DbOrTx, opts: PageOpts): Promise<{ rows: RawA
   return { rows, total };
 }
 
-/** The sorts the `accounts` table serves from an index: open balance, oldest open due date, customer name. */
-const ACCOUNTS_TABLE_SORTS: Partial<Record<AccountSort, { asc: string; desc: string }>> = {
-  open: { asc: "a.open_minor ASC", desc: "a.open_minor DESC" },
-  // Most days past due first is the oldest due date first.
-  oldest: { asc: "a.oldest_open_due DESC", desc: "a.oldest_open_due ASC" },
-  name: { asc: `c.${ORDER_SQL.name} ASC`, desc: `c.${ORDER_SQL.name} DESC` },
+/**
+ * How the `accounts` table serves each sort from an index (see the
+ * account_sort_keys migration): the key column, and in which directions the
+ * index holds the table's full order (key, name, currency, customer), so the
+ * page is read straight off it. In the other direction the page is taken WITH
+ * TIES on the key and then put in full order.
+ */
+const ACCOUNTS_TABLE_SORTS: Record<AccountSort, { key: string; nulls?: boolean; fullOrder: ("asc" | "desc")[] }> = {
+  open: { key: "a.open_minor", fullOrder: [] },
+  // Most days past due first is the oldest due date first: directions are swapped below.
+  oldest: { key: "a.oldest_open_due", fullOrder: [] },
+  name: { key: `a.customer_name COLLATE "und-x-icu"`, fullOrder: ["asc"] },
+  current: { key: "a.current_minor", fullOrder: ["asc"] },
+  d1_30: { key: "a.d1_30_minor", fullOrder: ["asc"] },
+  d31_60: { key: "a.d31_60_minor", fullOrder: ["asc"] },
+  d61_90: { key: "a.d61_90_minor", fullOrder: ["asc"] },
+  d90_plus: { key: "a.d90_plus_minor", fullOrder: ["asc"] },
+  last_contact: { key: "a.last_contact_at", nulls: true, fullOrder: ["asc"] },
+  stage: { key: "a.open_stage", nulls: true, fullOrder: ["asc", "desc"] },
 };
+const BUCKET_SORTS = new Set<AccountSort>(BUCKET_KEYS);
+
+/** The ORDER BY of the `top` step: the key (nulls where the report puts them), and the rest of the order where the index has it. */
+function accountsTableOrder(query: AccountQuery): { order: Prisma.Sql; withTies: boolean } {
+  const sort = ACCOUNTS_TABLE_SORTS[query.sort];
+  const dir = query.sort === "oldest" ? (query.dir === "asc" ? "DESC" : "ASC") : query.dir === "asc" ? "ASC" : "DESC";
+  const nulls = sort.nulls ? (query.dir === "asc" ? " NULLS FIRST" : " NULLS LAST") : "";
+  const key = `${sort.key} ${dir}${nulls}`;
+  if (!sort.fullOrder.includes(query.dir)) return { order: Prisma.raw(key), withTies: true };
+  const rest = query.sort === "name" ? "" : `, a.customer_name COLLATE "und-x-icu" ASC`;
+  return { order: Prisma.raw(`${key}${rest}, a.currency ASC, a.customer_id ASC`), withTies: false };
+}
 
 /**
- * Sorted by open balance, oldest days past due (the default) or name, with no
- * bucket filter: `accounts` (balances kept exact by the invoice triggers) hands
- * over the page's accounts in order from an index, and only those are
- * aggregated into buckets. Ties are broken by name: the page's rows are taken
- * WITH TIES on the sort key before the full order is applied.
+ * Any sort without a bucket filter or a past date: `accounts` (balances and
+ * sort keys kept exact by triggers) hands over the page's accounts in order
+ * from an index, and only those are aggregated into buckets. Bucket sorts need
+ * the cached amounts to be today's (the worker rolls them each day); until then
+ * they aggregate. Last contact and stage are read from `accounts` too.
  */
 async function pageByAccountsTable(tx: DbOrTx, opts: PageOpts): Promise<{ rows: RawAccountRow[]; total: number }> {
   const { query } = opts;
-  const key = Prisma.raw(ACCOUNTS_TABLE_SORTS[query.sort]![query.dir]);
+  const { order: topOrder, withTies } = accountsTableOrder(query);
+  const joinCustomers = query.q ? Prisma.sql`JOIN customers c ON c.id = a.customer_id` : Prisma.empty;
   const filters = Prisma.sql`${query.currency ? Prisma.sql`AND a.currency = ${query.currency}` : Prisma.empty} ${nameFilter(opts.orgId, query)}`;
   const order = Prisma.raw(
-    `${ORDER_SQL[query.sort]} ${query.dir === "asc" ? "ASC" : "DESC"}, ${ORDER_SQL.name} ASC, currency ASC, customer_id ASC`,
+    `${ORDER_SQL[query.sort]} ${query.dir === "asc" ? "ASC NULLS FIRST" : "DESC NULLS LAST"}, ${ORDER_SQL.name} ASC, currency ASC, customer_id ASC`,
   );
+  const fetch = withTies
+    ? Prisma.sql`FETCH FIRST ${opts.offset + opts.pageSize} ROWS WITH TIES`
+    : Prisma.sql`OFFSET ${opts.offset} ROWS FETCH FIRST ${opts.pageSize} ROWS ONLY`;
   const rows = await tx.$queryRaw<RawAccountRow[]>(Prisma.sql`
     WITH top AS (
-      SELECT a.customer_id, a.currency, c.name FROM accounts a JOIN customers c ON c.id = a.customer_id
+      SELECT a.customer_id, a.currency, a.customer_name AS name, a.last_contact_at, a.open_stage AS stage
+      FROM accounts a ${joinCustomers}
       WHERE a.org_id = ${opts.orgId}::uuid AND a.open_minor > 0 ${filters}
-      ORDER BY ${key} FETCH FIRST ${opts.offset + opts.pageSize} ROWS WITH TIES
-    ),
-    page AS (
-      SELECT t.*, s.* FROM top t
-      CROSS JOIN LATERAL (
-        SELECT ${accountAggregates(opts.today)} FROM invoices i
-        WHERE i.org_id = ${opts.orgId}::uuid AND i.customer_id = t.customer_id AND i.currency = t.currency AND i.paid_minor < i.amount_minor
-      ) s
-      ORDER BY ${order} LIMIT ${opts.pageSize} OFFSET ${opts.offset}
+      ORDER BY ${topOrder} ${fetch}
     )
-    SELECT a.*, lc.last_contact_at, st.stage FROM page a ${lookups()}
-    ORDER BY ${order}`);
+    SELECT t.*, s.* FROM top t
+    CROSS JOIN LATERAL (
+      SELECT ${accountAggregates(opts.today)} FROM invoices i
+      WHERE i.org_id = ${opts.orgId}::uuid AND i.customer_id = t.customer_id AND i.currency = t.currency AND i.paid_minor < i.amount_minor
+    ) s
+    ORDER BY ${order} LIMIT ${opts.pageSize} OFFSET ${withTies ? opts.offset : 0}`);
   return { rows, total: opts.total ?? (await countOpenAccounts(tx, { ...opts, filters })) };
 }
 

@@ -283,6 +283,9 @@ const ACCOUNT_TRIGGERS = [
   ["collection_cases", "accounts_stale_insert"],
   ["letters", "accounts_stale_insert"],
   ["contact_attempts", "accounts_stale_insert"],
+  ["collection_cases", "accounts_sort_cases_insert"],
+  ["letters", "accounts_sort_letters"],
+  ["contact_attempts", "accounts_sort_contacts"],
 ] as const;
 
 const ACCOUNTS_SQL = `
@@ -292,6 +295,20 @@ SELECT org_id, customer_id, currency,
   count(*) FILTER (WHERE paid_minor < amount_minor),
   min(due_date) FILTER (WHERE paid_minor < amount_minor)
 FROM invoices WHERE org_id = $org::uuid GROUP BY org_id, customer_id, currency;
+
+-- The report's sort keys (account_sort_keys migration); the bucket amounts come with the roll below.
+UPDATE accounts a SET customer_name = c.name FROM customers c WHERE c.id = a.customer_id AND a.org_id = $org::uuid;
+
+UPDATE accounts a SET last_contact_at = l.last_at
+FROM (SELECT customer_id, max(occurred_at) AS last_at FROM contact_attempts WHERE org_id = $org::uuid GROUP BY customer_id) l
+WHERE l.customer_id = a.customer_id;
+
+UPDATE accounts a SET open_stage = s.stage
+FROM (SELECT cc.customer_id, cc.currency, max(l.stage)::smallint AS stage FROM collection_cases cc JOIN letters l ON l.case_id = cc.id
+      WHERE cc.org_id = $org::uuid AND cc.closed_at IS NULL GROUP BY cc.customer_id, cc.currency) s
+WHERE a.customer_id = s.customer_id AND a.currency = s.currency;
+
+SELECT accounts_roll_buckets($org::uuid, $today::date);
 
 INSERT INTO account_work (org_id, customer_id, currency) SELECT org_id, customer_id, currency FROM accounts WHERE org_id = $org::uuid;
 
