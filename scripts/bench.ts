@@ -13,17 +13,16 @@ import { parseArgs } from "node:util";
 import { getAgingTotals } from "@/lib/aging/aging-totals";
 import { createDb } from "@/lib/db/client";
 import { todayIn } from "@/lib/time/dates";
+import { httpSession } from "@/tooling/bench/http-client";
 import { type BenchContext, FLOOR, MEASUREMENTS, type Measurement, NAIVE } from "@/tooling/bench/measurements";
 import { naiveAgingTotals } from "@/tooling/bench/reference-queries";
 import { type Summary, summarize, time } from "@/tooling/bench/stats";
-import { SCALE_ORG_ID } from "@/tooling/scale/generate-scale-data";
+import { SCALE_ORG_ID, SCALE_PASSWORD } from "@/tooling/scale/generate-scale-data";
 import { assertScaleDatabase, openScaleDatabase } from "@/tooling/scale/scale-database";
 import { parseScaleSize } from "@/tooling/scale/scale-sizes";
 import { buildIsCurrent, markBuilt } from "./build-fingerprint";
 import { signInOverHttp } from "./http-session";
 import { runNext, runNextToEnd, waitForHttp } from "./next-cli";
-import { httpSession } from "@/tooling/bench/http-client";
-import { SCALE_PASSWORD } from "@/tooling/scale/generate-scale-data";
 
 const { values } = parseArgs({
   options: {

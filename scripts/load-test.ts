@@ -1,16 +1,19 @@
-// `npm run load-test [-- --scale 1m --users 20 --seconds 60 --port 3300]`
+// `npm run load-test [-- --scale 1m --users 20 --seconds 60 --port 3300 --cpu-prof]`
 // Serves the production build (`next start`) on a scale database, signs in
 // through the real next-auth credentials flow once per simulated user, then
-// drives it with autocannon: half the users browse the aging report (sorts,
-// filters, pages), half open customer pages. Prints requests per second,
-// p50/p95/p99 latency, errors and the server's peak memory, and writes them to
-// bench/load-test.json.
+// drives it with autocannon, each user on one kind of page: the aging report
+// (sorts, filters, pages), customer pages, the worklist, sent letters and an
+// authenticated JSON route. Prints requests per second and p50/p95/p99 latency
+// per page kind, errors and the server's peak memory, and writes them to
+// bench/load-test.json. With --cpu-prof the server writes a V8 CPU profile of
+// the run to bench/profile/ and its heaviest functions and packages are printed.
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { Client } from "pg";
+import { summarizeCpuProfiles } from "@/tooling/bench/cpu-profile";
 import { percentile, summarize as summarizeMs } from "@/tooling/bench/stats";
 import { SCALE_ORG_ID, SCALE_PASSWORD, SCALE_USERS } from "@/tooling/scale/generate-scale-data";
 import { assertScaleDatabase, openScaleDatabase } from "@/tooling/scale/scale-database";
@@ -26,6 +29,7 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "60" },
     port: { type: "string", default: "3300" },
     out: { type: "string", default: "bench/load-test.json" },
+    "cpu-prof": { type: "boolean", default: false },
   },
 });
 const users = Number(values.users);
@@ -51,9 +55,13 @@ const REPORT_PATHS = [
   "/?sort=oldest&dir=asc",
 ];
 
+const PROFILE_DIR = "bench/profile";
+
 let server: ReturnType<typeof runNext> | undefined;
 try {
-  const customerPaths = await sampleCustomerPaths(database.url, 2000);
+  const { customers: customerPaths, letters: letterPaths } = await samplePaths(database.url, 2000);
+  const WORKLIST_PATHS = ["/worklist", "/worklist?page=2", "/worklist?page=3"];
+  const JSON_PATHS = ["/api/bulk-sends/latest"];
   if (!buildIsCurrent()) {
     console.log("Building the app (next build)…");
     await runNextToEnd(["build"]);
@@ -64,26 +72,48 @@ try {
     AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(33).toString("base64"),
     DUNNING_DEMO: "",
     PORT: String(port),
+    ...(values["cpu-prof"] ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${PROFILE_DIR}` } : {}),
   };
+  if (values["cpu-prof"]) rmSync(PROFILE_DIR, { recursive: true, force: true });
   server = runNext(["start", "-p", String(port), "-H", "127.0.0.1"], env);
   await waitForHttp(`${base}/sign-in`, 120_000);
   const memory = watchMemory(server.pid!);
+  const restMiB = memory.nowMiB();
 
   const cookies: string[] = [];
   for (let i = 0; i < users; i++) cookies.push(await signIn(SCALE_USERS[1].email, SCALE_PASSWORD));
-  // Warm-up: every report variant and some customers once, so the run measures steady state.
-  for (const p of [...REPORT_PATHS, ...customerPaths.slice(0, 20)]) await expectPage(p, cookies[0]);
+  // Each user stays on one kind of page; the mix is what a credit-control team does at 9:00.
+  const kinds = [
+    { kind: "report", paths: REPORT_PATHS, share: 0.4 },
+    { kind: "customer", paths: customerPaths, share: 0.3 },
+    { kind: "worklist", paths: WORKLIST_PATHS, share: 0.15 },
+    { kind: "letter", paths: letterPaths, share: 0.1 },
+    { kind: "json", paths: JSON_PATHS, share: 0.05 },
+  ];
+  const counts = kinds.map((k) => Math.max(1, Math.round(users * k.share)));
+  counts[0] += users - counts.reduce((a, b) => a + b, 0);
+  // Warm-up: every page kind once per variant, so the run measures steady state.
+  for (const p of [
+    ...REPORT_PATHS,
+    ...customerPaths.slice(0, 20),
+    ...WORKLIST_PATHS,
+    ...letterPaths.slice(0, 5),
+    ...JSON_PATHS,
+  ])
+    await expectPage(p, cookies[0]);
 
-  const reportUsers = Math.ceil(users / 2);
   console.log(
-    `Load: ${users} signed-in users (${reportUsers} on the report, ${users - reportUsers} on customer pages) for ${seconds} s against ${base} (scale ${size.label})…`,
+    `Load: ${users} signed-in users (${kinds.map((k, i) => `${counts[i]} ${k.kind}`).join(", ")}) for ${seconds} s against ${base} (scale ${size.label})…`,
   );
-  const [report, customers] = await Promise.all([
-    drive("report", REPORT_PATHS, cookies.slice(0, reportUsers)),
-    drive("customer", customerPaths, cookies.slice(reportUsers)),
-  ]);
+  let first = 0;
+  const driven = await Promise.all(
+    kinds.map((k, i) => drive(k.kind, k.paths, cookies.slice(first, (first += counts[i])))),
+  );
   memory.stop();
 
+  const perKind = Object.fromEntries(kinds.map((k, i) => [k.kind, summarize(driven[i])]));
+  const total = driven.reduce((n, d) => n + d.result.requests.total, 0);
+  const all = summarizeMs(driven.flatMap((d) => d.latencies));
   const summary = {
     generated_at: new Date().toISOString(),
     scale: size.label,
@@ -95,28 +125,35 @@ try {
       node: process.version,
       load_average_at_end: os.loadavg().map((l) => Math.round(l * 100) / 100),
     },
-    report: summarize(report),
-    customer: summarize(customers),
-    total_requests_per_second:
-      Math.round(((report.result.requests.total + customers.result.requests.total) / seconds) * 10) / 10,
-    errors: [report, customers].reduce((n, d) => n + d.result.errors + d.result.non2xx + d.result.timeouts, 0),
+    ...perKind,
+    total_requests_per_second: Math.round((total / seconds) * 10) / 10,
+    p50_ms: all.median_ms,
+    p95_ms: all.p95_ms,
+    errors: driven.reduce((n, d) => n + d.result.errors + d.result.non2xx + d.result.timeouts, 0),
     server_peak_rss_mib: memory.peakMiB(),
+    server_rss_at_rest_mib: restMiB,
   };
-  for (const kind of ["report", "customer"] as const) {
-    const s = summary[kind];
+  for (const k of kinds) {
+    const s = perKind[k.kind];
     console.log(
-      `  ${kind.padEnd(9)} ${s.requests_per_second.toFixed(1).padStart(7)} req/s  p50 ${s.p50_ms} ms  p95 ${s.p95_ms} ms  p99 ${s.p99_ms} ms  (${s.requests} requests, ${s.errors} errors)`,
+      `  ${k.kind.padEnd(9)} ${s.requests_per_second.toFixed(1).padStart(7)} req/s  p50 ${s.p50_ms} ms  p95 ${s.p95_ms} ms  p99 ${s.p99_ms} ms  (${s.requests} requests, ${s.errors} errors)`,
     );
   }
   console.log(
-    `  all       ${summary.total_requests_per_second.toFixed(1).padStart(7)} req/s  errors ${summary.errors}  server peak RSS ${summary.server_peak_rss_mib} MiB`,
+    `  all       ${summary.total_requests_per_second.toFixed(1).padStart(7)} req/s  p50 ${summary.p50_ms} ms  p95 ${summary.p95_ms} ms  errors ${summary.errors}  server RSS at rest ${restMiB} MiB, peak ${summary.server_peak_rss_mib} MiB`,
   );
   mkdirSync("bench", { recursive: true });
   writeFileSync(values.out, `${JSON.stringify(summary, null, 2)}\n`);
   console.log(`Wrote ${values.out}.`);
   if (summary.errors > 0) process.exitCode = 1;
 } finally {
-  server?.kill("SIGTERM");
+  if (server && values["cpu-prof"]) {
+    // The profile is written when the process exits.
+    const exited = new Promise((resolve) => server!.once("exit", resolve));
+    server.kill("SIGINT");
+    await exited;
+    console.log(summarizeCpuProfiles(PROFILE_DIR));
+  } else server?.kill("SIGTERM");
   await database.stop();
 }
 
@@ -189,15 +226,22 @@ async function expectPage(path: string, cookie: string): Promise<void> {
   if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}`);
 }
 
-async function sampleCustomerPaths(url: string, count: number): Promise<string[]> {
+async function samplePaths(url: string, count: number): Promise<{ customers: string[]; letters: string[] }> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ id: string }>(
+    const customers = await client.query<{ id: string }>(
       "SELECT id FROM customers WHERE org_id = $1 ORDER BY md5(id::text) LIMIT $2",
       [SCALE_ORG_ID, count],
     );
-    return rows.map((r) => `/customers/${r.id}`);
+    const letters = await client.query<{ id: string }>(
+      "SELECT id FROM letters WHERE org_id = $1 ORDER BY md5(id::text) LIMIT $2",
+      [SCALE_ORG_ID, count],
+    );
+    return {
+      customers: customers.rows.map((r) => `/customers/${r.id}`),
+      letters: letters.rows.map((r) => `/letters/${r.id}`),
+    };
   } finally {
     await client.end();
   }
@@ -229,5 +273,9 @@ function watchMemory(rootPid: number) {
     return total;
   };
   const timer = setInterval(() => (peakKiB = Math.max(peakKiB, treeRssKiB())), 250);
-  return { stop: () => clearInterval(timer), peakMiB: () => Math.round(Math.max(peakKiB, treeRssKiB()) / 1024) };
+  return {
+    stop: () => clearInterval(timer),
+    nowMiB: () => Math.round(treeRssKiB() / 1024),
+    peakMiB: () => Math.round(Math.max(peakKiB, treeRssKiB()) / 1024),
+  };
 }

@@ -154,10 +154,15 @@ describe("accounts table", () => {
       await db.$queryRaw`SELECT currency, due_date, sum(amount_minor - paid_minor)::bigint AS open_minor, count(*)::int AS open_invoices
         FROM invoices WHERE org_id = ${org.id}::uuid AND paid_minor < amount_minor GROUP BY 1, 2 ORDER BY 1, 2`,
     );
-    const totals = await getAgingTotals(db, { orgId: org.id, today: "2026-11-01" });
-    const counted = await db.$queryRaw<{ currency: string; n: bigint }[]>`
-      SELECT currency, count(DISTINCT customer_id) AS n FROM invoices WHERE org_id = ${org.id}::uuid AND paid_minor < amount_minor GROUP BY currency ORDER BY currency`;
-    expect(totals.map((t) => [t.currency, t.accounts])).toEqual(counted.map((c) => [c.currency.trim(), Number(c.n)]));
+    for (const today of ["2026-11-01", "2026-11-20", "2027-01-15"] as DateOnly[]) {
+      const totals = await getAgingTotals(db, { orgId: org.id, today });
+      const counted = await db.$queryRaw<{ currency: string; n: bigint; overdue: bigint }[]>`
+        SELECT currency, count(DISTINCT customer_id) AS n, count(DISTINCT customer_id) FILTER (WHERE due_date < ${today}::date) AS overdue
+        FROM invoices WHERE org_id = ${org.id}::uuid AND paid_minor < amount_minor GROUP BY currency ORDER BY currency`;
+      expect(totals.map((t) => [t.currency, t.accounts, t.overdueAccounts])).toEqual(
+        counted.map((c) => [c.currency.trim(), Number(c.n), Number(c.overdue)]),
+      );
+    }
   });
 
   it("the cached worklist equals judging every account from its facts, day by day, through letters, payments, promises, replies, disputes and a policy change", async () => {
@@ -233,7 +238,14 @@ describe("accounts table", () => {
     const { org, actor, customers } = await company(13, "2026-11-10");
     const now = at("2026-11-10", "12:00");
     for (const due of (await listDueLetters(db, { orgId: org.id, now })).slice(0, 4))
-      await sendNextLetter(db, { orgId: org.id, actor, customerId: due.customerId, currency: due.currency, stage: due.stage, now });
+      await sendNextLetter(db, {
+        orgId: org.id,
+        actor,
+        customerId: due.customerId,
+        currency: due.currency,
+        stage: due.stage,
+        now,
+      });
     for (const customer of customers.slice(0, 5))
       await logContact(db, {
         orgId: org.id,

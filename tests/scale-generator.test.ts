@@ -1,7 +1,7 @@
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { getAgingTotals } from "@/lib/aging/aging-totals";
-import { accountQuerySchema, listAgingAccounts } from "@/lib/aging/list-accounts";
+import { getAgingTotals, INVOICES } from "@/lib/aging/aging-totals";
+import { ACCOUNT_SORTS, accountQuerySchema, listAgingAccounts } from "@/lib/aging/list-accounts";
 import { createDb, type Db } from "@/lib/db/client";
 import { databaseUrl } from "@/lib/db/embedded";
 import { generateScaleData, SCALE_ORG_ID } from "@/tooling/scale/generate-scale-data";
@@ -122,6 +122,29 @@ describe("scale generator (2,000 invoices)", () => {
     const first = await list({});
     expect(first.rows).toHaveLength(25);
     expect(first.rows[0].oldestDaysPastDue).toBeGreaterThanOrEqual(first.rows[24].oldestDaysPastDue);
+  });
+
+  it("builds the report's sort keys and account counts as the triggers keep them: every sort equals the full aggregation", async () => {
+    const page = (q: Record<string, string>, invoices?: typeof INVOICES) =>
+      listAgingAccounts(prisma, {
+        orgId: SCALE_ORG_ID,
+        today: TODAY,
+        pageSize: 25,
+        invoices,
+        query: accountQuerySchema.parse(q),
+      });
+    for (const sort of ACCOUNT_SORTS)
+      for (const dir of ["asc", "desc"])
+        for (const p of ["1", "3"]) {
+          const q = { sort, dir, page: p };
+          expect((await page(q)).rows, JSON.stringify(q)).toEqual((await page(q, INVOICES)).rows);
+        }
+    expect(await one(`SELECT day::text FROM accounts_bucket_days WHERE org_id = '${SCALE_ORG_ID}'`)).toEqual({
+      day: TODAY,
+    });
+    const totals = await getAgingTotals(prisma, { orgId: SCALE_ORG_ID, today: TODAY });
+    const fromInvoices = await getAgingTotals(prisma, { orgId: SCALE_ORG_ID, today: TODAY, invoices: INVOICES });
+    expect(totals).toEqual(fromInvoices);
   });
 
   it("is deterministic: the same seed gives the same invoices", async () => {

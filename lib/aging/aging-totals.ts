@@ -22,8 +22,9 @@ export const INVOICES = Prisma.raw("invoices");
  * Open receivables per currency and aging bucket as of `today`. The buckets are
  * ranges of due dates, so today's totals add up open_balances_by_due_date (one
  * row per currency and due date, kept exact by the invoice triggers) and count
- * accounts in `accounts` (balance columns kept by the same triggers): a few
- * hundred rows plus one index-only scan, whatever the number of invoices.
+ * accounts from open_accounts_by_oldest_due (open accounts per currency and
+ * oldest open due date, kept by the same triggers): a few hundred rows each,
+ * whatever the number of invoices or accounts.
  * For a past day (`invoices` = invoicesAsOf()) there are no such tables, and
  * the same sums and DISTINCT counts run over the open invoices.
  */
@@ -60,9 +61,9 @@ export async function getAgingTotals(
       GROUP BY currency
       ORDER BY currency`),
     tx.$queryRaw<Record<string, bigint | string>[]>(Prisma.sql`
-      SELECT currency, count(*) AS accounts, count(*) FILTER (WHERE oldest_open_due < ${opts.today}::date) AS overdue_accounts
-      FROM accounts
-      WHERE org_id = ${opts.orgId}::uuid AND open_minor > 0
+      SELECT currency, sum(accounts) AS accounts, COALESCE(sum(accounts) FILTER (WHERE oldest_open_due < ${opts.today}::date), 0) AS overdue_accounts
+      FROM open_accounts_by_oldest_due
+      WHERE org_id = ${opts.orgId}::uuid AND accounts > 0
       GROUP BY currency`),
   ]);
   const countsOf = new Map(counts.map((c) => [String(c.currency), c]));

@@ -6,8 +6,8 @@ import { toMinor } from "@/lib/money/money";
 import type { DateOnly } from "@/lib/time/dates";
 import { type BucketAmounts, INVOICES } from "./aging-totals";
 import { accountAggregates, bucketConditions } from "./bucket-sql";
-import { bucketDayIsCurrent } from "./roll-bucket-day";
 import { BUCKET_KEYS, type BucketKey } from "./buckets";
+import { bucketDayIsCurrent } from "./roll-bucket-day";
 
 export const ACCOUNT_SORTS = [
   "name",

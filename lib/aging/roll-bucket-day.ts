@@ -8,7 +8,9 @@ import type { DateOnly } from "@/lib/time/dates";
  * accounts_roll_buckets in the account_sort_keys migration. Returns the accounts written.
  */
 export async function rollBucketDay(db: DbOrTx, opts: { orgId: string; today: DateOnly }): Promise<number> {
-  const [row] = await db.$queryRaw<{ n: number }[]>`SELECT accounts_roll_buckets(${opts.orgId}::uuid, ${opts.today}::date) AS n`;
+  const [row] = await db.$queryRaw<
+    { n: number }[]
+  >`SELECT accounts_roll_buckets(${opts.orgId}::uuid, ${opts.today}::date) AS n`;
   return row.n;
 }
 

@@ -19,6 +19,19 @@ CREATE TABLE "accounts_bucket_days" (
 -- AddForeignKey
 ALTER TABLE "accounts_bucket_days" ADD CONSTRAINT "accounts_bucket_days_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
+-- CreateTable
+CREATE TABLE "open_accounts_by_oldest_due" (
+    "org_id" UUID NOT NULL,
+    "currency" CHAR(3) NOT NULL,
+    "oldest_open_due" DATE NOT NULL,
+    "accounts" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "open_accounts_by_oldest_due_pkey" PRIMARY KEY ("org_id","currency","oldest_open_due")
+);
+
+-- AddForeignKey
+ALTER TABLE "open_accounts_by_oldest_due" ADD CONSTRAINT "open_accounts_by_oldest_due_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
 -- Hand-written: every column of the report's accounts table sorts from an index
 -- (issue 15). The sort keys live in `accounts` beside the balances the invoice
 -- triggers keep; the functions below keep them exact in the same transaction as
@@ -46,6 +59,7 @@ $$;
 -- stage. Replaces the accounts migration's version; same locking, day row first.
 CREATE OR REPLACE FUNCTION "accounts_recompute_balances"(keys jsonb) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
+  before jsonb;
   k_org uuid[];
   k_customer uuid[];
   k_currency char(3)[];
@@ -65,6 +79,10 @@ BEGIN
   ON CONFLICT DO NOTHING;
   PERFORM 1 FROM accounts a JOIN unnest(k_customer, k_currency) AS k(customer_id, currency) USING (customer_id, currency)
   ORDER BY a.customer_id, a.currency FOR UPDATE OF a;
+  -- The open accounts' oldest due dates before (rows locked, so exact); counted out below and the new ones in.
+  SELECT jsonb_agg(jsonb_build_object('org_id', a.org_id, 'currency', a.currency, 'due', a.oldest_open_due, 'n', -1)) INTO before
+  FROM accounts a JOIN unnest(k_customer, k_currency) AS k(customer_id, currency) USING (customer_id, currency)
+  WHERE a.open_minor > 0;
 
   UPDATE accounts a SET open_minor = s.open_minor, open_invoices = s.open_invoices, oldest_open_due = s.oldest_open_due,
     current_minor = s.b0, d1_30_minor = s.b1, d31_60_minor = s.b2, d61_90_minor = s.b3, d90_plus_minor = s.b4
@@ -84,9 +102,27 @@ BEGIN
   ) s
   WHERE a.customer_id = s.customer_id AND a.currency = s.currency;
 
+  PERFORM open_accounts_apply(COALESCE(before, '[]'::jsonb) || COALESCE((
+    SELECT jsonb_agg(jsonb_build_object('org_id', a.org_id, 'currency', a.currency, 'due', a.oldest_open_due, 'n', 1))
+    FROM accounts a JOIN unnest(k_customer, k_currency) AS k(customer_id, currency) USING (customer_id, currency)
+    WHERE a.open_minor > 0), '[]'::jsonb));
+
   INSERT INTO account_work AS w (org_id, customer_id, currency)
   SELECT * FROM unnest(k_org, k_customer, k_currency)
   ON CONFLICT (customer_id, currency) DO UPDATE SET stale = true;
+END $$;
+
+-- Adds open-account count deltas per (org, currency, oldest open due date);
+-- like open_balances_apply, deltas commute and rows are taken in key order.
+CREATE FUNCTION "open_accounts_apply"(deltas jsonb) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO open_accounts_by_oldest_due AS o (org_id, currency, oldest_open_due, accounts)
+  SELECT (d->>'org_id')::uuid, (d->>'currency')::char(3), (d->>'due')::date, sum((d->>'n')::int)
+  FROM jsonb_array_elements(deltas) d
+  GROUP BY 1, 2, 3
+  HAVING sum((d->>'n')::int) <> 0
+  ORDER BY 1, 2, 3
+  ON CONFLICT (org_id, currency, oldest_open_due) DO UPDATE SET accounts = o.accounts + EXCLUDED.accounts;
 END $$;
 
 -- Sets the bucket amounts of an organization's accounts as of p_day: all of
@@ -195,6 +231,8 @@ CREATE TRIGGER "accounts_sort_customer_name" AFTER UPDATE OF "name" ON "customer
   FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION "accounts_from_renamed_customer"();
 
 -- Backfill; the buckets come with the first roll.
+INSERT INTO open_accounts_by_oldest_due (org_id, currency, oldest_open_due, accounts)
+SELECT org_id, currency, oldest_open_due, count(*) FROM accounts WHERE open_minor > 0 GROUP BY 1, 2, 3;
 UPDATE accounts a SET customer_name = c.name FROM customers c WHERE c.id = a.customer_id;
 UPDATE accounts a SET last_contact_at = l.last_at
 FROM (SELECT customer_id, max(occurred_at) AS last_at FROM contact_attempts GROUP BY customer_id) l WHERE l.customer_id = a.customer_id;
