@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { AGING_BUCKETS } from "@/lib/aging/buckets";
 import type { AccountQuery, AccountRow, AccountSort } from "@/lib/aging/list-accounts";
-import { Money } from "./money";
+import { formatMoney } from "@/lib/money/money";
 import { OverdueFlag } from "./overdue-flag";
 import { ScrollRegion } from "./scroll-region";
 
@@ -60,9 +60,16 @@ export function AccountsTable({
   timeZone: string;
 }) {
   const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
+  const money = (minor: number, currency: string) =>
+    minor === 0 ? <span className="text-slate-500">—</span> : formatMoney(minor, currency, locale);
+  // Cell styles live on the table ([&_td]:…), not on each of the 250 cells: the
+  // page's HTML and its React payload both carry every attribute once per cell.
   return (
     <ScrollRegion label="Accounts" className="rounded-xl border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full text-sm" data-testid="accounts-table">
+      <table
+        className="min-w-full text-sm [&_td]:whitespace-nowrap [&_td]:px-2.5 [&_td]:py-2 [&_td]:text-right [&_td:first-child]:whitespace-normal [&_td:first-child]:text-left"
+        data-testid="accounts-table"
+      >
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>
             <SortHeader query={query} sort="name" align="left">
@@ -87,47 +94,44 @@ export function AccountsTable({
             </SortHeader>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody className="divide-y divide-slate-100 [&_tr:hover]:bg-slate-50">
           {rows.length === 0 && (
             <tr>
-              <td colSpan={10} className="px-3 py-8 text-center text-slate-500">
+              <td colSpan={10} className="py-8 text-center! text-slate-500">
                 No accounts match these filters.
               </td>
             </tr>
           )}
           {rows.map((r) => (
-            <tr key={`${r.customerId}-${r.currency}`} className="hover:bg-slate-50" data-customer-id={r.customerId}>
-              <td className="min-w-60 px-2.5 py-2">
-                <div className="flex items-center gap-2">
-                  <OverdueFlag daysPastDue={r.oldestDaysPastDue} />
-                  <Link
-                    href={`/customers/${r.customerId}`}
-                    className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
-                  >
-                    {r.name}
-                  </Link>
-                  <span className="text-xs text-slate-500">{r.currency}</span>
-                </div>
+            <tr key={`${r.customerId}-${r.currency}`} data-customer-id={r.customerId}>
+              <td className="min-w-60">
+                <OverdueFlag daysPastDue={r.oldestDaysPastDue} />{" "}
+                {/* A plain link: a page of 25 rows would otherwise prefetch 25 customer pages from the server. */}
+                <a
+                  href={`/customers/${r.customerId}`}
+                  className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                >
+                  {r.name}
+                </a>{" "}
+                <span className="text-xs text-slate-500">{r.currency}</span>
               </td>
-              <td className="px-2.5 py-2 text-right font-medium">
-                <Money minor={r.open} currency={r.currency} locale={locale} />
-              </td>
+              <td className="font-medium">{money(r.open, r.currency)}</td>
               {AGING_BUCKETS.map((b) => (
-                <td key={b.key} className="px-2.5 py-2 text-right" data-bucket={b.key}>
-                  <Money minor={r[b.key]} currency={r.currency} locale={locale} quietZero />
+                <td key={b.key} data-bucket={b.key}>
+                  {money(r[b.key], r.currency)}
                 </td>
               ))}
-              <td className="whitespace-nowrap px-2.5 py-2 text-right">
+              <td>
                 {r.oldestDaysPastDue > 0 ? (
                   <span className="font-medium text-red-700">{r.oldestDaysPastDue} d</span>
                 ) : (
                   <span className="text-slate-500">not due</span>
                 )}
               </td>
-              <td className="whitespace-nowrap px-2.5 py-2 text-right text-slate-600">
+              <td className="text-slate-600">
                 {r.lastContactAt ? dateFmt.format(r.lastContactAt) : <span className="text-slate-500">—</span>}
               </td>
-              <td className="whitespace-nowrap px-2.5 py-2 text-right">
+              <td>
                 {r.stage ? (
                   <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">
                     Letter {r.stage}

@@ -72,10 +72,11 @@ try {
     AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(33).toString("base64"),
     DUNNING_DEMO: "",
     PORT: String(port),
-    ...(values["cpu-prof"] ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${PROFILE_DIR}` } : {}),
   };
   if (values["cpu-prof"]) rmSync(PROFILE_DIR, { recursive: true, force: true });
-  server = runNext(["start", "-p", String(port), "-H", "127.0.0.1"], env);
+  // --cpu-prof is not allowed in NODE_OPTIONS: it goes on the server's own command line.
+  const nodeArgs = values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  server = runNext(["start", "-p", String(port), "-H", "127.0.0.1"], env, nodeArgs);
   await waitForHttp(`${base}/sign-in`, 120_000);
   const memory = watchMemory(server.pid!);
   const restMiB = memory.nowMiB();

@@ -4,8 +4,12 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
 
-export function runNext(args: string[], env: Record<string, string | undefined>): ChildProcess {
-  return spawn(process.execPath, [nextBin, ...args], {
+export function runNext(
+  args: string[],
+  env: Record<string, string | undefined>,
+  nodeArgs: string[] = [],
+): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, nextBin, ...args], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: "inherit",
   });
