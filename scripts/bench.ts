@@ -15,6 +15,7 @@ import { createDb } from "@/lib/db/client";
 import { todayIn } from "@/lib/time/dates";
 import { httpSession } from "@/tooling/bench/http-client";
 import { type BenchContext, FLOOR, MEASUREMENTS, type Measurement, NAIVE } from "@/tooling/bench/measurements";
+import { processTreeCpuMs } from "@/tooling/bench/process-cpu";
 import { naiveAgingTotals } from "@/tooling/bench/reference-queries";
 import { type Summary, summarize, time } from "@/tooling/bench/stats";
 import { SCALE_ORG_ID, SCALE_PASSWORD } from "@/tooling/scale/generate-scale-data";
@@ -45,6 +46,8 @@ interface Result extends Partial<Summary> {
   label: string;
   /** Response size of an http_* measurement (identity encoding), the last run's. */
   bytes?: number;
+  /** Server CPU (user + system, all its processes) per request of an http_* measurement: what load cannot inflate. */
+  server_cpu_ms?: number;
   vs_floor?: number;
   vs_naive?: number;
   target?: string;
@@ -102,6 +105,7 @@ try {
     await waitForHttp(`${base}/sign-in`, 120_000);
     http = httpSession(base, await signInOverHttp(base, collector.email, SCALE_PASSWORD));
   }
+  const serverPid = server?.pid;
   const ctx: BenchContext = {
     db,
     orgId: org.id,
@@ -111,6 +115,7 @@ try {
     openAccounts,
     letterIds,
     http,
+    serverCpuMs: serverPid ? () => processTreeCpuMs(serverPid) : undefined,
   };
   const agree = JSON.stringify(await naiveAgingTotals(db, ctx)) === JSON.stringify(await getAgingTotals(db, ctx));
   if (!agree) throw new Error("The naive totals and getAgingTotals disagree: fix that before timing anything.");
@@ -158,7 +163,7 @@ try {
   }
   console.log("");
   console.log(
-    `  ${"measurement".padEnd(32)} ${"median ms".padStart(10)} ${"p95 ms".padStart(10)} ${"x floor".padStart(8)} ${"x naive".padStart(8)} ${"runs".padStart(5)} ${"KB".padStart(6)}  target`,
+    `  ${"measurement".padEnd(32)} ${"median ms".padStart(10)} ${"p95 ms".padStart(10)} ${"x floor".padStart(8)} ${"x naive".padStart(8)} ${"runs".padStart(5)} ${"KB".padStart(6)} ${"cpu ms".padStart(6)}  target`,
   );
   for (const [key, r] of Object.entries(results)) printLine(key, r);
   const file = path.resolve(values.out);
@@ -187,12 +192,15 @@ async function measure(m: Measurement, ctx: BenchContext): Promise<Result> {
   if (m.unavailable) return { ...base, note: m.unavailable };
   try {
     let bytes: number | undefined;
+    let cpuAtStart = 0;
     const run = async (i: number) => {
+      if (i === 0 && m.http) cpuAtStart = ctx.serverCpuMs?.() ?? 0;
       const result = await m.run(ctx, i);
       if (m.http && typeof result === "number") bytes = result;
     };
     const summary = summarize(await time(run, { warmup: m.warmup ?? 3, runs: m.runs ?? runs }));
-    return { ...base, ...summary, bytes };
+    const cpu = m.http && ctx.serverCpuMs ? (ctx.serverCpuMs() - cpuAtStart) / summary.runs : undefined;
+    return { ...base, ...summary, bytes, server_cpu_ms: cpu === undefined ? undefined : Math.round(cpu * 10) / 10 };
   } catch (error) {
     // One failing measurement (e.g. too few due letters at a small scale) must not cost the others.
     return { ...base, note: `FAILED: ${(error as Error).message}` };
@@ -212,6 +220,6 @@ function printLine(key: string, r: Result) {
   }
   const verdict = r.target ? `${r.target}: ${r.meets_target ? "met" : "MISSED"}` : "";
   console.log(
-    `  ${key.padEnd(32)} ${num(r.median_ms).padStart(10)} ${num(r.p95_ms).padStart(10)} ${num(r.vs_floor, 2).padStart(8)} ${num(r.vs_naive, 3).padStart(8)} ${String(r.runs).padStart(5)} ${(r.bytes === undefined ? "" : (r.bytes / 1024).toFixed(1)).padStart(6)}  ${verdict}`,
+    `  ${key.padEnd(32)} ${num(r.median_ms).padStart(10)} ${num(r.p95_ms).padStart(10)} ${num(r.vs_floor, 2).padStart(8)} ${num(r.vs_naive, 3).padStart(8)} ${String(r.runs).padStart(5)} ${(r.bytes === undefined ? "" : (r.bytes / 1024).toFixed(1)).padStart(6)} ${num(r.server_cpu_ms).padStart(6)}  ${verdict}`,
   );
 }

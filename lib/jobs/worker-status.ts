@@ -13,7 +13,8 @@ let last: { at: number; answer: Promise<boolean> } | undefined;
 export function getQueueStalled(now = Date.now()): Promise<boolean> {
   if (!last || now - last.at > FRESH_MS) {
     // The banner never breaks a page.
-    last = { at: now, answer: queueIsStalled(db()).catch(() => false) };
+    const ask = async () => queueIsStalled(db());
+    last = { at: now, answer: ask().catch(() => false) };
   }
   return last.answer;
 }
