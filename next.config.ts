@@ -9,6 +9,10 @@ const nextConfig: NextConfig = {
     // Bodies up to 4 MB reach a server action, so a too-large logo (limit 512 KB)
     // gets a clear refusal from it instead of a bare error from the body parser.
     serverActions: { bodySizeLimit: "4mb" },
+    // Server code is never sent to browsers, so minifying it saves nothing at
+    // run time; readable function names make CPU profiles (npm run load-test
+    // -- --cpu-prof) and stack traces say where the time and errors are.
+    serverMinification: false,
   },
   // The embedded PostgreSQL and Prisma's wasm engine are server-only Node packages.
   serverExternalPackages: [

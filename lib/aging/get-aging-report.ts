@@ -22,17 +22,21 @@ export async function getAgingReport(
   const past = asOf ? asOfArgs({ orgId: opts.orgId, asOf, timeZone: opts.timeZone }) : null;
   const args = { ...opts, ...past };
   // Account credits (unapplied cash, credit notes to no invoice), shown as negative rows per currency.
-  const credits = await getCreditsByCurrency(tx, { orgId: opts.orgId, asOf: opts.asOf ?? opts.today });
-  const currencies = (totals: { currency: string }[]) =>
+  const creditsRead = getCreditsByCurrency(tx, { orgId: opts.orgId, asOf: opts.asOf ?? opts.today });
+  const currencies = (totals: { currency: string }[], credits: { currency: string }[]) =>
     [...new Set([...totals.map((t) => t.currency), ...credits.map((c) => c.currency)])].sort();
   if (query.q || query.bucket || past) {
-    const [totals, accounts] = await Promise.all([getAgingTotals(tx, args), listAgingAccounts(tx, args)]);
-    return { totals, credits, accounts, currencies: currencies(totals) };
+    const [totals, accounts, credits] = await Promise.all([
+      getAgingTotals(tx, args),
+      listAgingAccounts(tx, args),
+      creditsRead,
+    ]);
+    return { totals, credits, accounts, currencies: currencies(totals, credits) };
   }
-  const totals = await getAgingTotals(tx, args);
+  const [totals, credits] = await Promise.all([getAgingTotals(tx, args), creditsRead]);
   const total = totals
     .filter((t) => !query.currency || t.currency === query.currency)
     .reduce((n, t) => n + t.accounts, 0);
   const accounts = await listAgingAccounts(tx, { ...args, total });
-  return { totals, credits, accounts, currencies: currencies(totals) };
+  return { totals, credits, accounts, currencies: currencies(totals, credits) };
 }
