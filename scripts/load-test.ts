@@ -7,6 +7,7 @@
 // per page kind, errors and the server's peak memory, and writes them to
 // bench/load-test.json. With --cpu-prof the server writes a V8 CPU profile of
 // the run to bench/profile/ and its heaviest functions and packages are printed.
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -30,6 +31,8 @@ const { values } = parseArgs({
     port: { type: "string", default: "3300" },
     out: { type: "string", default: "bench/load-test.json" },
     "cpu-prof": { type: "boolean", default: false },
+    // 1: `next start`, as the bench measures. More: the production server (scripts/serve.ts) with WEB_CONCURRENCY processes.
+    processes: { type: "string", default: "1" },
   },
 });
 const users = Number(values.users);
@@ -76,7 +79,21 @@ try {
   if (values["cpu-prof"]) rmSync(PROFILE_DIR, { recursive: true, force: true });
   // --cpu-prof is not allowed in NODE_OPTIONS: it goes on the server's own command line.
   const nodeArgs = values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-  server = runNext(["start", "-p", String(port), "-H", "127.0.0.1"], env, nodeArgs);
+  const processes = Number(values.processes);
+  server =
+    processes > 1
+      ? spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/serve.ts"], {
+          env: {
+            ...process.env,
+            ...env,
+            NODE_ENV: "production",
+            NEXT_TELEMETRY_DISABLED: "1",
+            HOSTNAME_BIND: "127.0.0.1",
+            WEB_CONCURRENCY: String(processes),
+          },
+          stdio: "inherit",
+        })
+      : runNext(["start", "-p", String(port), "-H", "127.0.0.1"], env, nodeArgs);
   await waitForHttp(`${base}/sign-in`, 120_000);
   const memory = watchMemory(server.pid!);
   const restMiB = memory.nowMiB();
@@ -120,6 +137,7 @@ try {
     scale: size.label,
     users,
     seconds,
+    server: Number(values.processes) > 1 ? `scripts/serve.ts, ${values.processes} processes` : "next start",
     machine: {
       cpus: os.cpus().length,
       memory_gib: Math.round(os.totalmem() / 2 ** 30),
