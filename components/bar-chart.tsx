@@ -62,6 +62,8 @@ export function BarChart(props: {
         ))}
         {props.bars.map((bar, i) => {
           const centre = GUTTER + slot * (i + 0.5);
+          // Below 640 px every other label (always the last bar's), so neighbours do not run together.
+          const label = i % 2 === (props.bars.length - 1) % 2 ? undefined : "max-sm:hidden";
           let base = 0;
           return (
             <g key={bar.label + (bar.sublabel ?? "") + String(i)}>
@@ -88,11 +90,25 @@ export function BarChart(props: {
                   –
                 </text>
               )}
-              <text x={`${centre}%`} y={HEIGHT - BOTTOM + 15} textAnchor="middle" fontSize="11" fill="currentColor">
+              <text
+                x={`${centre}%`}
+                y={HEIGHT - BOTTOM + 15}
+                textAnchor="middle"
+                fontSize="11"
+                fill="currentColor"
+                className={label}
+              >
                 {bar.label}
               </text>
               {bar.sublabel && (
-                <text x={`${centre}%`} y={HEIGHT - BOTTOM + 29} textAnchor="middle" fontSize="10" fill="#64748b">
+                <text
+                  x={`${centre}%`}
+                  y={HEIGHT - BOTTOM + 29}
+                  textAnchor="middle"
+                  fontSize="10"
+                  fill="#64748b"
+                  className={label}
+                >
                   {bar.sublabel}
                 </text>
               )}

@@ -39,7 +39,7 @@ function FiguresTable(props: { caption: string; children: React.ReactNode }) {
   return (
     <details className="rounded-lg border border-slate-200 bg-slate-50/60 px-3 py-2 text-sm">
       <summary className="cursor-pointer font-medium text-slate-700">The figures as a table</summary>
-      <ScrollRegion label={props.caption} className="mt-2">
+      <ScrollRegion label={`${props.caption}, table`} className="mt-2">
         <table className="min-w-full text-sm">
           <caption className="sr-only">{props.caption}</caption>
           {props.children}

@@ -19,6 +19,7 @@ async function pages(): Promise<{ name: string; path: string }[]> {
     DEMO_ORG_ID,
   ]);
   const list = [
+    { name: "dashboard", path: "/dashboard" },
     { name: "aging-report", path: "/" },
     { name: "worklist", path: "/worklist" },
     { name: "customers", path: "/customers" },
