@@ -8,7 +8,7 @@ import { getLettersPerStage } from "@/lib/dashboard/letters-per-stage";
 import { getPromiseOutcomes, promiseKeptRate } from "@/lib/dashboard/promise-kept";
 import { insertSnapshotRows, takeAgingSnapshot } from "@/lib/dashboard/take-aging-snapshot";
 import { dateOnlyToDb } from "@/lib/time/dates";
-import { appConnection, useTestDb } from "./db";
+import { appConnection, ownerConnection, useTestDb } from "./db";
 import { createCustomer, createInvoice, createOrg, createPayment } from "./factories";
 
 const db = useTestDb();
@@ -149,6 +149,32 @@ describe("dashboard figures", () => {
     expect(dash.history).toEqual([
       expect.objectContaining({ month: "2026-06-01", day: TODAY, open: 160000, source: "today" }),
     ]);
+  });
+
+  it("keeps collected per day equal to the payments and reversals, through inserts, changes and removals", async () => {
+    const org = await createOrg(db);
+    const c = await createCustomer(db, org.id, { currency: "EUR" });
+    const invoice = await createInvoice(db, c, { amountMinor: 90000, dueDate: "2026-06-01" });
+    const first = await createPayment(db, invoice, { amountMinor: 10000, receivedOn: "2026-06-03" });
+    const second = await createPayment(db, invoice, { amountMinor: 20000, receivedOn: "2026-06-03" });
+    await createPayment(db, invoice, { amountMinor: 5000, receivedOn: "2026-05-31" });
+    // An import corrects one payment's date and amount; the owner (never the app) removes another.
+    await db.payment.update({
+      where: { id: first.id },
+      data: { amountMinor: 12000n, receivedOn: dateOnlyToDb("2026-06-04") },
+    });
+    await ownerConnection((owner) => owner.query("DELETE FROM payments WHERE id = $1", [second.id]));
+    const kept = await db.collectedByDay.findMany({ where: { orgId: org.id }, orderBy: { day: "asc" } });
+    const recomputed = await db.$queryRaw<{ day: Date; collected: bigint; payments: bigint }[]>`
+      SELECT received_on AS day, sum(amount_minor)::bigint AS collected, count(*) AS payments FROM payments
+      WHERE org_id = ${org.id}::uuid GROUP BY received_on ORDER BY received_on`;
+    expect(kept.filter((k) => k.payments !== 0).map((k) => [k.day, k.collectedMinor, BigInt(k.payments)])).toEqual(
+      recomputed.map((r) => [r.day, r.collected, r.payments]),
+    );
+    expect(kept.find((k) => k.day.toISOString().startsWith("2026-06-03"))).toMatchObject({
+      collectedMinor: 0n,
+      payments: 0,
+    });
   });
 
   /**

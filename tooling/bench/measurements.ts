@@ -121,7 +121,7 @@ export const MEASUREMENTS: Measurement[] = [
     key: "dashboard_page",
     label:
       "the whole dashboard's data: today's totals, DSO, 12 months collected, month-end snapshots, promises, letters, hand-offs",
-    target: { kind: "median_ms", value: 100 },
+    target: { kind: "vs_floor", value: 1.5 },
     run: (ctx) => getDashboard(ctx.db, { orgId: ctx.orgId, timeZone: "Europe/Oslo", today: ctx.today }),
   },
   {

@@ -41,5 +41,3 @@ END $$;
 CREATE TRIGGER "aging_snapshots_append_only" BEFORE UPDATE OR DELETE ON "aging_snapshots"
   FOR EACH ROW EXECUTE FUNCTION "aging_snapshots_refuse_change"();
 
--- Dashboard: payment reversals per month take back what "collected" counted (lib/dashboard/collected.ts).
-CREATE INDEX "ledger_reversals_by_org_day" ON "ledger_entries" ("org_id", "effective_on") WHERE "kind" = 'PAYMENT_REVERSAL';
