@@ -165,6 +165,7 @@ export async function composeLetter(
     customer,
     invoices,
     charges,
+    creditMinor: state.facts.creditMinor ?? 0,
     contacts,
     bank: ctx.bank,
     handoff: state.handoff ? { ...state.handoff, ...(await handoffContact(tx, ctx)) } : null,

@@ -58,6 +58,9 @@ export const en: LetterPhrases = {
       .replace(", (", " ("),
   totalLine: (total) => `Total now due: ${total}`,
   subtotalLines: (invoices, charges) => [`Invoices: ${invoices}`, `Charges: ${charges}`],
+  creditLine: (amount) => `Less unallocated credit on your account: ${amount}`,
+  creditNote: (amount) =>
+    `Our records show an unallocated credit of ${amount} on your account (a payment or credit note not yet matched to an invoice). We have deducted it from the amount now due.`,
   enclosures(enclosed, onRequest) {
     const parts: string[] = [];
     if (enclosed.length)

@@ -74,6 +74,9 @@ export const it: LetterPhrases = {
       .replace(", (", " ("),
   totalLine: (total) => `Totale dovuto: ${total}`,
   subtotalLines: (invoices, charges) => [`Fatture: ${invoices}`, `Oneri: ${charges}`],
+  creditLine: (amount) => `A dedurre, credito a Vostro favore: ${amount}`,
+  creditNote: (amount) =>
+    `Dalla nostra contabilità risulta a Vostro favore un credito di ${amount} (pagamento o nota di credito non ancora imputati ad alcuna fattura), che abbiamo detratto dall'importo ora dovuto.`,
   enclosures(enclosed, onRequest) {
     const parts: string[] = [];
     if (enclosed.length)

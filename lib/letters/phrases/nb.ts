@@ -61,6 +61,9 @@ export const nb: LetterPhrases = {
       .replace(", (", " ("),
   totalLine: (total) => `Totalt å betale: ${total}`,
   subtotalLines: (invoices, charges) => [`Fakturaer: ${invoices}`, `Tillegg: ${charges}`],
+  creditLine: (amount) => `Fratrukket tilgodehavende: ${amount}`,
+  creditNote: (amount) =>
+    `Dere har et tilgodehavende hos oss på ${amount} (innbetaling eller kreditnota som ikke er avregnet mot en faktura). Vi har trukket det fra beløpet som nå skal betales.`,
   enclosures(enclosed, onRequest) {
     const parts: string[] = [];
     if (enclosed.length)
