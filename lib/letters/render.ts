@@ -74,6 +74,8 @@ export interface LetterInput {
 export interface RenderedLetter {
   subject: string;
   body: string;
+  /** The total the letter asks for: open invoices plus charges, less the credit on account (minor units). */
+  totalMinor: number;
 }
 
 export function templatesFor(language: Language): LetterTemplateSet {
@@ -239,7 +241,7 @@ export function renderLetter(input: LetterInput): RenderedLetter {
   ]
     .filter((block) => block.trim() !== "")
     .join("\n\n");
-  return { subject, body };
+  return { subject, body, totalMinor: total };
 }
 
 /**
