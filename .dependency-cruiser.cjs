@@ -32,6 +32,8 @@ const DOMAIN = [
   "setup",
   "letters",
   "handoff-pack",
+  // How collection is going: reads aging, payments, promises, letters and hand-offs (above all of them).
+  "dashboard",
 ];
 /** Composition root: wires domain pieces together (the worker's task list, housekeeping). */
 const COMPOSITION = ["worker"];

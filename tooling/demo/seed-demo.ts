@@ -12,6 +12,7 @@ import { englishLocale } from "@/lib/locale/letter-format";
 import { addDaysTo, type DateOnly, dateOnlyToDb, daysBetween, formatDateOnly, todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
 import { DEMO_COMPANIES } from "./demo-companies";
+import { writeDemoSnapshots } from "./demo-snapshots";
 import { createRandom } from "./random";
 
 export const DEMO_ORG_ID = "0193a000-0000-7000-8000-00000000de5e";
@@ -423,6 +424,7 @@ export async function seedDemo(
       await tx.contactAttempt.createMany({ data: contacts.map((c) => ({ ...c, userId: collector })) });
       await tx.paymentPromise.createMany({ data: promises.map((p) => ({ ...p, userId: collector })) });
       await tx.invoiceDispute.createMany({ data: disputes.map((d) => ({ ...d, userId: collector })) });
+      await writeDemoSnapshots(tx, { orgId, today });
       await recordAudit(
         tx,
         { orgId: orgId },
