@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { WorklistItem } from "@/lib/collections/list-worklist";
 import { Money } from "./money";
 import { ScrollRegion } from "./scroll-region";
+import { SelectBox } from "./select-box";
 
 const KIND = {
   letter: "Send letter",
@@ -10,7 +11,16 @@ const KIND = {
   tracking: "Tracking number",
 } as const;
 
-export function WorklistTable({ items, locale }: { items: WorklistItem[]; locale: string }) {
+/** `selectForm`: the id of the selection toolbar's form; each row then has a checkbox posting to it. */
+export function WorklistTable({
+  items,
+  locale,
+  selectForm,
+}: {
+  items: WorklistItem[];
+  locale: string;
+  selectForm?: string;
+}) {
   if (!items.length)
     return (
       <p className="rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-500">
@@ -22,6 +32,11 @@ export function WorklistTable({ items, locale }: { items: WorklistItem[]; locale
       <table className="min-w-full text-sm" data-testid="worklist">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>
+            {selectForm && (
+              <th scope="col" className="w-8 px-3 py-2 text-left font-medium">
+                <span className="sr-only">Tick</span>
+              </th>
+            )}
             <th scope="col" className="px-3 py-2 text-left font-medium">
               Account
             </th>
@@ -45,6 +60,11 @@ export function WorklistTable({ items, locale }: { items: WorklistItem[]; locale
         <tbody className="divide-y divide-slate-100">
           {items.map((i) => (
             <tr key={`${i.customerId}:${i.currency}`} data-customer={i.name} className="align-top">
+              {selectForm && (
+                <td className="px-3 py-2">
+                  <SelectBox form={selectForm} account={i} label={`${i.name} (${i.currency})`} />
+                </td>
+              )}
               <td className="px-3 py-2">
                 <Link href={`/customers/${i.customerId}`} className="font-medium text-brand-700 hover:underline">
                   {i.name}
