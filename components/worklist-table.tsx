@@ -32,11 +32,6 @@ export function WorklistTable({
       <table className="min-w-full text-sm" data-testid="worklist">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>
-            {selectForm && (
-              <th scope="col" className="w-8 px-3 py-2 text-left font-medium">
-                <span className="sr-only">Tick</span>
-              </th>
-            )}
             <th scope="col" className="px-3 py-2 text-left font-medium">
               Account
             </th>
@@ -60,15 +55,13 @@ export function WorklistTable({
         <tbody className="divide-y divide-slate-100">
           {items.map((i) => (
             <tr key={`${i.customerId}:${i.currency}`} data-customer={i.name} className="align-top">
-              {selectForm && (
-                <td className="px-3 py-2">
-                  <SelectBox form={selectForm} account={i} label={`${i.name} (${i.currency})`} />
-                </td>
-              )}
               <td className="px-3 py-2">
-                <Link href={`/customers/${i.customerId}`} className="font-medium text-brand-700 hover:underline">
-                  {i.name}
-                </Link>
+                <div className="flex items-center gap-2">
+                  {selectForm && <SelectBox form={selectForm} account={i} label={`${i.name} (${i.currency})`} />}
+                  <Link href={`/customers/${i.customerId}`} className="font-medium text-brand-700 hover:underline">
+                    {i.name}
+                  </Link>
+                </div>
               </td>
               <td className="px-3 py-2 text-right font-medium">
                 <Money minor={i.overdueMinor} currency={i.currency} locale={locale} />

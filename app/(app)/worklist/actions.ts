@@ -4,8 +4,9 @@ import { defineAction } from "@/lib/actions/define-action";
 import { confirmBulkSendAction as confirmDef, selectionAction as selectionDef } from "@/lib/letters/actions";
 
 export const confirmBulkSendAction = defineAction(confirmDef);
-// "plan" goes to the plan page narrowed to the selection; "pause" stays and refreshes the worklist.
+// The worklist's and the report's toolbar: "plan" goes to the plan page narrowed to the
+// selection; "pause" stays and refreshes both pages.
 export const selectionAction = defineAction(selectionDef, {
-  revalidate: "/worklist",
+  revalidate: () => ["/worklist", "/"],
   redirectTo: (data) => data.href,
 });
