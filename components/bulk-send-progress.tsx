@@ -69,7 +69,12 @@ export function BulkSendProgressView({ run }: { run: BulkSendProgress | null }) 
       >
         <div className="h-full bg-brand-600 transition-all" style={{ width: `${progress}%` }} />
       </div>
-      <ul className="max-h-64 divide-y divide-slate-100 overflow-y-auto text-sm" aria-label="Results per account">
+      <ul
+        className="max-h-64 divide-y divide-slate-100 overflow-y-auto text-sm"
+        aria-label="Results per account"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable list must be reachable by keyboard (WCAG 2.1.1)
+        tabIndex={0}
+      >
         {run.results.map((r) => (
           <li key={`${r.customerId}:${r.currency}`} className="flex flex-wrap gap-x-3 py-1.5">
             <span

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { startTransition, useActionState, useEffect, useId, useRef } from "react";
 import type { ActionResult } from "@/lib/actions/define-action";
 
 type Action = (prev: unknown, data: FormData) => Promise<ActionResult<{ href: string | null }>>;
@@ -20,6 +20,11 @@ const input =
 export function SelectionToolbar({ formId, action }: { formId: string; action: Action }) {
   const [result, formAction, pending] = useActionState(action, undefined);
   const id = useId();
+  const form = useRef<HTMLFormElement>(null);
+  // Keep the ticks and the reason when the server refuses; clear them once it acted.
+  useEffect(() => {
+    if (result?.ok) form.current?.reset();
+  }, [result]);
   const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
   const fieldError = (name: string) => errors[name]?.join(" ");
   const accountsError = Object.entries(errors)
@@ -27,8 +32,15 @@ export function SelectionToolbar({ formId, action }: { formId: string; action: A
     .flatMap(([, v]) => v)[0];
   return (
     <form
+      ref={form}
       id={formId}
       action={formAction}
+      onSubmit={(event) => {
+        // React resets a form after its action runs; submitted by hand, what was typed stays.
+        event.preventDefault();
+        const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+        startTransition(() => formAction(data));
+      }}
       noValidate
       aria-label="Ticked accounts"
       className="space-y-2 rounded-xl border border-slate-200 bg-slate-50 p-3"
