@@ -7,6 +7,7 @@ import { SelectBox } from "./select-box";
 const KIND = {
   letter: "Send letter",
   handoff: "Hand-off review",
+  credit: "Apply credit",
   dispute: "Dispute",
   tracking: "Tracking number",
 } as const;
