@@ -2,6 +2,7 @@ import { describe, expect, inject, it } from "vitest";
 import { runAction } from "@/lib/actions/run-action";
 import type { Actor } from "@/lib/collections/actor";
 import { openDispute } from "@/lib/collections/disputes";
+import { CREDIT_COVERS_REASON } from "@/lib/collections/policy";
 import { recordHandoff } from "@/lib/collections/record-handoff";
 import { recordPromise } from "@/lib/collections/record-promise";
 import { runDueJobs } from "@/lib/jobs/queue";
@@ -9,7 +10,7 @@ import { selectionAction } from "@/lib/letters/actions";
 import { planBulkSend } from "@/lib/letters/bulk-plan";
 import { bulkSendTasks, confirmBulkSend, getBulkSend } from "@/lib/letters/bulk-send";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
-import { addDaysTo, clockNow, todayIn } from "@/lib/time/dates";
+import { addDaysTo, clockNow, dateOnlyToDb, todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
 import { actionContextFor } from "./action-context";
 import { useTestDb } from "./db";
@@ -110,6 +111,18 @@ describe("the bulk-send plan", () => {
       note: "Never delivered",
       now: clockNow(),
     });
+    // Money received on account that covers what is overdue: applied, not chased.
+    const inCredit = await f.overdueCustomer("In credit");
+    await db.payment.create({
+      data: {
+        orgId: f.org.id,
+        customerId: inCredit.id,
+        invoiceId: null,
+        currency: "EUR",
+        amountMinor: 100_000n,
+        receivedOn: dateOnlyToDb(f.daysAgo(3)),
+      },
+    });
     // Not overdue: neither planned nor listed.
     const current = await createCustomer(db, f.org.id, { name: "Current" });
     await createInvoice(db, current, { amountMinor: 5_000, dueDate: addDaysTo(f.today, 10) });
@@ -130,6 +143,7 @@ describe("the bulk-send plan", () => {
       "No Email": ["channel", "Letters go by email, but the customer has no email address."],
       Promised: ["promise", expect.stringMatching(/^Escalation paused by a promise of .* not before/)],
       Disputed: ["disputed", "Only disputed invoices are overdue; no letter until the dispute is resolved."],
+      "In credit": ["credit", CREDIT_COVERS_REASON],
     });
     expect(p.selection).toBeNull();
     expect(p.fingerprint).toMatch(/^[0-9a-f]{64}$/);

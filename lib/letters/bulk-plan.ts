@@ -26,6 +26,7 @@ export type SkipCategory =
   | "disputed"
   | "promise"
   | "handoff"
+  | "credit"
   | "final"
   | "channel"
   | "not_due"
@@ -36,6 +37,7 @@ export const SKIP_LABEL: Record<SkipCategory, string> = {
   disputed: "Only disputed invoices overdue",
   promise: "Promise or payment plan running",
   handoff: "Hand-off to an agency first",
+  credit: "Credit on account covers it",
   final: "Final letter already sent",
   channel: "Missing address or email for the channel",
   not_due: "Next letter not due yet",
@@ -193,6 +195,7 @@ function skipCategory(
   if (activePause(facts, today)) return { category: "paused", reason };
   if (action.kind === "handoff" || (action.kind === "letter" && action.blockedUntilHandoff))
     return { category: "handoff", reason };
+  if (action.kind === "credit") return { category: "credit", reason };
   if (action.kind === "letter" && action.heldByPromise) return { category: "promise", reason };
   if (action.kind === "letter") return { category: "not_due", reason };
   if (!overdueInvoices(facts, today).length && facts.invoices.some((i) => i.disputed && i.dueDate < today))
