@@ -3,6 +3,7 @@ import { AGING_BUCKETS } from "@/lib/aging/buckets";
 import type { AccountQuery, AccountRow, AccountSort } from "@/lib/aging/list-accounts";
 import { formatMoney } from "@/lib/money/money";
 import { OverdueFlag } from "./overdue-flag";
+import { SelectBox } from "./select-box";
 import { ScrollRegion } from "./scroll-region";
 
 function sortHref(query: AccountQuery, sort: AccountSort): string {
@@ -53,11 +54,14 @@ export function AccountsTable({
   query,
   locale,
   timeZone,
+  selectForm,
 }: {
   rows: AccountRow[];
   query: AccountQuery;
   locale: string;
   timeZone: string;
+  /** The id of the selection toolbar's form; each account then has a checkbox posting to it. */
+  selectForm?: string;
 }) {
   const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
   const money = (minor: number, currency: string) =>
@@ -105,6 +109,11 @@ export function AccountsTable({
           {rows.map((r) => (
             <tr key={`${r.customerId}-${r.currency}`} data-customer-id={r.customerId}>
               <td className="min-w-60">
+                {selectForm && (
+                  <>
+                    <SelectBox form={selectForm} account={r} label={`${r.name} (${r.currency})`} />{" "}
+                  </>
+                )}
                 <OverdueFlag daysPastDue={r.oldestDaysPastDue} />{" "}
                 {/* A plain link: a page of 25 rows would otherwise prefetch 25 customer pages from the server. */}
                 <a

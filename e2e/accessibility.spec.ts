@@ -22,6 +22,7 @@ async function pages(): Promise<{ name: string; path: string }[]> {
     { name: "dashboard", path: "/dashboard" },
     { name: "aging-report", path: "/" },
     { name: "worklist", path: "/worklist" },
+    { name: "send-plan", path: "/worklist/send-plan" },
     { name: "customers", path: "/customers" },
     { name: "customer-new", path: "/customers/new" },
     { name: "customer", path: `/customers/${account.customer_id}` },

@@ -214,7 +214,8 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
   }),
   z.object({
     kind: z.literal("bulk_send.started"),
-    payload: z.object({ bulkSendId: uuid, accounts: z.number().int() }),
+    // fingerprint: the confirmed plan's (lib/letters/bulk-plan.ts); absent on runs started before plans.
+    payload: z.object({ bulkSendId: uuid, accounts: z.number().int(), fingerprint: z.string().optional() }),
   }),
   z.object({ kind: z.literal("print_run.started"), payload: z.object({ printRunId: uuid, day }) }),
   // Law: admin-entered reference rates, charge settings, payments against charges.

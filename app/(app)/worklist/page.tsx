@@ -3,15 +3,17 @@ import { z } from "zod";
 import { FailedDeliveriesBanner } from "@/components/failed-deliveries-banner";
 import { Pager } from "@/components/pager";
 import { PausedAccounts } from "@/components/paused-accounts";
+import { SelectionToolbar } from "@/components/selection-toolbar";
 import { SendAllDue } from "@/components/send-all-due";
 import { WorklistTable } from "@/components/worklist-table";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getWorklistPage } from "@/lib/collections/pages";
 import { formatDateOnly } from "@/lib/time/dates";
-import { startBulkSendAction } from "./actions";
+import { selectionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Worklist" };
+const SELECTION_FORM = "worklist-selection";
 
 export default async function WorklistPage({
   searchParams,
@@ -27,6 +29,7 @@ export default async function WorklistPage({
     .catch(1)
     .parse((await searchParams).page);
   const list = await getWorklistPage(user, page);
+  const working = canWork(user.role);
   return (
     <div className="space-y-6">
       <div>
@@ -37,8 +40,9 @@ export default async function WorklistPage({
         </p>
       </div>
       <FailedDeliveriesBanner orgId={user.orgId} />
-      {canWork(user.role) && <SendAllDue start={startBulkSendAction} />}
-      <WorklistTable items={list.items} locale={user.locale} />
+      {working && <SendAllDue />}
+      {working && list.items.length > 0 && <SelectionToolbar formId={SELECTION_FORM} action={selectionAction} />}
+      <WorklistTable items={list.items} locale={user.locale} selectForm={working ? SELECTION_FORM : undefined} />
       <PausedAccounts accounts={list.paused} locale={user.locale} />
       <Pager page={page} pageSize={list.pageSize} total={list.total} hrefFor={(p) => `/worklist?page=${p}`} />
     </div>
