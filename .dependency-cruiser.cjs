@@ -31,6 +31,8 @@ const DOMAIN = [
   // First-run setup: the first organization and its first admin (organizations, users).
   "setup",
   "letters",
+  // Statements of account: the letters' phrases and layout, documents and delivery.
+  "statements",
   "handoff-pack",
 ];
 /** Composition root: wires domain pieces together (the worker's task list, housekeeping). */

@@ -13,6 +13,7 @@ import { LedgerForms } from "@/components/ledger-forms";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getCustomerPage } from "@/lib/collections/pages";
+import { LANGUAGE_LABEL } from "@/lib/customers/customer-fields";
 import { AppError } from "@/lib/errors/app-error";
 import { describeMovement } from "@/lib/ledger/customer-movements";
 import { getCustomerLedgerPage } from "@/lib/ledger/pages";
@@ -22,6 +23,7 @@ import {
   applyCreditAction,
   attachInvoicePdfAction,
   creditNoteAction,
+  emailStatementAction,
   enterInvoiceAction,
   extendDueDateAction,
   logContactAction,
@@ -113,6 +115,38 @@ export default async function CustomerPage({
           Credit on the account: {credits.join(", ")} (unapplied cash and credit notes, to apply to invoices).
         </p>
       )}
+      <section aria-labelledby="statement-heading" className="flex flex-wrap items-start gap-x-6 gap-y-2 text-sm">
+        <h2 id="statement-heading" className="sr-only">
+          Statement of account
+        </h2>
+        <p>
+          <a
+            href={`/api/customers/${customerId}/statement`}
+            download
+            data-testid="statement-link"
+            className="font-medium text-brand-700 hover:underline"
+          >
+            Download statement
+          </a>
+          <span className="text-slate-500">
+            {" "}
+            (PDF as of today, in {LANGUAGE_LABEL[account.customer.language]}: open items, payments, credit notes,
+            interest and fees)
+          </span>
+        </p>
+        {working &&
+          (account.customer.email ? (
+            <div data-testid="form-email-statement">
+              <ActionForm action={emailStatementAction} submitLabel="Email statement" hidden={{ customerId }}>
+                <p className="text-slate-500">
+                  To {account.customer.email}; logged in the contact history when it is sent.
+                </p>
+              </ActionForm>
+            </div>
+          ) : (
+            <p className="text-slate-500">Add an email address to the customer to email the statement.</p>
+          ))}
+      </section>
       <p className="text-sm">
         <a
           href={`/api/customers/${customerId}/handoff-pack`}
