@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lenientQuery } from "@/lib/actions/query-params";
 import { type DbOrTx, readAll } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { toMinor } from "@/lib/money/money";
@@ -13,22 +14,23 @@ export const CUSTOMER_SORTS = ["name", "reference", "newest"] as const;
 const code = (length: number) =>
   z
     .string()
-    .regex(new RegExp(`^[A-Z]{${length}}$`))
-    .optional()
-    .catch(undefined);
+    .regex(new RegExp(`^[A-Z]{${length}}$`), `use a code of ${length} capital letters`)
+    .optional();
 
-export const customerQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  language: z.enum(LANGUAGES).optional().catch(undefined),
+/** The list's filters, strictly (its export); the page reads `customerQuerySchema`, which falls back per field. */
+export const customerFilterSchema = z.object({
+  q: z.string().trim().max(100, "search for at most 100 characters").optional(),
+  language: z.enum(LANGUAGES).optional(),
   currency: code(3),
   country: code(2),
-  type: z.enum(CUSTOMER_TYPES).optional().catch(undefined),
-  balance: z.enum(["open", "none"]).optional().catch(undefined),
-  paused: z.enum(["yes", "no"]).optional().catch(undefined),
-  sort: z.enum(CUSTOMER_SORTS).catch("name"),
-  dir: z.enum(["asc", "desc"]).catch("asc"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  type: z.enum(CUSTOMER_TYPES).optional(),
+  balance: z.enum(["open", "none"]).optional(),
+  paused: z.enum(["yes", "no"]).optional(),
+  sort: z.enum(CUSTOMER_SORTS).default("name"),
+  dir: z.enum(["asc", "desc"]).default("asc"),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
+export const customerQuerySchema = lenientQuery(customerFilterSchema);
 export type CustomerQuery = z.infer<typeof customerQuerySchema>;
 
 export const CUSTOMERS_PAGE_SIZE = 50;
