@@ -3,9 +3,11 @@ import { describe, expect, it } from "vitest";
 import { parseQueryStrict } from "@/lib/actions/query-params";
 import { getAgingReport } from "@/lib/aging/get-aging-report";
 import { accountFilterSchema } from "@/lib/aging/list-accounts";
+import { customerFilterSchema } from "@/lib/customers/list-customers";
 import { AGING_ACCOUNT_COLUMNS, agingAccountExportRows } from "@/lib/exports/aging-account-rows";
 import { agingCsvLines } from "@/lib/exports/aging-csv";
 import { csvLinesOf } from "@/lib/exports/columns";
+import { CUSTOMER_EXPORT_COLUMNS, customerExportRows } from "@/lib/exports/customer-rows";
 import { formatPlainAmount } from "@/lib/imports/parse-values";
 import { instantAt } from "@/lib/time/instants";
 import { useTestDb } from "./db";
@@ -154,5 +156,20 @@ describe("exports follow the filters on screen", () => {
     ]);
     expect(rows[0][2]).toBe("1300.00");
     expect(rows[1][11]).toBe("");
+  });
+
+  it("the customer export keeps the list's search and filters, and its order", async () => {
+    const { org } = await seed();
+    const search = parseQueryStrict(customerFilterSchema, new URLSearchParams("q=BJORKLI&sort=name"));
+    const [, ...found] = await text(
+      csvLinesOf(customerExportRows(db, { orgId: org.id, today: TODAY, query: search }), CUSTOMER_EXPORT_COLUMNS),
+    );
+    expect(found.map((r) => [r[1], r[6], r[7]])).toEqual([["Bjørkli AS", "NOK", "EUR 250.00; NOK 1300.00"]]);
+    const nok = parseQueryStrict(customerFilterSchema, new URLSearchParams("currency=NOK&dir=desc"));
+    const [, ...inNok] = await text(
+      csvLinesOf(customerExportRows(db, { orgId: org.id, today: TODAY, query: nok }), CUSTOMER_EXPORT_COLUMNS),
+    );
+    expect(inNok.map((r) => r[1])).toEqual(["Bjørkli AS", "'=cmd|' /C calc'!A0 Ltd"]);
+    expect(() => parseQueryStrict(customerFilterSchema, new URLSearchParams("balance=some"))).toThrow(/balance/);
   });
 });

@@ -134,6 +134,8 @@ export function describeAuditEvent(e: AuditEventInput, ctx: DescribeContext = NO
     }
     case "export.aging":
       return `Exported the aging report's invoices as of ${e.payload.asOf} (${e.payload.format.toUpperCase()}${filterWords(e.payload.filter)})`;
+    case "export.customers":
+      return `Exported the customer list (${e.payload.format.toUpperCase()}${filterWords(e.payload.filter)})`;
     case "export.aging_accounts":
       return `Exported the aging report's accounts as of ${e.payload.asOf} (${e.payload.format.toUpperCase()}${filterWords(e.payload.filter)})`;
     case "statement.downloaded":

@@ -306,6 +306,10 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
     }),
   }),
   z.object({
+    kind: z.literal("export.customers"),
+    payload: z.object({ format: z.enum(["csv", "xlsx"]), filter: z.record(z.string(), z.string()) }),
+  }),
+  z.object({
     kind: z.literal("export.aging_accounts"),
     payload: z.object({ asOf: z.string(), format: z.enum(["csv", "xlsx"]), filter: z.record(z.string(), z.string()) }),
   }),

@@ -78,7 +78,8 @@ const hasOpenSql = Prisma.sql`EXISTS (SELECT 1 FROM accounts a WHERE a.customer_
 
 export async function listCustomers(
   tx: DbOrTx,
-  opts: { orgId: string; today: DateOnly; query: CustomerQuery },
+  /** pageSize: the export reads larger pages; countless: it needs no total, so no count per page. */
+  opts: { orgId: string; today: DateOnly; query: CustomerQuery; pageSize?: number; countless?: boolean },
 ): Promise<{ rows: CustomerListRow[]; total: number; pageSize: number }> {
   const { query } = opts;
   const eq = (column: string, value: string | undefined) =>
@@ -90,7 +91,8 @@ export async function listCustomers(
     ${query.balance === "open" ? Prisma.sql`AND ${hasOpenSql}` : query.balance === "none" ? Prisma.sql`AND NOT ${hasOpenSql}` : Prisma.empty}
     ${query.paused === "yes" ? Prisma.sql`AND ${pausedSql(opts.today)}` : query.paused === "no" ? Prisma.sql`AND NOT ${pausedSql(opts.today)}` : Prisma.empty}`;
   const order = Prisma.raw(ORDER_SQL[query.sort][query.dir]);
-  const offset = (query.page - 1) * CUSTOMERS_PAGE_SIZE;
+  const pageSize = opts.pageSize ?? CUSTOMERS_PAGE_SIZE;
+  const offset = (query.page - 1) * pageSize;
   const [rows, [count]] = await readAll(tx, [
     () =>
       tx.$queryRaw<RawRow[]>(Prisma.sql`
@@ -99,8 +101,11 @@ export async function listCustomers(
         (SELECT json_agg(json_build_object('currency', a.currency, 'minor', a.open_minor::text) ORDER BY a.currency)
            FROM accounts a WHERE a.customer_id = c.id AND a.open_minor > 0) AS open
       FROM customers c WHERE ${where}
-      ORDER BY ${order} LIMIT ${CUSTOMERS_PAGE_SIZE} OFFSET ${offset}`),
-    () => tx.$queryRaw<{ n: bigint }[]>(Prisma.sql`SELECT count(*) AS n FROM customers c WHERE ${where}`),
+      ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`),
+    () =>
+      opts.countless
+        ? Promise.resolve([{ n: -1n }])
+        : tx.$queryRaw<{ n: bigint }[]>(Prisma.sql`SELECT count(*) AS n FROM customers c WHERE ${where}`),
   ] as const);
   return {
     rows: rows.map((r) => ({
@@ -119,6 +124,6 @@ export async function listCustomers(
           : null,
     })),
     total: toMinor(count.n),
-    pageSize: CUSTOMERS_PAGE_SIZE,
+    pageSize,
   };
 }

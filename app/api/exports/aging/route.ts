@@ -22,12 +22,12 @@ export const GET = defineRoute({
       { orgId: ctx.orgId, userId: ctx.userId, ip: request.headers.get("x-forwarded-for") ?? "" },
       { kind: "export.aging", payload: { asOf, format, filter } },
     );
-    const scope = { orgId: ctx.orgId, asOf: asOf, today, filter: query };
+    const scope = { orgId: ctx.orgId, asOf, today, filter: query };
     return exportResponse({
       filename: `aging-${asOf}`,
       format,
       csv: () => agingCsvLines(ctx.db, scope),
-      xlsx: () => agingXlsxStream(agingExportRows(ctx.db, scope), { asOf: asOf }),
+      xlsx: () => agingXlsxStream(agingExportRows(ctx.db, scope), { asOf }),
     });
   },
 });

@@ -21,8 +21,7 @@ export const GET = defineRoute({
       { orgId: ctx.orgId, userId: ctx.userId, ip: request.headers.get("x-forwarded-for") ?? "" },
       { kind: "export.aging_accounts", payload: { asOf, format, filter } },
     );
-    const rows = () =>
-      agingAccountExportRows(ctx.db, { orgId: ctx.orgId, timeZone: ctx.timeZone, today, asOf, query });
+    const rows = () => agingAccountExportRows(ctx.db, { orgId: ctx.orgId, timeZone: ctx.timeZone, today, asOf, query });
     return exportResponse({
       filename: `aging-accounts-${asOf}`,
       format,
