@@ -115,37 +115,39 @@ export default async function CustomerPage({
           Credit on the account: {credits.join(", ")} (unapplied cash and credit notes, to apply to invoices).
         </p>
       )}
-      <section aria-labelledby="statement-heading" className="flex flex-wrap items-start gap-x-6 gap-y-2 text-sm">
-        <h2 id="statement-heading" className="sr-only">
+      <section
+        aria-labelledby="statement-heading"
+        className="rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm"
+      >
+        <h2 id="statement-heading" className="text-base font-semibold">
           Statement of account
         </h2>
-        <p>
+        <p className="mt-1 text-slate-600">
+          As of today, in {LANGUAGE_LABEL[account.customer.language]}, on the letterhead: every open invoice with its
+          payments, credit notes and other entries, open interest and fees, and any credit on the account.
+        </p>
+        <div className="mt-3 flex flex-wrap items-start gap-x-6 gap-y-3">
           <a
             href={`/api/customers/${customerId}/statement`}
             download
             data-testid="statement-link"
-            className="font-medium text-brand-700 hover:underline"
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 shadow-sm hover:bg-slate-50"
           >
             Download statement
           </a>
-          <span className="text-slate-500">
-            {" "}
-            (PDF as of today, in {LANGUAGE_LABEL[account.customer.language]}: open items, payments, credit notes,
-            interest and fees)
-          </span>
-        </p>
-        {working &&
-          (account.customer.email ? (
-            <div data-testid="form-email-statement">
-              <ActionForm action={emailStatementAction} submitLabel="Email statement" hidden={{ customerId }}>
-                <p className="text-slate-500">
-                  To {account.customer.email}; logged in the contact history when it is sent.
-                </p>
-              </ActionForm>
-            </div>
-          ) : (
-            <p className="text-slate-500">Add an email address to the customer to email the statement.</p>
-          ))}
+          {working &&
+            (account.customer.email ? (
+              <div data-testid="form-email-statement" className="min-w-0 max-w-md">
+                <ActionForm action={emailStatementAction} submitLabel="Email statement" hidden={{ customerId }}>
+                  <p className="text-slate-500">
+                    To {account.customer.email}; logged in the contact history when it is sent.
+                  </p>
+                </ActionForm>
+              </div>
+            ) : (
+              <p className="py-2 text-slate-500">Add an email address to the customer to email the statement.</p>
+            ))}
+        </div>
       </section>
       <p className="text-sm">
         <a
