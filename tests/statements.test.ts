@@ -127,6 +127,7 @@ describe("statement of account", () => {
     await db.orgBankAccount.create({
       data: { orgId: org.id, currency: "NOK", bankName: "DNB", accountNumber: "1234 56 78901", iban: "", bic: "" },
     });
+    const started = performance.now();
     const { filename, pdf } = await downloadStatement(db, {
       orgId: org.id,
       customerId: customer.id,
@@ -134,6 +135,7 @@ describe("statement of account", () => {
       ip: "",
       now: NOW,
     });
+    console.log(`statement download (facts, text, PDF, audit): ${(performance.now() - started).toFixed(0)} ms`);
     expect(filename).toBe(`statement-${customer.reference}-2026-12-01.pdf`);
     const text = flatText(await pdfToText(pdf));
     expect(text).toContain("Kontoutskrift per 1. desember 2026");
@@ -175,7 +177,9 @@ describe("statement by email", () => {
     expect(stored.subject).toBe("Kontoutskrift per 1. desember 2026");
     expect(await db.contactAttempt.count({ where: { customerId: customer.id } })).toBe(0);
 
+    const started = performance.now();
     await runDueJobs(url, deliveryTasks(db, smtpSender(`smtp://127.0.0.1:${port()}`)));
+    console.log(`statement email (queue run, PDF, SMTP, result rows): ${(performance.now() - started).toFixed(0)} ms`);
     expect(mailTo(email)).toHaveLength(1);
     const mail = mailTo(email)[0];
     expect(mail.subject).toBe("Kontoutskrift per 1. desember 2026");
