@@ -62,6 +62,11 @@ test.describe("as a collector", () => {
     await page.goto("/?currency=EUR&sort=open&dir=desc");
     const onScreen = await page.locator("[data-testid=accounts-table] tbody tr a[href^='/customers/']").allInnerTexts();
     expect(onScreen.length).toBeGreaterThan(0);
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await screenshot(page, `aging-exports-${width}`);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     const accounts = page.waitForEvent("download");
     await page.getByRole("link", { name: "Export accounts as CSV" }).click();
@@ -91,6 +96,25 @@ test.describe("as a collector", () => {
       [org.id],
     );
     expect(audit.payload.filter).toEqual({ currency: "EUR", sort: "open", dir: "desc" });
+
+    // The customer list's export carries its search.
+    await page.goto("/customers?q=a&balance=open");
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await screenshot(page, `customers-export-${width}`);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const listed = await page.locator("[data-testid=customers-table] tbody tr a[href^='/customers/']").allInnerTexts();
+    expect(listed.length).toBeGreaterThan(0);
+    const customers = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Export customers as CSV" }).click();
+    const customerText = await (await (await customers).createReadStream())
+      .toArray()
+      .then((chunks) => Buffer.concat(chunks).toString("utf8"));
+    const [, ...customerRows] = parse(customerText, { bom: true }) as string[][];
+    // The list's order; the file has every page of it.
+    expect(customerRows.slice(0, listed.length).map((r) => r[1])).toEqual(listed.map((t) => t.trim()));
+    expect(customerRows.every((r) => r[7] !== "")).toBe(true); // balance=open: each has an open amount
 
     // A bad filter: a 400 that names it, and no file.
     const bad = await request.get("/api/exports/aging/accounts?currency=euro");

@@ -1,4 +1,5 @@
 import type { Language } from "@/lib/generated/prisma/enums";
+import { letterChargeSchema } from "@/lib/law/charges";
 import type { ChargeLine } from "@/lib/law/list-customer-charges";
 import type { Movement } from "@/lib/ledger/customer-movements";
 import { phrasesFor, table } from "@/lib/letters/render";
@@ -77,7 +78,10 @@ function accountBlocks(a: StatementAccount, w: StatementPhrases, facts: Statemen
   }
   for (const c of a.charges) {
     // The letters' own words for the charge (rate and period), without its English legal basis.
-    const label = p.charge({ ...c, kind: c.kind as never, basis: "" }, { rate: f.rate, day: f.shortDate });
+    const kind = letterChargeSchema.shape.kind.safeParse(c.kind);
+    const label = kind.success
+      ? p.charge({ ...c, kind: kind.data, basis: "" }, { rate: f.rate, day: f.shortDate })
+      : `${c.kind}${c.invoiceNumber ? ` (${c.invoiceNumber})` : ""}`;
     rows.push([f.shortDate(c.toDate ?? c.fromDate ?? facts.asOf), label, money(c.amountMinor), money(c.openMinor)]);
   }
   const invoicesOpen = a.invoices.reduce((s, i) => s + i.openMinor, 0);
