@@ -353,6 +353,11 @@ export const actionTable: Record<string, ActionRow> = {
     textFields: ["agency", "reference"],
     amountFields: ["amount"],
   },
+  "statements.email": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({ customerId: fx.customer.id }),
+    idFields: ["customerId"],
+  },
   "letters.email": {
     allowed: ["ADMIN", "COLLECTOR"],
     needs: ["registeredLetter"],

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lenientQuery } from "@/lib/actions/query-params";
 import { type DbOrTx, readAll } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { toMinor } from "@/lib/money/money";
@@ -13,22 +14,23 @@ export const CUSTOMER_SORTS = ["name", "reference", "newest"] as const;
 const code = (length: number) =>
   z
     .string()
-    .regex(new RegExp(`^[A-Z]{${length}}$`))
-    .optional()
-    .catch(undefined);
+    .regex(new RegExp(`^[A-Z]{${length}}$`), `use a code of ${length} capital letters`)
+    .optional();
 
-export const customerQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  language: z.enum(LANGUAGES).optional().catch(undefined),
+/** The list's filters, strictly (its export); the page reads `customerQuerySchema`, which falls back per field. */
+export const customerFilterSchema = z.object({
+  q: z.string().trim().max(100, "search for at most 100 characters").optional(),
+  language: z.enum(LANGUAGES).optional(),
   currency: code(3),
   country: code(2),
-  type: z.enum(CUSTOMER_TYPES).optional().catch(undefined),
-  balance: z.enum(["open", "none"]).optional().catch(undefined),
-  paused: z.enum(["yes", "no"]).optional().catch(undefined),
-  sort: z.enum(CUSTOMER_SORTS).catch("name"),
-  dir: z.enum(["asc", "desc"]).catch("asc"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  type: z.enum(CUSTOMER_TYPES).optional(),
+  balance: z.enum(["open", "none"]).optional(),
+  paused: z.enum(["yes", "no"]).optional(),
+  sort: z.enum(CUSTOMER_SORTS).default("name"),
+  dir: z.enum(["asc", "desc"]).default("asc"),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
+export const customerQuerySchema = lenientQuery(customerFilterSchema);
 export type CustomerQuery = z.infer<typeof customerQuerySchema>;
 
 export const CUSTOMERS_PAGE_SIZE = 50;
@@ -76,7 +78,8 @@ const hasOpenSql = Prisma.sql`EXISTS (SELECT 1 FROM accounts a WHERE a.customer_
 
 export async function listCustomers(
   tx: DbOrTx,
-  opts: { orgId: string; today: DateOnly; query: CustomerQuery },
+  /** pageSize: the export reads larger pages; countless: it needs no total, so no count per page. */
+  opts: { orgId: string; today: DateOnly; query: CustomerQuery; pageSize?: number; countless?: boolean },
 ): Promise<{ rows: CustomerListRow[]; total: number; pageSize: number }> {
   const { query } = opts;
   const eq = (column: string, value: string | undefined) =>
@@ -88,7 +91,8 @@ export async function listCustomers(
     ${query.balance === "open" ? Prisma.sql`AND ${hasOpenSql}` : query.balance === "none" ? Prisma.sql`AND NOT ${hasOpenSql}` : Prisma.empty}
     ${query.paused === "yes" ? Prisma.sql`AND ${pausedSql(opts.today)}` : query.paused === "no" ? Prisma.sql`AND NOT ${pausedSql(opts.today)}` : Prisma.empty}`;
   const order = Prisma.raw(ORDER_SQL[query.sort][query.dir]);
-  const offset = (query.page - 1) * CUSTOMERS_PAGE_SIZE;
+  const pageSize = opts.pageSize ?? CUSTOMERS_PAGE_SIZE;
+  const offset = (query.page - 1) * pageSize;
   const [rows, [count]] = await readAll(tx, [
     () =>
       tx.$queryRaw<RawRow[]>(Prisma.sql`
@@ -97,8 +101,11 @@ export async function listCustomers(
         (SELECT json_agg(json_build_object('currency', a.currency, 'minor', a.open_minor::text) ORDER BY a.currency)
            FROM accounts a WHERE a.customer_id = c.id AND a.open_minor > 0) AS open
       FROM customers c WHERE ${where}
-      ORDER BY ${order} LIMIT ${CUSTOMERS_PAGE_SIZE} OFFSET ${offset}`),
-    () => tx.$queryRaw<{ n: bigint }[]>(Prisma.sql`SELECT count(*) AS n FROM customers c WHERE ${where}`),
+      ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`),
+    () =>
+      opts.countless
+        ? Promise.resolve([{ n: -1n }])
+        : tx.$queryRaw<{ n: bigint }[]>(Prisma.sql`SELECT count(*) AS n FROM customers c WHERE ${where}`),
   ] as const);
   return {
     rows: rows.map((r) => ({
@@ -117,6 +124,6 @@ export async function listCustomers(
           : null,
     })),
     total: toMinor(count.n),
-    pageSize: CUSTOMERS_PAGE_SIZE,
+    pageSize,
   };
 }

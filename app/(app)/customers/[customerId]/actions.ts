@@ -21,6 +21,7 @@ import {
   writeOffAction as writeOffDef,
 } from "@/lib/ledger/actions";
 import { sendLetterAction as sendLetterDef } from "@/lib/letters/actions";
+import { emailStatementAction as emailStatementDef } from "@/lib/statements/actions";
 
 // The customer page and everything that summarizes accounts.
 const account = ({ customerId }: { customerId: string }) => [`/customers/${customerId}`, "/worklist", "/"];
@@ -44,3 +45,4 @@ export const extendDueDateAction = defineAction(extendDueDateDef, { revalidate: 
 export const reversePaymentAction = defineAction(reversePaymentDef, { revalidate: account });
 export const applyCreditAction = defineAction(applyCreditDef, { revalidate: account });
 export const attachInvoicePdfAction = defineAction(attachInvoicePdfDef, { revalidate: account });
+export const emailStatementAction = defineAction(emailStatementDef, { revalidate: account });
