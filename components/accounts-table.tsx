@@ -3,8 +3,8 @@ import { AGING_BUCKETS } from "@/lib/aging/buckets";
 import type { AccountQuery, AccountRow, AccountSort } from "@/lib/aging/list-accounts";
 import { formatMoney } from "@/lib/money/money";
 import { OverdueFlag } from "./overdue-flag";
-import { SelectBox } from "./select-box";
 import { ScrollRegion } from "./scroll-region";
+import { SelectBox } from "./select-box";
 
 function sortHref(query: AccountQuery, sort: AccountSort): string {
   const dir = query.sort === sort && query.dir === "desc" ? "asc" : "desc";

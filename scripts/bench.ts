@@ -114,6 +114,7 @@ try {
     customerIds,
     openAccounts,
     letterIds,
+    databaseUrl: database.url,
     http,
     serverCpuMs: serverPid ? () => processTreeCpuMs(serverPid) : undefined,
   };
@@ -193,12 +194,13 @@ async function measure(m: Measurement, ctx: BenchContext): Promise<Result> {
   try {
     let bytes: number | undefined;
     let cpuAtStart = 0;
-    const run = async (i: number) => {
+    const run = async (i: number, prepared: unknown) => {
       if (i === 0 && m.http) cpuAtStart = ctx.serverCpuMs?.() ?? 0;
-      const result = await m.run(ctx, i);
+      const result = await m.run(ctx, i, prepared);
       if (m.http && typeof result === "number") bytes = result;
     };
-    const summary = summarize(await time(run, { warmup: m.warmup ?? 3, runs: m.runs ?? runs }));
+    const prepare = m.prepare ? () => m.prepare!(ctx) : undefined;
+    const summary = summarize(await time(run, { warmup: m.warmup ?? 3, runs: m.runs ?? runs, prepare }));
     const cpu = m.http && ctx.serverCpuMs ? (ctx.serverCpuMs() - cpuAtStart) / summary.runs : undefined;
     return { ...base, ...summary, bytes, server_cpu_ms: cpu === undefined ? undefined : Math.round(cpu * 10) / 10 };
   } catch (error) {

@@ -2,6 +2,7 @@ import { getAgingTotals } from "@/lib/aging/aging-totals";
 import { getAgingTotalsOn } from "@/lib/aging/aging-totals-on";
 import { getAgingReport } from "@/lib/aging/get-aging-report";
 import { accountQuerySchema, listAgingAccounts } from "@/lib/aging/list-accounts";
+import type { AccountKey } from "@/lib/collections/account-state";
 import type { Actor } from "@/lib/collections/actor";
 import { getContactHistory } from "@/lib/collections/contact-history";
 import { getAccountCollections } from "@/lib/collections/get-account-collections";
@@ -11,6 +12,9 @@ import { getCustomerAccount } from "@/lib/customers/get-customer-account";
 import { customerQuerySchema, listCustomers } from "@/lib/customers/list-customers";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import type { Db } from "@/lib/db/client";
+import { startWorker } from "@/lib/jobs/queue";
+import { planBulkSend } from "@/lib/letters/bulk-plan";
+import { bulkSendTasks, confirmBulkSend, getBulkSend } from "@/lib/letters/bulk-send";
 import { SEND_CHUNK_SIZE, sendDueLetters } from "@/lib/letters/send-all-due";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import { addDaysTo, type DateOnly } from "@/lib/time/dates";
@@ -27,6 +31,8 @@ export interface BenchContext {
   customerIds: string[];
   /** Accounts with an open balance, as the aging totals count them: what the report page hands the table. */
   openAccounts: number;
+  /** The database's connection string, for a job worker of the bench's own. */
+  databaseUrl: string;
   /** A collector's session on a running `next start` of this database; the whole-request measurements need it. */
   http?: HttpSession;
   /** CPU milliseconds the app server's processes have used so far (with `http`). */
@@ -49,7 +55,9 @@ export interface Measurement {
   unavailable?: string;
   /** Over HTTP against the app server: `run` resolves to the response's size in bytes, printed beside the time. */
   http?: boolean;
-  run(ctx: BenchContext, run: number): Promise<unknown>;
+  /** Untimed work before each run (planning what the run then does); its result is `run`'s third argument. */
+  prepare?(ctx: BenchContext): Promise<unknown>;
+  run(ctx: BenchContext, run: number, prepared?: unknown): Promise<unknown>;
 }
 
 export const FLOOR = "floor_sum_open_balances";
@@ -294,6 +302,52 @@ export const MEASUREMENTS: Measurement[] = [
         throw new Error(
           `${skipped} of ${letters.length} due letters were skipped: the bulk send did not send 1,000 letters.`,
         );
+    },
+  },
+  {
+    key: "send_1000_letters_via_queue",
+    label:
+      "1,000 due letters planned, confirmed and sent through the job queue by one worker (2 jobs at a time), until the run reports done",
+    runs: 1,
+    warmup: 0,
+    target: { kind: "median_ms", value: 15_000 },
+    prepare: async (ctx) => {
+      // Candidates with a spare tenth: an account whose channel lacks an address is skipped by the plan.
+      const now = new Date();
+      const key = (d: { customerId: string; currency: string }) => ({ customerId: d.customerId, currency: d.currency });
+      const candidates = (await takeDueLetters(ctx, 1100)).map(key);
+      const first = await planBulkSend(ctx.db, { orgId: ctx.orgId, now, selection: candidates });
+      const selection = first.letters.slice(0, 1000).map(key);
+      const plan = await planBulkSend(ctx.db, { orgId: ctx.orgId, now, selection });
+      return { now, selection, fingerprint: plan.fingerprint };
+    },
+    run: async (ctx, _run, prepared) => {
+      const { now, selection, fingerprint } = prepared as { now: Date; selection: AccountKey[]; fingerprint: string };
+      const worker = await startWorker(ctx.db, ctx.databaseUrl, bulkSendTasks(ctx.db));
+      try {
+        const started = await confirmBulkSend(ctx.db, {
+          orgId: ctx.orgId,
+          actor: collector(ctx),
+          now,
+          fingerprint,
+          selection,
+        });
+        if (!started) throw new Error("Nothing was planned.");
+        for (;;) {
+          const run = await getBulkSend(ctx.db, { orgId: ctx.orgId, bulkSendId: started.bulkSendId });
+          if (run?.status === "done") {
+            if (run.sent < started.total)
+              throw new Error(
+                `${run.sent} of ${started.total} planned letters were sent (${run.skipped} skipped, ${run.failed} failed).`,
+              );
+            if (started.total < 1000) throw new Error(`Only ${started.total} of 1,000 accounts had a letter to plan.`);
+            return;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      } finally {
+        await worker.stop();
+      }
     },
   },
   {

@@ -34,16 +34,18 @@ export function summarize(ms: number[]): Summary {
   };
 }
 
-/** Runs `fn` `warmup` times untimed, then `runs` times timed, one after another. */
-export async function time(
-  fn: (run: number) => Promise<unknown>,
-  opts: { warmup: number; runs: number },
+/** Runs `fn` `warmup` times untimed, then `runs` times timed, one after another; `prepare` (untimed) runs before each and hands `fn` its result. */
+export async function time<T = undefined>(
+  fn: (run: number, prepared: T) => Promise<unknown>,
+  opts: { warmup: number; runs: number; prepare?: () => Promise<T> },
 ): Promise<number[]> {
-  for (let i = 0; i < opts.warmup; i++) await fn(-1 - i);
+  const prepare = opts.prepare ?? (async () => undefined as T);
+  for (let i = 0; i < opts.warmup; i++) await fn(-1 - i, await prepare());
   const ms: number[] = [];
   for (let i = 0; i < opts.runs; i++) {
+    const prepared = await prepare();
     const started = performance.now();
-    await fn(i);
+    await fn(i, prepared);
     ms.push(performance.now() - started);
   }
   return ms;
