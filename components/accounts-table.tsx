@@ -53,11 +53,14 @@ export function AccountsTable({
   query,
   locale,
   timeZone,
+  base,
 }: {
   rows: AccountRow[];
   query: AccountQuery;
   locale: string;
   timeZone: string;
+  /** The base currency: sorted by open, each foreign amount shows its converted figure below it. */
+  base: string;
 }) {
   const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
   return (
@@ -111,6 +114,11 @@ export function AccountsTable({
               </td>
               <td className="px-2.5 py-2 text-right font-medium">
                 <Money minor={r.open} currency={r.currency} locale={locale} />
+                {r.openInBase !== null && r.currency !== base && (
+                  <div className="text-xs font-normal text-slate-500" data-testid="open-in-base">
+                    ≈ <Money minor={r.openInBase} currency={base} locale={locale} />
+                  </div>
+                )}
               </td>
               {AGING_BUCKETS.map((b) => (
                 <td key={b.key} className="px-2.5 py-2 text-right" data-bucket={b.key}>

@@ -10,7 +10,7 @@ const KIND = {
   tracking: "Tracking number",
 } as const;
 
-export function WorklistTable({ items, locale }: { items: WorklistItem[]; locale: string }) {
+export function WorklistTable({ items, locale, base }: { items: WorklistItem[]; locale: string; base: string }) {
   if (!items.length)
     return (
       <p className="rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-500">
@@ -52,6 +52,11 @@ export function WorklistTable({ items, locale }: { items: WorklistItem[]; locale
               </td>
               <td className="px-3 py-2 text-right font-medium">
                 <Money minor={i.overdueMinor} currency={i.currency} locale={locale} />
+                {i.overdueInBase !== null && (
+                  <div className="text-xs font-normal text-slate-500" data-testid="overdue-in-base">
+                    ≈ <Money minor={i.overdueInBase} currency={base} locale={locale} />
+                  </div>
+                )}
               </td>
               <td className="px-3 py-2 text-right text-red-700">{i.oldestDaysPastDue} d</td>
               <td className="px-3 py-2 whitespace-nowrap">{i.lastStage ? `Letter ${i.lastStage} sent` : "—"}</td>

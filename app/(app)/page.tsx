@@ -3,6 +3,7 @@ import { AccountFilters } from "@/components/account-filters";
 import { AccountsTable } from "@/components/accounts-table";
 import { AgingTotals } from "@/components/aging-totals";
 import { AsOfForm } from "@/components/as-of-form";
+import { ComparisonNote } from "@/components/comparison-note";
 import { Pager } from "@/components/pager";
 import { parseAsOf } from "@/lib/aging/aging-as-of";
 import { accountQuerySchema } from "@/lib/aging/list-accounts";
@@ -48,7 +49,16 @@ export default async function AgingReportPage({
       </div>
       <AgingTotals totals={report.totals} credits={report.credits} locale={user.locale} />
       <AccountFilters query={query} currencies={report.currencies} />
-      <AccountsTable rows={report.accounts.rows} query={query} locale={user.locale} timeZone={user.timeZone} />
+      {query.sort === "open" && !query.currency && (
+        <ComparisonNote comparison={report.comparison} admin={user.role === "ADMIN"} />
+      )}
+      <AccountsTable
+        rows={report.accounts.rows}
+        query={query}
+        locale={user.locale}
+        timeZone={user.timeZone}
+        base={report.comparison.base}
+      />
       <Pager page={query.page} pageSize={report.accounts.pageSize} total={report.accounts.total} hrefFor={hrefFor} />
     </div>
   );

@@ -409,7 +409,7 @@ export async function seedDemo(
   await database.$transaction(
     async (tx) => {
       await tx.organization.create({
-        data: { id: orgId, ...DEMO_ORG, timeZone: TIME_ZONE, defaultCurrency: "EUR" },
+        data: { id: orgId, ...DEMO_ORG, timeZone: TIME_ZONE, defaultCurrency: "EUR", baseCurrency: "EUR" },
       });
       const users = (opts.users ?? DEMO_USERS).map((u) => ({ ...u, id: randomUUID(), orgId: orgId, passwordHash }));
       await tx.orgBankAccount.createMany({ data: DEMO_BANK_ACCOUNTS.map((a) => ({ ...a, orgId })) });
