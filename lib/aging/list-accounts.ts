@@ -204,7 +204,7 @@ async function pageByAggregate(tx: DbOrTx, opts: PageOpts): Promise<{ rows: RawA
 
 /** The open amount in the base currency (`r`: the account's row of the CTE `rates`, if any) and whether it has none. */
 const inBaseColumns = (open: Prisma.Sql) =>
-  Prisma.sql`dd_convert_minor(${open}, r.num, r.den) AS open_in_base, r.currency IS NULL AS unrated`;
+  Prisma.sql`dd_convert_minor(${open}::bigint, r.num, r.den) AS open_in_base, r.currency IS NULL AS unrated`;
 
 /**
  * Sorted by open balance with several currencies: each currency's largest (or

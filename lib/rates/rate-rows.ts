@@ -24,14 +24,14 @@ export function rateRowProblem(
 ): { field: "currency" | "rate" | "validOn" | "source"; message: string } | null {
   const currency = row.currency.trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency) || !isKnownCurrency(currency))
-    return { field: "currency", message: `"${row.currency.trim().slice(0, 20)}" is not an ISO 4217 currency code.` };
+    return { field: "currency", message: `The currency "${row.currency.trim().slice(0, 20)}" is not an ISO 4217 code.` };
   if (currency === base)
     return { field: "currency", message: `${base} is the base currency: its rate is always 1, so it needs no row.` };
   const date = row.validOn.trim();
   if (!isDateOnly(date) || date < EARLIEST || date > LATEST)
     return {
       field: "validOn",
-      message: `"${date.slice(0, 30)}" is not a date between ${EARLIEST} and ${LATEST} (YYYY-MM-DD).`,
+      message: `The date "${date.slice(0, 30)}" is not a real date between ${EARLIEST} and ${LATEST} (YYYY-MM-DD).`,
     };
   const rate = parseRateDecimal(row.rate);
   if (!rate.ok) return { field: "rate", message: rate.error };
