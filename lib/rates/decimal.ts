@@ -20,7 +20,8 @@ export function parseRateDecimal(input: string): ParseRateResult {
   if (!text) return { ok: false, error: "Enter a rate." };
   const match = /^(\d+)(?:[.,](\d+))?$/.exec(text);
   if (!match) {
-    if (/^-/.test(text)) return { ok: false, error: `The rate "${text.slice(0, 30)}" is negative: a rate is above zero.` };
+    if (/^-/.test(text))
+      return { ok: false, error: `The rate "${text.slice(0, 30)}" is negative: a rate is above zero.` };
     return { ok: false, error: `The rate "${text.slice(0, 30)}" is not a number: write it like 11.7150.` };
   }
   const whole = match[1].replace(/^0+(?=\d)/, "");

@@ -24,7 +24,10 @@ export function rateRowProblem(
 ): { field: "currency" | "rate" | "validOn" | "source"; message: string } | null {
   const currency = row.currency.trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency) || !isKnownCurrency(currency))
-    return { field: "currency", message: `The currency "${row.currency.trim().slice(0, 20)}" is not an ISO 4217 code.` };
+    return {
+      field: "currency",
+      message: `The currency "${row.currency.trim().slice(0, 20)}" is not an ISO 4217 code.`,
+    };
   if (currency === base)
     return { field: "currency", message: `${base} is the base currency: its rate is always 1, so it needs no row.` };
   const date = row.validOn.trim();
