@@ -115,7 +115,7 @@ export function AccountsTable({
               <td className="px-2.5 py-2 text-right font-medium">
                 <Money minor={r.open} currency={r.currency} locale={locale} />
                 {r.openInBase !== null && r.currency !== base && (
-                  <div className="text-xs font-normal text-slate-500" data-testid="open-in-base">
+                  <div className="whitespace-nowrap text-xs font-normal text-slate-500" data-testid="open-in-base">
                     ≈ <Money minor={r.openInBase} currency={base} locale={locale} />
                   </div>
                 )}

@@ -53,7 +53,7 @@ export function WorklistTable({ items, locale, base }: { items: WorklistItem[]; 
               <td className="px-3 py-2 text-right font-medium">
                 <Money minor={i.overdueMinor} currency={i.currency} locale={locale} />
                 {i.overdueInBase !== null && (
-                  <div className="text-xs font-normal text-slate-500" data-testid="overdue-in-base">
+                  <div className="whitespace-nowrap text-xs font-normal text-slate-500" data-testid="overdue-in-base">
                     ≈ <Money minor={i.overdueInBase} currency={base} locale={locale} />
                   </div>
                 )}

@@ -84,7 +84,7 @@ export async function refreshAccountWorkIn(db: Db | DbOrTx, context: WorkContext
  * Days past due grow by one every day, so the worklist order does too: once a
  * day the accounts on the worklist get today's priority, in one statement;
  * so do all of them after a rate or the base currency changed (a trigger
- * clears priority_on). Rows a writer holds are skipped; its change marks
+ * sets priority_on to -infinity). Rows a writer holds are skipped; its change marks
  * them stale, and their recompute ranks them.
  */
 async function rankForToday(db: DbOrTx, opts: { orgId: string; today: DateOnly; rates: RateTable }) {
@@ -94,7 +94,7 @@ async function rankForToday(db: DbOrTx, opts: { orgId: string; today: DateOnly; 
     FROM (
       SELECT customer_id, currency FROM account_work
       WHERE org_id = ${opts.orgId}::uuid AND work_kind IS NOT NULL
-        AND (priority_on IS NULL OR priority_on < ${opts.today}::date OR priority_on > ${opts.today}::date)
+        AND (priority_on < ${opts.today}::date OR priority_on > ${opts.today}::date)
       FOR UPDATE SKIP LOCKED
     ) k LEFT JOIN rates r ON r.currency = k.currency
     WHERE a.customer_id = k.customer_id AND a.currency = k.currency`;

@@ -71,13 +71,17 @@ DROP INDEX "accounts_by_open_balance";
 CREATE INDEX "accounts_by_open_balance" ON "accounts" ("org_id", "currency", "open_minor" DESC) WHERE "open_minor" > 0;
 
 -- A new rate or a new base currency changes the worklist's order today: its
--- accounts are ranked again on the next read (rankForToday takes priority_on
--- null), in the writer's transaction, as the fact triggers mark rows stale.
+-- accounts are ranked again on the next read (rankForToday ranks every row
+-- whose priority_on is not today; -infinity keeps that an index range scan of
+-- account_work_ranked_on, where NULL would need a seq scan), in the writer's
+-- transaction, as the fact triggers mark rows stale.
 CREATE FUNCTION "exchange_rates_rerank"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE "account_work" w SET "priority_on" = NULL
-  WHERE w."org_id" IN (SELECT DISTINCT n."org_id" FROM new_rows n)
-    AND w."work_kind" IS NOT NULL AND w."priority_on" IS NOT NULL;
+  -- Only the accounts in the currencies that got a rate (a rate for a past or
+  -- future day too: cheaper to rank again than to work out whether it is today's).
+  UPDATE "account_work" w SET "priority_on" = '-infinity'
+  WHERE (w."org_id", w."currency") IN (SELECT DISTINCT n."org_id", n."currency" FROM new_rows n)
+    AND w."work_kind" IS NOT NULL AND w."priority_on" > '-infinity';
   RETURN NULL;
 END $$;
 CREATE TRIGGER "exchange_rates_rerank" AFTER INSERT ON "exchange_rates"
@@ -85,8 +89,8 @@ CREATE TRIGGER "exchange_rates_rerank" AFTER INSERT ON "exchange_rates"
 -- (A trigger with a column list cannot see a transition table: per row here, organizations change rarely.)
 CREATE FUNCTION "organizations_base_currency_rerank"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE "account_work" w SET "priority_on" = NULL
-  WHERE w."org_id" = NEW."id" AND w."work_kind" IS NOT NULL AND w."priority_on" IS NOT NULL;
+  UPDATE "account_work" w SET "priority_on" = '-infinity'
+  WHERE w."org_id" = NEW."id" AND w."work_kind" IS NOT NULL AND w."priority_on" > '-infinity';
   RETURN NULL;
 END $$;
 CREATE TRIGGER "organizations_base_currency_rerank" AFTER UPDATE OF "base_currency" ON "organizations"

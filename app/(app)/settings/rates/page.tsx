@@ -91,7 +91,7 @@ export default async function ExchangeRatesPage({
           <ActionForm action={enterRateAction} submitLabel="Save rate" testId="enter-rate-form" resetOnSuccess>
             <div className="grid gap-x-6 sm:grid-cols-2">
               <Field name="currency" label="Currency (ISO 4217)" placeholder="NOK" />
-              <Field name="validOn" label="Valid from (YYYY-MM-DD)" type="date" defaultValue={page.today} />
+              <Field name="validOn" label="Valid from" type="date" defaultValue={page.today} />
               <Field
                 name="rate"
                 label={`Rate: 1 ${base} = … of the currency`}
