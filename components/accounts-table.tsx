@@ -55,6 +55,7 @@ export function AccountsTable({
   locale,
   timeZone,
   selectForm,
+  base,
 }: {
   rows: AccountRow[];
   query: AccountQuery;
@@ -62,6 +63,8 @@ export function AccountsTable({
   timeZone: string;
   /** The id of the selection toolbar's form; each account then has a checkbox posting to it. */
   selectForm?: string;
+  /** The base currency: sorted by open, each foreign amount shows its converted figure below it. */
+  base: string;
 }) {
   const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
   return (
@@ -116,6 +119,11 @@ export function AccountsTable({
               </td>
               <td className="px-2.5 py-2 text-right font-medium">
                 <Money minor={r.open} currency={r.currency} locale={locale} />
+                {r.openInBase !== null && r.currency !== base && (
+                  <div className="whitespace-nowrap text-xs font-normal text-slate-500" data-testid="open-in-base">
+                    ≈ <Money minor={r.openInBase} currency={base} locale={locale} />
+                  </div>
+                )}
               </td>
               {AGING_BUCKETS.map((b) => (
                 <td key={b.key} className="px-2.5 py-2 text-right" data-bucket={b.key}>

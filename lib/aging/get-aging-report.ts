@@ -1,5 +1,7 @@
 import { getCreditsByCurrency } from "@/lib/aging/account-credit";
 import type { DbOrTx } from "@/lib/db/client";
+import { comparisonFor } from "@/lib/rates/comparison";
+import { loadRateTable } from "@/lib/rates/convert";
 import type { DateOnly } from "@/lib/time/dates";
 import { asOfArgs, asOfNeeded } from "./aging-as-of";
 import { getAgingTotals } from "./aging-totals";
@@ -22,17 +24,37 @@ export async function getAgingReport(
   const past = asOf ? asOfArgs({ orgId: opts.orgId, asOf, timeZone: opts.timeZone }) : null;
   const args = { ...opts, ...past };
   // Account credits (unapplied cash, credit notes to no invoice), shown as negative rows per currency.
-  const credits = await getCreditsByCurrency(tx, { orgId: opts.orgId, asOf: opts.asOf ?? opts.today });
+  const [credits, rates] = await Promise.all([
+    getCreditsByCurrency(tx, { orgId: opts.orgId, asOf: opts.asOf ?? opts.today }),
+    // Sorting by open compares amounts in the base currency at the rates of the report's day.
+    loadRateTable(tx, { orgId: opts.orgId, on: opts.asOf ?? opts.today }),
+  ]);
   const currencies = (totals: { currency: string }[]) =>
     [...new Set([...totals.map((t) => t.currency), ...credits.map((c) => c.currency)])].sort();
+  const report = (
+    totals: Awaited<ReturnType<typeof getAgingTotals>>,
+    accounts: Awaited<ReturnType<typeof listAgingAccounts>>,
+  ) => ({
+    totals,
+    credits,
+    accounts,
+    currencies: currencies(totals),
+    comparison: comparisonFor(rates, currencies(totals)),
+  });
+  const withRates = { ...args, rates };
   if (query.q || query.bucket || past) {
-    const [totals, accounts] = await Promise.all([getAgingTotals(tx, args), listAgingAccounts(tx, args)]);
-    return { totals, credits, accounts, currencies: currencies(totals) };
+    // The open sort walks each currency's accounts: it needs the totals' currencies first.
+    if (query.sort === "open" && !query.bucket && !past) {
+      const totals = await getAgingTotals(tx, args);
+      return report(totals, await listAgingAccounts(tx, { ...withRates, currencies: currencies(totals) }));
+    }
+    const [totals, accounts] = await Promise.all([getAgingTotals(tx, args), listAgingAccounts(tx, withRates)]);
+    return report(totals, accounts);
   }
   const totals = await getAgingTotals(tx, args);
   const total = totals
     .filter((t) => !query.currency || t.currency === query.currency)
     .reduce((n, t) => n + t.accounts, 0);
-  const accounts = await listAgingAccounts(tx, { ...args, total });
-  return { totals, credits, accounts, currencies: currencies(totals) };
+  const accounts = await listAgingAccounts(tx, { ...withRates, total, currencies: currencies(totals) });
+  return report(totals, accounts);
 }

@@ -13,6 +13,7 @@ import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import type { Db } from "@/lib/db/client";
 import { SEND_CHUNK_SIZE, sendDueLetters } from "@/lib/letters/send-all-due";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
+import { loadRateTable } from "@/lib/rates/convert";
 import { addDaysTo, type DateOnly } from "@/lib/time/dates";
 import { naiveAgingTotals, sumOpenBalances } from "./reference-queries";
 
@@ -104,8 +105,18 @@ export const MEASUREMENTS: Measurement[] = [
   },
   {
     key: "accounts_first_page_by_open",
-    label: "accounts table page 1, largest open balance first (aggregates every account)",
-    run: (ctx) => listAgingAccounts(ctx.db, { ...ctx, query: page1("open"), total: ctx.openAccounts }),
+    label:
+      "accounts table page 1, largest open balance first, compared in the base currency (today's rates loaded, each currency's index walked)",
+    run: async (ctx) => {
+      const rates = await loadRateTable(ctx.db, { orgId: ctx.orgId, on: ctx.today });
+      return listAgingAccounts(ctx.db, {
+        ...ctx,
+        query: page1("open"),
+        total: ctx.openAccounts,
+        rates,
+        currencies: ["EUR", "NOK", "USD"],
+      });
+    },
   },
   {
     key: "accounts_first_page_by_90_plus",
