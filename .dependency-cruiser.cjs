@@ -12,6 +12,8 @@ const PLATFORM = ["errors", "db", "audit", "auth", "http", "jobs", "actions"];
 const DOMAIN = [
   // The organization's own fields and settings (setup writes them too).
   "organizations",
+  // Exchange rates and the base currency: dated data over the kernel, so aging, collections and the dashboard convert with it.
+  "rates",
   "customers",
   // Country profiles, rates and charges: pure law over the kernel, so every workflow may ask it.
   "law",

@@ -55,6 +55,7 @@ export function AccountsTable({
   locale,
   timeZone,
   selectForm,
+  base,
 }: {
   rows: AccountRow[];
   query: AccountQuery;
@@ -62,6 +63,8 @@ export function AccountsTable({
   timeZone: string;
   /** The id of the selection toolbar's form; each account then has a checkbox posting to it. */
   selectForm?: string;
+  /** The base currency: sorted by open, each foreign amount shows its converted figure below it. */
+  base: string;
 }) {
   const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
   const money = (minor: number, currency: string) =>
@@ -124,7 +127,14 @@ export function AccountsTable({
                 </a>{" "}
                 <span className="text-xs text-slate-500">{r.currency}</span>
               </td>
-              <td className="font-medium">{money(r.open, r.currency)}</td>
+              <td className="font-medium">
+                {money(r.open, r.currency)}
+                {r.openInBase !== null && r.currency !== base && (
+                  <div className="text-xs font-normal text-slate-500" data-testid="open-in-base">
+                    ≈ {formatMoney(r.openInBase, base, locale)}
+                  </div>
+                )}
+              </td>
               {AGING_BUCKETS.map((b) => (
                 <td key={b.key} data-bucket={b.key}>
                   {money(r[b.key], r.currency)}

@@ -74,6 +74,7 @@ export function OrganizationFields({
           as="select"
           name="defaultCurrency"
           label="Base currency"
+          hint="New customers and imported rows without a currency take it; at setup it is also the currency amounts are compared in (later: Settings, Exchange rates)"
           options={options.currencies}
           defaultValue={v.defaultCurrency ?? "EUR"}
         />

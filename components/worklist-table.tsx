@@ -17,10 +17,12 @@ export function WorklistTable({
   items,
   locale,
   selectForm,
+  base,
 }: {
   items: WorklistItem[];
   locale: string;
   selectForm?: string;
+  base: string;
 }) {
   if (!items.length)
     return (
@@ -66,6 +68,11 @@ export function WorklistTable({
               </td>
               <td className="px-3 py-2 text-right font-medium">
                 <Money minor={i.overdueMinor} currency={i.currency} locale={locale} />
+                {i.overdueInBase !== null && (
+                  <div className="whitespace-nowrap text-xs font-normal text-slate-500" data-testid="overdue-in-base">
+                    ≈ <Money minor={i.overdueInBase} currency={base} locale={locale} />
+                  </div>
+                )}
               </td>
               <td className="px-3 py-2 text-right text-red-700">{i.oldestDaysPastDue} d</td>
               <td className="px-3 py-2 whitespace-nowrap">{i.lastStage ? `Letter ${i.lastStage} sent` : "—"}</td>

@@ -38,6 +38,7 @@ async function pages(): Promise<{ name: string; path: string }[]> {
     { name: "settings-letterhead", path: "/settings/letterhead" },
     { name: "settings-templates", path: "/settings/templates" },
     { name: "settings-law", path: "/settings/law" },
+    { name: "settings-rates", path: "/settings/rates" },
     { name: "users", path: "/users" },
   ];
   if (letter) list.push({ name: "letter", path: `/letters/${letter.id}` });

@@ -504,6 +504,23 @@ export const actionTable: Record<string, ActionRow> = {
     // A rate is a typed decimal: "0.5" is a real rate.
     amountFields: ["referencePercent"],
   },
+  // Exchange rates are the administrators' (the fixture's organization compares in EUR).
+  "rates.enter": {
+    allowed: ["ADMIN"],
+    validInput: (fx) => ({ currency: "NOK", validOn: fx.today, rate: "11.7150", source: "ECB euro reference rate" }),
+    textFields: ["source"],
+    // A rate is a typed decimal: "0.5" is a real rate.
+    amountFields: ["rate"],
+  },
+  "rates.import_csv": {
+    allowed: ["ADMIN"],
+    validInput: (fx) => ({ csv: `date,currency,rate\n${fx.today},NOK,11.7150\n`, source: "ECB euro reference rate" }),
+    textFields: ["source"],
+  },
+  "rates.set_base_currency": {
+    allowed: ["ADMIN"],
+    validInput: () => ({ baseCurrency: "NOK" }),
+  },
   // The checkboxes are absent when unticked, so only the required choice is fed hostile values.
   "law.update_settings": {
     allowed: ["ADMIN"],

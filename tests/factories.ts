@@ -15,6 +15,7 @@ export async function createOrg(db: DbOrTx, data: { timeZone?: string; name?: st
       name: data.name ?? `Test Org ${next()}`,
       timeZone: data.timeZone ?? "Europe/Oslo",
       defaultCurrency: "EUR",
+      baseCurrency: "EUR",
       email: "ar@test.example",
       phone: "+47 22 00 00 00",
       addressLine1: "Testveien 1",

@@ -3,6 +3,7 @@ import { AccountFilters } from "@/components/account-filters";
 import { AccountsTable } from "@/components/accounts-table";
 import { AgingTotals } from "@/components/aging-totals";
 import { AsOfForm } from "@/components/as-of-form";
+import { ComparisonNote } from "@/components/comparison-note";
 import { Pager } from "@/components/pager";
 import { SelectionToolbar } from "@/components/selection-toolbar";
 import { parseAsOf } from "@/lib/aging/aging-as-of";
@@ -53,6 +54,9 @@ export default async function AgingReportPage({
       </div>
       <AgingTotals totals={report.totals} credits={report.credits} locale={user.locale} />
       <AccountFilters query={query} currencies={report.currencies} />
+      {query.sort === "open" && !query.currency && (
+        <ComparisonNote comparison={report.comparison} admin={user.role === "ADMIN"} />
+      )}
       {working && report.accounts.rows.length > 0 && (
         <SelectionToolbar formId={SELECTION_FORM} action={selectionAction} />
       )}
@@ -62,6 +66,7 @@ export default async function AgingReportPage({
         locale={user.locale}
         timeZone={user.timeZone}
         selectForm={working ? SELECTION_FORM : undefined}
+        base={report.comparison.base}
       />
       <Pager page={query.page} pageSize={report.accounts.pageSize} total={report.accounts.total} hrefFor={hrefFor} />
     </div>

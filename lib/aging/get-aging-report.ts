@@ -1,5 +1,7 @@
 import { getCreditsByCurrency } from "@/lib/aging/account-credit";
 import type { DbOrTx } from "@/lib/db/client";
+import { comparisonFor } from "@/lib/rates/comparison";
+import { loadRateTable } from "@/lib/rates/convert";
 import type { DateOnly } from "@/lib/time/dates";
 import { asOfArgs, asOfNeeded } from "./aging-as-of";
 import { getAgingTotals } from "./aging-totals";
@@ -21,22 +23,28 @@ export async function getAgingReport(
   const asOf = await asOfNeeded(tx, opts);
   const past = asOf ? asOfArgs({ orgId: opts.orgId, asOf, timeZone: opts.timeZone }) : null;
   const args = { ...opts, ...past };
-  // Account credits (unapplied cash, credit notes to no invoice), shown as negative rows per currency.
-  const creditsRead = getCreditsByCurrency(tx, { orgId: opts.orgId, asOf: opts.asOf ?? opts.today });
-  const currencies = (totals: { currency: string }[], credits: { currency: string }[]) =>
-    [...new Set([...totals.map((t) => t.currency), ...credits.map((c) => c.currency)])].sort();
-  if (query.q || query.bucket || past) {
-    const [totals, accounts, credits] = await Promise.all([
-      getAgingTotals(tx, args),
-      listAgingAccounts(tx, args),
-      creditsRead,
-    ]);
-    return { totals, credits, accounts, currencies: currencies(totals, credits) };
-  }
-  const [totals, credits] = await Promise.all([getAgingTotals(tx, args), creditsRead]);
+  // Independent reads side by side: account credits (unapplied cash, credit notes to no
+  // invoice, shown as negative rows per currency), the rates of the report's day (sorting
+  // by open compares amounts in the base currency) and the totals.
+  const [credits, rates, totals] = await Promise.all([
+    getCreditsByCurrency(tx, { orgId: opts.orgId, asOf: opts.asOf ?? opts.today }),
+    loadRateTable(tx, { orgId: opts.orgId, on: opts.asOf ?? opts.today }),
+    getAgingTotals(tx, args),
+  ]);
+  const currencies = [...new Set([...totals.map((t) => t.currency), ...credits.map((c) => c.currency)])].sort();
+  const totalCurrencies = [...new Set(totals.map((t) => t.currency))].sort();
+  const report = (accounts: Awaited<ReturnType<typeof listAgingAccounts>>) => ({
+    totals,
+    credits,
+    accounts,
+    currencies,
+    comparison: comparisonFor(rates, currencies),
+  });
+  // The open sort walks each currency's accounts (the totals' currencies).
+  const withRates = { ...args, rates, currencies: totalCurrencies };
+  if (query.q || query.bucket || past) return report(await listAgingAccounts(tx, withRates));
   const total = totals
     .filter((t) => !query.currency || t.currency === query.currency)
     .reduce((n, t) => n + t.accounts, 0);
-  const accounts = await listAgingAccounts(tx, { ...args, total });
-  return { totals, credits, accounts, currencies: currencies(totals, credits) };
+  return report(await listAgingAccounts(tx, { ...withRates, total }));
 }

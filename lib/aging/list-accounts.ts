@@ -4,6 +4,8 @@ import { customerSearchSql } from "@/lib/customers/customer-search";
 import type { DbOrTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { toMinor } from "@/lib/money/money";
+import type { RateTable } from "@/lib/rates/convert";
+import { ratesValuesSql } from "@/lib/rates/rates-sql";
 import type { DateOnly } from "@/lib/time/dates";
 import { type BucketAmounts, INVOICES } from "./aging-totals";
 import { accountAggregates, bucketConditions } from "./bucket-sql";
@@ -53,6 +55,8 @@ export interface AccountRow extends BucketAmounts {
   oldestDaysPastDue: number;
   lastContactAt: Date | null;
   stage: number | null;
+  /** The open amount in the base currency at the report's rates; null: no rate (or not asked for). */
+  openInBase: number | null;
 }
 
 export const ACCOUNTS_PAGE_SIZE = 25;
@@ -94,6 +98,10 @@ export async function listAgingAccounts(
     total?: number;
     invoices?: Prisma.Sql;
     until?: Date;
+    /** The rates of the report's day: sorting by open compares amounts in the base currency. */
+    rates?: RateTable;
+    /** The currencies with an open balance (the totals'), walked one by one for the open sort. */
+    currencies?: string[];
   },
 ): Promise<{ rows: AccountRow[]; total: number; pageSize: number }> {
   const { query } = opts;
@@ -104,7 +112,12 @@ export async function listAgingAccounts(
     !query.bucket &&
     !opts.invoices &&
     (!BUCKET_SORTS.has(query.sort) || (await bucketDayIsCurrent(tx, { orgId: opts.orgId, today: opts.today })));
-  const { rows, total } = fromAccountsTable ? await pageByAccountsTable(tx, page) : await pageByAggregate(tx, page);
+  const inBase = query.sort === "open" && !query.currency && opts.rates && opts.currencies;
+  const { rows, total } = !fromAccountsTable
+    ? await pageByAggregate(tx, page)
+    : inBase
+      ? await pageByOpenInBase(tx, { ...page, rates: opts.rates!, currencies: opts.currencies! })
+      : await pageByAccountsTable(tx, page);
   return { total, pageSize, rows: rows.map(toAccountRow) };
 }
 
@@ -117,6 +130,7 @@ interface PageOpts {
   total?: number;
   invoices?: Prisma.Sql;
   until?: Date;
+  rates?: RateTable;
 }
 
 /**
@@ -158,8 +172,12 @@ async function pageByAggregate(tx: DbOrTx, opts: PageOpts): Promise<{ rows: RawA
   const { query } = opts;
   const dir = query.dir === "asc" ? "ASC" : "DESC";
   const nulls = query.dir === "asc" ? "NULLS FIRST" : "NULLS LAST";
+  // By open amount across currencies: in the base currency, the accounts without a rate after, per currency.
+  const converted = query.sort === "open" && opts.rates && !query.currency;
   const order = Prisma.raw(
-    `${ORDER_SQL[query.sort]} ${dir} ${nulls}, ${ORDER_SQL.name} ASC, currency ASC, customer_id ASC`,
+    converted
+      ? `unrated ASC, open_in_base ${dir}, currency ASC, open ${dir}, ${ORDER_SQL.name} ASC, customer_id ASC`
+      : `${ORDER_SQL[query.sort]} ${dir} ${nulls}, ${ORDER_SQL.name} ASC, currency ASC, customer_id ASC`,
   );
   const needsLookupsFirst = query.sort === "last_contact" || query.sort === "stage";
   const bucketFilter = query.bucket ? Prisma.raw(`AND ${bucketColumn(query.bucket)} > 0`) : Prisma.empty;
@@ -168,15 +186,16 @@ async function pageByAggregate(tx: DbOrTx, opts: PageOpts): Promise<{ rows: RawA
   const rows = await tx.$queryRaw<RawAccountRow[]>(Prisma.sql`
     -- MATERIALIZED: computed once. Inlined, the planner chose a parallel plan that
     -- ran this whole aggregation in every worker again (measured at 1M invoices).
-    WITH acct AS MATERIALIZED (
+    WITH rates AS (${opts.rates ? ratesValuesSql(opts.rates) : Prisma.sql`SELECT NULL::char(3) AS currency, 1::numeric AS num, 1::numeric AS den WHERE false`}),
+    acct AS MATERIALIZED (
       SELECT i.customer_id, i.currency, ${accountAggregates(opts.today)}
       FROM ${opts.invoices ?? INVOICES} i
       WHERE i.org_id = ${opts.orgId}::uuid AND i.paid_minor < i.amount_minor ${currencyFilter(query)} ${inBucket(opts)}
       GROUP BY i.customer_id, i.currency
     ),
     matched AS (
-      SELECT a.*, c.name ${needsLookupsFirst ? Prisma.sql`, lc.last_contact_at, st.stage` : Prisma.empty}
-      FROM acct a JOIN customers c ON c.id = a.customer_id
+      SELECT a.*, c.name, ${inBaseColumns(Prisma.sql`a.open`)} ${needsLookupsFirst ? Prisma.sql`, lc.last_contact_at, st.stage` : Prisma.empty}
+      FROM acct a JOIN customers c ON c.id = a.customer_id LEFT JOIN rates r ON r.currency = a.currency
       ${needsLookupsFirst ? lookups(opts.until) : Prisma.empty}
       WHERE true ${nameFilter(opts.orgId, query)} ${bucketFilter}
     ),
@@ -190,6 +209,55 @@ async function pageByAggregate(tx: DbOrTx, opts: PageOpts): Promise<{ rows: RawA
 
   // Past the last page the window count is unknown; the pager then offers page 1.
   const total = opts.total ?? (rows.length ? toMinor(rows[0].total as bigint) : 0);
+  return { rows, total };
+}
+
+/** The open amount in the base currency (`r`: the account's row of the CTE `rates`, if any) and whether it has none. */
+const inBaseColumns = (open: Prisma.Sql) =>
+  Prisma.sql`dd_convert_minor(${open}::bigint, r.num, r.den) AS open_in_base, r.currency IS NULL AS unrated`;
+
+/**
+ * Sorted by open balance with several currencies: each currency's largest (or
+ * smallest) balances come from the index accounts_by_open_balance (org,
+ * currency, open_minor), as many as the page needs WITH TIES, and only those
+ * are converted and merged. Conversion keeps the order within a currency, and
+ * equal amounts in the base currency are ordered by currency and then the
+ * amount in it, so the first N overall are among each currency's first N.
+ * Accounts in a currency without a rate come after, per currency.
+ */
+async function pageByOpenInBase(
+  tx: DbOrTx,
+  opts: PageOpts & { rates: RateTable; currencies: string[] },
+): Promise<{ rows: RawAccountRow[]; total: number }> {
+  const { query } = opts;
+  const dir = query.dir === "asc" ? "ASC" : "DESC";
+  const filters = nameFilter(opts.orgId, query);
+  const order = Prisma.raw(
+    `unrated ASC, open_in_base ${dir}, currency ASC, open_minor ${dir}, ${ORDER_SQL.name} ASC, customer_id ASC`,
+  );
+  const rows = await tx.$queryRaw<RawAccountRow[]>(Prisma.sql`
+    WITH rates AS (${ratesValuesSql(opts.rates)}),
+    top AS (
+      SELECT t.*, ${inBaseColumns(Prisma.sql`t.open_minor`)}
+      FROM unnest(${opts.currencies}::text[]::char(3)[]) AS cur(currency)
+      CROSS JOIN LATERAL (
+        SELECT a.customer_id, a.currency, a.open_minor, c.name FROM accounts a JOIN customers c ON c.id = a.customer_id
+        WHERE a.org_id = ${opts.orgId}::uuid AND a.currency = cur.currency AND a.open_minor > 0 ${filters}
+        ORDER BY a.open_minor ${Prisma.raw(dir)} FETCH FIRST ${opts.offset + opts.pageSize} ROWS WITH TIES
+      ) t
+      LEFT JOIN rates r ON r.currency = t.currency
+      ORDER BY ${order} LIMIT ${opts.pageSize} OFFSET ${opts.offset}
+    ),
+    page AS (
+      SELECT t.*, s.* FROM top t
+      CROSS JOIN LATERAL (
+        SELECT ${accountAggregates(opts.today)} FROM invoices i
+        WHERE i.org_id = ${opts.orgId}::uuid AND i.customer_id = t.customer_id AND i.currency = t.currency AND i.paid_minor < i.amount_minor
+      ) s
+    )
+    SELECT a.*, lc.last_contact_at, st.stage FROM page a ${lookups()}
+    ORDER BY ${order}`);
+  const total = opts.total ?? (await countOpenAccounts(tx, { ...opts, filters: nameFilter(opts.orgId, query) }));
   return { rows, total };
 }
 
@@ -287,6 +355,7 @@ function toAccountRow(r: RawAccountRow): AccountRow {
     oldestDaysPastDue: Number(r.oldest),
     lastContactAt: (r.last_contact_at as Date | null) ?? null,
     stage: r.stage === null || r.stage === undefined ? null : Number(r.stage),
+    openInBase: r.open_in_base === null || r.open_in_base === undefined ? null : toMinor(r.open_in_base as bigint),
   };
 }
 

@@ -160,6 +160,12 @@ export function describeAuditEvent(e: AuditEventInput, ctx: DescribeContext = NO
       return `Recorded ${LEDGER_WORDS[e.payload.entryKind]}${e.payload.number ? ` ${e.payload.number}` : ""} of ${formatMoney(e.payload.amountMinor, e.payload.currency)} on ${e.payload.effectiveOn}: ${e.payload.reason}`;
     case "due_date.extended":
       return `Extended a due date from ${e.payload.from} to ${e.payload.to}: ${e.payload.reason}`;
+    case "rates.entered":
+      return `${e.payload.correction ? "Corrected" : "Entered"} the exchange rate 1 ${e.payload.base} = ${e.payload.rate} ${e.payload.currency} from ${e.payload.validOn} (${e.payload.source})`;
+    case "rates.imported":
+      return `Imported ${plural(e.payload.rows, "exchange rate")} against ${e.payload.base} (${e.payload.currencies.join(", ")}) for ${e.payload.from === e.payload.to ? e.payload.from : `${e.payload.from} to ${e.payload.to}`}`;
+    case "rates.base_currency_changed":
+      return `Changed the base currency from ${e.payload.before} to ${e.payload.after}`;
     case "demo.seeded":
       return `Demo data created (${e.payload.customers} customers, ${e.payload.invoices} invoices)`;
     default:

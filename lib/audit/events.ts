@@ -223,6 +223,33 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
     kind: z.literal("law.rate_added"),
     payload: z.object({ series: z.string(), from: day, to: day, referencePercent: z.string(), source: z.string() }),
   }),
+  // Exchange rates (lib/rates): entered, imported, the base currency changed.
+  z.object({
+    kind: z.literal("rates.entered"),
+    payload: z.object({
+      base: currency,
+      currency,
+      rate: z.string(),
+      validOn: day,
+      source: z.string(),
+      correction: z.boolean(),
+    }),
+  }),
+  z.object({
+    kind: z.literal("rates.imported"),
+    payload: z.object({
+      base: currency,
+      format: z.enum(["ecb", "long"]),
+      rows: z.number().int(),
+      currencies: z.array(currency),
+      from: day,
+      to: day,
+    }),
+  }),
+  z.object({
+    kind: z.literal("rates.base_currency_changed"),
+    payload: z.object({ before: currency, after: currency }),
+  }),
   z.object({
     kind: z.literal("law.settings_updated"),
     payload: z.object({

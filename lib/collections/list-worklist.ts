@@ -1,5 +1,7 @@
 import { type Db, type DbOrTx, readAll } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { type Comparison, comparisonFor } from "@/lib/rates/comparison";
+import { convertToBase } from "@/lib/rates/convert";
 import type { DateOnly } from "@/lib/time/dates";
 import { accountKey, loadAccountStates } from "./account-state";
 import { dueLetterStage, type WorkKind, workEntries } from "./account-work";
@@ -14,6 +16,8 @@ export interface WorklistItem {
   name: string;
   currency: string;
   overdueMinor: number;
+  /** The overdue amount in the base currency at today's rate; null without a rate (or in the base currency itself). */
+  overdueInBase: number | null;
   oldestDaysPastDue: number;
   /** Highest letter stage sent in the open case. */
   lastStage: number | null;
@@ -49,38 +53,49 @@ async function rankedAccounts(
   const dueOnly = opts.dueLettersOnly ? Prisma.sql`AND a.due_stage IS NOT NULL` : Prisma.empty;
   // Ties on priority are broken by name: take the page's rows WITH TIES from the
   // index, and only those meet the customers table.
+  // Converted accounts first (unrated_currency null), then those without a rate, per currency: the index's order.
   const top =
     opts.limit === null
       ? Prisma.empty
-      : Prisma.sql`ORDER BY priority DESC FETCH FIRST ${opts.offset + opts.limit} ROWS WITH TIES`;
+      : Prisma.sql`ORDER BY unrated_currency NULLS FIRST, priority DESC FETCH FIRST ${opts.offset + opts.limit} ROWS WITH TIES`;
   const page = opts.limit === null ? Prisma.empty : Prisma.sql`OFFSET ${opts.offset} LIMIT ${opts.limit}`;
   return db.$queryRaw<Ranked[]>(Prisma.sql`
     WITH ranked AS (
-      SELECT a.customer_id, a.currency, a.due_stage, a.priority
+      SELECT a.customer_id, a.currency, a.due_stage, a.priority, a.unrated_currency
       FROM account_work a WHERE a.org_id = ${opts.orgId}::uuid AND a.work_kind IS NOT NULL ${dueOnly}
       ${top})
     SELECT r.customer_id, r.currency, c.name, r.due_stage::int AS due_stage
     FROM ranked r JOIN customers c ON c.id = r.customer_id
-    ORDER BY r.priority DESC, c.name, r.currency
+    ORDER BY r.unrated_currency NULLS FIRST, r.priority DESC, c.name, r.currency
     ${page}`);
 }
 
 export async function listWorklist(
   db: Db | DbOrTx,
   opts: { orgId: string; now: Date; page?: number; pageSize?: number },
-): Promise<{ items: WorklistItem[]; total: number; pageSize: number; today: DateOnly }> {
+): Promise<{ items: WorklistItem[]; total: number; pageSize: number; today: DateOnly; comparison: Comparison }> {
   const context = await loadWorkContext(db, opts);
   const { today, policy } = context;
   await refreshAccountWorkIn(db, context);
   const pageSize = opts.pageSize ?? WORKLIST_PAGE_SIZE;
   const page = Math.max(1, opts.page ?? 1);
-  const [rows, counted] = await readAll(db, [
+  const [rows, counted, unrated] = await readAll(db, [
     () => rankedAccounts(db, { orgId: opts.orgId, offset: (page - 1) * pageSize, limit: pageSize }),
     () =>
       db.$queryRaw<
         { total: bigint }[]
       >`SELECT count(*) AS total FROM account_work WHERE org_id = ${opts.orgId}::uuid AND work_kind IS NOT NULL`,
+    // The currencies ranked without a rate, named on the page (the order index's second column).
+    () =>
+      db.$queryRaw<{ currency: string }[]>`
+        SELECT DISTINCT unrated_currency AS currency FROM account_work
+        WHERE org_id = ${opts.orgId}::uuid AND work_kind IS NOT NULL AND unrated_currency IS NOT NULL`,
   ] as const);
+  const base = context.rates.base;
+  const comparison = comparisonFor(context.rates, [
+    ...context.rates.rates.keys(),
+    ...unrated.map((u) => u.currency.trim()),
+  ]);
   // The page's accounts are judged again from their facts: the reasons are worded for today.
   const keys = rows.map((r) => ({ customerId: r.customer_id, currency: r.currency.trim() }));
   const states = await loadAccountStates(db, {
@@ -101,6 +116,8 @@ export async function listWorklist(
         name: r.name,
         currency: keys[index].currency,
         overdueMinor: state.overdueMinor,
+        overdueInBase:
+          keys[index].currency === base ? null : toBaseNumber(state.overdueMinor, keys[index].currency, context.rates),
         oldestDaysPastDue: state.oldestDaysPastDue,
         lastStage: state.letters.at(-1)?.stage ?? null,
         kind: work[0].kind,
@@ -111,8 +128,13 @@ export async function listWorklist(
       },
     ];
   });
-  return { items, total: Number(counted[0].total), pageSize, today };
+  return { items, total: Number(counted[0].total), pageSize, today, comparison };
 }
+
+const toBaseNumber = (minor: number, currency: string, rates: Parameters<typeof convertToBase>[2]) => {
+  const converted = convertToBase(BigInt(minor), currency, rates);
+  return converted === null ? null : Number(converted);
+};
 
 export interface DueLetter {
   customerId: string;

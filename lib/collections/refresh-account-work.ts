@@ -1,4 +1,7 @@
 import { type Db, type DbOrTx, inTransaction, readAll } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { loadRateTable, type RateTable } from "@/lib/rates/convert";
+import { ratesValuesSql } from "@/lib/rates/rates-sql";
 import { type DateOnly, dateOnlyFromDb, todayIn } from "@/lib/time/dates";
 import { accountKey, loadAccountStates } from "./account-state";
 import { accountWork } from "./account-work";
@@ -35,6 +38,8 @@ export interface WorkContext {
   locale: string;
   today: DateOnly;
   policy: PolicySettings;
+  /** Today's exchange rates: priorities compare amounts in the base currency. */
+  rates: RateTable;
 }
 
 export async function loadWorkContext(db: DbOrTx, opts: { orgId: string; now: Date }): Promise<WorkContext> {
@@ -42,12 +47,14 @@ export async function loadWorkContext(db: DbOrTx, opts: { orgId: string; now: Da
     () => db.organization.findUniqueOrThrow({ where: { id: opts.orgId }, select: { timeZone: true, locale: true } }),
     () => getPolicySettings(db, opts),
   ] as const);
+  const today = todayIn(org.timeZone, opts.now);
   return {
     orgId: opts.orgId,
     timeZone: org.timeZone,
     locale: org.locale,
-    today: todayIn(org.timeZone, opts.now),
+    today,
     policy,
+    rates: await loadRateTable(db, { orgId: opts.orgId, on: today }),
   };
 }
 
@@ -69,25 +76,42 @@ export async function refreshAccountWorkIn(db: Db | DbOrTx, context: WorkContext
       throw new Error(`Account work did not settle for ${keys.length} accounts of organization ${opts.orgId}.`);
     for (const k of keys) seen.add(k);
   }
-  await rankForToday(db, { orgId: opts.orgId, today });
+  await rankForToday(db, { orgId: opts.orgId, today, rates: context.rates });
   return seen.size;
 }
 
 /**
  * Days past due grow by one every day, so the worklist order does too: once a
- * day the accounts on the worklist get today's priority, in one statement.
- * Rows a writer holds are skipped; its change marks them stale, and their
- * recompute ranks them.
+ * day the accounts on the worklist get today's priority, in one statement;
+ * so do all of them after a rate or the base currency changed (a trigger
+ * sets priority_on to -infinity). Rows a writer holds are skipped; its change marks
+ * them stale, and their recompute ranks them.
  */
-async function rankForToday(db: DbOrTx, opts: { orgId: string; today: DateOnly }) {
+async function rankForToday(db: DbOrTx, opts: { orgId: string; today: DateOnly; rates: RateTable }) {
   await db.$executeRaw`
-    UPDATE account_work a SET priority = a.overdue_minor * (${opts.today}::date - a.oldest_overdue_due), priority_on = ${opts.today}::date
+    WITH rates AS (${ratesValuesSql(opts.rates)})
+    UPDATE account_work a SET ${prioritySql(opts.today, Prisma.sql`a.overdue_minor`, Prisma.sql`a.oldest_overdue_due`)}
     FROM (
       SELECT customer_id, currency FROM account_work
-      WHERE org_id = ${opts.orgId}::uuid AND work_kind IS NOT NULL AND (priority_on < ${opts.today}::date OR priority_on > ${opts.today}::date)
+      WHERE org_id = ${opts.orgId}::uuid AND work_kind IS NOT NULL
+        AND (priority_on < ${opts.today}::date OR priority_on > ${opts.today}::date)
       FOR UPDATE SKIP LOCKED
-    ) k
+    ) k LEFT JOIN rates r ON r.currency = k.currency
     WHERE a.customer_id = k.customer_id AND a.currency = k.currency`;
+}
+
+/**
+ * "Amount and age": the overdue amount converted to the base currency at
+ * today's rate (`r`, a row of the CTE `rates` LEFT JOINed on the currency),
+ * times days past due of the oldest overdue invoice. Without a rate: the
+ * amount in its own currency, and unrated_currency says which, so it ranks
+ * after the converted ones. Assignments for an UPDATE of account_work `a`.
+ */
+function prioritySql(today: DateOnly, overdue: Prisma.Sql, oldest: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    priority = coalesce(dd_convert_minor(${overdue}, r.num, r.den), ${overdue}) * (${today}::date - ${oldest}),
+    unrated_currency = CASE WHEN r.currency IS NULL THEN a.currency END,
+    priority_on = ${today}::date`;
 }
 
 /** Recomputes up to CHUNK accounts that need it; returns their keys (none: all settled). */
@@ -106,7 +130,7 @@ async function refreshChunk(tx: DbOrTx, reader: DbOrTx, opts: WorkContext): Prom
   // Nothing overdue: no work until the oldest open invoice falls due.
   if (quiet.length) {
     await tx.$executeRaw`
-      UPDATE account_work w SET work_kind = NULL, due_stage = NULL, overdue_minor = 0, oldest_overdue_due = NULL, priority = NULL, priority_on = NULL,
+      UPDATE account_work w SET work_kind = NULL, due_stage = NULL, overdue_minor = 0, oldest_overdue_due = NULL, priority = NULL, priority_on = NULL, unrated_currency = NULL,
         computed_on = ${today}::date, recheck_on = k.oldest_open_due + 1, stale = false
       FROM unnest(
         ${quiet.map((r) => r.customer_id)}::text[]::uuid[], ${quiet.map((r) => r.currency)}::text[]::char(3)[],
@@ -118,14 +142,16 @@ async function refreshChunk(tx: DbOrTx, reader: DbOrTx, opts: WorkContext): Prom
     const states = await loadAccountStates(reader, { orgId, timeZone: opts.timeZone, today, accounts: busy });
     const work = busy.map((key) => accountWork(states.get(accountKey(key))!, opts.policy, today));
     await tx.$executeRaw`
+      WITH rates AS (${ratesValuesSql(opts.rates)})
       UPDATE account_work a SET work_kind = k.kind, due_stage = k.stage, overdue_minor = k.overdue, oldest_overdue_due = k.oldest,
-        priority = k.overdue * (${today}::date - k.oldest), priority_on = ${today}::date,
+        ${prioritySql(today, Prisma.sql`k.overdue`, Prisma.sql`k.oldest`)},
         computed_on = ${today}::date, recheck_on = k.recheck, stale = false
       FROM unnest(
         ${busy.map((k) => k.customerId)}::text[]::uuid[], ${busy.map((k) => k.currency)}::text[]::char(3)[], ${work.map((w) => w.kind)}::text[],
         ${work.map((w) => w.dueStage)}::int[]::smallint[], ${work.map((w) => String(w.overdueMinor))}::text[]::bigint[],
         ${work.map((w) => w.oldestOverdueDue)}::text[]::date[], ${work.map((w) => w.recheckOn)}::text[]::date[]
       ) AS k(customer_id, currency, kind, stage, overdue, oldest, recheck)
+      LEFT JOIN rates r ON r.currency = k.currency
       WHERE a.customer_id = k.customer_id AND a.currency = k.currency`;
   }
   return rows.map((r) => `${r.customer_id}:${r.currency}`);

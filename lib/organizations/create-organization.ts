@@ -33,6 +33,8 @@ export async function createOrganization(
   const org = await tx.organization.create({
     data: {
       ...opts.fields,
+      // Amounts across currencies are compared in the default currency until an admin picks another (Settings → Exchange rates).
+      baseCurrency: opts.fields.defaultCurrency,
       // The letterhead's country line, in English until an admin writes it otherwise.
       country: countryName(opts.fields.countryCode),
       paymentInstructions: opts.paymentInstructions ?? "",

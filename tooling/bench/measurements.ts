@@ -17,6 +17,7 @@ import { planBulkSend } from "@/lib/letters/bulk-plan";
 import { bulkSendTasks, confirmBulkSend, getBulkSend } from "@/lib/letters/bulk-send";
 import { SEND_CHUNK_SIZE, sendDueLetters } from "@/lib/letters/send-all-due";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
+import { loadRateTable } from "@/lib/rates/convert";
 import { addDaysTo, type DateOnly } from "@/lib/time/dates";
 import { getPage, type HttpSession } from "./http-client";
 import { naiveAgingTotals, sumOpenBalances } from "./reference-queries";
@@ -127,9 +128,19 @@ export const MEASUREMENTS: Measurement[] = [
   },
   {
     key: "accounts_first_page_by_open",
-    label: "accounts table page 1, largest open balance first",
     target: { kind: "median_ms", value: 20 },
-    run: (ctx) => listAgingAccounts(ctx.db, { ...ctx, query: page1("open"), total: ctx.openAccounts }),
+    label:
+      "accounts table page 1, largest open balance first, compared in the base currency (today's rates loaded, each currency's index walked)",
+    run: async (ctx) => {
+      const rates = await loadRateTable(ctx.db, { orgId: ctx.orgId, on: ctx.today });
+      return listAgingAccounts(ctx.db, {
+        ...ctx,
+        query: page1("open"),
+        total: ctx.openAccounts,
+        rates,
+        currencies: ["EUR", "NOK", "USD"],
+      });
+    },
   },
   {
     key: "accounts_first_page_by_90_plus",

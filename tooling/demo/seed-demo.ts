@@ -12,6 +12,7 @@ import { englishLocale } from "@/lib/locale/letter-format";
 import { addDaysTo, type DateOnly, dateOnlyToDb, daysBetween, formatDateOnly, todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
 import { DEMO_COMPANIES } from "./demo-companies";
+import { demoExchangeRates } from "./demo-rates";
 import { writeDemoSnapshots } from "./demo-snapshots";
 import { createRandom } from "./random";
 
@@ -410,10 +411,12 @@ export async function seedDemo(
   await database.$transaction(
     async (tx) => {
       await tx.organization.create({
-        data: { id: orgId, ...DEMO_ORG, timeZone: TIME_ZONE, defaultCurrency: "EUR" },
+        data: { id: orgId, ...DEMO_ORG, timeZone: TIME_ZONE, defaultCurrency: "EUR", baseCurrency: "EUR" },
       });
       const users = (opts.users ?? DEMO_USERS).map((u) => ({ ...u, id: randomUUID(), orgId: orgId, passwordHash }));
       await tx.orgBankAccount.createMany({ data: DEMO_BANK_ACCOUNTS.map((a) => ({ ...a, orgId })) });
+      // USD and NOK against the base currency, so the worklist and the report compare all three.
+      await tx.exchangeRate.createMany({ data: demoExchangeRates(orgId, today) });
       await tx.user.createMany({ data: users });
       const collector = users.find((u) => u.role === "COLLECTOR")!.id;
       await tx.customer.createMany({ data: customers });

@@ -5,6 +5,7 @@ import { createDb } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { type DateOnly, todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
+import { demoExchangeRates } from "@/tooling/demo/demo-rates";
 import { DEMO_PASSWORD } from "@/tooling/demo/seed-demo";
 import type { ScaleSize } from "./scale-sizes";
 
@@ -97,10 +98,17 @@ export async function generateScaleData(
     );
     await client.query(HELPERS_SQL);
     await client.query(
-      `INSERT INTO organizations (id, name, address_line1, postal_code, city, country, country_code, contact_person, phone, email, website, payment_instructions, time_zone, default_currency, locale)
-       VALUES ($1, 'Borealis Wholesale ASA', 'Dronning Eufemias gate 16', '0191', 'Oslo', 'Norway', 'NO', 'Casey Collector, Credit Control', '+47 22 00 77 00', 'credit@borealis-wholesale.example', 'borealis-wholesale.example', 'Bank transfer to IBAN NO93 8601 1117 947, quoting the invoice number.', $2, 'EUR', 'en-GB')`,
+      `INSERT INTO organizations (id, name, address_line1, postal_code, city, country, country_code, contact_person, phone, email, website, payment_instructions, time_zone, default_currency, base_currency, locale)
+       VALUES ($1, 'Borealis Wholesale ASA', 'Dronning Eufemias gate 16', '0191', 'Oslo', 'Norway', 'NO', 'Casey Collector, Credit Control', '+47 22 00 77 00', 'credit@borealis-wholesale.example', 'borealis-wholesale.example', 'Bank transfer to IBAN NO93 8601 1117 947, quoting the invoice number.', $2, 'EUR', 'EUR', 'en-GB')`,
       [SCALE_ORG_ID, SCALE_TIME_ZONE],
     );
+    // USD and NOK against EUR (the demo's figures, tooling/demo/demo-rates.ts), so the
+    // worklist and the report's open sort run their converted paths at scale.
+    for (const r of demoExchangeRates(SCALE_ORG_ID, today))
+      await client.query(
+        "INSERT INTO exchange_rates (id, org_id, currency, base_currency, rate, valid_on, source) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6)",
+        [r.orgId, r.currency, r.baseCurrency, r.rate, r.validOn.toISOString().slice(0, 10), r.source],
+      );
     for (const [index, u] of SCALE_USERS.entries()) {
       const id = `0193a000-0000-7000-8000-0000005ca1f${index}`;
       await client.query(

@@ -21,6 +21,13 @@ export default async function SettingsPage() {
         "Statutory interest and fees per country, the reference rates with their sources, and adding a new half-year's rate.",
       note: admin ? undefined : "Read only: administrators change charges and rates.",
     },
+    {
+      href: "/settings/rates",
+      title: "Exchange rates",
+      description:
+        "The base currency the worklist and the report compare amounts in, exchange rates by day, and ECB CSV import.",
+      note: admin ? undefined : "Read only: administrators enter rates.",
+    },
   ];
   if (admin) {
     sections.push(

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { z } from "zod";
+import { ComparisonNote } from "@/components/comparison-note";
 import { FailedDeliveriesBanner } from "@/components/failed-deliveries-banner";
 import { Pager } from "@/components/pager";
 import { PausedAccounts } from "@/components/paused-accounts";
@@ -38,11 +39,17 @@ export default async function WorklistPage({
           Accounts that need action on {formatDateOnly(list.today, user.locale, "long")}, the largest and oldest overdue
           balances first.
         </p>
+        <ComparisonNote comparison={list.comparison} admin={user.role === "ADMIN"} />
       </div>
       <FailedDeliveriesBanner orgId={user.orgId} />
       {working && <SendAllDue />}
       {working && list.items.length > 0 && <SelectionToolbar formId={SELECTION_FORM} action={selectionAction} />}
-      <WorklistTable items={list.items} locale={user.locale} selectForm={working ? SELECTION_FORM : undefined} />
+      <WorklistTable
+        items={list.items}
+        locale={user.locale}
+        selectForm={working ? SELECTION_FORM : undefined}
+        base={list.comparison.base}
+      />
       <PausedAccounts accounts={list.paused} locale={user.locale} />
       <Pager page={page} pageSize={list.pageSize} total={list.total} hrefFor={(p) => `/worklist?page=${p}`} />
     </div>
