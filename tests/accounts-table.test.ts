@@ -232,7 +232,8 @@ describe("accounts table", () => {
     expect(await judgedFromCache(org.id, at(start))).toEqual(await judgedFromFacts(org.id, at(start)));
     expect(checks).toBe(45);
     expect(await db.letter.count({ where: { orgId: org.id } })).toBeGreaterThan(3);
-  });
+    // 45 simulated days of real verbs, each checked against a full recomputation: long by design.
+  }, 180_000);
 
   it("report pages read through the accounts table equal aggregating every invoice, for each sort, direction and filter, page by page", async () => {
     const { org, actor, customers } = await company(13, "2026-11-10");
