@@ -8,6 +8,7 @@ type Role = keyof typeof ROLE_LABEL;
 function MainLinks({ role }: { role: Role }) {
   return (
     <>
+      <NavLink href="/today">Today</NavLink>
       <NavLink href="/">Aging report</NavLink>
       <NavLink href="/customers">Customers</NavLink>
       <NavLink href="/worklist" also={["/letters"]}>

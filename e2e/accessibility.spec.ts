@@ -19,6 +19,7 @@ async function pages(): Promise<{ name: string; path: string }[]> {
   ]);
   const list = [
     { name: "aging-report", path: "/" },
+    { name: "today", path: "/today" },
     { name: "worklist", path: "/worklist" },
     { name: "customers", path: "/customers" },
     { name: "customer-new", path: "/customers/new" },

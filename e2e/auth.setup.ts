@@ -8,7 +8,10 @@ for (const user of DEMO_USERS) {
     await page.getByLabel("Email").fill(user.email);
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { name: "A/R aging report" })).toBeVisible();
+    // Each role's start page (lib/users/start-page.ts): collectors land on Today.
+    await expect(
+      page.getByRole("heading", { name: user.role === "COLLECTOR" ? "Today" : "A/R aging report" }),
+    ).toBeVisible();
     await page.context().storageState({ path: `test-results/.auth/${user.role.toLowerCase()}.json` });
   });
 }

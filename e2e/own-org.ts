@@ -50,7 +50,10 @@ export function ownOrg(label: string) {
           await page.getByLabel("Email").fill(user.email);
           await page.getByLabel("Password").fill(DEMO_PASSWORD);
           await page.getByRole("button", { name: "Sign in" }).click();
-          await expect(page.getByRole("heading", { name: "A/R aging report" })).toBeVisible();
+          // Each role's start page (lib/users/start-page.ts): collectors land on Today.
+          await expect(
+            page.getByRole("heading", { name: role === "collector" ? "Today" : "A/R aging report" }),
+          ).toBeVisible();
           const state = await context.storageState();
           await context.close();
           return state;

@@ -9,7 +9,7 @@ import { type CustomerQuery, listCustomers } from "./list-customers";
 export async function getCustomerListPage(user: SessionUser, query: CustomerQuery) {
   const today = todayIn(user.timeZone, clockNow());
   const [list, choices] = await Promise.all([
-    listCustomers(db(), { orgId: user.orgId, today, query }),
+    listCustomers(db(), { orgId: user.orgId, today, query, userId: user.userId }),
     customerFilterChoices(user.orgId),
   ]);
   return { list, choices };

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { FailedDeliveriesBanner } from "@/components/failed-deliveries-banner";
+import { MineToggle } from "@/components/mine-toggle";
 import { Pager } from "@/components/pager";
 import { PausedAccounts } from "@/components/paused-accounts";
 import { SendAllDue } from "@/components/send-all-due";
@@ -19,14 +20,10 @@ export default async function WorklistPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireUser();
-  const page = z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100_000)
-    .catch(1)
-    .parse((await searchParams).page);
-  const list = await getWorklistPage(user, page);
+  const params = await searchParams;
+  const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(params.page);
+  const mine = params.mine === "1";
+  const list = await getWorklistPage(user, page, { mine });
   return (
     <div className="space-y-6">
       <div>
@@ -38,9 +35,15 @@ export default async function WorklistPage({
       </div>
       <FailedDeliveriesBanner orgId={user.orgId} />
       {canWork(user.role) && <SendAllDue start={startBulkSendAction} />}
+      <MineToggle mine={mine} href={(m) => (m ? "/worklist?mine=1" : "/worklist")} label="Worklist accounts" />
       <WorklistTable items={list.items} locale={user.locale} />
       <PausedAccounts accounts={list.paused} locale={user.locale} />
-      <Pager page={page} pageSize={list.pageSize} total={list.total} hrefFor={(p) => `/worklist?page=${p}`} />
+      <Pager
+        page={page}
+        pageSize={list.pageSize}
+        total={list.total}
+        hrefFor={(p) => `/worklist?page=${p}${mine ? "&mine=1" : ""}`}
+      />
     </div>
   );
 }
