@@ -51,7 +51,7 @@ export function AppHeader(props: { orgName: string; userName: string; role: Role
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex h-14 max-w-[100rem] items-center gap-6 px-4 sm:px-6">
-        <Link href="/" aria-label="Dunning Desk home" className="shrink-0">
+        <Link href="/start" aria-label="Dunning Desk home" className="shrink-0">
           <Logo />
         </Link>
         <nav aria-label="Main" className="hidden items-center gap-1 text-sm lg:flex">

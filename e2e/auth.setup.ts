@@ -10,7 +10,7 @@ for (const user of DEMO_USERS) {
     await page.getByRole("button", { name: "Sign in" }).click();
     // Each role's start page (lib/users/start-page.ts): collectors land on Today.
     await expect(
-      page.getByRole("heading", { name: user.role === "COLLECTOR" ? "Today" : "A/R aging report" }),
+      page.getByRole("heading", { name: user.role === "COLLECTOR" ? "Today" : "A/R aging report", exact: true }),
     ).toBeVisible();
     await page.context().storageState({ path: `test-results/.auth/${user.role.toLowerCase()}.json` });
   });

@@ -52,7 +52,7 @@ export function ownOrg(label: string) {
           await page.getByRole("button", { name: "Sign in" }).click();
           // Each role's start page (lib/users/start-page.ts): collectors land on Today.
           await expect(
-            page.getByRole("heading", { name: role === "collector" ? "Today" : "A/R aging report" }),
+            page.getByRole("heading", { name: role === "collector" ? "Today" : "A/R aging report", exact: true }),
           ).toBeVisible();
           const state = await context.storageState();
           await context.close();

@@ -71,7 +71,7 @@ test.describe("as admin", () => {
       await them.getByLabel("Password").fill(password);
       await them.getByRole("button", { name: "Sign in" }).click();
       // A collector starts on Today (lib/users/start-page.ts).
-      await expect(them.getByRole("heading", { name: "Today" })).toBeVisible({ timeout: 15_000 });
+      await expect(them.getByRole("heading", { name: "Today", exact: true })).toBeVisible({ timeout: 15_000 });
     };
     await signIn("leaver passphrase 1");
 

@@ -69,16 +69,26 @@ interface Row {
 }
 
 interface SectionSql {
-  /** FROM … WHERE …: the rows of the section, counted and paged alike. */
+  /**
+   * FROM … WHERE … over the section's own tables (alias x), without the
+   * customer: the count reads only those; the page joins the customer's name.
+   */
   from: Prisma.Sql;
+  /** Columns of x and its joins, named: ordered and paged before any name is looked up. */
   select: Prisma.Sql;
+  /** Over those columns (alias s), with a unique last key so pages never overlap. */
   order: Prisma.Sql;
+  /** Looked up for the page's rows only (alias s). */
+  extra?: Prisma.Sql;
   text: (row: Row, s: Scope) => string;
   href?: (row: Row) => string;
 }
 
-const mineSql = (s: Scope) => (s.mine ? Prisma.sql`AND c.assigned_user_id = ${s.mine}::uuid` : Prisma.empty);
-const customerJoin = Prisma.sql`JOIN customers c ON c.id = x.customer_id LEFT JOIN users u ON u.id = c.assigned_user_id`;
+/** "Mine": the user's customers, through customers_org_id_assigned_user_id_idx. */
+const assignedSql = (s: Scope) =>
+  Prisma.sql`x.customer_id IN (SELECT m.id FROM customers m WHERE m.org_id = ${s.orgId}::uuid AND m.assigned_user_id = ${s.mine}::uuid)`;
+const mineSql = (s: Scope) => (s.mine ? Prisma.sql`AND ${assignedSql(s)}` : Prisma.empty);
+const customerJoin = Prisma.sql`JOIN customers c ON c.id = s.section_customer_id LEFT JOIN users u ON u.id = c.assigned_user_id`;
 const base = Prisma.sql`c.id AS customer_id, c.name AS customer_name, u.name AS assigned_to`;
 
 /**
@@ -107,10 +117,11 @@ const day = (value: unknown, s: Scope) => formatDateOnly(dateOnlyFromDb(value as
 const SECTIONS: Record<TodaySectionKey, (s: Scope) => SectionSql> = {
   // account_work after refreshAccountWork: read in worklist order (account_work_order).
   letters: (s) => ({
-    from: Prisma.sql`FROM account_work x ${customerJoin}
+    from: Prisma.sql`FROM account_work x
       WHERE x.org_id = ${s.orgId}::uuid AND x.work_kind IS NOT NULL AND x.due_stage IS NOT NULL ${mineSql(s)}`,
-    select: Prisma.sql`x.customer_id || ':' || x.currency AS id, x.currency, x.due_stage::int AS stage, x.overdue_minor AS amount_minor`,
-    order: Prisma.sql`x.priority DESC NULLS LAST, c.name, x.currency`,
+    select: Prisma.sql`x.customer_id || ':' || x.currency AS id, x.currency, x.due_stage::int AS stage, x.overdue_minor AS amount_minor, x.priority`,
+    // The worklist's order (its index); ties by id rather than name, so the index still serves the page.
+    order: Prisma.sql`s.priority DESC, s.id`,
     text: (r) => `Letter ${r.stage} is due (${money(r, s)} overdue)`,
     href: (r) => `/customers/${r.customer_id}/letter-preview?currency=${String(r.currency).trim()}`,
   }),
@@ -118,10 +129,10 @@ const SECTIONS: Record<TodaySectionKey, (s: Scope) => SectionSql> = {
   promisesDue: (s) => ({
     from: Prisma.sql`FROM payment_promises x
       JOIN collection_cases k ON k.id = x.case_id AND k.closed_at IS NULL
-      ${customerJoin} ${unkeptPromise}
+      ${unkeptPromise}
       WHERE x.org_id = ${s.orgId}::uuid AND x.promised_for = ${s.today}::date AND pd.paid < t.owed ${mineSql(s)}`,
     select: Prisma.sql`x.id, x.currency, x.amount_minor, x.plan_id, t.owed - pd.paid AS left_minor`,
-    order: Prisma.sql`c.name, x.id`,
+    order: Prisma.sql`s.id`,
     text: (r) =>
       `${r.plan_id ? "Instalment" : "Promise"} of ${money(r, s)} due today; ${money(r, s, "left_minor")} not yet received`,
   }),
@@ -129,22 +140,23 @@ const SECTIONS: Record<TodaySectionKey, (s: Scope) => SectionSql> = {
   promisesBroken: (s) => ({
     from: Prisma.sql`FROM payment_promises x
       JOIN collection_cases k ON k.id = x.case_id AND k.closed_at IS NULL
-      ${customerJoin} ${unkeptPromise}
+      ${unkeptPromise}
       WHERE x.org_id = ${s.orgId}::uuid AND x.promised_for < ${s.today}::date AND pd.paid < t.owed ${mineSql(s)}
         AND NOT EXISTS (SELECT 1 FROM contact_attempts ca WHERE ca.customer_id = x.customer_id
               AND ca.occurred_at >= ((x.promised_for + 1)::timestamp AT TIME ZONE ${s.timeZone}))`,
     select: Prisma.sql`x.id, x.currency, x.amount_minor, x.plan_id, x.promised_for`,
-    order: Prisma.sql`x.promised_for DESC, c.name, x.id`,
+    order: Prisma.sql`s.promised_for DESC, s.id`,
     text: (r) =>
       `${r.plan_id ? "Instalment" : "Promise"} of ${money(r, s)} by ${day(r.promised_for, s)} was broken; nothing logged since`,
   }),
   // follow_ups_open_due.
   callBacks: (s) => ({
-    from: Prisma.sql`FROM follow_ups x ${customerJoin} JOIN users b ON b.id = x.created_by_id
+    from: Prisma.sql`FROM follow_ups x
       WHERE x.org_id = ${s.orgId}::uuid AND x.done_at IS NULL AND x.cancelled_at IS NULL AND x.due_on <= ${s.today}::date
-      ${s.mine ? Prisma.sql`AND (c.assigned_user_id = ${s.mine}::uuid OR x.created_by_id = ${s.mine}::uuid)` : Prisma.empty}`,
-    select: Prisma.sql`x.id, x.due_on, x.note, b.name AS planned_by`,
-    order: Prisma.sql`x.due_on, x.created_at, x.id`,
+      ${s.mine ? Prisma.sql`AND (x.created_by_id = ${s.mine}::uuid OR ${assignedSql(s)})` : Prisma.empty}`,
+    select: Prisma.sql`x.id, x.due_on, x.note, x.created_at, x.created_by_id`,
+    extra: Prisma.sql`(SELECT b.name FROM users b WHERE b.id = s.created_by_id) AS planned_by`,
+    order: Prisma.sql`s.due_on, s.created_at, s.id`,
     text: (r) =>
       `Call back ${dateOnlyFromDb(r.due_on as Date) === s.today ? "today" : `(due ${day(r.due_on, s)})`}: ${r.note} — planned by ${r.planned_by}`,
   }),
@@ -155,21 +167,21 @@ const SECTIONS: Record<TodaySectionKey, (s: Scope) => SectionSql> = {
              ORDER BY d.letter_id, d.requested_at DESC, d.id DESC) x
       JOIN LATERAL (SELECT r.outcome, r.error, r.occurred_at FROM letter_delivery_results r
              WHERE r.delivery_id = x.delivery_id ORDER BY r.attempt DESC LIMIT 1) r ON r.outcome = 'FAILED'
-      JOIN letters l ON l.id = x.letter_id
-      ${customerJoin}
       WHERE true ${mineSql(s)}`,
-    select: Prisma.sql`x.letter_id AS id, l.stage::int AS stage, x.recipient, r.error, r.occurred_at`,
-    order: Prisma.sql`r.occurred_at DESC, x.letter_id`,
+    select: Prisma.sql`x.letter_id AS id, x.recipient, r.error, r.occurred_at`,
+    extra: Prisma.sql`(SELECT l.stage::int FROM letters l WHERE l.id = s.id) AS stage`,
+    order: Prisma.sql`s.occurred_at DESC, s.id`,
     text: (r) => `Letter ${r.stage} by email to ${r.recipient} failed: ${r.error || "no reason given"}`,
     href: (r) => `/letters/${r.id}`,
   }),
   // invoice_disputes_by_org_opened; resolved ones through account_events_one_resolution_per_dispute.
   disputes: (s) => ({
-    from: Prisma.sql`FROM invoice_disputes x JOIN invoices i ON i.id = x.invoice_id ${customerJoin}
+    from: Prisma.sql`FROM invoice_disputes x
       WHERE x.org_id = ${s.orgId}::uuid ${mineSql(s)}
         AND NOT EXISTS (SELECT 1 FROM account_events e WHERE e.dispute_id = x.id AND e.kind = 'DISPUTE_RESOLVED')`,
-    select: Prisma.sql`x.id, x.opened_on, x.note, i.number`,
-    order: Prisma.sql`x.opened_on, x.id`,
+    select: Prisma.sql`x.id, x.opened_on, x.note, x.invoice_id`,
+    extra: Prisma.sql`(SELECT i.number FROM invoices i WHERE i.id = s.invoice_id) AS number`,
+    order: Prisma.sql`s.opened_on, s.id`,
     text: (r) => `Invoice ${r.number} disputed since ${day(r.opened_on, s)}: ${r.note}`,
   }),
 };
@@ -179,7 +191,10 @@ async function readSection(db: DbOrTx, key: TodaySectionKey, s: Scope, limit: nu
   const [rows, [count]] = await readAll(db, [
     () =>
       db.$queryRaw<Row[]>(
-        Prisma.sql`SELECT ${base}, ${q.select} ${q.from} ORDER BY ${q.order} LIMIT ${limit} OFFSET ${offset}`,
+        Prisma.sql`SELECT ${base}, s.* ${q.extra ? Prisma.sql`, ${q.extra}` : Prisma.empty}
+          FROM (SELECT * FROM (SELECT x.customer_id AS section_customer_id, ${q.select} ${q.from}) s
+                ORDER BY ${q.order} LIMIT ${limit} OFFSET ${offset}) s
+          ${customerJoin} ORDER BY ${q.order}`,
       ),
     () => db.$queryRaw<{ n: bigint }[]>(Prisma.sql`SELECT count(*) AS n ${q.from}`),
   ] as const);

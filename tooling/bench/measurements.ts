@@ -12,6 +12,7 @@ import type { Db } from "@/lib/db/client";
 import { SEND_CHUNK_SIZE, sendDueLetters } from "@/lib/letters/send-all-due";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import type { DateOnly } from "@/lib/time/dates";
+import { loadToday } from "@/lib/today/today-sections";
 import { naiveAgingTotals, sumOpenBalances } from "./reference-queries";
 
 export interface BenchContext {
@@ -49,6 +50,8 @@ const page1 = (sort: string, dir = "desc") => accountQuerySchema.parse({ sort, d
 const customerFor = (ctx: BenchContext, run: number) =>
   ctx.customerIds[(run + ctx.customerIds.length) % ctx.customerIds.length];
 const collector = (ctx: BenchContext): Actor => ({ userId: ctx.userId, role: "COLLECTOR" });
+const today = (ctx: BenchContext, mine: string | null) =>
+  loadToday(ctx.db, { orgId: ctx.orgId, now: new Date(), timeZone: "Europe/Oslo", locale: "en-GB", mine, limit: 5 });
 
 // The letters due today, listed once (listing them is not what is timed), then
 // handed out in order so that every send goes to an account not yet written to.
@@ -76,6 +79,18 @@ export const MEASUREMENTS: Measurement[] = [
     key: FLOOR,
     label: "floor: SUM of open balances, one bare query",
     run: (ctx) => sumOpenBalances(ctx.db, ctx),
+  },
+  // Today starts with the worklist refresh; its warm-up runs leave only the day's reads to time.
+  {
+    key: "today_overview",
+    label: "Today: six sections, each counted and its first 5 items (everyone)",
+    target: { kind: "median_ms", value: 200 },
+    run: (ctx) => today(ctx, null),
+  },
+  {
+    key: "today_mine",
+    label: "Today: six sections, mine (accounts assigned to one collector)",
+    run: (ctx) => today(ctx, ctx.userId),
   },
   {
     key: "aging_totals",
