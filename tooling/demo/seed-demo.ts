@@ -485,6 +485,8 @@ async function seedTasks(
       dueOn: dateOnlyToDb(addDaysTo(opts.today, days)),
       note,
       createdById: opts.collector,
+      // Planned a few days back, in the demo's past like the rest of its history.
+      createdAt: instantAt(addDaysTo(opts.today, Math.min(days, 0) - 4), "15:20", TIME_ZONE),
     })),
   });
   await tx.internalNote.createMany({
@@ -493,6 +495,7 @@ async function seedTasks(
       customerId: opts.customerIds[i],
       userId: i === 1 ? opts.admin : opts.collector,
       body,
+      createdAt: instantAt(addDaysTo(opts.today, -(i + 2)), "16:05", TIME_ZONE),
     })),
   });
 }
