@@ -37,15 +37,6 @@ export default defineConfig({
       name: "chromium",
       use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } },
       dependencies: ["setup"],
-      testIgnore: /(data-law|ledger)\.spec\.ts/,
-    },
-    // Not yet moved to organizations of their own (e2e/own-org.ts): these two still change the demo
-    // company, so they run after the read-only specs, whose expected figures they would move.
-    {
-      name: "data",
-      testMatch: /(data-law|ledger)\.spec\.ts/,
-      use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } },
-      dependencies: ["chromium"],
     },
   ],
   webServer: [

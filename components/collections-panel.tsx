@@ -35,7 +35,7 @@ export function CollectionsPanel({
     <div className="grid items-start gap-4 lg:grid-cols-2">
       {accounts.map(({ currency, action, state, promises }) => {
         const last = state.letters.at(-1);
-        const due = action.kind === "letter" ? action.due && !action.blockedUntilHandoff : action.kind === "handoff";
+        const due = action.kind === "letter" ? action.due && !action.blockedUntilHandoff : action.kind !== "none";
         return (
           <article
             key={currency}

@@ -6,6 +6,7 @@ import { ScrollRegion } from "./scroll-region";
 const KIND = {
   letter: "Send letter",
   handoff: "Hand-off review",
+  credit: "Apply credit",
   dispute: "Dispute",
   tracking: "Tracking number",
 } as const;

@@ -1,15 +1,18 @@
-import { expect, query, screenshot, storageFor, test } from "./fixtures";
+import { expect, query, screenshot, test } from "./fixtures";
+import { ownOrg } from "./own-org";
 
-// Changes the demo organization's charges, so it runs with the data specs.
-// Clock frozen at 2026-11-25: the repository's Norwegian rate table ends with the
-// first half of 2026, so the admin adds the second half before interest can be priced.
+// Changes an organization's charges and rates and sends a letter, so it works on a copy of
+// the demo data of its own. Clock frozen at 2026-11-25: the repository's Norwegian rate table
+// ends with the first half of 2026, so the admin adds the second half before interest can be priced.
+const org = ownOrg("law");
 
 test.describe("law and rates, as an administrator", () => {
-  test.use({ storageState: storageFor("admin") });
+  test.use(org.as("admin"));
 
   test("switches charges on, adds a half-year's rate, sends a Norwegian letter and sees its charges", async ({
     page,
   }) => {
+    test.setTimeout(180_000); // settings, a rate, a letter sent and the customer page, on a shared 2-core machine
     await page.goto("/settings/law");
     await expect(page.getByRole("heading", { name: "Law and rates" })).toBeVisible();
     await expect(page.getByText("needs checking").first()).toBeVisible();
@@ -31,7 +34,10 @@ test.describe("law and rates, as an administrator", () => {
     await expect(page.getByText("Norges Bank policy rate 4.00 % added for 2026-07-01 - 2026-12-31.")).toBeVisible();
 
     // A Norwegian customer with overdue invoices, one letter, and no promise or dispute pausing it.
-    const [customer] = await query<{ id: string }>("SELECT id FROM customers WHERE name = 'Hamar Elektro AS'");
+    const [customer] = await query<{ id: string }>(
+      "SELECT id FROM customers WHERE org_id = $1 AND name = 'Hamar Elektro AS'",
+      [org.id],
+    );
     await page.goto(`/customers/${customer.id}`);
     const preview = page.getByRole("link", { name: /^Preview letter \d$/ }).first();
     const stage = (await preview.innerText()).slice(-1);

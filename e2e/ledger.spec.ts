@@ -1,17 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { expect, query, screenshot, storageFor, test } from "./fixtures";
+import { expect, query, screenshot, test } from "./fixtures";
+import { ownOrg } from "./own-org";
 
-// Invoices and corrections as a ledger, on the demo organization (clock frozen at
-// 2026-11-25): a collector enters an invoice by hand, sees it on the report,
-// credits half, writes off the rest, and the customer is paid up. It changes the
-// demo's figures, so it runs with the data specs (playwright.config.ts).
-
-test.use({ storageState: storageFor("collector") });
+// Invoices and corrections as a ledger, on a copy of the demo data of its own (clock
+// frozen at 2026-11-25): a collector enters an invoice by hand, sees it on the report,
+// credits half, writes off the rest, and the customer is paid up.
+const org = ownOrg("ledger");
+test.use(org.as("collector"));
 
 test("enter an invoice, see it on the report, credit half, write off the rest: the customer is paid up", async ({
   page,
 }) => {
-  const [org] = await query<{ id: string }>("SELECT id FROM organizations ORDER BY created_at LIMIT 1");
+  test.setTimeout(180_000); // a dozen page loads and form posts, on a shared 2-core machine
   const customerId = randomUUID();
   const name = `Ledger Test Kunde ${customerId.slice(0, 6)}`;
   await query(
@@ -98,7 +98,8 @@ test("enter an invoice, see it on the report, credit half, write off the rest: t
   await expect(page.getByTestId("account-credit")).toContainText("€75.00");
   await page.goto("/");
   const [credits] = await query<{ credit: string }>(
-    "SELECT sum(amount_minor)::text AS credit FROM payments WHERE invoice_id IS NULL AND currency = 'EUR'",
+    "SELECT sum(amount_minor)::text AS credit FROM payments WHERE org_id = $1 AND invoice_id IS NULL AND currency = 'EUR'",
+    [org.id],
   );
   await expect(page.locator('[data-testid=credit-row][data-currency="EUR"]')).toContainText(
     `-€${(Number(credits.credit) / 100).toFixed(2)}`,
@@ -111,4 +112,34 @@ test("enter an invoice, see it on the report, credit half, write off the rest: t
   await screenshot(page, "ledger-customer-390");
   await page.goto("/");
   await screenshot(page, "ledger-report-390");
+});
+
+test("an account whose credit on account covers its overdue amount is on the worklist to apply it, with no letter", async ({
+  page,
+}) => {
+  await page.goto("/worklist");
+  const [account] = await query<{ customer_id: string; currency: string; overdue_minor: string; name: string }>(
+    `SELECT a.customer_id, a.currency, a.overdue_minor::text, c.name FROM account_work a JOIN customers c ON c.id = a.customer_id
+     WHERE a.org_id = $1 AND a.due_stage IS NOT NULL ORDER BY a.priority DESC LIMIT 1`,
+    [org.id],
+  );
+  const row = page.locator(`[data-testid=worklist] tbody tr[data-customer="${account.name}"]`);
+  await expect(row.getByRole("link", { name: /^Preview letter \d$/ })).toBeVisible();
+  // Cash received naming no invoice, as much as is overdue: we hold the customer's money.
+  await query(
+    `INSERT INTO payments (id, org_id, customer_id, invoice_id, currency, amount_minor, received_on, reference)
+     VALUES (gen_random_uuid(), $1, $2, NULL, $3, $4, '2026-11-24', 'e2e unapplied cash')`,
+    [org.id, account.customer_id, account.currency, account.overdue_minor],
+  );
+  await page.reload();
+  await expect(row).toContainText("Apply credit");
+  await expect(row).toContainText("Credit on account covers the overdue amount — apply it");
+  await expect(row.getByRole("link", { name: /^Preview letter/ })).toHaveCount(0);
+  await screenshot(page, "worklist-credit-1440");
+  await page.goto(`/customers/${account.customer_id}`);
+  await expect(page.getByTestId("next-action").first()).toContainText("Credit on account covers the overdue amount");
+  await screenshot(page, "customer-credit-1440");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/worklist");
+  await screenshot(page, "worklist-credit-390");
 });

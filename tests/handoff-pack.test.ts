@@ -9,6 +9,9 @@ import { recordHandoff } from "@/lib/collections/record-handoff";
 import { recordPayment } from "@/lib/collections/record-payment";
 import { recordPromise } from "@/lib/collections/record-promise";
 import { buildHandoffPack } from "@/lib/handoff-pack/build-handoff-pack";
+import { recordCreditNote } from "@/lib/ledger/record-credit-note";
+import { recordWriteOff } from "@/lib/ledger/record-write-off";
+import { reversePayment } from "@/lib/ledger/reverse-payment";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import { instantAt } from "@/lib/time/instants";
 import { flatText, pdfToText } from "@/tests/pdf-text";
@@ -122,6 +125,7 @@ describe("agency hand-off pack", () => {
     expect(Object.keys(files).sort()).toEqual(
       [
         "contact-history.csv",
+        "money-movements.csv",
         ...pack.manifest.files.filter((f) => f.name.startsWith("letters/")).map((f) => f.name),
         "manifest.json",
         "summary.pdf",
@@ -200,10 +204,105 @@ describe("agency hand-off pack", () => {
         customerId: customer.id,
         currencies: ["EUR"],
         asOf: "2026-12-20",
-        files: 7,
+        files: 8,
         manifestSha256: pack.manifestSha256,
       },
     });
+  });
+
+  it("lists every payment and ledger correction as money movements, in the summary and in money-movements.csv", async () => {
+    const org = await createOrg(db);
+    const actor: Actor = { userId: (await createUser(db, org.id, "COLLECTOR")).id, role: "COLLECTOR" };
+    const customer = await createCustomer(db, org.id, { name: "Delta AS", currency: "EUR" });
+    const account = { orgId: org.id, actor, customerId: customer.id, currency: "EUR" };
+    const a = await createInvoice(db, customer, {
+      amountMinor: 100_000,
+      issueDate: "2026-10-01",
+      dueDate: "2026-10-31",
+      number: "MM-A",
+    });
+    const b = await createInvoice(db, customer, {
+      amountMinor: 30_000,
+      issueDate: "2026-10-05",
+      dueDate: "2026-11-04",
+      number: "MM-B",
+    });
+    await recordPayment(db, {
+      ...account,
+      amount: "200",
+      receivedOn: "2026-11-10",
+      invoiceId: a.id,
+      reference: "BANK-77",
+      now: at("2026-11-10"),
+    });
+    const bounced = await recordPayment(db, {
+      ...account,
+      amount: "50",
+      receivedOn: "2026-11-12",
+      invoiceId: a.id,
+      now: at("2026-11-12"),
+    });
+    await reversePayment(db, {
+      orgId: org.id,
+      actor,
+      paymentId: bounced.allocations[0].paymentId,
+      reason: "Bounced",
+      now: at("2026-11-14"),
+    });
+    const credit = { orgId: org.id, actor, currency: "EUR", now: at("2026-11-15") };
+    await recordCreditNote(db, {
+      ...credit,
+      invoiceId: a.id,
+      amountMinor: 10_000,
+      reason: "Price adjustment",
+      number: "CN-MM-1",
+      issuedOn: "2026-11-15",
+    });
+    await recordCreditNote(db, {
+      ...credit,
+      customerId: customer.id,
+      amountMinor: 2_500,
+      reason: "Goodwill",
+      number: "CN-MM-2",
+      issuedOn: "2026-11-15",
+    });
+    await recordWriteOff(db, {
+      orgId: org.id,
+      actor,
+      invoiceId: b.id,
+      reason: "Too small to chase",
+      now: at("2026-11-16"),
+    });
+
+    const pack = await buildHandoffPack(db, { orgId: org.id, customerId: customer.id, actor, now: at("2026-11-20") });
+    const files = unzipSync(pack.bytes);
+    const text = flatText(await pdfToText(files["summary.pdf"]));
+    for (const s of [
+      "Money movements",
+      "BANK-77",
+      "payment (later reversed)",
+      "payment reversed",
+      "Bounced",
+      "CN-MM-1",
+      "Price adjustment",
+      "CN-MM-2",
+      "on account",
+      "write-off",
+      "Too small to chase",
+      "€300.00",
+    ])
+      expect(text).toContain(s);
+    const rows = new TextDecoder().decode(files["money-movements.csv"]).split("\r\n").filter(Boolean);
+    expect(rows.map((r) => r.split(",")[3]).slice(1)).toEqual([
+      "payment",
+      "payment",
+      "payment_reversal",
+      "credit_note",
+      "credit_note",
+      "write_off",
+    ]);
+    expect(rows.find((r) => r.includes("CN-MM-2"))).toContain(",2026-11-15,credit_note,,CN-MM-2,EUR,2500,Goodwill,");
+    expect(pack.manifest.files.map((f) => f.name)).toContain("money-movements.csv");
   });
 
   it("may be made by a viewer; another organization's customer is NOT_FOUND and nothing is audited there", async () => {
@@ -217,7 +316,11 @@ describe("agency hand-off pack", () => {
       actor: { userId: viewer.id, role: "VIEWER" },
       now: at("2026-12-01"),
     });
-    expect(pack.manifest.files.map((f) => f.name)).toEqual(["contact-history.csv", "summary.pdf"]);
+    expect(pack.manifest.files.map((f) => f.name)).toEqual([
+      "contact-history.csv",
+      "money-movements.csv",
+      "summary.pdf",
+    ]);
 
     // The archive does not depend on the server's time zone (ZIP stores wall-clock times).
     const tz = process.env.TZ;

@@ -10,13 +10,13 @@ import type { DateOnly } from "@/lib/time/dates";
 
 function creditSql(where: { payments: Prisma.Sql; ledger: Prisma.Sql }, asOf: DateOnly): Prisma.Sql {
   return Prisma.sql`
-    SELECT currency, sum(amount) AS credit FROM (
-      SELECT currency, amount_minor AS amount FROM payments
+    SELECT customer_id, currency, sum(amount) AS credit FROM (
+      SELECT customer_id, currency, amount_minor AS amount FROM payments
       WHERE ${where.payments} AND invoice_id IS NULL AND received_on <= ${asOf}::date
       UNION ALL
-      SELECT currency, CASE WHEN kind = 'CREDIT_NOTE' THEN amount_minor ELSE -amount_minor END FROM ledger_entries
+      SELECT customer_id, currency, CASE WHEN kind = 'CREDIT_NOTE' THEN amount_minor ELSE -amount_minor END FROM ledger_entries
       WHERE ${where.ledger} AND (invoice_id IS NULL OR kind = 'CREDIT_APPLIED') AND effective_on <= ${asOf}::date
-    ) m GROUP BY currency HAVING sum(amount) <> 0 ORDER BY currency`;
+    ) m GROUP BY customer_id, currency HAVING sum(amount) <> 0 ORDER BY customer_id, currency`;
 }
 
 /** The account's credit (customer + currency) as of a day; 0 when none. */
@@ -46,6 +46,22 @@ export async function getCustomerCredits(
     creditSql({ payments: c, ledger: c }, opts.asOf),
   );
   return rows.map((r) => ({ currency: r.currency, credit: toMinor(r.credit) }));
+}
+
+/**
+ * The credit of several customers' accounts as of a day, keyed "customerId:currency"
+ * (the worklist judges a page of accounts at once; absent: no credit).
+ */
+export async function getAccountCredits(
+  tx: DbOrTx,
+  opts: { orgId: string; customerIds: string[]; asOf: DateOnly },
+): Promise<Map<string, number>> {
+  if (!opts.customerIds.length) return new Map();
+  const c = Prisma.sql`org_id = ${opts.orgId}::uuid AND customer_id = ANY(${opts.customerIds}::uuid[])`;
+  const rows = await tx.$queryRaw<{ customer_id: string; currency: string; credit: bigint }[]>(
+    creditSql({ payments: c, ledger: c }, opts.asOf),
+  );
+  return new Map(rows.map((r) => [`${r.customer_id}:${r.currency.trim()}`, toMinor(r.credit)]));
 }
 
 /**

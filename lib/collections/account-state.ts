@@ -1,3 +1,4 @@
+import { getAccountCredits } from "@/lib/aging/account-credit";
 import { type DbOrTx, readAll } from "@/lib/db/client";
 import { toMinor } from "@/lib/money/money";
 import { type DateOnly, dateOnlyFromDb, daysBetween, todayIn } from "@/lib/time/dates";
@@ -45,7 +46,7 @@ export async function loadAccountStates(
   const { orgId } = opts;
   const customerIds = [...new Set(opts.accounts.map((a) => a.customerId))];
   const dayOf = (instant: Date) => todayIn(opts.timeZone, instant);
-  const [invoices, disputes, cases, answers, pauses] = await readAll(tx, [
+  const [invoices, disputes, cases, answers, pauses, credits] = await readAll(tx, [
     () =>
       tx.invoice.findMany({
         where: { orgId, customerId: { in: customerIds }, paidMinor: { lt: tx.invoice.fields.amountMinor } },
@@ -93,6 +94,8 @@ export async function loadAccountStates(
         where: { orgId, id: { in: customerIds }, dunningPausedReason: { not: null } },
         select: { id: true, dunningPausedReason: true, dunningPausedUntil: true },
       }),
+    // Unapplied cash and credit notes on account: a credit that covers the overdue amount stops the letters.
+    () => getAccountCredits(tx, { orgId, customerIds, asOf: opts.today }),
   ] as const);
   const earliest = cases
     .flatMap((c) => [dayOf(c.openedAt), ...c.promises.map((p) => dateOnlyFromDb(p.madeOn))])
@@ -173,6 +176,7 @@ export async function loadAccountStates(
         ? { handedOverOn: dateOnlyFromDb(theCase.handoff.handedOverOn), agency: theCase.handoff.agency }
         : null,
       pause: pausedBy.get(key.customerId) ?? null,
+      creditMinor: Math.max(0, credits.get(accountKey(key)) ?? 0),
     };
     const overdue = facts.invoices.filter((i) => i.dueDate < opts.today);
     result.set(accountKey(key), {

@@ -8,7 +8,7 @@ import type { PolicySettings } from "./policy-settings";
 // refresh-account-work.ts), and account-work.test.ts checks day by day that the
 // answer really does not change before `recheckOn`.
 
-export type WorkKind = "letter" | "handoff" | "dispute" | "tracking";
+export type WorkKind = "letter" | "handoff" | "credit" | "dispute" | "tracking";
 
 export interface WorkEntry {
   kind: WorkKind;
@@ -25,7 +25,7 @@ export function workEntries(state: AccountState, action: NextAction, today: Date
   const work: WorkEntry[] = [];
   if (action.kind === "letter" && action.due && !action.blockedUntilHandoff)
     work.push({ kind: "letter", reason: action.reason });
-  if (action.kind === "handoff") work.push({ kind: "handoff", reason: action.reason });
+  if (action.kind === "handoff" || action.kind === "credit") work.push({ kind: action.kind, reason: action.reason });
   const untracked = state.letters.find((l) => l.registeredMail && !l.trackingNumber);
   if (untracked)
     work.push({

@@ -53,6 +53,24 @@ const rows: Row[] = [
     { stage: 1, dueOn: "2026-10-02" },
   ],
   [
+    "credit on account covering the overdue amount: apply it, no letter",
+    { invoices: [inv("2026-10-01", 500), inv("2026-12-01", 900)], creditMinor: 500 },
+    "2026-11-11",
+    { kind: "credit", reason: "Credit on account covers the overdue amount — apply it" },
+  ],
+  [
+    "credit on account covering part of the overdue amount: the letter is still due",
+    { invoices: [inv("2026-10-01", 500)], creditMinor: 499 },
+    "2026-11-11",
+    { kind: "letter", stage: 1, due: true },
+  ],
+  [
+    "credit on account before anything is overdue: nothing to do",
+    { invoices: [inv("2026-12-01", 500)], creditMinor: 500 },
+    "2026-11-11",
+    { kind: "none", reason: "Nothing is overdue." },
+  ],
+  [
     "only disputed invoices overdue",
     { invoices: [inv("2026-11-01", 500, { disputed: true })] },
     "2026-11-11",

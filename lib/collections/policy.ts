@@ -39,7 +39,11 @@ export interface AccountFacts {
   handoff: { handedOverOn: DateOnly; agency: string } | null;
   /** Dunning paused on the customer (reason, optional last day); absent or null: not paused. */
   pause?: { reason: string; until: DateOnly | null } | null;
+  /** Credit on the account (unapplied cash, credit notes on account) as of today, minor units; absent: none. */
+  creditMinor?: number;
 }
+
+export const CREDIT_COVERS_REASON = "Credit on account covers the overdue amount — apply it";
 
 /** The pause in force today, if any: a pause ends after its last day. */
 export function activePause(facts: AccountFacts, today: DateOnly) {
@@ -61,6 +65,8 @@ export type NextAction =
       blockedUntilHandoff: boolean;
     }
   | { kind: "handoff"; dueOn: DateOnly; reason: string }
+  /** The account's own credit covers what is overdue: apply it instead of writing (no letter goes). */
+  | { kind: "credit"; dueOn: DateOnly; reason: string }
   | { kind: "none"; reason: string };
 
 export function overdueInvoices(facts: AccountFacts, today: DateOnly): InvoiceFacts[] {
@@ -94,6 +100,10 @@ export function nextAction(facts: AccountFacts, policy: PolicySettings, today: D
         : "Nothing is overdue.",
     };
   }
+  // Dunning a customer for money we already hold for them is wrong: the credit is applied, not chased.
+  const credit = facts.creditMinor ?? 0;
+  if (credit > 0 && credit >= overdue.reduce((s, i) => s + i.open, 0))
+    return { kind: "credit", dueOn: today, reason: CREDIT_COVERS_REASON };
 
   const letter = (
     stage: 1 | 2 | 3 | 4,

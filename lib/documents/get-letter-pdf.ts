@@ -18,6 +18,7 @@ export const storedLetterSelect = {
   sentAt: true,
   letterhead: true,
   enclosures: true,
+  protocolForms: true,
 } as const;
 
 /** The letters with the signed history checkpoint their footers print (lib/history/checkpoint.ts). */

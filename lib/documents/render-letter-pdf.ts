@@ -6,6 +6,7 @@ import { PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb } from "pdf
 import type { Language } from "@/lib/generated/prisma/enums";
 import { type Checkpoint, checkpointLines } from "@/lib/history/checkpoint";
 import { type Letterhead, parseLetterhead } from "./letterhead";
+import { appendProtocolForms } from "./render-protocol-forms";
 
 // A stored letter as an A4 PDF, laid out for a DIN 5008 (form B) window
 // envelope: the address sits in the window, fold marks at 105 and 210 mm. The
@@ -26,6 +27,8 @@ export interface StoredLetterForPdf {
   letterhead: unknown;
   /** The signed history checkpoint taken when it was sent, printed in the footer (lib/history/checkpoint.ts). */
   checkpoint?: Checkpoint | null;
+  /** letters.protocol_forms: the UK Debt Protocol's forms, printed after the letter (render-protocol-forms.ts). */
+  protocolForms?: unknown;
 }
 
 export interface LogoImage {
@@ -152,6 +155,7 @@ export async function renderLetterPdf(
 ): Promise<Uint8Array> {
   const { doc, fonts } = await newDocument(letter.subject, letter.sentAt);
   await drawLetter(doc, fonts, letter, logo ?? null);
+  appendProtocolForms(doc, fonts, letter.protocolForms);
   await appendEnclosures(doc, enclosures);
   return doc.save();
 }
@@ -196,6 +200,7 @@ export async function renderLettersPdf(
     if (opts.duplex && doc.getPageCount() % 2 === 1) doc.addPage([PAGE_W, PAGE_H]);
     const sha = parseLetterhead(letter.letterhead)?.logoSha256;
     await drawLetter(doc, fonts, letter, sha ? (logoFor(sha) ?? null) : null, images);
+    appendProtocolForms(doc, fonts, letter.protocolForms);
     await appendEnclosures(doc, letter.enclosureFiles ?? []);
     done += 1;
     await opts.onProgress?.(done, letters.length);

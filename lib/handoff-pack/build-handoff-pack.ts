@@ -11,6 +11,7 @@ import { listCustomerCharges } from "@/lib/law/list-customer-charges";
 import { chargesCsv } from "./charges-csv";
 import { contactHistoryCsv } from "./contact-history-csv";
 import { loadPackData } from "./load-pack-data";
+import { moneyMovementsCsv } from "./money-movements-csv";
 import { renderSummaryPdf } from "./render-summary-pdf";
 
 export interface PackManifest {
@@ -55,7 +56,8 @@ function zipTime(at: Date): Date {
 
 /**
  * The agency hand-off pack of one customer as a ZIP: summary.pdf, every letter
- * as sent (letters/*.pdf), contact-history.csv, charges.csv (interest and fees
+ * as sent (letters/*.pdf), contact-history.csv, money-movements.csv (payments and
+ * ledger corrections), charges.csv (interest and fees
  * claimed, when any), and manifest.json naming each
  * file's SHA-256 and size. Deterministic: nothing in the files depends on when
  * the pack is made except the as-of day, entries are sorted and stamped with
@@ -78,6 +80,7 @@ export async function buildHandoffPack(
     files.set(letter.fileName, await renderLetterPdf(letter, sha ? logos.get(sha) : null));
   }
   files.set("contact-history.csv", utf8(contactHistoryCsv(data.history, data.org.timeZone)));
+  files.set("money-movements.csv", utf8(moneyMovementsCsv(data.movements, data.org.timeZone)));
   // Interest and fees are claims of their own, never part of an invoice's principal.
   const charges = await listCustomerCharges(db, opts);
   if (charges.length) files.set("charges.csv", utf8(chargesCsv(charges)));

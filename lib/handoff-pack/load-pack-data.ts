@@ -6,6 +6,7 @@ import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
 import type { DbOrTx } from "@/lib/db/client";
 import { letterPdfFilename, storedLetterSelect } from "@/lib/documents/get-letter-pdf";
 import type { StoredLetterForPdf } from "@/lib/documents/render-letter-pdf";
+import { getCustomerMovements, type MovementKind } from "@/lib/ledger/customer-movements";
 import { toMinor } from "@/lib/money/money";
 import { type DateOnly, dateOnlyFromDb, daysBetween, todayIn } from "@/lib/time/dates";
 
@@ -77,6 +78,24 @@ export interface PackData {
     by: string;
   }[];
   history: HistoryEntry[];
+  /**
+   * Money movements, oldest first by entry: payments (applied or kept as credit on the account)
+   * and the ledger's corrections (credit notes, write-offs, reversals, credit applied). Due-date
+   * extensions are not money and stay in the invoice table's due dates.
+   */
+  movements: {
+    at: Date;
+    on: DateOnly;
+    kind: Exclude<MovementKind, "due_date_extension">;
+    invoiceNumber: string | null;
+    /** Payment reference or the credit note's number. */
+    reference: string;
+    amount: number;
+    currency: string;
+    reason: string;
+    by: string;
+    reversed: boolean;
+  }[];
   /** The newest instant in the data: the pack's fixed timestamp (ZIP entries, PDF metadata). */
   newestAt: Date;
 }
@@ -124,6 +143,26 @@ export async function loadPackData(
     tx.agencyHandoff.findMany({ where, include: { user: byName }, orderBy: [{ handedOverOn: "asc" }, { id: "asc" }] }),
     getContactHistory(tx, opts),
   ]);
+  // All of them: the agency gets the whole record, not the customer page's first 500 of each kind.
+  const movements = (await getCustomerMovements(tx, { ...opts, limit: 1_000_000 })).flatMap((m) =>
+    m.kind === "due_date_extension"
+      ? []
+      : [
+          {
+            at: m.at,
+            on: m.on,
+            kind: m.kind,
+            invoiceNumber: m.invoiceNumber,
+            reference: m.number ?? "",
+            amount: m.amount,
+            currency: m.currency,
+            // A payment's "reason" is how it was paid; a correction's is the reason given.
+            reason: m.reason,
+            by: m.by,
+            reversed: m.reversed,
+          },
+        ],
+  );
 
   const openDisputed = new Set(disputes.filter((d) => d.events.length === 0).map((d) => d.invoice.id));
   const invoiceLines = invoices.map((i) => {
@@ -169,7 +208,12 @@ export async function loadPackData(
     for (const s of promiseStatuses(mine, paid, asOf)) status.set(s.id, s.status);
   }
 
-  const instants = [customer.createdAt, ...history.map((h) => h.at), ...letters.map((l) => l.sentAt)];
+  const instants = [
+    customer.createdAt,
+    ...history.map((h) => h.at),
+    ...letters.map((l) => l.sentAt),
+    ...movements.map((m) => m.at),
+  ];
   return {
     org: { id: org.id, name: org.name, timeZone: org.timeZone, locale: org.locale },
     customer: {
@@ -227,6 +271,7 @@ export async function loadPackData(
       by: nameOf(h.user),
     })),
     history,
+    movements,
     newestAt: new Date(Math.max(...instants.map((d) => d.getTime()))),
   };
 }

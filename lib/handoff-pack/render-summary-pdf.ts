@@ -282,6 +282,30 @@ export async function renderSummaryPdf(data: PackData): Promise<Uint8Array> {
     ]),
   );
 
+  const mv = t.movements;
+  pen.heading(mv.heading);
+  pen.note(mv.intro);
+  pen.table(
+    [
+      { label: mv.on, width: 0.11 },
+      { label: mv.entry, width: 0.16 },
+      { label: mv.invoice, width: 0.11 },
+      { label: mv.reference, width: 0.12 },
+      { label: mv.amount, width: 0.13, align: "right" },
+      { label: mv.reason, width: 0.21 },
+      { label: mv.by, width: 0.16 },
+    ],
+    data.movements.map((m) => [
+      day(m.on),
+      `${mv.kinds[m.kind]}${m.reversed ? ` (${mv.reversed})` : ""}`,
+      m.invoiceNumber ?? mv.onAccount,
+      m.reference,
+      money(m.amount, m.currency),
+      m.reason,
+      m.by,
+    ]),
+  );
+
   const letterWords = t.letters;
   pen.heading(letterWords.heading);
   pen.table(

@@ -1,5 +1,6 @@
 import { describeEvent, type EventFormat, type HistoryEvent } from "@/lib/collections/contact-history";
 import type { Language } from "@/lib/generated/prisma/enums";
+import type { MovementKind } from "@/lib/ledger/customer-movements";
 
 // The hand-off summary's words in the customer's language, as their letters
 // are written (lib/letters/templates/{en,it,nb}.ts). The history's events are
@@ -77,6 +78,20 @@ export interface SummaryText {
     handedOverOn: string;
     amount: string;
     recordedBy: string;
+  };
+  movements: {
+    heading: string;
+    intro: string;
+    on: string;
+    entry: string;
+    invoice: string;
+    reference: string;
+    amount: string;
+    reason: string;
+    by: string;
+    kinds: Record<MovementKind, string>;
+    onAccount: string;
+    reversed: string;
   };
   history: {
     heading: string;
@@ -167,6 +182,29 @@ const en: SummaryText = {
     handedOverOn: "Handed over on",
     amount: "Amount",
     recordedBy: "Recorded by",
+  },
+  movements: {
+    heading: "Money movements",
+    intro:
+      "Payments and ledger corrections, in the order they were entered. Dates are accounting dates (received, issued, written off, reversed, applied). The same entries are in money-movements.csv.",
+    on: "Date",
+    entry: "Entry",
+    invoice: "Invoice",
+    reference: "Reference",
+    amount: "Amount",
+    reason: "Method or reason",
+    by: "Entered by",
+    kinds: {
+      payment: "payment",
+      unapplied_payment: "payment, unapplied",
+      credit_note: "credit note",
+      write_off: "write-off",
+      payment_reversal: "payment reversed",
+      credit_applied: "credit applied",
+      due_date_extension: "due date extended",
+    },
+    onAccount: "on account",
+    reversed: "later reversed",
   },
   history: {
     heading: "Complete contact history",
@@ -263,6 +301,29 @@ const it: SummaryText = {
     handedOverOn: "Affidata il",
     amount: "Importo",
     recordedBy: "Registrato da",
+  },
+  movements: {
+    heading: "Movimenti contabili",
+    intro:
+      "Incassi e rettifiche contabili, nell'ordine in cui sono stati registrati. Le date sono quelle contabili (incasso, emissione, stralcio, storno, imputazione). Le stesse voci sono in money-movements.csv.",
+    on: "Data",
+    entry: "Movimento",
+    invoice: "Fattura",
+    reference: "Riferimento",
+    amount: "Importo",
+    reason: "Modalità o causale",
+    by: "Registrato da",
+    kinds: {
+      payment: "incasso",
+      unapplied_payment: "incasso non imputato",
+      credit_note: "nota di credito",
+      write_off: "stralcio",
+      payment_reversal: "storno incasso",
+      credit_applied: "credito imputato",
+      due_date_extension: "scadenza prorogata",
+    },
+    onAccount: "in conto",
+    reversed: "poi stornato",
   },
   history: {
     heading: "Cronologia completa dei contatti",
@@ -378,6 +439,29 @@ const nb: SummaryText = {
     handedOverOn: "Overlevert",
     amount: "Beløp",
     recordedBy: "Registrert av",
+  },
+  movements: {
+    heading: "Innbetalinger og korreksjoner",
+    intro:
+      "Innbetalinger og korreksjoner i reskontro, i den rekkefølgen de ble registrert. Datoene er bokføringsdatoer (mottatt, utstedt, avskrevet, tilbakeført, avregnet). De samme oppføringene ligger i money-movements.csv.",
+    on: "Dato",
+    entry: "Post",
+    invoice: "Faktura",
+    reference: "Referanse",
+    amount: "Beløp",
+    reason: "Betalingsmåte eller årsak",
+    by: "Registrert av",
+    kinds: {
+      payment: "innbetaling",
+      unapplied_payment: "innbetaling, ikke avregnet",
+      credit_note: "kreditnota",
+      write_off: "avskrivning",
+      payment_reversal: "innbetaling tilbakeført",
+      credit_applied: "tilgodehavende avregnet",
+      due_date_extension: "forfall utsatt",
+    },
+    onAccount: "på kontoen",
+    reversed: "senere tilbakeført",
   },
   history: {
     heading: "Fullstendig kontakthistorikk",

@@ -5,6 +5,7 @@ import { promiseStatuses } from "@/lib/collections/promise-status";
 import { type DbOrTx, readAll } from "@/lib/db/client";
 import type { LetterEnclosure } from "@/lib/invoices/enclosures";
 import type { LetterCharge } from "@/lib/law/charges";
+import { DEBT_PROTOCOL, encloseDebtProtocolForms, type ProtocolForms } from "@/lib/law/debt-protocol";
 import { getLawSettings } from "@/lib/law/law-settings";
 import { englishLocale, letterFormat } from "@/lib/locale/letter-format";
 import { type DateOnly, daysBetween, todayIn } from "@/lib/time/dates";
@@ -12,6 +13,7 @@ import { instantAt } from "@/lib/time/instants";
 import { letterDeadline } from "./deadline";
 import { deadlineDaysFor, letterLaw, priceLetter } from "./letter-law";
 import { templatesForLetter } from "./letter-templates";
+import { type PostalAddress, postalAddressLines } from "./postal-address";
 import { type LetterContact, type LetterInput, type LetterInvoice, renderLetter } from "./render";
 import type { LetterTemplateSet, Stage } from "./template-types";
 
@@ -34,6 +36,8 @@ export interface ComposedLetter {
   enclosures: LetterEnclosure[];
   /** The contact log the letter lists (also decides the first-letter rule). */
   contacts: LetterContact[];
+  /** UK letter of claim to an individual or sole trader: the Protocol's forms as filled in, printed after it. */
+  protocolForms: ProtocolForms | null;
 }
 
 /** The account as the policy sees it, plus the legal profile and charges settings its letters follow. */
@@ -165,12 +169,21 @@ export async function composeLetter(
     customer,
     invoices,
     charges,
+    creditMinor: state.facts.creditMinor ?? 0,
     contacts,
     bank: ctx.bank,
     handoff: state.handoff ? { ...state.handoff, ...(await handoffContact(tx, ctx)) } : null,
     templates: templates ?? (await templatesForLetter(tx, { orgId: org.id, language: customer.language, stage })),
   };
-  const { subject, body } = renderLetter(input);
+  const { subject, body, totalMinor } = renderLetter(input);
+  const protocolForms = encloseDebtProtocolForms({
+    profile: ctx.profile.id,
+    customerType: customer.type,
+    stage,
+    formalNoticeStage: ctx.profile.formalNoticeStage,
+  })
+    ? debtProtocolForms(input, { reference: customer.reference, totalMinor, format })
+    : null;
   return {
     stage,
     subject,
@@ -191,6 +204,27 @@ export async function composeLetter(
     ),
     enclosures,
     contacts,
+    protocolForms,
+  };
+}
+
+/** The Protocol's forms filled in from the letter's own facts (names, addresses, amount, dates). */
+function debtProtocolForms(
+  input: LetterInput,
+  o: { reference: string; totalMinor: number; format: ReturnType<typeof letterFormat> },
+): ProtocolForms {
+  // Postal lines without the name (the forms print it apart); the creditor's as the debtor writes to it.
+  const lines = (a: PostalAddress, from: string) =>
+    postalAddressLines(a, { attention: "", fromCountryCode: from }).slice(1);
+  return {
+    version: DEBT_PROTOCOL.version,
+    creditor: { name: input.org.name, address: lines(input.org, input.customer.countryCode ?? "") },
+    debtor: { name: input.customer.name, address: lines(input.customer, input.org.countryCode) },
+    reference: o.reference,
+    invoices: input.invoices.map((i) => i.number),
+    amountClaimed: o.format.money(o.totalMinor, input.currency),
+    letterDate: o.format.inlineDate(input.letterDate),
+    replyBy: o.format.inlineDate(input.deadline),
   };
 }
 

@@ -76,18 +76,25 @@ describe("the formal notice of each profile (letter 3)", () => {
     for (const customerType of ["sole_trader", "consumer"] as const) {
       const flat = text(input({ stage: 3, profile: "GB", customerType }));
       expect(flat).toContain("Pre-Action Protocol for Debt Claims applies: it gives you 30 days to reply");
-      // Nothing is enclosed but invoice copies: the forms are where the Protocol publishes them, or on request.
-      expect(flat).toContain("Information Sheet and Reply Form are published with it at https://www.justice.gov.uk/");
-      expect(flat).toContain("paper copy on request");
-      expect(flat).not.toMatch(/enclose[sd]? the Information Sheet|We enclose/);
+      // The forms are printed after the letter (its PDF); the Financial Statement is where the Protocol publishes it.
+      expect(flat).toContain(
+        "Enclosed with this letter are the Protocol's Information Sheet and Reply Form (Annex 1).",
+      );
+      expect(flat).toContain("return it to us at the address above by");
+      expect(flat).toContain(
+        "the Financial Statement form is published with the Protocol at https://www.justice.gov.uk/",
+      );
     }
     for (const [language, enclosed] of [
-      ["it", /alleghiamo l'Information Sheet/],
-      ["nb", /legger ved informasjonsarket/],
+      ["it", "Alla presente sono allegati l'Information Sheet e il Reply Form del Protocol (Annex 1, in inglese)."],
+      [
+        "nb",
+        "Vedlagt følger protokollens informasjonsark (Information Sheet) og svarskjema (Reply Form), på engelsk (Annex 1).",
+      ],
     ] as const) {
       const flat = text(input({ stage: 3, profile: "GB", customerType: "consumer", language }));
       expect(flat).toContain("justice.gov.uk");
-      expect(flat).not.toMatch(enclosed);
+      expect(flat).toContain(enclosed);
     }
   });
 

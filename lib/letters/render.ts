@@ -60,6 +60,8 @@ export interface LetterInput {
   invoices: LetterInvoice[];
   /** Interest and fees frozen by lib/law for this letter: lines of their own beside the invoices. */
   charges: LetterCharge[];
+  /** Credit on the customer's account (unapplied cash, credit notes on account), deducted from the total; minor units. */
+  creditMinor?: number;
   /** The contact log since the oldest invoice in the letter was issued, any order. */
   contacts: LetterContact[];
   /** The bank account of the letter's currency. */
@@ -72,6 +74,8 @@ export interface LetterInput {
 export interface RenderedLetter {
   subject: string;
   body: string;
+  /** The total the letter asks for: open invoices plus charges, less the credit on account (minor units). */
+  totalMinor: number;
 }
 
 export function templatesFor(language: Language): LetterTemplateSet {
@@ -96,7 +100,9 @@ export function renderLetter(input: LetterInput): RenderedLetter {
   if (!oldest) throw new Error("A letter needs at least one invoice.");
   const invoicesTotal = input.invoices.reduce((s, i) => s + i.openMinor, 0);
   const chargesTotal = input.charges.reduce((s, c) => s + c.amountMinor, 0);
-  const total = invoicesTotal + chargesTotal;
+  // The policy sends no letter when the credit covers the invoices, so it only ever takes part of them.
+  const credit = Math.min(Math.max(0, input.creditMinor ?? 0), invoicesTotal);
+  const total = invoicesTotal + chargesTotal - credit;
   const plural = input.invoices.length !== 1;
 
   // "We have not heard from you" only when nothing came in since the last letter.
@@ -154,6 +160,7 @@ export function renderLetter(input: LetterInput): RenderedLetter {
     p.charge(c, { rate: format.rate, day: format.shortDate }),
     money(c.amountMinor),
   ]);
+  const creditLines = credit ? [p.creditLine(money(-credit))] : [];
   const blocks: Record<string, string> = {
     attemptList: contacts.length
       ? [p.contactsIntro(input.stage), ...contacts.map((c) => `  - ${day(c.on)}: ${p.contact(c, day)}`)].join("\n")
@@ -169,14 +176,21 @@ export function renderLetter(input: LetterInput): RenderedLetter {
           format.shortDate(i.dueDate),
           String(i.daysPastDue),
         ]),
-        chargeRows.length ? [] : [`  ${p.totalLine(money(total))}`],
+        chargeRows.length
+          ? []
+          : [
+              ...(credit ? [p.subtotalLines(money(invoicesTotal), "")[0]] : []),
+              ...creditLines,
+              p.totalLine(money(total)),
+            ].map((l) => `  ${l}`),
       ),
       chargeRows.length
         ? table(p.chargeHeader, chargeRows, [
-            ...p.subtotalLines(money(invoicesTotal), money(chargesTotal)).map((l) => `  ${l}`),
+            ...[...p.subtotalLines(money(invoicesTotal), money(chargesTotal)), ...creditLines].map((l) => `  ${l}`),
             `  ${p.totalLine(money(total))}`,
           ])
         : "",
+      credit ? p.creditNote(money(credit)) : "",
       p.enclosures(copies, noCopies),
     ]
       .filter(Boolean)
@@ -227,7 +241,7 @@ export function renderLetter(input: LetterInput): RenderedLetter {
   ]
     .filter((block) => block.trim() !== "")
     .join("\n\n");
-  return { subject, body };
+  return { subject, body, totalMinor: total };
 }
 
 /**

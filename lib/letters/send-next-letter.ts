@@ -138,6 +138,7 @@ async function sendInTransaction(tx: DbOrTx, opts: SendNextLetterOptions): Promi
       contentSha256: letter.contentSha256,
       letterhead: letterheadForLetter(ctx.org, { bank: ctx.bank, stage: action.stage }),
       enclosures: letter.enclosures.length ? letter.enclosures : undefined,
+      protocolForms: letter.protocolForms ?? undefined,
       sentById: actor.userId,
       sentAt: now,
     },

@@ -58,6 +58,9 @@ export const en: LetterPhrases = {
       .replace(", (", " ("),
   totalLine: (total) => `Total now due: ${total}`,
   subtotalLines: (invoices, charges) => [`Invoices: ${invoices}`, `Charges: ${charges}`],
+  creditLine: (amount) => `Less unallocated credit on your account: ${amount}`,
+  creditNote: (amount) =>
+    `Our records show an unallocated credit of ${amount} on your account (a payment or credit note not yet matched to an invoice). We have deducted it from the amount now due.`,
   enclosures(enclosed, onRequest) {
     const parts: string[] = [];
     if (enclosed.length)
@@ -129,8 +132,8 @@ export const en: LetterPhrases = {
           ...(f.customerType === "business"
             ? []
             : [
-                // Only what is true: the forms are not enclosed, so the letter says where they are.
-                `The Pre-Action Protocol for Debt Claims applies: it gives you ${f.replyDays} days to reply to this letter, so please reply by ${f.deadline}. The Protocol's Information Sheet and Reply Form are published with it at ${DEBT_PROTOCOL_URL} (annexes 1 and 2), and we will send you a paper copy on request. If you dispute the debt or need time to pay, please tell us by that date; you may use the Reply Form to do so.`,
+                // The forms are printed after this letter (lib/law/debt-protocol.ts); the Financial Statement is not, so the letter says where it is.
+                `The Pre-Action Protocol for Debt Claims applies: it gives you ${f.replyDays} days to reply to this letter, so please reply by ${f.deadline}. Enclosed with this letter are the Protocol's Information Sheet and Reply Form (Annex 1). If you dispute the debt, need documents, are getting debt advice or want to pay by instalments, please complete the Reply Form and return it to us at the address above by that date. If you offer instalments, please also fill in a financial statement: the Financial Statement form is published with the Protocol at ${DEBT_PROTOCOL_URL} (Annex 2), and we will send you a paper copy on request.`,
               ]),
         ];
       default:

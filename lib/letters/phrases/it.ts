@@ -74,6 +74,9 @@ export const it: LetterPhrases = {
       .replace(", (", " ("),
   totalLine: (total) => `Totale dovuto: ${total}`,
   subtotalLines: (invoices, charges) => [`Fatture: ${invoices}`, `Oneri: ${charges}`],
+  creditLine: (amount) => `A dedurre, credito a Vostro favore: ${amount}`,
+  creditNote: (amount) =>
+    `Dalla nostra contabilità risulta a Vostro favore un credito di ${amount} (pagamento o nota di credito non ancora imputati ad alcuna fattura), che abbiamo detratto dall'importo ora dovuto.`,
   enclosures(enclosed, onRequest) {
     const parts: string[] = [];
     if (enclosed.length)
@@ -145,7 +148,7 @@ export const it: LetterPhrases = {
           ...(f.customerType === "business"
             ? []
             : [
-                `Si applica il Pre-Action Protocol for Debt Claims, che Vi concede ${f.replyDays} giorni per rispondere alla presente: Vi preghiamo di rispondere entro ${f.deadline}. L'Information Sheet e il Reply Form del Protocol sono pubblicati all'indirizzo ${DEBT_PROTOCOL_URL} (allegati 1 e 2); su richiesta Ve ne invieremo copia cartacea. Se contestate il credito o avete bisogno di tempo per pagare, comunicatecelo entro tale data, anche con il Reply Form.`,
+                `Si applica il Pre-Action Protocol for Debt Claims, che Vi concede ${f.replyDays} giorni per rispondere alla presente: Vi preghiamo di rispondere entro ${f.deadline}. Alla presente sono allegati l'Information Sheet e il Reply Form del Protocol (Annex 1, in inglese). Se contestate il credito, avete bisogno di documenti, vi state rivolgendo a un consulente o desiderate pagare a rate, compilate il Reply Form e rispediteLo al nostro indirizzo entro tale data. Per una proposta di pagamento rateale allegate anche un prospetto della Vostra situazione finanziaria: il modulo Financial Statement è pubblicato con il Protocol all'indirizzo ${DEBT_PROTOCOL_URL} (Annex 2) e su richiesta Ve ne invieremo copia cartacea.`,
               ]),
         ];
       default:

@@ -61,6 +61,9 @@ export const nb: LetterPhrases = {
       .replace(", (", " ("),
   totalLine: (total) => `Totalt å betale: ${total}`,
   subtotalLines: (invoices, charges) => [`Fakturaer: ${invoices}`, `Tillegg: ${charges}`],
+  creditLine: (amount) => `Fratrukket tilgodehavende: ${amount}`,
+  creditNote: (amount) =>
+    `Dere har et tilgodehavende hos oss på ${amount} (innbetaling eller kreditnota som ikke er avregnet mot en faktura). Vi har trukket det fra beløpet som nå skal betales.`,
   enclosures(enclosed, onRequest) {
     const parts: string[] = [];
     if (enclosed.length)
@@ -128,7 +131,7 @@ export const nb: LetterPhrases = {
           ...(f.customerType === "business"
             ? []
             : [
-                `Pre-Action Protocol for Debt Claims gjelder, og den gir dere ${f.replyDays} dager til å svare på dette brevet: svar oss innen ${f.deadline}. Informasjonsarket (Information Sheet) og svarskjemaet (Reply Form) er publisert sammen med protokollen på ${DEBT_PROTOCOL_URL} (vedlegg 1 og 2), og vi sender dem på papir om dere ber om det. Bestrider dere kravet eller trenger tid til å betale, gi oss beskjed innen fristen, gjerne på svarskjemaet.`,
+                `Pre-Action Protocol for Debt Claims gjelder, og den gir dere ${f.replyDays} dager til å svare på dette brevet: svar oss innen ${f.deadline}. Vedlagt følger protokollens informasjonsark (Information Sheet) og svarskjema (Reply Form), på engelsk (Annex 1). Bestrider dere kravet, trenger dere dokumenter, får dere gjeldsrådgivning eller ønsker dere å betale i avdrag, fyll ut svarskjemaet og send det til oss på adressen ovenfor innen fristen. Ved tilbud om avdrag ber vi også om en oversikt over økonomien deres: skjemaet Financial Statement er publisert sammen med protokollen på ${DEBT_PROTOCOL_URL} (Annex 2), og vi sender det på papir om dere ber om det.`,
               ]),
         ];
       default:

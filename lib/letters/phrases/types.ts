@@ -69,6 +69,10 @@ export interface LetterPhrases {
   charge(c: LetterCharge, fmt: { rate: (p: string) => string; day: (d: DateOnly) => string }): string;
   totalLine(total: string): string;
   subtotalLines(invoices: string, charges: string): [string, string];
+  /** The account's unallocated credit deducted in the totals, as a negative amount ("Less unallocated credit: -£50.00"). */
+  creditLine(negativeAmount: string): string;
+  /** Says the credit is on record and was deducted; states only the amount the ledger holds. */
+  creditNote(amount: string): string;
   enclosures(enclosed: string[], onRequest: string[]): string;
   payment(p: PaymentFacts): string[];
   agencyDetails(a: AgencyFacts): string[];

@@ -1,9 +1,7 @@
-/**
- * Where the Pre-Action Protocol for Debt Claims publishes its Information Sheet and Reply
- * Form (annexes 1 and 2), for letters before action to individuals and sole traders.
- */
-export const DEBT_PROTOCOL_URL =
-  "https://www.justice.gov.uk/courts/procedure-rules/civil/protocol/pre-action-protocol-for-debt-claims";
+import { DEBT_PROTOCOL } from "@/lib/law/debt-protocol";
+
+/** Where the Pre-Action Protocol for Debt Claims is published, with its Financial Statement form (Annex 2). */
+export const DEBT_PROTOCOL_URL = DEBT_PROTOCOL.url;
 
 /** "A", "A and B", "A, B and C" (the conjunction in the letter's language). */
 export function joinList(items: string[], conjunction: string): string {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "letters" ADD COLUMN     "protocol_forms" JSONB;
