@@ -33,7 +33,11 @@ const DOMAIN = [
   // First-run setup: the first organization and its first admin (organizations, users).
   "setup",
   "letters",
+  // Statements of account: the letters' phrases and layout, documents and delivery.
+  "statements",
   "handoff-pack",
+  // How collection is going: reads aging, payments, promises, letters and hand-offs (above all of them).
+  "dashboard",
 ];
 /** Composition root: wires domain pieces together (the worker's task list, housekeeping). */
 const COMPOSITION = ["worker"];

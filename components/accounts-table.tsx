@@ -4,6 +4,7 @@ import type { AccountQuery, AccountRow, AccountSort } from "@/lib/aging/list-acc
 import { Money } from "./money";
 import { OverdueFlag } from "./overdue-flag";
 import { ScrollRegion } from "./scroll-region";
+import { SelectBox } from "./select-box";
 
 function sortHref(query: AccountQuery, sort: AccountSort): string {
   const dir = query.sort === sort && query.dir === "desc" ? "asc" : "desc";
@@ -53,11 +54,14 @@ export function AccountsTable({
   query,
   locale,
   timeZone,
+  selectForm,
 }: {
   rows: AccountRow[];
   query: AccountQuery;
   locale: string;
   timeZone: string;
+  /** The id of the selection toolbar's form; each account then has a checkbox posting to it. */
+  selectForm?: string;
 }) {
   const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
   return (
@@ -99,6 +103,7 @@ export function AccountsTable({
             <tr key={`${r.customerId}-${r.currency}`} className="hover:bg-slate-50" data-customer-id={r.customerId}>
               <td className="min-w-60 px-2.5 py-2">
                 <div className="flex items-center gap-2">
+                  {selectForm && <SelectBox form={selectForm} account={r} label={`${r.name} (${r.currency})`} />}
                   <OverdueFlag daysPastDue={r.oldestDaysPastDue} />
                   <Link
                     href={`/customers/${r.customerId}`}

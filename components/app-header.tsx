@@ -9,6 +9,7 @@ function MainLinks({ role }: { role: Role }) {
   return (
     <>
       <NavLink href="/today">Today</NavLink>
+      <NavLink href="/dashboard">Dashboard</NavLink>
       <NavLink href="/">Aging report</NavLink>
       <NavLink href="/customers">Customers</NavLink>
       <NavLink href="/worklist" also={["/letters"]}>

@@ -2,7 +2,8 @@ import type { AccountQuery } from "@/lib/aging/list-accounts";
 
 /**
  * The report's date: today or any past date, as a GET parameter so an as-of
- * report can be bookmarked; and the CSV and XLSX exports of exactly that date.
+ * report can be bookmarked; and the CSV and XLSX exports of exactly that date
+ * and the filters on screen, per invoice and per account.
  */
 export function AsOfForm({
   query,
@@ -22,6 +23,8 @@ export function AsOfForm({
     bucket: query.bucket,
     currency: query.currency,
   }).filter(([, v]) => v);
+  // The exports follow what is on screen: the same filters, sort and date, parsed by the same schema.
+  const exportQuery = new URLSearchParams([...keep, ["asOf", asOf]] as [string, string][]).toString();
   return (
     <div className="flex flex-wrap items-end gap-3">
       <form method="get" className="flex items-end gap-2" aria-label="Report date">
@@ -50,23 +53,48 @@ export function AsOfForm({
           Show
         </button>
       </form>
-      <a
-        href={`/api/exports/aging?asOf=${asOf}`}
-        download
-        className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
-      >
-        Export CSV
-      </a>
-      <a
-        href={`/api/exports/aging?asOf=${asOf}&format=xlsx`}
-        download
-        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
-      >
-        Export XLSX
-      </a>
+      <ExportLinks label="Invoices" href={`/api/exports/aging?${exportQuery}`} testId="export-invoices" primary />
+      <ExportLinks label="Accounts" href={`/api/exports/aging/accounts?${exportQuery}`} testId="export-accounts" />
       <p id="asOf-error" aria-live="polite" className="w-full text-sm text-red-700 empty:hidden">
         {error}
       </p>
     </div>
+  );
+}
+
+function ExportLinks({
+  label,
+  href,
+  testId,
+  primary,
+}: {
+  label: string;
+  href: string;
+  testId: string;
+  primary?: boolean;
+}) {
+  const style = primary
+    ? "bg-slate-900 text-white hover:bg-slate-700"
+    : "border border-slate-300 bg-white text-slate-700 hover:bg-slate-50";
+  return (
+    <span className="inline-flex items-center gap-1 text-sm" data-testid={testId}>
+      <span className="text-slate-600">{label}:</span>
+      <a
+        href={href}
+        download
+        className={`rounded-md px-3 py-1.5 font-medium ${style}`}
+        aria-label={`Export ${label.toLowerCase()} as CSV`}
+      >
+        CSV
+      </a>
+      <a
+        href={`${href}&format=xlsx`}
+        download
+        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50"
+        aria-label={`Export ${label.toLowerCase()} as XLSX`}
+      >
+        XLSX
+      </a>
+    </span>
   );
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFailedDeliveries } from "@/lib/delivery/pages";
 
-/** On the worklist: letters whose email did not arrive, each with a link to retry. */
+/** On the worklist: letters and statements whose email did not arrive, each with a link to retry. */
 export async function FailedDeliveriesBanner({ orgId }: { orgId: string }) {
   const failed = await getFailedDeliveries({ orgId }, 20);
   if (!failed.length) return null;
@@ -12,16 +12,20 @@ export async function FailedDeliveriesBanner({ orgId }: { orgId: string }) {
       data-testid="failed-deliveries"
     >
       <p className="font-semibold">
-        {failed.length} letter email{failed.length === 1 ? "" : "s"} not delivered
+        {failed.length} email{failed.length === 1 ? "" : "s"} not delivered
       </p>
       <ul className="mt-1 space-y-0.5">
         {failed.map((f) => (
-          <li key={f.letterId}>
-            <Link className="underline" href={`/letters/${f.letterId}`}>
-              Letter {f.stage} to {f.customerName}
+          <li key={f.documentId}>
+            <Link className="underline" href={f.href}>
+              {f.label} to {f.customerName}
             </Link>{" "}
             ({f.status.recipient}): {f.status.error}
-            {f.status.retrying ? " Retrying automatically." : " Open the letter to retry."}
+            {f.status.retrying
+              ? " Retrying automatically."
+              : f.label.startsWith("Letter")
+                ? " Open the letter to retry."
+                : " Email a new statement from the customer page."}
           </li>
         ))}
       </ul>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { WorklistItem } from "@/lib/collections/list-worklist";
 import { Money } from "./money";
 import { ScrollRegion } from "./scroll-region";
+import { SelectBox } from "./select-box";
 
 const KIND = {
   letter: "Send letter",
@@ -11,7 +12,16 @@ const KIND = {
   tracking: "Tracking number",
 } as const;
 
-export function WorklistTable({ items, locale }: { items: WorklistItem[]; locale: string }) {
+/** `selectForm`: the id of the selection toolbar's form; each row then has a checkbox posting to it. */
+export function WorklistTable({
+  items,
+  locale,
+  selectForm,
+}: {
+  items: WorklistItem[];
+  locale: string;
+  selectForm?: string;
+}) {
   if (!items.length)
     return (
       <p className="rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-500">
@@ -47,9 +57,12 @@ export function WorklistTable({ items, locale }: { items: WorklistItem[]; locale
           {items.map((i) => (
             <tr key={`${i.customerId}:${i.currency}`} data-customer={i.name} className="align-top">
               <td className="px-3 py-2">
-                <Link href={`/customers/${i.customerId}`} className="font-medium text-brand-700 hover:underline">
-                  {i.name}
-                </Link>
+                <div className="flex items-center gap-2">
+                  {selectForm && <SelectBox form={selectForm} account={i} label={`${i.name} (${i.currency})`} />}
+                  <Link href={`/customers/${i.customerId}`} className="font-medium text-brand-700 hover:underline">
+                    {i.name}
+                  </Link>
+                </div>
                 <div className="text-xs text-slate-500" data-testid="assigned-to">
                   {i.assignedTo ? `Assigned to ${i.assignedTo}` : "Not assigned"}
                 </div>

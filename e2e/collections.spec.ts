@@ -14,7 +14,7 @@ test.describe("as a collector", () => {
   }) => {
     await page.goto("/worklist");
     await expect(page.getByRole("heading", { name: "Worklist" })).toBeVisible();
-    await expect(page.getByRole("button", { name: "Send all due letters" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Send all due letters…" })).toBeVisible();
     await screenshot(page, "worklist");
 
     const preview = page
@@ -148,7 +148,8 @@ test.describe("as a viewer", () => {
   test("sees the worklist and previews but no send button or forms", async ({ page }) => {
     await page.goto("/worklist");
     await expect(page.getByRole("heading", { name: "Worklist" })).toBeVisible();
-    await expect(page.getByRole("button", { name: "Send all due letters" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Send all due letters…" })).toHaveCount(0);
+    await expect(page.getByRole("checkbox")).toHaveCount(0); // no selection toolbar either
     await page
       .locator("[data-testid=worklist] tbody tr")
       .getByRole("link", { name: /^Preview letter \d$/ })
@@ -240,9 +241,11 @@ test.describe("send all due letters", () => {
       .getByRole("link", { name: /^Preview letter \d$/ })
       .count();
     expect(due).toBeGreaterThan(0);
-    const panel = page.getByTestId("send-all");
-    // The click starts a run on the job queue; the worker (a second web server in playwright.config.ts) sends.
-    await panel.getByRole("button", { name: "Send all due letters" }).click();
+    // The link shows the plan (e2e/bulk-send-plan.spec.ts looks at it closely); confirming it starts a
+    // run on the job queue, and the worker (a second web server in playwright.config.ts) sends.
+    await page.getByRole("link", { name: "Send all due letters…" }).click();
+    const panel = page.getByTestId("confirm-plan");
+    await panel.getByRole("button", { name: /^Confirm and send \d+ letters?$/ }).click();
     await expect(panel.getByRole("status")).toHaveText(/^(Sending \d+ letters?…|Sending: \d+ of \d+ done…|Done: .*)$/);
     await screenshot(page, "send-all-running");
     await expect(panel.getByRole("status")).toHaveText(/^Done: \d+ sent, 0 skipped\.$/, { timeout: 45_000 });
@@ -250,10 +253,6 @@ test.describe("send all due letters", () => {
     await expect(bar).toHaveAttribute("aria-valuenow", (await bar.getAttribute("aria-valuemax"))!);
     const sent = Number(/Done: (\d+) sent/.exec(await panel.getByRole("status").innerText())![1]);
     await expect(panel.getByRole("list", { name: "Results per account" }).getByRole("listitem")).toHaveCount(sent);
-    // The worklist below refreshes when the run is done: nothing on it is due any more.
-    await expect(
-      page.locator("[data-testid=worklist] tbody tr").getByRole("link", { name: /^Preview letter \d$/ }),
-    ).toHaveCount(0);
     await screenshot(page, "send-all-done");
     expect(await letters()).toBe(before + sent);
     // The run and one result per account are stored.
@@ -263,9 +262,14 @@ test.describe("send all due letters", () => {
     );
     expect([run.total, Number(run.results)]).toEqual([sent, sent]);
 
-    await page.reload();
-    await page.getByTestId("send-all").getByRole("button", { name: "Send all due letters" }).click();
-    await expect(page.getByTestId("send-all").getByRole("status")).toHaveText("No letters are due.");
+    // The worklist has nothing due any more, and the plan is empty.
+    await page.goto("/worklist");
+    await expect(
+      page.locator("[data-testid=worklist] tbody tr").getByRole("link", { name: /^Preview letter \d$/ }),
+    ).toHaveCount(0);
+    await page.getByRole("link", { name: "Send all due letters…" }).click();
+    await expect(page.getByRole("heading", { name: "No letters are due" })).toBeVisible();
+    await expect(page.getByTestId("confirm-plan").getByRole("button")).toBeDisabled();
     expect(await letters()).toBe(before + sent);
   });
 });

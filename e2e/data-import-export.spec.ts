@@ -120,7 +120,7 @@ test("aging as of a past date on screen and exported as CSV and XLSX with the sa
     .innerText();
 
   const download = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Export CSV" }).click();
+  await page.getByRole("link", { name: "Export invoices as CSV" }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe("aging-2026-09-30.csv");
   const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
@@ -139,7 +139,7 @@ test("aging as of a past date on screen and exported as CSV and XLSX with the sa
 
   // The same date as a spreadsheet: a real XLSX (a ZIP) with as many rows.
   const xlsxDownload = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Export XLSX" }).click();
+  await page.getByRole("link", { name: "Export invoices as XLSX" }).click();
   const xlsx = await xlsxDownload;
   expect(xlsx.suggestedFilename()).toBe("aging-2026-09-30.xlsx");
   const bytes = await (await xlsx.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks));

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Browser } from "@playwright/test";
 import { createDb } from "@/lib/db/client";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/tooling/demo/seed-demo";
-import { expect, type Role, test } from "./fixtures";
+import { type Role, test } from "./fixtures";
+import { expectStartPage } from "./start-page";
 
 type StorageState = Awaited<ReturnType<import("@playwright/test").BrowserContext["storageState"]>>;
 
@@ -50,10 +51,7 @@ export function ownOrg(label: string) {
           await page.getByLabel("Email").fill(user.email);
           await page.getByLabel("Password").fill(DEMO_PASSWORD);
           await page.getByRole("button", { name: "Sign in" }).click();
-          // Each role's start page (lib/users/start-page.ts): collectors land on Today.
-          await expect(
-            page.getByRole("heading", { name: role === "collector" ? "Today" : "A/R aging report", exact: true }),
-          ).toBeVisible();
+          await expectStartPage(page, user.role);
           const state = await context.storageState();
           await context.close();
           return state;

@@ -1,5 +1,6 @@
 import { expect, query, screenshot, test } from "./fixtures";
 import { ownOrg } from "./own-org";
+import { expectStartPage } from "./start-page";
 
 // On a copy of the demo data of its own: it adds and deactivates users and edits history behind the app's back.
 const org = ownOrg("trust");
@@ -70,8 +71,8 @@ test.describe("as admin", () => {
       await them.getByLabel("Email").fill(email);
       await them.getByLabel("Password").fill(password);
       await them.getByRole("button", { name: "Sign in" }).click();
-      // A collector starts on Today (lib/users/start-page.ts).
-      await expect(them.getByRole("heading", { name: "Today", exact: true })).toBeVisible({ timeout: 15_000 });
+      // A new user is a collector: they start on Today (lib/users/start-page.ts).
+      await expectStartPage(them, "COLLECTOR", { timeout: 15_000 });
     };
     await signIn("leaver passphrase 1");
 

@@ -13,7 +13,8 @@ import { grantAppRole } from "@/lib/db/app-role";
 import { createDb } from "@/lib/db/client";
 import { getPrintRun, startPrintRun } from "@/lib/documents/print-run";
 import { verifyAnchoredHistory } from "@/lib/history/verify-anchored";
-import { getBulkSend, startBulkSend } from "@/lib/letters/bulk-send";
+import { planBulkSend } from "@/lib/letters/bulk-plan";
+import { confirmBulkSend, getBulkSend } from "@/lib/letters/bulk-send";
 import { todayIn } from "@/lib/time/dates";
 import { createMigratedDatabase, freePort, startTestServer } from "@/tests/test-database";
 import { DEMO_ORG_ID, DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/tooling/demo/seed-demo";
@@ -75,7 +76,9 @@ try {
 
   const user = await db.user.findUniqueOrThrow({ where: { email: collector.email } });
   const org = await db.organization.findUniqueOrThrow({ where: { id: DEMO_ORG_ID } });
-  const run = await startBulkSend(db, { orgId: org.id, actor: { userId: user.id, role: user.role }, now: new Date() });
+  const plan = await planBulkSend(db, { orgId: org.id, now: new Date() });
+  const actor = { userId: user.id, role: user.role };
+  const run = await confirmBulkSend(db, { orgId: org.id, actor, now: new Date(), fingerprint: plan.fingerprint });
   if (!run) throw new Error("The demo company has no letters due: nothing to send.");
   log(`bulk send started: ${run.total} letters due`);
 

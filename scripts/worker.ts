@@ -1,9 +1,10 @@
 // The job worker: runs the durable job queue (graphile-worker) beside the web
 // server: email delivery, "send all due letters", "print today's letters", CSV import
-// passes, the hourly worklist refresh and the daily housekeeping. `npm start` starts it; it can also run on its own with DATABASE_URL, on as many
+// passes, the hourly worklist refresh, the daily aging snapshots for the dashboard and the daily housekeeping. `npm start` starts it; it can also run on its own with DATABASE_URL, on as many
 // machines as you like (they share the queue).
 import { createServer } from "node:http";
 import { ACCOUNT_WORK_CRONTAB, accountWorkTasks } from "@/lib/collections/account-work-tasks";
+import { AGING_SNAPSHOT_CRONTAB, agingSnapshotTasks } from "@/lib/dashboard/aging-snapshot-task";
 import { createDb } from "@/lib/db/client";
 import { transportFromEnv } from "@/lib/delivery/mail-transport";
 import { deliveryTasks } from "@/lib/delivery/tasks";
@@ -30,11 +31,12 @@ const worker = await startWorker(
     ...importTasks(db),
     ...accountWorkTasks(db),
     ...housekeepingTasks(db),
+    ...agingSnapshotTasks(db),
   },
-  { crontab: [ACCOUNT_WORK_CRONTAB, HOUSEKEEPING_CRONTAB].join("\n") },
+  { crontab: [ACCOUNT_WORK_CRONTAB, HOUSEKEEPING_CRONTAB, AGING_SNAPSHOT_CRONTAB].join("\n") },
 );
 console.log(
-  `Job worker running (bulk sends, email, printing, imports, worklist refresh): ${transport.kind === "smtp" ? "sending through SMTP_URL" : "no SMTP_URL, messages go to the Outbox page"}.`,
+  `Job worker running (bulk sends, email, printing, imports, worklist refresh, aging snapshots): ${transport.kind === "smtp" ? "sending through SMTP_URL" : "no SMTP_URL, messages go to the Outbox page"}.`,
 );
 
 // Optional health endpoint, so test harnesses can wait for the worker.

@@ -1,11 +1,13 @@
 import type { Actor } from "@/lib/collections/actor";
 import { openDispute } from "@/lib/collections/disputes";
 import { scheduleFollowUp } from "@/lib/collections/follow-ups";
+import { DEFAULT_POLICY } from "@/lib/collections/policy-settings";
 import type { Db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { ColumnMapping } from "@/lib/imports/fields";
 import { saveImportMapping } from "@/lib/imports/save-import-mapping";
 import { validateImport } from "@/lib/imports/validate-import";
+import { planFingerprint } from "@/lib/letters/bulk-plan";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import { addDaysTo, clockNow, dateOnlyToDb, todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
@@ -366,6 +368,11 @@ export const actionTable: Record<string, ActionRow> = {
     textFields: ["agency", "reference"],
     amountFields: ["amount"],
   },
+  "statements.email": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({ customerId: fx.customer.id }),
+    idFields: ["customerId"],
+  },
   "letters.email": {
     allowed: ["ADMIN", "COLLECTOR"],
     needs: ["registeredLetter"],
@@ -516,10 +523,28 @@ export const actionTable: Record<string, ActionRow> = {
     idFields: ["letterId"],
     textFields: ["trackingNumber"],
   },
-  // Starts a run on the job queue (the fixture's overdue account is due a letter); the worker sends.
-  "collections.start_bulk_send": {
+  // Confirms the plan of every due letter (the fixture's overdue account is due letter 1, by post)
+  // and starts a run on the job queue; the worker sends.
+  "letters.confirm_bulk_send": {
     allowed: ["ADMIN", "COLLECTOR"],
-    validInput: () => ({}),
+    validInput: (fx) => ({
+      fingerprint: planFingerprint(
+        [{ customerId: fx.customer.id, currency: "EUR", stage: 1, channel: "post" }],
+        DEFAULT_POLICY,
+      ),
+    }),
+  },
+  // The selection toolbar: pause dunning on the selected accounts ("plan" only redirects).
+  "collections.act_on_selection": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({
+      intent: "pause",
+      accounts: [`${fx.customer.id}:EUR`],
+      pauseReason: "Waiting for the new owner's details",
+      pauseUntil: "",
+    }),
+    idFields: ["accounts"],
+    textFields: ["pauseReason"],
   },
   // Law: reference rates and charge settings are the administrators'; payments against a charge, the working roles'.
   "law.add_reference_rate": {

@@ -1,8 +1,10 @@
 import type { TaskList } from "graphile-worker";
 import { describe, expect, inject, it } from "vitest";
 import type { Actor } from "@/lib/collections/actor";
+import type { Db } from "@/lib/db/client";
 import { runDueJobs } from "@/lib/jobs/queue";
-import { BULK_SEND_TASK, type BulkSendJob, bulkSendTasks, getBulkSend, startBulkSend } from "@/lib/letters/bulk-send";
+import { planBulkSend } from "@/lib/letters/bulk-plan";
+import { BULK_SEND_TASK, type BulkSendJob, bulkSendTasks, confirmBulkSend, getBulkSend } from "@/lib/letters/bulk-send";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import { addDaysTo, clockNow, todayIn } from "@/lib/time/dates";
 import { useTestDb } from "./db";
@@ -28,6 +30,12 @@ async function orgWithDueAccounts(n = 3) {
   const notYet = await createCustomer(db, org.id, { currency: "EUR" });
   await createInvoice(db, notYet, { amountMinor: 5000, dueDate: addDaysTo(today, 5) });
   return { org, user, actor, due, notYet };
+}
+
+/** Plans and confirms at once, as a collector who confirms the plan shown. */
+async function startBulkSend(db: Db, opts: { orgId: string; actor: Actor; now: Date }) {
+  const plan = await planBulkSend(db, opts);
+  return confirmBulkSend(db, { ...opts, fingerprint: plan.fingerprint });
 }
 
 const letters = (orgId: string) => db.letter.findMany({ where: { orgId }, select: { customerId: true, stage: true } });
@@ -67,10 +75,11 @@ describe("send all due letters on the job queue", () => {
     expect(await db.bulkSendResult.count({ where: { orgId: f.org.id } })).toBe(3);
   });
 
-  it("two starts at the same moment make one run", async () => {
+  it("two confirmations of a plan at the same moment make one run", async () => {
     const f = await orgWithDueAccounts(2);
+    const { fingerprint } = await planBulkSend(db, { orgId: f.org.id, now: clockNow() });
     const both = await Promise.allSettled(
-      [0, 1].map(() => startBulkSend(db, { orgId: f.org.id, actor: f.actor, now: clockNow() })),
+      [0, 1].map(() => confirmBulkSend(db, { orgId: f.org.id, actor: f.actor, now: clockNow(), fingerprint })),
     );
     expect(both.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(both.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT" } });

@@ -27,6 +27,15 @@ describe("demo data", () => {
     expect(kinds).toContain("dispute");
     expect(kinds).toContain("handoff");
     expect(worklist.items.some((i) => i.reasons[0].includes("was broken"))).toBe(true);
+    // A year of aging history for the dashboard, every row labelled as made up by the demo:
+    // the month-ends of the 11 months before this one, one row per currency.
+    const snapshots = await db.agingSnapshot.findMany({ where: { orgId: DEMO_ORG_ID }, orderBy: { day: "asc" } });
+    expect(new Set(snapshots.map((s) => s.source))).toEqual(new Set(["demo"]));
+    const days = [...new Set(snapshots.map((s) => s.day.toISOString().slice(0, 10)))];
+    expect(days).toHaveLength(11);
+    expect([days[0], days.at(-1)]).toEqual(["2025-12-31", "2026-10-31"]);
+    expect(new Set(snapshots.map((s) => s.currency))).toEqual(new Set(["EUR", "NOK", "USD"]));
+    for (const s of snapshots) expect(s.openMinor).toBe(s.currentMinor + s.overdueMinor);
     expect((await seedDemo(db, { now: NOW })).created).toBe(false);
     expect(await db.letter.count({ where: { orgId: DEMO_ORG_ID } })).toBe(letters.length);
   });

@@ -1,6 +1,3 @@
-import type { AddressInfo } from "node:net";
-import { type ParsedMail, simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { deliveryStatuses, failedDeliveries } from "@/lib/delivery/delivery-status";
 import { smtpSender } from "@/lib/delivery/mail-transport";
@@ -12,42 +9,18 @@ import { instantAt } from "@/lib/time/instants";
 import { flatText, pdfToText } from "@/tests/pdf-text";
 import { useTestDb } from "./db";
 import { createCustomer, createInvoice, createOrg, createUser } from "./factories";
+import { smtpInbox } from "./smtp-inbox";
 
 const db = useTestDb();
 const url = inject("testDatabaseUrl");
 const at = (day: string) => instantAt(day, "10:00", "Europe/Oslo");
 
-// A real SMTP listener on 127.0.0.1: what arrives is parsed with mailparser.
-const inbox: ParsedMail[] = [];
-let server: SMTPServer;
-let port = 0;
-function listen(onPort = 0): Promise<void> {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        inbox.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  return new Promise((resolve) =>
-    server.listen(onPort, "127.0.0.1", () => {
-      port = (server.server.address() as AddressInfo).port;
-      resolve();
-    }),
-  );
-}
-const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-beforeAll(() => listen());
-afterAll(() => close());
-
-// The queue is shared by every test file (other files enqueue email jobs too), so
-// each account gets its own address and a test counts only the mail sent to it.
+// A real SMTP listener on 127.0.0.1 (tests/smtp-inbox.ts); each account gets its own address.
+const smtp = smtpInbox();
+beforeAll(() => smtp.listen());
+afterAll(() => smtp.close());
 let accounts = 0;
-const mailTo = (email: string) => inbox.filter((m) => (m.to && !Array.isArray(m.to) ? m.to.text : "") === email);
+const mailTo = smtp.mailTo;
 
 async function accountWithLetterDue(
   language: "en" | "it" | "nb",
@@ -71,7 +44,7 @@ describe("letters by email", () => {
     );
 
     const started = performance.now();
-    await runDueJobs(url, deliveryTasks(db, smtpSender(`smtp://127.0.0.1:${port}`)));
+    await runDueJobs(url, deliveryTasks(db, smtpSender(`smtp://127.0.0.1:${smtp.port}`)));
     console.log(`email delivery (queue run, PDF, SMTP, result rows): ${(performance.now() - started).toFixed(0)} ms`);
     expect(mailTo(email)).toHaveLength(1);
     const mail = mailTo(email)[0];
@@ -103,15 +76,15 @@ describe("letters by email", () => {
     expect(attempts[1].note).toContain("accepted by the mail server");
 
     // The job ran once; running the queue again sends nothing more.
-    await runDueJobs(url, deliveryTasks(db, smtpSender(`smtp://127.0.0.1:${port}`)));
+    await runDueJobs(url, deliveryTasks(db, smtpSender(`smtp://127.0.0.1:${smtp.port}`)));
     expect(mailTo(email)).toHaveLength(1);
   });
 
   it("records a failed delivery without losing the letter, shows it, and a retry delivers it", async () => {
     const { org, actor, customer, email, account } = await accountWithLetterDue("it");
     const sent = await sendNextLetter(db, { ...account, actor, stage: 1, byEmail: true, now: at("2026-11-05") });
-    const usedPort = port;
-    await close(); // the mail server is down
+    const usedPort = smtp.port;
+    await smtp.close(); // the mail server is down
 
     let started = performance.now();
     await runDueJobs(url, deliveryTasks(db, smtpSender(`smtp://127.0.0.1:${usedPort}`)));
@@ -126,15 +99,15 @@ describe("letters by email", () => {
     });
     expect(history.map((a) => a.outcome)).toEqual(["SENT", "DELIVERY_FAILED"]);
     expect(history[1].note).toContain("not delivered");
-    expect((await failedDeliveries(db, { orgId: org.id })).map((f) => f.letterId)).toEqual([sent.letterId]);
+    expect((await failedDeliveries(db, { orgId: org.id })).map((f) => f.documentId)).toEqual([sent.letterId]);
 
-    await listen(usedPort); // back up
+    await smtp.listen(usedPort); // back up
     const retry = await retryEmailDelivery(db, { orgId: org.id, actor, letterId: sent.letterId });
     await expect(retryEmailDelivery(db, { orgId: org.id, actor, letterId: sent.letterId })).rejects.toMatchObject({
       code: "CONFLICT",
     });
     started = performance.now();
-    await runDueJobs(url, deliveryTasks(db, smtpSender(`smtp://127.0.0.1:${port}`)));
+    await runDueJobs(url, deliveryTasks(db, smtpSender(`smtp://127.0.0.1:${smtp.port}`)));
     console.log(`retry delivered: ${(performance.now() - started).toFixed(0)} ms`);
     expect(mailTo(email)).toHaveLength(1);
     expect(mailTo(email)[0].subject).toContain("Sollecito di pagamento");

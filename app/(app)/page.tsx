@@ -4,13 +4,17 @@ import { AccountsTable } from "@/components/accounts-table";
 import { AgingTotals } from "@/components/aging-totals";
 import { AsOfForm } from "@/components/as-of-form";
 import { Pager } from "@/components/pager";
+import { SelectionToolbar } from "@/components/selection-toolbar";
 import { parseAsOf } from "@/lib/aging/aging-as-of";
 import { accountQuerySchema } from "@/lib/aging/list-accounts";
 import { getAgingPage } from "@/lib/aging/pages";
+import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { formatDateOnly, todayIn } from "@/lib/time/dates";
+import { selectionAction } from "./worklist/actions";
 
 export const metadata: Metadata = { title: "Aging report" };
+const SELECTION_FORM = "report-selection";
 
 export default async function AgingReportPage({
   searchParams,
@@ -27,6 +31,7 @@ export default async function AgingReportPage({
   const asOf = asOfResult.ok ? asOfResult.asOf : today;
   if (!asOfResult.ok) query.asOf = undefined;
   const report = await getAgingPage(user, { today, query, asOf });
+  const working = canWork(user.role);
   const hrefFor = (page: number) => {
     const next = new URLSearchParams(
       Object.entries({ ...query, page: String(page) }).filter(([, v]) => v !== undefined) as [string, string][],
@@ -48,7 +53,16 @@ export default async function AgingReportPage({
       </div>
       <AgingTotals totals={report.totals} credits={report.credits} locale={user.locale} />
       <AccountFilters query={query} currencies={report.currencies} />
-      <AccountsTable rows={report.accounts.rows} query={query} locale={user.locale} timeZone={user.timeZone} />
+      {working && report.accounts.rows.length > 0 && (
+        <SelectionToolbar formId={SELECTION_FORM} action={selectionAction} />
+      )}
+      <AccountsTable
+        rows={report.accounts.rows}
+        query={query}
+        locale={user.locale}
+        timeZone={user.timeZone}
+        selectForm={working ? SELECTION_FORM : undefined}
+      />
       <Pager page={query.page} pageSize={report.accounts.pageSize} total={report.accounts.total} hrefFor={hrefFor} />
     </div>
   );

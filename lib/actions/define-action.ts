@@ -23,8 +23,8 @@ export function defineAction<S extends z.ZodType, T = undefined>(
   opts: {
     /** Pages to refresh after a success: fixed, or from the result's data (the records it touched). */
     revalidate?: string | ((data: T) => string[]);
-    /** Where to go after a success, from the result's data. */
-    redirectTo?: (data: T) => string;
+    /** Where to go after a success, from the result's data; null: stay. */
+    redirectTo?: (data: T) => string | null;
   } = {},
 ) {
   return async function action(_prev: unknown, raw: FormData | Record<string, unknown>): Promise<ActionResult<T>> {
@@ -45,7 +45,8 @@ export function defineAction<S extends z.ZodType, T = undefined>(
           ? [opts.revalidate]
           : [];
     for (const path of paths) revalidatePath(path);
-    if (opts.redirectTo) redirect(opts.redirectTo(result.data as T));
+    const to = opts.redirectTo?.(result.data as T);
+    if (to) redirect(to);
     return result;
   };
 }

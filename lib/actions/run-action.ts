@@ -17,6 +17,8 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType, T = unknown> 
   name?: string;
   roles: Role[];
   schema: S;
+  /** Fields a form posts several times (checkboxes of one name): read as a list, not the last value. */
+  listFields?: string[];
   run: (ctx: ActionContext, input: z.infer<S>) => Promise<{ message: string; data?: T }>;
 }
 
@@ -24,11 +26,11 @@ export const MAX_FIELD_LENGTH = 20_000;
 /** The largest file a form may carry (the letterhead logo's documented limit). */
 export const MAX_FILE_BYTES = 512 * 1024;
 
-function formDataToObject(formData: FormData): Record<string, unknown> {
+function formDataToObject(formData: FormData, listFields: string[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION")) continue;
-    out[key] = value;
+    out[key] = listFields.includes(key) ? formData.getAll(key) : value;
   }
   return out;
 }
@@ -72,7 +74,7 @@ export async function runAction<S extends z.ZodType, T>(
     if (!def.roles.includes(ctx.role)) {
       throw new AppError("FORBIDDEN", "Your role does not allow this. Ask an administrator.");
     }
-    const input = raw instanceof FormData ? formDataToObject(raw) : raw;
+    const input = raw instanceof FormData ? formDataToObject(raw, def.listFields) : raw;
     if (typeof input !== "object" || input === null || Array.isArray(input)) {
       throw new AppError("INVALID_INPUT", "The request was malformed.");
     }

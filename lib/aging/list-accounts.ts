@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lenientQuery } from "@/lib/actions/query-params";
 import { customerSearchSql } from "@/lib/customers/customer-search";
 import type { DbOrTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -22,20 +23,25 @@ export const ACCOUNT_SORTS = [
 ] as const;
 export type AccountSort = (typeof ACCOUNT_SORTS)[number];
 
-export const accountQuerySchema = z.object({
-  sort: z.enum(ACCOUNT_SORTS).catch("oldest"),
-  dir: z.enum(["asc", "desc"]).catch("desc"),
-  bucket: z.enum(BUCKET_KEYS).optional().catch(undefined),
+/**
+ * The report's filters and sort, strictly: its exports parse the query with this one
+ * (a bad value is a 400); the page reads `accountQuerySchema`, the same fields with
+ * each falling back to its default.
+ */
+export const accountFilterSchema = z.object({
+  sort: z.enum(ACCOUNT_SORTS).default("oldest"),
+  dir: z.enum(["asc", "desc"]).default("desc"),
+  bucket: z.enum(BUCKET_KEYS).optional(),
   currency: z
     .string()
-    .regex(/^[A-Z]{3}$/)
-    .optional()
-    .catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+    .regex(/^[A-Z]{3}$/, "use a currency code of three capital letters, like NOK")
+    .optional(),
+  q: z.string().trim().max(100, "search for at most 100 characters").optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
   // The report's date (YYYY-MM-DD, absent: today), kept across sort and filter links; checked by parseAsOf.
-  asOf: z.string().max(10).optional().catch(undefined),
+  asOf: z.string().max(10).optional(),
 });
+export const accountQuerySchema = lenientQuery(accountFilterSchema);
 export type AccountQuery = z.infer<typeof accountQuerySchema>;
 
 export interface AccountRow extends BucketAmounts {

@@ -32,6 +32,11 @@ export function humanizeKind(kind: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+const filterWords = (filter: Record<string, string> | undefined) => {
+  const words = Object.entries(filter ?? {}).map(([k, v]) => `${k} ${v}`);
+  return words.length ? `; ${words.join(", ")}` : "";
+};
+
 /** One plain sentence per audit event, for the audit log page and its export: names and amounts, not ids. */
 export function describeAuditEvent(e: AuditEventInput, ctx: DescribeContext = NO_NAMES): string {
   const who = (id: string) => ctx.customerName(id) ?? "a customer no longer on file";
@@ -140,7 +145,19 @@ export function describeAuditEvent(e: AuditEventInput, ctx: DescribeContext = NO
       return `Corrected invoice ${e.payload.number} by import (row ${e.payload.line}): ${parts.join(", ")}`;
     }
     case "export.aging":
-      return `Exported the aging report as of ${e.payload.asOf} (${e.payload.format.toUpperCase()})`;
+      return `Exported the aging report's invoices as of ${e.payload.asOf} (${e.payload.format.toUpperCase()}${filterWords(e.payload.filter)})`;
+    case "export.customers":
+      return `Exported the customer list (${e.payload.format.toUpperCase()}${filterWords(e.payload.filter)})`;
+    case "export.aging_accounts":
+      return `Exported the aging report's accounts as of ${e.payload.asOf} (${e.payload.format.toUpperCase()}${filterWords(e.payload.filter)})`;
+    case "statement.downloaded":
+      return `Downloaded the statement of account of ${who(e.payload.customerId)} as of ${e.payload.asOf} (${e.payload.language})`;
+    case "statement.email_requested":
+      return `Requested email delivery of the statement of account of ${who(e.payload.customerId)} as of ${e.payload.asOf} to ${e.payload.recipient}`;
+    case "statement.email_result":
+      return e.payload.outcome === "ACCEPTED"
+        ? `Statement email to ${who(e.payload.customerId)} accepted by the mail server (attempt ${e.payload.attempt})`
+        : `Statement email to ${who(e.payload.customerId)} failed (attempt ${e.payload.attempt}): ${e.payload.error}`;
     case "organization.created":
       return `Created the organization ${e.payload.name} with the first admin ${e.payload.adminEmail}`;
     case "organization.updated":

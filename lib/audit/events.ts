@@ -234,7 +234,8 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
   }),
   z.object({
     kind: z.literal("bulk_send.started"),
-    payload: z.object({ bulkSendId: uuid, accounts: z.number().int() }),
+    // fingerprint: the confirmed plan's (lib/letters/bulk-plan.ts); absent on runs started before plans.
+    payload: z.object({ bulkSendId: uuid, accounts: z.number().int(), fingerprint: z.string().optional() }),
   }),
   z.object({ kind: z.literal("print_run.started"), payload: z.object({ printRunId: uuid, day }) }),
   // Law: admin-entered reference rates, charge settings, payments against charges.
@@ -306,8 +307,41 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
     payload: z.object({ filter: z.record(z.string(), z.string()) }),
   }),
   z.object({
+    kind: z.literal("statement.downloaded"),
+    payload: z.object({ customerId: uuid, asOf: day, language: z.string(), contentSha256: z.string().length(64) }),
+  }),
+  z.object({
+    kind: z.literal("statement.email_requested"),
+    payload: z.object({ deliveryId: uuid, statementId: uuid, customerId: uuid, asOf: day, recipient: z.string() }),
+  }),
+  z.object({
+    kind: z.literal("statement.email_result"),
+    payload: z.object({
+      deliveryId: uuid,
+      statementId: uuid,
+      customerId: uuid,
+      attempt: z.number().int(),
+      outcome: z.enum(["ACCEPTED", "FAILED"]),
+      transport: z.string(),
+      error: z.string(),
+    }),
+  }),
+  z.object({
+    kind: z.literal("export.customers"),
+    payload: z.object({ format: z.enum(["csv", "xlsx"]), filter: z.record(z.string(), z.string()) }),
+  }),
+  z.object({
+    kind: z.literal("export.aging_accounts"),
+    payload: z.object({ asOf: z.string(), format: z.enum(["csv", "xlsx"]), filter: z.record(z.string(), z.string()) }),
+  }),
+  z.object({
     kind: z.literal("export.aging"),
-    payload: z.object({ asOf: z.string(), format: z.enum(["csv", "xlsx"]) }),
+    // filter: the report's filters the export followed (absent on exports before they did).
+    payload: z.object({
+      asOf: z.string(),
+      format: z.enum(["csv", "xlsx"]),
+      filter: z.record(z.string(), z.string()).optional(),
+    }),
   }),
   z.object({
     kind: z.literal("handoff_pack.created"),

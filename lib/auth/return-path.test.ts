@@ -25,7 +25,7 @@ describe("safeReturnPath", () => {
     "",
     undefined,
     42,
-  ])("refuses %s and falls back to the home page", (input) => {
-    expect(safeReturnPath(input)).toBe("/");
+  ])("refuses %s and falls back to the role's start page", (input) => {
+    expect(safeReturnPath(input)).toBe("/start");
   });
 });

@@ -63,6 +63,8 @@ export type NextAction =
       brokenPromiseIds: string[];
       /** Letter 4 states the account was handed over: it cannot go before a hand-off, override or not. */
       blockedUntilHandoff: boolean;
+      /** Not due because a pending promise or plan instalment holds escalation (the bulk-send plan names it). */
+      heldByPromise?: boolean;
     }
   | { kind: "handoff"; dueOn: DateOnly; reason: string }
   /** The account's own credit covers what is overdue: apply it instead of writing (no letter goes). */
@@ -111,7 +113,7 @@ export function nextAction(facts: AccountFacts, policy: PolicySettings, today: D
     reason: string,
     brokenPromiseIds: string[] = [],
     blockedUntilHandoff = false,
-  ): NextAction => ({
+  ): Extract<NextAction, { kind: "letter" }> => ({
     kind: "letter",
     stage,
     dueOn,
@@ -196,11 +198,14 @@ export function nextAction(facts: AccountFacts, policy: PolicySettings, today: D
     const what = next.planId
       ? `payment plan instalment of ${money(next.amount)} due ${day(next.promisedFor)}`
       : `promise of ${money(next.amount)} due ${day(next.promisedFor)}`;
-    return letter(
-      stage,
-      dueOn,
-      `Escalation paused by a ${what}; letter ${stage} not before ${day(dueOn)} if it is not paid`,
-    );
+    return {
+      ...letter(
+        stage,
+        dueOn,
+        `Escalation paused by a ${what}; letter ${stage} not before ${day(dueOn)} if it is not paid`,
+      ),
+      heldByPromise: true,
+    };
   }
   return letter(stage, dueOn, reason);
 }

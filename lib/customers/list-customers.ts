@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lenientQuery } from "@/lib/actions/query-params";
 import { type DbOrTx, readAll } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { toMinor } from "@/lib/money/money";
@@ -13,24 +14,25 @@ export const CUSTOMER_SORTS = ["name", "reference", "newest"] as const;
 const code = (length: number) =>
   z
     .string()
-    .regex(new RegExp(`^[A-Z]{${length}}$`))
-    .optional()
-    .catch(undefined);
+    .regex(new RegExp(`^[A-Z]{${length}}$`), `use a code of ${length} capital letters`)
+    .optional();
 
-export const customerQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  language: z.enum(LANGUAGES).optional().catch(undefined),
+/** The list's filters, strictly (its export); the page reads `customerQuerySchema`, which falls back per field. */
+export const customerFilterSchema = z.object({
+  q: z.string().trim().max(100, "search for at most 100 characters").optional(),
+  language: z.enum(LANGUAGES).optional(),
   currency: code(3),
   country: code(2),
-  type: z.enum(CUSTOMER_TYPES).optional().catch(undefined),
-  balance: z.enum(["open", "none"]).optional().catch(undefined),
-  paused: z.enum(["yes", "no"]).optional().catch(undefined),
+  type: z.enum(CUSTOMER_TYPES).optional(),
+  balance: z.enum(["open", "none"]).optional(),
+  paused: z.enum(["yes", "no"]).optional(),
   // "My accounts" (assigned to the signed-in user) or the unassigned ones.
-  assigned: z.enum(["me", "none"]).optional().catch(undefined),
-  sort: z.enum(CUSTOMER_SORTS).catch("name"),
-  dir: z.enum(["asc", "desc"]).catch("asc"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  assigned: z.enum(["me", "none"]).optional(),
+  sort: z.enum(CUSTOMER_SORTS).default("name"),
+  dir: z.enum(["asc", "desc"]).default("asc"),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
+export const customerQuerySchema = lenientQuery(customerFilterSchema);
 export type CustomerQuery = z.infer<typeof customerQuerySchema>;
 
 export const CUSTOMERS_PAGE_SIZE = 50;
@@ -81,7 +83,18 @@ const hasOpenSql = Prisma.sql`EXISTS (SELECT 1 FROM accounts a WHERE a.customer_
 
 export async function listCustomers(
   tx: DbOrTx,
-  opts: { orgId: string; today: DateOnly; query: CustomerQuery; userId?: string },
+  /**
+   * userId: the signed-in user, for "assigned to me". pageSize: the export reads larger pages;
+   * countless: it needs no total, so no count per page.
+   */
+  opts: {
+    orgId: string;
+    today: DateOnly;
+    query: CustomerQuery;
+    userId?: string;
+    pageSize?: number;
+    countless?: boolean;
+  },
 ): Promise<{ rows: CustomerListRow[]; total: number; pageSize: number }> {
   const { query } = opts;
   const eq = (column: string, value: string | undefined) =>
@@ -94,7 +107,8 @@ export async function listCustomers(
     ${query.assigned === "me" && opts.userId ? Prisma.sql`AND c.assigned_user_id = ${opts.userId}::uuid` : query.assigned === "none" ? Prisma.sql`AND c.assigned_user_id IS NULL` : Prisma.empty}
     ${query.paused === "yes" ? Prisma.sql`AND ${pausedSql(opts.today)}` : query.paused === "no" ? Prisma.sql`AND NOT ${pausedSql(opts.today)}` : Prisma.empty}`;
   const order = Prisma.raw(ORDER_SQL[query.sort][query.dir]);
-  const offset = (query.page - 1) * CUSTOMERS_PAGE_SIZE;
+  const pageSize = opts.pageSize ?? CUSTOMERS_PAGE_SIZE;
+  const offset = (query.page - 1) * pageSize;
   const [rows, [count]] = await readAll(tx, [
     () =>
       tx.$queryRaw<RawRow[]>(Prisma.sql`
@@ -104,8 +118,11 @@ export async function listCustomers(
            FROM accounts a WHERE a.customer_id = c.id AND a.open_minor > 0) AS open,
         u.name AS assigned_to
       FROM customers c LEFT JOIN users u ON u.id = c.assigned_user_id WHERE ${where}
-      ORDER BY ${order} LIMIT ${CUSTOMERS_PAGE_SIZE} OFFSET ${offset}`),
-    () => tx.$queryRaw<{ n: bigint }[]>(Prisma.sql`SELECT count(*) AS n FROM customers c WHERE ${where}`),
+      ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`),
+    () =>
+      opts.countless
+        ? Promise.resolve([{ n: -1n }])
+        : tx.$queryRaw<{ n: bigint }[]>(Prisma.sql`SELECT count(*) AS n FROM customers c WHERE ${where}`),
   ] as const);
   return {
     rows: rows.map((r) => ({
@@ -125,6 +142,6 @@ export async function listCustomers(
       assignedTo: r.assigned_to,
     })),
     total: toMinor(count.n),
-    pageSize: CUSTOMERS_PAGE_SIZE,
+    pageSize,
   };
 }

@@ -33,6 +33,8 @@ export const APP_TABLE_GRANTS: Record<string, string[]> = {
   internal_notes: ["INSERT"],
   // Invoice copies are content-addressed: stored once (ON CONFLICT DO NOTHING), never changed.
   invoice_files: ["INSERT"],
+  // A day's aging totals, written once (ON CONFLICT DO NOTHING), never changed (a trigger refuses it too).
+  aging_snapshots: ["INSERT"],
   // Moved only by the chain's SECURITY DEFINER triggers.
   history_chain_heads: [],
   // The migration record is the owner's alone.

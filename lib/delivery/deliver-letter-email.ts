@@ -1,10 +1,11 @@
-import { recordAudit } from "@/lib/audit/events";
 import type { Db } from "@/lib/db/client";
 import { getLetterPdf } from "@/lib/documents/get-letter-pdf";
 import { parseLetterhead } from "@/lib/documents/letterhead";
 import { parseEnclosures } from "@/lib/invoices/enclosures";
+import { deliverStatementEmail } from "./deliver-statement-email";
 import { letterEmailText } from "./letter-email";
 import type { MailTransport } from "./mail-transport";
+import { type DeliveredDocument, recordDeliveryResult, senderAddress } from "./record-delivery-result";
 
 /**
  * One try of one email delivery (the job's body). Renders the PDF from the
@@ -33,88 +34,33 @@ export async function deliverLetterEmail(
   });
   if (!delivery) return "skipped"; // the request's transaction never committed
   if (delivery.results.length) return "skipped"; // already delivered: a repeated job changes nothing
+  if (delivery.statementId) return deliverStatementEmail(db, { ...opts, deliveryId: delivery.id });
   const { letter } = delivery;
+  if (!letter) return "skipped"; // the table's check constraint: a delivery carries a letter or a statement
   const head = parseLetterhead(letter.letterhead) ?? {
     name: letter.org.name,
     phone: letter.org.phone,
     email: letter.org.email,
   };
-  const from = process.env.MAIL_FROM || (head.email ? `"${head.name.replace(/"/g, "")}" <${head.email}>` : "");
-
-  const record = async (
+  const from = senderAddress(head);
+  const doc: DeliveredDocument = {
+    orgId: delivery.orgId,
+    deliveryId: delivery.id,
+    recipient: delivery.recipient,
+    requestedById: delivery.requestedById,
+    customerId: letter.customerId,
+    caseId: letter.caseId,
+    letterId: letter.id,
+    what: `Letter ${letter.stage}`,
+    fromAddress: from,
+    audit: (r) => ({ kind: "letter.email_result", payload: { deliveryId: delivery.id, letterId: letter.id, ...r } }),
+  };
+  const record = (
     outcome: "ACCEPTED" | "FAILED",
     transport: string,
     detail: { messageId?: string; error?: string },
     outbox?: { subject: string; text: string; filename: string; pdf: Uint8Array },
-  ) => {
-    await db.$transaction(async (tx) => {
-      const result = await tx.letterDeliveryResult.createMany({
-        data: [
-          {
-            orgId: delivery.orgId,
-            deliveryId: delivery.id,
-            attempt: opts.attempt,
-            outcome,
-            transport,
-            messageId: detail.messageId ?? "",
-            error: detail.error ?? "",
-            occurredAt: now(),
-          },
-        ],
-        skipDuplicates: true,
-      });
-      if (!result.count) return; // this attempt was recorded already
-      if (outbox) {
-        await tx.outboxMessage.create({
-          data: {
-            orgId: delivery.orgId,
-            deliveryId: delivery.id,
-            fromAddress: from,
-            toAddress: delivery.recipient,
-            subject: outbox.subject,
-            text: outbox.text,
-            attachmentName: outbox.filename,
-            attachment: Buffer.from(outbox.pdf),
-          },
-        });
-      }
-      const what = `Letter ${letter.stage} by email to ${delivery.recipient}`;
-      await tx.contactAttempt.create({
-        data: {
-          orgId: delivery.orgId,
-          customerId: letter.customerId,
-          caseId: letter.caseId,
-          letterId: letter.id,
-          userId: delivery.requestedById,
-          occurredAt: now(),
-          channel: "EMAIL",
-          direction: "OUTBOUND",
-          outcome: outcome === "FAILED" ? "DELIVERY_FAILED" : transport === "outbox" ? "SENT" : "DELIVERED",
-          note:
-            outcome === "FAILED"
-              ? `${what}: not delivered (try ${opts.attempt}): ${detail.error}`
-              : transport === "outbox"
-                ? `${what}: written to the outbox (demo mode, no SMTP_URL); not sent.`
-                : `${what}: accepted by the mail server (${detail.messageId}).`,
-        },
-      });
-      await recordAudit(
-        tx,
-        { orgId: delivery.orgId, userId: delivery.requestedById },
-        {
-          kind: "letter.email_result",
-          payload: {
-            deliveryId: delivery.id,
-            letterId: letter.id,
-            attempt: opts.attempt,
-            outcome,
-            transport,
-            error: detail.error ?? "",
-          },
-        },
-      );
-    });
-  };
+  ) => recordDeliveryResult(db, doc, { attempt: opts.attempt, outcome, transport, ...detail, at: now(), outbox });
 
   let message: { subject: string; text: string; filename: string; pdf: Uint8Array };
   let copies: { filename: string; content: Uint8Array }[] = [];

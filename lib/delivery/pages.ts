@@ -21,7 +21,7 @@ export async function getOutboxPage(user: SessionUser) {
         text: true,
         attachmentName: true,
         createdAt: true,
-        delivery: { select: { letterId: true } },
+        delivery: { select: { letterId: true, customerId: true } },
       },
     }),
     failedDeliveries(db(), { orgId: user.orgId }),

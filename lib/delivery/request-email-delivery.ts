@@ -24,22 +24,15 @@ export async function requestEmailDelivery(
   const recipient = letter.customer.email.trim();
   if (!recipient)
     throw new AppError("INVALID_INPUT", "This customer has no email address. Add one, or send the letter by post.");
-  const delivery = await tx.letterDelivery.create({
-    data: {
-      orgId: opts.orgId,
-      letterId: letter.id,
-      customerId: letter.customerId,
-      recipient,
-      requestedById: opts.actor.userId,
-    },
+  const delivery = await queueEmailDelivery(tx, {
+    orgId: opts.orgId,
+    document: { letterId: letter.id },
+    customerId: letter.customerId,
+    recipient,
+    requestedById: opts.actor.userId,
+    // One job key per letter: a manual retry replaces a pending automatic retry, so the customer gets one email.
+    jobKey: `letter-email:${letter.id}`,
   });
-  // One job key per letter: a manual retry replaces a pending automatic retry, so the customer gets one email.
-  await addJob(
-    tx,
-    DELIVER_LETTER_JOB,
-    { deliveryId: delivery.id },
-    { jobKey: `letter-email:${letter.id}`, maxAttempts: MAX_DELIVERY_ATTEMPTS },
-  );
   await recordAudit(
     tx,
     { orgId: opts.orgId, userId: opts.actor.userId },
@@ -49,6 +42,39 @@ export async function requestEmailDelivery(
     },
   );
   return { deliveryId: delivery.id, recipient };
+}
+
+/**
+ * A delivery row for a stored letter or statement and its job on the durable queue,
+ * in the caller's transaction: both commit with the change that asked for them.
+ */
+export async function queueEmailDelivery(
+  tx: DbOrTx,
+  opts: {
+    orgId: string;
+    document: { letterId: string } | { statementId: string };
+    customerId: string;
+    recipient: string;
+    requestedById: string;
+    jobKey: string;
+  },
+): Promise<{ id: string }> {
+  const delivery = await tx.letterDelivery.create({
+    data: {
+      orgId: opts.orgId,
+      ...opts.document,
+      customerId: opts.customerId,
+      recipient: opts.recipient,
+      requestedById: opts.requestedById,
+    },
+  });
+  await addJob(
+    tx,
+    DELIVER_LETTER_JOB,
+    { deliveryId: delivery.id },
+    { jobKey: opts.jobKey, maxAttempts: MAX_DELIVERY_ATTEMPTS },
+  );
+  return delivery;
 }
 
 /**

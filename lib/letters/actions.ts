@@ -1,12 +1,14 @@
 import { z } from "zod";
-import { currencyField, idField, textField, wholeNumberField } from "@/lib/actions/fields";
+import { currencyField, dateOnlyField, idField, textField, wholeNumberField } from "@/lib/actions/fields";
 import { type ActionContext, actionDefinition } from "@/lib/actions/run-action";
 import { WORKING_ROLES } from "@/lib/auth/roles";
 import type { Actor } from "@/lib/collections/actor";
 import { recordTrackingNumber } from "@/lib/collections/record-tracking-number";
 import type { Stage } from "@/lib/collections/stage";
+import { pauseDunning } from "@/lib/customers/pause-dunning";
 import { clockNow } from "@/lib/time/dates";
-import { startBulkSend } from "./bulk-send";
+import { confirmBulkSend } from "./bulk-send";
+import { planHref, resolveSelection, selectionField } from "./selection";
 import { sendNextLetter } from "./send-next-letter";
 
 // Server-action definitions for letters: sending one, sending all due, recording a
@@ -58,17 +60,78 @@ export const sendLetterAction = actionDefinition({
   },
 });
 
-// "Send all due letters" starts a run on the job queue (lib/letters/bulk-send.ts);
+// "Send all due letters" is planned first (the plan page, lib/letters/bulk-plan.ts);
+// confirming the plan starts a run on the job queue (lib/letters/bulk-send.ts) and
 // the page then polls GET /api/bulk-sends/latest for its progress.
-// biome-ignore lint/complexity/noBannedTypes: the action takes no fields; zod types that as {}
-export const startBulkSendAction = actionDefinition<z.ZodObject<{}>, { bulkSendId: string | null; total: number }>({
-  name: "collections.start_bulk_send",
+export const confirmBulkSendAction = actionDefinition({
+  name: "letters.confirm_bulk_send",
   roles: WORKING_ROLES,
-  schema: z.object({}),
-  run: async (ctx) => {
-    const started = await startBulkSend(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), now: clockNow() });
+  listFields: ["accounts"],
+  schema: z.object({
+    fingerprint: z.string({ message: "Plan the letters first." }).regex(/^[0-9a-f]{64}$/, "Plan the letters first."),
+    // Absent: every due letter of the organization; else the selection the plan was narrowed to.
+    accounts: selectionField.optional(),
+  }),
+  run: async (ctx, input): Promise<{ message: string; data: { bulkSendId: string | null; total: number } }> => {
+    const started = await confirmBulkSend(ctx.db, {
+      orgId: ctx.orgId,
+      actor: actor(ctx),
+      now: clockNow(),
+      fingerprint: input.fingerprint,
+      selection: input.accounts ?? null,
+    });
     if (!started) return { message: "No letters are due.", data: { bulkSendId: null, total: 0 } };
     const n = started.total;
     return { message: `Sending ${n} letter${n === 1 ? "" : "s"}…`, data: started };
+  },
+});
+
+const selected = { accounts: selectionField };
+
+/**
+ * The worklist's (and the report's) selection toolbar: one form, its buttons
+ * named "intent". "plan" narrows the bulk-send plan to the selected accounts
+ * (a redirect to the plan page; nothing changes); "pause" pauses dunning on the
+ * selected customers. A later intent ("assign") is one more member here.
+ */
+export const selectionAction = actionDefinition({
+  name: "collections.act_on_selection",
+  roles: WORKING_ROLES,
+  listFields: ["accounts"],
+  schema: z.discriminatedUnion(
+    "intent",
+    [
+      z.object({ intent: z.literal("plan"), ...selected }),
+      z.object({
+        intent: z.literal("pause"),
+        ...selected,
+        pauseReason: textField(500, { required: "Say why dunning is paused." }),
+        pauseUntil: z.union([z.literal(""), dateOnlyField], {
+          message: "Enter a real date as YYYY-MM-DD, or leave it empty.",
+        }),
+      }),
+    ],
+    { message: "Choose what to do with the ticked accounts." },
+  ),
+  run: async (ctx, input): Promise<{ message: string; data: { href: string | null } }> => {
+    if (input.intent === "plan") {
+      await resolveSelection(ctx.db, { orgId: ctx.orgId, selection: input.accounts });
+      return { message: "Planning the letters of the ticked accounts…", data: { href: planHref(input.accounts) } };
+    }
+    const { paused } = await pauseDunning(ctx.db, {
+      orgId: ctx.orgId,
+      actor: actor(ctx),
+      ip: ctx.ip,
+      customerIds: input.accounts.map((a) => a.customerId),
+      reason: input.pauseReason,
+      until: input.pauseUntil || null,
+      now: clockNow(),
+    });
+    return {
+      message: paused
+        ? `Dunning paused for ${paused} customer${paused === 1 ? "" : "s"}.`
+        : "Dunning was already paused with that reason for the ticked customers; nothing changed.",
+      data: { href: null },
+    };
   },
 });

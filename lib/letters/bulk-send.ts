@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/events";
 import { type Actor, assertCanWork } from "@/lib/collections/actor";
-import { type DueLetter, listDueLetters } from "@/lib/collections/list-worklist";
 import type { Db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import { defineTask, jobType } from "@/lib/jobs/define-task";
 import { addJobs } from "@/lib/jobs/queue";
 import { clockNow, formatInstant } from "@/lib/time/dates";
+import { type PlannedLetter, planBulkSend } from "./bulk-plan";
+import type { SelectedAccount } from "./selection";
 import { type SendResult, sendDueLetter } from "./send-all-due";
 
 // "Send all due letters" as a durable run: starting it plans the due letters and
@@ -28,9 +29,15 @@ const bulkSendJobSchema = z.object({
 });
 export type BulkSendJob = z.infer<typeof bulkSendJobSchema>;
 
-/** The run's plan as stored (bulk_sends.planned): the due letters when it started, parsed on read. */
-const plannedSchema: z.ZodType<DueLetter[]> = z.array(
-  z.object({ customerId: z.string(), currency: z.string(), name: z.string(), stage: z.literal([1, 2, 3, 4]) }),
+/** The run's plan as stored (bulk_sends.planned): the confirmed letters, parsed on read (runs from before channels went by post). */
+const plannedSchema: z.ZodType<PlannedLetter[], unknown> = z.array(
+  z.object({
+    customerId: z.string(),
+    currency: z.string(),
+    name: z.string(),
+    stage: z.literal([1, 2, 3, 4]),
+    channel: z.enum(["post", "email"]).default("post"),
+  }),
 );
 /** Sends the due letter of one account in a run. */
 export const BULK_SEND_JOB = jobType(BULK_SEND_TASK, bulkSendJobSchema);
@@ -50,15 +57,19 @@ export interface BulkSendProgress {
 }
 
 /**
- * Starts a run: plans the due letters (as the worklist lists them) and queues one
- * job per account, with the run, in one transaction. One active run per
- * organization: a second start while one is running is a CONFLICT naming who
- * started it and when (a double click, or a colleague at the same moment; the
- * advisory lock orders them). No letters due: no run, `null`.
+ * Confirms a plan (lib/letters/bulk-plan.ts) and starts its run: the plan is
+ * computed again under the organization's lock, and only if its fingerprint is
+ * the one the collector saw are its letters stored as the run's plan
+ * (bulk_sends.planned) with one job per account, in one transaction with the
+ * audit record. A plan that changed meanwhile is a CONFLICT and nothing is
+ * queued. One active run per organization: a second start while one is running
+ * is a CONFLICT naming who started it and when (a double click, or a colleague
+ * at the same moment; the advisory lock orders them). No letters in the plan:
+ * no run, `null`.
  */
-export async function startBulkSend(
+export async function confirmBulkSend(
   db: Db,
-  opts: { orgId: string; actor: Actor; now: Date },
+  opts: { orgId: string; actor: Actor; now: Date; fingerprint: string; selection?: SelectedAccount[] | null },
 ): Promise<{ bulkSendId: string; total: number } | null> {
   assertCanWork(opts.actor);
   return db.$transaction(
@@ -75,7 +86,13 @@ export async function startBulkSend(
           `Due letters are already being sent: started by ${active.requestedBy.name} on ${formatInstant(active.requestedAt, org.timeZone, org.locale)}, ${active.done} of ${active.total} done. Its progress is shown here.`,
         );
       }
-      const planned = await listDueLetters(tx, { orgId: opts.orgId, now: opts.now });
+      const plan = await planBulkSend(tx, { orgId: opts.orgId, now: opts.now, selection: opts.selection });
+      if (plan.fingerprint !== opts.fingerprint)
+        throw new AppError(
+          "CONFLICT",
+          `The plan changed since it was shown (now ${plural(plan.letters.length, "letter")}): nothing was sent. Check the new plan and confirm again.`,
+        );
+      const planned = plan.letters;
       if (!planned.length) return null;
       const run = await tx.bulkSend.create({
         data: {
@@ -99,13 +116,18 @@ export async function startBulkSend(
       await recordAudit(
         tx,
         { orgId: opts.orgId, userId: opts.actor.userId },
-        { kind: "bulk_send.started", payload: { bulkSendId: run.id, accounts: planned.length } },
+        {
+          kind: "bulk_send.started",
+          payload: { bulkSendId: run.id, accounts: planned.length, fingerprint: plan.fingerprint },
+        },
       );
       return { bulkSendId: run.id, total: planned.length };
     },
     { timeout: 120_000 },
   );
 }
+
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
 
 /** The organization's run still in progress (fewer results than planned accounts), if any. */
 async function activeRun(db: Db, orgId: string) {

@@ -3,10 +3,13 @@ import { getLetterOrThrow } from "@/lib/collections/contact-history";
 import type { Stage } from "@/lib/collections/stage";
 import { db } from "@/lib/db/client";
 import { deliveryStatuses } from "@/lib/delivery/delivery-status";
+import { AppError } from "@/lib/errors/app-error";
 import type { Language } from "@/lib/generated/prisma/enums";
 import { clockNow } from "@/lib/time/dates";
+import { type BulkSendPlan, planBulkSend } from "./bulk-plan";
 import { templateInForce } from "./letter-templates";
 import { previewNextLetter } from "./preview-next-letter";
+import { type SelectedAccount, selectionField } from "./selection";
 
 // What the letter pages read, for the signed-in user: pages call these and never
 // hold the database client (the layer rule "pages-read-through-lib").
@@ -35,4 +38,27 @@ export async function getLetterPreviewPage(user: SessionUser, customerId: string
 /** The template in force for one language and stage. */
 export function getTemplatePage(user: SessionUser, language: Language, stage: Stage) {
   return templateInForce(db(), { orgId: user.orgId, language, stage });
+}
+
+/**
+ * The bulk-send plan page: every due letter, or those of the ticked accounts (`a`
+ * in the address, as the selection toolbar posts them). A selection that does not
+ * parse, or names a customer of another organization, is an error message and no plan.
+ */
+export async function getBulkSendPlanPage(
+  user: SessionUser,
+  accounts: string | string[] | undefined,
+): Promise<{ plan: BulkSendPlan; selection: SelectedAccount[] | null } | { error: string }> {
+  let selection: SelectedAccount[] | null = null;
+  if (accounts !== undefined) {
+    const parsed = selectionField.safeParse(accounts);
+    if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "That selection is not valid." };
+    selection = parsed.data;
+  }
+  try {
+    return { plan: await planBulkSend(db(), { orgId: user.orgId, now: clockNow(), selection }), selection };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") return { error: error.message };
+    throw error;
+  }
 }

@@ -263,7 +263,7 @@ function withLegalBlocks(stage: StageTemplate, n: Stage, isNotice: boolean): Sta
 }
 
 /** A monospaced table: text columns left, amounts right; `after` lines (totals) follow it. */
-function table(header: string[], rows: string[][], after: string[]): string {
+export function table(header: string[], rows: string[][], after: string[]): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const last = header.length - 1;
   const line = (cells: string[]) =>

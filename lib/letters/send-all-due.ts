@@ -1,29 +1,38 @@
 import { type Actor, assertCanWork } from "@/lib/collections/actor";
 import type { DueLetter } from "@/lib/collections/list-worklist";
 import type { Db } from "@/lib/db/client";
+import { CHANNEL_COLUMNS, type LetterChannel, letterChannel } from "@/lib/delivery/channel";
 import { AppError } from "@/lib/errors/app-error";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
 
-export type SendResult = DueLetter &
-  ({ status: "sent"; letterId: string } | { status: "skipped"; reason: string } | { status: "failed"; reason: string });
+export type SendResult = DueLetter & { channel?: LetterChannel } & (
+    | { status: "sent"; letterId: string }
+    | { status: "skipped"; reason: string }
+    | { status: "failed"; reason: string }
+  );
 
 /**
  * Sends one due letter in its own transaction: sent, or skipped with the reason
- * (an AppError: already sent, no longer due, role). Anything else throws, so the
- * job queue retries it. The bulk-send task and sendDueLetters both use this.
+ * (an AppError: already sent, no longer due, another stage due now, paused,
+ * role). A planned channel is checked against the customer now and the letter
+ * goes by it (email: queued with the letter). Anything else throws, so the job
+ * queue retries it. The bulk-send task and sendDueLetters both use this.
  */
 export async function sendDueLetter(
   db: Db,
-  opts: { orgId: string; actor: Actor; due: DueLetter; now: Date },
+  opts: { orgId: string; actor: Actor; due: DueLetter & { channel?: LetterChannel }; now: Date },
 ): Promise<SendResult> {
   const { due } = opts;
   try {
+    if (due.channel) await assertChannelUnchanged(db, opts.orgId, due.customerId, due.channel);
     const sent = await sendNextLetter(db, {
       orgId: opts.orgId,
       actor: opts.actor,
       customerId: due.customerId,
       currency: due.currency,
+      // The planned stage: another stage due by now is a CONFLICT, reported as skipped.
       stage: due.stage,
+      byEmail: due.channel === "email",
       now: opts.now,
     });
     return { ...due, status: "sent", letterId: sent.letterId };
@@ -31,6 +40,19 @@ export async function sendDueLetter(
     if (!(error instanceof AppError)) throw error;
     return { ...due, status: "skipped", reason: error.message };
   }
+}
+
+/** The customer's channel now is the one planned, and usable (an email address, a postal address). */
+async function assertChannelUnchanged(db: Db, orgId: string, customerId: string, planned: LetterChannel) {
+  const customer = await db.customer.findFirst({ where: { id: customerId, orgId }, select: CHANNEL_COLUMNS });
+  if (!customer) throw new AppError("NOT_FOUND", "That customer was not found.");
+  const verdict = letterChannel(customer);
+  if (!verdict.ok) throw new AppError("CONFLICT", verdict.reason);
+  if (verdict.channel !== planned)
+    throw new AppError(
+      "CONFLICT",
+      `Letters to this customer now go by ${verdict.channel}, not by ${planned} as planned. Plan again to send it.`,
+    );
 }
 
 export const SEND_CHUNK_SIZE = 10;

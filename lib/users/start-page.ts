@@ -1,10 +1,11 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 
 /**
- * The page a user lands on after signing in (and on the logo): collectors start
- * their day on Today; admins and viewers keep the aging report (the dashboard
- * will take their place when it exists). The one place this is decided.
+ * The page a user lands on after signing in (when no page asked for the
+ * sign-in) and on the logo: collectors start their day on Today; admins and
+ * viewers, who watch how collection is going, on the dashboard. The one place
+ * this is decided.
  */
 export function startPage(role: Role): string {
-  return role === "COLLECTOR" ? "/today" : "/";
+  return role === "COLLECTOR" ? "/today" : "/dashboard";
 }

@@ -1,4 +1,5 @@
 import { getAgingTotals } from "@/lib/aging/aging-totals";
+import { getAgingTotalsOn } from "@/lib/aging/aging-totals-on";
 import { getAgingReport } from "@/lib/aging/get-aging-report";
 import { accountQuerySchema, listAgingAccounts } from "@/lib/aging/list-accounts";
 import type { Actor } from "@/lib/collections/actor";
@@ -8,10 +9,11 @@ import { type DueLetter, listDueLetters, listWorklist } from "@/lib/collections/
 import { refreshAccountWork } from "@/lib/collections/refresh-account-work";
 import { getCustomerAccount } from "@/lib/customers/get-customer-account";
 import { customerQuerySchema, listCustomers } from "@/lib/customers/list-customers";
+import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import type { Db } from "@/lib/db/client";
 import { SEND_CHUNK_SIZE, sendDueLetters } from "@/lib/letters/send-all-due";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
-import type { DateOnly } from "@/lib/time/dates";
+import { addDaysTo, type DateOnly } from "@/lib/time/dates";
 import { loadToday } from "@/lib/today/today-sections";
 import { naiveAgingTotals, sumOpenBalances } from "./reference-queries";
 
@@ -129,6 +131,19 @@ export const MEASUREMENTS: Measurement[] = [
     key: "aging_report_page",
     label: "the whole report page's data: totals, then table page 1",
     run: (ctx) => getAgingReport(ctx.db, { ...ctx, timeZone: "Europe/Oslo", query: page1("oldest") }),
+  },
+  {
+    key: "dashboard_page",
+    label:
+      "the whole dashboard's data: today's totals, DSO, 12 months collected, month-end snapshots, promises, letters, hand-offs",
+    target: { kind: "vs_floor", value: 1.5 },
+    run: (ctx) => getDashboard(ctx.db, { orgId: ctx.orgId, timeZone: "Europe/Oslo", today: ctx.today }),
+  },
+  {
+    key: "aging_snapshot",
+    label: "one organization's daily aging snapshot (the worker's hourly task), as of yesterday",
+    runs: 5,
+    run: (ctx) => getAgingTotalsOn(ctx.db, { orgId: ctx.orgId, day: addDaysTo(ctx.today, -1) }),
   },
   {
     key: "customer_page",

@@ -12,6 +12,7 @@ import { englishLocale } from "@/lib/locale/letter-format";
 import { addDaysTo, type DateOnly, dateOnlyToDb, daysBetween, formatDateOnly, todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
 import { DEMO_COMPANIES } from "./demo-companies";
+import { writeDemoSnapshots } from "./demo-snapshots";
 import { createRandom } from "./random";
 
 export const DEMO_ORG_ID = "0193a000-0000-7000-8000-00000000de5e";
@@ -431,6 +432,7 @@ export async function seedDemo(
         admin,
         customerIds: [...new Set(cases.map((c) => c.customerId))],
       });
+      await writeDemoSnapshots(tx, { orgId, today });
       await recordAudit(
         tx,
         { orgId: orgId },

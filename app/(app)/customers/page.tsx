@@ -18,6 +18,8 @@ export default async function CustomersPage({
   const user = await requireUser();
   const query = customerQuerySchema.parse(await searchParams);
   const { list, choices } = await getCustomerListPage(user, query);
+  // The export carries the list's query string (without the page): parsed there by the same schema.
+  const exportQuery = customersHref(query, { page: 1 }).split("?")[1];
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -35,6 +37,25 @@ export default async function CustomersPage({
         )}
       </div>
       <CustomerFilters query={query} currencies={choices.currencies} countries={choices.countries} />
+      <p className="flex flex-wrap items-center gap-2 text-sm" data-testid="export-customers">
+        <span className="text-slate-600">Export this list (with its search and filters):</span>
+        <a
+          href={`/api/exports/customers?${exportQuery}`}
+          download
+          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50"
+          aria-label="Export customers as CSV"
+        >
+          CSV
+        </a>
+        <a
+          href={`/api/exports/customers?${exportQuery}&format=xlsx`}
+          download
+          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50"
+          aria-label="Export customers as XLSX"
+        >
+          XLSX
+        </a>
+      </p>
       <CustomersTable rows={list.rows} query={query} locale={user.locale} />
       <Pager
         page={query.page}

@@ -29,9 +29,9 @@ export default async function OutboxPage() {
           <p className="font-semibold text-red-800">Failed email deliveries</p>
           <ul className="mt-1 list-disc pl-5">
             {failed.map((f) => (
-              <li key={f.letterId}>
-                <Link className="underline" href={`/letters/${f.letterId}`}>
-                  Letter {f.stage} to {f.customerName}
+              <li key={f.documentId}>
+                <Link className="underline" href={f.href}>
+                  {f.label} to {f.customerName}
                 </Link>
                 : {f.status.error}
               </li>
@@ -54,9 +54,17 @@ export default async function OutboxPage() {
               <a className="text-brand-700 hover:underline" href={`/api/outbox/${m.id}/attachment`}>
                 PDF attached: {m.attachmentName}
               </a>
-              <Link className="text-brand-700 hover:underline" href={`/letters/${m.delivery.letterId}`}>
-                Open the letter
-              </Link>
+              {m.delivery.letterId ? (
+                <Link className="text-brand-700 hover:underline" href={`/letters/${m.delivery.letterId}`}>
+                  Open the letter
+                </Link>
+              ) : (
+                m.delivery.customerId && (
+                  <Link className="text-brand-700 hover:underline" href={`/customers/${m.delivery.customerId}`}>
+                    Open the customer
+                  </Link>
+                )
+              )}
             </p>
           </li>
         ))}

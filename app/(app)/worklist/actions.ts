@@ -1,6 +1,12 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
-import { startBulkSendAction as startDef } from "@/lib/letters/actions";
+import { confirmBulkSendAction as confirmDef, selectionAction as selectionDef } from "@/lib/letters/actions";
 
-export const startBulkSendAction = defineAction(startDef);
+export const confirmBulkSendAction = defineAction(confirmDef);
+// The worklist's and the report's toolbar: "plan" goes to the plan page narrowed to the
+// selection; "pause" stays and refreshes both pages.
+export const selectionAction = defineAction(selectionDef, {
+  revalidate: () => ["/worklist", "/"],
+  redirectTo: (data) => data.href,
+});

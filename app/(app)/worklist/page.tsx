@@ -4,15 +4,17 @@ import { FailedDeliveriesBanner } from "@/components/failed-deliveries-banner";
 import { MineToggle } from "@/components/mine-toggle";
 import { Pager } from "@/components/pager";
 import { PausedAccounts } from "@/components/paused-accounts";
+import { SelectionToolbar } from "@/components/selection-toolbar";
 import { SendAllDue } from "@/components/send-all-due";
 import { WorklistTable } from "@/components/worklist-table";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getWorklistPage } from "@/lib/collections/pages";
 import { formatDateOnly } from "@/lib/time/dates";
-import { startBulkSendAction } from "./actions";
+import { selectionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Worklist" };
+const SELECTION_FORM = "worklist-selection";
 
 export default async function WorklistPage({
   searchParams,
@@ -24,6 +26,7 @@ export default async function WorklistPage({
   const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(params.page);
   const mine = params.mine === "1";
   const list = await getWorklistPage(user, page, { mine });
+  const working = canWork(user.role);
   return (
     <div className="space-y-6">
       <div>
@@ -34,9 +37,10 @@ export default async function WorklistPage({
         </p>
       </div>
       <FailedDeliveriesBanner orgId={user.orgId} />
-      {canWork(user.role) && <SendAllDue start={startBulkSendAction} />}
+      {working && <SendAllDue />}
       <MineToggle mine={mine} href={(m) => (m ? "/worklist?mine=1" : "/worklist")} label="Worklist accounts" />
-      <WorklistTable items={list.items} locale={user.locale} />
+      {working && list.items.length > 0 && <SelectionToolbar formId={SELECTION_FORM} action={selectionAction} />}
+      <WorklistTable items={list.items} locale={user.locale} selectForm={working ? SELECTION_FORM : undefined} />
       <PausedAccounts accounts={list.paused} locale={user.locale} />
       <Pager
         page={page}

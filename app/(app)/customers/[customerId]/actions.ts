@@ -28,6 +28,7 @@ import {
   writeOffAction as writeOffDef,
 } from "@/lib/ledger/actions";
 import { sendLetterAction as sendLetterDef } from "@/lib/letters/actions";
+import { emailStatementAction as emailStatementDef } from "@/lib/statements/actions";
 
 // The customer page and everything that summarizes accounts.
 const account = ({ customerId }: { customerId: string }) => [`/customers/${customerId}`, "/worklist", "/"];
@@ -67,3 +68,4 @@ export const assignAccountsAction = defineAction(assignAccountsDef, {
     "/today",
   ],
 });
+export const emailStatementAction = defineAction(emailStatementDef, { revalidate: account });

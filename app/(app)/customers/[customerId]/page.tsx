@@ -16,6 +16,7 @@ import { LedgerForms } from "@/components/ledger-forms";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getCustomerPage } from "@/lib/collections/pages";
+import { LANGUAGE_LABEL } from "@/lib/customers/customer-fields";
 import { AppError } from "@/lib/errors/app-error";
 import { describeMovement } from "@/lib/ledger/customer-movements";
 import { getCustomerLedgerPage } from "@/lib/ledger/pages";
@@ -29,6 +30,7 @@ import {
   cancelFollowUpAction,
   completeFollowUpAction,
   creditNoteAction,
+  emailStatementAction,
   enterInvoiceAction,
   extendDueDateAction,
   logContactAction,
@@ -128,6 +130,40 @@ export default async function CustomerPage({
           Credit on the account: {credits.join(", ")} (unapplied cash and credit notes, to apply to invoices).
         </p>
       )}
+      <section
+        aria-labelledby="statement-heading"
+        className="rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm"
+      >
+        <h2 id="statement-heading" className="text-base font-semibold">
+          Statement of account
+        </h2>
+        <p className="mt-1 text-slate-600">
+          As of today, in {LANGUAGE_LABEL[account.customer.language]}, on the letterhead: every open invoice with its
+          payments, credit notes and other entries, open interest and fees, and any credit on the account.
+        </p>
+        <div className="mt-3 flex flex-wrap items-start gap-x-6 gap-y-3">
+          <a
+            href={`/api/customers/${customerId}/statement`}
+            download
+            data-testid="statement-link"
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 shadow-sm hover:bg-slate-50"
+          >
+            Download statement
+          </a>
+          {working &&
+            (account.customer.email ? (
+              <div data-testid="form-email-statement" className="min-w-0 max-w-md">
+                <ActionForm action={emailStatementAction} submitLabel="Email statement" hidden={{ customerId }}>
+                  <p className="text-slate-500">
+                    To {account.customer.email}; logged in the contact history when it is sent.
+                  </p>
+                </ActionForm>
+              </div>
+            ) : (
+              <p className="py-2 text-slate-500">Add an email address to the customer to email the statement.</p>
+            ))}
+        </div>
+      </section>
       <p className="text-sm">
         <a
           href={`/api/customers/${customerId}/handoff-pack`}

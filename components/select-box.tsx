@@ -1,0 +1,23 @@
+import { selectionValue } from "@/lib/letters/selection";
+
+/** A table row's checkbox for the selection toolbar: a plain input joined to the toolbar's form by id. */
+export function SelectBox({
+  form,
+  account,
+  label,
+}: {
+  form: string;
+  account: { customerId: string; currency: string };
+  label: string;
+}) {
+  return (
+    <input
+      type="checkbox"
+      name="accounts"
+      value={selectionValue(account)}
+      form={form}
+      aria-label={`Tick ${label}`}
+      className="size-4 rounded border-slate-300 accent-brand-600"
+    />
+  );
+}

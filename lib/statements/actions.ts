@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { idField } from "@/lib/actions/fields";
+import { actionDefinition } from "@/lib/actions/run-action";
+import { WORKING_ROLES } from "@/lib/auth/roles";
+import { clockNow } from "@/lib/time/dates";
+import { emailStatement } from "./email-statement";
+
+// Server-action definitions for statements of account; app/ wraps them with defineAction.
+
+/** Emails the customer's statement as of today, through the delivery queue; logged as a contact when sent. */
+export const emailStatementAction = actionDefinition({
+  name: "statements.email",
+  roles: WORKING_ROLES,
+  schema: z.object({ customerId: idField("a customer") }),
+  run: async (ctx, input) => {
+    const sent = await emailStatement(ctx.db, {
+      orgId: ctx.orgId,
+      customerId: input.customerId,
+      actor: { userId: ctx.userId, role: ctx.role },
+      now: clockNow(),
+    });
+    return { message: sent.message, data: { customerId: input.customerId, statementId: sent.statementId } };
+  },
+});
