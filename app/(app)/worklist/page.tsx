@@ -10,6 +10,7 @@ import { WorklistTable } from "@/components/worklist-table";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getWorklistPage } from "@/lib/collections/pages";
+import { getAssignees } from "@/lib/customers/pages";
 import { formatDateOnly } from "@/lib/time/dates";
 import { selectionAction } from "./actions";
 
@@ -25,8 +26,11 @@ export default async function WorklistPage({
   const params = await searchParams;
   const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(params.page);
   const mine = params.mine === "1";
-  const list = await getWorklistPage(user, page, { mine });
   const working = canWork(user.role);
+  const [list, assignees] = await Promise.all([
+    getWorklistPage(user, page, { mine }),
+    working ? getAssignees(user) : undefined,
+  ]);
   return (
     <div className="space-y-6">
       <div>
@@ -39,7 +43,9 @@ export default async function WorklistPage({
       <FailedDeliveriesBanner orgId={user.orgId} />
       {working && <SendAllDue />}
       <MineToggle mine={mine} href={(m) => (m ? "/worklist?mine=1" : "/worklist")} label="Worklist accounts" />
-      {working && list.items.length > 0 && <SelectionToolbar formId={SELECTION_FORM} action={selectionAction} />}
+      {working && list.items.length > 0 && (
+        <SelectionToolbar formId={SELECTION_FORM} action={selectionAction} assignees={assignees} />
+      )}
       <WorklistTable items={list.items} locale={user.locale} selectForm={working ? SELECTION_FORM : undefined} />
       <PausedAccounts accounts={list.paused} locale={user.locale} />
       <Pager
