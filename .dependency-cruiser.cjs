@@ -30,6 +30,8 @@ const DOMAIN = [
   "documents",
   "delivery",
   "users",
+  // A collector's day: reads across collections, disputes and deliveries (SQL over their tables).
+  "today",
   // First-run setup: the first organization and its first admin (organizations, users).
   "setup",
   "letters",

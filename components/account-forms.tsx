@@ -60,6 +60,13 @@ export function AccountForms({
             <Field name="time" label="Time" type="time" defaultValue={nowTime} />
           </div>
           <Field name="note" label="Note" as="textarea" placeholder="Who you spoke to, what was said or agreed" />
+          <fieldset className="rounded-md border border-slate-200 p-3">
+            <legend className="px-1 text-sm font-medium text-slate-700">Call back (optional)</legend>
+            <div className="grid gap-3 sm:grid-cols-2">
+              <Field name="followUpOn" label="Follow up on" type="date" hint="Leave empty for no call-back." />
+              <Field name="followUpNote" label="What about" placeholder="Check the promised payment" />
+            </div>
+          </fieldset>
         </ActionForm>
       </Panel>
       <Panel title="Record a payment" testId="form-payment">

@@ -8,6 +8,7 @@ type Role = keyof typeof ROLE_LABEL;
 function MainLinks({ role }: { role: Role }) {
   return (
     <>
+      <NavLink href="/today">Today</NavLink>
       <NavLink href="/dashboard">Dashboard</NavLink>
       <NavLink href="/">Aging report</NavLink>
       <NavLink href="/customers">Customers</NavLink>
@@ -28,7 +29,10 @@ function MainLinks({ role }: { role: Role }) {
 function SignOut({ signOut }: { signOut: () => Promise<void> }) {
   return (
     <form action={signOut}>
-      <button type="submit" className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+      <button
+        type="submit"
+        className="whitespace-nowrap rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+      >
         Sign out
       </button>
     </form>
@@ -51,14 +55,15 @@ export function AppHeader(props: { orgName: string; userName: string; role: Role
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex h-14 max-w-[100rem] items-center gap-6 px-4 sm:px-6">
-        <Link href="/" aria-label="Dunning Desk home" className="shrink-0">
+        <Link href="/start" aria-label="Dunning Desk home" className="shrink-0">
           <Logo />
         </Link>
         <nav aria-label="Main" className="hidden items-center gap-1 text-sm lg:flex">
           <MainLinks role={props.role} />
         </nav>
         <div className="ml-auto hidden items-center gap-3 text-sm lg:flex">
-          <span className="hidden text-slate-500 xl:inline">{props.orgName}</span>
+          {/* With Today and the dashboard in the row, the name fits beside it from 1536 px (it is in the badge's title and the menu too). */}
+          <span className="hidden text-slate-500 2xl:inline">{props.orgName}</span>
           {badge}
           <SignOut signOut={props.signOut} />
         </div>

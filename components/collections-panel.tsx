@@ -15,11 +15,14 @@ export function CollectionsPanel({
   accounts,
   locale,
   children,
+  disputeAction,
 }: {
   customerId: string;
   accounts: AccountCollections[];
   locale: string;
   children?: (account: AccountCollections) => React.ReactNode;
+  /** For roles that may change the account: what to do with an open dispute (resolve it). Viewers read only. */
+  disputeAction?: (disputeId: string) => React.ReactNode;
 }) {
   if (!accounts.length)
     return (
@@ -95,6 +98,16 @@ export function CollectionsPanel({
                     </span>
                     {p.planId ? "Instalment" : "Promise"} of{" "}
                     <Money minor={p.amount} currency={currency} locale={locale} /> by {day(p.promisedFor)}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {state.openDisputes.length > 0 && (
+              <ul className="space-y-1 text-sm" aria-label="Open disputes" data-testid="open-disputes">
+                {state.openDisputes.map((d) => (
+                  <li key={d.id} className="rounded-md border border-amber-200 bg-amber-50/50 p-2">
+                    <span className="font-medium">Disputed: {d.invoiceNumber}</span> since {day(d.openedOn)}: {d.note}
+                    {disputeAction?.(d.id)}
                   </li>
                 ))}
               </ul>

@@ -41,7 +41,14 @@ export function CustomerFilters({
   countries: [string, string][];
 }) {
   const filtered =
-    query.q || query.language || query.currency || query.country || query.type || query.balance || query.paused;
+    query.q ||
+    query.language ||
+    query.currency ||
+    query.country ||
+    query.type ||
+    query.balance ||
+    query.paused ||
+    query.assigned;
   return (
     // biome-ignore lint/a11y/useSemanticElements: <search> around a form is still patchy in screen readers; role="search" is read everywhere
     <form method="get" className="flex flex-wrap items-end gap-3" role="search" aria-label="Find customers">
@@ -77,6 +84,15 @@ export function CustomerFilters({
         options={[
           ["yes", "Paused"],
           ["no", "Active"],
+        ]}
+      />
+      <Select
+        name="assigned"
+        label="Assigned to"
+        value={query.assigned}
+        options={[
+          ["me", "My accounts"],
+          ["none", "Nobody"],
         ]}
       />
       <button

@@ -11,7 +11,7 @@ type Sort = CustomerQuery["sort"];
 export function customersHref(query: CustomerQuery, change: Partial<CustomerQuery>): string {
   const next = { ...query, ...change };
   const params = new URLSearchParams();
-  for (const key of ["q", "language", "currency", "country", "type", "balance", "paused"] as const) {
+  for (const key of ["q", "language", "currency", "country", "type", "balance", "paused", "assigned"] as const) {
     if (next[key]) params.set(key, next[key]);
   }
   params.set("sort", next.sort);
@@ -81,6 +81,9 @@ export function CustomersTable({
             <th scope="col" className="hidden px-2.5 py-2 text-left font-medium sm:table-cell">
               Dunning
             </th>
+            <th scope="col" className="hidden px-2.5 py-2 text-left font-medium md:table-cell">
+              Assigned to
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -119,6 +122,9 @@ export function CustomersTable({
                 ) : (
                   <span className="text-xs text-slate-500">Active</span>
                 )}
+              </td>
+              <td className="hidden px-2.5 py-2 text-slate-600 md:table-cell" data-testid="assigned-to">
+                {c.assignedTo ?? <span className="text-xs text-slate-500">Nobody</span>}
               </td>
             </tr>
           ))}

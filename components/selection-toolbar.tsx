@@ -14,10 +14,18 @@ const input =
  * What can be done with the accounts ticked in a table: the table's checkboxes
  * join this form by its id (`form=`), so the rows stay server-rendered. Each
  * action is a submit button named "intent" (the server action switches on it):
- * plan the letters of the ticked accounts, or pause their dunning. Another
- * action ("Assign to…") is one more button and its fields.
+ * plan the letters of the ticked accounts, pause their dunning, or assign them
+ * to a collector (shown when `assignees` is given: the working roles' pages).
  */
-export function SelectionToolbar({ formId, action }: { formId: string; action: Action }) {
+export function SelectionToolbar({
+  formId,
+  action,
+  assignees,
+}: {
+  formId: string;
+  action: Action;
+  assignees?: { id: string; name: string; role: string }[];
+}) {
   const [result, formAction, pending] = useActionState(action, undefined);
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
@@ -79,6 +87,33 @@ export function SelectionToolbar({ formId, action }: { formId: string; action: A
         <button type="submit" name="intent" value="pause" disabled={pending} className={button}>
           Pause dunning
         </button>
+        {assignees && (
+          <>
+            <div>
+              <label htmlFor={`${id}-assign`} className="block text-xs font-medium text-slate-700">
+                Assign to
+              </label>
+              <select
+                id={`${id}-assign`}
+                name="assignTo"
+                defaultValue=""
+                className={input}
+                aria-invalid={fieldError("assignTo") ? true : undefined}
+                aria-describedby={`${id}-status`}
+              >
+                <option value="">Choose a collector…</option>
+                {assignees.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name} ({a.role.toLowerCase()})
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" name="intent" value="assign" disabled={pending} className={button}>
+              Assign
+            </button>
+          </>
+        )}
       </div>
       <p
         id={`${id}-status`}
@@ -87,8 +122,9 @@ export function SelectionToolbar({ formId, action }: { formId: string; action: A
         className={`min-h-5 text-sm ${result?.ok ? "text-emerald-700" : "text-red-700"}`}
       >
         {result && !result.ok
-          ? [accountsError, fieldError("pauseReason"), fieldError("pauseUntil")].filter(Boolean).join(" ") ||
-            result.message
+          ? [accountsError, fieldError("pauseReason"), fieldError("pauseUntil"), fieldError("assignTo")]
+              .filter(Boolean)
+              .join(" ") || result.message
           : result?.message}
       </p>
     </form>

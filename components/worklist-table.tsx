@@ -65,6 +65,9 @@ export function WorklistTable({
                     {i.name}
                   </Link>
                 </div>
+                <div className="text-xs text-slate-500" data-testid="assigned-to">
+                  {i.assignedTo ? `Assigned to ${i.assignedTo}` : "Not assigned"}
+                </div>
               </td>
               <td className="px-3 py-2 text-right font-medium">
                 <Money minor={i.overdueMinor} currency={i.currency} locale={locale} />
@@ -80,6 +83,14 @@ export function WorklistTable({
                 <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">
                   {KIND[i.kind]}
                 </span>
+                {i.callBackDue && (
+                  <span
+                    className="mr-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs font-medium text-sky-900"
+                    data-testid="call-back-due"
+                  >
+                    Call back
+                  </span>
+                )}
                 <ul className="mt-1 space-y-0.5">
                   {i.reasons.map((r) => (
                     <li key={r}>{r}</li>

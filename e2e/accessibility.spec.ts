@@ -21,6 +21,7 @@ async function pages(): Promise<{ name: string; path: string }[]> {
   const list = [
     { name: "dashboard", path: "/dashboard" },
     { name: "aging-report", path: "/" },
+    { name: "today", path: "/today" },
     { name: "worklist", path: "/worklist" },
     { name: "send-plan", path: "/worklist/send-plan" },
     { name: "customers", path: "/customers" },

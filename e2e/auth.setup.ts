@@ -9,6 +9,7 @@ for (const user of DEMO_USERS) {
     await page.getByLabel("Email").fill(user.email);
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
+    // Each role's start page (lib/users/start-page.ts): collectors land on Today, the others on the dashboard.
     await expectStartPage(page, user.role);
     await page.context().storageState({ path: `test-results/.auth/${user.role.toLowerCase()}.json` });
   });

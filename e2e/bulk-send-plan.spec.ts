@@ -3,7 +3,7 @@ import { expect, problems, query, screenshot, test } from "./fixtures";
 import { ownOrg } from "./own-org";
 
 // "Send all due letters" shows its plan first, and the worklist's ticked accounts narrow
-// it or pause their dunning. A copy of the demo data of its own, clock frozen at 2026-11-25.
+// it, pause their dunning or go to a collector. A copy of the demo data of its own, clock frozen at 2026-11-25.
 const org = ownOrg("bulk-plan");
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -26,7 +26,7 @@ async function bothWidths(page: Page, name: string) {
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 test.use(org.as("collector"));
 
-test("ticked accounts: plan only their letters, or pause their dunning", async ({ page }) => {
+test("ticked accounts: plan only their letters, pause their dunning, or assign them", async ({ page }) => {
   await page.goto("/worklist");
   const first = dueRows(page).nth(0);
   const second = dueRows(page).nth(1);
@@ -55,6 +55,17 @@ test("ticked accounts: plan only their letters, or pause their dunning", async (
   await expect(toolbar.getByRole("status")).toHaveText("Dunning paused for 1 customer.");
   await expect(row(pausedName)).toHaveCount(0);
   await expect(page.locator("section[aria-labelledby=paused-heading]")).toContainText(pausedName);
+
+  // Assigning: the other ticked account goes to someone who does not work it yet (the demo
+  // already gives some accounts to the admin); its row then says who works it.
+  const assigned = names[1];
+  const before = await row(assigned).getByTestId("assigned-to").innerText();
+  const [to, role] = before.includes("Astrid Admin") ? ["Colin Collector", "collector"] : ["Astrid Admin", "admin"];
+  await row(assigned).getByRole("checkbox").check();
+  await toolbar.getByLabel("Assign to").selectOption({ label: `${to} (${role})` });
+  await toolbar.getByRole("button", { name: "Assign", exact: true }).click();
+  await expect(toolbar.getByRole("status")).toHaveText(`1 customer assigned to ${to}.`);
+  await expect(row(assigned).getByTestId("assigned-to")).toHaveText(`Assigned to ${to}`);
 });
 
 test("the plan of every due letter calls out letter 4, refuses a stale confirmation, then sends exactly the plan", async ({

@@ -71,7 +71,8 @@ test.describe("as admin", () => {
       await them.getByLabel("Email").fill(email);
       await them.getByLabel("Password").fill(password);
       await them.getByRole("button", { name: "Sign in" }).click();
-      await expectStartPage(them, undefined, { timeout: 15_000 });
+      // A new user is a collector: they start on Today (lib/users/start-page.ts).
+      await expectStartPage(them, "COLLECTOR", { timeout: 15_000 });
     };
     await signIn("leaver passphrase 1");
 

@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/collections/actor";
 import { openDispute } from "@/lib/collections/disputes";
+import { scheduleFollowUp } from "@/lib/collections/follow-ups";
 import { DEFAULT_POLICY } from "@/lib/collections/policy-settings";
 import type { Db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -22,7 +23,7 @@ import {
 import { upload } from "./imports";
 
 /** The costly parts of the fixture, built only for the actions whose row lists them in `needs`. */
-export type FixturePart = "dispute" | "handedOver" | "registeredLetter" | "import" | "ledger";
+export type FixturePart = "dispute" | "handedOver" | "registeredLetter" | "import" | "ledger" | "followUp";
 
 /**
  * An organization with one user per role, a user to act on, and some history;
@@ -41,6 +42,7 @@ const PART_KEYS: Record<FixturePart, string[]> = {
   registeredLetter: ["registeredLetter", "charge"],
   import: ["checkedImport", "importMapping"],
   ledger: ["ledgerCustomer", "ledgerInvoice", "ledgerPayment"],
+  followUp: ["followUpId"],
 };
 
 export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) {
@@ -149,6 +151,18 @@ export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) 
       });
       return { ledgerCustomer, ledgerInvoice, ledgerPayment };
     },
+    followUp: async () => {
+      // An open call-back due today on the fixture's customer, to complete or cancel.
+      const { followUpId } = await scheduleFollowUp(db, {
+        orgId: org.id,
+        actor,
+        customerId: customer.id,
+        dueOn: today,
+        note: "Call about the overdue invoice",
+        now: clockNow(),
+      });
+      return { followUpId };
+    },
   };
   type Built<K extends FixturePart> = Awaited<ReturnType<(typeof parts)[K]>>;
   const fx = { org, users, target, customer, today, overdueInvoice } as {
@@ -162,7 +176,8 @@ export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) 
     Built<"handedOver"> &
     Built<"registeredLetter"> &
     Built<"import"> &
-    Built<"ledger">;
+    Built<"ledger"> &
+    Built<"followUp">;
   for (const part of Object.keys(parts) as FixturePart[]) {
     if (needs.includes(part)) {
       Object.assign(fx, await parts[part]());
@@ -444,6 +459,46 @@ export const actionTable: Record<string, ActionRow> = {
       "contactPerson",
       "phone",
     ],
+  },
+  // Ownership and call-backs: the working roles (README, Tasks and ownership).
+  "customers.assign": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({ customerIds: fx.customer.id, userId: fx.target.id }),
+    idFields: ["customerIds", "userId"],
+  },
+  "collections.schedule_follow_up": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({ customerId: fx.customer.id, dueOn: fx.today, note: "Ask whether the payment left" }),
+    idFields: ["customerId"],
+    textFields: ["note"],
+  },
+  "collections.complete_follow_up": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["followUp"],
+    validInput: (fx) => ({
+      followUpId: fx.followUpId,
+      type: "call_spoke",
+      occurredOn: fx.today,
+      time: "00:00",
+      note: "Spoke to AP; paying Friday.",
+    }),
+    idFields: ["followUpId"],
+    textFields: ["note"],
+  },
+  "collections.cancel_follow_up": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["followUp"],
+    validInput: (fx) => ({ followUpId: fx.followUpId }),
+    idFields: ["followUpId"],
+  },
+  "collections.add_internal_note": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({
+      customerId: fx.customer.id,
+      body: "Their CFO changes in June; ask for the new AP contact.",
+    }),
+    idFields: ["customerId"],
+    textFields: ["body"],
   },
   "customers.create": {
     allowed: ["ADMIN", "COLLECTOR"],

@@ -358,3 +358,69 @@ describe("pausing dunning on the selected accounts", () => {
     expect(await db.auditEvent.count({ where: { orgId: f.org.id, kind: "customer.updated" } })).toBe(0);
   });
 });
+
+describe("assigning the selected accounts", () => {
+  it("assigns two ticked accounts to a collector in one go, audited per customer; one customer in two currencies counts once", async () => {
+    const f = await org();
+    const a = await f.overdueCustomer("A");
+    const b = await f.overdueCustomer("B");
+    const c = await f.overdueCustomer("C");
+    const colleague = await createUser(db, f.org.id, "COLLECTOR");
+    const ctx = await actionContextFor(db, f.user.id);
+    const form = new FormData();
+    form.append("intent", "assign");
+    form.append("accounts", `${a.id}:EUR`);
+    form.append("accounts", `${b.id}:EUR`);
+    form.append("accounts", `${b.id}:NOK`);
+    form.append("assignTo", colleague.id);
+    expect(await runAction(selectionAction, ctx, form)).toEqual({
+      ok: true,
+      message: `2 customers assigned to ${colleague.name}.`,
+      data: { href: null },
+    });
+    const assigned = await db.customer.findMany({
+      where: { orgId: f.org.id, assignedUserId: colleague.id },
+      select: { id: true },
+    });
+    expect(assigned.map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
+    expect((await db.customer.findUniqueOrThrow({ where: { id: c.id } })).assignedUserId).toBeNull();
+    const audits = await db.auditEvent.findMany({ where: { orgId: f.org.id, kind: "customer.assigned" } });
+    expect(audits.map((e) => (e.payload as { customerId: string }).customerId).sort()).toEqual([a.id, b.id].sort());
+    // Again: nothing moves, and it says so.
+    expect(await runAction(selectionAction, ctx, form)).toMatchObject({
+      ok: true,
+      message: `The ticked customers were already assigned to ${colleague.name}; nothing changed.`,
+    });
+    expect(await db.auditEvent.count({ where: { orgId: f.org.id, kind: "customer.assigned" } })).toBe(2);
+  });
+
+  it("refuses a viewer as assignee, no choice, another org's user, and a viewer assigning, changing nothing", async () => {
+    const f = await org();
+    const a = await f.overdueCustomer("A");
+    const viewer = await createUser(db, f.org.id, "VIEWER");
+    const stranger = await createUser(db, (await createOrg(db)).id, "COLLECTOR");
+    const ctx = await actionContextFor(db, f.user.id);
+    const valid = { intent: "assign", accounts: [`${a.id}:EUR`], assignTo: f.user.id };
+    const refusals: [Record<string, unknown>, string, string][] = [
+      [
+        { ...valid, assignTo: viewer.id },
+        "INVALID_INPUT",
+        `${viewer.name} is a viewer and cannot work accounts; assign them to a collector or an administrator.`,
+      ],
+      [{ ...valid, assignTo: "" }, "INVALID_INPUT", "Some fields need attention."],
+      [
+        { ...valid, assignTo: stranger.id },
+        "NOT_FOUND",
+        "That user is not in your organization; choose someone from the list.",
+      ],
+    ];
+    for (const [input, code, message] of refusals)
+      expect(await runAction(selectionAction, ctx, input)).toMatchObject({ ok: false, code, message });
+    expect(await runAction(selectionAction, await actionContextFor(db, viewer.id), valid)).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
+    expect((await db.customer.findUniqueOrThrow({ where: { id: a.id } })).assignedUserId).toBeNull();
+    expect(await db.auditEvent.count({ where: { orgId: f.org.id, kind: "customer.assigned" } })).toBe(0);
+  });
+});

@@ -11,6 +11,7 @@ import { accountQuerySchema } from "@/lib/aging/list-accounts";
 import { getAgingPage } from "@/lib/aging/pages";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { getAssignees } from "@/lib/customers/pages";
 import { formatDateOnly, todayIn } from "@/lib/time/dates";
 import { selectionAction } from "./worklist/actions";
 
@@ -31,8 +32,11 @@ export default async function AgingReportPage({
   const asOfResult = parseAsOf(query.asOf, today);
   const asOf = asOfResult.ok ? asOfResult.asOf : today;
   if (!asOfResult.ok) query.asOf = undefined;
-  const report = await getAgingPage(user, { today, query, asOf });
   const working = canWork(user.role);
+  const [report, assignees] = await Promise.all([
+    getAgingPage(user, { today, query, asOf }),
+    working ? getAssignees(user) : undefined,
+  ]);
   const hrefFor = (page: number) => {
     const next = new URLSearchParams(
       Object.entries({ ...query, page: String(page) }).filter(([, v]) => v !== undefined) as [string, string][],
@@ -58,7 +62,7 @@ export default async function AgingReportPage({
         <ComparisonNote comparison={report.comparison} admin={user.role === "ADMIN"} />
       )}
       {working && report.accounts.rows.length > 0 && (
-        <SelectionToolbar formId={SELECTION_FORM} action={selectionAction} />
+        <SelectionToolbar formId={SELECTION_FORM} action={selectionAction} assignees={assignees} />
       )}
       <AccountsTable
         rows={report.accounts.rows}

@@ -18,7 +18,9 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   const parsed = credentials.safeParse({ email, password: String(formData.get("password") ?? "") });
   if (!parsed.success) return { message: parsed.error.issues[0].message, email };
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: safeReturnPath(formData.get("next")) });
+    // No page asked for: /start sends each role to its start page (lib/users/start-page.ts).
+    const next = formData.get("next");
+    await signIn("credentials", { ...parsed.data, redirectTo: next ? safeReturnPath(next) : "/start" });
   } catch (error) {
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code;

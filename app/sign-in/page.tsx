@@ -14,8 +14,9 @@ export default async function SignInPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const next = safeReturnPath(params.next);
-  if (await getSessionUser()) redirect(next);
+  // No page asked for: "" here, and sign-in goes to /start, the role's start page.
+  const next = params.next ? safeReturnPath(params.next) : "";
+  if (await getSessionUser()) redirect(next || "/start");
   // A fresh server has no one to sign in: it offers setup instead.
   if (await serverNeedsSetup()) redirect("/setup");
   const justSetUp = params.setup === "done";

@@ -42,6 +42,18 @@ export function describeAuditEvent(e: AuditEventInput, ctx: DescribeContext = NO
   const who = (id: string) => ctx.customerName(id) ?? "a customer no longer on file";
   const money = (minor: number, currency: string) => formatMoney(minor, currency, ctx.locale);
   switch (e.kind) {
+    case "customer.assigned":
+      return e.payload.toUserId
+        ? `Assigned ${who(e.payload.customerId)} to ${e.payload.toName ?? "a user"}`
+        : `Took ${who(e.payload.customerId)} off anyone's accounts (unassigned)`;
+    case "follow_up.scheduled":
+      return `Planned a call-back to ${who(e.payload.customerId)} on ${e.payload.dueOn}`;
+    case "follow_up.done":
+      return `Completed a call-back to ${who(e.payload.customerId)}, logging the contact`;
+    case "follow_up.cancelled":
+      return `Cancelled a call-back to ${who(e.payload.customerId)}`;
+    case "internal_note.added":
+      return `Added an internal note on ${who(e.payload.customerId)}`;
     case "case.opened":
       return `Opened a collection case for ${who(e.payload.customerId)} (${e.payload.currency})`;
     case "case.closed":

@@ -40,6 +40,26 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
     kind: z.literal("customer.updated"),
     payload: z.object({ customerId: uuid, reference: z.string(), before: fieldValues, after: fieldValues }),
   }),
+  // Ownership and tasks: who works an account, call-backs, internal notes.
+  z.object({
+    kind: z.literal("customer.assigned"),
+    payload: z.object({
+      customerId: uuid,
+      fromUserId: uuid.nullable(),
+      toUserId: uuid.nullable(),
+      toName: z.string().nullable(),
+    }),
+  }),
+  z.object({
+    kind: z.literal("follow_up.scheduled"),
+    payload: z.object({ followUpId: uuid, customerId: uuid, dueOn: day }),
+  }),
+  z.object({
+    kind: z.literal("follow_up.done"),
+    payload: z.object({ followUpId: uuid, customerId: uuid, contactId: uuid }),
+  }),
+  z.object({ kind: z.literal("follow_up.cancelled"), payload: z.object({ followUpId: uuid, customerId: uuid }) }),
+  z.object({ kind: z.literal("internal_note.added"), payload: z.object({ noteId: uuid, customerId: uuid }) }),
   z.object({ kind: z.literal("demo.seeded"), payload: z.object({ customers: z.number(), invoices: z.number() }) }),
   // Collections. Amounts are integer minor units of `currency`; dates are DateOnly strings.
   z.object({ kind: z.literal("case.opened"), payload: z.object({ caseId: uuid, customerId: uuid, currency }) }),

@@ -6,7 +6,7 @@ import { clockNow } from "@/lib/time/dates";
 import type { Actor } from "./actor";
 import { CONTACT_TYPES } from "./contact-types";
 import { openDispute, resolveDispute } from "./disputes";
-import { logContact } from "./log-contact";
+import { logContactAndFollowUp } from "./follow-ups";
 import { policySettingsSchema } from "./policy-settings";
 import { recordHandoff } from "./record-handoff";
 import { recordPayment } from "./record-payment";
@@ -31,10 +31,13 @@ export const logContactAction = actionDefinition({
     occurredOn: dateOnlyField,
     time: z.string({ message: "Enter a time." }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter a time as HH:MM."),
     note,
+    // Optional: plan the next call-back in the same step ("" or absent: none).
+    followUpOn: z.union([dateOnlyField, z.literal("")]).optional(),
+    followUpNote: textField(2000).optional(),
   }),
   run: async (ctx, input) => {
     const { label: _label, ...type } = CONTACT_TYPES[input.type];
-    await logContact(ctx.db, {
+    const { followUpId } = await logContactAndFollowUp(ctx.db, {
       orgId: ctx.orgId,
       actor: actor(ctx),
       customerId: input.customerId,
@@ -43,8 +46,12 @@ export const logContactAction = actionDefinition({
       time: input.time,
       note: input.note,
       now: clockNow(),
+      followUp: input.followUpOn ? { dueOn: input.followUpOn, note: input.followUpNote ?? "" } : null,
     });
-    return { message: "Contact logged.", data: { customerId: input.customerId } };
+    return {
+      message: followUpId ? `Contact logged; call-back planned for ${input.followUpOn}.` : "Contact logged.",
+      data: { customerId: input.customerId },
+    };
   },
 });
 

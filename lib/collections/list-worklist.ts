@@ -2,7 +2,7 @@ import { type Db, type DbOrTx, readAll } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { type Comparison, comparisonFor } from "@/lib/rates/comparison";
 import { convertToBase } from "@/lib/rates/convert";
-import type { DateOnly } from "@/lib/time/dates";
+import { type DateOnly, dateOnlyFromDb } from "@/lib/time/dates";
 import { accountKey, loadAccountStates } from "./account-state";
 import { dueLetterStage, type WorkKind, workEntries } from "./account-work";
 import { nextAction } from "./policy";
@@ -28,6 +28,10 @@ export interface WorklistItem {
   /** Why the account needs action; the first is the main one. */
   reasons: string[];
   letterId: string | null;
+  /** Who works the account (name), or null. */
+  assignedTo: string | null;
+  /** The earliest open call-back due today or before, if any. */
+  callBackDue: DateOnly | null;
 }
 
 export const WORKLIST_PAGE_SIZE = 25;
@@ -48,9 +52,10 @@ interface Ranked {
  */
 async function rankedAccounts(
   db: DbOrTx,
-  opts: { orgId: string; offset: number; limit: number | null; dueLettersOnly?: boolean },
+  opts: { orgId: string; offset: number; limit: number | null; dueLettersOnly?: boolean; assignedTo?: string },
 ) {
   const dueOnly = opts.dueLettersOnly ? Prisma.sql`AND a.due_stage IS NOT NULL` : Prisma.empty;
+  const mine = assignedToSql(opts.assignedTo);
   // Ties on priority are broken by name: take the page's rows WITH TIES from the
   // index, and only those meet the customers table.
   // Converted accounts first (unrated_currency null), then those without a rate, per currency: the index's order.
@@ -62,7 +67,7 @@ async function rankedAccounts(
   return db.$queryRaw<Ranked[]>(Prisma.sql`
     WITH ranked AS (
       SELECT a.customer_id, a.currency, a.due_stage, a.priority, a.unrated_currency
-      FROM account_work a WHERE a.org_id = ${opts.orgId}::uuid AND a.work_kind IS NOT NULL ${dueOnly}
+      FROM account_work a WHERE a.org_id = ${opts.orgId}::uuid AND a.work_kind IS NOT NULL ${dueOnly} ${mine}
       ${top})
     SELECT r.customer_id, r.currency, c.name, r.due_stage::int AS due_stage
     FROM ranked r JOIN customers c ON c.id = r.customer_id
@@ -70,9 +75,28 @@ async function rankedAccounts(
     ${page}`);
 }
 
+/** "My accounts": account_work rows whose customer is assigned to the user (customers_org_id_assigned_user_id_idx). */
+function assignedToSql(userId: string | undefined) {
+  return userId
+    ? Prisma.sql`AND EXISTS (SELECT 1 FROM customers m WHERE m.id = a.customer_id AND m.assigned_user_id = ${userId}::uuid)`
+    : Prisma.empty;
+}
+
+/** The page's assignees and due call-backs, for its customers only (follow_ups_customer_id_due_on_idx). */
+async function pageMarkers(db: DbOrTx, orgId: string, customerIds: string[], today: DateOnly) {
+  if (!customerIds.length) return new Map<string, { assigned_to: string | null; call_back_due: Date | null }>();
+  const rows = await db.$queryRaw<{ id: string; assigned_to: string | null; call_back_due: Date | null }[]>`
+    SELECT c.id, u.name AS assigned_to,
+      (SELECT min(f.due_on) FROM follow_ups f
+        WHERE f.customer_id = c.id AND f.done_at IS NULL AND f.cancelled_at IS NULL AND f.due_on <= ${today}::date) AS call_back_due
+    FROM customers c LEFT JOIN users u ON u.id = c.assigned_user_id
+    WHERE c.org_id = ${orgId}::uuid AND c.id = ANY(${customerIds}::uuid[])`;
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 export async function listWorklist(
   db: Db | DbOrTx,
-  opts: { orgId: string; now: Date; page?: number; pageSize?: number },
+  opts: { orgId: string; now: Date; page?: number; pageSize?: number; assignedTo?: string },
 ): Promise<{ items: WorklistItem[]; total: number; pageSize: number; today: DateOnly; comparison: Comparison }> {
   const context = await loadWorkContext(db, opts);
   const { today, policy } = context;
@@ -80,11 +104,16 @@ export async function listWorklist(
   const pageSize = opts.pageSize ?? WORKLIST_PAGE_SIZE;
   const page = Math.max(1, opts.page ?? 1);
   const [rows, counted, unrated] = await readAll(db, [
-    () => rankedAccounts(db, { orgId: opts.orgId, offset: (page - 1) * pageSize, limit: pageSize }),
     () =>
-      db.$queryRaw<
-        { total: bigint }[]
-      >`SELECT count(*) AS total FROM account_work WHERE org_id = ${opts.orgId}::uuid AND work_kind IS NOT NULL`,
+      rankedAccounts(db, {
+        orgId: opts.orgId,
+        offset: (page - 1) * pageSize,
+        limit: pageSize,
+        assignedTo: opts.assignedTo,
+      }),
+    () =>
+      db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM account_work a
+        WHERE a.org_id = ${opts.orgId}::uuid AND a.work_kind IS NOT NULL ${assignedToSql(opts.assignedTo)}`,
     // The currencies ranked without a rate, named on the page (the order index's second column).
     () =>
       db.$queryRaw<{ currency: string }[]>`
@@ -96,6 +125,12 @@ export async function listWorklist(
     ...context.rates.rates.keys(),
     ...unrated.map((u) => u.currency.trim()),
   ]);
+  const markers = await pageMarkers(
+    db,
+    opts.orgId,
+    rows.map((r) => r.customer_id),
+    today,
+  );
   // The page's accounts are judged again from their facts: the reasons are worded for today.
   const keys = rows.map((r) => ({ customerId: r.customer_id, currency: r.currency.trim() }));
   const states = await loadAccountStates(db, {
@@ -110,6 +145,8 @@ export async function listWorklist(
     const action = nextAction(state.facts, policy, today);
     const work = workEntries(state, action, today, context.locale);
     if (!work.length) return []; // changed since the cache was read
+    const marker = markers.get(r.customer_id);
+    const callBackDue = marker?.call_back_due ? dateOnlyFromDb(marker.call_back_due) : null;
     return [
       {
         customerId: r.customer_id,
@@ -123,8 +160,13 @@ export async function listWorklist(
         kind: work[0].kind,
         dueStage: dueLetterStage(action),
         dueOn: action.kind === "none" ? null : action.dueOn,
-        reasons: work.map((w) => w.reason),
+        reasons: [
+          ...work.map((w) => w.reason),
+          ...(callBackDue ? [`Call-back due ${callBackDue === today ? "today" : `since ${callBackDue}`}`] : []),
+        ],
         letterId: work.find((w) => w.letterId)?.letterId ?? null,
+        assignedTo: marker?.assigned_to ?? null,
+        callBackDue,
       },
     ];
   });

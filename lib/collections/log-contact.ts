@@ -1,7 +1,7 @@
 import { invalid, parseDay, requireText } from "@/lib/actions/fields";
 import { recordAudit } from "@/lib/audit/events";
 import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
-import type { Db } from "@/lib/db/client";
+import type { Db, DbOrTx } from "@/lib/db/client";
 import type { ContactChannel, ContactDirection, ContactOutcome } from "@/lib/generated/prisma/enums";
 import { todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
@@ -30,6 +30,56 @@ export interface LogContactInput {
 
 /** Logs a call, an email sent outside the app or a customer reply, with its audit record. Append-only. */
 export async function logContact(db: Db, input: LogContactInput): Promise<{ contactId: string }> {
+  checkContact(input);
+  return db.$transaction((tx) => logContactIn(tx, input));
+}
+
+/** The same inside the caller's transaction (completing a follow-up logs the contact it led to). */
+export async function logContactIn(tx: DbOrTx, input: LogContactInput): Promise<{ contactId: string }> {
+  checkContact(input);
+  const day = parseDay(input.occurredOn, "occurredOn");
+  const note = requireText(input.note, "note", "a short note of what happened");
+  const customer = await getCustomerOrThrow(tx, input);
+  const org = await tx.organization.findUniqueOrThrow({ where: { id: input.orgId } });
+  const occurredAt = instantAt(day, input.time, org.timeZone);
+  if (occurredAt > input.now)
+    throw invalid("occurredOn", `The contact cannot be later than now (${todayIn(org.timeZone, input.now)}).`);
+  const openCase = await tx.collectionCase.findFirst({
+    where: { orgId: input.orgId, customerId: customer.id, closedAt: null },
+    orderBy: { openedAt: "desc" },
+  });
+  const contact = await tx.contactAttempt.create({
+    data: {
+      orgId: input.orgId,
+      customerId: customer.id,
+      caseId: openCase?.id ?? null,
+      userId: input.actor.userId,
+      occurredAt,
+      channel: input.channel,
+      direction: input.direction,
+      outcome: input.outcome,
+      note,
+    },
+  });
+  await recordAudit(
+    tx,
+    { orgId: input.orgId, userId: input.actor.userId },
+    {
+      kind: "contact.logged",
+      payload: {
+        contactId: contact.id,
+        customerId: customer.id,
+        channel: input.channel,
+        direction: input.direction,
+        outcome: input.outcome,
+      },
+    },
+  );
+  return { contactId: contact.id };
+}
+
+/** Role, the channel/outcome combination, note, date and time: refused before anything is written. */
+function checkContact(input: LogContactInput): void {
   assertCanWork(input.actor);
   if (!ALLOWED[input.direction]?.[input.channel]?.includes(input.outcome)) {
     throw invalid(
@@ -37,46 +87,7 @@ export async function logContact(db: Db, input: LogContactInput): Promise<{ cont
       `A${input.direction === "INBOUND" ? "n inbound" : "n outbound"} ${input.channel.toLowerCase()} cannot have the outcome "${input.outcome.toLowerCase().replace("_", " ")}".`,
     );
   }
-  const note = requireText(input.note, "note", "a short note of what happened");
-  const day = parseDay(input.occurredOn, "occurredOn");
+  requireText(input.note, "note", "a short note of what happened");
+  parseDay(input.occurredOn, "occurredOn");
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(input.time)) throw invalid("time", "Enter a time as HH:MM.");
-  return db.$transaction(async (tx) => {
-    const customer = await getCustomerOrThrow(tx, input);
-    const org = await tx.organization.findUniqueOrThrow({ where: { id: input.orgId } });
-    const occurredAt = instantAt(day, input.time, org.timeZone);
-    if (occurredAt > input.now)
-      throw invalid("occurredOn", `The contact cannot be later than now (${todayIn(org.timeZone, input.now)}).`);
-    const openCase = await tx.collectionCase.findFirst({
-      where: { orgId: input.orgId, customerId: customer.id, closedAt: null },
-      orderBy: { openedAt: "desc" },
-    });
-    const contact = await tx.contactAttempt.create({
-      data: {
-        orgId: input.orgId,
-        customerId: customer.id,
-        caseId: openCase?.id ?? null,
-        userId: input.actor.userId,
-        occurredAt,
-        channel: input.channel,
-        direction: input.direction,
-        outcome: input.outcome,
-        note,
-      },
-    });
-    await recordAudit(
-      tx,
-      { orgId: input.orgId, userId: input.actor.userId },
-      {
-        kind: "contact.logged",
-        payload: {
-          contactId: contact.id,
-          customerId: customer.id,
-          channel: input.channel,
-          direction: input.direction,
-          outcome: input.outcome,
-        },
-      },
-    );
-    return { contactId: contact.id };
-  });
 }

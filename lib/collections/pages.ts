@@ -1,10 +1,13 @@
 import type { SessionUser } from "@/lib/auth/session-user";
+import { listAssignees } from "@/lib/customers/assign-accounts";
 import { getCustomerAccount } from "@/lib/customers/get-customer-account";
 import { db } from "@/lib/db/client";
 import { listCustomerCharges } from "@/lib/law/list-customer-charges";
 import { clockNow, todayIn } from "@/lib/time/dates";
 import { getContactHistory } from "./contact-history";
 import { getAccountCollections } from "./get-account-collections";
+import { listInternalNotes } from "./internal-notes";
+import { listCustomerFollowUps } from "./list-follow-ups";
 import { listPausedAccounts } from "./list-paused-accounts";
 import { listWorklist } from "./list-worklist";
 import { getPolicySettings } from "./policy-settings";
@@ -16,18 +19,33 @@ import { getPolicySettings } from "./policy-settings";
 export async function getCustomerPage(user: SessionUser, customerId: string) {
   const now = clockNow();
   const scope = { orgId: user.orgId, customerId };
-  const [account, collections, history, charges] = await Promise.all([
+  const [account, collections, history, charges, followUps, notes, assignees] = await Promise.all([
     getCustomerAccount(db(), { ...scope, today: todayIn(user.timeZone, now) }),
     getAccountCollections(db(), { ...scope, now }),
     getContactHistory(db(), scope),
     listCustomerCharges(db(), scope),
+    listCustomerFollowUps(db(), scope),
+    listInternalNotes(db(), scope),
+    listAssignees(db(), user.orgId),
   ]);
-  return { now, account, collections, history, charges };
+  // Named even when no longer assignable (deactivated, made a viewer since): the page says who holds it.
+  const assignedTo = account.customer.assignedUserId
+    ? await db().user.findFirst({
+        where: { id: account.customer.assignedUserId, orgId: user.orgId },
+        select: { id: true, name: true, active: true, role: true },
+      })
+    : null;
+  return { now, account, collections, history, charges, followUps, notes, assignees, assignedTo };
 }
 
 /** The worklist's page, and the overdue accounts it skips because dunning is paused (shown apart, with the reason). */
-export async function getWorklistPage(user: SessionUser, page: number) {
-  const list = await listWorklist(db(), { orgId: user.orgId, now: clockNow(), page });
+export async function getWorklistPage(user: SessionUser, page: number, opts: { mine?: boolean } = {}) {
+  const list = await listWorklist(db(), {
+    orgId: user.orgId,
+    now: clockNow(),
+    page,
+    assignedTo: opts.mine ? user.userId : undefined,
+  });
   const paused = await listPausedAccounts(db(), { orgId: user.orgId, today: list.today });
   return { ...list, paused };
 }

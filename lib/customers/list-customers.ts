@@ -26,6 +26,8 @@ export const customerFilterSchema = z.object({
   type: z.enum(CUSTOMER_TYPES).optional(),
   balance: z.enum(["open", "none"]).optional(),
   paused: z.enum(["yes", "no"]).optional(),
+  // "My accounts" (assigned to the signed-in user) or the unassigned ones.
+  assigned: z.enum(["me", "none"]).optional(),
   sort: z.enum(CUSTOMER_SORTS).default("name"),
   dir: z.enum(["asc", "desc"]).default("asc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -55,6 +57,8 @@ export interface CustomerListRow {
   /** Open balance per currency (accounts with something open). */
   open: { currency: string; minor: number }[];
   pause: { reason: string; until: DateOnly | null } | null;
+  /** The collector who works the account (name), or null. */
+  assignedTo: string | null;
 }
 
 interface RawRow {
@@ -69,6 +73,7 @@ interface RawRow {
   paused_reason: string | null;
   paused_until: Date | null;
   open: { currency: string; minor: string }[] | null;
+  assigned_to: string | null;
 }
 
 /** Paused today: a reason is set and the end date, if any, has not passed. */
@@ -78,8 +83,18 @@ const hasOpenSql = Prisma.sql`EXISTS (SELECT 1 FROM accounts a WHERE a.customer_
 
 export async function listCustomers(
   tx: DbOrTx,
-  /** pageSize: the export reads larger pages; countless: it needs no total, so no count per page. */
-  opts: { orgId: string; today: DateOnly; query: CustomerQuery; pageSize?: number; countless?: boolean },
+  /**
+   * userId: the signed-in user, for "assigned to me". pageSize: the export reads larger pages;
+   * countless: it needs no total, so no count per page.
+   */
+  opts: {
+    orgId: string;
+    today: DateOnly;
+    query: CustomerQuery;
+    userId?: string;
+    pageSize?: number;
+    countless?: boolean;
+  },
 ): Promise<{ rows: CustomerListRow[]; total: number; pageSize: number }> {
   const { query } = opts;
   const eq = (column: string, value: string | undefined) =>
@@ -89,6 +104,7 @@ export async function listCustomers(
     ${eq("c.language::text", query.language)} ${eq("c.currency", query.currency)}
     ${eq("c.country_code", query.country)} ${eq("c.type::text", query.type)}
     ${query.balance === "open" ? Prisma.sql`AND ${hasOpenSql}` : query.balance === "none" ? Prisma.sql`AND NOT ${hasOpenSql}` : Prisma.empty}
+    ${query.assigned === "me" && opts.userId ? Prisma.sql`AND c.assigned_user_id = ${opts.userId}::uuid` : query.assigned === "none" ? Prisma.sql`AND c.assigned_user_id IS NULL` : Prisma.empty}
     ${query.paused === "yes" ? Prisma.sql`AND ${pausedSql(opts.today)}` : query.paused === "no" ? Prisma.sql`AND NOT ${pausedSql(opts.today)}` : Prisma.empty}`;
   const order = Prisma.raw(ORDER_SQL[query.sort][query.dir]);
   const pageSize = opts.pageSize ?? CUSTOMERS_PAGE_SIZE;
@@ -99,8 +115,9 @@ export async function listCustomers(
       SELECT c.id, c.reference, c.name, c.email, c.country_code, c.type::text, c.language::text, c.currency,
         CASE WHEN ${pausedSql(opts.today)} THEN c.dunning_paused_reason END AS paused_reason, c.dunning_paused_until AS paused_until,
         (SELECT json_agg(json_build_object('currency', a.currency, 'minor', a.open_minor::text) ORDER BY a.currency)
-           FROM accounts a WHERE a.customer_id = c.id AND a.open_minor > 0) AS open
-      FROM customers c WHERE ${where}
+           FROM accounts a WHERE a.customer_id = c.id AND a.open_minor > 0) AS open,
+        u.name AS assigned_to
+      FROM customers c LEFT JOIN users u ON u.id = c.assigned_user_id WHERE ${where}
       ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`),
     () =>
       opts.countless
@@ -122,6 +139,7 @@ export async function listCustomers(
         r.paused_reason !== null
           ? { reason: r.paused_reason, until: r.paused_until ? dateOnlyFromDb(r.paused_until) : null }
           : null,
+      assignedTo: r.assigned_to,
     })),
     total: toMinor(count.n),
     pageSize,

@@ -29,6 +29,8 @@ export const APP_TABLE_GRANTS: Record<string, string[]> = {
   agency_handoffs: ["INSERT"],
   account_events: ["INSERT"],
   history_checkpoints: ["INSERT"],
+  // Internal remarks: append-only too (follow_ups keep the default: closed once by UPDATE, never deleted).
+  internal_notes: ["INSERT"],
   // Invoice copies are content-addressed: stored once (ON CONFLICT DO NOTHING), never changed.
   invoice_files: ["INSERT"],
   // A day's aging totals, written once (ON CONFLICT DO NOTHING), never changed (a trigger refuses it too).

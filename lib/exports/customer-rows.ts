@@ -29,7 +29,8 @@ export const CUSTOMER_EXPORT_COLUMNS: ExportColumn<CustomerListRow>[] = [
 /** Every customer the list's query matches, in its order (the page number is ignored). */
 export async function* customerExportRows(
   tx: DbOrTx,
-  opts: { orgId: string; today: DateOnly; query: CustomerQuery },
+  /** userId: the signed-in user, for "assigned to me" (as on the page). */
+  opts: { orgId: string; today: DateOnly; query: CustomerQuery; userId?: string },
 ): AsyncGenerator<CustomerListRow> {
   for (let page = 1; ; page++) {
     const { rows } = await listCustomers(tx, {

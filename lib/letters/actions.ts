@@ -5,6 +5,7 @@ import { WORKING_ROLES } from "@/lib/auth/roles";
 import type { Actor } from "@/lib/collections/actor";
 import { recordTrackingNumber } from "@/lib/collections/record-tracking-number";
 import type { Stage } from "@/lib/collections/stage";
+import { assignAccounts } from "@/lib/customers/assign-accounts";
 import { pauseDunning } from "@/lib/customers/pause-dunning";
 import { clockNow } from "@/lib/time/dates";
 import { confirmBulkSend } from "./bulk-send";
@@ -92,7 +93,8 @@ const selected = { accounts: selectionField };
  * The worklist's (and the report's) selection toolbar: one form, its buttons
  * named "intent". "plan" narrows the bulk-send plan to the selected accounts
  * (a redirect to the plan page; nothing changes); "pause" pauses dunning on the
- * selected customers. A later intent ("assign") is one more member here.
+ * selected customers; "assign" gives their customers to a collector (or an
+ * admin) through assignAccounts, which refuses a viewer or a deactivated user.
  */
 export const selectionAction = actionDefinition({
   name: "collections.act_on_selection",
@@ -110,6 +112,11 @@ export const selectionAction = actionDefinition({
           message: "Enter a real date as YYYY-MM-DD, or leave it empty.",
         }),
       }),
+      z.object({
+        intent: z.literal("assign"),
+        ...selected,
+        assignTo: idField("a collector"),
+      }),
     ],
     { message: "Choose what to do with the ticked accounts." },
   ),
@@ -118,6 +125,7 @@ export const selectionAction = actionDefinition({
       await resolveSelection(ctx.db, { orgId: ctx.orgId, selection: input.accounts });
       return { message: "Planning the letters of the ticked accounts…", data: { href: planHref(input.accounts) } };
     }
+    if (input.intent === "assign") return assignSelection(ctx, input.accounts, input.assignTo);
     const { paused } = await pauseDunning(ctx.db, {
       orgId: ctx.orgId,
       actor: actor(ctx),
@@ -135,3 +143,23 @@ export const selectionAction = actionDefinition({
     };
   },
 });
+
+/** "Assign to…" on ticked rows: one customer may show in several currencies, assigned once. */
+async function assignSelection(ctx: ActionContext, accounts: { customerId: string }[], userId: string) {
+  const customerIds = [...new Set(accounts.map((a) => a.customerId))];
+  const { changed, name } = await assignAccounts(ctx.db, {
+    orgId: ctx.orgId,
+    actor: actor(ctx),
+    ip: ctx.ip,
+    customerIds,
+    userId,
+  });
+  const n = customerIds.length;
+  const customers = `${n} customer${n === 1 ? "" : "s"}`;
+  return {
+    message: changed
+      ? `${changed === n ? customers : `${changed} of ${customers}`} assigned to ${name}.`
+      : `The ticked customers were already assigned to ${name}; nothing changed.`,
+    data: { href: null },
+  };
+}

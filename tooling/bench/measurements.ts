@@ -19,6 +19,7 @@ import { SEND_CHUNK_SIZE, sendDueLetters } from "@/lib/letters/send-all-due";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import { loadRateTable } from "@/lib/rates/convert";
 import { addDaysTo, type DateOnly } from "@/lib/time/dates";
+import { loadToday } from "@/lib/today/today-sections";
 import { getPage, type HttpSession } from "./http-client";
 import { naiveAgingTotals, sumOpenBalances } from "./reference-queries";
 
@@ -75,6 +76,8 @@ const page = (ctx: BenchContext, path: string) => {
   return getPage(ctx.http, path);
 };
 const collector = (ctx: BenchContext): Actor => ({ userId: ctx.userId, role: "COLLECTOR" });
+const today = (ctx: BenchContext, mine: string | null) =>
+  loadToday(ctx.db, { orgId: ctx.orgId, now: new Date(), timeZone: "Europe/Oslo", locale: "en-GB", mine, limit: 5 });
 
 // The letters due today, listed once (listing them is not what is timed), then
 // handed out in order so that every send goes to an account not yet written to.
@@ -102,6 +105,18 @@ export const MEASUREMENTS: Measurement[] = [
     key: FLOOR,
     label: "floor: SUM of open balances, one bare query",
     run: (ctx) => sumOpenBalances(ctx.db, ctx),
+  },
+  // Today starts with the worklist refresh; its warm-up runs leave only the day's reads to time.
+  {
+    key: "today_overview",
+    label: "Today: six sections, each counted and its first 5 items (everyone)",
+    target: { kind: "median_ms", value: 200 },
+    run: (ctx) => today(ctx, null),
+  },
+  {
+    key: "today_mine",
+    label: "Today: six sections, mine (accounts assigned to one collector)",
+    run: (ctx) => today(ctx, ctx.userId),
   },
   {
     key: "aging_totals",

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/events";
 import { hashPassword } from "@/lib/auth/password";
-import type { Db } from "@/lib/db/client";
+import type { Db, DbOrTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ContactOutcome, Role } from "@/lib/generated/prisma/enums";
 import { profileFor } from "@/lib/law/profile";
@@ -427,6 +427,14 @@ export async function seedDemo(
       await tx.contactAttempt.createMany({ data: contacts.map((c) => ({ ...c, userId: collector })) });
       await tx.paymentPromise.createMany({ data: promises.map((p) => ({ ...p, userId: collector })) });
       await tx.invoiceDispute.createMany({ data: disputes.map((d) => ({ ...d, userId: collector })) });
+      const admin = users.find((u) => u.role === "ADMIN")!.id;
+      await seedTasks(tx, {
+        orgId,
+        today,
+        collector,
+        admin,
+        customerIds: [...new Set(cases.map((c) => c.customerId))],
+      });
       await writeDemoSnapshots(tx, { orgId, today });
       await recordAudit(
         tx,
@@ -444,4 +452,55 @@ export async function seedDemo(
     contacts: contacts.length,
     letters: letters.length,
   };
+}
+
+const CALL_BACKS: [number, string][] = [
+  [-3, "Call back: they were waiting for the director's signature on the payment."],
+  [-1, "Ask whether the transfer promised on the phone has left."],
+  [0, "Call the accounts department about the oldest invoice."],
+  [0, "Check the new AP contact's email address and resend the statement."],
+  [2, "Follow up on the partial payment they proposed."],
+  [7, "Call back after their month-end run."],
+];
+const NOTES = [
+  "Their CFO changes next month; AP is short-staffed until then.",
+  "Good payer historically: a friendly tone works, they pay within days of a call.",
+  "Asked twice for a credit note on an unrelated order; keep that separate from this claim.",
+];
+
+/**
+ * Who works which account, call-backs and internal notes, so Today and "My accounts" have
+ * something to show: accounts with a case alternate between the collector, the admin and
+ * nobody; the first six get a call-back (overdue, due today, planned), three get a note.
+ */
+async function seedTasks(
+  tx: DbOrTx,
+  opts: { orgId: string; today: DateOnly; collector: string; admin: string; customerIds: string[] },
+) {
+  const owner = [opts.collector, opts.admin, null];
+  for (const [i, userId] of owner.entries()) {
+    const ids = opts.customerIds.filter((_, k) => k % owner.length === i);
+    if (userId && ids.length)
+      await tx.customer.updateMany({ where: { id: { in: ids } }, data: { assignedUserId: userId } });
+  }
+  await tx.followUp.createMany({
+    data: CALL_BACKS.slice(0, opts.customerIds.length).map(([days, note], i) => ({
+      orgId: opts.orgId,
+      customerId: opts.customerIds[i],
+      dueOn: dateOnlyToDb(addDaysTo(opts.today, days)),
+      note,
+      createdById: opts.collector,
+      // Planned a few days back, in the demo's past like the rest of its history.
+      createdAt: instantAt(addDaysTo(opts.today, Math.min(days, 0) - 4), "15:20", TIME_ZONE),
+    })),
+  });
+  await tx.internalNote.createMany({
+    data: NOTES.slice(0, opts.customerIds.length).map((body, i) => ({
+      orgId: opts.orgId,
+      customerId: opts.customerIds[i],
+      userId: i === 1 ? opts.admin : opts.collector,
+      body,
+      createdAt: instantAt(addDaysTo(opts.today, -(i + 2)), "16:05", TIME_ZONE),
+    })),
+  });
 }

@@ -5,8 +5,9 @@ import { confirmBulkSendAction as confirmDef, selectionAction as selectionDef } 
 
 export const confirmBulkSendAction = defineAction(confirmDef);
 // The worklist's and the report's toolbar: "plan" goes to the plan page narrowed to the
-// selection; "pause" stays and refreshes both pages.
+// selection; "pause" and "assign" stay and refresh both pages (and, for an assignment,
+// the lists that show who works an account).
 export const selectionAction = defineAction(selectionDef, {
-  revalidate: () => ["/worklist", "/"],
+  revalidate: () => ["/worklist", "/", "/customers", "/today"],
   redirectTo: (data) => data.href,
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { ComparisonNote } from "@/components/comparison-note";
 import { FailedDeliveriesBanner } from "@/components/failed-deliveries-banner";
+import { MineToggle } from "@/components/mine-toggle";
 import { Pager } from "@/components/pager";
 import { PausedAccounts } from "@/components/paused-accounts";
 import { SelectionToolbar } from "@/components/selection-toolbar";
@@ -10,6 +11,7 @@ import { WorklistTable } from "@/components/worklist-table";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getWorklistPage } from "@/lib/collections/pages";
+import { getAssignees } from "@/lib/customers/pages";
 import { formatDateOnly } from "@/lib/time/dates";
 import { selectionAction } from "./actions";
 
@@ -22,15 +24,14 @@ export default async function WorklistPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireUser();
-  const page = z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100_000)
-    .catch(1)
-    .parse((await searchParams).page);
-  const list = await getWorklistPage(user, page);
+  const params = await searchParams;
+  const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(params.page);
+  const mine = params.mine === "1";
   const working = canWork(user.role);
+  const [list, assignees] = await Promise.all([
+    getWorklistPage(user, page, { mine }),
+    working ? getAssignees(user) : undefined,
+  ]);
   return (
     <div className="space-y-6">
       <div>
@@ -43,7 +44,10 @@ export default async function WorklistPage({
       </div>
       <FailedDeliveriesBanner orgId={user.orgId} />
       {working && <SendAllDue />}
-      {working && list.items.length > 0 && <SelectionToolbar formId={SELECTION_FORM} action={selectionAction} />}
+      <MineToggle mine={mine} href={(m) => (m ? "/worklist?mine=1" : "/worklist")} label="Worklist accounts" />
+      {working && list.items.length > 0 && (
+        <SelectionToolbar formId={SELECTION_FORM} action={selectionAction} assignees={assignees} />
+      )}
       <WorklistTable
         items={list.items}
         locale={user.locale}
@@ -51,7 +55,12 @@ export default async function WorklistPage({
         base={list.comparison.base}
       />
       <PausedAccounts accounts={list.paused} locale={user.locale} />
-      <Pager page={page} pageSize={list.pageSize} total={list.total} hrefFor={(p) => `/worklist?page=${p}`} />
+      <Pager
+        page={page}
+        pageSize={list.pageSize}
+        total={list.total}
+        hrefFor={(p) => `/worklist?page=${p}${mine ? "&mine=1" : ""}`}
+      />
     </div>
   );
 }

@@ -10,6 +10,13 @@ import {
   recordPromiseAction as recordPromiseDef,
   resolveDisputeAction as resolveDisputeDef,
 } from "@/lib/collections/actions";
+import {
+  addInternalNoteAction as addInternalNoteDef,
+  cancelFollowUpAction as cancelFollowUpDef,
+  completeFollowUpAction as completeFollowUpDef,
+  scheduleFollowUpAction as scheduleFollowUpDef,
+} from "@/lib/collections/task-actions";
+import { assignAccountsAction as assignAccountsDef } from "@/lib/customers/assignment-actions";
 import { attachInvoicePdfAction as attachInvoicePdfDef } from "@/lib/invoices/actions";
 import { recordChargePaymentAction as recordChargePaymentDef } from "@/lib/law/actions";
 import {
@@ -30,7 +37,7 @@ export const sendLetterAction = defineAction(sendLetterDef, {
   revalidate: account,
   redirectTo: ({ letterId }) => `/letters/${letterId}?sent=1`,
 });
-export const logContactAction = defineAction(logContactDef, { revalidate: account });
+export const logContactAction = defineAction(logContactDef, { revalidate: (d) => [...account(d), "/today"] });
 export const recordPaymentAction = defineAction(recordPaymentDef, { revalidate: account });
 export const recordPromiseAction = defineAction(recordPromiseDef, { revalidate: account });
 export const recordPlanAction = defineAction(recordPlanDef, { revalidate: account });
@@ -45,4 +52,20 @@ export const extendDueDateAction = defineAction(extendDueDateDef, { revalidate: 
 export const reversePaymentAction = defineAction(reversePaymentDef, { revalidate: account });
 export const applyCreditAction = defineAction(applyCreditDef, { revalidate: account });
 export const attachInvoicePdfAction = defineAction(attachInvoicePdfDef, { revalidate: account });
+
+// Ownership and call-backs also change Today and the customer list.
+const tasks = ({ customerId }: { customerId: string }) => [...account({ customerId }), "/today", "/customers"];
+export const scheduleFollowUpAction = defineAction(scheduleFollowUpDef, { revalidate: tasks });
+export const completeFollowUpAction = defineAction(completeFollowUpDef, { revalidate: tasks });
+export const cancelFollowUpAction = defineAction(cancelFollowUpDef, { revalidate: tasks });
+export const addInternalNoteAction = defineAction(addInternalNoteDef, { revalidate: account });
+/** Assigns one customer (this page) or a list (a worklist selection: pass customerIds as an array). */
+export const assignAccountsAction = defineAction(assignAccountsDef, {
+  revalidate: ({ customerIds }) => [
+    ...customerIds.map((id) => `/customers/${id}`),
+    "/worklist",
+    "/customers",
+    "/today",
+  ],
+});
 export const emailStatementAction = defineAction(emailStatementDef, { revalidate: account });

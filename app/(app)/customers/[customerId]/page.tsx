@@ -4,10 +4,13 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { AccountForms } from "@/components/account-forms";
 import { ActionForm, Field } from "@/components/action-form";
+import { AssignmentBlock } from "@/components/assignment-form";
 import { ChargesTable } from "@/components/charges-table";
 import { CollectionsPanel } from "@/components/collections-panel";
 import { CustomerHeader } from "@/components/customer-header";
+import { FollowUpsPanel } from "@/components/follow-ups-panel";
 import { HistoryTimeline } from "@/components/history-timeline";
+import { InternalNotes } from "@/components/internal-notes";
 import { InvoiceTable } from "@/components/invoice-table";
 import { LedgerForms } from "@/components/ledger-forms";
 import { canWork } from "@/lib/auth/roles";
@@ -20,8 +23,12 @@ import { getCustomerLedgerPage } from "@/lib/ledger/pages";
 import { formatMoney, minorToPlain } from "@/lib/money/money";
 import { formatDateOnly, todayIn } from "@/lib/time/dates";
 import {
+  addInternalNoteAction,
   applyCreditAction,
+  assignAccountsAction,
   attachInvoicePdfAction,
+  cancelFollowUpAction,
+  completeFollowUpAction,
   creditNoteAction,
   emailStatementAction,
   enterInvoiceAction,
@@ -35,6 +42,7 @@ import {
   recordPromiseAction,
   resolveDisputeAction,
   reversePaymentAction,
+  scheduleFollowUpAction,
   writeOffAction,
 } from "./actions";
 
@@ -64,7 +72,8 @@ export default async function CustomerPage({
 }) {
   const { customerId } = await params;
   const newestFirst = (await searchParams).history === "newest";
-  const { user, now, account, collections, history, charges, ledger } = await loadAccount(customerId);
+  const { user, now, account, collections, history, charges, ledger, followUps, notes, assignees, assignedTo } =
+    await loadAccount(customerId);
   const money = (minor: number, currency: string) => formatMoney(minor, currency, user.locale);
   const f = { money, day: (d: string) => formatDateOnly(d, user.locale) };
   const moneyHistory = ledger.movements.map((m) => ({
@@ -109,6 +118,12 @@ export default async function CustomerPage({
         totals={account.totals}
         locale={user.locale}
         editHref={working ? `/customers/${customerId}/edit` : undefined}
+      />
+      <AssignmentBlock
+        customerId={customerId}
+        assignedTo={assignedTo}
+        assignees={assignees}
+        assign={working ? assignAccountsAction : undefined}
       />
       {credits.length > 0 && (
         <p className="text-sm text-emerald-800" data-testid="account-credit">
@@ -167,26 +182,32 @@ export default async function CustomerPage({
         <h2 id="collections-heading" className="text-lg font-semibold">
           Collections
         </h2>
-        <CollectionsPanel customerId={customerId} accounts={collections} locale={user.locale}>
-          {({ currency, action, state }) =>
-            working && (
-              <div className="space-y-3">
-                {state.openDisputes.map((d) => (
-                  <details key={d.id} className="rounded-md border border-amber-200 bg-amber-50/50 p-3 text-sm">
-                    <summary className="cursor-pointer font-medium">
-                      Disputed: {d.invoiceNumber}: {d.note}
-                    </summary>
+        <CollectionsPanel
+          customerId={customerId}
+          accounts={collections}
+          locale={user.locale}
+          disputeAction={
+            working
+              ? (disputeId) => (
+                  <details className="mt-2">
+                    <summary className="cursor-pointer font-medium text-brand-700">Resolve this dispute</summary>
                     <div className="mt-2">
                       <ActionForm
                         action={resolveDisputeAction}
                         submitLabel="Resolve dispute"
-                        hidden={{ customerId, disputeId: d.id }}
+                        hidden={{ customerId, disputeId }}
                       >
                         <Field name="note" label="How it was resolved" as="textarea" />
                       </ActionForm>
                     </div>
                   </details>
-                ))}
+                )
+              : undefined
+          }
+        >
+          {({ currency, action, state }) =>
+            working && (
+              <div className="space-y-3">
                 {action.kind === "handoff" && (
                   <details className="rounded-md border border-slate-200 p-3 text-sm" data-testid="form-handoff">
                     <summary className="cursor-pointer font-medium">Record the hand-off to an agency</summary>
@@ -252,6 +273,24 @@ export default async function CustomerPage({
           />
         )}
       </section>
+      <section aria-labelledby="follow-ups-heading" className="space-y-3">
+        <h2 id="follow-ups-heading" className="text-lg font-semibold">
+          Call-backs
+        </h2>
+        <FollowUpsPanel
+          customerId={customerId}
+          followUps={followUps}
+          locale={user.locale}
+          timeZone={user.timeZone}
+          today={today}
+          nowTime={nowTime}
+          actions={
+            working
+              ? { schedule: scheduleFollowUpAction, complete: completeFollowUpAction, cancel: cancelFollowUpAction }
+              : undefined
+          }
+        />
+      </section>
       <section aria-labelledby="invoices-heading" className="space-y-3">
         <h2 id="invoices-heading" className="text-lg font-semibold">
           Invoices
@@ -315,28 +354,37 @@ export default async function CustomerPage({
           payAction={working ? recordChargePaymentAction : undefined}
         />
       </section>
-      <section aria-labelledby="history-heading" className="space-y-3">
-        <div className="flex items-baseline justify-between gap-3">
-          <h2 id="history-heading" className="text-lg font-semibold">
-            Contact history
-          </h2>
-          <Link
-            href={newestFirst ? `/customers/${customerId}` : `/customers/${customerId}?history=newest`}
-            className="text-sm text-brand-700 hover:underline"
-            data-testid="history-order"
-            scroll={false}
-          >
-            {newestFirst ? "Show oldest first" : "Show newest first"}
-          </Link>
-        </div>
-        <HistoryTimeline
-          entries={history}
-          money={moneyHistory}
-          newestFirst={newestFirst}
+      <div className="grid items-start gap-6 xl:grid-cols-3">
+        <section aria-labelledby="history-heading" className="space-y-3 xl:col-span-2">
+          <div className="flex items-baseline justify-between gap-3">
+            <h2 id="history-heading" className="text-lg font-semibold">
+              Contact history
+            </h2>
+            <Link
+              href={newestFirst ? `/customers/${customerId}` : `/customers/${customerId}?history=newest`}
+              className="text-sm text-brand-700 hover:underline"
+              data-testid="history-order"
+              scroll={false}
+            >
+              {newestFirst ? "Show oldest first" : "Show newest first"}
+            </Link>
+          </div>
+          <HistoryTimeline
+            entries={history}
+            money={moneyHistory}
+            newestFirst={newestFirst}
+            locale={user.locale}
+            timeZone={user.timeZone}
+          />
+        </section>
+        <InternalNotes
+          customerId={customerId}
+          notes={notes}
           locale={user.locale}
           timeZone={user.timeZone}
+          add={working ? addInternalNoteAction : undefined}
         />
-      </section>
+      </div>
     </div>
   );
 }

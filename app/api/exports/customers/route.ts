@@ -27,6 +27,7 @@ export const GET = defineRoute({
       "type",
       "balance",
       "paused",
+      "assigned",
       "sort",
       "dir",
     ]);
@@ -35,7 +36,7 @@ export const GET = defineRoute({
       { orgId: ctx.orgId, userId: ctx.userId, ip: request.headers.get("x-forwarded-for") ?? "" },
       { kind: "export.customers", payload: { format, filter } },
     );
-    const rows = () => customerExportRows(ctx.db, { orgId: ctx.orgId, today, query });
+    const rows = () => customerExportRows(ctx.db, { orgId: ctx.orgId, today, query, userId: ctx.userId });
     return exportResponse({
       filename: `customers-${today}`,
       format,
