@@ -59,9 +59,9 @@ test("filter, sort and paginate the accounts", async ({ page }) => {
   await expect(rows.first()).toContainText("NOK");
   for (const text of await rows.allInnerTexts()) expect(text).toContain("NOK");
 
-  await page.getByRole("link", { name: "Account" }).click(); // sort by name, descending first
+  await page.getByTestId("accounts-table").getByRole("link", { name: "Account", exact: true }).click(); // sort by name, descending first
   await expect(page).toHaveURL(/sort=name&dir=desc/);
-  await page.getByRole("link", { name: "Account" }).click(); // toggle to ascending
+  await page.getByTestId("accounts-table").getByRole("link", { name: "Account", exact: true }).click(); // toggle to ascending
   await expect(page).toHaveURL(/sort=name&dir=asc/);
   const names = await page.locator("[data-testid=accounts-table] tbody tr td:first-child a").allInnerTexts();
   expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "en")));

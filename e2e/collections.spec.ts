@@ -67,7 +67,8 @@ test.describe("as a collector", () => {
   }) => {
     await page.goto("/worklist");
     const row = page.locator("[data-testid=worklist] tbody tr").filter({ hasText: "Hand-off review" }).first();
-    const name = await row.locator("td").first().innerText();
+    // The first cell also says who the account is assigned to: the name is its link.
+    const name = await row.locator("td").first().locator(`a[href^="/customers/"]`).first().innerText();
     await row.getByRole("link", { name: "Open account" }).click();
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
     await expect(
