@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { parseQueryStrict, queryValues } from "@/lib/actions/query-params";
 import { accountFilterSchema, accountQuerySchema } from "@/lib/aging/list-accounts";
 import { AppError } from "@/lib/errors/app-error";
-import { parseQueryStrict, queryValues } from "./query-params";
 
 describe("one query schema for a page and its exports", () => {
   const bad = new URLSearchParams("sort=bogus&dir=up&currency=nok&bucket=d5&page=-3&q=Bj%C3%B8rn");
