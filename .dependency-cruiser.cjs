@@ -20,6 +20,8 @@ const DOMAIN = [
   // The hash chain and its signed checkpoints: letters and packs print them.
   "history",
   "aging",
+  // Collection policies (workflows): named step lists, rules choosing one per customer, the law's floor; collections runs them.
+  "policies",
   "collections",
   // Invoice copies (PDFs, content-addressed) and the list a letter encloses: documents and delivery attach them.
   "invoices",
