@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, inject, it } from "vitest";
-import type { Actor } from "@/lib/collections/actor";
+import type { Actor } from "@/lib/auth/actor";
 import { completeFollowUp, completeReview } from "@/lib/collections/follow-ups";
 import { getAccountCollections } from "@/lib/collections/get-account-collections";
 import { listDueLetters } from "@/lib/collections/list-worklist";
