@@ -33,8 +33,7 @@ export async function savePolicy(
   try {
     steps = checkSteps(input.steps);
   } catch (error) {
-    if (error instanceof PolicyStepsError)
-      throw new AppError("INVALID_INPUT", error.message, { steps: [error.message] });
+    if (error instanceof PolicyStepsError) throw new AppError("INVALID_INPUT", error.message); // shown in the form's status line
     throw error;
   }
   const name = input.name.trim();

@@ -48,14 +48,12 @@ export async function saveRules(db: Db, input: PolicyEditor & { rules: unknown }
   const parsed = z.array(ruleInputSchema).max(50, "At most 50 rules.").safeParse(input.rules);
   if (!parsed.success) {
     const message = parsed.error.issues[0]?.message ?? "The rules do not fit.";
-    throw new AppError("INVALID_INPUT", message, { rules: [message] });
+    throw new AppError("INVALID_INPUT", message);
   }
   const rules = parsed.data;
   rules.forEach((r, i) => {
     if ((r.minOpen === null) !== (r.minOpenCurrency === null))
-      throw new AppError("INVALID_INPUT", `Rule ${i + 1}: give the open amount with its currency.`, {
-        rules: [`Rule ${i + 1}: give the open amount with its currency.`],
-      });
+      throw new AppError("INVALID_INPUT", `Rule ${i + 1}: give the open amount with its currency.`);
   });
   return db.$transaction(async (tx) => {
     const policies = await tx.workflowPolicy.findMany({
