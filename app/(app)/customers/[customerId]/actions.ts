@@ -28,6 +28,7 @@ import {
   writeOffAction as writeOffDef,
 } from "@/lib/ledger/actions";
 import { sendLetterAction as sendLetterDef } from "@/lib/letters/actions";
+import { assignPolicyAction as assignPolicyDef } from "@/lib/policies/actions";
 import { emailStatementAction as emailStatementDef } from "@/lib/statements/actions";
 
 // The customer page and everything that summarizes accounts.
@@ -69,3 +70,8 @@ export const assignAccountsAction = defineAction(assignAccountsDef, {
   ],
 });
 export const emailStatementAction = defineAction(emailStatementDef, { revalidate: account });
+
+// An administrator's choice of the customer's collection policy and its tags.
+export const assignPolicyAction = defineAction(assignPolicyDef, {
+  revalidate: ({ customerId }) => [`/customers/${customerId}`, "/worklist"],
+});
