@@ -38,7 +38,13 @@ export async function getAccountCollections(
     loadAccountPolicies(tx, { orgId: opts.orgId, customerIds: [opts.customerId] }),
     tx.workflowStepRun.findMany({
       where: { orgId: opts.orgId, customerId: opts.customerId },
-      select: { currency: true, stepKey: true, anchorOn: true, runOn: true },
+      select: {
+        currency: true,
+        stepKey: true,
+        anchorOn: true,
+        runOn: true,
+        followUp: { select: { doneAt: true, cancelledAt: true } },
+      },
     }),
   ]);
   const currencies = [...new Set([...open, ...cases].map((r) => r.currency))].sort();
@@ -60,7 +66,12 @@ export async function getAccountCollections(
       { letters: state.facts.letters, oldestDue: oldest?.dueDate ?? null },
       runs
         .filter((r) => r.currency.trim() === key.currency)
-        .map((r) => ({ stepKey: r.stepKey, anchorOn: dateOnlyFromDb(r.anchorOn), runOn: dateOnlyFromDb(r.runOn) })),
+        .map((r) => ({
+          stepKey: r.stepKey,
+          anchorOn: dateOnlyFromDb(r.anchorOn),
+          runOn: dateOnlyFromDb(r.runOn),
+          open: r.followUp !== null && !r.followUp.doneAt && !r.followUp.cancelledAt,
+        })),
       today,
     );
     return {

@@ -19,6 +19,8 @@ export interface PathRun {
   stepKey: string;
   anchorOn: DateOnly;
   runOn: DateOnly;
+  /** A task still waiting on Today (not completed or cancelled). */
+  open: boolean;
 }
 
 export function stepPath(
@@ -32,7 +34,7 @@ export function stepPath(
   today: DateOnly,
 ): PathStep[] {
   const lastStage = Math.max(0, ...account.letters.map((l) => l.stage));
-  const done = new Map(runs.map((r) => [runKey(r.stepKey, r.anchorOn), r.runOn]));
+  const done = new Map(runs.map((r) => [runKey(r.stepKey, r.anchorOn), r]));
   return placeSteps(steps).map((p): PathStep => {
     const label =
       p.step.kind === "letter"
@@ -52,7 +54,7 @@ export function stepPath(
       p.fromLetter === 0 ? account.oldestDue : (account.letters.find((l) => l.stage === p.fromLetter)?.sentOn ?? null);
     // A reminder is anchored on each invoice's due date; the path shows the oldest open one's.
     const ran = anchor ? done.get(runKey(p.step.key, anchor)) : undefined;
-    if (ran) return { ...base, state: "done", on: ran };
+    if (ran) return { ...base, state: ran.open ? "due" : "done", on: ran.runOn };
     if (!anchor) return { ...base, state: "waiting", on: null };
     const on = addDaysTo(anchor, p.days);
     if (p.fromLetter < lastStage || (p.step.kind === "reminder_email" && anchor < today))
