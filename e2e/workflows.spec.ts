@@ -53,7 +53,8 @@ test.describe("collection policies", () => {
       await expect(steps.nth(2)).toContainText("Letter 1");
       await expect(steps.nth(2)).toContainText("5 days after the due date");
       await editor.getByRole("button", { name: "Create policy" }).click();
-      await expect(editor.getByRole("status")).toContainText("Policy “Consumers” saved");
+      // Saved: the page comes back with the policy as a card of its own, and the new-policy form folded.
+      await expect(page.getByRole("region", { name: "Policy Consumers" })).toBeVisible();
 
       await page.reload();
       const rules = page.getByTestId("policy-rules");

@@ -680,7 +680,9 @@ export const actionTable: Record<string, ActionRow> = {
   // Collection policies, rules and a customer's policy: administrators' (docs/workflows.md).
   "policies.save_policy": {
     allowed: ["ADMIN"],
-    validInput: () => ({ policyId: "", name: "Consumers", isDefault: "on", steps: JSON.stringify(VALID_POLICY_STEPS) }),
+    // isDefault is an unticked checkbox when absent, so it is not among the required fields.
+    validInput: () => ({ policyId: "", name: "Consumers", steps: JSON.stringify(VALID_POLICY_STEPS) }),
+    textFields: ["name"],
   },
   "policies.save_rules": {
     allowed: ["ADMIN"],
@@ -703,6 +705,8 @@ export const actionTable: Record<string, ActionRow> = {
     needs: ["policy"],
     validInput: (fx) => ({ customerId: fx.customer.id, policyId: fx.policyId, tags: "key account, public-sector" }),
     idFields: ["customerId", "policyId"],
+    // Free text split at commas; what a tag may hold is checked by the verb.
+    textFields: ["tags"],
   },
   "collections.complete_review": {
     allowed: ["ADMIN", "COLLECTOR"],
