@@ -14,7 +14,7 @@ const STATE_WORD: Record<PathStep["state"], string> = {
   done: "done",
   due: "due",
   planned: "planned",
-  waiting: "after the step before",
+  waiting: "later",
   skipped: "passed",
 };
 

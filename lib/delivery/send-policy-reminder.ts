@@ -1,5 +1,6 @@
 import { recordAudit } from "@/lib/audit/events";
 import type { Db } from "@/lib/db/client";
+import { clockNow } from "@/lib/time/dates";
 import type { MailTransport } from "./mail-transport";
 import { senderAddress } from "./record-delivery-result";
 
@@ -13,7 +14,8 @@ export async function sendPolicyReminder(
   db: Db,
   opts: { runId: string; transport: MailTransport; now?: () => Date },
 ): Promise<"sent" | "skipped"> {
-  const now = opts.now ?? (() => new Date());
+  // clockNow: the demo and the browser tests freeze the clock (DUNNING_FROZEN_NOW).
+  const now = opts.now ?? clockNow;
   const run = await db.workflowStepRun.findUnique({
     where: { id: opts.runId },
     include: { org: { select: { name: true, email: true } } },
