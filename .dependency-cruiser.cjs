@@ -6,8 +6,8 @@
 
 /** Shared kernels: pure values and formats every layer uses (generated = Prisma's types). */
 const KERNEL = ["generated", "money", "time", "locale", "iso"];
-/** Platform: the database, errors, sessions, the audit log, HTTP, the job queue, the server-action runtime. */
-const PLATFORM = ["errors", "db", "audit", "auth", "http", "jobs", "actions"];
+/** Platform: the database, errors, sessions, the audit log, HTTP, the job queue, the server-action runtime, the sandbox for untrusted files. */
+const PLATFORM = ["errors", "db", "audit", "auth", "http", "jobs", "actions", "sandbox"];
 /** The product, lowest first: letters sit above collections, the hand-off pack above letters. */
 const DOMAIN = [
   // The organization's own fields and settings (setup writes them too).
