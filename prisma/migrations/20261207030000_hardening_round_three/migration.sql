@@ -2,7 +2,8 @@
 -- and the worklist priority are computed in NUMERIC and kept inside bigint: a rate of
 -- 0.0000000001 or an amount times 200 years of days used to raise "bigint out of range"
 -- on /worklist, /today and the send plan. Beyond the bigint range the value is held at
--- its edge: the order still puts it first, which is all the number is for.
+-- its edge: the order still puts it first, which is all the number is for. The rounding
+-- step is NUMERIC too (sign(bigint) is double precision, which made the whole sum a double).
 CREATE OR REPLACE FUNCTION "dd_clamp_bigint"("value" NUMERIC) RETURNS BIGINT
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
   SELECT LEAST(GREATEST("value", -9223372036854775807), 9223372036854775807)::BIGINT
@@ -13,5 +14,5 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
   SELECT dd_clamp_bigint(div("amount" * "num", "den")
     + CASE WHEN 2 * abs(mod("amount" * "num", "den")) > "den"
              OR (2 * abs(mod("amount" * "num", "den")) = "den" AND mod(div("amount" * "num", "den"), 2) <> 0)
-           THEN sign("amount") ELSE 0 END)
+           THEN sign("amount"::NUMERIC) ELSE 0 END)
 $$;
