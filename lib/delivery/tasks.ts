@@ -2,7 +2,7 @@ import { SEND_POLICY_REMINDER_JOB } from "@/lib/collections/run-policy-steps";
 import type { Db } from "@/lib/db/client";
 import { defineTask } from "@/lib/jobs/define-task";
 import { DELIVER_LETTER_JOB } from "./constants";
-import { deliverLetterEmail } from "./deliver-letter-email";
+import { deliverEmail } from "./deliver-email";
 import type { MailTransport } from "./mail-transport";
 import { sendPolicyReminder } from "./send-policy-reminder";
 
@@ -11,8 +11,7 @@ export function deliveryTasks(db: Db, transport: MailTransport) {
   return {
     ...defineTask({
       ...DELIVER_LETTER_JOB,
-      run: ({ deliveryId }, helpers) =>
-        deliverLetterEmail(db, { deliveryId, attempt: helpers.job.attempts, transport }),
+      run: ({ deliveryId }, helpers) => deliverEmail(db, { deliveryId, attempt: helpers.job.attempts, transport }),
     }),
     ...defineTask({ ...SEND_POLICY_REMINDER_JOB, run: ({ runId }) => sendPolicyReminder(db, { runId, transport }) }),
   };

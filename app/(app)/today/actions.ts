@@ -7,11 +7,7 @@ import {
 } from "@/lib/collections/task-actions";
 
 // Completing a call-back from Today: the item leaves the list, the account shows the contact.
-export const completeFollowUpAction = defineAction(completeFollowUpDef, {
-  revalidate: ({ customerId }) => ["/today", `/customers/${customerId}`, "/worklist"],
-});
+export const completeFollowUpAction = defineAction(completeFollowUpDef);
 
 // Completing a policy's internal review from Today.
-export const completeReviewAction = defineAction(completeReviewDef, {
-  revalidate: ({ customerId }) => ["/today", `/customers/${customerId}`],
-});
+export const completeReviewAction = defineAction(completeReviewDef);
