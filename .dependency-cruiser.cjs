@@ -6,8 +6,8 @@
 
 /** Shared kernels: pure values and formats every layer uses (generated = Prisma's types). */
 const KERNEL = ["generated", "money", "time", "locale", "iso"];
-/** Platform: the database, errors, sessions, the audit log, HTTP, the job queue, the server-action runtime. */
-const PLATFORM = ["errors", "db", "audit", "auth", "http", "jobs", "actions"];
+/** Platform: the database, errors, sessions, the audit log, HTTP, the job queue, the server-action runtime, the API runtime (tokens, problem+json, rate limit, idempotency). */
+const PLATFORM = ["errors", "db", "audit", "auth", "http", "jobs", "actions", "api"];
 /** The product, lowest first: letters sit above collections, the hand-off pack above letters. */
 const DOMAIN = [
   // The organization's own fields and settings (setup writes them too).
@@ -40,6 +40,8 @@ const DOMAIN = [
   "handoff-pack",
   // How collection is going: reads aging, payments, promises, letters and hand-offs (above all of them).
   "dashboard",
+  // The public API's operations (/api/v1) and its OpenAPI document: call the verbs of every folder above.
+  "public-api",
 ];
 /** Composition root: wires domain pieces together (the worker's task list, housekeeping). */
 const COMPOSITION = ["worker"];

@@ -59,7 +59,8 @@ async function checkCredentials(
   const delay = opts.delay ?? sleep;
   const email = input.email.trim().toLowerCase();
   if (!email || !input.password || input.password.length > 1024) return { ok: false, reason: "invalid" };
-  const user = await database.user.findUnique({ where: { email } });
+  // An API token's actor row is never a person who signs in.
+  const user = await database.user.findUnique({ where: { email, kind: "PERSON" } });
   const now = clockNow();
   if (!user) {
     await verifyPassword(input.password, DUMMY_HASH);

@@ -13,8 +13,9 @@ export interface RecordPaymentInput {
   actor: Actor;
   customerId: string;
   currency: string;
-  /** As typed: "1,250.50". */
-  amount: string;
+  /** As typed: "1,250.50"; or, from a machine, `amountMinor` exactly (the API's decimal strings are read by the API). */
+  amount?: string;
+  amountMinor?: number;
   receivedOn: string;
   /** Apply to this invoice first; otherwise the oldest open invoice first. */
   invoiceId?: string | null;
@@ -39,7 +40,8 @@ export async function recordPayment(db: Db, input: RecordPaymentInput) {
   assertCanWork(input.actor);
   if (!isKnownCurrency(input.currency))
     throw invalid("currency", `"${input.currency.slice(0, 10)}" is not a currency we know.`);
-  const amount = parsePositiveAmount(input.amount, input.currency);
+  const amount = input.amountMinor ?? parsePositiveAmount(input.amount ?? "", input.currency);
+  if (!Number.isSafeInteger(amount) || amount <= 0) throw invalid("amount", "Enter an amount above zero.");
   const receivedOn = parseDay(input.receivedOn, "receivedOn");
   return db.$transaction(async (tx) => {
     const customer = await getCustomerOrThrow(tx, input);
