@@ -46,6 +46,17 @@ export interface ApiOperation<
   responses: Record<number, { description: string; schema?: z.ZodType }>;
   /** POSTs that create money movements: the Idempotency-Key header is required. */
   idempotencyKey?: boolean;
+  /**
+   * A request a client would send, shown in the document and sent for real by
+   * the contract test (tests/api-contract.test.ts) in the order of API_OPERATIONS'
+   * example scenario; "{letterId}" stands for the letter the example letter sent.
+   */
+  example: {
+    params?: Record<string, string>;
+    query?: Record<string, string>;
+    body?: unknown;
+    headers?: Record<string, string>;
+  };
   run: (ctx: ApiContext, input: ApiInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<ApiAnswer>;
 }
 

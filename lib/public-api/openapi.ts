@@ -74,6 +74,7 @@ function operationObject(op: AnyApiOperation, toSchema: (s: z.ZodType, io: "inpu
   const parameters: unknown[] = [];
   const addParameters = (schema: z.ZodType | undefined, where: "path" | "query") => {
     if (!schema) return;
+    const examples = (where === "path" ? op.example.params : op.example.query) ?? {};
     const json = toSchema(schema, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
     for (const [name, property] of Object.entries(json.properties ?? {})) {
       const { description, ...rest } = property as JsonSchema & { description?: string };
@@ -82,6 +83,8 @@ function operationObject(op: AnyApiOperation, toSchema: (s: z.ZodType, io: "inpu
         in: where,
         required: where === "path" || (json.required ?? []).includes(name),
         ...(description ? { description } : {}),
+        // "{letterId}" stands for an id the example scenario makes: no example to show.
+        ...(examples[name] && !examples[name].startsWith("{") ? { example: examples[name] } : {}),
         schema: rest,
       });
     }
@@ -94,6 +97,7 @@ function operationObject(op: AnyApiOperation, toSchema: (s: z.ZodType, io: "inpu
       in: "header",
       required: true,
       description: "Unique per payment and the same on every retry of it (a UUID).",
+      example: op.example.headers?.["Idempotency-Key"],
       schema: { type: "string", minLength: 1, maxLength: 255 },
     });
   const responses: Record<string, unknown> = {};
@@ -122,7 +126,12 @@ function operationObject(op: AnyApiOperation, toSchema: (s: z.ZodType, io: "inpu
     "x-scope": op.scope,
     ...(parameters.length ? { parameters } : {}),
     ...(op.body
-      ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(op.body, "input") } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: toSchema(op.body, "input"), example: op.example.body } },
+          },
+        }
       : {}),
     responses,
   };

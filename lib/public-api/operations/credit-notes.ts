@@ -36,6 +36,18 @@ export const postCreditNote = defineOperation({
     "Reduces the invoice's open balance (never below zero), or credits the account when no invoice is named. The credit note's number is its identity: the same body again answers `unchanged`; another body with a number already used is a 409.",
   scope: "write",
   body: creditNoteBody,
+  example: {
+    body: {
+      number: "CN-2026-7",
+      customerReference: "10042",
+      invoiceNumber: "2026-0042",
+      invoiceIssueYear: 2026,
+      currency: "NOK",
+      amount: "500.00",
+      issuedOn: "2026-11-19",
+      reason: "Two pallets returned",
+    },
+  },
   responses: {
     201: { description: "Recorded.", schema: answer },
     200: { description: "Already recorded by an identical request.", schema: answer },

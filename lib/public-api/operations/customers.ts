@@ -44,6 +44,23 @@ export const putCustomer = defineOperation({
   scope: "write",
   params: referenceParams,
   body: customerBody,
+  example: {
+    params: { reference: "10042" },
+    body: {
+      name: "Fjord Bygg AS",
+      countryCode: "NO",
+      type: "business",
+      language: "nb",
+      currency: "NOK",
+      email: "faktura@fjordbygg.example",
+      addressLine1: "Kaigata 1",
+      postalCode: "5003",
+      city: "Bergen",
+      vatNumber: "NO987654321MVA",
+      registrationNumber: "987654321",
+      preferredChannel: "email",
+    },
+  },
   responses: {
     200: { description: "Updated, or unchanged.", schema: upsertAnswer },
     201: { description: "Created.", schema: upsertAnswer },
@@ -71,6 +88,7 @@ export const getCustomer = defineOperation({
   description: "Open amounts are as of today in the organization's time zone.",
   scope: "read",
   params: referenceParams,
+  example: { params: { reference: "10042" } },
   responses: { 200: { description: "The customer.", schema: customerReadSchema } },
   run: async (ctx, { params }) => ({
     body: await readCustomer(ctx.db, { orgId: ctx.orgId, reference: params.reference, now: ctx.now }),

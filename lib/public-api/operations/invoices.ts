@@ -42,6 +42,18 @@ export const putInvoice = defineOperation({
       .meta({ description: "The invoice's issue year, YYYY.", example: "2026" }),
   }),
   body: invoiceBody,
+  example: {
+    params: { number: "2026-0042" },
+    query: { issueYear: "2026" },
+    body: {
+      customerReference: "10042",
+      issueDate: "2026-10-01",
+      dueDate: "2026-10-15",
+      currency: "NOK",
+      amount: "12500.00",
+      kid: "0010042202600427",
+    },
+  },
   responses: {
     200: { description: "Updated, or unchanged.", schema: answer },
     201: { description: "Created.", schema: answer },

@@ -41,6 +41,7 @@ export const getLetter = defineOperation({
   description: "The stored text, amounts and the SHA-256 of its content; the PDF is at `pdf`.",
   scope: "read",
   params: letterId,
+  example: { params: { id: "{letterId}" } },
   responses: { 200: { description: "The letter.", schema: letterSchema } },
   run: async (ctx, { params }) => {
     const letter = await ctx.db.letter.findFirst({
@@ -79,6 +80,7 @@ export const getLetterPdfOperation = defineOperation({
   description: "Rendered from the letter row as sent, the same PDF the letter page offers.",
   scope: "read",
   params: letterId,
+  example: { params: { id: "{letterId}" } },
   produces: "application/pdf",
   responses: { 200: { description: "The PDF." } },
   run: async (ctx, { params }) => {
@@ -117,6 +119,7 @@ export const postLetter = defineOperation({
     "Every check of the Send button runs (law profile, pause, dispute, policy timing, freshness of the stage): a refusal answers the same message. A letter of that stage already in the case is a 409 naming who sent it, so a retry never sends twice.",
   scope: "write",
   body: sendLetterBody,
+  example: { body: { customerReference: "10042", currency: "NOK", stage: 1, channel: "post" } },
   responses: { 201: { description: "Sent.", schema: sentAnswer } },
   run: async (ctx, { body }) => {
     const customerId = await findCustomerIdByReference(ctx.db, { orgId: ctx.orgId, reference: body.customerReference });
@@ -175,6 +178,7 @@ export const getCustomerHistory = defineOperation({
     "Every contact attempt (letters, emails, calls) with who, when, channel and outcome, and the promises, plans, disputes, hand-offs and status changes around them, as the hand-off pack has it.",
   scope: "read",
   params: z.object({ reference }),
+  example: { params: { reference: "10042" } },
   responses: { 200: { description: "The history.", schema: historySchema } },
   run: async (ctx, { params }) => {
     const customerId = await findCustomerIdByReference(ctx.db, {

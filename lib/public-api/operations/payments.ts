@@ -42,6 +42,18 @@ export const postPayment = defineOperation({
   scope: "write",
   idempotencyKey: true,
   body: paymentBody,
+  example: {
+    headers: { "Idempotency-Key": "6f1c2a3e-8d4b-4e5f-9a0b-1c2d3e4f5a6b" },
+    body: {
+      customerReference: "10042",
+      currency: "NOK",
+      amount: "2500.00",
+      receivedOn: "2026-11-18",
+      invoiceNumber: "2026-0042",
+      invoiceIssueYear: 2026,
+      reference: "DNB 2026-11-18 #4471",
+    },
+  },
   responses: { 201: { description: "Recorded (or the first answer to this key).", schema: answer } },
   run: async (ctx, { body }) => {
     const { customerId, invoiceId } = await resolveAccountRefs(ctx, body);

@@ -40,6 +40,7 @@ export const getAging = defineOperation({
     "The aging report's totals as the report page shows them, today or as they stood at the end of `asOf` (buckets by days past due: current, 1–30, 31–60, 61–90, 90+), and account credits per currency.",
   scope: "read",
   query: z.object({ asOf: day.optional() }),
+  example: { query: { asOf: "2026-11-20" } },
   responses: { 200: { description: "The totals.", schema: agingAnswer } },
   run: async (ctx, { query }) => {
     const today = await orgToday(ctx);
@@ -130,6 +131,7 @@ export const listAccounts = defineOperation({
       .optional()
       .meta({ description: "Accounts per page, 1 to 500 (default 100).", example: "100" }),
   }),
+  example: { query: { limit: "100" } },
   responses: { 200: { description: "A page of accounts.", schema: accountsAnswer } },
   run: async (ctx, { query }) => {
     const today = await orgToday(ctx);
