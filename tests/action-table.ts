@@ -1,3 +1,4 @@
+import { createApiToken } from "@/lib/api/create-api-token";
 import type { Actor } from "@/lib/collections/actor";
 import { openDispute } from "@/lib/collections/disputes";
 import { scheduleFollowUp } from "@/lib/collections/follow-ups";
@@ -23,7 +24,7 @@ import {
 import { upload } from "./imports";
 
 /** The costly parts of the fixture, built only for the actions whose row lists them in `needs`. */
-export type FixturePart = "dispute" | "handedOver" | "registeredLetter" | "import" | "ledger" | "followUp";
+export type FixturePart = "dispute" | "handedOver" | "registeredLetter" | "import" | "ledger" | "followUp" | "apiToken";
 
 /**
  * An organization with one user per role, a user to act on, and some history;
@@ -43,6 +44,7 @@ const PART_KEYS: Record<FixturePart, string[]> = {
   import: ["checkedImport", "importMapping"],
   ledger: ["ledgerCustomer", "ledgerInvoice", "ledgerPayment"],
   followUp: ["followUpId"],
+  apiToken: ["apiTokenId"],
 };
 
 export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) {
@@ -163,6 +165,17 @@ export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) 
       });
       return { followUpId };
     },
+    apiToken: async () => {
+      const token = await createApiToken(db, {
+        orgId: org.id,
+        name: `matrix ${Date.now()}-${Math.random()}`,
+        scopes: ["read"],
+        createdById: users.ADMIN.id,
+        via: "settings",
+        now: clockNow(),
+      });
+      return { apiTokenId: token.id };
+    },
   };
   type Built<K extends FixturePart> = Awaited<ReturnType<(typeof parts)[K]>>;
   const fx = { org, users, target, customer, today, overdueInvoice } as {
@@ -177,7 +190,8 @@ export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) 
     Built<"registeredLetter"> &
     Built<"import"> &
     Built<"ledger"> &
-    Built<"followUp">;
+    Built<"followUp"> &
+    Built<"apiToken">;
   for (const part of Object.keys(parts) as FixturePart[]) {
     if (needs.includes(part)) {
       Object.assign(fx, await parts[part]());
@@ -277,6 +291,17 @@ export const actionTable: Record<string, ActionRow> = {
     validInput: (fx) => ({ userId: fx.target.id, password: STRONG_PASSWORD }),
     idFields: ["userId"],
     textFields: ["password"],
+  },
+  "api_tokens.create": {
+    allowed: ["ADMIN"],
+    validInput: () => ({ name: `Matrix ${Date.now()}-${n++}`, scopes: ["read", "write"], expiresOn: "" }),
+    textFields: ["name"],
+  },
+  "api_tokens.revoke": {
+    allowed: ["ADMIN"],
+    needs: ["apiToken"],
+    validInput: (fx) => ({ tokenId: fx.apiTokenId }),
+    idFields: ["tokenId"],
   },
   "history.verify": {
     allowed: ["ADMIN", "VIEWER"],

@@ -3,6 +3,7 @@ import { createApiToken } from "@/lib/api/create-api-token";
 import { countRequest } from "@/lib/api/rate-limit";
 import { revokeApiToken } from "@/lib/api/revoke-api-token";
 import type { ApiScope } from "@/lib/api/scopes";
+import { apiTokenCommand } from "@/scripts/api-token-command";
 import { apiClient, useApiServer } from "./api-server";
 import { useTestDb } from "./db";
 import { createOrg, createUser } from "./factories";
@@ -341,5 +342,33 @@ describe("letters", () => {
       expect.objectContaining({ type: "contact", channel: "LETTER", letterId: sent.body.letterId }),
     ]);
     expect((await api("GET", "/letters/00000000-0000-4000-8000-000000000000")).status).toBe(404);
+  });
+});
+
+describe("npm run api-token", () => {
+  it("creates a token for the named organization, printing it once, and revokes it by name", async () => {
+    const org = await createOrg(db, { name: `CLI Org ${Date.now()}` });
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
+    const args = ["--org", org.name, "--name", "nightly-export"];
+    expect(await apiTokenCommand(db, ["create", ...args, "--scopes", "read,write"], io)).toBe(0);
+    const secret = out[0];
+    expect(secret).toMatch(/^ddk_/);
+    expect((await apiClient(server.url, secret)("GET", "/aging")).status).toBe(200);
+    expect(await apiTokenCommand(db, ["create", ...args, "--scopes", "read"], io)).toBe(1);
+    expect(err.at(-1)).toContain("exists already");
+    expect(await apiTokenCommand(db, ["create", "--org", "No Such Org", "--name", "x"], io)).toBe(1);
+    expect(await apiTokenCommand(db, ["create", ...args.slice(0, 2), "--name", "bad", "--scopes", "admin"], io)).toBe(
+      2,
+    );
+
+    expect(await apiTokenCommand(db, ["revoke", ...args], io)).toBe(0);
+    expect((await apiClient(server.url, secret)("GET", "/aging")).status).toBe(401);
+    const audit = await db.auditEvent.findMany({ where: { orgId: org.id }, orderBy: { seq: "asc" } });
+    expect(audit.map((e) => [e.kind, e.userId, (e.payload as { via: string }).via])).toEqual([
+      ["api_token.created", null, "cli"],
+      ["api_token.revoked", null, "cli"],
+    ]);
   });
 });

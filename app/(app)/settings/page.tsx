@@ -47,6 +47,11 @@ export default async function SettingsPage() {
         description: "The wording of each stage in English, Italian and Norwegian, previewed on a real account.",
       },
       {
+        href: "/settings/api-tokens",
+        title: "API tokens",
+        description: "Tokens for an accounting system or a script to use the API; last use, expiry and revocation.",
+      },
+      {
         href: "/users",
         title: "Users",
         description: "Who can sign in, their roles, deactivation and password resets.",
