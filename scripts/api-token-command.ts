@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
-import { createApiToken } from "@/lib/api/create-api-token";
-import { revokeApiToken } from "@/lib/api/revoke-api-token";
-import type { ApiScope } from "@/lib/api/scopes";
+import { createApiToken } from "@/lib/api-runtime/create-api-token";
+import { revokeApiToken } from "@/lib/api-runtime/revoke-api-token";
+import type { ApiScope } from "@/lib/api-runtime/scopes";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 

@@ -1,8 +1,8 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { createApiToken } from "@/lib/api/create-api-token";
-import { API_OPERATIONS } from "@/lib/public-api/operations";
+import { API_OPERATIONS } from "@/lib/api/operations";
+import { createApiToken } from "@/lib/api-runtime/create-api-token";
 import { useApiServer } from "./api-server";
 import { useTestDb } from "./db";
 import { createOrg } from "./factories";

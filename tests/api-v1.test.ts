@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createApiToken } from "@/lib/api/create-api-token";
-import { countRequest } from "@/lib/api/rate-limit";
-import { revokeApiToken } from "@/lib/api/revoke-api-token";
-import type { ApiScope } from "@/lib/api/scopes";
+import { createApiToken } from "@/lib/api-runtime/create-api-token";
+import { countRequest } from "@/lib/api-runtime/rate-limit";
+import { revokeApiToken } from "@/lib/api-runtime/revoke-api-token";
+import type { ApiScope } from "@/lib/api-runtime/scopes";
 import { apiTokenCommand } from "@/scripts/api-token-command";
 import { apiClient, useApiServer } from "./api-server";
 import { useTestDb } from "./db";

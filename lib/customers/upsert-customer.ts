@@ -1,7 +1,7 @@
+import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { dateOnlyFromDb } from "@/lib/time/dates";
-import type { CustomerActor } from "./actor";
 import { createCustomer } from "./create-customer";
 import { type CustomerFields, customerFieldsSchema } from "./customer-fields";
 import { updateCustomer } from "./update-customer";
@@ -19,7 +19,7 @@ export type CustomerUpsert = { customerId: string; outcome: "created" | "updated
  */
 export async function upsertCustomer(
   db: Db,
-  opts: { orgId: string; actor: CustomerActor; ip?: string; stated: StatedCustomer },
+  opts: { orgId: string; actor: Actor; ip?: string; stated: StatedCustomer },
 ): Promise<CustomerUpsert> {
   const existing = await db.customer.findFirst({
     where: { orgId: opts.orgId, reference: opts.stated.reference },

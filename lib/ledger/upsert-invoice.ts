@@ -1,6 +1,6 @@
 import { invalid, parseDay } from "@/lib/actions/fields";
 import { recordAudit } from "@/lib/audit/events";
-import { assertCanWork } from "@/lib/collections/actor";
+import { assertCanWork } from "@/lib/auth/actor";
 import { findCustomerIdByReference } from "@/lib/customers/find-customer-by-reference";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CreateApiTokenForm, RevokeApiTokenButton } from "@/components/api-tokens";
-import { getApiTokensPage } from "@/lib/api/pages";
+import { getApiTokensPage } from "@/lib/api-runtime/pages";
 import { ADMIN_ONLY } from "@/lib/auth/roles";
 import { requireRole } from "@/lib/auth/session";
 import { createApiToken, revokeApiToken } from "./actions";

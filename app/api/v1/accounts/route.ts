@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/api-route";
-import { listAccounts } from "@/lib/public-api/operations/reports";
+import { listAccounts } from "@/lib/api/operations/reports";
+import { apiRoute } from "@/lib/api-runtime/api-route";
 
 export const GET = apiRoute(listAccounts);

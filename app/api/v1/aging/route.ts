@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/api-route";
-import { getAging } from "@/lib/public-api/operations/reports";
+import { getAging } from "@/lib/api/operations/reports";
+import { apiRoute } from "@/lib/api-runtime/api-route";
 
 export const GET = apiRoute(getAging);

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/api-route";
-import { postCreditNote } from "@/lib/public-api/operations/credit-notes";
+import { postCreditNote } from "@/lib/api/operations/credit-notes";
+import { apiRoute } from "@/lib/api-runtime/api-route";
 
 export const POST = apiRoute(postCreditNote);

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/api-route";
-import { postLetter } from "@/lib/public-api/operations/letters";
+import { postLetter } from "@/lib/api/operations/letters";
+import { apiRoute } from "@/lib/api-runtime/api-route";
 
 export const POST = apiRoute(postLetter);

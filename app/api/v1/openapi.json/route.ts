@@ -1,4 +1,4 @@
-import { openApiDocument } from "@/lib/public-api/openapi";
+import { openApiDocument } from "@/lib/api/openapi";
 
 // The OpenAPI 3.1 document, generated from the operations' zod schemas; public, like the reference page.
 export function GET() {

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/api-route";
-import { postPayment } from "@/lib/public-api/operations/payments";
+import { postPayment } from "@/lib/api/operations/payments";
+import { apiRoute } from "@/lib/api-runtime/api-route";
 
 export const POST = apiRoute(postPayment);

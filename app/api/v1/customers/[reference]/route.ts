@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/api/api-route";
-import { getCustomer, putCustomer } from "@/lib/public-api/operations/customers";
+import { getCustomer, putCustomer } from "@/lib/api/operations/customers";
+import { apiRoute } from "@/lib/api-runtime/api-route";
 
 export const PUT = apiRoute(putCustomer);
 export const GET = apiRoute(getCustomer);

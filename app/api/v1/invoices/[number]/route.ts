@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/api-route";
-import { putInvoice } from "@/lib/public-api/operations/invoices";
+import { putInvoice } from "@/lib/api/operations/invoices";
+import { apiRoute } from "@/lib/api-runtime/api-route";
 
 export const PUT = apiRoute(putInvoice);

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/api-route";
-import { getLetter } from "@/lib/public-api/operations/letters";
+import { getLetter } from "@/lib/api/operations/letters";
+import { apiRoute } from "@/lib/api-runtime/api-route";
 
 export const GET = apiRoute(getLetter);

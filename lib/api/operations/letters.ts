@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { defineOperation } from "@/lib/api/define-operation";
+import { defineOperation } from "@/lib/api-runtime/define-operation";
 import { getContactHistory } from "@/lib/collections/contact-history";
 import { findCustomerIdByReference } from "@/lib/customers/find-customer-by-reference";
 import { getLetterPdf } from "@/lib/documents/get-letter-pdf";
 import { AppError } from "@/lib/errors/app-error";
 import { pdfResponse } from "@/lib/http/route-auth";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
-import type { Stage } from "@/lib/letters/template-types";
 import { toMinor } from "@/lib/money/money";
+import type { Stage } from "@/lib/stages/stage";
 import { dateOnlyFromDb } from "@/lib/time/dates";
 import { amountOut, currency, day, plain, reference } from "../fields";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { AnyApiOperation } from "@/lib/api/define-operation";
-import { PROBLEM_CONTENT_TYPE } from "@/lib/api/problem";
+import type { AnyApiOperation } from "@/lib/api-runtime/define-operation";
+import { PROBLEM_CONTENT_TYPE } from "@/lib/api-runtime/problem";
 import { API_OPERATIONS } from "./operations";
 
 type JsonSchema = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "@/lib/api/define-operation";
+import { defineOperation } from "@/lib/api-runtime/define-operation";
 import { recordPayment } from "@/lib/collections/record-payment";
 import { invoiceRefFields, resolveAccountRefs } from "../account-refs";
 import { amountOut, amountString, amountToMinor, currency, day, plain, reference } from "../fields";

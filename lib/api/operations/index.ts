@@ -1,4 +1,4 @@
-import type { AnyApiOperation } from "@/lib/api/define-operation";
+import type { AnyApiOperation } from "@/lib/api-runtime/define-operation";
 import { postCreditNote } from "./credit-notes";
 import { getCustomer, putCustomer } from "./customers";
 import { putInvoice } from "./invoices";

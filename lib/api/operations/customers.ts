@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "@/lib/api/define-operation";
+import { defineOperation } from "@/lib/api-runtime/define-operation";
 import { CUSTOMER_TYPES, LANGUAGES } from "@/lib/customers/customer-fields";
 import { upsertCustomer } from "@/lib/customers/upsert-customer";
 import { outcome, reference } from "../fields";

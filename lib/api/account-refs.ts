@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ApiContext } from "@/lib/api/define-operation";
+import type { ApiContext } from "@/lib/api-runtime/define-operation";
 import { findCustomerIdByReference } from "@/lib/customers/find-customer-by-reference";
 import { findInvoiceByNumber } from "@/lib/ledger/find-invoice-by-number";
 

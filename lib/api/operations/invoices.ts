@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "@/lib/api/define-operation";
+import { defineOperation } from "@/lib/api-runtime/define-operation";
 import { upsertInvoice } from "@/lib/ledger/upsert-invoice";
 import { amountString, amountToMinor, currency, day, outcome, reference } from "../fields";
 

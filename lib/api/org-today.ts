@@ -1,4 +1,4 @@
-import type { ApiContext } from "@/lib/api/define-operation";
+import type { ApiContext } from "@/lib/api-runtime/define-operation";
 import { type DateOnly, todayIn } from "@/lib/time/dates";
 
 /** Today in the caller's organization's time zone: every "as of" and "days past due" counts from it. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getAgingSummary } from "@/lib/aging/aging-summary";
 import { listAccountsAfter } from "@/lib/aging/list-accounts-after";
-import { defineOperation } from "@/lib/api/define-operation";
+import { defineOperation } from "@/lib/api-runtime/define-operation";
 import { AppError } from "@/lib/errors/app-error";
 import { type DateOnly, daysBetween } from "@/lib/time/dates";
 import { amountOut, currency, day, plain, reference } from "../fields";

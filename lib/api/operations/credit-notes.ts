@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { defineOperation } from "@/lib/api/define-operation";
+import { defineOperation } from "@/lib/api-runtime/define-operation";
 import { recordCreditNote } from "@/lib/ledger/record-credit-note";
 import { invoiceRefFields, resolveAccountRefs } from "../account-refs";
 import { amountString, amountToMinor, currency, day, reference } from "../fields";
