@@ -1,7 +1,9 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { API_OPERATIONS } from "@/lib/api/operations";
+import { ALL_OPERATIONS as API_OPERATIONS } from "@/app/api/v1/operations";
 import { createApiToken } from "@/lib/api-runtime/create-api-token";
 import { useApiServer } from "./api-server";
 import { useTestDb } from "./db";
@@ -13,11 +15,14 @@ import { createOrg } from "./factories";
 // Ajv (JSON Schema 2020-12, as OpenAPI 3.1 uses): status listed, content type
 // listed, body valid. The document is fetched, not imported: what a client reads.
 process.env.DUNNING_FROZEN_NOW = "2026-11-20T09:00:00Z";
+// The example endpoint is a receiver on this machine: private addresses are allowed for this test.
+process.env.WEBHOOK_ALLOW_PRIVATE = "1";
 const db = useTestDb();
 const server = useApiServer();
 
 /** The examples in the order a sync runs them: the customer first, reads after the writes. */
 const SCENARIO = [
+  "postWebhookEndpoint",
   "putCustomer",
   "putInvoice",
   "postPayment",
@@ -114,6 +119,9 @@ describe("the OpenAPI document", () => {
     expect(() => check("/aging", "get", 201, "application/json", {})).toThrow();
     const byId = new Map(API_OPERATIONS.map((o) => [o.operationId, o]));
     let letterId = "";
+    const receiver = createServer((_req, res) => res.writeHead(204).end());
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    const receiverPort = String((receiver.address() as AddressInfo).port);
     for (const id of SCENARIO) {
       const op = byId.get(id)!;
       const params = Object.fromEntries(
@@ -122,7 +130,11 @@ describe("the OpenAPI document", () => {
       const path =
         op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name])) +
         (op.example.query ? `?${new URLSearchParams(op.example.query)}` : "");
-      const answer = await send(token.secret, op.method, path, { body: op.example.body, headers: op.example.headers });
+      const body =
+        op.example.body === undefined
+          ? undefined
+          : JSON.parse(JSON.stringify(op.example.body).replaceAll("{receiverPort}", receiverPort));
+      const answer = await send(token.secret, op.method, path, { body, headers: op.example.headers });
       expect(answer.status, `${id}: ${JSON.stringify(answer.body).slice(0, 300)}`).toBeLessThan(300);
       check(op.path, op.method.toLowerCase(), answer.status, answer.type, answer.body);
       if (id === "postLetter") letterId = (answer.body as { letterId: string }).letterId;
@@ -140,6 +152,7 @@ describe("the OpenAPI document", () => {
       if (id === "postLetter") expect(answer.status).toBe(409);
     }
     expect(await db.payment.count({ where: { orgId: org.id } })).toBe(1);
+    receiver.close();
 
     // Refusals are documented problems too.
     const refusals: [string, string, string, { body?: unknown; headers?: Record<string, string> }?, string?][] = [

@@ -181,6 +181,10 @@ export function describeAuditEvent(e: AuditEventInput, ctx: DescribeContext = NO
       return `Changed the base currency from ${e.payload.before} to ${e.payload.after}`;
     case "api_token.created":
       return `Created the API token "${e.payload.name}" (${e.payload.scopes.join(", ")}${e.payload.expiresAt ? `, expires ${e.payload.expiresAt.slice(0, 10)}` : ""}${e.payload.via === "cli" ? ", by npm run api-token" : ""})`;
+    case "webhook_endpoint.created":
+      return `Registered the webhook endpoint ${e.payload.url} for ${e.payload.events.join(", ")}`;
+    case "webhook_endpoint.disabled":
+      return `Switched off the webhook endpoint ${e.payload.url}: ${e.payload.reason}`;
     case "api_token.revoked":
       return `Revoked the API token "${e.payload.name}"${e.payload.via === "cli" ? " (by npm run api-token)" : ""}`;
     case "demo.seeded":

@@ -383,6 +383,15 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
       via: z.enum(["settings", "cli"]),
     }),
   }),
+  // Webhook endpoints (lib/webhooks): registered by an admin or a token, switched off after failing for a day.
+  z.object({
+    kind: z.literal("webhook_endpoint.created"),
+    payload: z.object({ endpointId: uuid, url: z.string(), events: z.array(z.string()) }),
+  }),
+  z.object({
+    kind: z.literal("webhook_endpoint.disabled"),
+    payload: z.object({ endpointId: uuid, url: z.string(), reason: z.string() }),
+  }),
   z.object({
     kind: z.literal("api_token.revoked"),
     payload: z.object({ tokenId: uuid, name: z.string(), via: z.enum(["settings", "cli"]) }),

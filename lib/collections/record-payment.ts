@@ -5,7 +5,8 @@ import { closeCaseIfSettled } from "@/lib/cases/open-case";
 import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { isKnownCurrency, toMinor } from "@/lib/money/money";
+import { emitEvent } from "@/lib/events/emit-event";
+import { isKnownCurrency, minorToPlain, toMinor } from "@/lib/money/money";
 import { dateOnlyFromDb, dateOnlyToDb, formatDateOnly, todayIn } from "@/lib/time/dates";
 
 export interface RecordPaymentInput {
@@ -121,6 +122,24 @@ export async function recordPayment(db: Db, input: RecordPaymentInput) {
         },
       },
     );
+    await emitEvent(tx, {
+      orgId: input.orgId,
+      type: "payment.recorded",
+      data: {
+        customerId: customer.id,
+        currency: input.currency,
+        amount: minorToPlain(amount, input.currency),
+        receivedOn,
+        reference: input.reference?.trim() ?? "",
+        allocations: allocations.map((a) => ({
+          paymentId: a.paymentId,
+          invoiceId: a.invoiceId,
+          amount: minorToPlain(a.amountMinor, input.currency),
+        })),
+        unapplied: minorToPlain(unapplied?.amountMinor ?? 0, input.currency),
+      },
+      at: input.now,
+    });
     const caseClosed = await closeCaseIfSettled(tx, {
       orgId: input.orgId,
       customerId: customer.id,

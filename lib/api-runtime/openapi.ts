@@ -1,7 +1,6 @@
 import { z } from "zod";
-import type { AnyApiOperation } from "@/lib/api-runtime/define-operation";
-import { PROBLEM_CONTENT_TYPE } from "@/lib/api-runtime/problem";
-import { API_OPERATIONS } from "./operations";
+import type { AnyApiOperation } from "./define-operation";
+import { PROBLEM_CONTENT_TYPE } from "./problem";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -33,7 +32,7 @@ const PROBLEMS: Record<number, string> = {
  * route validates with is what the document describes. Schemas with a
  * `.meta({ id })` become named components.
  */
-export function openApiDocument(serverUrl = "/api/v1") {
+export function openApiDocument(operations: AnyApiOperation[], serverUrl = "/api/v1") {
   const components: Record<string, JsonSchema> = {};
   const toSchema = (schema: z.ZodType, io: "input" | "output"): JsonSchema => {
     const generated = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" });
@@ -49,7 +48,7 @@ export function openApiDocument(serverUrl = "/api/v1") {
   };
 
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of API_OPERATIONS) {
+  for (const op of operations) {
     (paths[op.path] ??= {})[op.method.toLowerCase()] = operationObject(op, toSchema);
   }
   return {
