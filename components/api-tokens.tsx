@@ -13,6 +13,19 @@ const primary =
 const danger =
   "rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-60";
 
+/** A secret shown once, right after it was made: selectable, with what to do with it. */
+export function SecretOnce({ what, secret, children }: { what: string; secret: string; children: React.ReactNode }) {
+  return (
+    <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
+      <p className="font-semibold text-amber-900">Copy this {what} now. It is shown this once and never again.</p>
+      <code className="mt-2 block select-all break-all rounded bg-white px-2 py-1.5 font-mono text-xs text-slate-900">
+        {secret}
+      </code>
+      <p className="mt-2 text-amber-900">{children}</p>
+    </div>
+  );
+}
+
 /** The create form; after a success it shows the new token once, with a warning that it will not be shown again. */
 export function CreateApiTokenForm({ action }: { action: Action }) {
   const [state, formAction, pending] = useActionState(action, undefined);
@@ -20,19 +33,13 @@ export function CreateApiTokenForm({ action }: { action: Action }) {
   return (
     <div className="mt-4 space-y-4">
       {secret && (
-        <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
-          <p className="font-semibold text-amber-900">Copy this token now. It is shown this once and never again.</p>
-          <code className="mt-2 block select-all break-all rounded bg-white px-2 py-1.5 font-mono text-xs text-slate-900">
-            {secret}
-          </code>
-          <p className="mt-2 text-amber-900">
-            Send it as <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>. The API reference is at{" "}
-            <a className="underline" href="/api/docs">
-              /api/docs
-            </a>
-            .
-          </p>
-        </div>
+        <SecretOnce what="token" secret={secret}>
+          Send it as <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>. The API reference is at{" "}
+          <a className="underline" href="/api/docs">
+            /api/docs
+          </a>
+          .
+        </SecretOnce>
       )}
       <form
         onSubmit={(event) => {

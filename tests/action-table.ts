@@ -303,6 +303,12 @@ export const actionTable: Record<string, ActionRow> = {
     validInput: (fx) => ({ tokenId: fx.apiTokenId }),
     idFields: ["tokenId"],
   },
+  "webhooks.create_endpoint": {
+    allowed: ["ADMIN"],
+    // A literal public address: no DNS needed, and not private.
+    validInput: () => ({ url: "https://93.184.215.14/hooks", events: ["letter.sent"] }),
+    textFields: [],
+  },
   "history.verify": {
     allowed: ["ADMIN", "VIEWER"],
     validInput: () => ({}),

@@ -9,7 +9,10 @@ import { newWebhookSecret } from "./signing";
 export const webhookUrlField = z
   .url({ protocol: /^https?$/, message: "Give the receiver's address, https://…" })
   .max(2000, "At most 2000 characters.")
-  .refine((u) => !new URL(u).username && !new URL(u).password, "Put no user name or password in the address.");
+  .refine(
+    (u) => URL.canParse(u) && !new URL(u).username && !new URL(u).password,
+    "Put no user name or password in the address.",
+  );
 
 export const webhookEventsField = z
   .array(z.enum(WEBHOOK_EVENT_TYPES, { message: `Events are ${WEBHOOK_EVENT_TYPES.join(", ")}.` }))

@@ -22,7 +22,7 @@ export const RETRY_AFTER_SECONDS = [5, 30, 120, 600, 1800, 3600, 7200, 14_400, 2
  */
 export async function deliverWebhook(db: Db, job: { deliveryId: string; attempt: number }, now = new Date()) {
   const delivery = await db.webhookDelivery.findUnique({ where: { id: job.deliveryId }, include: { endpoint: true } });
-  if (!delivery || delivery.status !== "pending" || delivery.attempts >= job.attempt) return null;
+  if (delivery?.status !== "pending" || delivery.attempts >= job.attempt) return null;
   const { endpoint } = delivery;
   if (!endpoint.enabled) {
     await db.webhookDelivery.update({ where: { id: delivery.id }, data: { status: "failed" } });
