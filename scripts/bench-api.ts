@@ -42,4 +42,5 @@ await Promise.all(
 );
 const unchanged = (performance.now() - again) / 1000;
 console.log(`${count} invoice upserts again (unchanged) in ${unchanged.toFixed(2)} s`);
+
 export {};

@@ -11,7 +11,7 @@ import { revokeApiToken } from "./revoke-api-token";
 // data, which the form shows once; it is never stored or shown again.
 
 export const createApiTokenAction = actionDefinition({
-  name: "api_tokens.create",
+  name: "api-runtime.create_token",
   roles: ADMIN_ONLY,
   listFields: ["scopes"],
   schema: z.object({
@@ -43,7 +43,7 @@ export const createApiTokenAction = actionDefinition({
 });
 
 export const revokeApiTokenAction = actionDefinition({
-  name: "api_tokens.revoke",
+  name: "api-runtime.revoke_token",
   roles: ADMIN_ONLY,
   schema: z.object({ tokenId: idField("a token") }),
   run: async (ctx, input) => {

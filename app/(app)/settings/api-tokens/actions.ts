@@ -3,5 +3,5 @@
 import { defineAction } from "@/lib/actions/define-action";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/api-runtime/actions";
 
-export const createApiToken = defineAction(createApiTokenAction, { revalidate: "/settings/api-tokens" });
-export const revokeApiToken = defineAction(revokeApiTokenAction, { revalidate: "/settings/api-tokens" });
+export const createApiToken = defineAction(createApiTokenAction);
+export const revokeApiToken = defineAction(revokeApiTokenAction);

@@ -3,4 +3,4 @@
 import { defineAction } from "@/lib/actions/define-action";
 import { createWebhookEndpointAction } from "@/lib/webhooks/actions";
 
-export const createWebhookEndpoint = defineAction(createWebhookEndpointAction, { revalidate: "/settings/webhooks" });
+export const createWebhookEndpoint = defineAction(createWebhookEndpointAction);
