@@ -89,3 +89,10 @@ BEGIN
   PERFORM set_config(setting, NEW."seq"::text || ':' || NEW."entry_hash", true);
   RETURN NEW;
 END $$;
+
+-- Issue 22, finding 8: one delivery per send form's key (schema.prisma, LetterDelivery.idempotencyKey).
+-- AlterTable
+ALTER TABLE "letter_deliveries" ADD COLUMN     "idempotency_key" UUID;
+
+-- CreateIndex
+CREATE UNIQUE INDEX "letter_deliveries_idempotency" ON "letter_deliveries"("org_id", "idempotency_key");
