@@ -6,14 +6,14 @@ import { AppError, type ErrorCode } from "@/lib/errors/app-error";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type ActionResult<T = undefined> =
-  | { ok: true; message: string; data?: T }
+  | { ok: true; message: string; data?: T; redirectTo?: string | null }
   | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string[]> };
 
 /** What an action's `run` gets: the signed-in user, where the request came from, and the database. */
 export type ActionContext = SessionUser & { ip: string; db: Db };
 
 export interface ActionDefinition<S extends z.ZodType = z.ZodType, T = unknown> {
-  /** Unique, "<domain>.<verb>"; the role-matrix test lists every one (tests/role-matrix.test.ts). */
+  /** Unique, "<folder>.<verb>" after the lib/ folder that defines it; tests/role-matrix.test.ts checks both. */
   name?: string;
   roles: Role[];
   schema: S;
@@ -21,7 +21,8 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType, T = unknown> 
   listFields?: string[];
   /** The largest file this action takes, when it is not MAX_FILE_BYTES (invoice PDFs: 5 MB). */
   maxFileBytes?: number;
-  run: (ctx: ActionContext, input: z.infer<S>) => Promise<{ message: string; data?: T }>;
+  /** `redirectTo`: where the browser goes after a success (null or absent: it stays and the page refreshes). */
+  run: (ctx: ActionContext, input: z.infer<S>) => Promise<{ message: string; data?: T; redirectTo?: string | null }>;
 }
 
 export const MAX_FIELD_LENGTH = 20_000;

@@ -2,12 +2,13 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb } from "pdf-lib";
+import { PDFDocument, type PDFFont, type PDFImage, type PDFPage } from "pdf-lib";
 import type { Language } from "@/lib/generated/prisma/enums";
 import { type Checkpoint, checkpointLines } from "@/lib/history/checkpoint";
 import { INVOICE_PDF_CAPS } from "@/lib/invoices/invoice-pdf";
 import { checkStoredPdfs, storedImagePasses } from "@/lib/sandbox/inspect-files";
 import { type Letterhead, parseLetterhead } from "./letterhead";
+import { INK, MM, MUTED, PAGE_H, PAGE_W } from "./pdf-page";
 import { appendProtocolForms } from "./render-protocol-forms";
 import { LOGO_CAPS } from "./update-letterhead";
 
@@ -39,17 +40,12 @@ export interface LogoImage {
   bytes: Uint8Array;
 }
 
-const MM = 72 / 25.4;
-const PAGE_W = 210 * MM;
-const PAGE_H = 297 * MM;
 const LEFT = 25 * MM;
 const RIGHT = 20 * MM;
 const TEXT_W = PAGE_W - LEFT - RIGHT;
 const FOOTER_TOP = 22 * MM;
 const BODY_SIZE = 9.5;
 const LINE = 12.4;
-const INK = rgb(0.1, 0.1, 0.12);
-const MUTED = rgb(0.38, 0.4, 0.45);
 
 const REGISTERED: Record<Language, string> = { en: "REGISTERED MAIL", it: "RACCOMANDATA A.R.", nb: "REKOMMANDERT" };
 const PAGE_WORD: Record<Language, string> = { en: "Page", it: "Pagina", nb: "Side" };
