@@ -23,6 +23,7 @@ import {
   createPayment,
   createUser,
 } from "./factories";
+import { MINIMAL_PDF } from "./fixtures/hostile-files";
 import { upload } from "./imports";
 
 /** A valid policy: a call task between letters 1 and 2. */
@@ -523,7 +524,7 @@ export const actionTable: Record<string, ActionRow> = {
     allowed: ["ADMIN", "COLLECTOR"],
     validInput: (fx) => ({
       invoiceId: fx.overdueInvoice.id,
-      file: new File([Buffer.from("%PDF-1.4\n%%EOF\n")], "invoice.pdf", { type: "application/pdf" }),
+      file: new File([Buffer.from(MINIMAL_PDF)], "invoice.pdf", { type: "application/pdf" }),
     }),
     idFields: ["invoiceId"],
   },

@@ -472,6 +472,8 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
       asOf: day,
       files: z.number().int(),
       manifestSha256: z.string().length(64),
+      /** The signed checkpoint the pack names (its seq); verification requires it to exist. */
+      checkpointSeq: z.string().regex(/^\d+$/).optional(),
     }),
   }),
 ]);
