@@ -25,6 +25,8 @@ const DOMAIN = [
   "invoices",
   // Corrections as entries (credit notes, write-offs, reversals): above the collections verbs it closes cases with.
   "ledger",
+  // Bank statements (workflow tier): camt/CSV lines matched to invoices, recorded through the ledger's payment writer.
+  "bank",
   "imports",
   "exports",
   "documents",

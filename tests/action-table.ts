@@ -301,7 +301,7 @@ export const actionTable: Record<string, ActionRow> = {
     idFields: ["customerId"],
     textFields: ["note"],
   },
-  "collections.record_payment": {
+  "ledger.record_payment": {
     allowed: ["ADMIN", "COLLECTOR"],
     validInput: (fx) => ({
       customerId: fx.customer.id,

@@ -1,4 +1,5 @@
 import { recordAudits } from "@/lib/audit/events";
+import { uuid7 } from "@/lib/db/uuid";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { formatMoney, minorToPlain, toMinor } from "@/lib/money/money";
 import { type DateOnly, dateOnlyFromDb, dateOnlyToDb } from "@/lib/time/dates";
@@ -14,7 +15,6 @@ import {
   noChanges,
 } from "../invoice-changes";
 import { invoiceKey } from "../invoice-identity";
-import { uuid7 } from "../uuid7";
 import { type CreditNoteRow, type CreditNoteState, creditNotesKind } from "./credit-notes";
 
 interface InvoiceRow {
