@@ -19,11 +19,13 @@ export const resolveBankLineAction = actionDefinition({
       message: "Choose what this payment is.",
     }),
     // A suggestion's customer and invoices, or what the collector typed: the customer's reference and invoice numbers.
-    customerId: z.union([idField("a customer"), z.literal("")]).default(""),
-    customerReference: textField(100).default(""),
-    invoiceIds: textField(2000).default(""),
-    invoiceNumbers: textField(2000).default(""),
-    reason: textField(500).default(""),
+    customerId: z.union([idField("a customer"), z.literal("")]),
+    customerReference: textField(100),
+    invoiceIds: z
+      .string({ message: "Choose the invoices from the list." })
+      .regex(/^([0-9a-f-]{36}(,[0-9a-f-]{36})*)?$/i, "Choose the invoices from the list."),
+    invoiceNumbers: textField(2000),
+    reason: textField(500),
   }),
   run: async (ctx, input) => {
     let customerId = input.customerId || null;
@@ -58,8 +60,6 @@ export const resolveBankLineAction = actionDefinition({
         });
       invoiceIds = [...invoiceIds, ...found.map((f) => f.id)];
     }
-    if (invoiceIds.some((id) => !z.uuid().safeParse(id).success))
-      throw new AppError("INVALID_INPUT", "Choose the invoices from the list.");
     const result = await resolveBankLine(ctx.db, {
       orgId: ctx.orgId,
       actor: actor(ctx),

@@ -57,9 +57,10 @@ export async function resolveBankLine(
           reason: ["Write the reason."],
         });
     } else {
-      const customer = await tx.customer.findFirst({ where: { id: input.customerId ?? "", orgId: input.orgId } });
-      if (!customer)
+      if (!input.customerId)
         throw new AppError("INVALID_INPUT", "Choose the customer who paid.", { customerId: ["Choose a customer."] });
+      const customer = await tx.customer.findFirst({ where: { id: input.customerId, orgId: input.orgId } });
+      if (!customer) throw new AppError("NOT_FOUND", "That customer was not found.");
       customerId = customer.id;
       if (input.decision === "invoices") {
         invoiceIds = [...new Set(input.invoiceIds ?? [])];
