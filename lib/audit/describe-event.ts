@@ -74,6 +74,8 @@ export function describeAuditEvent(e: AuditEventInput, ctx: DescribeContext = NO
       return e.payload.decision === "not_customer_payment"
         ? `Marked a bank line of ${money(e.payload.amountMinor, e.payload.currency)} as not a customer payment: ${e.payload.reason}`
         : `Recorded a bank line of ${money(e.payload.amountMinor, e.payload.currency)} for ${e.payload.customerId ? who(e.payload.customerId) : "a customer"} (${e.payload.decision === "invoices" ? plural(e.payload.invoiceIds.length, "invoice") : "credit on account"})`;
+    case "payments.stale_override":
+      return `Sent due letters on payments known only up to ${e.payload.knownUpTo ?? "never"}: ${e.payload.reason}`;
     case "paid_claim.recorded":
       return `Noted that ${who(e.payload.customerId)} says they paid on ${e.payload.paidOn} (${e.payload.source}); letters wait until the payment is matched`;
     case "paid_claim.settled":

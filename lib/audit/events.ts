@@ -143,6 +143,10 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
     }),
   }),
   z.object({
+    kind: z.literal("payments.stale_override"),
+    payload: z.object({ knownUpTo: day.nullable(), reason: z.string(), context: z.enum(["bulk_send"]) }),
+  }),
+  z.object({
     kind: z.literal("paid_claim.recorded"),
     payload: z.object({ claimId: uuid, customerId: uuid, currency, paidOn: day, source: z.string() }),
   }),
