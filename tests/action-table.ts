@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/collections/actor";
+import type { Actor } from "@/lib/auth/actor";
 import { openDispute } from "@/lib/collections/disputes";
 import { scheduleFollowUp } from "@/lib/collections/follow-ups";
 import { DEFAULT_POLICY } from "@/lib/collections/policy-settings";
@@ -327,8 +327,8 @@ export const actionTable: Record<string, ActionRow> = {
     validInput: () => ({}),
   },
 
-  // Collections: viewers read; collectors and admins work accounts (README, Roles).
-  "collections.send_letter": {
+  // Collections: viewers read; collectors and admins work accounts (docs/operations.md, "Trust and evidence").
+  "letters.send": {
     allowed: ["ADMIN", "COLLECTOR"],
     validInput: (fx) => ({ customerId: fx.customer.id, currency: "EUR", stage: "1" }),
     idFields: ["customerId"],
@@ -417,13 +417,13 @@ export const actionTable: Record<string, ActionRow> = {
     validInput: (fx) => ({ customerId: fx.customer.id }),
     idFields: ["customerId"],
   },
-  "letters.email": {
+  "delivery.email_letter": {
     allowed: ["ADMIN", "COLLECTOR"],
     needs: ["registeredLetter"],
     validInput: (fx) => ({ letterId: fx.registeredLetter.id }),
     idFields: ["letterId"],
   },
-  "settings.update_letterhead": {
+  "documents.update_letterhead": {
     allowed: ["ADMIN"],
     validInput: () => ({
       name: "Matrix Org AS",
@@ -454,7 +454,7 @@ export const actionTable: Record<string, ActionRow> = {
       "paymentInstructions",
     ],
   },
-  "settings.save_bank_account": {
+  "documents.save_bank_account": {
     allowed: ["ADMIN"],
     validInput: () => ({
       currency: "NOK",
@@ -474,7 +474,7 @@ export const actionTable: Record<string, ActionRow> = {
     }),
     idFields: ["invoiceId"],
   },
-  "settings.update_organization": {
+  "organizations.update": {
     allowed: ["ADMIN"],
     validInput: () => ({
       name: "Matrix Org AS",
@@ -504,7 +504,7 @@ export const actionTable: Record<string, ActionRow> = {
       "phone",
     ],
   },
-  // Ownership and call-backs: the working roles (README, Tasks and ownership).
+  // Ownership and call-backs: the working roles (docs/using.md, "A collector's day").
   "customers.assign": {
     allowed: ["ADMIN", "COLLECTOR"],
     validInput: (fx) => ({ customerIds: fx.customer.id, userId: fx.target.id }),
@@ -579,7 +579,7 @@ export const actionTable: Record<string, ActionRow> = {
     }),
   },
   // The selection toolbar: pause dunning on the selected accounts ("plan" only redirects).
-  "collections.act_on_selection": {
+  "letters.act_on_selection": {
     allowed: ["ADMIN", "COLLECTOR"],
     validInput: (fx) => ({
       intent: "pause",
@@ -632,7 +632,7 @@ export const actionTable: Record<string, ActionRow> = {
     idFields: ["chargeId"],
     amountFields: ["amount"],
   },
-  // Policy, like users and templates, is the administrators' (README, Roles).
+  // Policy, like users and templates, is the administrators' (docs/operations.md, "Trust and evidence").
   "collections.update_policy": {
     allowed: ["ADMIN"],
     validInput: () => ({
@@ -656,7 +656,7 @@ export const actionTable: Record<string, ActionRow> = {
       "deadlineDays4",
     ],
   },
-  // Import: admins and collectors (README, Data in and out).
+  // Import: admins and collectors (docs/using.md, "Data in and out").
   "imports.check": {
     allowed: ["ADMIN", "COLLECTOR"],
     needs: ["import"],
@@ -680,7 +680,7 @@ export const actionTable: Record<string, ActionRow> = {
     validInput: (fx) => ({ importId: fx.checkedImport.id }),
     idFields: ["importId"],
   },
-  // The ledger: admins and collectors (README, Invoices and corrections).
+  // The ledger: admins and collectors (docs/using.md, "Invoices and corrections").
   "ledger.enter_invoice": {
     allowed: ["ADMIN", "COLLECTOR"],
     validInput: (fx) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { runAction } from "@/lib/actions/run-action";
-import type { Actor } from "@/lib/collections/actor";
+import type { Actor } from "@/lib/auth/actor";
 import { openDispute } from "@/lib/collections/disputes";
 import { CREDIT_COVERS_REASON } from "@/lib/collections/policy";
 import { recordHandoff } from "@/lib/collections/record-handoff";
@@ -281,10 +281,12 @@ describe("narrowing the plan to a selection", () => {
     form.append("accounts", `${a.id}:EUR`);
     form.append("accounts", a.id);
     form.append("pauseReason", "");
+    const href = `/worklist/send-plan?a=${a.id}%3AEUR&a=${a.id}`;
     expect(await runAction(selectionAction, ctx, form)).toEqual({
       ok: true,
       message: "Planning the letters of the ticked accounts…",
-      data: { href: `/worklist/send-plan?a=${a.id}%3AEUR&a=${a.id}` },
+      data: { href },
+      redirectTo: href,
     });
   });
 });

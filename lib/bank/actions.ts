@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { idField, textField } from "@/lib/actions/fields";
 import { type ActionContext, actionDefinition } from "@/lib/actions/run-action";
+import type { Actor } from "@/lib/auth/actor";
 import { WORKING_ROLES } from "@/lib/auth/roles";
-import type { Actor } from "@/lib/collections/actor";
 import { AppError } from "@/lib/errors/app-error";
 import { resolveBankLine } from "./resolve-bank-line";
 

@@ -1,5 +1,5 @@
 import { recordAudit } from "@/lib/audit/events";
-import { closeCaseIfSettled } from "@/lib/collections/open-case";
+import { closeCaseIfSettled } from "@/lib/cases/open-case";
 import type { DbOrTx } from "@/lib/db/client";
 import { uuid7 } from "@/lib/db/uuid";
 import { Prisma } from "@/lib/generated/prisma/client";

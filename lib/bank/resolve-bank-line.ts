@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/events";
-import type { Actor } from "@/lib/collections/actor";
-import { assertCanWork } from "@/lib/collections/actor";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCanWork } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { recordPayments } from "@/lib/ledger/record-payments";

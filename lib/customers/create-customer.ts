@@ -1,20 +1,22 @@
 import { recordAudit } from "@/lib/audit/events";
+import { type Actor, assertCanWork } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { countryName } from "@/lib/iso/codes";
-import { assertMayEditCustomers, type CustomerActor } from "./actor";
-import type { CustomerFields } from "./customer-fields";
+import { type CustomerFields, customerColumns } from "./customer-fields";
 import { customerData, DUPLICATE_REFERENCE, fieldValues } from "./customer-row";
+import { assertPauseEndNotPast } from "./pause-end";
 
 /** A customer entered by hand, audited with every value it starts with. */
 export async function createCustomer(
   db: Db,
-  opts: { orgId: string; actor: CustomerActor; ip?: string; fields: CustomerFields },
+  opts: { orgId: string; actor: Actor; ip?: string; fields: CustomerFields },
 ) {
-  assertMayEditCustomers(opts.actor);
+  assertCanWork(opts.actor, "customers");
   const duplicate = () => new AppError("CONFLICT", DUPLICATE_REFERENCE, { reference: [DUPLICATE_REFERENCE] });
   return db
     .$transaction(async (tx) => {
+      await assertPauseEndNotPast(tx, { orgId: opts.orgId, until: customerColumns(opts.fields).dunningPausedUntil });
       const customer = await tx.customer.create({
         data: { orgId: opts.orgId, ...customerData(opts.fields), country: countryName(opts.fields.countryCode) },
       });

@@ -1,6 +1,6 @@
 import { invalid, parseDay, parsePositiveAmount } from "@/lib/actions/fields";
-import { type Actor, assertCanWork } from "@/lib/collections/actor";
-import { closeCaseIfSettled } from "@/lib/collections/open-case";
+import { type Actor, assertCanWork } from "@/lib/auth/actor";
+import { closeCaseIfSettled } from "@/lib/cases/open-case";
 import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";

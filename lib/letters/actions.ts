@@ -2,15 +2,15 @@ import { z } from "zod";
 import { currencyField, dateOnlyField, idField, textField, wholeNumberField } from "@/lib/actions/fields";
 import { type ActionContext, actionDefinition } from "@/lib/actions/run-action";
 import { recordAudit } from "@/lib/audit/events";
+import type { Actor } from "@/lib/auth/actor";
 import { WORKING_ROLES } from "@/lib/auth/roles";
-import type { Actor } from "@/lib/collections/actor";
 import { getPaymentsKnownUpTo } from "@/lib/collections/payments-known-up-to";
 import { recordTrackingNumber } from "@/lib/collections/record-tracking-number";
-import type { Stage } from "@/lib/collections/stage";
 import { assignAccounts } from "@/lib/customers/assign-accounts";
 import { pauseDunning } from "@/lib/customers/pause-dunning";
 import type { DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import type { Stage } from "@/lib/stages/stage";
 import { clockNow } from "@/lib/time/dates";
 import { confirmBulkSend } from "./bulk-send";
 import { planHref, resolveSelection, selectionField } from "./selection";
@@ -55,7 +55,7 @@ async function assertFreshOrConfirmed(db: DbOrTx, orgId: string, confirmed: stri
 }
 
 export const sendLetterAction = actionDefinition({
-  name: "collections.send_letter",
+  name: "letters.send",
   roles: WORKING_ROLES,
   // overrideReason is only on the form when an admin sends early; delivery is
   // "post" unless the collector chooses email (the letter is still stored first).
@@ -79,7 +79,11 @@ export const sendLetterAction = actionDefinition({
       byEmail: input.delivery === "email",
       now: clockNow(),
     });
-    return { message: `Letter ${sent.stage} sent.`, data: { letterId: sent.letterId, customerId: input.customerId } };
+    return {
+      message: `Letter ${sent.stage} sent.`,
+      data: { letterId: sent.letterId, customerId: input.customerId },
+      redirectTo: `/letters/${sent.letterId}?sent=1`,
+    };
   },
 });
 
@@ -136,7 +140,7 @@ const selected = { accounts: selectionField };
  * admin) through assignAccounts, which refuses a viewer or a deactivated user.
  */
 export const selectionAction = actionDefinition({
-  name: "collections.act_on_selection",
+  name: "letters.act_on_selection",
   roles: WORKING_ROLES,
   listFields: ["accounts"],
   schema: z.discriminatedUnion(
@@ -159,10 +163,11 @@ export const selectionAction = actionDefinition({
     ],
     { message: "Choose what to do with the ticked accounts." },
   ),
-  run: async (ctx, input): Promise<{ message: string; data: { href: string | null } }> => {
+  run: async (ctx, input): Promise<{ message: string; data: { href: string | null }; redirectTo?: string }> => {
     if (input.intent === "plan") {
       await resolveSelection(ctx.db, { orgId: ctx.orgId, selection: input.accounts });
-      return { message: "Planning the letters of the ticked accounts…", data: { href: planHref(input.accounts) } };
+      const href = planHref(input.accounts);
+      return { message: "Planning the letters of the ticked accounts…", data: { href }, redirectTo: href };
     }
     if (input.intent === "assign") return assignSelection(ctx, input.accounts, input.assignTo);
     const { paused } = await pauseDunning(ctx.db, {
