@@ -15,7 +15,7 @@ export default async function BankPage() {
   const user = await requireUser();
   const { statements, reviewCount, known } = await getBankPage(user);
   return (
-    <div className="max-w-5xl space-y-6">
+    <div className="max-w-6xl space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Bank statements</h1>
         <p className="text-sm text-slate-500">
