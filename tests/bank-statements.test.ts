@@ -2,7 +2,9 @@ import { describe, expect, inject, it } from "vitest";
 import { getBankStatementStatus } from "@/lib/bank/get-bank-statement-status";
 import { bankStatementTasks } from "@/lib/bank/process-bank-statement";
 import { receiveBankStatement } from "@/lib/bank/receive-bank-statement";
+import { kidChecks } from "@/lib/iso/payment-reference";
 import { runDueJobs } from "@/lib/jobs/queue";
+import { enterInvoice } from "@/lib/ledger/enter-invoice";
 import { BANK_INVOICES, bankFixture, openByNumber, orgWithBankInvoices, receiveAndProcess } from "./bank";
 import { useTestDb } from "./db";
 
@@ -168,5 +170,28 @@ describe("bank statements", () => {
     const other = await orgWithBankInvoices(db);
     expect(await getBankStatementStatus(db, { orgId: other.org.id, id: received.id })).toBeNull();
     await expect(receiveBankStatement(db, { ...who, bytes: Buffer.alloc(0), source: "api" })).rejects.toThrow(/empty/);
+  });
+
+  it("gives an invoice entered by hand a KID when the organization uses KID, and a camt.054 with it pays the invoice", async () => {
+    const f = await orgWithBankInvoices(db);
+    await db.organization.update({ where: { id: f.org.id }, data: { kidMode: "mod11", kidLength: 10 } });
+    const entered = await enterInvoice(db, {
+      orgId: f.org.id,
+      actor: { userId: f.user.id, role: "COLLECTOR" },
+      customerId: f.customers.get("1003")!,
+      number: "30077",
+      issueDate: "2026-11-01",
+      dueDate: "2026-11-30",
+      amountMinor: 99_900,
+      currency: "NOK",
+      now: new Date("2026-12-01T10:00:00Z"),
+    });
+    const invoice = await db.invoice.findUniqueOrThrow({ where: { id: entered.invoiceId } });
+    expect(invoice.kid).toMatch(/^\d{9}[\d-]$/);
+    expect(kidChecks(invoice.kid!)).toContain("mod11");
+    const xml = `<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.04"><BkToCstmrDbtCdtNtfctn><Ntfctn><Acct><Id><IBAN>NO9386011117947</IBAN></Id></Acct><Ntry><Amt Ccy="NOK">999.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-12-02</Dt></BookgDt><AcctSvcrRef>K-1</AcctSvcrRef><NtryDtls><TxDtls><RmtInf><Strd><CdtrRefInf><Ref>${invoice.kid}</Ref></CdtrRefInf></Strd></RmtInf></TxDtls></NtryDtls></Ntry></Ntfctn></BkToCstmrDbtCdtNtfctn></Document>`;
+    const { done } = await receiveAndProcess(db, { orgId: f.org.id, userId: f.user.id }, Buffer.from(xml));
+    expect(done!.byRule).toEqual({ kid: 1 });
+    expect((await openByNumber(db, f.org.id))["30077"]).toBe(0);
   });
 });
