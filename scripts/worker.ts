@@ -3,6 +3,7 @@
 // passes, the hourly worklist refresh, the daily aging snapshots for the dashboard and the daily housekeeping. `npm start` starts it; it can also run on its own with DATABASE_URL, on as many
 // machines as you like (they share the queue).
 import { createServer } from "node:http";
+import { bankStatementTasks } from "@/lib/bank/process-bank-statement";
 import { ACCOUNT_WORK_CRONTAB, accountWorkTasks } from "@/lib/collections/account-work-tasks";
 import { POLICY_STEPS_CRONTAB, policyStepsTasks } from "@/lib/collections/policy-steps-task";
 import { AGING_SNAPSHOT_CRONTAB, agingSnapshotTasks } from "@/lib/dashboard/aging-snapshot-task";
@@ -31,6 +32,7 @@ const worker = await startWorker(
     ...bulkSendTasks(db),
     ...printTasks(db),
     ...importTasks(db),
+    ...bankStatementTasks(db),
     ...accountWorkTasks(db),
     ...policyStepsTasks(db),
     ...housekeepingTasks(db),

@@ -62,7 +62,8 @@ export type FixturePart =
   | "followUp"
   | "review"
   | "policy"
-  | "apiToken";
+  | "apiToken"
+  | "bankLine";
 
 /**
  * An organization with one user per role, a user to act on, and some history;
@@ -85,6 +86,7 @@ const PART_KEYS: Record<FixturePart, string[]> = {
   review: ["reviewId"],
   policy: ["policyId"],
   apiToken: ["apiTokenId"],
+  bankLine: ["bankLineId"],
 };
 
 export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) {
@@ -241,6 +243,33 @@ export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) 
       });
       return { apiTokenId: token.id };
     },
+    bankLine: async () => {
+      // A bank credit waiting in the review queue: the fixture's customer's payment, no reference.
+      const statement = await db.bankStatement.create({
+        data: {
+          orgId: org.id,
+          source: "upload",
+          byteSize: 1,
+          sha256: "0".repeat(64),
+          bytes: new Uint8Array([60]),
+          status: "processed",
+        },
+      });
+      const line = await db.bankLine.create({
+        data: {
+          orgId: org.id,
+          statementId: statement.id,
+          dedupeKey: `matrix-${statement.id}`,
+          bookingDate: dateOnlyToDb(today),
+          amountMinor: 25_000n,
+          currency: "EUR",
+          credit: true,
+          status: "review",
+          reason: "no reference we know",
+        },
+      });
+      return { bankLineId: line.id };
+    },
   };
   type Built<K extends FixturePart> = Awaited<ReturnType<(typeof parts)[K]>>;
   const fx = { org, users, target, customer, today, overdueInvoice } as {
@@ -258,7 +287,8 @@ export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) 
     Built<"followUp"> &
     Built<"review"> &
     Built<"policy"> &
-    Built<"apiToken">;
+    Built<"apiToken"> &
+    Built<"bankLine">;
   for (const part of Object.keys(parts) as FixturePart[]) {
     if (needs.includes(part)) {
       Object.assign(fx, await parts[part]());
@@ -333,6 +363,21 @@ let n = 0;
 
 /** One row per action (tests/action-registry.ts finds them in lib/), keyed by the action's name. */
 export const actionTable: Record<string, ActionRow> = {
+  "bank.resolve_line": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["bankLine"],
+    validInput: (fx) => ({
+      lineId: fx.bankLineId,
+      decision: "credit_on_account",
+      customerId: fx.customer.id,
+      customerReference: "",
+      invoiceIds: "",
+      invoiceNumbers: "",
+      reason: "Paid from the director's own account",
+    }),
+    idFields: ["lineId", "customerId"],
+    textFields: ["reason", "customerReference", "invoiceNumbers"],
+  },
   "users.create": {
     allowed: ["ADMIN"],
     validInput: () => ({
@@ -399,7 +444,7 @@ export const actionTable: Record<string, ActionRow> = {
     idFields: ["customerId"],
     textFields: ["note"],
   },
-  "collections.record_payment": {
+  "ledger.record_payment": {
     allowed: ["ADMIN", "COLLECTOR"],
     validInput: (fx) => ({
       customerId: fx.customer.id,

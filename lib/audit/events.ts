@@ -122,6 +122,63 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
       unapplied: z.object({ paymentId: uuid, amountMinor: minor }).optional(),
     }),
   }),
+  // Bank statements (lib/bank): received, processed on the job queue, lines decided in the review queue.
+  z.object({
+    kind: z.literal("bank_statement.received"),
+    payload: z.object({
+      statementId: uuid,
+      source: z.enum(["upload", "api", "folder"]),
+      fileName: z.string(),
+      sha256: z.string().length(64),
+      byteSize: z.number().int(),
+      duplicateOf: uuid.nullable(),
+    }),
+  }),
+  z.object({
+    kind: z.literal("bank_statement.processed"),
+    payload: z.object({
+      statementId: uuid,
+      format: z.string(),
+      lines: z.number().int(),
+      matched: z.number().int(),
+      review: z.number().int(),
+      duplicates: z.number().int(),
+      ignored: z.number().int(),
+      payments: z.number().int(),
+    }),
+  }),
+  z.object({
+    kind: z.literal("bank_line.resolved"),
+    payload: z.object({
+      lineId: uuid,
+      decision: z.enum(["invoices", "credit_on_account", "not_customer_payment"]),
+      customerId: uuid.nullable(),
+      invoiceIds: z.array(uuid),
+      amountMinor: minor,
+      currency,
+      reason: z.string(),
+    }),
+  }),
+  z.object({
+    kind: z.literal("payments.stale_override"),
+    payload: z.object({ knownUpTo: day.nullable(), reason: z.string(), context: z.enum(["bulk_send"]) }),
+  }),
+  z.object({
+    kind: z.literal("paid_claim.recorded"),
+    payload: z.object({ claimId: uuid, customerId: uuid, currency, paidOn: day, source: z.string() }),
+  }),
+  z.object({
+    kind: z.literal("paid_claim.settled"),
+    payload: z.object({ claimId: uuid, customerId: uuid, reason: z.string() }),
+  }),
+  z.object({
+    kind: z.literal("organization.bank_matching_updated"),
+    payload: z.object({
+      kidMode: z.enum(["off", "mod10", "mod11"]),
+      kidLength: z.number().int(),
+      paymentsStaleAfterDays: z.number().int(),
+    }),
+  }),
   // The ledger (lib/ledger). Amounts are positive minor units of `currency`.
   z.object({
     kind: z.literal("invoice.entered"),

@@ -2,6 +2,7 @@ import { getAccountCredits } from "@/lib/aging/account-credit";
 import { type DbOrTx, readAll } from "@/lib/db/client";
 import { toMinor } from "@/lib/money/money";
 import { type DateOnly, dateOnlyFromDb, daysBetween, todayIn } from "@/lib/time/dates";
+import { heldPaidClaims } from "./paid-claims";
 import type { AccountFacts } from "./policy";
 
 export interface AccountKey {
@@ -46,7 +47,7 @@ export async function loadAccountStates(
   const { orgId } = opts;
   const customerIds = [...new Set(opts.accounts.map((a) => a.customerId))];
   const dayOf = (instant: Date) => todayIn(opts.timeZone, instant);
-  const [invoices, disputes, cases, answers, pauses, credits] = await readAll(tx, [
+  const [invoices, disputes, cases, answers, pauses, credits, paidClaims] = await readAll(tx, [
     () =>
       tx.invoice.findMany({
         where: { orgId, customerId: { in: customerIds }, paidMinor: { lt: tx.invoice.fields.amountMinor } },
@@ -96,6 +97,8 @@ export async function loadAccountStates(
       }),
     // Unapplied cash and credit notes on account: a credit that covers the overdue amount stops the letters.
     () => getAccountCredits(tx, { orgId, customerIds, asOf: opts.today }),
+    // "We paid on X" with no payment matched since: the next letter waits.
+    () => heldPaidClaims(tx, { orgId, customerIds }),
   ] as const);
   const earliest = cases
     .flatMap((c) => [dayOf(c.openedAt), ...c.promises.map((p) => dateOnlyFromDb(p.madeOn))])
@@ -177,6 +180,7 @@ export async function loadAccountStates(
         : null,
       pause: pausedBy.get(key.customerId) ?? null,
       creditMinor: Math.max(0, credits.get(accountKey(key)) ?? 0),
+      paidClaimOn: paidClaims.get(`${key.customerId}|${key.currency}`) ?? null,
     };
     const overdue = facts.invoices.filter((i) => i.dueDate < opts.today);
     result.set(accountKey(key), {

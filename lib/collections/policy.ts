@@ -41,6 +41,8 @@ export interface AccountFacts {
   pause?: { reason: string; until: DateOnly | null } | null;
   /** Credit on the account (unapplied cash, credit notes on account) as of today, minor units; absent: none. */
   creditMinor?: number;
+  /** The customer says they paid on this day and no payment was matched since: letters wait (lib/collections/paid-claims.ts). */
+  paidClaimOn?: DateOnly | null;
 }
 
 export const CREDIT_COVERS_REASON = "Credit on account covers the overdue amount — apply it";
@@ -91,6 +93,11 @@ export function nextAction(facts: AccountFacts, policy: PolicySettings, today: D
     return {
       kind: "none",
       reason: `Dunning is paused${pause.until ? ` until ${day(pause.until)}` : ""}: ${pause.reason}`,
+    };
+  if (facts.paidClaimOn)
+    return {
+      kind: "none",
+      reason: `The customer says they paid on ${day(facts.paidClaimOn)}: no letter until the payment is matched or an admin decides`,
     };
   const overdue = overdueInvoices(facts, today);
   if (!overdue.length) {

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AgingHistoryChart, CollectionsChart } from "@/components/dashboard-charts";
 import { ActivityCards, CurrencyCards } from "@/components/dashboard-figures";
+import { PaymentsKnownUpToNote } from "@/components/payments-known-up-to";
 import { requireUser } from "@/lib/auth/session";
+import { getPaymentsFreshness } from "@/lib/bank/pages";
 import { getDashboardPage } from "@/lib/dashboard/pages";
 import { formatDateOnly, todayIn } from "@/lib/time/dates";
 
@@ -15,7 +17,11 @@ export default async function DashboardPage({
 }) {
   const user = await requireUser();
   const today = todayIn(user.timeZone);
-  const [dashboard, params] = await Promise.all([getDashboardPage(user, { today }), searchParams]);
+  const [dashboard, params, known] = await Promise.all([
+    getDashboardPage(user, { today }),
+    searchParams,
+    getPaymentsFreshness(user),
+  ]);
   const asked = typeof params.currency === "string" ? params.currency : undefined;
   const chartCurrency =
     dashboard.currencies.find((c) => c === asked) ??
@@ -30,6 +36,7 @@ export default async function DashboardPage({
           different currencies are never added up.
         </p>
       </div>
+      <PaymentsKnownUpToNote known={known} locale={user.locale} />
       <section aria-labelledby="today-h" className="space-y-3">
         <h2 id="today-h" className="text-lg font-semibold">
           Receivables today
