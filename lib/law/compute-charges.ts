@@ -1,7 +1,7 @@
 import { formatMoney } from "@/lib/money/money";
 import type { DateOnly } from "@/lib/time/dates";
 import type { LetterCharge } from "./charges";
-import { compensation, type EarlierCharge, reminderFee } from "./fees";
+import { compensation, type EarlierCharge, type FeeAmounts, reminderFee } from "./fees";
 import { type InterestInvoice, invoiceInterest } from "./interest";
 import type { LawSettings } from "./law-settings-types";
 import type { CustomerType, LawProfile, RateSeriesId, Stage } from "./profile-types";
@@ -19,6 +19,8 @@ export interface ChargeInputs {
   /** Charges already recorded on these invoices. */
   earlier: EarlierCharge[];
   rates: Record<RateSeriesId, RateRow[]>;
+  /** Norwegian inkassosats and standardkompensasjon rows in force (repository + organization). */
+  amounts: FeeAmounts;
 }
 
 /**
@@ -80,14 +82,27 @@ export function computeCharges(input: ChargeInputs): LetterCharge[] {
       );
     }
     if (settings.reminderFee && rules.reminderFee && input.stage <= 3 && !reminderCharged) {
-      const fee = reminderFee(profile, invoice, { letterDate, currency, earlier: input.earlier });
+      const notice = input.stage === profile.formalNoticeStage ? "inkassovarsel" : "purring";
+      const fee = reminderFee(profile, invoice, {
+        letterDate,
+        currency,
+        earlier: input.earlier,
+        notice,
+        amounts: input.amounts,
+      });
       if ("charge" in fee) {
         out.push(fee.charge);
         reminderCharged = true;
       }
     }
     if (settings.statutoryCompensation && rules.statutoryCompensation) {
-      const fee = compensation(profile, invoice, { letterDate, currency, earlier: input.earlier, thisLetter: out });
+      const fee = compensation(profile, invoice, {
+        letterDate,
+        currency,
+        earlier: input.earlier,
+        thisLetter: out,
+        amounts: input.amounts,
+      });
       if ("charge" in fee) out.push(fee.charge);
     }
     if (

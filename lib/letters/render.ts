@@ -1,5 +1,6 @@
 import type { CustomerType, Language } from "@/lib/generated/prisma/enums";
 import type { LetterCharge } from "@/lib/law/charges";
+import { divideHalfUp, percentToScaled, RATE_SCALE } from "@/lib/law/percent";
 import { type ProfileId, profileFor } from "@/lib/law/profile";
 import { englishLocale, letterFormat } from "@/lib/locale/letter-format";
 import type { DateOnly } from "@/lib/time/dates";
@@ -121,6 +122,8 @@ export function renderLetter(input: LetterInput): RenderedLetter {
     customerName: input.customer.name,
     contactPerson: input.customer.contactPerson || input.customer.name,
     totalDue: money(total),
+    // What is overdue (the invoices, less credit): stated apart from the interest and fees.
+    invoicesDue: money(invoicesTotal - credit),
     daysPastDue: String(Math.max(...input.invoices.map((i) => i.daysPastDue))),
     oldestDueDate: inline(oldest.dueDate),
     deadline: inline(input.deadline),
@@ -161,6 +164,7 @@ export function renderLetter(input: LetterInput): RenderedLetter {
     money(c.amountMinor),
   ]);
   const creditLines = credit ? [p.creditLine(money(-credit))] : [];
+  const interestClaimed = input.charges.some((c) => c.kind === "interest" || c.kind === "contractual_interest");
   const blocks: Record<string, string> = {
     attemptList: contacts.length
       ? [p.contactsIntro(input.stage), ...contacts.map((c) => `  - ${day(c.on)}: ${p.contact(c, day)}`)].join("\n")
@@ -191,6 +195,7 @@ export function renderLetter(input: LetterInput): RenderedLetter {
           ])
         : "",
       credit ? p.creditNote(money(credit)) : "",
+      interestClaimed ? p.interestRunning(input.profile === "GB" ? money(dailyInterest(input)) : null) : "",
       p.enclosures(copies, noCopies),
     ]
       .filter(Boolean)
@@ -206,6 +211,7 @@ export function renderLetter(input: LetterInput): RenderedLetter {
               deadline: values.deadline,
               replyDays:
                 profileFor(input.profile).byType[input.customerType]?.minDeadlineDays.value[input.stage - 1] ?? 0,
+              interestClaimed,
             })
             .join("\n\n")
         : "",
@@ -221,7 +227,8 @@ export function renderLetter(input: LetterInput): RenderedLetter {
     [input.org.phone, input.org.email, input.org.website].filter(Boolean).join(" | "),
   ].filter(Boolean);
   const address = postalAddressLines(input.customer, {
-    attention: p.attention(input.customer.contactPerson),
+    // A consumer is addressed as a person: no "Att." line to an accounts department.
+    attention: input.customerType === "consumer" ? "" : p.attention(input.customer.contactPerson),
     fromCountryCode: input.org.countryCode,
     fromCountry: input.org.country,
   });
@@ -242,6 +249,23 @@ export function renderLetter(input: LetterInput): RenderedLetter {
     .filter((block) => block.trim() !== "")
     .join("\n\n");
   return { subject, body, totalMinor: total };
+}
+
+/**
+ * Interest one more day adds (the UK Practice Direction asks for the daily
+ * rate): each invoice's open amount at the rate of its latest interest line,
+ * / 365, rounded once to the minor unit.
+ */
+function dailyInterest(input: LetterInput): number {
+  let scaled = 0n;
+  for (const invoice of input.invoices) {
+    const last = input.charges
+      .filter((c) => c.kind === "interest" && c.invoiceNumber === invoice.number && c.ratePercent)
+      .sort((a, b) => ((a.toDate ?? "") < (b.toDate ?? "") ? -1 : 1))
+      .at(-1);
+    if (last?.ratePercent) scaled += BigInt(invoice.openMinor) * percentToScaled(last.ratePercent);
+  }
+  return Number(divideHalfUp(scaled, 365n * 100n * RATE_SCALE));
 }
 
 /**

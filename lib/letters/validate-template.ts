@@ -12,6 +12,7 @@ export const INLINE_PLACEHOLDERS = [
   "customerName",
   "contactPerson",
   "totalDue",
+  "invoicesDue",
   "daysPastDue",
   "oldestDueDate",
   "deadline",

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AgingHistoryChart, CollectionsChart } from "@/components/dashboard-charts";
 import { ActivityCards, CurrencyCards } from "@/components/dashboard-figures";
+import { RateWarnings } from "@/components/rate-warnings";
 import { requireUser } from "@/lib/auth/session";
 import { getDashboardPage } from "@/lib/dashboard/pages";
+import { getRateWarningsFor } from "@/lib/law/pages";
 import { formatDateOnly, todayIn } from "@/lib/time/dates";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -15,7 +17,11 @@ export default async function DashboardPage({
 }) {
   const user = await requireUser();
   const today = todayIn(user.timeZone);
-  const [dashboard, params] = await Promise.all([getDashboardPage(user, { today }), searchParams]);
+  const [dashboard, params, rateWarnings] = await Promise.all([
+    getDashboardPage(user, { today }),
+    searchParams,
+    getRateWarningsFor(user),
+  ]);
   const asked = typeof params.currency === "string" ? params.currency : undefined;
   const chartCurrency =
     dashboard.currencies.find((c) => c === asked) ??
@@ -30,6 +36,7 @@ export default async function DashboardPage({
           different currencies are never added up.
         </p>
       </div>
+      <RateWarnings warnings={rateWarnings} />
       <section aria-labelledby="today-h" className="space-y-3">
         <h2 id="today-h" className="text-lg font-semibold">
           Receivables today

@@ -1,12 +1,13 @@
 import type { LetterPhrases } from "./types";
 import { DEBT_PROTOCOL_URL, joinList } from "./util";
 
+// Each charge line names its basis; the working basis stays in the charge row.
 const CHARGE = {
-  interest: "Late payment interest",
-  compensation: "Fixed-sum compensation",
+  interest: "Statutory interest (Late Payment Act 1998, s. 1)",
+  compensation: "Fixed sum (Late Payment Act 1998, s. 5A)",
   reminder_fee: "Reminder fee",
-  contractual_interest: "Interest (contract)",
-  flat_fee: "Late fee",
+  contractual_interest: "Interest under our payment terms",
+  flat_fee: "Late fee under our payment terms",
 } as const;
 
 export const en: LetterPhrases = {
@@ -48,14 +49,16 @@ export const en: LetterPhrases = {
   chargeHeader: ["Charges", "Amount"],
   charge: (c, f) =>
     [
-      `${CHARGE[c.kind]}${c.invoiceNumber ? ` on ${c.invoiceNumber}` : ""}`,
+      `${CHARGE[c.kind]}${c.invoiceNumber ? `, invoice ${c.invoiceNumber}` : ""}`,
       c.ratePercent ? `${f.rate(c.ratePercent)} a year` : "",
       c.fromDate && c.toDate ? `${f.day(c.fromDate)}–${f.day(c.toDate)}` : "",
-      c.basis ? `(${c.basis})` : "",
     ]
       .filter(Boolean)
-      .join(", ")
-      .replace(", (", " ("),
+      .join(", "),
+  interestRunning: (daily) =>
+    daily
+      ? `Interest continues to run until payment, at ${daily} a day on the amounts now outstanding.`
+      : "Interest continues to run until payment.",
   totalLine: (total) => `Total now due: ${total}`,
   subtotalLines: (invoices, charges) => [`Invoices: ${invoices}`, `Charges: ${charges}`],
   creditLine: (amount) => `Less unallocated credit on your account: ${amount}`,
@@ -123,7 +126,7 @@ export const en: LetterPhrases = {
         ];
       case "IT":
         return [
-          `By this letter we formally put you in default (messa in mora) under article 1219 of the Italian Civil Code and demand payment of ${f.totalDue} by ${f.deadline}. This letter is sent by registered post with return receipt (raccomandata A/R) or by certified email (PEC); it also interrupts the limitation period (article 2943 of the Civil Code).`,
+          `By this letter we formally put you in default (messa in mora) under article 1219 of the Italian Civil Code and demand payment of ${f.totalDue} by ${f.deadline}. This letter is sent by registered post with return receipt (raccomandata A/R); it also interrupts the limitation period (article 2943 of the Civil Code).`,
           "If payment is not received by that date, we will take steps to recover the debt, through the courts if necessary.",
         ];
       case "GB":
