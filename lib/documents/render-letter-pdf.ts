@@ -237,6 +237,22 @@ async function embedLogo(doc: PDFDocument, logo: LogoImage): Promise<PDFImage | 
   }
 }
 
+/**
+ * Joins the spaces inside an amount, a phone number, an account number or an
+ * IBAN with no-break spaces, so a word wrap never splits one across lines
+ * ("kr 1 250,00", "+47 22 00 45 00", "NO93 8601 1117 947"). The letters and
+ * the hand-off summary wrap with it.
+ */
+export function keepNumbersTogether(text: string): string {
+  return text
+    .replace(/(?<=\d) (?=\d{3}(?!\d))/g, "\u00a0")
+    .replace(/\b(kr|EUR|USD|NOK|GBP) (?=\d)/g, "$1\u00a0")
+    .replace(/(?<=\d) (EUR|USD|NOK|GBP|kr)\b/g, "\u00a0$1")
+    .replace(/\+\d[\d ()-]{4,}\d/g, (m) => m.replace(/ /g, "\u00a0"))
+    .replace(/\b[A-Z]{2}\d{2}(?: [A-Z\d]{1,4})+\b/g, (m) => m.replace(/ /g, "\u00a0"))
+    .replace(/\b\d{4} \d{2} \d{5}\b/g, (m) => m.replace(/ /g, "\u00a0"));
+}
+
 /** The stored body is blocks separated by blank lines: letterhead, date, address, subject, then the text. */
 function splitBody(body: string) {
   const blocks = body.split("\n\n");
@@ -557,14 +573,7 @@ class Pen {
   /** Word wrap that never breaks inside an amount ("kr 1 250,00", "1 250,00"). */
   private wrap(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
     if (!text) return [""];
-    const protectedText = text
-      .replace(/(?<=\d) (?=\d{3}(?!\d))/g, "\u00a0")
-      .replace(/\b(kr|EUR|USD|NOK|GBP) (?=\d)/g, "$1\u00a0")
-      // Phone numbers, account numbers and IBANs never break: "+47 22 00 45 00", "NO93 8601 1117 947".
-      .replace(/\+\d[\d ()-]{4,}\d/g, (m) => m.replace(/ /g, "\u00a0"))
-      .replace(/\b[A-Z]{2}\d{2}(?: [A-Z\d]{1,4})+\b/g, (m) => m.replace(/ /g, "\u00a0"))
-      .replace(/\b\d{4} \d{2} \d{5}\b/g, (m) => m.replace(/ /g, "\u00a0"));
-    const words = protectedText.split(" ");
+    const words = keepNumbersTogether(text).split(" ");
     const lines: string[] = [];
     let current = "";
     const space = this.width(" ", font, size);

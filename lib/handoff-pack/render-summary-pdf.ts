@@ -1,5 +1,5 @@
 import { type PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
-import { type Fonts, newDocument } from "@/lib/documents/render-letter-pdf";
+import { type Fonts, keepNumbersTogether, newDocument } from "@/lib/documents/render-letter-pdf";
 import type { Language } from "@/lib/generated/prisma/enums";
 import { letterFormat } from "@/lib/locale/letter-format";
 import { localStamp, type PackData } from "./load-pack-data";
@@ -169,13 +169,19 @@ class SummaryPen {
     this.text(s, align === "right" ? x + width - w : x, font);
   }
 
-  /** Word wrap; a word longer than the width (an id, a URL) is broken by characters. */
+  /**
+   * Word wrap that never breaks an amount, a phone or account number
+   * (keepNumbersTogether) or an invoice number: a word longer than the width is
+   * broken by characters only when it is long and holds no digits worth keeping
+   * whole (an id, a URL); an invoice number or amount stands whole on its line.
+   */
   private wrap(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
     if (!text) return [""];
-    const fits = (s: string) => font.widthOfTextAtSize(s, size) <= maxWidth;
+    const fits = (s: string) => font.widthOfTextAtSize(s.replace(/\u00a0/g, " "), size) <= maxWidth;
+    const whole = (word: string) => /\d/.test(word) && word.length <= 24;
     const lines: string[] = [];
     let current = "";
-    for (const word of text.split(" ")) {
+    for (const word of keepNumbersTogether(text).split(" ")) {
       const candidate = current ? `${current} ${word}` : word;
       if (fits(candidate)) {
         current = candidate;
@@ -184,7 +190,7 @@ class SummaryPen {
       if (current) lines.push(current);
       current = "";
       let rest = word;
-      while (!fits(rest)) {
+      while (!fits(rest) && !whole(rest)) {
         let n = rest.length - 1;
         while (n > 1 && !fits(rest.slice(0, n))) n--;
         lines.push(rest.slice(0, n));
@@ -193,7 +199,7 @@ class SummaryPen {
       current = rest;
     }
     if (current) lines.push(current);
-    return lines;
+    return lines.map((l) => l.replace(/\u00a0/g, " "));
   }
 
   footer(label: string) {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import type { Stage } from "@/lib/stages/stage";
 import type { LetterCharge } from "./charges";
 import { computeCharges } from "./compute-charges";
 import type { EarlierCharge, FeeAmounts } from "./fees";
 import type { InterestInvoice } from "./interest";
 import { DEFAULT_LAW_SETTINGS, type LawSettings } from "./law-settings-types";
 import { profileFor } from "./profile";
-import type { CustomerType, Stage } from "./profile-types";
+import type { CustomerType } from "./profile-types";
 import { REPO_RATES } from "./rate-table";
 import { REPO_FEE_AMOUNTS } from "./rates/no-fee-amounts";
 
