@@ -288,6 +288,15 @@ describe("native forms", () => {
     expect(flat).toContain("Dersom kr 1 537,84 ikke er betalt innen 16. april 2026");
   });
 
+  it("US English for US readers, British English for the others", () => {
+    const us = text(input({ stage: 1, language: "en", profile: "US" }));
+    expect(us).toContain("agree on a payment plan");
+    expect(us).toContain("contact Colin Collector at +47 22 00 45 00");
+    const gb = text(input({ stage: 1, language: "en", profile: "GB" }));
+    expect(gb).toContain("agree a payment plan");
+    expect(gb).toContain("contact Colin Collector on +47 22 00 45 00");
+  });
+
   it("lists the copies enclosed and offers the others on request", () => {
     expect(text(input({ stage: 1 }))).toContain(
       "Enclosed: a copy of invoice INV-101. If you need a copy of invoice INV-104, we will send it on request.",

@@ -152,6 +152,8 @@ export function renderLetter(input: LetterInput): RenderedLetter {
   const fill = (text: string) =>
     text
       .replace(/\{\{n:([^|{}]*)\|([^{}]*)\}\}/g, (_, one: string, many: string) => (plural ? many : one))
+      // US readers get US English ("agree on a payment plan", "call us at").
+      .replace(/\{\{us:([^|{}]*)\|([^{}]*)\}\}/g, (_, us: string, uk: string) => (input.locale === "en-US" ? us : uk))
       .replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
         if (!(key in values)) throw new Error(`Letter template uses unknown placeholder {{${key}}}`);
         return values[key];

@@ -4,7 +4,8 @@ import type { LetterTemplateSet } from "../template-types";
 // details and the country's formal notice are blocks filled by render.ts. Tone climbs
 // from friendly to firm, never harsh (docs: COLLECTIONS.md).
 export const en: LetterTemplateSet = {
-  contactLine: "If you have any questions, please contact {{orgContactPerson}} on {{orgPhone}} or at {{orgEmail}}.",
+  contactLine:
+    "If you have any questions, please contact {{orgContactPerson}} {{us:at|on}} {{orgPhone}} or at {{orgEmail}}.",
   stages: {
     1: {
       subject: "Payment reminder: {{invoicesDue}} overdue",
@@ -14,7 +15,7 @@ export const en: LetterTemplateSet = {
         "{{invoiceTable}}",
         "Please pay {{totalDue}} by {{deadline}}.",
         "{{paymentDetails}}",
-        "If you believe our {{n:invoice is|invoices are}} incorrect, or you would like to agree a payment plan, please let us know before {{deadline}} and we will gladly work it out with you.",
+        "If you believe our {{n:invoice is|invoices are}} incorrect, or you would like to {{us:agree on|agree}} a payment plan, please let us know before {{deadline}} and we will gladly work it out with you.",
       ],
     },
     2: {
@@ -25,7 +26,7 @@ export const en: LetterTemplateSet = {
         "{{invoiceTable}}",
         "Please pay {{totalDue}} by {{deadline}}.",
         "{{paymentDetails}}",
-        "If paying the full amount at once is difficult, please contact us: we are willing to agree a payment plan that works for both of us.",
+        "If paying the full amount at once is difficult, please contact us: we are willing to {{us:agree on|agree}} a payment plan that works for both of us.",
         "Please be aware that unpaid accounts can affect the credit terms we are able to offer you in future.",
       ],
     },
@@ -37,7 +38,7 @@ export const en: LetterTemplateSet = {
         "{{invoiceTable}}",
         "{{formalNotice}}",
         "{{paymentDetails}}",
-        "If you cannot pay {{totalDue}} in full, contact us before {{deadline}} to agree a payment plan. This is our last request to settle the matter with you directly.",
+        "If you cannot pay {{totalDue}} in full, contact us before {{deadline}} to {{us:agree on|agree}} a payment plan. This is our last request to settle the matter with you directly.",
       ],
     },
     4: {
