@@ -288,6 +288,18 @@ describe("native forms", () => {
     expect(flat).toContain("Dersom kr 1 537,84 ikke er betalt innen 16. april 2026");
   });
 
+  it("a consumer is addressed as a person: by name, with no Att. line", () => {
+    const base = input({ stage: 1, language: "en", profile: "GB" });
+    const consumer = text({
+      ...base,
+      customerType: "consumer",
+      customer: { ...base.customer, name: "Mary Lowe", contactPerson: "" },
+    });
+    expect(consumer).toContain("Dear Mary Lowe,");
+    expect(consumer).toContain("Yours sincerely,");
+    expect(consumer).not.toMatch(/Attn|Accounts Department|Sir or Madam/);
+  });
+
   it("US English for US readers, British English for the others", () => {
     const us = text(input({ stage: 1, language: "en", profile: "US" }));
     expect(us).toContain("agree on a payment plan");

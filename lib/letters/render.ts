@@ -236,18 +236,20 @@ export function renderLetter(input: LetterInput): RenderedLetter {
     fromCountry: input.org.country,
   });
   const subject = fill(stage.subject);
+  // A consumer is a person: greeted by name ("Dear Åse Bjørnstad", "Gentile ..."), never "Dear Sir or Madam".
+  const addressee = input.customer.contactPerson || (input.customerType === "consumer" ? input.customer.name : "");
   const body = [
     letterhead.join("\n"),
     p.dateLine(input.org.city, day(input.letterDate)),
     address.join("\n"),
     subject,
-    p.greeting(input.customer.contactPerson, input.customer.name),
+    p.greeting(addressee, input.customer.name),
     ...stage.paragraphs.map((para) => {
       const block = /^\{\{(\w+)\}\}$/.exec(para.trim());
       return block && block[1] in blocks ? blocks[block[1]] : fill(para);
     }),
     input.stage === 4 ? "" : fill(t.contactLine),
-    `${p.signOff({ named: !!input.customer.contactPerson, locale: input.locale })}\n${values.orgContactPerson}\n${input.org.name}`,
+    `${p.signOff({ named: !!addressee, locale: input.locale })}\n${values.orgContactPerson}\n${input.org.name}`,
   ]
     .filter((block) => block.trim() !== "")
     .join("\n\n");
