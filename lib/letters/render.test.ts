@@ -288,6 +288,13 @@ describe("native forms", () => {
     expect(flat).toContain("Dersom kr 1 537,84 ikke er betalt innen 16. april 2026");
   });
 
+  it("UK letter before action to a business: basis, how the sum is calculated, a reply date, ADR", () => {
+    const gb = text(input({ stage: 3, language: "en", profile: "GB" }));
+    expect(gb).toContain("Our claim is for the unpaid invoices listed above");
+    expect(gb).toContain("Please reply by 16 April 2026");
+    expect(gb).toContain("alternative dispute resolution, such as mediation");
+  });
+
   it("a consumer is addressed as a person: by name, with no Att. line", () => {
     const base = input({ stage: 1, language: "en", profile: "GB" });
     const consumer = text({

@@ -133,7 +133,12 @@ export const en: LetterPhrases = {
         return [
           `Unless ${f.totalDue} is paid in full, or a payment plan is agreed with us, by ${f.deadline}, we intend to instruct solicitors to recover the debt, which may include court proceedings against you.`,
           ...(f.customerType === "business"
-            ? []
+            ? [
+                // Practice Direction on Pre-Action Conduct, paragraphs 6 (basis, facts, sum and how it is
+                // calculated, a reply date) and 8-11 (ADR).
+                `Our claim is for the unpaid invoices listed above, for goods and services supplied to you on our terms of payment${f.interestClaimed ? ", with statutory interest and compensation under the Late Payment of Commercial Debts (Interest) Act 1998, calculated as shown in the table (simple interest from the day after each due date at the rate shown, which continues to run until payment)" : ""}. Please reply by ${f.deadline}: if you dispute any part of the claim, tell us which and why, and send copies of any documents you rely on.`,
+                "We are willing to consider alternative dispute resolution, such as mediation, to settle this without court proceedings; a court may take into account a refusal to consider it.",
+              ]
             : [
                 // The forms are printed after this letter (lib/law/debt-protocol.ts); the Financial Statement is not, so the letter says where it is.
                 `The Pre-Action Protocol for Debt Claims applies: it gives you ${f.replyDays} days to reply to this letter, so please reply by ${f.deadline}. Enclosed with this letter are the Protocol's Information Sheet and Reply Form (Annex 1). If you dispute the debt, need documents, are getting debt advice or want to pay by instalments, please complete the Reply Form and return it to us at the address above by that date. If you offer instalments, please also fill in a financial statement: the Financial Statement form is published with the Protocol at ${DEBT_PROTOCOL_URL} (Annex 2), and we will send you a paper copy on request.`,
