@@ -491,58 +491,53 @@ class Pen {
     const size = 8.5;
     const gap = 4 * MM;
     const widthOf = (t: string, font = this.fonts.regular) => this.width(t, font, size);
+    const n = header.length;
+    // As bodyTable lays them out: the first two columns are text (left), the others amounts (right).
+    const left = (c: number) => c === 0 || (c === 1 && n > 2);
+    const wrapCol = n > 2 ? 1 : 0;
     const cols = header.map((h, c) => Math.max(widthOf(h, this.fonts.bold), ...body.map((r) => widthOf(r[c]))));
-    // The first column takes what the others leave; it wraps when it is longer.
-    const others = cols.slice(1).reduce((s, w) => s + w + gap, 0);
-    cols[0] = Math.min(cols[0], TEXT_W - others);
-    const rightEdge = LEFT + cols.reduce((s, w) => s + w, 0) + gap * (cols.length - 1);
+    // The text column takes what the others leave, and wraps when it is longer.
+    const others = cols.reduce((s, w, c) => (c === wrapCol ? s : s + w), 0) + gap * (n - 1);
+    cols[wrapCol] = Math.max(20 * MM, Math.min(cols[wrapCol], TEXT_W - others));
+    const rightEdge = LEFT + cols.reduce((s, w) => s + w, 0) + gap * (n - 1);
     const step = size * 1.3;
     this.room(step * Math.min(lines.length, 4));
-    const drawRow = (cells: string[], font: PDFFont) => {
-      const first = this.wrap(cells[0], font, size, cols[0]);
-      this.room(step * first.length);
-      // Drawn left to right, the first column first: a reader copies the row in order.
-      this.page.drawText(first[0], { x: LEFT, y: this.y, font, size, color: INK });
-      let x = LEFT + cols[0] + gap;
-      cells.slice(1).forEach((cell, i) => {
-        const w = cols[i + 1];
-        this.page.drawText(cell, { x: x + w - widthOf(cell, font), y: this.y, font, size, color: INK });
-        x += w + gap;
-      });
-      first.slice(1).forEach((line, i) => {
-        this.page.drawText(line, { x: LEFT, y: this.y - (i + 1) * step, font, size, color: INK });
-      });
-      this.y -= step * first.length;
-    };
-    drawRow(header, this.fonts.bold);
-    this.page.drawLine({
-      start: { x: LEFT, y: this.y + step - 3 },
-      end: { x: rightEdge, y: this.y + step - 3 },
-      thickness: 0.4,
-      color: MUTED,
-    });
-    for (const row of body) drawRow(row, this.fonts.regular);
-    if (summary.length) {
+    const rule = () =>
       this.page.drawLine({
         start: { x: LEFT, y: this.y + step - 3 },
         end: { x: rightEdge, y: this.y + step - 3 },
         thickness: 0.4,
         color: MUTED,
       });
-    }
+    // Drawn left to right on each line, so a reader copies a row in order.
+    const drawRow = (cells: string[], font: PDFFont) => {
+      const wrapped = this.wrap(cells[wrapCol], font, size, cols[wrapCol]);
+      this.room(step * wrapped.length);
+      let x = LEFT;
+      cells.forEach((cell, c) => {
+        const text = c === wrapCol ? wrapped[0] : cell;
+        const at = left(c) ? x : x + cols[c] - widthOf(text, font);
+        this.page.drawText(text, { x: at, y: this.y, font, size, color: INK });
+        x += cols[c] + gap;
+      });
+      const wrapX = LEFT + cols.slice(0, wrapCol).reduce((s, w) => s + w + gap, 0);
+      wrapped.slice(1).forEach((line, i) => {
+        this.page.drawText(line, { x: wrapX, y: this.y - (i + 1) * step, font, size, color: INK });
+      });
+      this.y -= step * wrapped.length;
+    };
+    drawRow(header, this.fonts.bold);
+    rule();
+    for (const row of body) drawRow(row, this.fonts.regular);
+    if (summary.length) rule();
     summary.forEach((line, i) => {
       this.room(step);
       const font = i === summary.length - 1 ? this.fonts.bold : this.fonts.regular;
       const at = line.lastIndexOf(": ");
       const [label, amount] = at > 0 ? [line.slice(0, at + 1), line.slice(at + 2)] : [line, ""];
       const amountX = rightEdge - widthOf(amount, font);
-      this.page.drawText(label, {
-        x: Math.max(LEFT, amountX - gap - widthOf(label, font)),
-        y: this.y,
-        font,
-        size,
-        color: INK,
-      });
+      const labelX = Math.max(LEFT, amountX - (amount ? gap : 0) - widthOf(label, font));
+      this.page.drawText(label, { x: labelX, y: this.y, font, size, color: INK });
       if (amount) this.page.drawText(amount, { x: amountX, y: this.y, font, size, color: INK });
       this.y -= step;
     });
@@ -609,7 +604,14 @@ class Pen {
       }
       // A short document reference only; the signed checkpoint is attached to the PDF (attachCheckpoint).
       const checkpoint = this.letter.checkpoint ? ` · history #${this.letter.checkpoint.seq}` : "";
-      this.text(`Ref. ${this.letter.id}${checkpoint}`, LEFT, y, this.fonts.regular, 6, MUTED);
+      this.text(
+        `Ref. ${this.letter.id} · SHA-256 ${this.letter.contentSha256.slice(0, 16)}${checkpoint}`,
+        LEFT,
+        y,
+        this.fonts.regular,
+        6,
+        MUTED,
+      );
     });
   }
 }

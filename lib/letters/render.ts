@@ -164,7 +164,7 @@ export function renderLetter(input: LetterInput): RenderedLetter {
   const copies = input.invoices.filter((i) => i.copyEnclosed).map((i) => i.number);
   const noCopies = input.invoices.filter((i) => !i.copyEnclosed).map((i) => i.number);
   const chargeRows = input.charges.map((c) => [
-    p.charge(c, { rate: format.rate, day: format.shortDate }),
+    p.charge(c, { rate: format.rate, day: format.shortDate, profile: input.profile }),
     money(c.amountMinor),
   ]);
   const creditLines = credit ? [p.creditLine(money(-credit))] : [];

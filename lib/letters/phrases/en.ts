@@ -1,14 +1,32 @@
+import type { ProfileId } from "@/lib/law/profile";
 import type { LetterPhrases } from "./types";
 import { DEBT_PROTOCOL_URL, joinList } from "./util";
 
-// Each charge line names its basis; the working basis stays in the charge row.
+// Each charge line names its basis under the customer's law (none where the profile is not
+// known, as on a statement); the working basis stays in the charge row.
 const CHARGE = {
-  interest: "Statutory interest (Late Payment Act 1998, s. 1)",
-  compensation: "Fixed sum (Late Payment Act 1998, s. 5A)",
+  interest: "Late payment interest",
+  compensation: "Fixed-sum compensation",
   reminder_fee: "Reminder fee",
   contractual_interest: "Interest under our payment terms",
   flat_fee: "Late fee under our payment terms",
 } as const;
+const BASIS: Partial<Record<ProfileId, Partial<Record<keyof typeof CHARGE | "inkassovarsel", string>>>> = {
+  GB: {
+    interest: "Statutory interest (Late Payment Act 1998, s. 1)",
+    compensation: "Fixed sum (Late Payment Act 1998, s. 5A)",
+  },
+  IT: {
+    interest: "Late payment interest (art. 5 D.Lgs. 231/2002)",
+    compensation: "Fixed compensation (art. 6 D.Lgs. 231/2002)",
+  },
+  NO: {
+    interest: "Late payment interest (forsinkelsesrenteloven § 3)",
+    compensation: "Standard compensation (forsinkelsesrenteloven § 3 a)",
+    reminder_fee: "Reminder fee (inkassoforskriften § 1-2)",
+    inkassovarsel: "Fee for the debt collection notice (inkassoforskriften § 1-2)",
+  },
+};
 
 export const en: LetterPhrases = {
   attention: (person) => `Attn: ${person || "Accounts Department"}`,
@@ -49,7 +67,7 @@ export const en: LetterPhrases = {
   chargeHeader: ["Charges", "Amount"],
   charge: (c, f) =>
     [
-      `${CHARGE[c.kind]}${c.invoiceNumber ? `, invoice ${c.invoiceNumber}` : ""}`,
+      `${(f.profile && BASIS[f.profile]?.[c.notice === "inkassovarsel" ? "inkassovarsel" : c.kind]) || CHARGE[c.kind]}${c.invoiceNumber ? `, invoice ${c.invoiceNumber}` : ""}`,
       c.ratePercent ? `${f.rate(c.ratePercent)} a year` : "",
       c.fromDate && c.toDate ? `${f.day(c.fromDate)}–${f.day(c.toDate)}` : "",
     ]

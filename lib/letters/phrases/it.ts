@@ -14,6 +14,14 @@ const CHARGE = {
   contractual_interest: "Interessi convenzionali",
   flat_fee: "Penale contrattuale",
 } as const;
+/** A customer under another country's law: the charge named without an Italian statute. */
+const CHARGE_ABROAD = {
+  interest: "Interessi di mora",
+  compensation: "Indennizzo forfettario per le spese di recupero",
+  reminder_fee: "Spese di sollecito",
+  contractual_interest: "Interessi convenzionali",
+  flat_fee: "Penale contrattuale",
+} as const;
 
 /** "del 12 novembre 2026", "dell'8 novembre 2026". */
 const del = (d: DateOnly, day: (d: DateOnly) => string) => `${italianArticle(d) === "l'" ? "dell'" : "del "}${day(d)}`;
@@ -65,7 +73,7 @@ export const it: LetterPhrases = {
   chargeHeader: ["Oneri", "Importo"],
   charge: (c, f) =>
     [
-      `${CHARGE[c.kind]}${c.invoiceNumber ? `, fattura ${c.invoiceNumber}` : ""}`,
+      `${f.profile && f.profile !== "IT" ? CHARGE_ABROAD[c.kind] : CHARGE[c.kind]}${c.invoiceNumber ? `, fattura ${c.invoiceNumber}` : ""}`,
       c.ratePercent ? `tasso ${f.rate(c.ratePercent)} annuo` : "",
       c.fromDate && c.toDate ? `dal ${f.day(c.fromDate)} al ${f.day(c.toDate)}` : "",
     ]

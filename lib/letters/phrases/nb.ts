@@ -13,6 +13,14 @@ const CHARGE = {
   flat_fee: "Gebyr",
 } as const;
 const INKASSOVARSEL_FEE = "Gebyr for inkassovarsel (inkassoforskriften § 1-2)";
+/** A customer under another country's law: the charge named without a Norwegian statute. */
+const CHARGE_ABROAD = {
+  interest: "Forsinkelsesrente",
+  compensation: "Kompensasjon for inndrivingskostnader",
+  reminder_fee: "Purregebyr",
+  contractual_interest: "Avtalt rente",
+  flat_fee: "Gebyr",
+} as const;
 
 export const nb: LetterPhrases = {
   attention: (person) => `Att.: ${person || "Regnskapsavdelingen"}`,
@@ -53,7 +61,7 @@ export const nb: LetterPhrases = {
   chargeHeader: ["Tillegg", "Beløp"],
   charge: (c, f) =>
     [
-      `${c.notice === "inkassovarsel" ? INKASSOVARSEL_FEE : CHARGE[c.kind]}${c.invoiceNumber ? `, faktura ${c.invoiceNumber}` : ""}`,
+      `${f.profile && f.profile !== "NO" ? CHARGE_ABROAD[c.kind] : c.notice === "inkassovarsel" ? INKASSOVARSEL_FEE : CHARGE[c.kind]}${c.invoiceNumber ? `, faktura ${c.invoiceNumber}` : ""}`,
       c.ratePercent ? `${f.rate(c.ratePercent)} p.a.` : "",
       c.fromDate && c.toDate ? `${f.day(c.fromDate)}–${f.day(c.toDate)}` : "",
     ]

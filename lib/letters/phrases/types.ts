@@ -69,7 +69,10 @@ export interface LetterPhrases {
   invoiceHeader: [string, string, string, string, string, string];
   chargeHeader: [string, string];
   /** One charge line in the letter's language with its legal basis; the working basis stays in the charge row. */
-  charge(c: LetterCharge, fmt: { rate: (p: string) => string; day: (d: DateOnly) => string }): string;
+  charge(
+    c: LetterCharge,
+    fmt: { rate: (p: string) => string; day: (d: DateOnly) => string; profile?: ProfileId },
+  ): string;
   /** Interest keeps running until payment; UK letters give the daily amount. */
   interestRunning(daily: string | null): string;
   totalLine(total: string): string;
