@@ -10,7 +10,7 @@ import { getRateWarningsFor } from "@/lib/law/pages";
 import { formatDateOnly } from "@/lib/time/dates";
 import { getTodayPage, TODAY_PAGE_SIZE } from "@/lib/today/pages";
 import { SECTION_TITLES, TODAY_SECTIONS } from "@/lib/today/today-sections";
-import { completeFollowUpAction } from "./actions";
+import { completeFollowUpAction, completeReviewAction } from "./actions";
 
 export const metadata: Metadata = { title: "Today" };
 
@@ -54,6 +54,7 @@ export default async function TodayPage({
       section={section}
       showAllHref={showAll ? href({ mine, section: section.key }) : undefined}
       complete={canWork ? completeFollowUpAction : undefined}
+      review={canWork ? completeReviewAction : undefined}
       today={today}
       nowTime={nowTime}
     />
