@@ -702,6 +702,22 @@ export const actionTable: Record<string, ActionRow> = {
     // A rate is a typed decimal: "0.5" is a real rate.
     amountFields: ["referencePercent"],
   },
+  "law.add_fee_amount": {
+    allowed: ["ADMIN"],
+    validInput: () => ({
+      kind: "NO_STANDARDKOMPENSASJON",
+      from: "2026-07-01",
+      amount: "460",
+      source: "Forskrift om forsinkelsesrente, July 2026",
+    }),
+    textFields: ["source"],
+    amountFields: ["amount"],
+  },
+  // The same parser as the worker's fetch; a file with no new half-year is read and reported.
+  "law.import_rate_file": {
+    allowed: ["ADMIN"],
+    validInput: () => ({ series: "BOE_BANK", file: "DATE,IUDBEDR\n30 Jun 2026,3.7500\n" }),
+  },
   // Exchange rates are the administrators' (the fixture's organization compares in EUR).
   "rates.enter": {
     allowed: ["ADMIN"],

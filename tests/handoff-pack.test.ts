@@ -30,6 +30,8 @@ async function accountReadyForHandoff() {
   const actor: Actor = { userId: user.id, role: "COLLECTOR" };
   const customer = await createCustomer(db, org.id, { name: "Gamma Srl", currency: "EUR" });
   const account = { orgId: org.id, actor, customerId: customer.id, currency: "EUR" };
+  // Short deadlines (8 days for letter 1, 11 for letter 2): each letter goes after the previous one's deadline.
+  await db.collectionPolicy.create({ data: { orgId: org.id, deadlineDays1: 8, deadlineDays2: 11 } });
   const invA = await createInvoice(db, customer, {
     amountMinor: 100000,
     issueDate: "2026-10-02",

@@ -317,6 +317,21 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
     kind: z.literal("law.rate_added"),
     payload: z.object({ series: z.string(), from: day, to: day, referencePercent: z.string(), source: z.string() }),
   }),
+  z.object({
+    kind: z.literal("law.fee_amount_added"),
+    payload: z.object({
+      kind: z.string(),
+      from: day,
+      to: day.nullable(),
+      amountMinor: z.number().int(),
+      currency: z.string(),
+      source: z.string(),
+    }),
+  }),
+  z.object({
+    kind: z.literal("law.rates_uploaded"),
+    payload: z.object({ series: z.string(), added: z.array(z.object({ from: day, referencePercent: z.string() })) }),
+  }),
   // Exchange rates (lib/rates): entered, imported, the base currency changed.
   z.object({
     kind: z.literal("rates.entered"),

@@ -3,9 +3,11 @@ import Link from "next/link";
 import { AgingHistoryChart, CollectionsChart } from "@/components/dashboard-charts";
 import { ActivityCards, CurrencyCards } from "@/components/dashboard-figures";
 import { PaymentsKnownUpToNote } from "@/components/payments-known-up-to";
+import { RateWarnings } from "@/components/rate-warnings";
 import { requireUser } from "@/lib/auth/session";
 import { getPaymentsFreshness } from "@/lib/bank/pages";
 import { getDashboardPage } from "@/lib/dashboard/pages";
+import { getRateWarningsFor } from "@/lib/law/pages";
 import { formatDateOnly, todayIn } from "@/lib/time/dates";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -17,10 +19,11 @@ export default async function DashboardPage({
 }) {
   const user = await requireUser();
   const today = todayIn(user.timeZone);
-  const [dashboard, params, known] = await Promise.all([
+  const [dashboard, params, known, rateWarnings] = await Promise.all([
     getDashboardPage(user, { today }),
     searchParams,
     getPaymentsFreshness(user),
+    getRateWarningsFor(user),
   ]);
   const asked = typeof params.currency === "string" ? params.currency : undefined;
   const chartCurrency =
@@ -37,6 +40,7 @@ export default async function DashboardPage({
         </p>
       </div>
       <PaymentsKnownUpToNote known={known} locale={user.locale} />
+      <RateWarnings warnings={rateWarnings} />
       <section aria-labelledby="today-h" className="space-y-3">
         <h2 id="today-h" className="text-lg font-semibold">
           Receivables today
