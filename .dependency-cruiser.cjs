@@ -37,6 +37,8 @@ const DOMAIN = [
   "letters",
   // Statements of account: the letters' phrases and layout, documents and delivery.
   "statements",
+  // The customer's page behind every letter: reads the account, records what the customer says there.
+  "portal",
   "handoff-pack",
   // How collection is going: reads aging, payments, promises, letters and hand-offs (above all of them).
   "dashboard",

@@ -9,6 +9,7 @@ import { saveImportMapping } from "@/lib/imports/save-import-mapping";
 import { validateImport } from "@/lib/imports/validate-import";
 import { planFingerprint } from "@/lib/letters/bulk-plan";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
+import { createCustomerRequest } from "@/lib/portal/create-request";
 import { addDaysTo, clockNow, dateOnlyToDb, todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
 import {
@@ -23,7 +24,14 @@ import {
 import { upload } from "./imports";
 
 /** The costly parts of the fixture, built only for the actions whose row lists them in `needs`. */
-export type FixturePart = "dispute" | "handedOver" | "registeredLetter" | "import" | "ledger" | "followUp";
+export type FixturePart =
+  | "dispute"
+  | "handedOver"
+  | "registeredLetter"
+  | "import"
+  | "ledger"
+  | "followUp"
+  | "customerRequests";
 
 /**
  * An organization with one user per role, a user to act on, and some history;
@@ -43,6 +51,7 @@ const PART_KEYS: Record<FixturePart, string[]> = {
   import: ["checkedImport", "importMapping"],
   ledger: ["ledgerCustomer", "ledgerInvoice", "ledgerPayment"],
   followUp: ["followUpId"],
+  customerRequests: ["messageRequestId", "promiseRequestId"],
 };
 
 export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) {
@@ -163,6 +172,22 @@ export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) 
       });
       return { followUpId };
     },
+    customerRequests: async () => {
+      // What a customer sent from its page: a message to read and a promise to decide.
+      const base = { orgId: org.id, customerId: customer.id, currency: "EUR", source: "portal" };
+      const { requestId: messageRequestId } = await createCustomerRequest(db, {
+        ...base,
+        kind: "MESSAGE",
+        message: "Hello",
+      });
+      const { requestId: promiseRequestId } = await createCustomerRequest(db, {
+        ...base,
+        kind: "PROMISE",
+        amountMinor: 150_000n,
+        promisedFor: dateOnlyToDb(addDaysTo(today, 10)),
+      });
+      return { messageRequestId, promiseRequestId };
+    },
   };
   type Built<K extends FixturePart> = Awaited<ReturnType<(typeof parts)[K]>>;
   const fx = { org, users, target, customer, today, overdueInvoice } as {
@@ -177,7 +202,8 @@ export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) 
     Built<"registeredLetter"> &
     Built<"import"> &
     Built<"ledger"> &
-    Built<"followUp">;
+    Built<"followUp"> &
+    Built<"customerRequests">;
   for (const part of Object.keys(parts) as FixturePart[]) {
     if (needs.includes(part)) {
       Object.assign(fx, await parts[part]());
@@ -461,6 +487,23 @@ export const actionTable: Record<string, ActionRow> = {
     ],
   },
   // Ownership and call-backs: the working roles (README, Tasks and ownership).
+  "portal.mark_read": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["customerRequests"],
+    validInput: (fx) => ({ requestId: fx.messageRequestId }),
+    idFields: ["requestId"],
+  },
+  "portal.decide_proposal": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["customerRequests"],
+    validInput: (fx) => ({ requestId: fx.promiseRequestId, decision: "accept" }),
+    idFields: ["requestId"],
+  },
+  "portal.revoke_links": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({ customerId: fx.customer.id, currency: "EUR" }),
+    idFields: ["customerId"],
+  },
   "customers.assign": {
     allowed: ["ADMIN", "COLLECTOR"],
     validInput: (fx) => ({ customerIds: fx.customer.id, userId: fx.target.id }),

@@ -46,6 +46,12 @@ export const APP_TABLE_GRANTS: Record<string, string[]> = {
   org_bank_accounts: ["INSERT", "UPDATE", "DELETE"],
   // The one-time setup code: issued by npm start, deleted when setup is done.
   setup_codes: ["INSERT", "UPDATE", "DELETE"],
+  // The customer's page (lib/portal): links and revocations are written once; a customer's
+  // files are kept as received; rate-limit windows are counted up and deleted when old.
+  portal_links: ["INSERT"],
+  portal_revocations: ["INSERT"],
+  customer_files: ["INSERT"],
+  portal_rate_windows: ["INSERT", "UPDATE", "DELETE"],
 };
 export const DEFAULT_TABLE_GRANTS = ["INSERT", "UPDATE"];
 

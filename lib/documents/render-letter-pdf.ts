@@ -6,6 +6,7 @@ import { PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb } from "pdf
 import type { Language } from "@/lib/generated/prisma/enums";
 import { type Checkpoint, checkpointLines } from "@/lib/history/checkpoint";
 import { type Letterhead, parseLetterhead } from "./letterhead";
+import { drawQrCode, PORTAL_CAPTION } from "./portal-block";
 import { appendProtocolForms } from "./render-protocol-forms";
 
 // A stored letter as an A4 PDF, laid out for a DIN 5008 (form B) window
@@ -29,6 +30,8 @@ export interface StoredLetterForPdf {
   checkpoint?: Checkpoint | null;
   /** letters.protocol_forms: the UK Debt Protocol's forms, printed after the letter (render-protocol-forms.ts). */
   protocolForms?: unknown;
+  /** The customer's page (lib/documents/portal-link.ts): printed as a QR code and address after the text. */
+  portalUrl?: string | null;
 }
 
 export interface LogoImage {
@@ -248,6 +251,7 @@ async function drawLetter(
   if (!parts) {
     pen.y = PAGE_H - 100 * MM;
     for (const block of letter.body.split("\n\n")) pen.block(block);
+    if (letter.portalUrl) pen.portalBlock(letter.portalUrl);
     pen.finish();
     return;
   }
@@ -262,6 +266,7 @@ async function drawLetter(
     if (i === parts.rest.length - closing) pen.keepTogether(parts.rest.slice(i));
     pen.block(block);
   });
+  if (letter.portalUrl) pen.portalBlock(letter.portalUrl);
   pen.finish();
 }
 
@@ -521,6 +526,25 @@ class Pen {
   }
 
   /** Footer on every page: bank details, contact line (wrapped, never cut), letter reference and page number. */
+  /** The customer's page: QR code at the left, what it is for and its address beside it (kept whole, never cut). */
+  portalBlock(url: string) {
+    const size = 24 * MM;
+    this.room(size + 4 * MM);
+    this.y -= 2 * MM;
+    const bottom = this.y - size;
+    drawQrCode(this.page, url, LEFT, bottom, size);
+    const x = LEFT + size + 3 * MM;
+    const width = TEXT_W - size - 3 * MM;
+    let y = this.y - 5 * MM;
+    for (const line of this.wrap(PORTAL_CAPTION[this.letter.language], this.fonts.regular, 8.5, width)) {
+      this.page.drawText(line, { x, y, font: this.fonts.regular, size: 8.5, color: INK });
+      y -= 11;
+    }
+    const urlSize = Math.min(9, width / this.width(url, this.fonts.bold, 1));
+    this.page.drawText(url, { x, y: y - 3, font: this.fonts.bold, size: urlSize, color: INK });
+    this.y = bottom - 2 * MM;
+  }
+
   finish() {
     const total = this.pages.length;
     this.pages.forEach((page, i) => {
