@@ -1,52 +1,94 @@
 // The layers of lib/, kept by a machine: `npm run lint:layers`, and `npm test` runs it
-// right after Biome. The README's "Map of the code" draws the same picture.
+// right after Biome. docs/architecture.md draws the same picture.
 //
-// Each list runs bottom-up: a folder imports only folders below it, in its own
-// layer or a lower one. Test files (*.test.ts) may import anything.
+//   composition   worker
+//   outputs       statements handoff-pack exports today dashboard api webhooks portal   (no arrows between them)
+//   workflow      policies > collections > documents > delivery > letters > imports > bank > inbound
+//   records       users > organizations > setup > customers > rates > law > history > invoices > cases > aging > ledger
+//   platform      errors > db > audit > auth > http > jobs > actions
+//   kernel        generated money time locale iso stages csv
+//
+// A folder imports only folders below it: in a lower tier, or earlier in its own tier's list
+// (records and workflow are ordered bottom-up). The outputs import nothing of each other: each
+// composes records and workflow, so any one can change or go without touching the rest.
+// Test files (*.test.ts) may import anything. Folders that do not exist yet are listed where
+// they will go, so a new folder needs no edit here.
 
 /** Shared kernels: pure values and formats every layer uses (generated = Prisma's types). */
-const KERNEL = ["generated", "money", "time", "locale", "iso"];
-/** Platform: the database, errors, sessions, the audit log, HTTP, the job queue, the server-action runtime. */
+const KERNEL = [
+  "generated",
+  "money",
+  "time",
+  "locale",
+  "iso",
+  // A dunning stage (1-4): law, collections and letters share the one definition.
+  "stages",
+  // CSV writing with formula injection defused: the exports and the hand-off pack both write CSV.
+  "csv",
+];
+/** Platform: the database, errors, sessions and the Actor, the audit log, HTTP, the job queue, the server-action runtime. */
 const PLATFORM = ["errors", "db", "audit", "auth", "http", "jobs", "actions"];
-/** The product, lowest first: letters sit above collections, the hand-off pack above letters. */
-const DOMAIN = [
-  // The organization's own fields and settings (setup writes them too).
+/** Records: the facts, lowest first. They know nothing of what the workflow does with them. */
+const RECORDS = [
+  // The people who sign in (records of the organization, set by admins).
+  "users",
+  // The organization's own fields and settings.
   "organizations",
-  // Exchange rates and the base currency: dated data over the kernel, so aging, collections and the dashboard convert with it.
-  "rates",
+  // First-run setup: the first organization and its first admin (organizations, users).
+  "setup",
   "customers",
+  // Exchange rates and the base currency: dated data, so aging, collections and the dashboard convert with it.
+  "rates",
   // Country profiles, rates and charges: pure law over the kernel, so every workflow may ask it.
   "law",
   // The hash chain and its signed checkpoints: letters and packs print them.
   "history",
-  "aging",
-  "collections",
   // Invoice copies (PDFs, content-addressed) and the list a letter encloses: documents and delivery attach them.
   "invoices",
-  // Corrections as entries (credit notes, write-offs, reversals): above the collections verbs it closes cases with.
+  // The collection case of an account (open, lock, close when settled): the ledger closes a settled case.
+  "cases",
+  "aging",
+  // Money movements: invoices, credits, write-offs, reversals (reads account credit from aging).
   "ledger",
-  "imports",
-  "exports",
+];
+/** Workflow: what is done to an account, lowest first. */
+const WORKFLOW = [
+  // The organization's rules for when to act (below collections, which applies them).
+  "policies",
+  "collections",
+  // A document's path out: its PDF (letters, statements, protocol forms, print runs) and the letterhead;
+  // below delivery, which attaches the PDFs, and letters, which stamp the letterhead.
   "documents",
+  // The outbox: the channel a letter takes, email deliveries queued, sent and answered.
   "delivery",
-  "users",
-  // A collector's day: reads across collections, disputes and deliveries (SQL over their tables).
-  "today",
-  // First-run setup: the first organization and its first admin (organizations, users).
-  "setup",
   "letters",
+  "imports",
+  // Bank statements matched to open invoices (records payments through collections and the ledger).
+  "bank",
+  // Inbound mail and replies from customers.
+  "inbound",
+];
+/** Outputs and read views: each composes the tiers below and none imports another. */
+const OUTPUTS = [
   // Statements of account: the letters' phrases and layout, documents and delivery.
   "statements",
-  // The customer's page behind every letter: reads the account, records what the customer says there.
-  "portal",
   "handoff-pack",
-  // How collection is going: reads aging, payments, promises, letters and hand-offs (above all of them).
+  "exports",
+  // A collector's day: reads across collections, disputes and deliveries (SQL over their tables).
+  "today",
+  // How collection is going: reads aging, payments, promises, letters and hand-offs.
   "dashboard",
+  // The public API and outgoing webhooks compose domain verbs; the customer portal reads an account.
+  "api",
+  "webhooks",
+  "portal",
 ];
 /** Composition root: wires domain pieces together (the worker's task list, housekeeping). */
 const COMPOSITION = ["worker"];
 
-const ORDER = [...KERNEL, ...PLATFORM, ...DOMAIN, ...COMPOSITION];
+const DOMAIN = [...RECORDS, ...WORKFLOW, ...OUTPUTS];
+const ORDERED = [...KERNEL, ...PLATFORM, ...RECORDS, ...WORKFLOW];
+const ORDER = [...ORDERED, ...OUTPUTS, ...COMPOSITION];
 const folders = (names) => `^lib/(${names.join("|")})/`;
 const TESTS = "\\.test\\.tsx?$";
 
@@ -80,14 +122,29 @@ module.exports = {
       from: { path: [folders(PLATFORM), "^lib/config\\.ts$"], pathNot: TESTS },
       to: { path: folders([...DOMAIN, ...COMPOSITION]) },
     },
-    // One rule per folder: it imports nothing listed above it.
-    ...ORDER.map((name, i) => ({
+    // One rule per ordered folder: it imports nothing listed above it (outputs and composition included).
+    ...ORDERED.map((name, i) => ({
       name: `layer-order:${name}`,
       severity: "error",
       comment: `lib/${name} imports only folders below it (.dependency-cruiser.cjs lists the order).`,
       from: { path: `^lib/${name}/`, pathNot: TESTS },
-      to: { path: i + 1 < ORDER.length ? folders(ORDER.slice(i + 1)) : "^$" },
+      to: { path: folders(ORDER.slice(i + 1)) },
     })),
+    // One rule per output: no other output, nothing above.
+    ...OUTPUTS.map((name) => ({
+      name: `outputs-side-by-side:${name}`,
+      severity: "error",
+      comment: `lib/${name} is an output: it composes records and workflow, never another output (move the shared part down).`,
+      from: { path: `^lib/${name}/`, pathNot: TESTS },
+      to: { path: folders([...OUTPUTS.filter((other) => other !== name), ...COMPOSITION]) },
+    })),
+    {
+      name: "components-import-no-app",
+      severity: "error",
+      comment: "Components only present: a page passes them its server actions; components import nothing from app/.",
+      from: { path: "^components/" },
+      to: { path: "^app/" },
+    },
     {
       name: "pages-read-through-lib",
       severity: "error",

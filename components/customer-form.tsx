@@ -1,34 +1,11 @@
 "use client";
 
 import type { ActionResult } from "@/lib/actions/run-action";
-import { CUSTOMER_TYPE_LABEL, LANGUAGE_LABEL } from "@/lib/customers/customer-fields";
+import { CUSTOMER_TYPE_LABEL, type CustomerFormValues, LANGUAGE_LABEL } from "@/lib/customers/customer-fields";
 import { ActionForm, Field } from "./action-form";
 
 type Action = (prev: unknown, formData: FormData) => Promise<ActionResult<unknown>>;
 type Option = { value: string; label: string };
-
-/** A customer's values as the form shows them (text; pause as active/paused). */
-export interface CustomerFormValues {
-  reference: string;
-  name: string;
-  registrationNumber: string;
-  vatNumber: string;
-  type: string;
-  countryCode: string;
-  language: string;
-  currency: string;
-  contactPerson: string;
-  email: string;
-  phone: string;
-  addressLine1: string;
-  addressLine2: string;
-  postalCode: string;
-  city: string;
-  preferredChannel: string;
-  dunning: string;
-  pauseReason: string;
-  pauseUntil: string;
-}
 
 function Group({ legend, children }: { legend: string; children: React.ReactNode }) {
   return (

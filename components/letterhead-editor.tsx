@@ -2,21 +2,9 @@
 
 import { startTransition, useActionState, useEffect, useId, useState } from "react";
 import type { ActionResult } from "@/lib/actions/define-action";
+import type { LetterheadFields } from "@/lib/documents/update-letterhead";
 
-type Fields = {
-  name: string;
-  addressLine1: string;
-  addressLine2: string;
-  postalCode: string;
-  city: string;
-  country: string;
-  phone: string;
-  email: string;
-  website: string;
-  registrationNumber: string;
-  vatNumber: string;
-  paymentInstructions: string;
-};
+type Fields = LetterheadFields;
 type Action = (prev: unknown, formData: FormData) => Promise<ActionResult<unknown>>;
 
 const LABELS: [keyof Fields, string, "input" | "textarea"][] = [

@@ -1,10 +1,17 @@
 "use client";
 
 import { useActionState } from "react";
-import { signInAction } from "@/app/sign-in/actions";
+import type { SignInState } from "@/lib/auth/sign-in-state";
 
-export function SignInForm({ next }: { next: string }) {
-  const [state, formAction, pending] = useActionState(signInAction, undefined);
+/** The page passes the server action in, as every form here does: components import nothing from app/. */
+export function SignInForm({
+  next,
+  action,
+}: {
+  next: string;
+  action: (previous: SignInState, formData: FormData) => Promise<SignInState>;
+}) {
+  const [state, formAction, pending] = useActionState(action, undefined);
   return (
     <form action={formAction} className="mt-6 space-y-4" noValidate>
       <input type="hidden" name="next" value={next} />

@@ -40,7 +40,7 @@ export async function startFreshServer(): Promise<FreshServer> {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl(owner, name),
-      AUTH_SECRET: "adoption-secret-adoption-secret-adoption",
+      AUTH_SECRET: "first-run-secret-first-run-secret-first",
       PORT: String(port),
       DUNNING_DEMO: "",
       WORKER_HEALTH_PORT: "",

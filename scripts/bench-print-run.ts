@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { createDb } from "@/lib/db/client";
 import { getPrintRun, getPrintRunPdf, startPrintRun } from "@/lib/documents/print-run";
 import type { Language } from "@/lib/generated/prisma/enums";
-import type { Stage } from "@/lib/letters/template-types";
+import type { Stage } from "@/lib/stages/stage";
 import { clockNow, todayIn } from "@/lib/time/dates";
 import { createOrg, createUser } from "@/tests/factories";
 import { createMigratedDatabase, startTestServer } from "@/tests/test-database";

@@ -1,5 +1,5 @@
 // `npx tsx scripts/multi-machine-test.ts`: Dunning Desk as several machines on one
-// PostgreSQL (README, "More than one machine"). Two web servers (scripts/serve.ts,
+// PostgreSQL (docs/operations.md, "More than one machine"). Two web servers (scripts/serve.ts,
 // the production build) and two job workers share a throwaway database, the
 // signing key and AUTH_SECRET. A bulk send runs while both servers serve the aging
 // report; one worker is killed (SIGKILL) mid-run; a print run follows. Checks:

@@ -4,7 +4,7 @@
 // so a forged header never reaches the audit log. PORT, HOSTNAME from the environment.
 // WEB_CONCURRENCY=N (default 1) serves from N processes sharing the port
 // (node:cluster): rendering a page is JavaScript on one thread, so one process
-// uses one core. Each process costs its own memory (README, Performance).
+// uses one core. Each process costs its own memory (docs/performance.md).
 import cluster from "node:cluster";
 import { createServer } from "node:http";
 import next from "next";

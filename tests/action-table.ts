@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/collections/actor";
+import type { Actor } from "@/lib/auth/actor";
 import { openDispute } from "@/lib/collections/disputes";
 import { scheduleFollowUp } from "@/lib/collections/follow-ups";
 import { DEFAULT_POLICY } from "@/lib/collections/policy-settings";
@@ -309,7 +309,7 @@ export const actionTable: Record<string, ActionRow> = {
     validInput: () => ({}),
   },
 
-  // Collections: viewers read; collectors and admins work accounts (README, Roles).
+  // Collections: viewers read; collectors and admins work accounts (docs/operations.md, "Trust and evidence").
   "collections.send_letter": {
     allowed: ["ADMIN", "COLLECTOR"],
     validInput: (fx) => ({ customerId: fx.customer.id, currency: "EUR", stage: "1" }),
@@ -486,7 +486,6 @@ export const actionTable: Record<string, ActionRow> = {
       "phone",
     ],
   },
-  // Ownership and call-backs: the working roles (README, Tasks and ownership).
   "portal.mark_read": {
     allowed: ["ADMIN", "COLLECTOR"],
     needs: ["customerRequests"],
@@ -504,6 +503,7 @@ export const actionTable: Record<string, ActionRow> = {
     validInput: (fx) => ({ customerId: fx.customer.id, currency: "EUR" }),
     idFields: ["customerId"],
   },
+  // Ownership and call-backs: the working roles (docs/using.md, "A collector's day").
   "customers.assign": {
     allowed: ["ADMIN", "COLLECTOR"],
     validInput: (fx) => ({ customerIds: fx.customer.id, userId: fx.target.id }),
@@ -631,7 +631,7 @@ export const actionTable: Record<string, ActionRow> = {
     idFields: ["chargeId"],
     amountFields: ["amount"],
   },
-  // Policy, like users and templates, is the administrators' (README, Roles).
+  // Policy, like users and templates, is the administrators' (docs/operations.md, "Trust and evidence").
   "collections.update_policy": {
     allowed: ["ADMIN"],
     validInput: () => ({
@@ -655,7 +655,7 @@ export const actionTable: Record<string, ActionRow> = {
       "deadlineDays4",
     ],
   },
-  // Import: admins and collectors (README, Data in and out).
+  // Import: admins and collectors (docs/using.md, "Data in and out").
   "imports.check": {
     allowed: ["ADMIN", "COLLECTOR"],
     needs: ["import"],
@@ -679,7 +679,7 @@ export const actionTable: Record<string, ActionRow> = {
     validInput: (fx) => ({ importId: fx.checkedImport.id }),
     idFields: ["importId"],
   },
-  // The ledger: admins and collectors (README, Invoices and corrections).
+  // The ledger: admins and collectors (docs/using.md, "Invoices and corrections").
   "ledger.enter_invoice": {
     allowed: ["ADMIN", "COLLECTOR"],
     validInput: (fx) => ({

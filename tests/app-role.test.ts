@@ -55,7 +55,7 @@ describe.skipIf(inject("testDatabaseUrl") === inject("testOwnerUrl"))("the app's
     });
   });
 
-  it("has exactly the grants listed per table (README, lib/db/app-role.ts), and nothing else", async () => {
+  it("has exactly the grants listed per table (docs/operations.md, lib/db/app-role.ts), and nothing else", async () => {
     const rows = await appConnection((c) =>
       c.query<{ table: string; privileges: string[] }>(
         `SELECT tablename AS table,

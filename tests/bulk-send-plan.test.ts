@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { runAction } from "@/lib/actions/run-action";
-import type { Actor } from "@/lib/collections/actor";
+import type { Actor } from "@/lib/auth/actor";
 import { openDispute } from "@/lib/collections/disputes";
 import { CREDIT_COVERS_REASON } from "@/lib/collections/policy";
 import { recordHandoff } from "@/lib/collections/record-handoff";

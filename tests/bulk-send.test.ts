@@ -1,6 +1,6 @@
 import type { TaskList } from "graphile-worker";
 import { describe, expect, inject, it } from "vitest";
-import type { Actor } from "@/lib/collections/actor";
+import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { runDueJobs } from "@/lib/jobs/queue";
 import { planBulkSend } from "@/lib/letters/bulk-plan";

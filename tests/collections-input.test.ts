@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/collections/actor";
+import type { Actor } from "@/lib/auth/actor";
 import { openDispute, resolveDispute } from "@/lib/collections/disputes";
 import { listDueLetters, listWorklist } from "@/lib/collections/list-worklist";
 import { logContact } from "@/lib/collections/log-contact";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/collections/actor";
+import type { Actor } from "@/lib/auth/actor";
 import { getContactHistory, getLetterOrThrow } from "@/lib/collections/contact-history";
 import { openDispute, resolveDispute } from "@/lib/collections/disputes";
 import { listWorklist } from "@/lib/collections/list-worklist";

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/collections/actor";
+import type { Actor } from "@/lib/auth/actor";
 import { openDispute } from "@/lib/collections/disputes";
 import { logContact } from "@/lib/collections/log-contact";
 import { recordHandoff } from "@/lib/collections/record-handoff";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/collections/actor";
+import type { Actor } from "@/lib/auth/actor";
 import { resolveDispute } from "@/lib/collections/disputes";
 import { recordHandoff } from "@/lib/collections/record-handoff";
 import { recordPlan } from "@/lib/collections/record-plan";

@@ -5,7 +5,7 @@ import { getAgingTotalsAsOf } from "@/lib/aging/aging-as-of";
 import { getAgingTotals } from "@/lib/aging/aging-totals";
 import { getAgingReport } from "@/lib/aging/get-aging-report";
 import { accountQuerySchema } from "@/lib/aging/list-accounts";
-import type { Actor } from "@/lib/collections/actor";
+import type { Actor } from "@/lib/auth/actor";
 import { recordPayment } from "@/lib/collections/record-payment";
 import { agingExportRows } from "@/lib/exports/aging-rows";
 import { applyCredit } from "@/lib/ledger/apply-credit";

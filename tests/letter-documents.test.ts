@@ -1,8 +1,3 @@
-import { execFile } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { promisify } from "node:util";
 import { deflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { saveBankAccount } from "@/lib/documents/bank-accounts";
@@ -13,7 +8,7 @@ import { previewTemplate } from "@/lib/letters/preview-template";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import { defaultDraft } from "@/lib/letters/validate-template";
 import { instantAt } from "@/lib/time/instants";
-import { flatText, pdfToText } from "@/tests/pdf-text";
+import { flatText, pdfImageCount, pdfToText } from "@/tests/pdf-text";
 import { useTestDb } from "./db";
 import { createCustomer, createInvoice, createOrg, createUser } from "./factories";
 
@@ -51,14 +46,6 @@ function png(width: number, height: number, rgb: [number, number, number]): Uint
     chunk("IDAT", deflateSync(raw)),
     chunk("IEND", Buffer.alloc(0)),
   ]);
-}
-
-async function imagesIn(pdf: Uint8Array): Promise<number> {
-  const dir = await mkdtemp(path.join(tmpdir(), "dd-img-"));
-  const file = path.join(dir, "a.pdf");
-  await writeFile(file, pdf);
-  const { stdout } = await promisify(execFile)("pdfimages", ["-list", file]);
-  return stdout.trim().split("\n").length - 2;
 }
 
 async function setup(language: "en" | "it" | "nb" = "en") {
@@ -153,7 +140,7 @@ describe("letterhead", () => {
       "Kontonummer 1234.56.78903, KID på fakturaen.", // other payment methods, as the organization wrote them
     ])
       expect(text).toContain(s);
-    expect(await imagesIn(before.pdf)).toBe(1);
+    expect(await pdfImageCount(before.pdf)).toBe(1);
 
     // The organization moves and changes its logo: the stored letter's PDF does not change.
     await updateLetterhead(db, {

@@ -1,7 +1,7 @@
 // What a reader, or a court, would copy out of a PDF, read in-process with pdfjs-dist (npm), so the
-// PDF checks need nothing installed on the machine (they used poppler's pdftotext and pdffonts).
+// PDF checks need nothing installed on the machine (they used poppler's pdftotext, pdffonts and pdfimages).
 import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFObject, PDFRef } from "pdf-lib";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 type Item = { str: string; x: number; y: number; width: number; height: number };
 
@@ -69,6 +69,36 @@ export async function pdfFonts(pdf: Uint8Array): Promise<{ name: string; embedde
     }
   }
   return [...fonts.values()];
+}
+
+/** Painting operators that draw an image (an XObject, an inline image, or an image used as a stencil mask). */
+const IMAGE_OPS = new Set<number>([
+  OPS.paintImageXObject,
+  OPS.paintInlineImageXObject,
+  OPS.paintImageMaskXObject,
+  OPS.paintImageXObjectRepeat,
+  OPS.paintImageMaskXObjectRepeat,
+  OPS.paintSolidColorImageMask,
+  OPS.paintInlineImageXObjectGroup,
+  OPS.paintImageMaskXObjectGroup,
+]);
+
+/**
+ * How many images the pages draw, each placement counted (as poppler's `pdfimages -list` lists
+ * them, soft masks aside), read in-process from pdfjs's operator lists: no program from apt.
+ */
+export async function pdfImageCount(pdf: Uint8Array): Promise<number> {
+  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, disableFontFace: true }).promise;
+  try {
+    let count = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const { fnArray } = await (await doc.getPage(n)).getOperatorList();
+      count += fnArray.filter((op) => IMAGE_OPS.has(op)).length;
+    }
+    return count;
+  } finally {
+    await doc.destroy();
+  }
 }
 
 /** Whitespace (line breaks, wide gaps) collapsed to single spaces, so phrases can be searched across line wraps. */

@@ -13,7 +13,7 @@ import {
 import { lettersToPost, printLetters } from "@/lib/documents/print-todays-letters";
 import type { Language } from "@/lib/generated/prisma/enums";
 import { runDueJobs } from "@/lib/jobs/queue";
-import type { Stage } from "@/lib/letters/template-types";
+import type { Stage } from "@/lib/stages/stage";
 import { instantAt } from "@/lib/time/instants";
 import { flatText, pdfToText } from "@/tests/pdf-text";
 import { sampleStoredLetter } from "@/tooling/demo/sample-letter";

@@ -1,6 +1,6 @@
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/collections/actor";
+import type { Actor } from "@/lib/auth/actor";
 import { openDispute, resolveDispute } from "@/lib/collections/disputes";
 import {
   cancelFollowUp,

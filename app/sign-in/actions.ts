@@ -5,8 +5,7 @@ import { z } from "zod";
 import { signIn } from "@/lib/auth/auth";
 import { signInRefusalMessage } from "@/lib/auth/authenticate";
 import { safeReturnPath } from "@/lib/auth/return-path";
-
-export type SignInState = { message: string; email: string } | undefined;
+import type { SignInState } from "@/lib/auth/sign-in-state";
 
 const credentials = z.object({
   email: z.string().trim().min(1, "Enter your email.").max(320, "That email is too long."),

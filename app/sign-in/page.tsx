@@ -5,6 +5,7 @@ import { SignInForm } from "@/components/sign-in-form";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { getSessionUser } from "@/lib/auth/session";
 import { serverNeedsSetup } from "@/lib/setup/setup-page";
+import { signInAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -36,7 +37,7 @@ export default async function SignInPage({
           )}
           <h1 className="text-lg font-semibold">Sign in</h1>
           <p className="mt-1 text-sm text-slate-500">Receivables, aging and collection letters.</p>
-          <SignInForm next={next} />
+          <SignInForm next={next} action={signInAction} />
         </div>
         {demo && (
           <p className="mt-4 text-center text-xs text-slate-500">

@@ -18,7 +18,7 @@ const SESSION_COOKIE = sessionCookie().name;
  * the same secret and salt next-auth uses (lib/auth/auth.ts), or null. Not
  * next-auth's auth(): that runs its whole session endpoint per call (a Request,
  * its callbacks, a response) to end up at this same decode; measured at 1M
- * invoices it was the largest fixed cost of a request (see README, Performance).
+ * invoices it was the largest fixed cost of a request (see docs/performance.md).
  * A token too large for one cookie comes in numbered chunks (name.0, name.1, …).
  */
 async function sessionClaims(): Promise<{ sub?: string; signedInAt?: unknown } | null> {

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { currencyField, dateOnlyField, idField, textField, typedAmountField } from "@/lib/actions/fields";
 import { type ActionContext, actionDefinition } from "@/lib/actions/run-action";
+import type { Actor } from "@/lib/auth/actor";
 import { ADMIN_ONLY, WORKING_ROLES } from "@/lib/auth/roles";
 import { clockNow } from "@/lib/time/dates";
-import type { Actor } from "./actor";
 import { CONTACT_TYPES } from "./contact-types";
 import { openDispute, resolveDispute } from "./disputes";
 import { logContactAndFollowUp } from "./follow-ups";

@@ -1,10 +1,10 @@
 import { invalid, requireText } from "@/lib/actions/fields";
 import { recordAudit } from "@/lib/audit/events";
+import { type Actor, assertCanWork } from "@/lib/auth/actor";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import { dateOnlyFromDb, dateOnlyToDb, formatDateOnly, todayIn } from "@/lib/time/dates";
-import { type Actor, assertCanWork } from "./actor";
 
 /** A dispute on one open invoice takes it out of letters and escalation until resolved. */
 export async function openDispute(

@@ -1,10 +1,10 @@
 import { invalid, parseDay, requireText } from "@/lib/actions/fields";
 import { recordAudit } from "@/lib/audit/events";
+import { type Actor, assertCanWork } from "@/lib/auth/actor";
 import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { dateOnlyToDb, formatInstant, todayIn } from "@/lib/time/dates";
-import { type Actor, assertCanWork } from "./actor";
 import { type LogContactInput, logContactIn } from "./log-contact";
 
 // Call-backs a collector plans ("call back on a date, with a note"). A

@@ -1,8 +1,8 @@
 import { requireText } from "@/lib/actions/fields";
 import { recordAudit } from "@/lib/audit/events";
+import { type Actor, assertCanWork } from "@/lib/auth/actor";
 import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
 import type { Db, DbOrTx } from "@/lib/db/client";
-import { type Actor, assertCanWork } from "./actor";
 
 // Internal remarks about an account: what the team knows, never what was said
 // to the customer. A table of their own, so no letter, hand-off pack or

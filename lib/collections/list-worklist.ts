@@ -2,12 +2,12 @@ import { type Db, type DbOrTx, readAll } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { type Comparison, comparisonFor } from "@/lib/rates/comparison";
 import { convertToBase } from "@/lib/rates/convert";
+import type { Stage } from "@/lib/stages/stage";
 import { type DateOnly, dateOnlyFromDb } from "@/lib/time/dates";
 import { accountKey, loadAccountStates } from "./account-state";
 import { dueLetterStage, type WorkKind, workEntries } from "./account-work";
 import { nextAction } from "./policy";
 import { loadWorkContext, refreshAccountWork, refreshAccountWorkIn } from "./refresh-account-work";
-import type { Stage } from "./stage";
 
 export type { WorkKind } from "./account-work";
 

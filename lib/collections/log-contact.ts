@@ -1,11 +1,11 @@
 import { invalid, parseDay, requireText } from "@/lib/actions/fields";
 import { recordAudit } from "@/lib/audit/events";
+import { type Actor, assertCanWork } from "@/lib/auth/actor";
 import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import type { ContactChannel, ContactDirection, ContactOutcome } from "@/lib/generated/prisma/enums";
 import { todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
-import { type Actor, assertCanWork } from "./actor";
 
 // What may be logged by hand. Letters are logged by sending them; channels are
 // letter, email and phone only (no SMS, no social media).

@@ -1,12 +1,12 @@
 import { invalid, parseDay, parsePositiveAmount, requireText } from "@/lib/actions/fields";
 import { recordAudit } from "@/lib/audit/events";
+import { assertCanWork } from "@/lib/auth/actor";
+import { lockOpenCase } from "@/lib/cases/open-case";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { formatMoney } from "@/lib/money/money";
 import { dateOnlyToDb, formatDateOnly } from "@/lib/time/dates";
 import { loadAccountContext } from "./account-context";
-import { assertCanWork } from "./actor";
-import { lockOpenCase } from "./open-case";
 import type { AccountActionBase } from "./record-promise";
 
 /**

@@ -1,12 +1,12 @@
 import { invalid, parseDay, parsePositiveAmount } from "@/lib/actions/fields";
 import { recordAudit } from "@/lib/audit/events";
+import { type Actor, assertCanWork } from "@/lib/auth/actor";
+import { closeCaseIfSettled } from "@/lib/cases/open-case";
 import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { isKnownCurrency, toMinor } from "@/lib/money/money";
 import { dateOnlyFromDb, dateOnlyToDb, formatDateOnly, todayIn } from "@/lib/time/dates";
-import { type Actor, assertCanWork } from "./actor";
-import { closeCaseIfSettled } from "./open-case";
 
 export interface RecordPaymentInput {
   orgId: string;

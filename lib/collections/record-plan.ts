@@ -1,8 +1,8 @@
 import { invalid, parseDay, parsePositiveAmount } from "@/lib/actions/fields";
 import { recordAudit } from "@/lib/audit/events";
+import { assertCanWork } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { dateOnlyToDb } from "@/lib/time/dates";
-import { assertCanWork } from "./actor";
 import { type AccountActionBase, lockCaseForCommitment } from "./record-promise";
 
 export const MAX_INSTALMENTS = 24;

@@ -1,12 +1,12 @@
 import { invalid, parseDay, parsePositiveAmount } from "@/lib/actions/fields";
 import { recordAudit } from "@/lib/audit/events";
+import { type Actor, assertCanWork } from "@/lib/auth/actor";
+import { lockOpenCase } from "@/lib/cases/open-case";
 import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money/money";
 import { addDaysTo, type DateOnly, dateOnlyToDb, formatDateOnly, todayIn } from "@/lib/time/dates";
 import { accountOpenMinor } from "./account-balance";
-import { type Actor, assertCanWork } from "./actor";
-import { lockOpenCase } from "./open-case";
 import { brokenPromiseIds, recordBrokenPromises } from "./record-broken-promises";
 
 export interface AccountActionBase {

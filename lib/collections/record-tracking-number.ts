@@ -1,9 +1,9 @@
 import { requireText } from "@/lib/actions/fields";
 import { recordAudit } from "@/lib/audit/events";
+import { type Actor, assertCanWork } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { dateOnlyToDb, todayIn } from "@/lib/time/dates";
-import { type Actor, assertCanWork } from "./actor";
 
 /** The registered-mail tracking number of a letter, as a new row: a correction is another row, the newest wins. */
 export async function recordTrackingNumber(

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { dateOnlyField, idField, requiredTextField, textField } from "@/lib/actions/fields";
 import { type ActionContext, actionDefinition } from "@/lib/actions/run-action";
+import type { Actor } from "@/lib/auth/actor";
 import { WORKING_ROLES } from "@/lib/auth/roles";
 import { clockNow } from "@/lib/time/dates";
-import type { Actor } from "./actor";
 import { CONTACT_TYPES } from "./contact-types";
 import { cancelFollowUp, completeFollowUp, scheduleFollowUp } from "./follow-ups";
 import { addInternalNote } from "./internal-notes";

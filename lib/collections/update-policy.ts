@@ -1,9 +1,9 @@
 import { recordAudit } from "@/lib/audit/events";
+import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { addJob } from "@/lib/jobs/queue";
 import { REFRESH_ACCOUNT_WORK_JOB } from "./account-work-tasks";
-import type { Actor } from "./actor";
 import { getPolicySettings, type PolicySettingsInput, policySettingsSchema } from "./policy-settings";
 
 /** Admins edit the stage timing; the change and its before/after go to the audit log together. */

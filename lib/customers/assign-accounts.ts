@@ -1,15 +1,15 @@
 import { recordAudits } from "@/lib/audit/events";
+import { type Actor, assertCanWork } from "@/lib/auth/actor";
 import { canWork, WORKING_ROLES } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { assertMayEditCustomers, type CustomerActor } from "./actor";
 
 /** At most this many accounts in one assignment (a worklist page selection is far below it). */
 export const MAX_ASSIGN = 500;
 
 export interface AssignAccountsInput {
   orgId: string;
-  actor: CustomerActor;
+  actor: Actor;
   ip?: string;
   customerIds: string[];
   /** The collector (or admin) to work them; null takes them off anyone's accounts. */
@@ -27,7 +27,7 @@ export async function assignAccounts(
   db: Db,
   input: AssignAccountsInput,
 ): Promise<{ changed: number; name: string | null }> {
-  assertMayEditCustomers(input.actor);
+  assertCanWork(input.actor, "customers");
   const ids = [...new Set(input.customerIds)];
   if (!ids.length) throw new AppError("INVALID_INPUT", "Choose at least one account to assign.");
   if (ids.length > MAX_ASSIGN) throw new AppError("INVALID_INPUT", `Assign at most ${MAX_ASSIGN} accounts at a time.`);

@@ -1,17 +1,17 @@
 import { recordAudit } from "@/lib/audit/events";
+import { type Actor, assertCanWork } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { countryName } from "@/lib/iso/codes";
-import { assertMayEditCustomers, type CustomerActor } from "./actor";
 import type { CustomerFields } from "./customer-fields";
 import { customerData, DUPLICATE_REFERENCE, fieldValues } from "./customer-row";
 
 /** A customer entered by hand, audited with every value it starts with. */
 export async function createCustomer(
   db: Db,
-  opts: { orgId: string; actor: CustomerActor; ip?: string; fields: CustomerFields },
+  opts: { orgId: string; actor: Actor; ip?: string; fields: CustomerFields },
 ) {
-  assertMayEditCustomers(opts.actor);
+  assertCanWork(opts.actor, "customers");
   const duplicate = () => new AppError("CONFLICT", DUPLICATE_REFERENCE, { reference: [DUPLICATE_REFERENCE] });
   return db
     .$transaction(async (tx) => {

@@ -42,6 +42,8 @@ const customerFieldsObject = z.object({
   }),
 });
 export type CustomerFields = z.infer<typeof customerFieldsObject>;
+/** A customer's values as the form shows them: the same fields, each as the text its input holds. */
+export type CustomerFormValues = Record<keyof CustomerFields, string>;
 
 function customerRules(c: CustomerFields, ctx: z.RefinementCtx) {
   if (c.preferredChannel === "email" && !c.email)

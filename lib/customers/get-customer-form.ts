@@ -1,10 +1,11 @@
+import type { CustomerFormValues } from "@/lib/customers/customer-fields";
 import { db } from "@/lib/db/client";
 import { countryName, countryOptions, currencyOptions } from "@/lib/iso/codes";
 import { dateOnlyFromDb } from "@/lib/time/dates";
 import { getCustomerOrThrow } from "./get-customer-account";
 
 /** The customer form's current values (edit page); NOT_FOUND for another organization's customer. */
-export async function getCustomerFormValues(opts: { orgId: string; customerId: string }) {
+export async function getCustomerFormValues(opts: { orgId: string; customerId: string }): Promise<CustomerFormValues> {
   const c = await getCustomerOrThrow(db(), opts);
   return {
     reference: c.reference,

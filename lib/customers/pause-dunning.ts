@@ -1,9 +1,9 @@
 import { recordAudit } from "@/lib/audit/events";
 import { fieldChanges } from "@/lib/audit/field-changes";
+import { type Actor, assertCanWork } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { type DateOnly, dateOnlyFromDb, dateOnlyToDb, todayIn } from "@/lib/time/dates";
-import { assertMayEditCustomers, type CustomerActor } from "./actor";
 
 /**
  * Pauses dunning on several customers at once (the worklist's selection): the
@@ -17,7 +17,7 @@ export async function pauseDunning(
   db: Db,
   opts: {
     orgId: string;
-    actor: CustomerActor;
+    actor: Actor;
     ip?: string;
     customerIds: string[];
     reason: string;
@@ -25,7 +25,7 @@ export async function pauseDunning(
     now: Date;
   },
 ): Promise<{ paused: number }> {
-  assertMayEditCustomers(opts.actor);
+  assertCanWork(opts.actor, "customers");
   const reason = opts.reason.trim();
   if (!reason) throw new AppError("INVALID_INPUT", "Say why dunning is paused.", { pauseReason: ["Write a reason."] });
   const ids = [...new Set(opts.customerIds)];

@@ -1,9 +1,9 @@
 import { recordAudit } from "@/lib/audit/events";
 import { fieldChanges } from "@/lib/audit/field-changes";
+import { type Actor, assertCanWork } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { countryName } from "@/lib/iso/codes";
-import { assertMayEditCustomers, type CustomerActor } from "./actor";
 import type { CustomerFields } from "./customer-fields";
 import { customerData, DUPLICATE_REFERENCE, fieldValues, rowValues } from "./customer-row";
 
@@ -15,9 +15,9 @@ import { customerData, DUPLICATE_REFERENCE, fieldValues, rowValues } from "./cus
  */
 export async function updateCustomer(
   db: Db,
-  opts: { orgId: string; actor: CustomerActor; ip?: string; customerId: string; fields: CustomerFields },
+  opts: { orgId: string; actor: Actor; ip?: string; customerId: string; fields: CustomerFields },
 ): Promise<{ changed: string[] }> {
-  assertMayEditCustomers(opts.actor);
+  assertCanWork(opts.actor, "customers");
   return db
     .$transaction(async (tx) => {
       const [locked] = await tx.$queryRaw<{ id: string }[]>`

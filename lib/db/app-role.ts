@@ -12,7 +12,7 @@ const SCHEMAS = ["public", "graphile_worker"];
 
 /**
  * What the app's role may do to each of our tables, beyond SELECT: the least
- * it needs (README "Trust and evidence" lists the same). A table not named
+ * it needs (docs/operations.md "Trust and evidence" lists the same). A table not named
  * here gets SELECT, INSERT and UPDATE (no DELETE); tests/app-role.test.ts
  * checks every table against this list and the list against the code.
  */

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { recordAudit } from "@/lib/audit/events";
-import type { Actor } from "@/lib/collections/actor";
+import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { LetterheadSource } from "./letterhead";

@@ -1,7 +1,7 @@
 import { type AuditFilter, allAuditEvents } from "@/lib/audit/list-audit-events";
+import { CSV_BOM, csvLine, csvText, csvValue } from "@/lib/csv/csv";
 import type { DbOrTx } from "@/lib/db/client";
 import { formatInstant } from "@/lib/time/dates";
-import { CSV_BOM, csvLine, csvText, csvValue } from "./csv";
 
 const HEADERS = ["Seq", "When", "Who", "From", "Customer", "What", "Event"];
 

@@ -1,9 +1,9 @@
 import { PassThrough, type Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import { CSV_BOM, csvLine, csvText, csvValue } from "@/lib/csv/csv";
 import { formatPlainAmount } from "@/lib/imports/parse-values";
 import { minorDigits, minorToPlain } from "@/lib/money/money";
 import { type DateOnly, dateOnlyToDb } from "@/lib/time/dates";
-import { CSV_BOM, csvLine, csvText, csvValue } from "./csv";
 
 // An export is rows and a list of columns; the same columns write the CSV and the
 // spreadsheet. Each cell says what it is: text people typed (defused against formulas

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
+import { streamLines } from "@/lib/csv/csv";
 import { AppError } from "@/lib/errors/app-error";
-import { streamLines } from "./csv";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { type Zippable, zipSync } from "fflate";
 import { recordAudit } from "@/lib/audit/events";
-import type { Actor } from "@/lib/collections/actor";
+import type { Actor } from "@/lib/auth/actor";
 import type { DbOrTx } from "@/lib/db/client";
 import { loadLogos, withCheckpoints } from "@/lib/documents/get-letter-pdf";
 import { parseLetterhead } from "@/lib/documents/letterhead";

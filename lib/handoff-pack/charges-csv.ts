@@ -1,4 +1,4 @@
-import { CSV_BOM, csvLine, csvText, csvValue } from "@/lib/exports/csv";
+import { CSV_BOM, csvLine, csvText, csvValue } from "@/lib/csv/csv";
 import type { ChargeLine } from "@/lib/law/list-customer-charges";
 
 /**

@@ -1,5 +1,5 @@
 import type { HistoryEntry } from "@/lib/collections/contact-history";
-import { CSV_BOM, csvLine, csvText, csvValue } from "@/lib/exports/csv";
+import { CSV_BOM, csvLine, csvText, csvValue } from "@/lib/csv/csv";
 import { localStamp } from "./load-pack-data";
 
 /**

@@ -1,4 +1,4 @@
-import { CSV_BOM, csvLine, csvText, csvValue } from "@/lib/exports/csv";
+import { CSV_BOM, csvLine, csvText, csvValue } from "@/lib/csv/csv";
 import { localStamp, type PackData } from "./load-pack-data";
 
 /**

@@ -21,7 +21,7 @@ export const DEFAULT_KEY_FILE = ".data/history-signing-key";
 export interface SigningKey {
   privateKey: KeyObject;
   publicKey: KeyObject;
-  /** The public key as PEM (SPKI), for the README and the verify page. */
+  /** The public key as PEM (SPKI), for docs/operations.md and the verify page. */
   publicKeyPem: string;
   /** First 16 hex digits of the SHA-256 of the public key (DER). */
   keyId: string;

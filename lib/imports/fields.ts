@@ -24,7 +24,7 @@ const field = (key: string, label: string, required: boolean, aliases: string[] 
 });
 
 // Column names of the exports of Tripletex, Fiken (Norwegian), Fatture in Cloud
-// (Italian), Xero and QuickBooks (English); README "Data in and out" has the table.
+// (Italian), Xero and QuickBooks (English); docs/using.md "Data in and out" has the table.
 const CUSTOMER_CODE = [
   "customer",
   "customer number",

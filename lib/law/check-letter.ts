@@ -1,9 +1,10 @@
 import { AppError } from "@/lib/errors/app-error";
+import type { Stage } from "@/lib/stages/stage";
 import { addDaysTo, type DateOnly } from "@/lib/time/dates";
 import type { LetterCharge } from "./charges";
 import type { EarlierCharge } from "./fees";
 import type { LawSettings } from "./law-settings-types";
-import type { CustomerType, LawProfile, Stage } from "./profile-types";
+import type { CustomerType, LawProfile } from "./profile-types";
 
 /** Refusals name the rule: "<profile>, <rule>: <what is wrong>". No override: these are legal rules. */
 const refuse = (profile: LawProfile, rule: string, message: string) =>

@@ -1,10 +1,11 @@
 import { formatMoney } from "@/lib/money/money";
+import type { Stage } from "@/lib/stages/stage";
 import type { DateOnly } from "@/lib/time/dates";
 import type { LetterCharge } from "./charges";
 import { compensation, type EarlierCharge, reminderFee } from "./fees";
 import { type InterestInvoice, invoiceInterest } from "./interest";
 import type { LawSettings } from "./law-settings-types";
-import type { CustomerType, LawProfile, RateSeriesId, Stage } from "./profile-types";
+import type { CustomerType, LawProfile, RateSeriesId } from "./profile-types";
 import type { RateRow } from "./rate-table";
 
 export interface ChargeInputs {

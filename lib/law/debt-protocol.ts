@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { CustomerType, ProfileId, Stage } from "./profile-types";
+import type { Stage } from "@/lib/stages/stage";
+import type { CustomerType, ProfileId } from "./profile-types";
 
 // The Pre-Action Protocol for Debt Claims (England and Wales): a letter of claim from a
 // business to an individual or sole trader encloses the Protocol's Information Sheet and

@@ -1,5 +1,4 @@
-/** A letter stage; the same union as lib/letters (kept here so lib/law imports no other domain). */
-export type Stage = 1 | 2 | 3 | 4;
+import type { Stage } from "@/lib/stages/stage";
 
 export type CustomerType = "business" | "consumer" | "sole_trader";
 export type ProfileId = "NO" | "IT" | "GB" | "US";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Stage } from "@/lib/stages/stage";
 import type { LetterCharge } from "./charges";
 import { checkCharges, checkLetter, customerTypeOrThrow, type LetterPlan } from "./check-letter";
 import { computeCharges } from "./compute-charges";
@@ -6,7 +7,7 @@ import type { EarlierCharge } from "./fees";
 import type { InterestInvoice } from "./interest";
 import { DEFAULT_LAW_SETTINGS, type LawSettings } from "./law-settings-types";
 import { profileFor } from "./profile";
-import type { CustomerType, Stage } from "./profile-types";
+import type { CustomerType } from "./profile-types";
 import { checkRateRows, REPO_RATES } from "./rate-table";
 
 // Worked examples per profile. Every expected figure is written out by hand,

@@ -8,8 +8,8 @@ import {
   typedAmountField,
 } from "@/lib/actions/fields";
 import { type ActionContext, actionDefinition } from "@/lib/actions/run-action";
+import type { Actor } from "@/lib/auth/actor";
 import { WORKING_ROLES } from "@/lib/auth/roles";
-import type { Actor } from "@/lib/collections/actor";
 import { AppError } from "@/lib/errors/app-error";
 import { clockNow } from "@/lib/time/dates";
 import { applyCredit } from "./apply-credit";

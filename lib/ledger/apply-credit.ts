@@ -1,6 +1,6 @@
 import { invalid } from "@/lib/actions/fields";
 import { getAccountCredit } from "@/lib/aging/account-credit";
-import { type Actor, assertCanWork } from "@/lib/collections/actor";
+import { type Actor, assertCanWork } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { inLedgerTransaction, lockAccountCredit, lockInvoiceOrThrow, orgDay } from "./ledger-tx";
 import { appendLedgerEntry } from "./record-entry";

@@ -1,6 +1,6 @@
 import { invalid, parseDay, requireText } from "@/lib/actions/fields";
 import { recordAudit } from "@/lib/audit/events";
-import { type Actor, assertCanWork } from "@/lib/collections/actor";
+import { type Actor, assertCanWork } from "@/lib/auth/actor";
 import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
 import type { Db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";

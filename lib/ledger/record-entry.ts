@@ -1,5 +1,5 @@
 import { recordAudit } from "@/lib/audit/events";
-import { closeCaseIfSettled } from "@/lib/collections/open-case";
+import { closeCaseIfSettled } from "@/lib/cases/open-case";
 import type { DbOrTx } from "@/lib/db/client";
 import type { LedgerEntryKind } from "@/lib/generated/prisma/enums";
 import { type DateOnly, dateOnlyToDb } from "@/lib/time/dates";

@@ -1,5 +1,5 @@
 import { invalid, requireText } from "@/lib/actions/fields";
-import { type Actor, assertCanWork } from "@/lib/collections/actor";
+import { type Actor, assertCanWork } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { inLedgerTransaction, lockInvoiceOrThrow, orgDay } from "./ledger-tx";
 import { appendLedgerEntry } from "./record-entry";

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { currencyField, dateOnlyField, idField, textField, wholeNumberField } from "@/lib/actions/fields";
 import { type ActionContext, actionDefinition } from "@/lib/actions/run-action";
+import type { Actor } from "@/lib/auth/actor";
 import { WORKING_ROLES } from "@/lib/auth/roles";
-import type { Actor } from "@/lib/collections/actor";
 import { recordTrackingNumber } from "@/lib/collections/record-tracking-number";
-import type { Stage } from "@/lib/collections/stage";
 import { assignAccounts } from "@/lib/customers/assign-accounts";
 import { pauseDunning } from "@/lib/customers/pause-dunning";
+import type { Stage } from "@/lib/stages/stage";
 import { clockNow } from "@/lib/time/dates";
 import { confirmBulkSend } from "./bulk-send";
 import { planHref, resolveSelection, selectionField } from "./selection";

@@ -4,9 +4,9 @@ import { type DueLetter, listDueLetters } from "@/lib/collections/list-worklist"
 import { activePause, type NextAction, nextAction, overdueInvoices } from "@/lib/collections/policy";
 import type { PolicySettings } from "@/lib/collections/policy-settings";
 import { loadWorkContext, type WorkContext } from "@/lib/collections/refresh-account-work";
-import type { Stage } from "@/lib/collections/stage";
 import type { DbOrTx } from "@/lib/db/client";
 import { CHANNEL_COLUMNS, type LetterChannel, letterChannel } from "@/lib/delivery/channel";
+import type { Stage } from "@/lib/stages/stage";
 import type { DateOnly } from "@/lib/time/dates";
 import { resolveSelection, type SelectedAccount } from "./selection";
 

@@ -9,9 +9,9 @@ import { type CustomerType, type LawProfile, profileFor } from "@/lib/law/profil
 import type { RateSeriesId } from "@/lib/law/profile-types";
 import type { RateRow } from "@/lib/law/rate-table";
 import { toMinor } from "@/lib/money/money";
+import type { Stage } from "@/lib/stages/stage";
 import { type DateOnly, dateOnlyFromDb } from "@/lib/time/dates";
 import type { LetterInvoice } from "./render";
-import type { Stage } from "./template-types";
 
 // The letters' use of lib/law: which profile, which charges, which rules to refuse on.
 

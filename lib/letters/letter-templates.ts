@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/events";
-import type { Actor } from "@/lib/collections/actor";
+import type { Actor } from "@/lib/auth/actor";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Language } from "@/lib/generated/prisma/enums";
+import type { Stage } from "@/lib/stages/stage";
 import { templatesFor } from "./render";
-import type { LetterTemplateSet, Stage } from "./template-types";
+import type { LetterTemplateSet } from "./template-types";
 import { defaultDraft, type TemplateDraft, validateTemplate } from "./validate-template";
 
 // Admins' edits of letter templates: append-only versions per organization,

@@ -1,10 +1,10 @@
 import type { SessionUser } from "@/lib/auth/session-user";
 import { getLetterOrThrow } from "@/lib/collections/contact-history";
-import type { Stage } from "@/lib/collections/stage";
 import { db } from "@/lib/db/client";
 import { deliveryStatuses } from "@/lib/delivery/delivery-status";
 import { AppError } from "@/lib/errors/app-error";
 import type { Language } from "@/lib/generated/prisma/enums";
+import type { Stage } from "@/lib/stages/stage";
 import { clockNow } from "@/lib/time/dates";
 import { type BulkSendPlan, planBulkSend } from "./bulk-plan";
 import { templateInForce } from "./letter-templates";

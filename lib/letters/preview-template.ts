@@ -1,10 +1,10 @@
 import type { DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Language } from "@/lib/generated/prisma/enums";
+import type { Stage } from "@/lib/stages/stage";
 import { dateOnlyToDb, todayIn } from "@/lib/time/dates";
 import { composeLetter, loadLetterContext } from "./compose-letter";
 import { templateSetWith } from "./letter-templates";
-import type { Stage } from "./template-types";
 import type { TemplateDraft } from "./validate-template";
 
 /**

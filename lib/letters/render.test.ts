@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { ProfileId } from "@/lib/law/profile";
+import type { Stage } from "@/lib/stages/stage";
 import { sampleLetterInput } from "@/tooling/demo/sample-letter";
 import { letterDeadline } from "./deadline";
 import { type LetterContact, type LetterInput, renderLetter } from "./render";
-import type { Stage } from "./template-types";
 
 const STAGES: Stage[] = [1, 2, 3, 4];
 const LANGUAGES = ["en", "it", "nb"] as const;

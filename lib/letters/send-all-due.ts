@@ -1,4 +1,4 @@
-import { type Actor, assertCanWork } from "@/lib/collections/actor";
+import { type Actor, assertCanWork } from "@/lib/auth/actor";
 import type { DueLetter } from "@/lib/collections/list-worklist";
 import type { Db } from "@/lib/db/client";
 import { CHANNEL_COLUMNS, type LetterChannel, letterChannel } from "@/lib/delivery/channel";

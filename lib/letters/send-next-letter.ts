@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/events";
-import { type Actor, assertCanWork } from "@/lib/collections/actor";
-import { lockOpenCase } from "@/lib/collections/open-case";
+import { type Actor, assertCanWork } from "@/lib/auth/actor";
+import { lockOpenCase } from "@/lib/cases/open-case";
 import { recordBrokenPromises } from "@/lib/collections/record-broken-promises";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { isBusy, isUniqueViolation, transientDbError } from "@/lib/db/errors";
@@ -8,10 +8,10 @@ import { requestEmailDelivery } from "@/lib/delivery/request-email-delivery";
 import { letterheadForLetter } from "@/lib/documents/letterhead";
 import { AppError } from "@/lib/errors/app-error";
 import { checkpointHistory } from "@/lib/history/checkpoint";
+import type { Stage } from "@/lib/stages/stage";
 import { dateOnlyToDb, formatDateOnly, formatInstant } from "@/lib/time/dates";
 import { composeLetter, loadLetterContext } from "./compose-letter";
 import { assertLetterLawful } from "./letter-law";
-import type { Stage } from "./template-types";
 
 export interface SendNextLetterOptions {
   orgId: string;

@@ -3,10 +3,10 @@ import { wholeNumberField } from "@/lib/actions/fields";
 import { actionDefinition } from "@/lib/actions/run-action";
 import { ADMIN_ONLY } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors/app-error";
+import type { Stage } from "@/lib/stages/stage";
 import { clockNow } from "@/lib/time/dates";
 import { saveLetterTemplate } from "./letter-templates";
 import { previewTemplate } from "./preview-template";
-import type { Stage } from "./template-types";
 import { paragraphsFromText, validateTemplate } from "./validate-template";
 
 // The template editor's one action (admin only): preview, save or revert a

@@ -1,7 +1,4 @@
-import type { Stage } from "@/lib/collections/stage";
-
-// The stage is the collections policy's (letters sit above collections).
-export type { Stage } from "@/lib/collections/stage";
+import type { Stage } from "@/lib/stages/stage";
 
 /**
  * Text with {{placeholders}}; a paragraph that is exactly one block placeholder becomes

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Language } from "@/lib/generated/prisma/enums";
-import type { Stage } from "./template-types";
+import type { Stage } from "@/lib/stages/stage";
 import { defaultDraft, paragraphsFromText, type TemplateDraft, validateTemplate } from "./validate-template";
 
 const without = (draft: TemplateDraft, pattern: RegExp, replacement = ""): TemplateDraft => ({

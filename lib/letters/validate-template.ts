@@ -1,6 +1,7 @@
 import type { Language } from "@/lib/generated/prisma/enums";
+import type { Stage } from "@/lib/stages/stage";
 import { templatesFor } from "./render";
-import type { Stage, StageTemplate } from "./template-types";
+import type { StageTemplate } from "./template-types";
 
 // An admin's edit of a stage template is checked before it is stored: every
 // element the stage's checklist needs must be there (docs: COLLECTIONS.md), and

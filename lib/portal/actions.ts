@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { currencyField, idField } from "@/lib/actions/fields";
 import { type ActionContext, actionDefinition } from "@/lib/actions/run-action";
+import type { Actor } from "@/lib/auth/actor";
 import { WORKING_ROLES } from "@/lib/auth/roles";
-import type { Actor } from "@/lib/collections/actor";
 import { clockNow } from "@/lib/time/dates";
 import { decideProposal, markRequestRead, revokePortalLinks } from "./handle-request";
 

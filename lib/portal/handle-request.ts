@@ -1,5 +1,5 @@
 import { recordAudit } from "@/lib/audit/events";
-import { type Actor, assertCanWork } from "@/lib/collections/actor";
+import { type Actor, assertCanWork } from "@/lib/auth/actor";
 import { recordPlan } from "@/lib/collections/record-plan";
 import { recordPromise } from "@/lib/collections/record-promise";
 import type { Db } from "@/lib/db/client";

@@ -1,5 +1,5 @@
 import { recordAudit } from "@/lib/audit/events";
-import { type Actor, assertCanWork } from "@/lib/collections/actor";
+import { type Actor, assertCanWork } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { queueEmailDelivery } from "@/lib/delivery/request-email-delivery";
 import { AppError } from "@/lib/errors/app-error";

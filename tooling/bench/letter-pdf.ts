@@ -1,5 +1,5 @@
 import { renderLetterPdf, renderLettersPdf } from "@/lib/documents/render-letter-pdf";
-import type { Stage } from "@/lib/letters/template-types";
+import type { Stage } from "@/lib/stages/stage";
 import { sampleStoredLetter } from "@/tooling/demo/sample-letter";
 
 // Plain functions the benchmark (npm run bench) calls: no database, no server.

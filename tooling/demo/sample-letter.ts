@@ -4,8 +4,8 @@ import type { Language } from "@/lib/generated/prisma/enums";
 import type { ProfileId } from "@/lib/law/profile";
 import { letterSha256 } from "@/lib/letters/compose-letter";
 import { type LetterInput, renderLetter } from "@/lib/letters/render";
-import type { Stage } from "@/lib/letters/template-types";
 import { englishLocale } from "@/lib/locale/letter-format";
+import type { Stage } from "@/lib/stages/stage";
 
 // A realistic letter for each language, stage and country profile, with no database:
 // used by the PDF tests, the settings preview and the benchmark (render-letter-pdf speed).

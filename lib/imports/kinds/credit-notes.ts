@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/collections/actor";
+import type { Actor } from "@/lib/auth/actor";
 import type { DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { recordCreditNote } from "@/lib/ledger/record-credit-note";

@@ -4,8 +4,8 @@ import { TemplateEditor } from "@/components/template-editor";
 import { ADMIN_ONLY } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getTemplatePage } from "@/lib/letters/pages";
-import type { Stage } from "@/lib/letters/template-types";
 import { BLOCK_PLACEHOLDERS, INLINE_PLACEHOLDERS } from "@/lib/letters/validate-template";
+import type { Stage } from "@/lib/stages/stage";
 import { templateAction } from "./actions";
 
 export const metadata: Metadata = { title: "Letter templates" };

@@ -1,8 +1,8 @@
 import { defineRoute } from "@/lib/actions/define-route";
 import { recordAudit } from "@/lib/audit/events";
 import { auditFilterSchema } from "@/lib/audit/list-audit-events";
+import { streamLines } from "@/lib/csv/csv";
 import { auditLogCsvLines } from "@/lib/exports/audit-log-csv";
-import { streamLines } from "@/lib/exports/csv";
 
 /** The audit log as CSV, with the filters on screen (?who=&what=&from=&to=&customer=); the export is itself audited. */
 export const GET = defineRoute({

@@ -8,7 +8,8 @@ export interface Actor {
   role: Role;
 }
 
-export function assertCanWork(actor: Actor): void {
+/** Refuses a viewer; `what` names the things the verb changes in the message ("accounts", "customers"). */
+export function assertCanWork(actor: Actor, what = "accounts"): void {
   if (!canWork(actor.role))
-    throw new AppError("FORBIDDEN", "Your role can view accounts but not change them. Ask an administrator.");
+    throw new AppError("FORBIDDEN", `Your role can view ${what} but not change them. Ask an administrator.`);
 }
