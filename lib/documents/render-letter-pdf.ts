@@ -250,12 +250,13 @@ async function drawLetter(
 
   if (!parts) {
     pen.y = PAGE_H - 100 * MM;
-    for (const block of letter.body.split("\n\n")) pen.block(block);
     if (letter.portalUrl) pen.portalBlock(letter.portalUrl);
+    for (const block of letter.body.split("\n\n")) pen.block(block);
     pen.finish();
     return;
   }
   pen.addressWindow(parts.address.split("\n"), letter.registeredMail ? REGISTERED[letter.language] : null);
+  if (letter.portalUrl) pen.portalBlock(letter.portalUrl);
   pen.dateLine(parts.date);
   pen.y = PAGE_H - 103 * MM;
   pen.paragraph(parts.subject, fonts.bold, 11);
@@ -266,7 +267,6 @@ async function drawLetter(
     if (i === parts.rest.length - closing) pen.keepTogether(parts.rest.slice(i));
     pen.block(block);
   });
-  if (letter.portalUrl) pen.portalBlock(letter.portalUrl);
   pen.finish();
 }
 
@@ -526,23 +526,32 @@ class Pen {
   }
 
   /** Footer on every page: bank details, contact line (wrapped, never cut), letter reference and page number. */
-  /** The customer's page: QR code at the left, what it is for and its address beside it (kept whole, never cut). */
+  /**
+   * The customer's page, in the first page's information block right of the address
+   * window (DIN 5008 form B leaves 125-190 mm free there): a QR code, one line of what it
+   * is for, and the address in full (never cut), so the block never adds a page.
+   */
   portalBlock(url: string) {
-    const size = 24 * MM;
-    this.room(size + 4 * MM);
-    this.y -= 2 * MM;
-    const bottom = this.y - size;
-    drawQrCode(this.page, url, LEFT, bottom, size);
-    const x = LEFT + size + 3 * MM;
-    const width = TEXT_W - size - 3 * MM;
-    let y = this.y - 5 * MM;
-    for (const line of this.wrap(PORTAL_CAPTION[this.letter.language], this.fonts.regular, 8.5, width)) {
-      this.page.drawText(line, { x, y, font: this.fonts.regular, size: 8.5, color: INK });
-      y -= 11;
+    const size = 22 * MM;
+    const top = PAGE_H - 46 * MM;
+    const qrX = PAGE_W - RIGHT - size;
+    drawQrCode(this.page, url, qrX, top - size, size);
+    const x = 112 * MM;
+    let y = top - 8;
+    for (const line of this.wrap(PORTAL_CAPTION[this.letter.language], this.fonts.regular, 7, qrX - x - 2 * MM)) {
+      this.page.drawText(line, { x, y, font: this.fonts.regular, size: 7, color: MUTED });
+      y -= 8.6;
     }
-    const urlSize = Math.min(9, width / this.width(url, this.fonts.bold, 1));
-    this.page.drawText(url, { x, y: y - 3, font: this.fonts.bold, size: urlSize, color: INK });
-    this.y = bottom - 2 * MM;
+    const width = PAGE_W - RIGHT - x;
+    const urlSize = Math.min(7.5, width / this.width(url, this.fonts.bold, 1));
+    const urlWidth = this.width(url, this.fonts.bold, urlSize);
+    this.page.drawText(url, {
+      x: PAGE_W - RIGHT - urlWidth,
+      y: top - size - 9,
+      font: this.fonts.bold,
+      size: urlSize,
+      color: INK,
+    });
   }
 
   finish() {
