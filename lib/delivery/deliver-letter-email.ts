@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { getLetterPdf } from "@/lib/documents/get-letter-pdf";
 import { parseLetterhead } from "@/lib/documents/letterhead";
+import { withPortalLink } from "@/lib/documents/portal-block";
 import { parseEnclosures } from "@/lib/invoices/enclosures";
 import { deliverStatementEmail } from "./deliver-statement-email";
 import { letterEmailText } from "./letter-email";
@@ -67,7 +68,12 @@ export async function deliverLetterEmail(
   try {
     // By SMTP the invoice copies travel as attachments of their own; the outbox keeps one
     // file, so there the copies follow the letter inside it.
-    const { filename, pdf, enclosures } = await getLetterPdf(db, {
+    const {
+      filename,
+      pdf,
+      enclosures,
+      letter: rendered,
+    } = await getLetterPdf(db, {
       orgId: delivery.orgId,
       letterId: letter.id,
       withEnclosures: opts.transport.kind === "outbox",
@@ -77,7 +83,7 @@ export async function deliverLetterEmail(
       filename: `invoice-${(numbers[i] ?? String(i + 1)).replace(/[^\w.-]+/g, "_")}.pdf`,
       content,
     }));
-    const text = letterEmailText({
+    const plain = letterEmailText({
       language: letter.language,
       locale: letter.org.locale,
       countryCode: letter.customer.countryCode,
@@ -89,6 +95,8 @@ export async function deliverLetterEmail(
       deadlineDate: letter.deadlineDate,
       org: head,
     });
+    // The customer's page, as the PDF prints it (lib/documents/portal-link.ts).
+    const text = withPortalLink(plain, letter.language, rendered.portalUrl);
     message = { subject: letter.subject, text, filename, pdf };
     if (!from) throw new Error("No sender address: set the organization's email (Settings) or MAIL_FROM.");
   } catch (error) {

@@ -49,3 +49,14 @@ export function drawQrCode(page: PDFPage, text: string, x: number, y: number, si
     }
   });
 }
+
+/**
+ * A plain-text message with the customer's page before its sign-off (the last
+ * paragraph), for any document sent by email: one line of what it is for, then the address.
+ */
+export function withPortalLink(text: string, language: Language, url: string | null | undefined): string {
+  if (!url) return text;
+  const paragraphs = text.split("\n\n");
+  const block = `${PORTAL_CAPTION[language]}\n${url}`;
+  return [...paragraphs.slice(0, -1), block, ...paragraphs.slice(-1)].join("\n\n");
+}
