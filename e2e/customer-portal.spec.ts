@@ -137,9 +137,15 @@ test.describe("the customer's page", () => {
     await expect(today.getByText(/Disputes invoice/)).toBeVisible();
     await expect(today.getByText(/Says it has paid/)).toBeVisible();
     await expect(today.getByText(/Proposes a payment plan of 2 instalments/)).toBeVisible();
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await screenshot(page, `portal-today-${width}`);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(`/customers/${account.customer_id}`);
     await expect(page.getByText("Merce mai consegnata <b>davvero</b>").first()).toBeVisible();
     await expect(page.getByText(/Account page from customer/).first()).toBeVisible();
+    await expect(page.getByText("by the customer").first()).toBeVisible();
     await expect(page.getByText(/the customer says it paid on/).first()).toBeVisible();
     await screenshot(page, "portal-collector-customer-page");
   });

@@ -1,7 +1,7 @@
 import { getAccountCredits } from "@/lib/aging/account-credit";
 import { type DbOrTx, readAll } from "@/lib/db/client";
 import { toMinor } from "@/lib/money/money";
-import { type DateOnly, dateOnlyFromDb, daysBetween, todayIn } from "@/lib/time/dates";
+import { type DateOnly, dateOnlyFromDb, daysBetween, formatDateOnly, todayIn } from "@/lib/time/dates";
 import type { AccountFacts } from "./policy";
 
 export interface AccountKey {
@@ -186,7 +186,7 @@ export async function loadAccountStates(
       handoff: theCase?.handoff
         ? { handedOverOn: dateOnlyFromDb(theCase.handoff.handedOverOn), agency: theCase.handoff.agency }
         : null,
-      pause: pausedBy.get(key.customerId) ?? paidClaimHold(claimOf(key)[0]?.paid_on),
+      pause: pausedBy.get(key.customerId) ?? paidClaimHold(claimOf(key)[0]?.paid_on, opts.locale),
       creditMinor: Math.max(0, credits.get(accountKey(key)) ?? 0),
     };
     const overdue = facts.invoices.filter((i) => i.dueDate < opts.today);
@@ -219,10 +219,10 @@ export async function loadAccountStates(
 }
 
 /** An open "we have paid" claim holds the letters like a pause with no end date. */
-function paidClaimHold(paidOn: Date | undefined): AccountFacts["pause"] {
+function paidClaimHold(paidOn: Date | undefined, locale = "en-GB"): AccountFacts["pause"] {
   if (!paidOn) return null;
   return {
-    reason: `the customer says it paid on ${dateOnlyFromDb(paidOn)}; waiting for the payment or a collector's decision`,
+    reason: `the customer says it paid on ${formatDateOnly(dateOnlyFromDb(paidOn), locale)}; waiting for the payment or a collector's decision`,
     until: null,
   };
 }

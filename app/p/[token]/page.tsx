@@ -23,7 +23,7 @@ export default async function CustomerPortalPage({ params }: { params: Promise<{
   const page = view.value;
   const w = PORTAL_WORDS[page.language];
   return (
-    <main lang={page.lang} className="mx-auto max-w-3xl space-y-6 px-4 py-6 text-slate-900 sm:py-10">
+    <main lang={page.lang} className="mx-auto max-w-4xl space-y-6 px-4 py-6 text-slate-900 sm:py-10">
       <header className="space-y-2">
         <p className="text-sm font-medium text-brand-700">{page.org.name}</p>
         <h1 className="text-2xl font-semibold">{w.title(page.org.name)}</h1>
@@ -66,9 +66,12 @@ function Invoices({ page, w, token }: { page: PortalPage; w: PortalWords; token:
       ) : (
         <ul className="divide-y divide-slate-200 rounded-lg ring-1 ring-slate-200">
           {page.invoices.map((i) => (
-            <li key={i.id} className="grid grid-cols-2 gap-x-4 gap-y-1 p-3 sm:grid-cols-[1.2fr_1fr_1fr_1fr_auto]">
+            <li
+              key={i.id}
+              className="grid grid-cols-2 gap-x-4 gap-y-1 p-3 sm:grid-cols-[minmax(12rem,1.5fr)_1fr_1fr_1.2fr_auto]"
+            >
               <span className="font-medium">
-                {w.invoice} {i.number}
+                {w.invoice} <span className="whitespace-nowrap">{i.number}</span>
                 {i.disputed && (
                   <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">{w.disputed}</span>
                 )}
