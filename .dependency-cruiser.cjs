@@ -26,8 +26,8 @@ const KERNEL = [
   // CSV writing with formula injection defused: the exports and the hand-off pack both write CSV.
   "csv",
 ];
-/** Platform: the database, errors, sessions and the Actor, the audit log, HTTP, the job queue, the server-action runtime. */
-const PLATFORM = ["errors", "db", "audit", "auth", "http", "jobs", "actions"];
+/** Platform: the database, errors, sessions and the Actor, the audit log, HTTP, the job queue, the server-action runtime, the sandbox for untrusted files. */
+const PLATFORM = ["errors", "db", "audit", "auth", "http", "jobs", "actions", "sandbox"];
 /** Records: the facts, lowest first. They know nothing of what the workflow does with them. */
 const RECORDS = [
   // The people who sign in (records of the organization, set by admins).

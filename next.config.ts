@@ -6,9 +6,10 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() for pages a role may not open: a 403 page that says so, not a bare 404.
     authInterrupts: true,
-    // Bodies up to 4 MB reach a server action, so a too-large logo (limit 512 KB)
-    // gets a clear refusal from it instead of a bare error from the body parser.
-    serverActions: { bodySizeLimit: "4mb" },
+    // Bodies up to 6 MB reach a server action: an invoice PDF of the documented 5 MB
+    // plus the form around it, and a too-large logo (limit 512 KB) or PDF gets a clear
+    // refusal from the action instead of a bare error from the body parser.
+    serverActions: { bodySizeLimit: "6mb" },
     // Server code is never sent to browsers, so minifying it saves nothing at
     // run time; readable function names make CPU profiles (npm run load-test
     // -- --cpu-prof) and stack traces say where the time and errors are.

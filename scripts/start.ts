@@ -11,6 +11,7 @@ import { type Supervisor, superviseWorker } from "@/lib/jobs/supervise";
 import { issueSetupCode, SETUP_CODE_FILE, writeSetupCodeFile } from "@/lib/setup/setup-code";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/tooling/demo/seed-demo";
 import { buildIsCurrent, markBuilt } from "./build-fingerprint";
+import { JOB_WORKER_ARGS, WEB_SERVER_ARGS } from "./heap-budget";
 import { runNext, runNextToEnd, waitForHttp } from "./next-cli";
 
 const dev = process.argv.includes("--dev");
@@ -65,7 +66,7 @@ try {
   // and TRUSTED_PROXIES (a forged X-Forwarded-For never reaches the audit log).
   server = dev
     ? runNext(["dev", "-p", String(port)], env)
-    : spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+    : spawn(process.execPath, WEB_SERVER_ARGS, {
         env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
         stdio: "inherit",
       });
@@ -73,7 +74,7 @@ try {
   // web server, restarted with backoff whenever it dies (lib/jobs/supervise.ts).
   worker = superviseWorker({
     command: process.execPath,
-    args: ["--import", "tsx", "scripts/worker.ts"],
+    args: JOB_WORKER_ARGS,
     env: { ...process.env, ...env },
   });
   server.on("exit", (code) => void shutdown(code ?? 0));

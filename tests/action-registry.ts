@@ -20,3 +20,10 @@ const isDefinition = (value: unknown): value is AnyActionDefinition =>
 export const actionRegistry: AnyActionDefinition[] = Object.values(modules).flatMap((module) =>
   Object.values(module).filter(isDefinition),
 );
+
+/** Each action's name with the lib/ folder that defines it ("letters" for lib/letters/actions.ts). */
+export const actionFolders: { folder: string; name: string }[] = Object.entries(modules).flatMap(([file, module]) =>
+  Object.values(module)
+    .filter(isDefinition)
+    .map((def) => ({ folder: file.split("/")[2], name: String(def.name) })),
+);

@@ -310,7 +310,7 @@ export const actionTable: Record<string, ActionRow> = {
   },
 
   // Collections: viewers read; collectors and admins work accounts (docs/operations.md, "Trust and evidence").
-  "collections.send_letter": {
+  "letters.send": {
     allowed: ["ADMIN", "COLLECTOR"],
     validInput: (fx) => ({ customerId: fx.customer.id, currency: "EUR", stage: "1" }),
     idFields: ["customerId"],
@@ -399,13 +399,13 @@ export const actionTable: Record<string, ActionRow> = {
     validInput: (fx) => ({ customerId: fx.customer.id }),
     idFields: ["customerId"],
   },
-  "letters.email": {
+  "delivery.email_letter": {
     allowed: ["ADMIN", "COLLECTOR"],
     needs: ["registeredLetter"],
     validInput: (fx) => ({ letterId: fx.registeredLetter.id }),
     idFields: ["letterId"],
   },
-  "settings.update_letterhead": {
+  "documents.update_letterhead": {
     allowed: ["ADMIN"],
     validInput: () => ({
       name: "Matrix Org AS",
@@ -436,7 +436,7 @@ export const actionTable: Record<string, ActionRow> = {
       "paymentInstructions",
     ],
   },
-  "settings.save_bank_account": {
+  "documents.save_bank_account": {
     allowed: ["ADMIN"],
     validInput: () => ({
       currency: "NOK",
@@ -456,7 +456,7 @@ export const actionTable: Record<string, ActionRow> = {
     }),
     idFields: ["invoiceId"],
   },
-  "settings.update_organization": {
+  "organizations.update": {
     allowed: ["ADMIN"],
     validInput: () => ({
       name: "Matrix Org AS",
@@ -578,7 +578,7 @@ export const actionTable: Record<string, ActionRow> = {
     }),
   },
   // The selection toolbar: pause dunning on the selected accounts ("plan" only redirects).
-  "collections.act_on_selection": {
+  "letters.act_on_selection": {
     allowed: ["ADMIN", "COLLECTOR"],
     validInput: (fx) => ({
       intent: "pause",

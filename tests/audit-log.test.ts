@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { lenientQuery, parseQueryStrict } from "@/lib/actions/query-params";
 import { recordAudit } from "@/lib/audit/events";
-import { listAuditEvents } from "@/lib/audit/list-audit-events";
+import { auditFilterStrictSchema, listAuditEvents } from "@/lib/audit/list-audit-events";
+import { AppError } from "@/lib/errors/app-error";
 import { auditLogCsvLines } from "@/lib/exports/audit-log-csv";
 import { useTestDb } from "./db";
 import { createCustomer, createOrg, createUser } from "./factories";
@@ -87,5 +89,47 @@ describe("the audit log in words", () => {
     expect(lines).toHaveLength(2); // header + the one payment
     expect(lines[1]).toMatch(/'=Bjørkli Bygg AS/); // the formula is defused
     expect(lines[1].replace(/\u00a0/g, " ")).toContain("Recorded a payment of NOK 12,500.00 from =Bjørkli Bygg AS");
+  });
+});
+
+describe("the audit log export's filters (issue 22, 9)", () => {
+  const params = (query: string) => new URLSearchParams(query);
+
+  it("refuses each bad filter with a 400 that names it, instead of exporting the whole log", () => {
+    for (const [query, name] of [
+      ["to=9999-12-31", "to"],
+      ["from=2026-13-01", "from"],
+      ["who=someone", "who"],
+      ["what=Payment;DROP", "what"],
+      ["customer=42", "customer"],
+    ]) {
+      let refusal: unknown;
+      try {
+        parseQueryStrict(auditFilterStrictSchema, params(query));
+      } catch (error) {
+        refusal = error;
+      }
+      expect(refusal, query).toBeInstanceOf(AppError);
+      expect((refusal as AppError).status).toBe(400);
+      expect((refusal as AppError).message).toContain(`${name}:`);
+    }
+  });
+
+  it("reads good filters; the page drops a bad one and still lists, up to the last day it allows", async () => {
+    const { org } = await orgWithEvents();
+    expect(parseQueryStrict(auditFilterStrictSchema, params("from=2026-01-01&to=2999-12-31&what=payment"))).toEqual({
+      from: "2026-01-01",
+      to: "2999-12-31",
+      what: "payment",
+    });
+    const lenient = lenientQuery(auditFilterStrictSchema).parse({ to: "9999-12-31", what: "payment" });
+    expect(lenient).toEqual({ what: "payment" });
+    const listed = await listAuditEvents(db, {
+      orgId: org.id,
+      page: 1,
+      filter: { to: "2999-12-31" },
+      timeZone: "Europe/Oslo",
+    });
+    expect(listed.rows.length).toBeGreaterThan(0);
   });
 });

@@ -62,6 +62,20 @@ describe("what a refused sign-in says", () => {
   });
 });
 
+describe("email the database cannot hold (issue 22, 12)", () => {
+  it("refuses an email with a NUL byte or a control character as a wrong password, before the database", async () => {
+    const org = await createOrg(db);
+    const user = await createUser(db, org.id, "COLLECTOR");
+    for (const email of [`${user.email}\u0000`, `\u0000${user.email}`, `a\u0001@b.test`, `${"a".repeat(400)}@b.test`])
+      expect(await authenticate(db, { email, password: TEST_PASSWORD, ip: "" }, noDelay)).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
+    // Nothing was counted against the real account.
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).failedSignIns).toBe(0);
+  });
+});
+
 describe("sessions end on the server", () => {
   it("sign-out refuses the token it ended, wherever a copy of it is", async () => {
     const org = await createOrg(db);

@@ -281,10 +281,12 @@ describe("narrowing the plan to a selection", () => {
     form.append("accounts", `${a.id}:EUR`);
     form.append("accounts", a.id);
     form.append("pauseReason", "");
+    const href = `/worklist/send-plan?a=${a.id}%3AEUR&a=${a.id}`;
     expect(await runAction(selectionAction, ctx, form)).toEqual({
       ok: true,
       message: "Planning the letters of the ticked accounts…",
-      data: { href: `/worklist/send-plan?a=${a.id}%3AEUR&a=${a.id}` },
+      data: { href },
+      redirectTo: href,
     });
   });
 });

@@ -48,6 +48,44 @@ const customerRows = (orgId: string) =>
   db.customer.findMany({ where: { orgId }, orderBy: { id: "asc" } }).then((rows) => JSON.stringify(rows));
 const auditCount = (orgId: string) => db.auditEvent.count({ where: { orgId } });
 
+describe("a pause's last day: one rule on the form and the worklist (issue 22, 11)", () => {
+  it("refuses a past day when creating or editing, as the worklist's pause does; an old pause may stay", async () => {
+    const { org, ctx } = await setup();
+    const yesterday = addDaysTo(todayIn(org.timeZone), -1);
+    const paused = { dunning: "paused", pauseReason: "On holiday" };
+    const before = await customerRows(org.id);
+    const created = await runAction(createCustomerAction, ctx, input({ ...paused, pauseUntil: yesterday }));
+    expect(created).toMatchObject({
+      ok: false,
+      code: "INVALID_INPUT",
+      message: "The pause's last day is in the past.",
+    });
+    expect(await customerRows(org.id)).toBe(before);
+
+    const ok = await runAction(createCustomerAction, ctx, input({ ...paused, reference: "P-1" }));
+    const customerId = (ok as { data: { customerId: string } }).data.customerId;
+    const edited = await runAction(updateCustomerAction, ctx, {
+      ...input({ ...paused, reference: "P-1", pauseUntil: yesterday }),
+      customerId,
+    });
+    expect(edited).toMatchObject({
+      ok: false,
+      fieldErrors: { pauseUntil: [expect.stringMatching(/today or a later day/)] },
+    });
+
+    // A pause end that has passed since it was set does not block an edit of another field.
+    await db.customer.update({
+      where: { id: customerId },
+      data: { dunningPausedUntil: new Date(`${yesterday}T00:00:00Z`) },
+    });
+    const other = await runAction(updateCustomerAction, ctx, {
+      ...input({ ...paused, reference: "P-1", pauseUntil: yesterday, city: "Bergen" }),
+      customerId,
+    });
+    expect(other).toMatchObject({ ok: true });
+  });
+});
+
 describe("create and edit a customer", () => {
   it("creates with every field, audited with its values; edits audit only what changed, before and after", async () => {
     const { org, ctx } = await setup();

@@ -5,10 +5,12 @@ import { logContactAction } from "@/lib/collections/actions";
 import { CONTACT_TYPES } from "@/lib/collections/contact-types";
 import { updateLetterheadAction } from "@/lib/documents/actions";
 import { getImportOrThrow } from "@/lib/imports/get-import";
+import { attachInvoicePdfAction } from "@/lib/invoices/actions";
 import { proxy } from "@/proxy";
 import { actionContextFor } from "./action-context";
 import { useTestDb } from "./db";
-import { createCustomer, createOrg, createUser } from "./factories";
+import { createCustomer, createInvoice, createOrg, createUser } from "./factories";
+import { largePng, paddedPdf } from "./fixtures/hostile-files";
 
 // Issue 14, items 12 and 13: each of these got a bare 500.
 const db = useTestDb();
@@ -50,15 +52,31 @@ describe("answers instead of a 500", () => {
     });
   });
 
+  it("accepts an invoice PDF up to the documented 5 MB and refuses a larger one saying so (issue 22, 11)", async () => {
+    const org = await createOrg(db);
+    const collector = await createUser(db, org.id, "COLLECTOR");
+    const ctx = await actionContextFor(db, collector.id);
+    const customer = await createCustomer(db, org.id);
+    const invoice = await createInvoice(db, customer, { amountMinor: 100, dueDate: "2026-10-01" });
+    const file = async (bytes: number) =>
+      new File([Buffer.from(await paddedPdf(bytes))], "invoice.pdf", { type: "application/pdf" });
+    expect(
+      await runAction(attachInvoicePdfAction, ctx, { invoiceId: invoice.id, file: await file(1024 * 1024) }),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(
+      await runAction(attachInvoicePdfAction, ctx, { invoiceId: invoice.id, file: await file(5 * 1024 * 1024 + 1) }),
+    ).toMatchObject({ ok: false, code: "TOO_LARGE", message: expect.stringContaining("the limit is 5 MB") });
+  }, 60_000);
+
   it("accepts a logo up to the documented 512 KB and refuses a larger one with a clear message", async () => {
     const org = await createOrg(db);
     const admin = await createUser(db, org.id, "ADMIN");
     const ctx = await actionContextFor(db, admin.id);
-    const png = (bytes: number) => {
-      const data = new Uint8Array(bytes);
-      data.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-      return new File([data], "logo.png", { type: "image/png" });
-    };
+    // A real 300 x 100 PNG (the logo is decoded in the sandbox), padded to the size asked for.
+    const png = (bytes: number) =>
+      new File([largePng(300, 100, { padBytes: bytes })], "logo.png", { type: "image/png" });
     const fields = {
       name: "Aurora Components AS",
       addressLine1: "Akersgata 32",
@@ -76,7 +94,7 @@ describe("answers instead of a 500", () => {
     expect(await runAction(updateLetterheadAction, ctx, { ...fields, logo: png(100_000) })).toMatchObject({ ok: true });
     expect(await runAction(updateLetterheadAction, ctx, { ...fields, logo: png(2 * 1024 * 1024) })).toMatchObject({
       ok: false,
-      message: "The file is 2048 KB; the limit is 512 KB.",
+      message: "The file is 2 MB; the limit is 512 KB.",
     });
   });
 });

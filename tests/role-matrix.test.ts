@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runAction } from "@/lib/actions/run-action";
-import { actionRegistry } from "@/tests/action-registry";
+import { actionFolders, actionRegistry } from "@/tests/action-registry";
 import { actionContextFor } from "./action-context";
 import { actionFixture, actionTable, orgSnapshot } from "./action-table";
 import { useTestDb } from "./db";
@@ -16,6 +16,12 @@ describe("the action registry", () => {
     const names = actionRegistry.map((d) => d.name);
     expect(new Set(names).size).toBe(names.length);
     expect(Object.keys(actionTable).sort()).toEqual([...names].sort());
+  });
+
+  // "<folder>.<verb>": an action's name says where it lives, so a log line or a table row leads to its file.
+  it("names every action after the lib/ folder that defines it", () => {
+    const misnamed = actionFolders.filter(({ folder, name }) => !name.startsWith(`${folder}.`));
+    expect(misnamed).toEqual([]);
   });
 
   it("app/ defines no server action inline: each wraps a registered definition", () => {

@@ -17,15 +17,20 @@ export type { ActionContext, ActionDefinition, ActionResult } from "./run-action
  * are public POST endpoints: this, not middleware, is the authorization.
  * Keep definitions in lib/<domain>/actions.ts so the
  * role-matrix and hostile-input tests cover them.
+ *
+ * After a success every page is revalidated (the root layout and all below it):
+ * no page is cached, so this only refreshes what the browser shows, and no list of
+ * paths has to be kept by hand per action or remembered for a new page. Where the
+ * browser goes next comes from the result (`redirectTo`, set by the definition's run).
  */
 export function defineAction<S extends z.ZodType, T = undefined>(
   def: ActionDefinition<S, T>,
-  opts: {
-    /** Pages to refresh after a success: fixed, or from the result's data (the records it touched). */
-    revalidate?: string | ((data: T) => string[]);
-    /** Where to go after a success, from the result's data; null: stay. */
-    redirectTo?: (data: T) => string | null;
-  } = {},
+  /**
+   * @deprecated Both are kept only so branches written before the layout-wide revalidation
+   * still compile: every page is revalidated anyway, and a redirect belongs in the result
+   * (`return { message, redirectTo }` from the definition's run).
+   */
+  legacy: { revalidate?: unknown; redirectTo?: (data: T) => string | null } = {},
 ) {
   return async function action(_prev: unknown, raw: FormData | Record<string, unknown>): Promise<ActionResult<T>> {
     const h = await headers();
@@ -38,14 +43,8 @@ export function defineAction<S extends z.ZodType, T = undefined>(
     const user = await getSessionUser();
     const result = await runAction(def, user && { ...user, ip: clientIpFrom(h), db: db() }, raw);
     if (!result.ok) return result;
-    const paths =
-      typeof opts.revalidate === "function"
-        ? opts.revalidate(result.data as T)
-        : opts.revalidate
-          ? [opts.revalidate]
-          : [];
-    for (const path of paths) revalidatePath(path);
-    const to = opts.redirectTo?.(result.data as T);
+    revalidatePath("/", "layout");
+    const to = result.redirectTo ?? legacy.redirectTo?.(result.data as T);
     if (to) redirect(to);
     return result;
   };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import { parseMoney } from "@/lib/money/money";
+import { MAX_AMOUNT_MINOR, parseMoney } from "@/lib/money/money";
 import { type DateOnly, isDateOnly } from "@/lib/time/dates";
 
 // Field rules, defined once: server-action schemas use the zod fields, and lib/
@@ -18,14 +18,18 @@ export const textField = (max: number, opts: { required?: string } = {}) => {
   return opts.required ? text.min(1, opts.required) : text;
 };
 
-/** A positive whole number of minor units (cents, øre): "1250" or 1250; never -1, 0.5, NaN or 1e3. */
+/**
+ * A positive whole number of minor units (cents, øre): "1250" or 1250; never -1, 0.5, NaN,
+ * 1e3 or more than MAX_AMOUNT_MINOR. The one schema for an amount in minor units: forms,
+ * JSON callers and the API parse with it.
+ */
 export const minorUnitsField = z
   .union(
     [
       z
         .string()
         .trim()
-        .regex(/^\d{1,15}$/, "Enter a whole number of cents."),
+        .regex(/^\d{1,16}$/, "Enter a whole number of cents."),
       z.number(),
     ],
     { message: "Enter an amount." },
@@ -36,7 +40,7 @@ export const minorUnitsField = z
       .number()
       .int("Enter a whole number of cents.")
       .positive("Enter an amount above zero.")
-      .max(Number.MAX_SAFE_INTEGER, "That amount is too large."),
+      .max(MAX_AMOUNT_MINOR, `That amount is too large: at most ${MAX_AMOUNT_MINOR} minor units.`),
   );
 
 export const EARLIEST_DATE = "2000-01-01";

@@ -6,24 +6,27 @@ import { AppError, type ErrorCode } from "@/lib/errors/app-error";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type ActionResult<T = undefined> =
-  | { ok: true; message: string; data?: T }
+  | { ok: true; message: string; data?: T; redirectTo?: string | null }
   | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string[]> };
 
 /** What an action's `run` gets: the signed-in user, where the request came from, and the database. */
 export type ActionContext = SessionUser & { ip: string; db: Db };
 
 export interface ActionDefinition<S extends z.ZodType = z.ZodType, T = unknown> {
-  /** Unique, "<domain>.<verb>"; the role-matrix test lists every one (tests/role-matrix.test.ts). */
+  /** Unique, "<folder>.<verb>" after the lib/ folder that defines it; tests/role-matrix.test.ts checks both. */
   name?: string;
   roles: Role[];
   schema: S;
   /** Fields a form posts several times (checkboxes of one name): read as a list, not the last value. */
   listFields?: string[];
-  run: (ctx: ActionContext, input: z.infer<S>) => Promise<{ message: string; data?: T }>;
+  /** The largest file this action takes, when it is not MAX_FILE_BYTES (invoice PDFs: 5 MB). */
+  maxFileBytes?: number;
+  /** `redirectTo`: where the browser goes after a success (null or absent: it stays and the page refreshes). */
+  run: (ctx: ActionContext, input: z.infer<S>) => Promise<{ message: string; data?: T; redirectTo?: string | null }>;
 }
 
 export const MAX_FIELD_LENGTH = 20_000;
-/** The largest file a form may carry (the letterhead logo's documented limit). */
+/** The largest file a form may carry unless its action says otherwise (the letterhead logo's documented limit). */
 export const MAX_FILE_BYTES = 512 * 1024;
 
 function formDataToObject(formData: FormData, listFields: string[] = []): Record<string, unknown> {
@@ -36,7 +39,7 @@ function formDataToObject(formData: FormData, listFields: string[] = []): Record
 }
 
 /** Refuses oversized text before zod sees it, at any depth, so a 10 MB string costs nothing. */
-function assertNoOversizedField(value: unknown, depth = 0): void {
+function assertNoOversizedField(value: unknown, maxFileBytes: number, depth = 0): void {
   if (typeof value === "string") {
     if (value.length > MAX_FIELD_LENGTH)
       throw new AppError("INVALID_INPUT", `A field is longer than ${MAX_FIELD_LENGTH} characters.`);
@@ -44,16 +47,15 @@ function assertNoOversizedField(value: unknown, depth = 0): void {
     if (value.includes("\u0000")) throw new AppError("INVALID_INPUT", "A field contains a NUL character; remove it.");
     return;
   }
-  if (value instanceof Blob && value.size > MAX_FILE_BYTES) {
-    throw new AppError(
-      "TOO_LARGE",
-      `The file is ${Math.ceil(value.size / 1024)} KB; the limit is ${MAX_FILE_BYTES / 1024} KB.`,
-    );
+  if (value instanceof Blob && value.size > maxFileBytes) {
+    const size = (bytes: number) =>
+      bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+    throw new AppError("TOO_LARGE", `The file is ${size(value.size)}; the limit is ${size(maxFileBytes)}.`);
   }
   if (depth > 5) throw new AppError("INVALID_INPUT", "The request was malformed.");
-  if (Array.isArray(value)) value.forEach((v) => assertNoOversizedField(v, depth + 1));
+  if (Array.isArray(value)) value.forEach((v) => assertNoOversizedField(v, maxFileBytes, depth + 1));
   else if (value && typeof value === "object" && !(value instanceof Blob)) {
-    Object.values(value).forEach((v) => assertNoOversizedField(v, depth + 1));
+    Object.values(value).forEach((v) => assertNoOversizedField(v, maxFileBytes, depth + 1));
   }
 }
 
@@ -78,7 +80,7 @@ export async function runAction<S extends z.ZodType, T>(
     if (typeof input !== "object" || input === null || Array.isArray(input)) {
       throw new AppError("INVALID_INPUT", "The request was malformed.");
     }
-    assertNoOversizedField(input);
+    assertNoOversizedField(input, def.maxFileBytes ?? MAX_FILE_BYTES);
     const parsed = def.schema.safeParse(input);
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};

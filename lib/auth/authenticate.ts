@@ -59,6 +59,12 @@ async function checkCredentials(
   const delay = opts.delay ?? sleep;
   const email = input.email.trim().toLowerCase();
   if (!email || !input.password || input.password.length > 1024) return { ok: false, reason: "invalid" };
+  // PostgreSQL text cannot hold NUL (the query failed and the callback answered 500, issue 22);
+  // no address has control characters or runs past 320 characters: refused before the database sees it.
+  if (email.length > 320 || /[\u0000-\u001f\u007f]/.test(email)) {
+    await delay(failureDelayMs(1));
+    return { ok: false, reason: "invalid" };
+  }
   const user = await database.user.findUnique({ where: { email } });
   const now = clockNow();
   if (!user) {

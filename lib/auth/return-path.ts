@@ -16,6 +16,11 @@ export function safeReturnPath(value: unknown): string {
     return START_PATH;
   }
   if (url.origin !== BASE) return START_PATH;
-  if (url.pathname.startsWith("/sign-in") || url.pathname.startsWith("/api/")) return START_PATH;
-  return `${url.pathname}${url.search}${url.hash}`;
+  // The check that matters is on the path as it will be sent: "/.//evil.example",
+  // "/a/..//evil.example" and "/%2e//evil.example" normalise to "//evil.example", which a
+  // browser reads as another host (issue 22). Backslashes count as slashes to browsers.
+  const path = url.pathname;
+  if (path.startsWith("//") || path.startsWith("/\\") || path.includes("\\")) return START_PATH;
+  if (path.startsWith("/sign-in") || path.startsWith("/api/")) return START_PATH;
+  return `${path}${url.search}${url.hash}`;
 }

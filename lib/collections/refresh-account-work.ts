@@ -105,11 +105,12 @@ async function rankForToday(db: DbOrTx, opts: { orgId: string; today: DateOnly; 
  * today's rate (`r`, a row of the CTE `rates` LEFT JOINed on the currency),
  * times days past due of the oldest overdue invoice. Without a rate: the
  * amount in its own currency, and unrated_currency says which, so it ranks
- * after the converted ones. Assignments for an UPDATE of account_work `a`.
+ * after the converted ones. Assignments for an UPDATE of account_work `a`. In NUMERIC,
+ * held inside bigint (dd_clamp_bigint): the largest amount times 200 years still ranks.
  */
 function prioritySql(today: DateOnly, overdue: Prisma.Sql, oldest: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
-    priority = coalesce(dd_convert_minor(${overdue}, r.num, r.den), ${overdue}) * (${today}::date - ${oldest}),
+    priority = dd_clamp_bigint(coalesce(dd_convert_minor(${overdue}, r.num, r.den), ${overdue})::numeric * (${today}::date - ${oldest})),
     unrated_currency = CASE WHEN r.currency IS NULL THEN a.currency END,
     priority_on = ${today}::date`;
 }

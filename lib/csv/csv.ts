@@ -2,16 +2,19 @@
 // (OWASP "CSV Injection"). A spreadsheet may split a line on another separator
 // than the file's: Italian and Norwegian Excel split on ";", so "x;=cmd" would
 // become a cell "=cmd". So every cell holding a separator of any locale
-// (, ; tab |) is quoted, and a cell that starts with = + - @ tab or CR, or has
-// one right after such a separator, is prefixed with ' and shown, never run.
+// (, ; tab |) is quoted, and every part of it that such a separator starts (the
+// cell's start included) and that begins with = + - @ tab or CR gets a ' in front:
+// however a spreadsheet splits "Acme;=1+1;", each piece it makes is shown, never run
+// (a ' before the whole cell only guarded the first piece, issue 22).
 
 const FORMULA_START = /^[=+\-@\t\r]/;
-const SEPARATOR_THEN_FORMULA = /[,;\t|]\s*[=+\-@]/;
+const SEPARATOR_THEN_FORMULA = /([,;\t|\r\n]\s*)(?=[=+\-@])/g;
 const NEEDS_QUOTES = /[",;\t|\r\n]/;
 
 /** A text cell from data people typed (names, numbers, references). */
 export function csvText(value: string): string {
-  const safe = FORMULA_START.test(value) || SEPARATOR_THEN_FORMULA.test(value) ? `'${value}` : value;
+  const parts = value.replace(SEPARATOR_THEN_FORMULA, "$1'");
+  const safe = FORMULA_START.test(parts) ? `'${parts}` : parts;
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

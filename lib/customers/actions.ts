@@ -18,7 +18,11 @@ export const createCustomerAction = actionDefinition({
   schema: customerFieldsSchema,
   run: async (ctx, fields) => {
     const customer = await createCustomer(ctx.db, { ...actor(ctx), fields });
-    return { message: `${customer.name} (${customer.reference}) was created.`, data: { customerId: customer.id } };
+    return {
+      message: `${customer.name} (${customer.reference}) was created.`,
+      data: { customerId: customer.id },
+      redirectTo: `/customers/${customer.id}`,
+    };
   },
 });
 

@@ -3,8 +3,9 @@ import { type Actor, assertCanWork } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { countryName } from "@/lib/iso/codes";
-import type { CustomerFields } from "./customer-fields";
+import { type CustomerFields, customerColumns } from "./customer-fields";
 import { customerData, DUPLICATE_REFERENCE, fieldValues } from "./customer-row";
+import { assertPauseEndNotPast } from "./pause-end";
 
 /** A customer entered by hand, audited with every value it starts with. */
 export async function createCustomer(
@@ -15,6 +16,7 @@ export async function createCustomer(
   const duplicate = () => new AppError("CONFLICT", DUPLICATE_REFERENCE, { reference: [DUPLICATE_REFERENCE] });
   return db
     .$transaction(async (tx) => {
+      await assertPauseEndNotPast(tx, { orgId: opts.orgId, until: customerColumns(opts.fields).dunningPausedUntil });
       const customer = await tx.customer.create({
         data: { orgId: opts.orgId, ...customerData(opts.fields), country: countryName(opts.fields.countryCode) },
       });

@@ -3,7 +3,8 @@ import { fieldChanges } from "@/lib/audit/field-changes";
 import { type Actor, assertCanWork } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { type DateOnly, dateOnlyFromDb, dateOnlyToDb, todayIn } from "@/lib/time/dates";
+import { type DateOnly, dateOnlyFromDb, dateOnlyToDb } from "@/lib/time/dates";
+import { assertPauseEndNotPast } from "./pause-end";
 
 /**
  * Pauses dunning on several customers at once (the worklist's selection): the
@@ -31,11 +32,7 @@ export async function pauseDunning(
   const ids = [...new Set(opts.customerIds)];
   if (!ids.length) throw new AppError("INVALID_INPUT", "Tick at least one account.");
   return db.$transaction(async (tx) => {
-    const org = await tx.organization.findUniqueOrThrow({ where: { id: opts.orgId }, select: { timeZone: true } });
-    if (opts.until && opts.until < todayIn(org.timeZone, opts.now))
-      throw new AppError("INVALID_INPUT", "The pause's last day is in the past.", {
-        pauseUntil: ["Choose today or a later day, or leave it empty."],
-      });
+    await assertPauseEndNotPast(tx, opts);
     const rows = await tx.$queryRaw<
       { id: string; reference: string; reason: string | null; until: Date | null }[]
     >`SELECT id, reference, dunning_paused_reason AS reason, dunning_paused_until AS until FROM customers

@@ -4,8 +4,9 @@ import { type Actor, assertCanWork } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { countryName } from "@/lib/iso/codes";
-import type { CustomerFields } from "./customer-fields";
+import { type CustomerFields, customerColumns } from "./customer-fields";
 import { customerData, DUPLICATE_REFERENCE, fieldValues, rowValues } from "./customer-row";
+import { assertPauseEndNotPast } from "./pause-end";
 
 /**
  * Corrects a customer, audited with the values before and after. Letters
@@ -27,6 +28,9 @@ export async function updateCustomer(
       const { before, after } = fieldChanges(rowValues(current), fieldValues(opts.fields));
       const changed = Object.keys(after);
       if (!changed.length) return { changed };
+      // A pause end set earlier may have passed; only a newly set one must lie ahead.
+      if ("dunningPausedUntil" in after)
+        await assertPauseEndNotPast(tx, { orgId: opts.orgId, until: customerColumns(opts.fields).dunningPausedUntil });
       const data = customerData(opts.fields);
       // The free-text country line follows a new country code; otherwise it stays as written.
       const country = "countryCode" in after ? { country: countryName(opts.fields.countryCode) } : {};

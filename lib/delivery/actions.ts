@@ -8,7 +8,7 @@ import { retryEmailDelivery } from "./request-email-delivery";
 
 /** Sends a stored letter by email, or retries a failed delivery: a new delivery row, never an update. */
 export const emailLetterAction = actionDefinition({
-  name: "letters.email",
+  name: "delivery.email_letter",
   roles: WORKING_ROLES,
   schema: z.object({ letterId: idField("a letter") }),
   run: async (ctx, input) => {

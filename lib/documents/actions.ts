@@ -10,7 +10,7 @@ const line = (max = 200) =>
   z.string({ message: "This field is missing." }).trim().max(max, `Keep it under ${max} characters.`);
 
 export const updateLetterheadAction = actionDefinition({
-  name: "settings.update_letterhead",
+  name: "documents.update_letterhead",
   roles: ADMIN_ONLY,
   schema: z.object({
     name: z
@@ -56,7 +56,7 @@ const code = (max: number, what: string) =>
     .regex(/^[A-Za-z0-9 .-]*$/, `The ${what} has letters, digits and spaces only.`);
 
 export const saveBankAccountAction = actionDefinition({
-  name: "settings.save_bank_account",
+  name: "documents.save_bank_account",
   roles: ADMIN_ONLY,
   schema: z.object({
     currency: z

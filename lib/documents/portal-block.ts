@@ -50,13 +50,14 @@ export function drawQrCode(page: PDFPage, text: string, x: number, y: number, si
   });
 }
 
-/**
- * A plain-text message with the customer's page before its sign-off (the last
- * paragraph), for any document sent by email: one line of what it is for, then the address.
- */
-export function withPortalLink(text: string, language: Language, url: string | null | undefined): string {
-  if (!url) return text;
+/** The customer's page as a plain-text paragraph: one line of what it is for, then the address. */
+export function portalTextBlock(language: Language, url: string | null | undefined): string | null {
+  return url ? `${PORTAL_CAPTION[language]}\n${url}` : null;
+}
+
+/** A plain-text message with a paragraph put before its sign-off (its last paragraph); unchanged without one. */
+export function beforeSignOff(text: string, paragraph: string | null | undefined): string {
+  if (!paragraph) return text;
   const paragraphs = text.split("\n\n");
-  const block = `${PORTAL_CAPTION[language]}\n${url}`;
-  return [...paragraphs.slice(0, -1), block, ...paragraphs.slice(-1)].join("\n\n");
+  return [...paragraphs.slice(0, -1), paragraph, ...paragraphs.slice(-1)].join("\n\n");
 }

@@ -2,12 +2,16 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb } from "pdf-lib";
+import { PDFDocument, type PDFFont, type PDFImage, type PDFPage } from "pdf-lib";
 import type { Language } from "@/lib/generated/prisma/enums";
 import { type Checkpoint, checkpointLines } from "@/lib/history/checkpoint";
+import { INVOICE_PDF_CAPS } from "@/lib/invoices/invoice-pdf";
+import { checkStoredPdfs, storedImagePasses } from "@/lib/sandbox/inspect-files";
 import { type Letterhead, parseLetterhead } from "./letterhead";
+import { INK, MM, MUTED, PAGE_H, PAGE_W } from "./pdf-page";
 import { drawQrCode, PORTAL_CAPTION } from "./portal-block";
 import { appendProtocolForms } from "./render-protocol-forms";
+import { LOGO_CAPS } from "./update-letterhead";
 
 // A stored letter as an A4 PDF, laid out for a DIN 5008 (form B) window
 // envelope: the address sits in the window, fold marks at 105 and 210 mm. The
@@ -39,17 +43,12 @@ export interface LogoImage {
   bytes: Uint8Array;
 }
 
-const MM = 72 / 25.4;
-const PAGE_W = 210 * MM;
-const PAGE_H = 297 * MM;
 const LEFT = 25 * MM;
 const RIGHT = 20 * MM;
 const TEXT_W = PAGE_W - LEFT - RIGHT;
 const FOOTER_TOP = 22 * MM;
 const BODY_SIZE = 9.5;
 const LINE = 12.4;
-const INK = rgb(0.1, 0.1, 0.12);
-const MUTED = rgb(0.38, 0.4, 0.45);
 
 const REGISTERED: Record<Language, string> = { en: "REGISTERED MAIL", it: "RACCOMANDATA A.R.", nb: "REKOMMANDERT" };
 const PAGE_WORD: Record<Language, string> = { en: "Page", it: "Pagina", nb: "Side" };
@@ -164,12 +163,16 @@ export async function renderLetterPdf(
 }
 
 /**
- * The enclosed invoice PDFs, page for page after the letter (pdf-lib copyPages). A file
- * that cannot be read gets a page saying so, so a print run never stops on one upload.
+ * The enclosed invoice PDFs, page for page after the letter (pdf-lib copyPages). Each file
+ * is first read in the sandbox with the invoice caps (lib/sandbox: off the event loop, in a
+ * time and memory budget, once per file and process), so the copy here is bounded. A file
+ * refused there or that cannot be read gets a page saying so: a print run never stops on one upload.
  */
 export async function appendEnclosures(doc: PDFDocument, files: Uint8Array[]) {
-  for (const bytes of files) {
+  const verdicts = await checkStoredPdfs(files, INVOICE_PDF_CAPS);
+  for (const [i, bytes] of files.entries()) {
     try {
+      if (!verdicts[i]) throw new Error("refused by the sandbox");
       const source = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
       const pages = await doc.copyPages(source, source.getPageIndices());
       for (const page of pages) doc.addPage(page);
@@ -213,6 +216,8 @@ export async function renderLettersPdf(
 
 async function embedLogo(doc: PDFDocument, logo: LogoImage): Promise<PDFImage | null> {
   try {
+    // A logo stored before the pixel caps may be too large to decode here: checked in the sandbox first.
+    if (!(await storedImagePasses(logo.bytes, LOGO_CAPS))) return null;
     return logo.contentType === "image/png" ? await doc.embedPng(logo.bytes) : await doc.embedJpg(logo.bytes);
   } catch {
     return null; // A logo that cannot be read never stops a letter from printing.

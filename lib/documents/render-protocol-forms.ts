@@ -1,5 +1,6 @@
 import { type PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
 import { DEBT_PROTOCOL, informationSheet, parseProtocolForms, replyForm } from "@/lib/law/debt-protocol";
+import { INK, MM, MUTED, PAGE_H, PAGE_W } from "./pdf-page";
 
 /** The fonts of the letter's document (render-letter-pdf.ts newDocument); named here to keep the import one-way. */
 interface Fonts {
@@ -12,14 +13,9 @@ interface Fonts {
 // stored on the letter row (letters.protocol_forms), so the PDF stays a pure function
 // of the row; the wording comes from lib/law/debt-protocol.ts.
 
-const MM = 72 / 25.4;
-const PAGE_W = 210 * MM;
-const PAGE_H = 297 * MM;
 const LEFT = 20 * MM;
 const WIDTH = PAGE_W - 2 * LEFT;
 const BOTTOM = 18 * MM;
-const INK = rgb(0.1, 0.1, 0.12);
-const MUTED = rgb(0.38, 0.4, 0.45);
 const RULE = rgb(0.55, 0.57, 0.6);
 
 class FormPen {

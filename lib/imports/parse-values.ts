@@ -1,4 +1,4 @@
-import { minorDigits } from "@/lib/money/money";
+import { amountCeilingText, MAX_AMOUNT_MINOR, minorDigits } from "@/lib/money/money";
 import { type DateOnly, isDateOnly } from "@/lib/time/dates";
 
 // Cell values as accounting systems export them, read in the format the user
@@ -140,7 +140,8 @@ export function parseImportAmount(input: string, currency: string, decimal: Deci
     frac = frac.slice(0, digits);
   }
   const minor = Number(groups.join("") + frac.padEnd(digits, "0"));
-  if (!Number.isSafeInteger(minor)) return fail("is too large");
+  if (!Number.isSafeInteger(minor) || minor > MAX_AMOUNT_MINOR)
+    return fail(`is too large (${amountCeilingText(currency)})`);
   return { ok: true, value: negative ? -minor : minor };
 }
 

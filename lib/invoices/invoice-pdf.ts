@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/events";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { inspectPdf, type PdfCaps } from "@/lib/sandbox/inspect-files";
 
 // The PDF of an invoice as it was sent, stored in PostgreSQL and named by its SHA-256:
 // the same file twice is one row, a row never changes (a trigger refuses updates), and an
@@ -10,15 +11,24 @@ import { AppError } from "@/lib/errors/app-error";
 // run puts it after the letter.
 
 export const MAX_INVOICE_PDF_BYTES = 5 * 1024 * 1024;
+/** What an invoice copy may hold: invoices run to a few pages and a few hundred objects. */
+export const INVOICE_PDF_CAPS: PdfCaps = { maxPages: 50, maxObjects: 20_000 };
 
-/** Refuses anything that is not a PDF by its bytes (not by its name or declared type). */
-export function checkInvoicePdf(bytes: Uint8Array): void {
+/**
+ * Refuses anything that is not a readable PDF within the caps: parsed structurally in the
+ * sandbox (lib/sandbox), off the event loop and within a time and memory budget, never
+ * judged by its name, declared type or a "%PDF-" somewhere in its first bytes.
+ */
+export async function checkInvoicePdf(bytes: Uint8Array): Promise<void> {
   if (!bytes.length) throw new AppError("INVALID_INPUT", "The file is empty.", { file: ["Choose a PDF file."] });
   if (bytes.length > MAX_INVOICE_PDF_BYTES)
     throw new AppError("INVALID_INPUT", "The PDF is larger than 5 MB.", { file: ["At most 5 MB."] });
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
-  if (!head.includes("%PDF-"))
-    throw new AppError("INVALID_INPUT", "That file is not a PDF.", { file: ["Upload the invoice as a PDF."] });
+  try {
+    await inspectPdf(bytes, INVOICE_PDF_CAPS);
+  } catch (error) {
+    if (error instanceof AppError) throw new AppError(error.code, error.message, { file: [error.message] });
+    throw error;
+  }
 }
 
 /**
@@ -28,9 +38,18 @@ export function checkInvoicePdf(bytes: Uint8Array): void {
  */
 export async function storeInvoicePdf(
   tx: DbOrTx,
-  opts: { orgId: string; userId: string | null; invoiceId: string; fileName: string; bytes: Uint8Array },
+  opts: {
+    orgId: string;
+    userId: string | null;
+    invoiceId: string;
+    fileName: string;
+    bytes: Uint8Array;
+    /** Already passed checkInvoicePdf (outside the transaction, so no connection waits on the sandbox). */
+    checked?: boolean;
+  },
 ): Promise<{ sha256: string; customerId: string }> {
-  checkInvoicePdf(opts.bytes);
+  // Checked here unless the caller did so before its transaction.
+  if (!opts.checked) await checkInvoicePdf(opts.bytes);
   const invoice = await tx.invoice.findFirst({
     where: { id: opts.invoiceId, orgId: opts.orgId },
     select: { id: true, number: true, customerId: true },
@@ -73,7 +92,8 @@ export async function attachInvoicePdf(
   opts: { orgId: string; actor: Actor; invoiceId: string; fileName: string; bytes: Uint8Array },
 ): Promise<{ sha256: string; customerId: string }> {
   if (opts.actor.role === "VIEWER") throw new AppError("FORBIDDEN", "Viewers cannot attach invoice copies.");
-  return db.$transaction((tx) => storeInvoicePdf(tx, { ...opts, userId: opts.actor.userId }));
+  await checkInvoicePdf(opts.bytes);
+  return db.$transaction((tx) => storeInvoicePdf(tx, { ...opts, userId: opts.actor.userId, checked: true }));
 }
 
 /** Invoice files by hash (the enclosures of letters), from the immutable store. */

@@ -5,6 +5,7 @@ import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
 import type { Db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
+import { amountCeilingText, MAX_AMOUNT_MINOR } from "@/lib/money/money";
 import { type DateOnly, dateOnlyToDb } from "@/lib/time/dates";
 import { invoiceNumbering } from "./invoice-numbering";
 import { assertKnownCurrency, inLedgerTransaction, orgDay } from "./ledger-tx";
@@ -35,6 +36,8 @@ export async function enterInvoice(db: Db, input: EnterInvoiceInput) {
   if (dueDate < issueDate) throw invalid("dueDate", "The due date cannot be before the issue date.");
   if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0)
     throw invalid("amount", "Enter an amount above zero.");
+  if (input.amountMinor > MAX_AMOUNT_MINOR)
+    throw invalid("amount", `That amount is too large: ${amountCeilingText(input.currency)}.`);
   return inLedgerTransaction(db, async (tx) => {
     const customer = await getCustomerOrThrow(tx, input);
     const { today, day } = await orgDay(tx, input.orgId, input.now);

@@ -4,6 +4,7 @@ import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
+import { amountCeilingText, MAX_AMOUNT_MINOR } from "@/lib/money/money";
 import type { DateOnly } from "@/lib/time/dates";
 import { assertKnownCurrency, inLedgerTransaction, lockInvoiceOrThrow, orgDay } from "./ledger-tx";
 import { appendLedgerEntry } from "./record-entry";
@@ -40,6 +41,8 @@ export async function recordCreditNote(db: Db | DbOrTx, input: RecordCreditNoteI
   const issuedOn = parseDay(input.issuedOn, "issuedOn");
   if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0)
     throw invalid("amount", "Enter an amount above zero.");
+  if (input.amountMinor > MAX_AMOUNT_MINOR)
+    throw invalid("amount", `That amount is too large: ${amountCeilingText(input.currency)}.`);
   return inLedgerTransaction(db, async (tx) => {
     const { today, money, day } = await orgDay(tx, input.orgId, input.now);
     if (issuedOn > today)

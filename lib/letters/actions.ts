@@ -36,7 +36,7 @@ export const recordTrackingAction = actionDefinition({
 });
 
 export const sendLetterAction = actionDefinition({
-  name: "collections.send_letter",
+  name: "letters.send",
   roles: WORKING_ROLES,
   // overrideReason is only on the form when an admin sends early; delivery is
   // "post" unless the collector chooses email (the letter is still stored first).
@@ -57,7 +57,11 @@ export const sendLetterAction = actionDefinition({
       byEmail: input.delivery === "email",
       now: clockNow(),
     });
-    return { message: `Letter ${sent.stage} sent.`, data: { letterId: sent.letterId, customerId: input.customerId } };
+    return {
+      message: `Letter ${sent.stage} sent.`,
+      data: { letterId: sent.letterId, customerId: input.customerId },
+      redirectTo: `/letters/${sent.letterId}?sent=1`,
+    };
   },
 });
 
@@ -97,7 +101,7 @@ const selected = { accounts: selectionField };
  * admin) through assignAccounts, which refuses a viewer or a deactivated user.
  */
 export const selectionAction = actionDefinition({
-  name: "collections.act_on_selection",
+  name: "letters.act_on_selection",
   roles: WORKING_ROLES,
   listFields: ["accounts"],
   schema: z.discriminatedUnion(
@@ -120,10 +124,11 @@ export const selectionAction = actionDefinition({
     ],
     { message: "Choose what to do with the ticked accounts." },
   ),
-  run: async (ctx, input): Promise<{ message: string; data: { href: string | null } }> => {
+  run: async (ctx, input): Promise<{ message: string; data: { href: string | null }; redirectTo?: string }> => {
     if (input.intent === "plan") {
       await resolveSelection(ctx.db, { orgId: ctx.orgId, selection: input.accounts });
-      return { message: "Planning the letters of the ticked accounts…", data: { href: planHref(input.accounts) } };
+      const href = planHref(input.accounts);
+      return { message: "Planning the letters of the ticked accounts…", data: { href }, redirectTo: href };
     }
     if (input.intent === "assign") return assignSelection(ctx, input.accounts, input.assignTo);
     const { paused } = await pauseDunning(ctx.db, {

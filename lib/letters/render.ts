@@ -1,3 +1,4 @@
+import { bodyTable } from "@/lib/documents/body-table";
 import type { CustomerType, Language } from "@/lib/generated/prisma/enums";
 import type { LetterCharge } from "@/lib/law/charges";
 import { type ProfileId, profileFor } from "@/lib/law/profile";
@@ -167,7 +168,7 @@ export function renderLetter(input: LetterInput): RenderedLetter {
       ? [p.contactsIntro(input.stage), ...contacts.map((c) => `  - ${day(c.on)}: ${p.contact(c, day)}`)].join("\n")
       : "",
     invoiceTable: [
-      table(
+      bodyTable(
         p.invoiceHeader,
         input.invoices.map((i) => [
           i.number,
@@ -186,7 +187,7 @@ export function renderLetter(input: LetterInput): RenderedLetter {
             ].map((l) => `  ${l}`),
       ),
       chargeRows.length
-        ? table(p.chargeHeader, chargeRows, [
+        ? bodyTable(p.chargeHeader, chargeRows, [
             ...[...p.subtotalLines(money(invoicesTotal), money(chargesTotal)), ...creditLines].map((l) => `  ${l}`),
             `  ${p.totalLine(money(total))}`,
           ])
@@ -261,17 +262,4 @@ function withLegalBlocks(stage: StageTemplate, n: Stage, isNotice: boolean): Sta
   const subject =
     isNotice && !stage.subject.includes("{{noticeTitle}}") ? `{{noticeTitle}}: ${stage.subject}` : stage.subject;
   return { subject, paragraphs };
-}
-
-/** A monospaced table: text columns left, amounts right; `after` lines (totals) follow it. */
-export function table(header: string[], rows: string[][], after: string[]): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const last = header.length - 1;
-  const line = (cells: string[]) =>
-    "  " +
-    cells
-      .map((cell, c) => (c >= 2 || (c === last && c > 0) ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
-      .join("  ")
-      .trimEnd();
-  return [line(header), ...rows.map(line), ...after].join("\n");
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, parseMoney, toMinor } from "./money";
+import { amountCeilingText, formatMoney, MAX_AMOUNT_MINOR, parseMoney, toMinor } from "./money";
 
 describe("parseMoney", () => {
   it.each([
@@ -38,7 +38,7 @@ describe("parseMoney", () => {
   it("never goes through floating point", () => {
     // 0.1 + 0.2 style errors would show up here as 1999 or 2001.
     expect(parseMoney("20.01", "USD")).toEqual({ ok: true, minor: 2001 });
-    expect(parseMoney("1125899906842.62", "USD")).toEqual({ ok: true, minor: 112589990684262 });
+    expect(parseMoney("99999999999.99", "USD")).toEqual({ ok: true, minor: 9999999999999 });
   });
 });
 
@@ -57,6 +57,30 @@ describe("toMinor", () => {
     expect(toMinor(123n)).toBe(123);
     expect(toMinor("9007199254740991")).toBe(9007199254740991);
     expect(toMinor(null)).toBe(0);
-    expect(() => toMinor("9007199254740993")).toThrow(RangeError);
+  });
+
+  it("reads a sum beyond 2^53 as the nearest number instead of failing the page (issue 22)", () => {
+    expect(toMinor("90071992547409910")).toBe(Number(90071992547409910n));
+    expect(toMinor(10n ** 17n)).toBe(1e17);
+    expect(() => toMinor("not a number")).toThrow(RangeError);
+  });
+});
+
+describe("the amount ceiling (issue 22, findings 4 and 11)", () => {
+  it("accepts 10^13 minor units and refuses one more, naming the ceiling in the currency", () => {
+    expect(parseMoney("100,000,000,000.00", "EUR")).toEqual({ ok: true, minor: MAX_AMOUNT_MINOR });
+    expect(parseMoney("100000000000.01", "EUR")).toEqual({
+      ok: false,
+      error: "That amount is too large: at most 100,000,000,000.00 EUR.",
+    });
+    expect(parseMoney("900719925474099.91", "EUR")).toMatchObject({ ok: false });
+    expect(amountCeilingText("JPY")).toBe("at most 10,000,000,000,000 JPY");
+  });
+
+  it("reads 0.001 as three decimals, never as a thousands group, and refuses it in GBP", () => {
+    expect(parseMoney("0.001", "GBP")).toEqual({ ok: false, error: "GBP amounts have at most 2 decimals." });
+    expect(parseMoney("0,500", "EUR")).toMatchObject({ ok: false });
+    expect(parseMoney("0.001", "KWD")).toEqual({ ok: true, minor: 1 });
+    expect(parseMoney("1,250", "GBP")).toEqual({ ok: true, minor: 125000 });
   });
 });

@@ -7,6 +7,24 @@ export interface Money {
   currency: string;
 }
 
+/**
+ * The largest amount any door accepts (forms, imports, the API: minorUnitsField, parseMoney,
+ * parseImportAmount and the ledger verbs all read it): 10^13 minor units, i.e. 100 billion
+ * in a two-decimal currency (EUR 100,000,000,000.00), 10 trillion yen, 10 billion dinars.
+ * Decided 2026-12-07 (issue 22, finding 4) as a ceiling no finance team reaches: the
+ * largest invoice on record is in the low billions (Saudi Aramco's supply contracts,
+ * Annual Report 2023), while an account of 900 such invoices still sums below 2^53, and one
+ * amount times 200 years of days (priorities) stays inside a PostgreSQL bigint.
+ */
+export const MAX_AMOUNT_MINOR = 10 ** 13;
+
+/** The ceiling in words for a refusal: "at most 100,000,000,000.00 EUR". */
+export function amountCeilingText(currency: string): string {
+  const digits = minorDigits(currency);
+  const units = (MAX_AMOUNT_MINOR / 10 ** digits).toLocaleString("en-US");
+  return `at most ${units}${digits ? `.${"0".repeat(digits)}` : ""} ${currency}`;
+}
+
 const digitsByCurrency = new Map<string, number>();
 
 /** Decimal places of the currency's minor unit (EUR 2, JPY 0, KWD 3). Cached: a formatter costs ~10 µs to build, and every amount on a page asks. */
@@ -19,11 +37,16 @@ export function minorDigits(currency: string): number {
   return digits;
 }
 
-/** bigint/number/numeric-string from PostgreSQL to a safe integer of minor units. */
+/**
+ * bigint/number/numeric-string from PostgreSQL to minor units. One amount is at most
+ * MAX_AMOUNT_MINOR, so exact; a sum of thousands of them may pass 2^53 and is then the
+ * nearest number (off by a few units out of 90 trillion) rather than an error: a page must
+ * never fail because of the data it shows (issue 22).
+ */
 export function toMinor(value: bigint | number | string | null | undefined): number {
   if (value === null || value === undefined) return 0;
   const n = typeof value === "number" ? value : Number(value);
-  if (!Number.isSafeInteger(n)) throw new RangeError(`Amount ${String(value)} is not a safe integer of minor units`);
+  if (Number.isNaN(n)) throw new RangeError(`Amount ${String(value)} is not a number of minor units`);
   return n;
 }
 
@@ -52,7 +75,9 @@ export function parseMoney(input: string, currency: string): ParseMoneyResult {
     const sep = body[lastSep];
     const count = body.split(sep).length - 1;
     const tailLength = body.length - lastSep - 1;
-    if (mixed || (count === 1 && tailLength !== 3)) decimalAt = lastSep;
+    // "1,250" groups thousands; "0.001" or ".001" does not (no thousands group follows a bare 0), so its digits are decimals.
+    const leadingGroup = /^[1-9]\d{0,2}$/.test(body.slice(0, lastSep));
+    if (mixed || (count === 1 && (tailLength !== 3 || !leadingGroup))) decimalAt = lastSep;
   }
   const grouped = decimalAt >= 0 ? body.slice(0, decimalAt) : body;
   const fracPart = decimalAt >= 0 ? body.slice(decimalAt + 1) : "";
@@ -66,7 +91,8 @@ export function parseMoney(input: string, currency: string): ParseMoneyResult {
     return { ok: false, error: `${currency} amounts have at most ${digits} decimal${digits === 1 ? "" : "s"}.` };
   }
   const minor = Number(intPart + fracPart.padEnd(digits, "0"));
-  if (!Number.isSafeInteger(minor)) return { ok: false, error: "That amount is too large." };
+  if (!Number.isSafeInteger(minor) || minor > MAX_AMOUNT_MINOR)
+    return { ok: false, error: `That amount is too large: ${amountCeilingText(currency)}.` };
   return { ok: true, minor: negative ? -minor : minor };
 }
 

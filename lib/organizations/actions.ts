@@ -6,7 +6,7 @@ import { updateOrganization } from "./update-organization";
 // Server-action definitions for the organization's settings (admin only); app/ wraps them with defineAction.
 
 export const updateOrganizationAction = actionDefinition({
-  name: "settings.update_organization",
+  name: "organizations.update",
   roles: ADMIN_ONLY,
   schema: organizationFieldsSchema,
   run: async (ctx, fields) => {

@@ -25,7 +25,8 @@ export type ImportRatesInput = z.infer<typeof importRatesSchema>;
  */
 export async function importRates(db: Db, opts: { orgId: string; userId: string; input: ImportRatesInput }) {
   const { csv } = opts.input;
-  if (csv instanceof Blob && csv.size > MAX_RATES_CSV_BYTES)
+  const size = csv instanceof Blob ? csv.size : Buffer.byteLength(csv);
+  if (size > MAX_RATES_CSV_BYTES)
     throw new AppError("TOO_LARGE", `The file is larger than ${MAX_RATES_CSV_BYTES / 1024} KB: split it by year.`);
   const text = typeof csv === "string" ? csv : await csv.text();
   return db.$transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/events";
 import type { DbOrTx } from "@/lib/db/client";
-import { renderStatementPdf, statementPdfFilename } from "@/lib/documents/statement-pdf";
+import { renderStatementPdf, statementPdfFilename } from "@/lib/documents/kinds/statement-pdf";
 import { composeStatement } from "./compose-statement";
 
 /**

@@ -1,8 +1,9 @@
+import { bodyTable } from "@/lib/documents/body-table";
 import type { Language } from "@/lib/generated/prisma/enums";
 import { letterChargeSchema } from "@/lib/law/charges";
 import type { ChargeLine } from "@/lib/law/list-customer-charges";
 import type { Movement } from "@/lib/ledger/customer-movements";
-import { phrasesFor, table } from "@/lib/letters/render";
+import { phrasesFor } from "@/lib/letters/render";
 import type { LetterFormat } from "@/lib/locale/letter-format";
 import type { DateOnly } from "@/lib/time/dates";
 import { type StatementPhrases, statementPhrases } from "./phrases";
@@ -99,7 +100,7 @@ function accountBlocks(a: StatementAccount, w: StatementPhrases, facts: Statemen
   return [
     w.account(a.currency),
     rows.length ? "" : w.noOpenItems,
-    rows.length || a.creditMinor ? table(w.header, [...rows, ...totals], []) : "",
+    rows.length || a.creditMinor ? bodyTable(w.header, [...rows, ...totals], []) : "",
     a.bank ? w.payTo(a.bank) : "",
   ];
 }

@@ -3,4 +3,4 @@
 import { defineAction } from "@/lib/actions/define-action";
 import { verifyHistoryAction } from "@/lib/history/actions";
 
-export const verifyHistory = defineAction(verifyHistoryAction, { revalidate: "/audit" });
+export const verifyHistory = defineAction(verifyHistoryAction);

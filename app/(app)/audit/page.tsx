@@ -4,7 +4,8 @@ import { AuditFilters } from "@/components/audit-filters";
 import { AuditLogTable } from "@/components/audit-log-table";
 import { Pager } from "@/components/pager";
 import { VerifyHistoryPanel } from "@/components/verify-history-panel";
-import { auditFilterQuery, auditFilterSchema } from "@/lib/audit/list-audit-events";
+import { lenientQuery } from "@/lib/actions/query-params";
+import { auditFilterQuery, auditFilterStrictSchema } from "@/lib/audit/list-audit-events";
 import { getAuditPage } from "@/lib/audit/pages";
 import { requireRole } from "@/lib/auth/session";
 import { historySigningKey } from "@/lib/history/signing-key";
@@ -23,7 +24,9 @@ export default async function AuditPage({
   const params = await searchParams;
   const first = (v: string | string[] | undefined) => [v].flat()[0];
   const page = pageParam.parse(first(params.page));
-  const filter = auditFilterSchema.parse(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, first(v)])));
+  const filter = lenientQuery(auditFilterStrictSchema).parse(
+    Object.fromEntries(Object.entries(params).map(([k, v]) => [k, first(v)])),
+  );
   const query = auditFilterQuery(filter);
   const log = await getAuditPage(user, { page, filter });
   const choices = log.choices;

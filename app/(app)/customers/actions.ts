@@ -6,11 +6,6 @@ import {
   updateCustomerAction as updateCustomerDef,
 } from "@/lib/customers/actions";
 
-export const createCustomerAction = defineAction(createCustomerDef, {
-  revalidate: "/customers",
-  redirectTo: (data) => `/customers/${data.customerId}`,
-});
+export const createCustomerAction = defineAction(createCustomerDef);
 
-export const updateCustomerAction = defineAction(updateCustomerDef, {
-  revalidate: (data) => ["/customers", `/customers/${data.customerId}`, `/customers/${data.customerId}/edit`],
-});
+export const updateCustomerAction = defineAction(updateCustomerDef);

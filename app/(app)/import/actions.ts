@@ -7,8 +7,6 @@ import {
   commitImportAction as commitImportDef,
 } from "@/lib/imports/actions";
 
-const importPage = ({ importId }: { importId: string }) => [`/import/${importId}`];
-
-export const checkImportAction = defineAction(checkImportDef, { revalidate: importPage });
-export const commitImportAction = defineAction(commitImportDef, { revalidate: importPage });
-export const chooseHeaderRowAction = defineAction(chooseHeaderRowDef, { revalidate: importPage });
+export const checkImportAction = defineAction(checkImportDef);
+export const commitImportAction = defineAction(commitImportDef);
+export const chooseHeaderRowAction = defineAction(chooseHeaderRowDef);

@@ -3,7 +3,7 @@
 import { defineAction } from "@/lib/actions/define-action";
 import { createUserAction, resetUserPasswordAction, setUserActiveAction, setUserRoleAction } from "@/lib/users/actions";
 
-export const createUser = defineAction(createUserAction, { revalidate: "/users" });
-export const setUserRole = defineAction(setUserRoleAction, { revalidate: "/users" });
-export const setUserActive = defineAction(setUserActiveAction, { revalidate: "/users" });
-export const resetUserPassword = defineAction(resetUserPasswordAction, { revalidate: "/users" });
+export const createUser = defineAction(createUserAction);
+export const setUserRole = defineAction(setUserRoleAction);
+export const setUserActive = defineAction(setUserActiveAction);
+export const resetUserPassword = defineAction(resetUserPasswordAction);

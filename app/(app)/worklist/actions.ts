@@ -7,7 +7,4 @@ export const confirmBulkSendAction = defineAction(confirmDef);
 // The worklist's and the report's toolbar: "plan" goes to the plan page narrowed to the
 // selection; "pause" and "assign" stay and refresh both pages (and, for an assignment,
 // the lists that show who works an account).
-export const selectionAction = defineAction(selectionDef, {
-  revalidate: () => ["/worklist", "/", "/customers", "/today"],
-  redirectTo: (data) => data.href,
-});
+export const selectionAction = defineAction(selectionDef);

@@ -3,6 +3,4 @@
 import { defineAction } from "@/lib/actions/define-action";
 import { recordTrackingAction as recordTrackingDef } from "@/lib/letters/actions";
 
-export const recordTrackingAction = defineAction(recordTrackingDef, {
-  revalidate: ({ letterId }) => [`/letters/${letterId}`, "/worklist"],
-});
+export const recordTrackingAction = defineAction(recordTrackingDef);

@@ -3,6 +3,4 @@
 import { defineAction } from "@/lib/actions/define-action";
 import { emailLetterAction as emailLetterDef } from "@/lib/delivery/actions";
 
-export const emailLetterAction = defineAction(emailLetterDef, {
-  revalidate: ({ letterId }) => [`/letters/${letterId}`, "/worklist"],
-});
+export const emailLetterAction = defineAction(emailLetterDef);

@@ -6,5 +6,5 @@ import {
   updateLetterheadAction as updateLetterheadDef,
 } from "@/lib/documents/actions";
 
-export const updateLetterheadAction = defineAction(updateLetterheadDef, { revalidate: "/settings/letterhead" });
-export const saveBankAccountAction = defineAction(saveBankAccountDef, { revalidate: "/settings/letterhead" });
+export const updateLetterheadAction = defineAction(updateLetterheadDef);
+export const saveBankAccountAction = defineAction(saveBankAccountDef);

@@ -3,4 +3,4 @@
 import { defineAction } from "@/lib/actions/define-action";
 import { updateOrganizationAction as updateOrganizationDef } from "@/lib/organizations/actions";
 
-export const updateOrganizationAction = defineAction(updateOrganizationDef, { revalidate: "/settings/organization" });
+export const updateOrganizationAction = defineAction(updateOrganizationDef);

@@ -3,6 +3,4 @@
 import { defineAction } from "@/lib/actions/define-action";
 import { updatePolicyAction as updatePolicyDef } from "@/lib/collections/actions";
 
-export const updatePolicyAction = defineAction(updatePolicyDef, {
-  revalidate: () => ["/settings/policy", "/worklist"],
-});
+export const updatePolicyAction = defineAction(updatePolicyDef);

@@ -7,9 +7,6 @@ import {
   importRatesAction as importDef,
 } from "@/lib/rates/actions";
 
-// Rates change the worklist's and the report's order too.
-const revalidate = () => ["/settings/rates", "/worklist", "/"];
-
-export const enterRateAction = defineAction(enterDef, { revalidate });
-export const importRatesAction = defineAction(importDef, { revalidate });
-export const setBaseCurrencyAction = defineAction(baseDef, { revalidate });
+export const enterRateAction = defineAction(enterDef);
+export const importRatesAction = defineAction(importDef);
+export const setBaseCurrencyAction = defineAction(baseDef);

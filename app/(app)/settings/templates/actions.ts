@@ -3,4 +3,4 @@
 import { defineAction } from "@/lib/actions/define-action";
 import { templateAction as templateDef } from "@/lib/letters/template-actions";
 
-export const templateAction = defineAction(templateDef, { revalidate: "/settings/templates" });
+export const templateAction = defineAction(templateDef);

@@ -1,8 +1,8 @@
 import type { DbOrTx } from "@/lib/db/client";
 import type { Language } from "@/lib/generated/prisma/enums";
-import { loadLogos } from "./get-letter-pdf";
-import { parseLetterhead } from "./letterhead";
-import { renderLetterPdf } from "./render-letter-pdf";
+import { loadLogos } from "../get-letter-pdf";
+import { parseLetterhead } from "../letterhead";
+import { renderLetterPdf } from "../render-letter-pdf";
 
 // A statement of account is laid out as a letter: the same letterhead (logo, legal
 // line with registration and VAT numbers), address window, tables and footer with the

@@ -1,0 +1,91 @@
+import type { Db } from "@/lib/db/client";
+import { documentOf } from "@/lib/documents/kinds";
+import { beforeSignOff } from "@/lib/documents/portal-block";
+import type { MailTransport } from "./mail-transport";
+import { type DeliveredDocument, recordDeliveryResult, senderAddress } from "./record-delivery-result";
+
+type Message = { subject: string; text: string; filename: string; pdf: Uint8Array };
+
+/**
+ * One try of one email delivery (the job's body), for any kind of document
+ * (lib/documents/kinds): renders the PDF from the stored row, hands the message
+ * to SMTP (or the outbox), and records the result as new rows: a delivery
+ * result, a contact attempt and the kind's audit event. A failure is recorded
+ * and rethrown so the queue retries with backoff; the document stays stored
+ * whatever happens. Delivery is at-least-once: a crash between the SMTP
+ * server's "accepted" and the commit of the result sends the message again.
+ */
+export async function deliverEmail(
+  db: Db,
+  opts: { deliveryId: string; attempt: number; transport: MailTransport; now?: () => Date },
+): Promise<"accepted" | "skipped"> {
+  const now = opts.now ?? (() => new Date());
+  const delivery = await db.letterDelivery.findUnique({
+    where: { id: opts.deliveryId },
+    include: { results: { where: { outcome: "ACCEPTED" }, take: 1 } },
+  });
+  if (!delivery) return "skipped"; // the request's transaction never committed
+  if (delivery.results.length) return "skipped"; // already delivered: a repeated job changes nothing
+  const document = documentOf(delivery);
+  const row = document && (await document.kind.load(db, { orgId: delivery.orgId, id: document.id }));
+  if (!document || !row) return "skipped";
+  const { kind } = document;
+  const from = senderAddress(kind.sender(row));
+  const doc: DeliveredDocument = {
+    orgId: delivery.orgId,
+    deliveryId: delivery.id,
+    recipient: delivery.recipient,
+    requestedById: delivery.requestedById,
+    ...kind.history(row),
+    fromAddress: from,
+    audit: (r) => kind.auditResult(row, { deliveryId: delivery.id, ...r }),
+  };
+  const record = (
+    outcome: "ACCEPTED" | "FAILED",
+    transport: string,
+    detail: { messageId?: string; error?: string },
+    outbox?: Message,
+  ) => recordDeliveryResult(db, doc, { attempt: opts.attempt, outcome, transport, ...detail, at: now(), outbox });
+
+  let message: Message;
+  let copies: { filename: string; content: Uint8Array }[] = [];
+  try {
+    // By SMTP the enclosed copies travel as attachments of their own; the outbox keeps one
+    // file, so there the copies follow the document inside it.
+    const rendered = await kind.renderPdf(db, row, { copiesInside: opts.transport.kind === "outbox" });
+    copies = rendered.copies;
+    const email = kind.emailText(row);
+    // The customer's page, the same address the PDF prints, before the sign-off.
+    message = {
+      ...email,
+      text: beforeSignOff(email.text, rendered.portalText),
+      filename: rendered.filename,
+      pdf: rendered.pdf,
+    };
+    if (!from) throw new Error("No sender address: set the organization's email (Settings) or MAIL_FROM.");
+  } catch (error) {
+    await record("FAILED", opts.transport.kind, { error: (error as Error).message });
+    throw error;
+  }
+
+  if (opts.transport.kind === "outbox") {
+    await record("ACCEPTED", "outbox", {}, message);
+    return "accepted";
+  }
+  try {
+    const info = await opts.transport.send({
+      from,
+      to: delivery.recipient,
+      subject: message.subject,
+      text: message.text,
+      attachment: { filename: message.filename, content: message.pdf },
+      more: copies,
+    });
+    await record("ACCEPTED", "smtp", { messageId: info.messageId });
+    return "accepted";
+  } catch (error) {
+    const text = (error as Error).message || String(error);
+    await record("FAILED", "smtp", { error: text.slice(0, 500) });
+    throw error;
+  }
+}
