@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { getAccountCollections } from "@/lib/collections/get-account-collections";
 import { portalUrlsForLetters } from "@/lib/documents/portal-link";
@@ -247,7 +248,9 @@ describe("the customer's answers", () => {
 
   it("a dispute marks the invoice disputed (out of the letters) and keeps the attachment as received", async () => {
     const fx = await account();
-    const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+    const doc = await PDFDocument.create();
+    doc.addPage().drawText("Delivery note: nothing delivered");
+    const pdf = Buffer.from(await doc.save());
     const result = await submitPortalRequest(db, {
       token: fx.token,
       ip: freshIp(),
@@ -275,6 +278,8 @@ describe("the customer's answers", () => {
     const cases = [
       new File([Buffer.from("MZ\x90\x00 this is an executable")], "invoice.pdf", { type: "application/pdf" }),
       new File([Buffer.from("<svg onload=alert(1)>")], "x.png", { type: "image/png" }),
+      // PDF magic and trailer, but no readable document between them: the sandbox's parse refuses it.
+      new File([Buffer.from("%PDF-1.4\n<script>alert(1)</script>\n%%EOF\n")], "fake.pdf", { type: "application/pdf" }),
       new File([Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(2 * 1024 * 1024)])], "big.pdf", {
         type: "application/pdf",
       }),

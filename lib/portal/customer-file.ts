@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
+import { AppError } from "@/lib/errors/app-error";
+import { inspectImage, inspectPdf } from "@/lib/sandbox/inspect-files";
 
 // What a customer may attach to a dispute: a PDF or a PNG/JPEG image, known by its
-// first bytes (never by its name or the browser's declared type), at most 2 MB.
-// The budgeted structural validator of the hardening issue (22) can replace this
-// check once it is on main; until then the magic numbers and the size are the gate.
+// first bytes (never by its name or the browser's declared type), at most 2 MB, and
+// then parsed structurally in the hardening issue's sandbox (lib/sandbox: its own
+// time and memory budget, page/object and pixel caps), as invoice copies are.
 
 export const MAX_CUSTOMER_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -13,7 +15,28 @@ const KINDS: { type: string; magic: number[] }[] = [
   { type: "image/jpeg", magic: [0xff, 0xd8, 0xff] },
 ];
 
+/** A dispute's evidence is a few pages or a photo: far below the invoice copies' caps. */
+const PDF_CAPS = { maxPages: 30, maxObjects: 20_000 };
+const IMAGE_CAPS = { maxWidth: 8_000, maxHeight: 8_000 };
+
 export type FileCheck = { ok: true; contentType: string } | { ok: false; reason: "type" | "size" };
+
+/** The first-bytes check, then the sandbox's structural parse; a file it refuses reads as the wrong type. */
+export async function inspectCustomerFile(bytes: Uint8Array): Promise<FileCheck> {
+  const first = checkCustomerFile(bytes);
+  if (!first.ok) return first;
+  try {
+    if (first.contentType === "application/pdf") await inspectPdf(bytes, PDF_CAPS);
+    else await inspectImage(bytes, IMAGE_CAPS);
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, reason: error.code === "TOO_LARGE" ? "size" : "type" };
+    // A file the parser crashes on is not one we keep (seen: "%PDF-…%%EOF" with nothing
+    // readable between gives a plain Error from the sandbox, not a refusal).
+    console.warn("Customer file refused: the sandbox could not read it", (error as Error).message);
+    return { ok: false, reason: "type" };
+  }
+  return first;
+}
 
 export function checkCustomerFile(bytes: Uint8Array): FileCheck {
   if (bytes.length > MAX_CUSTOMER_FILE_BYTES) return { ok: false, reason: "size" };

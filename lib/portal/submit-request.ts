@@ -7,7 +7,7 @@ import { AppError, type ErrorCode } from "@/lib/errors/app-error";
 import { formatMoney, parseMoney } from "@/lib/money/money";
 import { type DateOnly, dateOnlyToDb, isDateOnly, todayIn } from "@/lib/time/dates";
 import { createCustomerRequest } from "./create-request";
-import { checkCustomerFile, MAX_CUSTOMER_FILE_BYTES, safeFilename, sha256Hex } from "./customer-file";
+import { inspectCustomerFile, MAX_CUSTOMER_FILE_BYTES, safeFilename, sha256Hex } from "./customer-file";
 import { isRateLimited, PORTAL_LIMITS, takeRateToken } from "./rate-limit";
 import { recordPaidClaim } from "./record-paid-claim";
 import { type PortalAccount, resolvePortalLink } from "./resolve-link";
@@ -236,7 +236,7 @@ async function readUpload(w: PortalWords, file: Blob) {
   if (file.size > MAX_CUSTOMER_FILE_BYTES)
     throw fieldError(w, "file", w.errors.fileSize(MAX_CUSTOMER_FILE_BYTES / 1024));
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const check = checkCustomerFile(bytes);
+  const check = await inspectCustomerFile(bytes);
   if (!check.ok)
     throw fieldError(
       w,
