@@ -9,6 +9,7 @@ import { resolvePortalLink } from "@/lib/portal/resolve-link";
 import { submitPortalRequest } from "@/lib/portal/submit-request";
 import { addDaysTo, todayIn } from "@/lib/time/dates";
 import { loadToday } from "@/lib/today/today-sections";
+import { runHousekeeping } from "@/lib/worker/housekeeping";
 import { useTestDb } from "./db";
 import { createCustomer, createInvoice, createLetter, createOrg, createUser } from "./factories";
 
@@ -406,5 +407,19 @@ describe("the customer's answers", () => {
         })
       ).ok,
     ).toBe(true);
+  });
+
+  it("forgets rate-limit windows older than a day in the daily housekeeping", async () => {
+    const key = `portal:test:${randomBytes(4).toString("hex")}`;
+    const old = new Date(Date.now() - 2 * DAY);
+    await db.portalRateWindow.createMany({
+      data: [
+        { key, windowStart: new Date(Math.floor(old.getTime() / 60_000) * 60_000), hits: 5 },
+        { key, windowStart: new Date(Math.floor(Date.now() / 60_000) * 60_000), hits: 1 },
+      ],
+    });
+    const done = await runHousekeeping(db, new Date());
+    expect(done.rateWindows).toBeGreaterThanOrEqual(1);
+    expect(await db.portalRateWindow.count({ where: { key } })).toBe(1);
   });
 });

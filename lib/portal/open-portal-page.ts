@@ -11,17 +11,29 @@ import { type PortalAccount, resolvePortalLink } from "./resolve-link";
 
 export type PortalAccess<T> = { status: "ok"; value: T } | { status: "dead" } | { status: "limited" };
 
+/**
+ * `now` is the app's clock (frozen in demos and end-to-end tests: it dates what is shown);
+ * `rateNow`, when given, is the wall clock the rate limits count in.
+ */
+export interface PortalVisit {
+  token: string;
+  ip: string;
+  now: Date;
+  rateNow?: Date;
+}
+
 async function withLink<T>(
   db: Db,
-  opts: { token: string; ip: string; now: Date },
+  opts: PortalVisit,
   read: (account: PortalAccount) => Promise<T | null>,
 ): Promise<PortalAccess<T>> {
   const badKey = `portal:bad:${opts.ip}`;
-  if (await isRateLimited(db, badKey, PORTAL_LIMITS.badToken, opts.now)) return { status: "limited" };
-  if (!(await takeRateToken(db, `portal:view:${opts.ip}`, PORTAL_LIMITS.view, opts.now))) return { status: "limited" };
+  const rateAt = opts.rateNow ?? opts.now;
+  if (await isRateLimited(db, badKey, PORTAL_LIMITS.badToken, rateAt)) return { status: "limited" };
+  if (!(await takeRateToken(db, `portal:view:${opts.ip}`, PORTAL_LIMITS.view, rateAt))) return { status: "limited" };
   const link = await resolvePortalLink(db, opts.token, opts.now);
   if (!link.ok) {
-    await takeRateToken(db, badKey, PORTAL_LIMITS.badToken, opts.now);
+    await takeRateToken(db, badKey, PORTAL_LIMITS.badToken, rateAt);
     return { status: "dead" };
   }
   const value = await read(link.account);
@@ -43,7 +55,7 @@ export interface PortalFile {
 /** A copy of one of the account's own invoices; anything else reads as a dead link. */
 export function openPortalInvoiceCopy(
   db: Db,
-  opts: { token: string; ip: string; now: Date; invoiceId: string },
+  opts: PortalVisit & { invoiceId: string },
 ): Promise<PortalAccess<PortalFile>> {
   return withLink(db, opts, async (a) => {
     if (!/^[0-9a-f-]{36}$/i.test(opts.invoiceId)) return null;
@@ -61,7 +73,7 @@ export function openPortalInvoiceCopy(
 /** A copy of one of the account's own letters, as it was sent (without the enclosed invoice copies). */
 export function openPortalLetterCopy(
   db: Db,
-  opts: { token: string; ip: string; now: Date; letterId: string },
+  opts: PortalVisit & { letterId: string },
 ): Promise<PortalAccess<PortalFile>> {
   return withLink(db, opts, async (a) => {
     if (!/^[0-9a-f-]{36}$/i.test(opts.letterId)) return null;

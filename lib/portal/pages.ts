@@ -1,7 +1,7 @@
 import type { SessionUser } from "@/lib/auth/session-user";
 import { db } from "@/lib/db/client";
 import { listCustomerRequests } from "./list-customer-requests";
-import { openPortalInvoiceCopy, openPortalLetterCopy, openPortalPage } from "./open-portal-page";
+import { openPortalInvoiceCopy, openPortalLetterCopy, openPortalPage, type PortalVisit } from "./open-portal-page";
 import { type PortalActionKind, submitPortalRequest } from "./submit-request";
 
 // What the collector's pages read of the customer's page (pages never hold the database client).
@@ -12,7 +12,7 @@ export function getCustomerRequestsPanel(user: SessionUser, customerId: string) 
 }
 
 // The public side: the customer's page, its downloads and its answers, for one request.
-type Visit = { token: string; ip: string; now: Date };
+type Visit = PortalVisit;
 
 export const visitPortalPage = (visit: Visit) => openPortalPage(db(), visit);
 export const downloadPortalInvoice = (visit: Visit & { invoiceId: string }) => openPortalInvoiceCopy(db(), visit);

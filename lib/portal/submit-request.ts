@@ -71,14 +71,16 @@ const refusal = (code: ErrorCode, message: string, fieldErrors?: Record<string, 
 /** One submission from the customer's page: rate limits, the link, the fields, then one transaction. */
 export async function submitPortalRequest(
   db: Db,
-  opts: { token: string; ip: string; now: Date; kind: PortalActionKind; raw: Record<string, unknown> },
+  opts: { token: string; ip: string; now: Date; rateNow?: Date; kind: PortalActionKind; raw: Record<string, unknown> },
 ): Promise<PortalResult> {
+  // The limits count in wall-clock time even when the app's clock is frozen (demos, e2e).
+  const rateAt = opts.rateNow ?? opts.now;
   const en = PORTAL_WORDS.en;
   const ipKey = `portal:bad:${opts.ip}`;
-  if (await isRateLimited(db, ipKey, PORTAL_LIMITS.badToken, opts.now)) return refusal("RATE_LIMITED", en.tooMany);
+  if (await isRateLimited(db, ipKey, PORTAL_LIMITS.badToken, rateAt)) return refusal("RATE_LIMITED", en.tooMany);
   const link = await resolvePortalLink(db, opts.token, opts.now);
   if (!link.ok) {
-    await takeRateToken(db, ipKey, PORTAL_LIMITS.badToken, opts.now);
+    await takeRateToken(db, ipKey, PORTAL_LIMITS.badToken, rateAt);
     return refusal("NOT_FOUND", en.deadLink.text);
   }
   const account = link.account;
@@ -87,7 +89,7 @@ export async function submitPortalRequest(
     select: { language: true },
   });
   const w = PORTAL_WORDS[customer.language];
-  if (!(await takeRateToken(db, `portal:action:${account.linkId}`, PORTAL_LIMITS.action, opts.now)))
+  if (!(await takeRateToken(db, `portal:action:${account.linkId}`, PORTAL_LIMITS.action, rateAt)))
     return refusal("RATE_LIMITED", w.tooMany);
   const org = await db.organization.findUniqueOrThrow({ where: { id: account.orgId }, select: { timeZone: true } });
   const today = todayIn(org.timeZone, opts.now);

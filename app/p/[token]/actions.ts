@@ -7,6 +7,7 @@ import type { AppError } from "@/lib/errors/app-error";
 import { assertSameOrigin } from "@/lib/http/same-origin";
 import { answerFromPortal } from "@/lib/portal/pages";
 import type { PortalActionKind, PortalResult } from "@/lib/portal/submit-request";
+import { clockNow } from "@/lib/time/dates";
 
 // The customer's answers. Public POST endpoints: the link in the form (the token) is
 // the only key, checked with its rate limits in lib/portal/submit-request.ts.
@@ -22,7 +23,14 @@ async function submit(kind: PortalActionKind, formData: FormData): Promise<Porta
   for (const [key, value] of formData.entries()) if (!key.startsWith("$ACTION")) raw[key] = value;
   const token = typeof raw.token === "string" ? raw.token : "";
   delete raw.token;
-  const result = await answerFromPortal({ token, ip: clientIpFrom(h), now: new Date(), kind, raw });
+  const result = await answerFromPortal({
+    token,
+    ip: clientIpFrom(h),
+    now: clockNow(),
+    rateNow: new Date(),
+    kind,
+    raw,
+  });
   if (result.ok) revalidatePath(`/p/${token}`);
   return result;
 }

@@ -6,6 +6,7 @@ import type { PortalPage } from "@/lib/portal/get-portal-page";
 import { visitPortalPage } from "@/lib/portal/pages";
 import { qrSvgPath } from "@/lib/portal/payment-reference";
 import { PORTAL_WORDS, type PortalWords } from "@/lib/portal/wording";
+import { clockNow } from "@/lib/time/dates";
 import { askForTime, disputeInvoice, reportPayment, writeMessage } from "./actions";
 
 // The customer's page behind every letter: no sign-in, the link is the key. Everything
@@ -18,7 +19,7 @@ export const metadata: Metadata = { title: "Account", robots: { index: false, fo
 export default async function CustomerPortalPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const h = await headers();
-  const view = await visitPortalPage({ token, ip: clientIpFrom(h), now: new Date() });
+  const view = await visitPortalPage({ token, ip: clientIpFrom(h), now: clockNow(), rateNow: new Date() });
   if (view.status !== "ok") return <DeadLink limited={view.status === "limited"} />;
   const page = view.value;
   const w = PORTAL_WORDS[page.language];
