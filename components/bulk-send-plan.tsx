@@ -85,6 +85,7 @@ export function BulkSendPlanSummary({ plan }: { plan: BulkSendPlan }) {
                 <span className="text-slate-600">
                   {l.currency} · letter {l.stage} · {CHANNEL[l.channel]}
                 </span>
+                {l.policy && <span className="text-xs text-slate-500">policy {l.policy}</span>}
               </li>
             ))}
           </ol>
@@ -120,6 +121,7 @@ function SkippedAccounts({ skipped }: { skipped: SkippedAccount[] }) {
                   <span className="text-amber-900">
                     {" "}
                     ({s.currency}) — {s.reason}
+                    {s.policy && <span className="text-xs text-slate-500"> · policy {s.policy}</span>}
                   </span>
                 </li>
               ))}

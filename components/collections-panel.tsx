@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { AccountCollections } from "@/lib/collections/get-account-collections";
 import { formatDateOnly } from "@/lib/time/dates";
 import { Money } from "./money";
+import { PolicyPath } from "./policy-path";
 
 const STATUS_STYLE = {
   pending: "bg-amber-50 text-amber-800",
@@ -33,7 +34,8 @@ export function CollectionsPanel({
   const day = (d: string) => formatDateOnly(d, locale);
   return (
     <div className="grid items-start gap-4 lg:grid-cols-2">
-      {accounts.map(({ currency, action, state, promises }) => {
+      {accounts.map((account) => {
+        const { currency, action, state, policy, path, promises } = account;
         const last = state.letters.at(-1);
         const due = action.kind === "letter" ? action.due && !action.blockedUntilHandoff : action.kind !== "none";
         return (
@@ -55,6 +57,7 @@ export function CollectionsPanel({
             >
               {action.reason}
             </p>
+            <PolicyPath policy={policy} path={path} locale={locale} />
             <div className="flex flex-wrap gap-2">
               {action.kind === "letter" && !action.blockedUntilHandoff && (
                 <Link
@@ -112,7 +115,7 @@ export function CollectionsPanel({
                 ))}
               </ul>
             )}
-            {children?.({ currency, action, state, promises })}
+            {children?.(account)}
           </article>
         );
       })}

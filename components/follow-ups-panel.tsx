@@ -37,6 +37,20 @@ export function CompleteFollowUpForm({
   );
 }
 
+/** Completes a policy's internal review: a note of what was checked, no contact logged. */
+export function CompleteReviewForm({ followUpId, action }: { followUpId: string; action: Action }) {
+  return (
+    <ActionForm action={action} submitLabel="Mark reviewed" hidden={{ followUpId }} testId="complete-review">
+      <Field
+        name="note"
+        label="What the review found"
+        as="textarea"
+        placeholder="History checked; ready for the agency"
+      />
+    </ActionForm>
+  );
+}
+
 /** A customer's call-backs: open ones to complete or cancel, the closed ones below them, and a form to plan one. */
 export function FollowUpsPanel({
   customerId,

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ActionResult } from "@/lib/actions/define-action";
 import { SECTION_TITLES, type TodaySection } from "@/lib/today/today-sections";
-import { CompleteFollowUpForm } from "./follow-ups-panel";
+import { CompleteFollowUpForm, CompleteReviewForm } from "./follow-ups-panel";
 
 type Action = (prev: unknown, formData: FormData) => Promise<ActionResult<unknown>>;
 
@@ -10,6 +10,7 @@ export function TodaySectionCard({
   section,
   showAllHref,
   complete,
+  review,
   today,
   nowTime,
 }: {
@@ -18,6 +19,8 @@ export function TodaySectionCard({
   showAllHref?: string;
   /** Completing a call-back right here (working roles only). */
   complete?: Action;
+  /** Completing a policy's internal review right here (working roles only). */
+  review?: Action;
   today: string;
   nowTime: string;
 }) {
@@ -59,7 +62,15 @@ export function TodaySectionCard({
                   </>
                 )}
               </p>
-              {complete && item.followUpId && (
+              {review && item.followUpId && item.taskKind === "review" && (
+                <details className="mt-2 rounded-md border border-slate-200 p-3">
+                  <summary className="cursor-pointer font-medium">Complete: mark reviewed</summary>
+                  <div className="mt-2">
+                    <CompleteReviewForm followUpId={item.followUpId} action={review} />
+                  </div>
+                </details>
+              )}
+              {complete && item.followUpId && item.taskKind !== "review" && (
                 <details className="mt-2 rounded-md border border-slate-200 p-3">
                   <summary className="cursor-pointer font-medium">Complete: log the call</summary>
                   <div className="mt-2">

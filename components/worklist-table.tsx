@@ -96,6 +96,9 @@ export function WorklistTable({
                     <li key={r}>{r}</li>
                   ))}
                 </ul>
+                <p className="mt-0.5 text-xs text-slate-500" data-testid="worklist-policy">
+                  Policy: {i.policy}
+                </p>
               </td>
               <td className="px-3 py-2 whitespace-nowrap">
                 {i.dueStage ? (

@@ -4,6 +4,7 @@
 // machines as you like (they share the queue).
 import { createServer } from "node:http";
 import { ACCOUNT_WORK_CRONTAB, accountWorkTasks } from "@/lib/collections/account-work-tasks";
+import { POLICY_STEPS_CRONTAB, policyStepsTasks } from "@/lib/collections/policy-steps-task";
 import { AGING_SNAPSHOT_CRONTAB, agingSnapshotTasks } from "@/lib/dashboard/aging-snapshot-task";
 import { createDb } from "@/lib/db/client";
 import { transportFromEnv } from "@/lib/delivery/mail-transport";
@@ -30,10 +31,11 @@ const worker = await startWorker(
     ...printTasks(db),
     ...importTasks(db),
     ...accountWorkTasks(db),
+    ...policyStepsTasks(db),
     ...housekeepingTasks(db),
     ...agingSnapshotTasks(db),
   },
-  { crontab: [ACCOUNT_WORK_CRONTAB, HOUSEKEEPING_CRONTAB, AGING_SNAPSHOT_CRONTAB].join("\n") },
+  { crontab: [ACCOUNT_WORK_CRONTAB, POLICY_STEPS_CRONTAB, HOUSEKEEPING_CRONTAB, AGING_SNAPSHOT_CRONTAB].join("\n") },
 );
 console.log(
   `Job worker running (bulk sends, email, printing, imports, worklist refresh, aging snapshots): ${transport.kind === "smtp" ? "sending through SMTP_URL" : "no SMTP_URL, messages go to the Outbox page"}.`,

@@ -9,6 +9,8 @@ import { saveImportMapping } from "@/lib/imports/save-import-mapping";
 import { validateImport } from "@/lib/imports/validate-import";
 import { planFingerprint } from "@/lib/letters/bulk-plan";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
+import type { PolicyStep } from "@/lib/policies/policy-steps";
+import { savePolicy } from "@/lib/policies/save-policy";
 import { createCustomerRequest } from "@/lib/portal/create-request";
 import { addDaysTo, clockNow, dateOnlyToDb, todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
@@ -23,6 +25,32 @@ import {
 } from "./factories";
 import { upload } from "./imports";
 
+/** A valid policy: a call task between letters 1 and 2. */
+const VALID_POLICY_STEPS: PolicyStep[] = [1, 2, 3, 4].flatMap((stage): PolicyStep[] => [
+  ...(stage === 2
+    ? [
+        {
+          key: "call",
+          kind: "call_task" as const,
+          anchor: "previous_step" as const,
+          offsetDays: 5,
+          stage: null,
+          deadlineDays: null,
+          note: "Call AP",
+        },
+      ]
+    : []),
+  {
+    key: `letter-${stage}`,
+    kind: "letter",
+    anchor: stage === 1 ? "due_date" : "previous_step",
+    offsetDays: stage === 1 ? 3 : 9,
+    stage,
+    deadlineDays: 14,
+    note: "",
+  },
+]);
+
 /** The costly parts of the fixture, built only for the actions whose row lists them in `needs`. */
 export type FixturePart =
   | "dispute"
@@ -31,7 +59,9 @@ export type FixturePart =
   | "import"
   | "ledger"
   | "followUp"
-  | "customerRequests";
+  | "customerRequests"
+  | "review"
+  | "policy";
 
 /**
  * An organization with one user per role, a user to act on, and some history;
@@ -52,6 +82,8 @@ const PART_KEYS: Record<FixturePart, string[]> = {
   ledger: ["ledgerCustomer", "ledgerInvoice", "ledgerPayment"],
   followUp: ["followUpId"],
   customerRequests: ["messageRequestId", "promiseRequestId"],
+  review: ["reviewId"],
+  policy: ["policyId"],
 };
 
 export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) {
@@ -188,6 +220,31 @@ export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) 
       });
       return { messageRequestId, promiseRequestId };
     },
+    review: async () => {
+      // An open internal review a policy planned (no person planned it).
+      const review = await db.followUp.create({
+        data: {
+          orgId: org.id,
+          customerId: customer.id,
+          dueOn: dateOnlyToDb(today),
+          note: "Review before hand-off",
+          taskKind: "review",
+        },
+      });
+      return { reviewId: review.id };
+    },
+    policy: async () => {
+      const { policyId } = await savePolicy(db, {
+        orgId: org.id,
+        userId: ADMIN.id,
+        role: "ADMIN",
+        policyId: null,
+        name: "Key accounts",
+        isDefault: false,
+        steps: VALID_POLICY_STEPS,
+      });
+      return { policyId };
+    },
   };
   type Built<K extends FixturePart> = Awaited<ReturnType<(typeof parts)[K]>>;
   const fx = { org, users, target, customer, today, overdueInvoice } as {
@@ -203,7 +260,9 @@ export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) 
     Built<"import"> &
     Built<"ledger"> &
     Built<"followUp"> &
-    Built<"customerRequests">;
+    Built<"customerRequests"> &
+    Built<"review"> &
+    Built<"policy">;
   for (const part of Object.keys(parts) as FixturePart[]) {
     if (needs.includes(part)) {
       Object.assign(fx, await parts[part]());
@@ -654,6 +713,44 @@ export const actionTable: Record<string, ActionRow> = {
       "deadlineDays3",
       "deadlineDays4",
     ],
+  },
+  // Collection policies, rules and a customer's policy: administrators' (docs/workflows.md).
+  "policies.save_policy": {
+    allowed: ["ADMIN"],
+    // isDefault is an unticked checkbox when absent, so it is not among the required fields.
+    validInput: () => ({ policyId: "", name: "Consumers", steps: JSON.stringify(VALID_POLICY_STEPS) }),
+    textFields: ["name"],
+  },
+  "policies.save_rules": {
+    allowed: ["ADMIN"],
+    needs: ["policy"],
+    validInput: (fx) => ({
+      rules: JSON.stringify([
+        {
+          policyId: fx.policyId,
+          countryCode: "it",
+          customerType: "consumer",
+          minOpen: "5000.00",
+          minOpenCurrency: "EUR",
+          tag: "",
+        },
+      ]),
+    }),
+  },
+  "policies.assign_customer_policy": {
+    allowed: ["ADMIN"],
+    needs: ["policy"],
+    validInput: (fx) => ({ customerId: fx.customer.id, policyId: fx.policyId, tags: "key account, public-sector" }),
+    idFields: ["customerId", "policyId"],
+    // Free text split at commas; what a tag may hold is checked by the verb.
+    textFields: ["tags"],
+  },
+  "collections.complete_review": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["review"],
+    validInput: (fx) => ({ followUpId: fx.reviewId, note: "History checked; ready for the agency." }),
+    idFields: ["followUpId"],
+    textFields: ["note"],
   },
   // Import: admins and collectors (docs/using.md, "Data in and out").
   "imports.check": {

@@ -17,7 +17,8 @@ function expectedColumns(schema: string): Map<string, Map<string, boolean>> {
     const columns = new Map<string, boolean>();
     for (const line of body.split("\n")) {
       const field = /^\s+(\w+)\s+(\w+)(\[\])?(\?)?(.*)$/.exec(line);
-      if (!field || field[3] || modelNames.has(field[2])) continue; // relations and lists are not columns
+      // Relations (a model's name, one or a list) are not columns; a list of scalars (String[]) is one, never null.
+      if (!field || modelNames.has(field[2])) continue;
       const column = /@map\("([^"]+)"\)/.exec(field[5])?.[1] ?? field[1];
       columns.set(column, Boolean(field[4]));
     }

@@ -101,6 +101,20 @@ export function describeAuditEvent(e: AuditEventInput, ctx: DescribeContext = NO
         .filter((k) => e.payload.before[k] !== e.payload.after[k])
         .map((k) => `${k} ${e.payload.before[k]} → ${e.payload.after[k]}`)
         .join(", ")})`;
+    case "workflow_policy.saved":
+      return e.payload.before
+        ? `Changed the collection policy "${e.payload.before.name}"${e.payload.before.name !== e.payload.after.name ? ` (now "${e.payload.after.name}")` : ""}: ${plural(e.payload.before.steps.length, "step")} → ${plural(e.payload.after.steps.length, "step")}${e.payload.before.isDefault !== e.payload.after.isDefault ? (e.payload.after.isDefault ? ", made the default" : ", no longer the default") : ""}`
+        : `Created the collection policy "${e.payload.after.name}" (${plural(e.payload.after.steps.length, "step")})${e.payload.after.isDefault ? ", the default" : ""}`;
+    case "workflow_rules.saved":
+      return `Changed the policy rules (${plural(e.payload.before.length, "rule")} → ${plural(e.payload.after.length, "rule")})`;
+    case "customer.policy_assigned":
+      return `Changed the collection policy or tags of ${who(e.payload.customerId)}`;
+    case "workflow.step_run":
+      return `Policy "${e.payload.policyName}": ${e.payload.stepKind.replace("_", " ")} for ${who(e.payload.customerId)} (${e.payload.currency})`;
+    case "workflow.reminder_sent":
+      return `Courtesy reminder to ${e.payload.recipient} (${e.payload.transport})`;
+    case "follow_up.reviewed":
+      return `Completed a review of ${who(e.payload.customerId)}: ${e.payload.note}`;
     case "import.committed":
       return `Imported ${e.payload.importKind} from ${e.payload.fileName}: ${e.payload.created} created, ${e.payload.updated} updated, ${e.payload.unchanged} unchanged`;
     case "bulk_send.started":

@@ -14,6 +14,23 @@ const fieldValues = z.record(z.string(), z.string().nullable());
 
 // One schema per kind of audit event, checked when written and when read.
 // Later features add their kinds here.
+const policyAudit = z.object({
+  name: z.string(),
+  isDefault: z.boolean(),
+  steps: z.array(
+    z.object({
+      key: z.string(),
+      kind: z.string(),
+      anchor: z.string(),
+      offsetDays: z.number().int(),
+      stage: z.number().int().nullable(),
+      deadlineDays: z.number().int().nullable(),
+      note: z.string(),
+    }),
+  ),
+});
+const ruleAudit = z.object({ position: z.number().int(), policy: z.string(), conditions: z.string() });
+
 export const auditEventSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("user.signed_in"), payload: z.object({ email: z.string() }) }),
   z.object({ kind: z.literal("user.sign_in_failed"), payload: z.object({ email: z.string(), reason: z.string() }) }),
@@ -299,6 +316,57 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("charge.payment_recorded"),
     payload: z.object({ chargeId: uuid, customerId: uuid, amountMinor: minor, currency, receivedOn: day }),
+  }),
+  z.object({
+    kind: z.literal("workflow_policy.saved"),
+    payload: z.object({
+      policyId: uuid,
+      name: z.string(),
+      /** null: the policy was created. */
+      before: policyAudit.nullable(),
+      after: policyAudit,
+    }),
+  }),
+  z.object({
+    kind: z.literal("workflow_rules.saved"),
+    payload: z.object({
+      before: z.array(ruleAudit),
+      after: z.array(ruleAudit),
+    }),
+  }),
+  z.object({
+    kind: z.literal("customer.policy_assigned"),
+    payload: z.object({
+      customerId: uuid,
+      before: z.object({ policyId: uuid.nullable(), tags: z.array(z.string()) }),
+      after: z.object({ policyId: uuid.nullable(), tags: z.array(z.string()) }),
+    }),
+  }),
+  z.object({
+    kind: z.literal("workflow.step_run"),
+    payload: z.object({
+      runId: uuid,
+      customerId: uuid,
+      currency,
+      policyName: z.string(),
+      stepKind: z.string(),
+      anchorOn: day,
+      followUpId: uuid.nullable(),
+    }),
+  }),
+  z.object({
+    kind: z.literal("workflow.reminder_sent"),
+    payload: z.object({
+      runId: uuid,
+      customerId: uuid,
+      transport: z.string(),
+      recipient: z.string(),
+      contactId: uuid.nullable(),
+    }),
+  }),
+  z.object({
+    kind: z.literal("follow_up.reviewed"),
+    payload: z.object({ followUpId: uuid, customerId: uuid, note: z.string() }),
   }),
   z.object({
     kind: z.literal("policy.updated"),

@@ -110,6 +110,8 @@ export async function completeFollowUp(
   assertCanWork(input.actor);
   return db.$transaction(async (tx) => {
     const followUp = await lockOpenFollowUp(tx, input.orgId, input.followUpId);
+    if (followUp.taskKind === "review")
+      throw new AppError("CONFLICT", "This is an internal review, not a call: mark it reviewed with a note instead.");
     const { contactId } = await logContactIn(tx, { ...input, customerId: followUp.customerId });
     await tx.followUp.update({
       where: { id: followUp.id },
@@ -140,6 +142,33 @@ export async function cancelFollowUp(
       tx,
       { orgId: input.orgId, userId: input.actor.userId },
       { kind: "follow_up.cancelled", payload: { followUpId: followUp.id, customerId: followUp.customerId } },
+    );
+    return { customerId: followUp.customerId };
+  });
+}
+
+/**
+ * Completes an internal review a policy planned (e.g. before a hand-off): no contact with
+ * the customer happened, so none is logged; the note goes to the audit log with who and when.
+ */
+export async function completeReview(
+  db: Db,
+  input: { orgId: string; actor: Actor; followUpId: string; note: string; now: Date },
+): Promise<{ customerId: string }> {
+  assertCanWork(input.actor);
+  const note = requireText(input.note, "note", "what the review found", 2000);
+  return db.$transaction(async (tx) => {
+    const followUp = await lockOpenFollowUp(tx, input.orgId, input.followUpId);
+    if (followUp.taskKind !== "review")
+      throw new AppError("CONFLICT", "This is a call-back: complete it by logging the call.");
+    await tx.followUp.update({
+      where: { id: followUp.id },
+      data: { doneAt: input.now, doneById: input.actor.userId },
+    });
+    await recordAudit(
+      tx,
+      { orgId: input.orgId, userId: input.actor.userId },
+      { kind: "follow_up.reviewed", payload: { followUpId: followUp.id, customerId: followUp.customerId, note } },
     );
     return { customerId: followUp.customerId };
   });

@@ -42,7 +42,7 @@ export async function listCustomerFollowUps(
     id: f.id,
     dueOn: dateOnlyFromDb(f.dueOn),
     note: f.note,
-    by: f.createdBy.name,
+    by: f.createdBy?.name ?? "the collection policy",
     state: f.doneAt ? "done" : f.cancelledAt ? "cancelled" : "open",
     closedAt: f.doneAt ?? f.cancelledAt,
     closedBy: f.doneBy?.name ?? f.cancelledBy?.name ?? null,

@@ -4,6 +4,7 @@ import { type Comparison, comparisonFor } from "@/lib/rates/comparison";
 import { convertToBase } from "@/lib/rates/convert";
 import type { Stage } from "@/lib/stages/stage";
 import { type DateOnly, dateOnlyFromDb } from "@/lib/time/dates";
+import { loadAccountPolicies, policyLabel } from "./account-policies";
 import { accountKey, loadAccountStates } from "./account-state";
 import { dueLetterStage, type WorkKind, workEntries } from "./account-work";
 import { nextAction } from "./policy";
@@ -27,6 +28,8 @@ export interface WorklistItem {
   dueOn: DateOnly | null;
   /** Why the account needs action; the first is the main one. */
   reasons: string[];
+  /** The collection policy the account follows and why ("Consumers (rule 1: consumer)"). */
+  policy: string;
   letterId: string | null;
   /** Who works the account (name), or null. */
   assignedTo: string | null;
@@ -133,16 +136,20 @@ export async function listWorklist(
   );
   // The page's accounts are judged again from their facts: the reasons are worded for today.
   const keys = rows.map((r) => ({ customerId: r.customer_id, currency: r.currency.trim() }));
-  const states = await loadAccountStates(db, {
-    orgId: opts.orgId,
-    timeZone: context.timeZone,
-    today,
-    accounts: keys,
-    locale: context.locale,
-  });
+  const [states, policyOf] = await Promise.all([
+    loadAccountStates(db, {
+      orgId: opts.orgId,
+      timeZone: context.timeZone,
+      today,
+      accounts: keys,
+      locale: context.locale,
+    }),
+    loadAccountPolicies(db, { orgId: opts.orgId, standard: policy, customerIds: keys.map((k) => k.customerId) }),
+  ]);
   const items = rows.flatMap((r, index): WorklistItem[] => {
     const state = states.get(accountKey(keys[index]))!;
-    const action = nextAction(state.facts, policy, today);
+    const followed = policyOf(state);
+    const action = nextAction(state.facts, followed.timing, today);
     const work = workEntries(state, action, today, context.locale);
     if (!work.length) return []; // changed since the cache was read
     const marker = markers.get(r.customer_id);
@@ -164,6 +171,7 @@ export async function listWorklist(
           ...work.map((w) => w.reason),
           ...(callBackDue ? [`Call-back due ${callBackDue === today ? "today" : `since ${callBackDue}`}`] : []),
         ],
+        policy: policyLabel(followed),
         letterId: work.find((w) => w.letterId)?.letterId ?? null,
         assignedTo: marker?.assigned_to ?? null,
         callBackDue,

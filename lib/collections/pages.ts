@@ -3,6 +3,7 @@ import { listAssignees } from "@/lib/customers/assign-accounts";
 import { getCustomerAccount } from "@/lib/customers/get-customer-account";
 import { db } from "@/lib/db/client";
 import { listCustomerCharges } from "@/lib/law/list-customer-charges";
+import { loadPolicyBook } from "@/lib/policies/policy-book";
 import { clockNow, todayIn } from "@/lib/time/dates";
 import { getContactHistory } from "./contact-history";
 import { getAccountCollections } from "./get-account-collections";
@@ -52,4 +53,27 @@ export async function getWorklistPage(user: SessionUser, page: number, opts: { m
 
 export function getPolicyPage(user: SessionUser) {
   return getPolicySettings(db(), { orgId: user.orgId });
+}
+
+/** Settings → Collection policies: the built-in Standard, the named policies with their steps, and the rules in order. */
+export async function getPoliciesPage(user: SessionUser) {
+  const standard = await getPolicySettings(db(), { orgId: user.orgId });
+  const book = await loadPolicyBook(db(), { orgId: user.orgId, standard, customerIds: [] });
+  return { standard: book.standard, policies: book.policies, rules: book.rules };
+}
+
+/** The policies a customer can be given by hand, and the customer's choice and tags. */
+export async function getCustomerPolicyForm(user: SessionUser, customerId: string) {
+  const [policies, customer] = await Promise.all([
+    db().workflowPolicy.findMany({
+      where: { orgId: user.orgId },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+    db().customer.findFirst({
+      where: { id: customerId, orgId: user.orgId },
+      select: { workflowPolicyId: true, tags: true },
+    }),
+  ]);
+  return { policies, policyId: customer?.workflowPolicyId ?? null, tags: customer?.tags ?? [] };
 }

@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { loadRateTable, type RateTable } from "@/lib/rates/convert";
 import { ratesValuesSql } from "@/lib/rates/rates-sql";
 import { type DateOnly, dateOnlyFromDb, todayIn } from "@/lib/time/dates";
+import { loadAccountPolicies } from "./account-policies";
 import { accountKey, loadAccountStates } from "./account-state";
 import { accountWork } from "./account-work";
 import { getPolicySettings, type PolicySettings } from "./policy-settings";
@@ -37,6 +38,7 @@ export interface WorkContext {
   timeZone: string;
   locale: string;
   today: DateOnly;
+  /** The built-in Standard policy (collection_policies); accounts on a named policy use theirs. */
   policy: PolicySettings;
   /** Today's exchange rates: priorities compare amounts in the base currency. */
   rates: RateTable;
@@ -141,7 +143,16 @@ async function refreshChunk(tx: DbOrTx, reader: DbOrTx, opts: WorkContext): Prom
   }
   if (busy.length) {
     const states = await loadAccountStates(reader, { orgId, timeZone: opts.timeZone, today, accounts: busy });
-    const work = busy.map((key) => accountWork(states.get(accountKey(key))!, opts.policy, today));
+    // Each account follows its own policy (lib/policies): the customer's, a rule's, or the default.
+    const policyOf = await loadAccountPolicies(reader, {
+      orgId,
+      standard: opts.policy,
+      customerIds: busy.map((k) => k.customerId),
+    });
+    const work = busy.map((key) => {
+      const state = states.get(accountKey(key))!;
+      return accountWork(state, policyOf(state).timing, today);
+    });
     await tx.$executeRaw`
       WITH rates AS (${ratesValuesSql(opts.rates)})
       UPDATE account_work a SET work_kind = k.kind, due_stage = k.stage, overdue_minor = k.overdue, oldest_overdue_due = k.oldest,

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { WORKING_ROLES } from "@/lib/auth/roles";
 import { clockNow } from "@/lib/time/dates";
 import { CONTACT_TYPES } from "./contact-types";
-import { cancelFollowUp, completeFollowUp, scheduleFollowUp } from "./follow-ups";
+import { cancelFollowUp, completeFollowUp, completeReview, scheduleFollowUp } from "./follow-ups";
 import { addInternalNote } from "./internal-notes";
 
 // Server-action definitions for a collector's own tasks on an account: call-backs
@@ -80,5 +80,20 @@ export const addInternalNoteAction = actionDefinition({
   run: async (ctx, input) => {
     const { customerId } = await addInternalNote(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), ...input });
     return { message: "Internal note added (not sent to the customer).", data: { customerId } };
+  },
+});
+
+export const completeReviewAction = actionDefinition({
+  name: "collections.complete_review",
+  roles: WORKING_ROLES,
+  schema: z.object({ followUpId: idField("a review"), note: requiredTextField("what the review found") }),
+  run: async (ctx, input) => {
+    const { customerId } = await completeReview(ctx.db, {
+      orgId: ctx.orgId,
+      actor: actor(ctx),
+      ...input,
+      now: clockNow(),
+    });
+    return { message: "Review done.", data: { customerId } };
   },
 });

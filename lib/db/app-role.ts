@@ -44,6 +44,8 @@ export const APP_TABLE_GRANTS: Record<string, string[]> = {
   import_file_chunks: ["INSERT", "UPDATE", "DELETE"],
   job_workers: ["INSERT", "UPDATE", "DELETE"],
   org_bank_accounts: ["INSERT", "UPDATE", "DELETE"],
+  // A policy's rules are replaced as a list when an admin saves them (audited with before and after).
+  workflow_rules: ["INSERT", "UPDATE", "DELETE"],
   // The one-time setup code: issued by npm start, deleted when setup is done.
   setup_codes: ["INSERT", "UPDATE", "DELETE"],
   // The customer's page (lib/portal): links and revocations are written once; a customer's

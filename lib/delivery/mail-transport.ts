@@ -9,7 +9,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
-  attachment: { filename: string; content: Uint8Array };
+  /** Absent for a plain message (a policy's courtesy reminder). */
+  attachment?: { filename: string; content: Uint8Array };
   /** Further PDFs: the invoice copies the letter encloses. */
   more?: { filename: string; content: Uint8Array }[];
 }
@@ -35,7 +36,7 @@ export function smtpSender(url: string): SmtpSender {
         to: mail.to,
         subject: mail.subject,
         text: mail.text,
-        attachments: [mail.attachment, ...(mail.more ?? [])].map((a) => ({
+        attachments: [...(mail.attachment ? [mail.attachment] : []), ...(mail.more ?? [])].map((a) => ({
           filename: a.filename,
           content: Buffer.from(a.content),
           contentType: "application/pdf",

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { loadAccountPolicies, type PolicyOf, policyLabel } from "@/lib/collections/account-policies";
 import { type AccountKey, type AccountState, accountKey, loadAccountStates } from "@/lib/collections/account-state";
 import { type DueLetter, listDueLetters } from "@/lib/collections/list-worklist";
 import { activePause, type NextAction, nextAction, overdueInvoices } from "@/lib/collections/policy";
@@ -19,6 +20,8 @@ import { resolveSelection, type SelectedAccount } from "./selection";
 
 export interface PlannedLetter extends DueLetter {
   channel: LetterChannel;
+  /** The collection policy the account follows and why (absent in runs planned before policies). */
+  policy?: string;
 }
 
 export type SkipCategory =
@@ -48,6 +51,8 @@ export interface SkippedAccount extends AccountKey {
   name: string;
   category: SkipCategory;
   reason: string;
+  /** The collection policy the account follows and why (empty for a channel problem). */
+  policy: string;
 }
 
 export interface BulkSendPlan {
@@ -100,12 +105,14 @@ export async function planBulkSend(
   const dueInScope = inScope ? due.filter((d) => inScope.has(accountKey(d))) : due;
 
   const channels = await customerChannels(db, opts.orgId, [...new Set(dueInScope.map((d) => d.customerId))]);
+  const policyOf = await duePolicies(db, context, dueInScope);
   const letters: PlannedLetter[] = [];
   const skipped: SkippedAccount[] = [];
   for (const d of dueInScope) {
     const verdict = channels.get(d.customerId)!;
-    if (verdict.ok) letters.push({ ...d, channel: verdict.channel });
-    else skipped.push({ ...key(d), name: d.name, category: "channel", reason: verdict.reason });
+    const policy = policyOf(d);
+    if (verdict.ok) letters.push({ ...d, channel: verdict.channel, policy });
+    else skipped.push({ ...key(d), name: d.name, category: "channel", reason: verdict.reason, policy });
   }
 
   const planned = new Set(dueInScope.map(accountKey));
@@ -134,6 +141,22 @@ export async function planBulkSend(
 }
 
 const key = (a: AccountKey): AccountKey => ({ customerId: a.customerId, currency: a.currency });
+
+/** The policy each due account follows, named for the plan (its rules may read the open balance). */
+async function duePolicies(db: DbOrTx, context: WorkContext, due: AccountKey[]) {
+  const customerIds = [...new Set(due.map((d) => d.customerId))];
+  const [policyOf, balances] = await Promise.all([
+    loadAccountPolicies(db, { orgId: context.orgId, standard: context.policy, customerIds }),
+    db.account.findMany({
+      where: { orgId: context.orgId, customerId: { in: customerIds } },
+      select: { customerId: true, currency: true, openMinor: true },
+    }),
+  ]);
+  const open = new Map(
+    balances.map((b) => [accountKey({ customerId: b.customerId, currency: b.currency }), b.openMinor]),
+  );
+  return (d: AccountKey) => policyLabel(policyOf({ ...key(d), openMinor: Number(open.get(accountKey(d)) ?? 0) }));
+}
 
 async function customerChannels(db: DbOrTx, orgId: string, ids: string[]) {
   const rows = await db.customer.findMany({
@@ -175,10 +198,21 @@ async function judgeSkipped(db: DbOrTx, context: WorkContext, accounts: NamedAcc
       accounts: chunk.map(key),
       locale: context.locale,
     });
+    const policyOf: PolicyOf = await loadAccountPolicies(db, {
+      orgId: context.orgId,
+      standard: context.policy,
+      customerIds: chunk.map((a) => a.customerId),
+    });
     for (const account of chunk) {
       const state = states.get(accountKey(account))!;
-      const action = nextAction(state.facts, context.policy, context.today);
-      out.push({ ...key(account), name: account.name, ...skipCategory(state, action, context.today) });
+      const followed = policyOf(state);
+      const action = nextAction(state.facts, followed.timing, context.today);
+      out.push({
+        ...key(account),
+        name: account.name,
+        ...skipCategory(state, action, context.today),
+        policy: policyLabel(followed),
+      });
     }
   }
   return out;

@@ -45,6 +45,8 @@ export interface TodayItem {
   href: string;
   /** Set on call-backs: the follow-up to complete from Today. */
   followUpId?: string;
+  /** Call-backs: "call" (completed by logging the call) or "review" (a policy's internal review). */
+  taskKind?: "call" | "review";
 }
 
 export interface TodaySection {
@@ -177,11 +179,12 @@ const SECTIONS: Record<TodaySectionKey, (s: Scope) => SectionSql> = {
     from: Prisma.sql`FROM follow_ups x
       WHERE x.org_id = ${s.orgId}::uuid AND x.done_at IS NULL AND x.cancelled_at IS NULL AND x.due_on <= ${s.today}::date
       ${s.mine ? Prisma.sql`AND (x.created_by_id = ${s.mine}::uuid OR ${assignedSql(s)})` : Prisma.empty}`,
-    select: Prisma.sql`x.id, x.due_on, x.note, x.created_at, x.created_by_id`,
+    select: Prisma.sql`x.id, x.due_on, x.note, x.created_at, x.created_by_id, x.task_kind`,
     extra: Prisma.sql`(SELECT b.name FROM users b WHERE b.id = s.created_by_id) AS planned_by`,
     order: Prisma.sql`s.due_on, s.created_at, s.id`,
+    // A policy's task has no person who planned it: the note names the policy and its step.
     text: (r) =>
-      `Call back ${dateOnlyFromDb(r.due_on as Date) === s.today ? "today" : `(due ${day(r.due_on, s)})`}: ${r.note} — planned by ${r.planned_by}`,
+      `${r.task_kind === "review" ? "Review" : "Call back"} ${dateOnlyFromDb(r.due_on as Date) === s.today ? "today" : `(due ${day(r.due_on, s)})`}: ${r.note} — planned by ${r.planned_by ?? "the collection policy"}`,
   }),
   // letter_deliveries_newest_by_org: each letter's newest request, failed when its newest try failed.
   failedDeliveries: (s) => ({
@@ -232,7 +235,9 @@ async function readSection(db: DbOrTx, key: TodaySectionKey, s: Scope, limit: nu
         assignedTo: r.assigned_to,
         text: q.text(r, s),
         href: q.href?.(r) ?? `/customers/${r.customer_id}`,
-        ...(key === "callBacks" ? { followUpId: String(r.id) } : {}),
+        ...(key === "callBacks"
+          ? { followUpId: String(r.id), taskKind: r.task_kind === "review" ? ("review" as const) : ("call" as const) }
+          : {}),
       }),
     ),
   };

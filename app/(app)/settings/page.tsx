@@ -15,6 +15,13 @@ export default async function SettingsPage() {
       note: admin ? undefined : "Read only: administrators change the policy.",
     },
     {
+      href: "/settings/policies",
+      title: "Collection policies",
+      description:
+        "Policies per kind of customer: reminders before the due date, calls and reviews between the letters, and the rules that choose one.",
+      note: admin ? undefined : "Read only: administrators change the policies.",
+    },
+    {
       href: "/settings/law",
       title: "Law and rates",
       description:

@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { formatDateOnly } from "@/lib/time/dates";
 import { getTodayPage, TODAY_PAGE_SIZE } from "@/lib/today/pages";
 import { SECTION_TITLES, TODAY_SECTIONS } from "@/lib/today/today-sections";
-import { completeFollowUpAction } from "./actions";
+import { completeFollowUpAction, completeReviewAction } from "./actions";
 
 export const metadata: Metadata = { title: "Today" };
 
@@ -53,6 +53,7 @@ export default async function TodayPage({
       section={section}
       showAllHref={showAll ? href({ mine, section: section.key }) : undefined}
       complete={canWork ? completeFollowUpAction : undefined}
+      review={canWork ? completeReviewAction : undefined}
       today={today}
       nowTime={nowTime}
     />

@@ -28,6 +28,7 @@ import {
   writeOffAction as writeOffDef,
 } from "@/lib/ledger/actions";
 import { sendLetterAction as sendLetterDef } from "@/lib/letters/actions";
+import { assignPolicyAction as assignPolicyDef } from "@/lib/policies/actions";
 import { emailStatementAction as emailStatementDef } from "@/lib/statements/actions";
 
 export const sendLetterAction = defineAction(sendLetterDef);
@@ -55,3 +56,6 @@ export const addInternalNoteAction = defineAction(addInternalNoteDef);
 /** Assigns one customer (this page) or a list (a worklist selection: pass customerIds as an array). */
 export const assignAccountsAction = defineAction(assignAccountsDef);
 export const emailStatementAction = defineAction(emailStatementDef);
+
+// An administrator's choice of the customer's collection policy and its tags.
+export const assignPolicyAction = defineAction(assignPolicyDef);

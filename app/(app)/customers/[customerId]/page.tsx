@@ -8,6 +8,7 @@ import { AssignmentBlock } from "@/components/assignment-form";
 import { ChargesTable } from "@/components/charges-table";
 import { CollectionsPanel } from "@/components/collections-panel";
 import { CustomerHeader } from "@/components/customer-header";
+import { CustomerPolicyForm } from "@/components/customer-policy-form";
 import { FollowUpsPanel } from "@/components/follow-ups-panel";
 import { HistoryTimeline } from "@/components/history-timeline";
 import { InternalNotes } from "@/components/internal-notes";
@@ -15,7 +16,7 @@ import { InvoiceTable } from "@/components/invoice-table";
 import { LedgerForms } from "@/components/ledger-forms";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { getCustomerPage } from "@/lib/collections/pages";
+import { getCustomerPage, getCustomerPolicyForm } from "@/lib/collections/pages";
 import { LANGUAGE_LABEL } from "@/lib/customers/customer-fields";
 import { AppError } from "@/lib/errors/app-error";
 import { describeMovement } from "@/lib/ledger/customer-movements";
@@ -26,6 +27,7 @@ import {
   addInternalNoteAction,
   applyCreditAction,
   assignAccountsAction,
+  assignPolicyAction,
   attachInvoicePdfAction,
   cancelFollowUpAction,
   completeFollowUpAction,
@@ -258,6 +260,13 @@ export default async function CustomerPage({
             )
           }
         </CollectionsPanel>
+        {user.role === "ADMIN" && (
+          <CustomerPolicyForm
+            action={assignPolicyAction}
+            customerId={customerId}
+            {...(await getCustomerPolicyForm(user, customerId))}
+          />
+        )}
         {working && (
           <AccountForms
             customerId={customerId}

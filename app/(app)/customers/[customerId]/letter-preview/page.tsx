@@ -44,6 +44,7 @@ export default async function LetterPreviewPage({
         {back}
         <p className="rounded-xl border border-slate-200 bg-white p-5 text-sm" data-testid="next-action">
           {action.reason}
+          <span className="mt-1 block text-slate-500">Policy: {page.preview.policy}</span>
         </p>
       </div>
     );
@@ -58,6 +59,9 @@ export default async function LetterPreviewPage({
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Preview: letter {action.stage} of 4</h1>
           <p className="text-sm text-slate-600">{action.reason}.</p>
+          <p className="text-sm text-slate-600" data-testid="preview-policy">
+            Policy: {page.preview.policy}
+          </p>
           <p className="text-sm text-slate-600">
             Covers {letter.invoices.length} invoice{letter.invoices.length === 1 ? "" : "s"},{" "}
             <Money minor={letter.totalDueMinor} currency={currency} locale={user.locale} /> in total; payment deadline{" "}
