@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { HistoryEntry } from "@/lib/collections/contact-history";
 
-const CHANNEL = { LETTER: "Letter", EMAIL: "Email", PHONE: "Phone" } as const;
+const CHANNEL = { LETTER: "Letter", EMAIL: "Email", PHONE: "Phone", PORTAL: "Account page" } as const;
 const OUTCOME: Record<string, string> = {
   SENT: "Sent",
   DELIVERED: "Delivered",

@@ -12,6 +12,7 @@ import { planFingerprint } from "@/lib/letters/bulk-plan";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import type { PolicyStep } from "@/lib/policies/policy-steps";
 import { savePolicy } from "@/lib/policies/save-policy";
+import { createCustomerRequest } from "@/lib/portal/create-request";
 import { addDaysTo, clockNow, dateOnlyToDb, todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
 import {
@@ -60,6 +61,7 @@ export type FixturePart =
   | "import"
   | "ledger"
   | "followUp"
+  | "customerRequests"
   | "review"
   | "policy"
   | "apiToken"
@@ -83,6 +85,7 @@ const PART_KEYS: Record<FixturePart, string[]> = {
   import: ["checkedImport", "importMapping"],
   ledger: ["ledgerCustomer", "ledgerInvoice", "ledgerPayment"],
   followUp: ["followUpId"],
+  customerRequests: ["messageRequestId", "promiseRequestId"],
   review: ["reviewId"],
   policy: ["policyId"],
   apiToken: ["apiTokenId"],
@@ -207,6 +210,22 @@ export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) 
       });
       return { followUpId };
     },
+    customerRequests: async () => {
+      // What a customer sent from its page: a message to read and a promise to decide.
+      const base = { orgId: org.id, customerId: customer.id, currency: "EUR", source: "portal" };
+      const { requestId: messageRequestId } = await createCustomerRequest(db, {
+        ...base,
+        kind: "MESSAGE",
+        message: "Hello",
+      });
+      const { requestId: promiseRequestId } = await createCustomerRequest(db, {
+        ...base,
+        kind: "PROMISE",
+        amountMinor: 150_000n,
+        promisedFor: dateOnlyToDb(addDaysTo(today, 10)),
+      });
+      return { messageRequestId, promiseRequestId };
+    },
     review: async () => {
       // An open internal review a policy planned (no person planned it).
       const review = await db.followUp.create({
@@ -285,6 +304,7 @@ export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) 
     Built<"import"> &
     Built<"ledger"> &
     Built<"followUp"> &
+    Built<"customerRequests"> &
     Built<"review"> &
     Built<"policy"> &
     Built<"apiToken"> &
@@ -602,6 +622,23 @@ export const actionTable: Record<string, ActionRow> = {
       "contactPerson",
       "phone",
     ],
+  },
+  "portal.mark_read": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["customerRequests"],
+    validInput: (fx) => ({ requestId: fx.messageRequestId }),
+    idFields: ["requestId"],
+  },
+  "portal.decide_proposal": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["customerRequests"],
+    validInput: (fx) => ({ requestId: fx.promiseRequestId, decision: "accept" }),
+    idFields: ["requestId"],
+  },
+  "portal.revoke_links": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({ customerId: fx.customer.id, currency: "EUR" }),
+    idFields: ["customerId"],
   },
   // Ownership and call-backs: the working roles (docs/using.md, "A collector's day").
   "customers.assign": {

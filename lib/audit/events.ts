@@ -67,6 +67,25 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
       toName: z.string().nullable(),
     }),
   }),
+  // The customer's page (lib/portal): what a customer did there (no user: the customer), and a collector's answer.
+  z.object({
+    kind: z.literal("portal.request"),
+    payload: z.object({
+      requestId: uuid,
+      customerId: uuid,
+      currency,
+      kind: z.enum(["PAID_CLAIM", "DISPUTE", "PROMISE", "PLAN", "MESSAGE"]),
+      source: z.string(),
+    }),
+  }),
+  z.object({
+    kind: z.literal("portal.request_handled"),
+    payload: z.object({ requestId: uuid, customerId: uuid, decision: z.enum(["read", "accepted", "declined"]) }),
+  }),
+  z.object({
+    kind: z.literal("portal.links_revoked"),
+    payload: z.object({ customerId: uuid, currency }),
+  }),
   z.object({
     kind: z.literal("follow_up.scheduled"),
     payload: z.object({ followUpId: uuid, customerId: uuid, dueOn: day }),
@@ -105,7 +124,7 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
     payload: z.object({
       contactId: uuid,
       customerId: uuid,
-      channel: z.enum(["LETTER", "EMAIL", "PHONE"]),
+      channel: z.enum(["LETTER", "EMAIL", "PHONE", "PORTAL"]),
       direction: z.enum(["OUTBOUND", "INBOUND"]),
       outcome: z.string(),
     }),

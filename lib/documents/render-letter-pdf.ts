@@ -9,6 +9,7 @@ import { INVOICE_PDF_CAPS } from "@/lib/invoices/invoice-pdf";
 import { checkStoredPdfs, storedImagePasses } from "@/lib/sandbox/inspect-files";
 import { type Letterhead, parseLetterhead } from "./letterhead";
 import { INK, keepNumbersTogether, MM, MUTED, PAGE_H, PAGE_W } from "./pdf-page";
+import { drawQrCode, PORTAL_CAPTION } from "./portal-block";
 import { appendProtocolForms } from "./render-protocol-forms";
 import { LOGO_CAPS } from "./update-letterhead";
 
@@ -33,6 +34,8 @@ export interface StoredLetterForPdf {
   checkpoint?: Checkpoint | null;
   /** letters.protocol_forms: the UK Debt Protocol's forms, printed after the letter (render-protocol-forms.ts). */
   protocolForms?: unknown;
+  /** The customer's page (lib/documents/portal-link.ts): printed as a QR code and address after the text. */
+  portalUrl?: string | null;
 }
 
 export interface LogoImage {
@@ -273,11 +276,13 @@ async function drawLetter(
 
   if (!parts) {
     pen.y = PAGE_H - 100 * MM;
+    if (letter.portalUrl) pen.portalBlock(letter.portalUrl);
     for (const block of letter.body.split("\n\n")) pen.block(block);
     pen.finish();
     return;
   }
   pen.addressWindow(parts.address.split("\n"), letter.registeredMail ? REGISTERED[letter.language] : null);
+  if (letter.portalUrl) pen.portalBlock(letter.portalUrl);
   pen.dateLine(parts.date);
   pen.y = PAGE_H - 103 * MM;
   pen.paragraph(parts.subject, fonts.bold, 11);
@@ -578,6 +583,34 @@ class Pen {
   }
 
   /** Footer on every page: bank details, contact line (wrapped, never cut), letter reference and page number. */
+  /**
+   * The customer's page, in the first page's information block right of the address
+   * window (DIN 5008 form B leaves 125-190 mm free there): a QR code, one line of what it
+   * is for, and the address in full (never cut), so the block never adds a page.
+   */
+  portalBlock(url: string) {
+    const size = 22 * MM;
+    const top = PAGE_H - 46 * MM;
+    const qrX = PAGE_W - RIGHT - size;
+    drawQrCode(this.page, url, qrX, top - size, size);
+    const x = 112 * MM;
+    let y = top - 8;
+    for (const line of this.wrap(PORTAL_CAPTION[this.letter.language], this.fonts.regular, 7, qrX - x - 2 * MM)) {
+      this.page.drawText(line, { x, y, font: this.fonts.regular, size: 7, color: MUTED });
+      y -= 8.6;
+    }
+    const width = PAGE_W - RIGHT - x;
+    const urlSize = Math.min(7.5, width / this.width(url, this.fonts.bold, 1));
+    const urlWidth = this.width(url, this.fonts.bold, urlSize);
+    this.page.drawText(url, {
+      x: PAGE_W - RIGHT - urlWidth,
+      y: top - size - 9,
+      font: this.fonts.bold,
+      size: urlSize,
+      color: INK,
+    });
+  }
+
   finish() {
     const total = this.pages.length;
     this.pages.forEach((page, i) => {

@@ -42,7 +42,12 @@ export const en: LetterPhrases = {
     }
     const letter = c.letterStage ? `our letter ${c.letterStage} (${en.stageNames[c.letterStage as 1]})` : null;
     if (c.direction === "INBOUND")
-      return { EMAIL: "your email received", PHONE: "you called us", LETTER: "your letter received" }[c.channel];
+      return {
+        EMAIL: "your email received",
+        PHONE: "you called us",
+        LETTER: "your letter received",
+        PORTAL: "your message on your account page",
+      }[c.channel];
     if (c.channel === "PHONE")
       return c.outcome === "NO_ANSWER"
         ? "we called you: no answer"

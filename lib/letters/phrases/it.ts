@@ -48,6 +48,7 @@ export const it: LetterPhrases = {
         EMAIL: "ricevuta la Vostra e-mail",
         PHONE: "ci avete telefonato",
         LETTER: "ricevuta la Vostra lettera",
+        PORTAL: "ricevuta la Vostra comunicazione dalla pagina del conto",
       }[c.channel];
     if (c.channel === "PHONE")
       return c.outcome === "NO_ANSWER"

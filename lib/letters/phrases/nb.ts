@@ -36,7 +36,12 @@ export const nb: LetterPhrases = {
     }
     const letter = c.letterStage ? `brev ${c.letterStage} (${nb.stageNames[c.letterStage as 1]})` : null;
     if (c.direction === "INBOUND")
-      return { EMAIL: "e-post fra dere mottatt", PHONE: "dere ringte oss", LETTER: "brev fra dere mottatt" }[c.channel];
+      return {
+        EMAIL: "e-post fra dere mottatt",
+        PHONE: "dere ringte oss",
+        LETTER: "brev fra dere mottatt",
+        PORTAL: "melding fra dere via kontosiden",
+      }[c.channel];
     if (c.channel === "PHONE")
       return c.outcome === "NO_ANSWER"
         ? "vi ringte dere, uten svar"
