@@ -181,7 +181,7 @@ describe("collection policies through the worker, on simulated days", () => {
 
     // Halfway, the admin shortens the wait after letter 1: the sent letter is untouched, the next steps move.
     const changed = CONSUMERS.map((s) =>
-      s.key === "call-2" ? { ...s, offsetDays: 2 } : s.key === "letter-2" ? { ...s, offsetDays: 5 } : s,
+      s.key === "call-2" ? { ...s, offsetDays: 2 } : s.key === "letter-2" ? { ...s, offsetDays: 20 } : s,
     );
     await savePolicy(db, { ...adminEditor, policyId, name: "Consumers", isDefault: false, steps: changed });
     const audit = await db.auditEvent.findFirstOrThrow({
@@ -190,7 +190,7 @@ describe("collection policies through the worker, on simulated days", () => {
     });
     const payload = audit.payload as { before: { steps: PolicyStep[] }; after: { steps: PolicyStep[] } };
     expect(payload.before.steps.find((s) => s.key === "letter-2")?.offsetDays).toBe(10);
-    expect(payload.after.steps.find((s) => s.key === "letter-2")?.offsetDays).toBe(5);
+    expect(payload.after.steps.find((s) => s.key === "letter-2")?.offsetDays).toBe(20);
     const stored = await db.letter.findUniqueOrThrow({ where: { id: letter1.letterId } });
     expect(stored.contentSha256).toBe(letter1.contentSha256);
 
@@ -198,16 +198,20 @@ describe("collection policies through the worker, on simulated days", () => {
     expect((await runs()).length).toBe(2);
     await workerDay("2026-03-27");
     expect((await runs())[2]).toMatchObject({ stepKind: "call_task", anchorOn: new Date("2026-03-25T00:00:00Z") });
-    // Letter 2: 2 + 5 days after letter 1 under the new policy (it was 14).
-    expect(await dueOn("2026-03-31")).not.toContain("Ada Consumer:2");
-    expect(await dueOn("2026-04-01")).toContain("Ada Consumer:2");
-    await send("2026-04-01", 2);
-    await send("2026-04-15", 3);
+    // Letter 2: 2 + 20 days after letter 1 under the new policy (it was 4 + 10, and no letter goes
+    // before the day after letter 1's deadline, 14 days after it, whatever the policy says).
+    expect(await dueOn("2026-04-15")).not.toContain("Ada Consumer:2");
+    expect(await dueOn("2026-04-16")).toContain("Ada Consumer:2");
+    await send("2026-04-16", 2);
+    // Letter 3: 14 days after letter 2 is the last day letter 2 gave; it goes the day after.
+    expect(await dueOn("2026-04-30")).not.toContain("Ada Consumer:3");
+    expect(await dueOn("2026-05-01")).toContain("Ada Consumer:3");
+    await send("2026-05-01", 3);
 
     // A week after letter 3: the internal review, completed as a review (not as a call).
-    await workerDay("2026-04-21");
+    await workerDay("2026-05-07");
     expect((await runs()).length).toBe(3);
-    await workerDay("2026-04-22");
+    await workerDay("2026-05-08");
     const review = (await runs())[3];
     expect(review.followUp).toMatchObject({
       taskKind: "review",
@@ -221,10 +225,10 @@ describe("collection policies through the worker, on simulated days", () => {
         channel: "PHONE",
         direction: "OUTBOUND",
         outcome: "SPOKE",
-        occurredOn: "2026-04-22",
+        occurredOn: "2026-05-08",
         time: "10:00",
         note: "x",
-        now: at("2026-04-22"),
+        now: at("2026-05-08"),
       }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
     await completeReview(db, {
@@ -232,7 +236,7 @@ describe("collection policies through the worker, on simulated days", () => {
       actor,
       followUpId: review.followUpId!,
       note: "History complete; ready for the agency",
-      now: at("2026-04-22"),
+      now: at("2026-05-08"),
     });
     expect(await db.followUp.findUniqueOrThrow({ where: { id: review.followUpId! } })).toMatchObject({
       doneById: collector.id,
