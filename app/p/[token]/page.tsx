@@ -81,10 +81,10 @@ function Invoices({ page, w, token }: { page: PortalPage; w: PortalWords; token:
                 {w.due} {i.due}
               </span>
               <span className="text-sm text-slate-600">
-                {w.amount} {i.amount}
+                {w.amount} <span className="whitespace-nowrap">{i.amount}</span>
               </span>
               <span className="text-right font-semibold tabular-nums sm:text-left">
-                {w.open} {i.open}
+                {w.open} <span className="whitespace-nowrap">{i.open}</span>
               </span>
               <span className="col-span-2 text-sm sm:col-span-1 sm:text-right">
                 {i.hasCopy && (
