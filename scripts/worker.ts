@@ -4,6 +4,7 @@
 // machines as you like (they share the queue).
 import { createServer } from "node:http";
 import { bankStatementTasks } from "@/lib/bank/process-bank-statement";
+import { WATCH_FOLDER_CRONTAB, watchFolderTasks } from "@/lib/bank/watch-folder";
 import { ACCOUNT_WORK_CRONTAB, accountWorkTasks } from "@/lib/collections/account-work-tasks";
 import { POLICY_STEPS_CRONTAB, policyStepsTasks } from "@/lib/collections/policy-steps-task";
 import { AGING_SNAPSHOT_CRONTAB, agingSnapshotTasks } from "@/lib/dashboard/aging-snapshot-task";
@@ -25,6 +26,8 @@ if (!url) {
 }
 const db = createDb(url);
 const transport = transportFromEnv();
+// IMPORT_WATCH_DIR: one subfolder per organization id; files dropped there are imported each minute.
+const watchDir = process.env.IMPORT_WATCH_DIR;
 const worker = await startWorker(
   db,
   url,
@@ -40,6 +43,7 @@ const worker = await startWorker(
     ...agingSnapshotTasks(db),
     ...webhookTasks(db),
     ...rateFetchTasks(db),
+    ...(watchDir ? watchFolderTasks(db, watchDir) : {}),
   },
   {
     crontab: [
@@ -48,6 +52,7 @@ const worker = await startWorker(
       HOUSEKEEPING_CRONTAB,
       AGING_SNAPSHOT_CRONTAB,
       RATE_FETCH_CRONTAB,
+      ...(watchDir ? [WATCH_FOLDER_CRONTAB] : []),
     ].join("\n"),
   },
 );

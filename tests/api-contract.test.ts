@@ -34,6 +34,8 @@ const SCENARIO = [
   "getCustomerHistory",
   "getAging",
   "listAccounts",
+  "postBankStatement",
+  "getBankStatement",
 ];
 
 interface Doc {
@@ -76,10 +78,12 @@ async function send(
     method,
     headers: {
       authorization: `Bearer ${token}`,
-      ...(init.body === undefined ? {} : { "content-type": "application/json" }),
+      // A file's Content-Type comes with its example's headers.
+      ...(init.body === undefined || typeof init.body === "string" ? {} : { "content-type": "application/json" }),
       ...init.headers,
     },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    // A file operation's example body is the file's text, sent as it is.
+    body: init.body === undefined || typeof init.body === "string" ? init.body : JSON.stringify(init.body),
   });
   const type = response.headers.get("content-type") ?? "";
   const body = type.includes("json") ? await response.json() : new Uint8Array(await response.arrayBuffer());
@@ -119,13 +123,17 @@ describe("the OpenAPI document", () => {
     expect(() => check("/aging", "get", 201, "application/json", {})).toThrow();
     const byId = new Map(API_OPERATIONS.map((o) => [o.operationId, o]));
     let letterId = "";
+    let bankStatementId = "";
     const receiver = createServer((_req, res) => res.writeHead(204).end());
     await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
     const receiverPort = String((receiver.address() as AddressInfo).port);
     for (const id of SCENARIO) {
       const op = byId.get(id)!;
       const params = Object.fromEntries(
-        Object.entries(op.example.params ?? {}).map(([k, v]) => [k, v === "{letterId}" ? letterId : v]),
+        Object.entries(op.example.params ?? {}).map(([k, v]) => [
+          k,
+          v === "{letterId}" ? letterId : v === "{bankStatementId}" ? bankStatementId : v,
+        ]),
       );
       const path =
         op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name])) +
@@ -138,6 +146,7 @@ describe("the OpenAPI document", () => {
       expect(answer.status, `${id}: ${JSON.stringify(answer.body).slice(0, 300)}`).toBeLessThan(300);
       check(op.path, op.method.toLowerCase(), answer.status, answer.type, answer.body);
       if (id === "postLetter") letterId = (answer.body as { letterId: string }).letterId;
+      if (id === "postBankStatement") bankStatementId = (answer.body as { id: string }).id;
     }
     // The examples again: idempotent PUTs answer unchanged, the payment its first answer, the letter a 409.
     for (const id of ["putCustomer", "putInvoice", "postPayment", "postCreditNote", "postLetter"]) {
@@ -161,6 +170,8 @@ describe("the OpenAPI document", () => {
       ["/payments", "POST", "/payments", { body: { amount: 12 } }],
       ["/invoices/{number}", "PUT", "/invoices/1", { body: { customerReference: "10042" } }],
       ["/letters/{id}", "GET", "/letters/not-a-uuid"],
+      ["/bank-statements", "POST", "/bank-statements", { body: { file: "x" } }],
+      ["/bank-statements/{id}", "GET", "/bank-statements/00000000-0000-4000-8000-000000000000"],
       ["/accounts", "GET", "/accounts", {}, "ddk_unknown"],
     ];
     for (const [template, method, path, init, secret] of refusals) {

@@ -1,10 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { createApiToken } from "@/lib/api-runtime/create-api-token";
 import { countRequest } from "@/lib/api-runtime/rate-limit";
 import { revokeApiToken } from "@/lib/api-runtime/revoke-api-token";
 import type { ApiScope } from "@/lib/api-runtime/scopes";
+import { bankStatementTasks } from "@/lib/bank/process-bank-statement";
+import { MAX_BANK_STATEMENT_BYTES } from "@/lib/bank/receive-bank-statement";
+import { runDueJobs } from "@/lib/jobs/queue";
+import { newWebhookSecret } from "@/lib/webhooks/signing";
 import { apiTokenCommand } from "@/scripts/api-token-command";
 import { apiClient, useApiServer } from "./api-server";
+import { bankFixture, orgWithBankInvoices } from "./bank";
 import { useTestDb } from "./db";
 import { createOrg, createUser } from "./factories";
 
@@ -342,6 +347,129 @@ describe("letters", () => {
       expect.objectContaining({ type: "contact", channel: "LETTER", letterId: sent.body.letterId }),
     ]);
     expect((await api("GET", "/letters/00000000-0000-4000-8000-000000000000")).status).toBe(404);
+  });
+});
+
+describe("bank statements", () => {
+  /** The fixtures' organization (tests/bank.ts: customers and open invoices) with a token. */
+  async function bankOrgWithToken(scopes: ApiScope[] = ["read", "write"]) {
+    const f = await orgWithBankInvoices(db);
+    const token = await createApiToken(db, {
+      orgId: f.org.id,
+      name: "bank sync",
+      scopes,
+      createdById: null,
+      via: "cli",
+      now: NOW,
+    });
+    return { ...f, secret: token.secret };
+  }
+  const postFile = (secret: string, body: Buffer | string, contentType = "application/xml") =>
+    fetch(`${server.url()}/api/v1/bank-statements`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${secret}`, "content-type": contentType },
+      body: typeof body === "string" ? body : new Uint8Array(body),
+    });
+
+  it("takes the file as sent (202, Location), records nothing twice for the same file, and the GET shows the processed counts; the webhook is queued with the lines", async () => {
+    const f = await bankOrgWithToken();
+    const api = apiClient(server.url, f.secret);
+    // One endpoint listening for the event, one for another event: only the first gets a delivery.
+    const listening = await db.webhookEndpoint.create({
+      data: {
+        orgId: f.org.id,
+        url: "https://erp.example/hooks",
+        events: ["bank_statement.processed"],
+        secret: newWebhookSecret(),
+      },
+    });
+    await db.webhookEndpoint.create({
+      data: {
+        orgId: f.org.id,
+        url: "https://other.example/hooks",
+        events: ["letter.sent"],
+        secret: newWebhookSecret(),
+      },
+    });
+
+    const file = bankFixture("nordea-camt053-v02.xml");
+    const first = await postFile(f.secret, file);
+    expect(first.status).toBe(202);
+    const firstBody = await first.json();
+    expect(firstBody).toEqual({ id: expect.any(String), status: "queued" });
+    expect(first.headers.get("location")).toBe(`/api/v1/bank-statements/${firstBody.id}`);
+    expect((await api("GET", first.headers.get("location")!.replace("/api/v1", ""))).body).toMatchObject({
+      status: "queued",
+      counts: { lines: 0, matched: 0, review: 0, duplicates: 0, ignored: 0 },
+    });
+    const second = await postFile(f.secret, file, "text/xml; charset=utf-8");
+    expect(second.status).toBe(202);
+    const secondBody = await second.json();
+    expect(secondBody).toEqual({ id: expect.any(String), status: "queued", duplicateOf: firstBody.id });
+    expect(await db.payment.count({ where: { orgId: f.org.id } })).toBe(0);
+
+    await runDueJobs(inject("testDatabaseUrl"), bankStatementTasks(db));
+    const one = await api("GET", `/bank-statements/${firstBody.id}`);
+    expect(one.status).toBe(200);
+    expect(one.body).toEqual({
+      id: firstBody.id,
+      status: "processed",
+      format: "camt.053.001.02",
+      accountIban: "NO9386011117947",
+      fromDate: "2026-12-01",
+      toDate: expect.any(String),
+      counts: { lines: 3, matched: 1, review: 0, duplicates: 0, ignored: 2 },
+    });
+    // The second copy: every line a duplicate, nothing recorded again.
+    const two = await api("GET", `/bank-statements/${secondBody.id}`);
+    expect(two.body.counts).toEqual({ lines: 3, matched: 0, review: 0, duplicates: 3, ignored: 0 });
+    const payments = await db.payment.findMany({ where: { orgId: f.org.id } });
+    expect(payments).toHaveLength(1);
+    expect(payments[0]).toMatchObject({ source: "bank", amountMinor: 400000n });
+
+    const deliveries = await db.webhookDelivery.findMany({ where: { orgId: f.org.id }, orderBy: { createdAt: "asc" } });
+    expect(deliveries.map((d) => [d.endpointId, d.eventType])).toEqual([
+      [listening.id, "bank_statement.processed"],
+      [listening.id, "bank_statement.processed"],
+    ]);
+    const bodies = deliveries.map((d) => d.payload as { type: string; data: Record<string, unknown> });
+    expect(bodies.map((b) => b.data)).toEqual(
+      expect.arrayContaining([
+        {
+          statementId: firstBody.id,
+          format: "camt.053.001.02",
+          counts: { lines: 3, matched: 1, review: 0, duplicates: 0, ignored: 2 },
+          payments: 1,
+        },
+        {
+          statementId: secondBody.id,
+          format: "camt.053.001.02",
+          counts: { lines: 3, matched: 0, review: 0, duplicates: 3, ignored: 0 },
+          payments: 0,
+        },
+      ]),
+    );
+  });
+
+  it("refuses a file over the cap with 413, a JSON body with 400, a read token with 403; another organization's id is 404", async () => {
+    const f = await bankOrgWithToken();
+    const tooLarge = await postFile(f.secret, Buffer.alloc(MAX_BANK_STATEMENT_BYTES + 1, 0x20));
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.headers.get("content-type")).toBe("application/problem+json");
+    expect(await tooLarge.json()).toMatchObject({ status: 413, code: "TOO_LARGE" });
+    const json = await postFile(f.secret, JSON.stringify({ file: "x" }), "application/json");
+    expect(json.status).toBe(400);
+    expect((await json.json()).detail).toContain("application/xml");
+    const reader = await bankOrgWithToken(["read"]);
+    expect((await postFile(reader.secret, bankFixture("nordea-camt053-v02.xml"))).status).toBe(403);
+    expect(await db.bankStatement.count({ where: { orgId: { in: [f.org.id, reader.org.id] } } })).toBe(0);
+
+    const mine = await (await postFile(f.secret, bankFixture("nordea-camt053-v02.xml"))).json();
+    expect((await apiClient(server.url, f.secret)("GET", `/bank-statements/${mine.id}`)).status).toBe(200);
+    const theirs = await apiClient(server.url, reader.secret)("GET", `/bank-statements/${mine.id}`);
+    expect(theirs.status).toBe(404);
+    expect(theirs.type).toBe("application/problem+json");
+    expect((await apiClient(server.url, f.secret)("GET", "/bank-statements/not-an-id")).status).toBe(404);
   });
 });
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { clockNow } from "@/lib/time/dates";
 import { assertScope, authenticateToken } from "./authenticate-token";
-import type { AnyApiOperation, ApiContext } from "./define-operation";
+import type { AnyApiOperation, ApiContext, RawBody } from "./define-operation";
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, requestHash } from "./idempotency";
 import { fieldErrorsOf, problemFromThrown, problemResponse } from "./problem";
 import { countRequest } from "./rate-limit";
@@ -32,8 +32,9 @@ export function apiRoute(op: AnyApiOperation) {
       const query = parsePart(op.query, Object.fromEntries(url.searchParams));
       const raw = op.body ? await readBody(request) : "";
       const body = op.body ? parsePart(op.body, parseJson(raw)) : undefined;
+      const file = op.rawBody ? await readRawBody(request, op.rawBody) : undefined;
       const ctx: ApiContext = { ...caller, db: database, ip, now: clockNow() };
-      const input = { params, query, body };
+      const input = { params, query, body, raw: file };
       if (!op.idempotencyKey) return answer(op, await op.run(ctx, input));
 
       const key = request.headers.get("idempotency-key") ?? "";
@@ -83,7 +84,7 @@ function answer(op: AnyApiOperation, result: Awaited<ReturnType<AnyApiOperation[
   if (result instanceof Response) return result;
   return Response.json(result.body, {
     status: result.status ?? firstStatus(op),
-    headers: { "Cache-Control": "no-store" },
+    headers: { "Cache-Control": "no-store", ...result.headers },
   });
 }
 
@@ -105,6 +106,29 @@ async function readBody(request: Request): Promise<string> {
     throw new AppError("TOO_LARGE", `The body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
   if (text.includes("\u0000")) throw new AppError("INVALID_INPUT", "The body contains a NUL character; remove it.");
   return text;
+}
+
+/** A file sent as the body: one of the declared media types, refused with 413 above the cap before it is stored. */
+async function readRawBody(request: Request, spec: RawBody): Promise<{ bytes: Buffer; contentType: string }> {
+  const contentType = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (!spec.contentTypes.includes(contentType))
+    throw new AppError(
+      "INVALID_INPUT",
+      `Send the file with one of these Content-Types: ${spec.contentTypes.join(", ")}.`,
+    );
+  const tooLarge = () =>
+    new AppError("TOO_LARGE", `The file is larger than ${spec.maxBytes / 1024 / 1024} MB; send one file per day.`);
+  if (Number(request.headers.get("content-length") ?? 0) > spec.maxBytes) throw tooLarge();
+  // Read chunk by chunk so a body without (or lying about) Content-Length stops at the cap.
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body)
+    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength;
+      if (size > spec.maxBytes) throw tooLarge();
+      chunks.push(chunk);
+    }
+  return { bytes: Buffer.concat(chunks), contentType };
 }
 
 function parseJson(text: string): unknown {

@@ -14,10 +14,19 @@ export interface ApiInput<P, Q, B> {
   params: P;
   query: Q;
   body: B;
+  /** The body as sent, for an operation with `rawBody` (a file: XML, CSV). */
+  raw?: { bytes: Buffer; contentType: string };
+}
+
+/** A body taken as the bytes sent (a file), not JSON: the media types it may be, and the cap (413 above it). */
+export interface RawBody {
+  contentTypes: string[];
+  maxBytes: number;
+  description: string;
 }
 
 /** A success: the status (the operation's first listed one unless said) and the JSON body, or a ready Response (a PDF). */
-export type ApiAnswer = { status?: number; body: unknown } | Response;
+export type ApiAnswer = { status?: number; body: unknown; headers?: Record<string, string> } | Response;
 
 /**
  * One /api/v1 operation, declared once: the route handler validates with these
@@ -40,10 +49,12 @@ export interface ApiOperation<
   params?: P;
   query?: Q;
   body?: B;
+  /** Instead of `body`: the request body is a file, handed to `run` as bytes (`input.raw`). */
+  rawBody?: RawBody;
   /** The body when the request is not JSON (a PDF answer is described by `produces`). */
   produces?: "application/json" | "application/pdf";
   /** Success statuses and their body schema (omitted for a PDF). */
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  responses: Record<number, { description: string; schema?: z.ZodType; headers?: Record<string, string> }>;
   /** POSTs that create money movements: the Idempotency-Key header is required. */
   idempotencyKey?: boolean;
   /**

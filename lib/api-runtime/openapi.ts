@@ -103,14 +103,27 @@ function operationObject(op: AnyApiOperation, toSchema: (s: z.ZodType, io: "inpu
   for (const [status, response] of Object.entries(op.responses)) {
     responses[status] = {
       description: response.description,
+      ...(response.headers
+        ? {
+            headers: Object.fromEntries(
+              Object.entries(response.headers).map(([name, description]) => [
+                name,
+                { description, schema: { type: "string" } },
+              ]),
+            ),
+          }
+        : {}),
       content:
         op.produces === "application/pdf"
           ? { "application/pdf": { schema: { type: "string", contentMediaType: "application/pdf" } } }
           : { "application/json": { schema: toSchema(response.schema!, "output") } },
     };
   }
-  for (const [status, description] of Object.entries(PROBLEMS)) {
-    if (status === "400" && !op.params && !op.query && !op.body) continue;
+  const problems = op.rawBody
+    ? { ...PROBLEMS, 413: `The file is larger than ${op.rawBody.maxBytes / 1024 / 1024} MB.` }
+    : PROBLEMS;
+  for (const [status, description] of Object.entries(problems)) {
+    if (status === "400" && !op.params && !op.query && !op.body && !op.rawBody) continue;
     responses[status] = {
       description,
       content: { [PROBLEM_CONTENT_TYPE]: { schema: toSchema(problemSchema, "output") } },
@@ -129,6 +142,23 @@ function operationObject(op: AnyApiOperation, toSchema: (s: z.ZodType, io: "inpu
           requestBody: {
             required: true,
             content: { "application/json": { schema: toSchema(op.body, "input"), example: op.example.body } },
+          },
+        }
+      : {}),
+    ...(op.rawBody
+      ? {
+          requestBody: {
+            required: true,
+            description: op.rawBody.description,
+            content: Object.fromEntries(
+              op.rawBody.contentTypes.map((type, i) => [
+                type,
+                {
+                  schema: { type: "string", contentMediaType: type },
+                  ...(i === 0 && op.example.body !== undefined ? { example: op.example.body } : {}),
+                },
+              ]),
+            ),
           },
         }
       : {}),

@@ -59,8 +59,8 @@ export async function processBankStatement(
 
 /**
  * The queue's bank statement task (scripts/worker.ts and the tests run it).
- * `afterProcessed` runs after commit with what was recorded: the public API
- * hooks its `payment.recorded` and `bank_statement.processed` webhooks there.
+ * `afterProcessed` runs after commit with what was recorded (the
+ * `bank_statement.processed` event is already queued in the recording transaction).
  */
 export function bankStatementTasks(
   db: Db,

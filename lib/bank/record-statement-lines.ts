@@ -2,6 +2,7 @@ import { recordAudit } from "@/lib/audit/events";
 import { closeCaseIfSettled } from "@/lib/cases/open-case";
 import type { DbOrTx } from "@/lib/db/client";
 import { uuid7 } from "@/lib/db/uuid";
+import { emitEvent } from "@/lib/events/emit-event";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { type PaymentToRecord, recordPayments } from "@/lib/ledger/record-payments";
 import { type DateOnly, dateOnlyToDb } from "@/lib/time/dates";
@@ -17,7 +18,7 @@ export interface StatementCounts {
   ignored: number;
 }
 
-/** What recording a statement did: the place to hook `payment.recorded` / `bank_statement.processed` webhooks after commit. */
+/** What recording a statement did (the `bank_statement.processed` event carries its counts; `afterProcessed` gets all of it). */
 export interface StatementRecorded {
   statementId: string;
   counts: StatementCounts;
@@ -161,6 +162,13 @@ export async function recordStatementLines(
       payload: { statementId: opts.statementId, format: parsed.format, ...counts, payments: recordedPaymentIds.length },
     },
   );
+  // In this transaction, so the webhook is queued exactly when the lines commit.
+  await emitEvent(tx, {
+    orgId,
+    type: "bank_statement.processed",
+    data: { statementId: opts.statementId, format: parsed.format, counts, payments: recordedPaymentIds.length },
+    at: opts.now,
+  });
   return { statementId: opts.statementId, counts, recordedPaymentIds, byRule };
 }
 

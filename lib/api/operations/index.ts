@@ -1,4 +1,5 @@
 import type { AnyApiOperation } from "@/lib/api-runtime/define-operation";
+import { getBankStatement, postBankStatement } from "./bank-statements";
 import { postCreditNote } from "./credit-notes";
 import { getCustomer, putCustomer } from "./customers";
 import { putInvoice } from "./invoices";
@@ -19,4 +20,6 @@ export const API_OPERATIONS: AnyApiOperation[] = [
   getLetter,
   getLetterPdfOperation,
   postLetter,
+  postBankStatement,
+  getBankStatement,
 ];
