@@ -5,7 +5,7 @@
 //   outputs       statements handoff-pack exports today dashboard api webhooks portal   (no arrows between them)
 //   workflow      policies > collections > documents > delivery > letters > imports > bank > inbound
 //   records       users > organizations > setup > customers > rates > law > history > invoices > cases > aging > ledger
-//   platform      errors > db > audit > auth > http > jobs > actions
+//   platform      errors > db > audit > auth > http > jobs > events > actions > api-runtime > sandbox
 //   kernel        generated money time locale iso stages csv
 //
 // A folder imports only folders below it: in a lower tier, or earlier in its own tier's list
@@ -26,8 +26,8 @@ const KERNEL = [
   // CSV writing with formula injection defused: the exports and the hand-off pack both write CSV.
   "csv",
 ];
-/** Platform: the database, errors, sessions and the Actor, the audit log, HTTP, the job queue, the server-action runtime, the sandbox for untrusted files. */
-const PLATFORM = ["errors", "db", "audit", "auth", "http", "jobs", "actions", "sandbox"];
+/** Platform: the database, errors, sessions and the Actor, the audit log, HTTP, the job queue, the events a change emits (queued as webhook deliveries in its transaction), the server-action runtime, the API runtime (tokens, problem+json, rate limit, idempotency), the sandbox for untrusted files. */
+const PLATFORM = ["errors", "db", "audit", "auth", "http", "jobs", "events", "actions", "api-runtime", "sandbox"];
 /** Records: the facts, lowest first. They know nothing of what the workflow does with them. */
 const RECORDS = [
   // The people who sign in (records of the organization, set by admins).

@@ -30,8 +30,9 @@ export function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
-// api/imports is left out: a proxy buffers request bodies only up to 10 MB, and
+// api/v1 and api/docs are left out: the public API authenticates by bearer token
+// (lib/api), and its reference page is public. api/imports is left out: a proxy buffers request bodies only up to 10 MB, and
 // uploads stream larger files; that route handler checks the session, origin and address itself.
 export const config = {
-  matcher: ["/((?!api/imports|_next/|favicon.ico|logo.svg).*)"],
+  matcher: ["/((?!api/imports|api/v1/|api/docs|_next/|favicon.ico|logo.svg).*)"],
 };

@@ -13,6 +13,8 @@ export function LetterDocumentsPanel(props: {
   customerEmail: string;
   canWork: boolean;
   emailAction: Action;
+  /** A uuid per rendered page: a double submit of the email form sends once (lib/delivery/send-once.ts). */
+  sendKey: string;
   locale: string;
   timeZone: string;
 }) {
@@ -70,7 +72,7 @@ export function LetterDocumentsPanel(props: {
           action={props.emailAction}
           submitLabel={status ? "Retry email" : `Send by email to ${props.customerEmail}`}
           pendingLabel="Queuing…"
-          hidden={{ letterId: props.letterId }}
+          hidden={{ letterId: props.letterId, idempotencyKey: props.sendKey }}
           testId="email-letter"
         />
       )}

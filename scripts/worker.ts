@@ -13,6 +13,7 @@ import { printTasks } from "@/lib/documents/print-run";
 import { importTasks } from "@/lib/imports/import-jobs";
 import { startWorker } from "@/lib/jobs/queue";
 import { bulkSendTasks } from "@/lib/letters/bulk-send";
+import { webhookTasks } from "@/lib/webhooks/deliver-webhook";
 import { HOUSEKEEPING_CRONTAB, housekeepingTasks } from "@/lib/worker/housekeeping";
 
 const url = process.env.DATABASE_URL;
@@ -34,6 +35,7 @@ const worker = await startWorker(
     ...policyStepsTasks(db),
     ...housekeepingTasks(db),
     ...agingSnapshotTasks(db),
+    ...webhookTasks(db),
   },
   { crontab: [ACCOUNT_WORK_CRONTAB, POLICY_STEPS_CRONTAB, HOUSEKEEPING_CRONTAB, AGING_SNAPSHOT_CRONTAB].join("\n") },
 );

@@ -1,3 +1,4 @@
+import { createApiToken } from "@/lib/api-runtime/create-api-token";
 import type { Actor } from "@/lib/auth/actor";
 import { openDispute } from "@/lib/collections/disputes";
 import { scheduleFollowUp } from "@/lib/collections/follow-ups";
@@ -22,6 +23,7 @@ import {
   createPayment,
   createUser,
 } from "./factories";
+import { MINIMAL_PDF } from "./fixtures/hostile-files";
 import { upload } from "./imports";
 
 /** A valid policy: a call task between letters 1 and 2. */
@@ -59,7 +61,8 @@ export type FixturePart =
   | "ledger"
   | "followUp"
   | "review"
-  | "policy";
+  | "policy"
+  | "apiToken";
 
 /**
  * An organization with one user per role, a user to act on, and some history;
@@ -81,6 +84,7 @@ const PART_KEYS: Record<FixturePart, string[]> = {
   followUp: ["followUpId"],
   review: ["reviewId"],
   policy: ["policyId"],
+  apiToken: ["apiTokenId"],
 };
 
 export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) {
@@ -226,6 +230,17 @@ export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) 
       });
       return { policyId };
     },
+    apiToken: async () => {
+      const token = await createApiToken(db, {
+        orgId: org.id,
+        name: `matrix ${Date.now()}-${Math.random()}`,
+        scopes: ["read"],
+        createdById: users.ADMIN.id,
+        via: "settings",
+        now: clockNow(),
+      });
+      return { apiTokenId: token.id };
+    },
   };
   type Built<K extends FixturePart> = Awaited<ReturnType<(typeof parts)[K]>>;
   const fx = { org, users, target, customer, today, overdueInvoice } as {
@@ -242,7 +257,8 @@ export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) 
     Built<"ledger"> &
     Built<"followUp"> &
     Built<"review"> &
-    Built<"policy">;
+    Built<"policy"> &
+    Built<"apiToken">;
   for (const part of Object.keys(parts) as FixturePart[]) {
     if (needs.includes(part)) {
       Object.assign(fx, await parts[part]());
@@ -342,6 +358,23 @@ export const actionTable: Record<string, ActionRow> = {
     validInput: (fx) => ({ userId: fx.target.id, password: STRONG_PASSWORD }),
     idFields: ["userId"],
     textFields: ["password"],
+  },
+  "api-runtime.create_token": {
+    allowed: ["ADMIN"],
+    validInput: () => ({ name: `Matrix ${Date.now()}-${n++}`, scopes: ["read", "write"], expiresOn: "" }),
+    textFields: ["name"],
+  },
+  "api-runtime.revoke_token": {
+    allowed: ["ADMIN"],
+    needs: ["apiToken"],
+    validInput: (fx) => ({ tokenId: fx.apiTokenId }),
+    idFields: ["tokenId"],
+  },
+  "webhooks.create_endpoint": {
+    allowed: ["ADMIN"],
+    // A literal public address: no DNS needed, and not private.
+    validInput: () => ({ url: "https://93.184.215.14/hooks", events: ["letter.sent"] }),
+    textFields: [],
   },
   "history.verify": {
     allowed: ["ADMIN", "VIEWER"],
@@ -491,7 +524,7 @@ export const actionTable: Record<string, ActionRow> = {
     allowed: ["ADMIN", "COLLECTOR"],
     validInput: (fx) => ({
       invoiceId: fx.overdueInvoice.id,
-      file: new File([Buffer.from("%PDF-1.4\n%%EOF\n")], "invoice.pdf", { type: "application/pdf" }),
+      file: new File([Buffer.from(MINIMAL_PDF)], "invoice.pdf", { type: "application/pdf" }),
     }),
     idFields: ["invoiceId"],
   },

@@ -197,6 +197,31 @@ const mailTo = smtp.mailTo;
 const port = () => smtp.port;
 
 describe("statement by email", () => {
+  it("sends once for ten parallel submits of one form (issue 22, 8)", async () => {
+    const { org, actor, customer } = await accountWithMovements("en", "ap@customer.example");
+    const idempotencyKey = crypto.randomUUID();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        emailStatement(db, { orgId: org.id, customerId: customer.id, actor, now: NOW, idempotencyKey }),
+      ),
+    );
+    expect(new Set(results.map((r) => r.deliveryId)).size).toBe(1);
+    expect(await db.statement.count({ where: { orgId: org.id } })).toBe(1);
+    expect(await db.letterDelivery.count({ where: { orgId: org.id } })).toBe(1);
+    const [jobs] = await db.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM graphile_worker._private_jobs WHERE key = ${`statement-email:${results[0].statementId}`}`;
+    expect(jobs.n).toBe(1n);
+    // A new form (a new key) sends again, on purpose.
+    await emailStatement(db, {
+      orgId: org.id,
+      customerId: customer.id,
+      actor,
+      now: NOW,
+      idempotencyKey: crypto.randomUUID(),
+    });
+    expect(await db.letterDelivery.count({ where: { orgId: org.id } })).toBe(2);
+  }, 60_000);
+
   it("queues the stored statement, sends it through SMTP with the PDF, and logs the contact", async () => {
     const email = `ap-statement-${process.pid}@customer.example`;
     const { org, actor, customer } = await accountWithMovements("nb", email);

@@ -12,6 +12,15 @@ import { type DateOnly, isDateOnly } from "@/lib/time/dates";
 
 export const idField = (what: string) => z.uuid({ message: `Choose ${what} from the list.` });
 
+/**
+ * A send form's idempotency key: a uuid the page puts in the form when it renders, so a
+ * double submit sends once (lib/delivery/send-once.ts). Optional for scripts and tests.
+ */
+export const sendKeyField = z
+  .uuid({ message: "The form is out of date: reload the page." })
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
 /** Free text, stored and shown verbatim (React escapes it; SQL never sees it unparameterised). */
 export const textField = (max: number, opts: { required?: string } = {}) => {
   const text = z.string({ message: "Enter text." }).trim().max(max, `At most ${max} characters.`);

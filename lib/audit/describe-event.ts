@@ -156,7 +156,8 @@ export function describeAuditEvent(e: AuditEventInput, ctx: DescribeContext = NO
         b.issueDate !== a.issueDate && `issue date ${b.issueDate} → ${a.issueDate}`,
         b.dueDate !== a.dueDate && `due date ${b.dueDate} → ${a.dueDate}`,
       ].filter(Boolean);
-      return `Corrected invoice ${e.payload.number} by import (row ${e.payload.line}): ${parts.join(", ")}`;
+      const by = e.payload.importId ? `by import (row ${e.payload.line})` : "through the API";
+      return `Corrected invoice ${e.payload.number} ${by}: ${parts.join(", ")}`;
     }
     case "export.aging":
       return `Exported the aging report's invoices as of ${e.payload.asOf} (${e.payload.format.toUpperCase()}${filterWords(e.payload.filter)})`;
@@ -192,6 +193,14 @@ export function describeAuditEvent(e: AuditEventInput, ctx: DescribeContext = NO
       return `Imported ${plural(e.payload.rows, "exchange rate")} against ${e.payload.base} (${e.payload.currencies.join(", ")}) for ${e.payload.from === e.payload.to ? e.payload.from : `${e.payload.from} to ${e.payload.to}`}`;
     case "rates.base_currency_changed":
       return `Changed the base currency from ${e.payload.before} to ${e.payload.after}`;
+    case "api_token.created":
+      return `Created the API token "${e.payload.name}" (${e.payload.scopes.join(", ")}${e.payload.expiresAt ? `, expires ${e.payload.expiresAt.slice(0, 10)}` : ""}${e.payload.via === "cli" ? ", by npm run api-token" : ""})`;
+    case "webhook_endpoint.created":
+      return `Registered the webhook endpoint ${e.payload.url} for ${e.payload.events.join(", ")}`;
+    case "webhook_endpoint.disabled":
+      return `Switched off the webhook endpoint ${e.payload.url}: ${e.payload.reason}`;
+    case "api_token.revoked":
+      return `Revoked the API token "${e.payload.name}"${e.payload.via === "cli" ? " (by npm run api-token)" : ""}`;
     case "demo.seeded":
       return `Demo data created (${e.payload.customers} customers, ${e.payload.invoices} invoices)`;
     default:

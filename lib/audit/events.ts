@@ -388,11 +388,12 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
   // An import changed a stored invoice, after the user confirmed the change the check listed.
   z.object({
     kind: z.literal("invoice.corrected"),
+    // By an import (its id and the file's row) or through the API (PUT /api/v1/invoices/{number}; the actor is the token).
     payload: z.object({
-      importId: uuid,
+      importId: uuid.optional(),
       invoiceId: uuid,
       number: z.string(),
-      line: z.number().int(),
+      line: z.number().int().optional(),
       before: invoiceFacts,
       after: invoiceFacts,
     }),
@@ -438,6 +439,31 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
       filter: z.record(z.string(), z.string()).optional(),
     }),
   }),
+  // API tokens (lib/api): made and revoked on Settings → API tokens or by `npm run api-token`
+  // (via cli: no user). What a token then changes is recorded under its own actor (a user of kind API_TOKEN).
+  z.object({
+    kind: z.literal("api_token.created"),
+    payload: z.object({
+      tokenId: uuid,
+      name: z.string(),
+      scopes: z.array(z.enum(["read", "write"])),
+      expiresAt: z.string().nullable(),
+      via: z.enum(["settings", "cli"]),
+    }),
+  }),
+  // Webhook endpoints (lib/webhooks): registered by an admin or a token, switched off after failing for a day.
+  z.object({
+    kind: z.literal("webhook_endpoint.created"),
+    payload: z.object({ endpointId: uuid, url: z.string(), events: z.array(z.string()) }),
+  }),
+  z.object({
+    kind: z.literal("webhook_endpoint.disabled"),
+    payload: z.object({ endpointId: uuid, url: z.string(), reason: z.string() }),
+  }),
+  z.object({
+    kind: z.literal("api_token.revoked"),
+    payload: z.object({ tokenId: uuid, name: z.string(), via: z.enum(["settings", "cli"]) }),
+  }),
   z.object({
     kind: z.literal("handoff_pack.created"),
     payload: z.object({
@@ -446,6 +472,8 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
       asOf: day,
       files: z.number().int(),
       manifestSha256: z.string().length(64),
+      /** The signed checkpoint the pack names (its seq); verification requires it to exist. */
+      checkpointSeq: z.string().regex(/^\d+$/).optional(),
     }),
   }),
 ]);

@@ -13,6 +13,8 @@ export interface AuditLogRow {
   seq: number;
   createdAt: Date;
   actor: string | null;
+  /** PERSON, or API_TOKEN when a token acted (through its own user row); null: the system or an operator. */
+  actorKind: "PERSON" | "API_TOKEN" | null;
   ip: string;
   /** The typed event, or null when the stored payload no longer fits its schema (shown raw). */
   event: AuditEventInput | null;
@@ -77,7 +79,7 @@ const SELECT = {
   ip: true,
   kind: true,
   payload: true,
-  user: { select: { name: true } },
+  user: { select: { name: true, kind: true } },
 } as const;
 
 type StoredEvent = Prisma.AuditEventGetPayload<{ select: typeof SELECT }>;
@@ -104,6 +106,8 @@ async function toRows(tx: DbOrTx, orgId: string, locale: string, stored: StoredE
       seq: Number(r.seq),
       createdAt: r.createdAt,
       actor: r.user?.name ?? null,
+      // A person, or an API token acting through its own user row (the name says which token).
+      actorKind: r.user?.kind ?? null,
       ip: r.ip,
       event,
       kind: r.kind,

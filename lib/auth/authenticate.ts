@@ -65,7 +65,8 @@ async function checkCredentials(
     await delay(failureDelayMs(1));
     return { ok: false, reason: "invalid" };
   }
-  const user = await database.user.findUnique({ where: { email } });
+  // An API token's actor row is never a person who signs in.
+  const user = await database.user.findUnique({ where: { email, kind: "PERSON" } });
   const now = clockNow();
   if (!user) {
     await verifyPassword(input.password, DUMMY_HASH);

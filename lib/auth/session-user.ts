@@ -42,7 +42,7 @@ export async function loadSessionUser(
     SELECT u.id, u.org_id AS "orgId", u.role::text AS role, u.name, u.email, u.active,
       u.sessions_valid_from AS "sessionsValidFrom", o.name AS "orgName", o.time_zone AS "timeZone", o.locale
     FROM users u JOIN organizations o ON o.id = u.org_id
-    WHERE u.id = ${userId}::uuid`;
+    WHERE u.id = ${userId}::uuid AND u.kind = 'PERSON'`;
   if (!user?.active) return null;
   if (user.sessionsValidFrom && (session.signedInAt ?? 0) < user.sessionsValidFrom.getTime()) return null;
   return {

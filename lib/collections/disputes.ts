@@ -4,6 +4,7 @@ import { type Actor, assertCanWork } from "@/lib/auth/actor";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
+import { emitEvent } from "@/lib/events/emit-event";
 import { dateOnlyFromDb, dateOnlyToDb, formatDateOnly, todayIn } from "@/lib/time/dates";
 
 /** A dispute on one open invoice takes it out of letters and escalation until resolved. */
@@ -49,6 +50,12 @@ export async function openDispute(
         payload: { disputeId: dispute.id, customerId: invoice.customer_id, invoiceId: invoice.id },
       },
     );
+    await emitEvent(tx, {
+      orgId: input.orgId,
+      type: "dispute.opened",
+      data: { disputeId: dispute.id, customerId: invoice.customer_id, invoiceId: invoice.id },
+      at: input.now,
+    });
     return { disputeId: dispute.id, customerId: invoice.customer_id };
   });
 }
@@ -112,5 +119,11 @@ async function resolveInTransaction(
       payload: { disputeId: dispute.id, customerId: dispute.customerId, invoiceId: dispute.invoiceId },
     },
   );
+  await emitEvent(tx, {
+    orgId: input.orgId,
+    type: "dispute.resolved",
+    data: { disputeId: dispute.id, customerId: dispute.customerId, invoiceId: dispute.invoiceId },
+    at: input.now,
+  });
   return { disputeId: dispute.id, customerId: dispute.customerId };
 }

@@ -1,5 +1,6 @@
 import { recordAudit } from "@/lib/audit/events";
 import type { DbOrTx } from "@/lib/db/client";
+import { emitEvent } from "@/lib/events/emit-event";
 import { toMinor } from "@/lib/money/money";
 import { type DateOnly, dateOnlyFromDb, dateOnlyToDb } from "@/lib/time/dates";
 import { promiseStatuses } from "./promise-status";
@@ -48,6 +49,12 @@ export async function recordBrokenPromises(
       { orgId: opts.orgId, userId: opts.userId },
       { kind: "promise.broken", payload: { promiseId, caseId: opts.caseId, customerId: opts.customerId } },
     );
+    await emitEvent(tx, {
+      orgId: opts.orgId,
+      type: "promise.broken",
+      data: { promiseId, customerId: opts.customerId, caseId: opts.caseId, brokenOn: opts.today },
+      at: new Date(),
+    });
   }
   return fresh;
 }

@@ -4,7 +4,8 @@ import { assertCanWork } from "@/lib/auth/actor";
 import { lockOpenCase } from "@/lib/cases/open-case";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { formatMoney } from "@/lib/money/money";
+import { emitEvent } from "@/lib/events/emit-event";
+import { formatMoney, minorToPlain } from "@/lib/money/money";
 import { dateOnlyToDb, formatDateOnly } from "@/lib/time/dates";
 import { loadAccountContext } from "./account-context";
 import type { AccountActionBase } from "./record-promise";
@@ -106,6 +107,20 @@ export async function recordHandoff(
         },
       },
     );
+    await emitEvent(tx, {
+      orgId: input.orgId,
+      type: "account.handed_off",
+      data: {
+        handoffId: handoff.id,
+        customerId: customer.id,
+        agency,
+        reference,
+        handedOverOn,
+        currency: input.currency,
+        amount: minorToPlain(amount, input.currency),
+      },
+      at: input.now,
+    });
     return { handoffId: handoff.id };
   });
 }

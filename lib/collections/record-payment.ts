@@ -5,7 +5,8 @@ import { closeCaseIfSettled } from "@/lib/cases/open-case";
 import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { isKnownCurrency, toMinor } from "@/lib/money/money";
+import { emitEvent } from "@/lib/events/emit-event";
+import { isKnownCurrency, minorToPlain, toMinor } from "@/lib/money/money";
 import { dateOnlyFromDb, dateOnlyToDb, formatDateOnly, todayIn } from "@/lib/time/dates";
 
 export interface RecordPaymentInput {
@@ -13,8 +14,9 @@ export interface RecordPaymentInput {
   actor: Actor;
   customerId: string;
   currency: string;
-  /** As typed: "1,250.50". */
-  amount: string;
+  /** As typed: "1,250.50"; or, from a machine, `amountMinor` exactly (the API's decimal strings are read by the API). */
+  amount?: string;
+  amountMinor?: number;
   receivedOn: string;
   /** Apply to this invoice first; otherwise the oldest open invoice first. */
   invoiceId?: string | null;
@@ -39,7 +41,8 @@ export async function recordPayment(db: Db, input: RecordPaymentInput) {
   assertCanWork(input.actor);
   if (!isKnownCurrency(input.currency))
     throw invalid("currency", `"${input.currency.slice(0, 10)}" is not a currency we know.`);
-  const amount = parsePositiveAmount(input.amount, input.currency);
+  const amount = input.amountMinor ?? parsePositiveAmount(input.amount ?? "", input.currency);
+  if (!Number.isSafeInteger(amount) || amount <= 0) throw invalid("amount", "Enter an amount above zero.");
   const receivedOn = parseDay(input.receivedOn, "receivedOn");
   return db.$transaction(async (tx) => {
     const customer = await getCustomerOrThrow(tx, input);
@@ -119,6 +122,24 @@ export async function recordPayment(db: Db, input: RecordPaymentInput) {
         },
       },
     );
+    await emitEvent(tx, {
+      orgId: input.orgId,
+      type: "payment.recorded",
+      data: {
+        customerId: customer.id,
+        currency: input.currency,
+        amount: minorToPlain(amount, input.currency),
+        receivedOn,
+        reference: input.reference?.trim() ?? "",
+        allocations: allocations.map((a) => ({
+          paymentId: a.paymentId,
+          invoiceId: a.invoiceId,
+          amount: minorToPlain(a.amountMinor, input.currency),
+        })),
+        unapplied: minorToPlain(unapplied?.amountMinor ?? 0, input.currency),
+      },
+      at: input.now,
+    });
     const caseClosed = await closeCaseIfSettled(tx, {
       orgId: input.orgId,
       customerId: customer.id,

@@ -4,7 +4,8 @@ import { type Actor, assertCanWork } from "@/lib/auth/actor";
 import { lockOpenCase } from "@/lib/cases/open-case";
 import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
 import type { Db, DbOrTx } from "@/lib/db/client";
-import { formatMoney } from "@/lib/money/money";
+import { emitEvent } from "@/lib/events/emit-event";
+import { formatMoney, minorToPlain } from "@/lib/money/money";
 import { addDaysTo, type DateOnly, dateOnlyToDb, formatDateOnly, todayIn } from "@/lib/time/dates";
 import { accountOpenMinor } from "./account-balance";
 import { brokenPromiseIds, recordBrokenPromises } from "./record-broken-promises";
@@ -107,6 +108,18 @@ export async function recordPromise(
         },
       },
     );
+    await emitEvent(tx, {
+      orgId: input.orgId,
+      type: "promise.made",
+      data: {
+        promiseId: promise.id,
+        customerId: customer.id,
+        currency: input.currency,
+        amount: minorToPlain(amount, input.currency),
+        promisedFor,
+      },
+      at: input.now,
+    });
     return { promiseId: promise.id };
   });
 }

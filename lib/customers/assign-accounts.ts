@@ -35,7 +35,7 @@ export async function assignAccounts(
     let name: string | null = null;
     if (input.userId) {
       const user = await tx.user.findFirst({
-        where: { id: input.userId, orgId: input.orgId },
+        where: { id: input.userId, orgId: input.orgId, kind: "PERSON" },
         select: { name: true, role: true, active: true },
       });
       // Another organization's user is as unknown here as a made-up id.
@@ -85,7 +85,7 @@ export async function assignAccounts(
 /** Who an account can be assigned to: the organization's active collectors and admins, by name. */
 export function listAssignees(db: Db, orgId: string) {
   return db.user.findMany({
-    where: { orgId, active: true, role: { in: WORKING_ROLES } },
+    where: { orgId, active: true, kind: "PERSON", role: { in: WORKING_ROLES } },
     select: { id: true, name: true, role: true },
     orderBy: { name: "asc" },
   });

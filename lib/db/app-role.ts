@@ -48,6 +48,9 @@ export const APP_TABLE_GRANTS: Record<string, string[]> = {
   workflow_rules: ["INSERT", "UPDATE", "DELETE"],
   // The one-time setup code: issued by npm start, deleted when setup is done.
   setup_codes: ["INSERT", "UPDATE", "DELETE"],
+  // The API's per-minute counters (old windows dropped) and idempotency keys (released when the first request failed).
+  api_rate_windows: ["INSERT", "UPDATE", "DELETE"],
+  api_idempotency_keys: ["INSERT", "UPDATE", "DELETE"],
 };
 export const DEFAULT_TABLE_GRANTS = ["INSERT", "UPDATE"];
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idField } from "@/lib/actions/fields";
+import { idField, sendKeyField } from "@/lib/actions/fields";
 import { actionDefinition } from "@/lib/actions/run-action";
 import { WORKING_ROLES } from "@/lib/auth/roles";
 import { retryEmailDelivery } from "./request-email-delivery";
@@ -10,12 +10,13 @@ import { retryEmailDelivery } from "./request-email-delivery";
 export const emailLetterAction = actionDefinition({
   name: "delivery.email_letter",
   roles: WORKING_ROLES,
-  schema: z.object({ letterId: idField("a letter") }),
+  schema: z.object({ letterId: idField("a letter"), idempotencyKey: sendKeyField }),
   run: async (ctx, input) => {
     const { recipient } = await retryEmailDelivery(ctx.db, {
       orgId: ctx.orgId,
       actor: { userId: ctx.userId, role: ctx.role },
       letterId: input.letterId,
+      idempotencyKey: input.idempotencyKey,
     });
     return { message: `Queued for ${recipient}.`, data: { letterId: input.letterId } };
   },

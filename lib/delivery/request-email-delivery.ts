@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { addJob } from "@/lib/jobs/queue";
 import { DELIVER_LETTER_JOB, MAX_DELIVERY_ATTEMPTS } from "./constants";
 import { deliveryStatuses } from "./delivery-status";
+import { sendOnce } from "./send-once";
 
 /**
  * Asks for a stored letter to be emailed: a delivery row and its job, in the
@@ -13,7 +14,7 @@ import { deliveryStatuses } from "./delivery-status";
  */
 export async function requestEmailDelivery(
   tx: DbOrTx,
-  opts: { orgId: string; actor: Actor; letterId: string; retry?: boolean },
+  opts: { orgId: string; actor: Actor; letterId: string; retry?: boolean; idempotencyKey?: string | null },
 ): Promise<{ deliveryId: string; recipient: string }> {
   assertCanWork(opts.actor);
   const letter = await tx.letter.findFirst({
@@ -32,6 +33,7 @@ export async function requestEmailDelivery(
     requestedById: opts.actor.userId,
     // One job key per letter: a manual retry replaces a pending automatic retry, so the customer gets one email.
     jobKey: `letter-email:${letter.id}`,
+    idempotencyKey: opts.idempotencyKey,
   });
   await recordAudit(
     tx,
@@ -57,6 +59,8 @@ export async function queueEmailDelivery(
     recipient: string;
     requestedById: string;
     jobKey: string;
+    /** The send form's key (send-once.ts). */
+    idempotencyKey?: string | null;
   },
 ): Promise<{ id: string }> {
   const delivery = await tx.letterDelivery.create({
@@ -66,6 +70,7 @@ export async function queueEmailDelivery(
       customerId: opts.customerId,
       recipient: opts.recipient,
       requestedById: opts.requestedById,
+      idempotencyKey: opts.idempotencyKey ?? null,
     },
   });
   await addJob(
@@ -84,9 +89,21 @@ export async function queueEmailDelivery(
  */
 export async function retryEmailDelivery(
   db: Db,
-  opts: { orgId: string; actor: Actor; letterId: string },
+  opts: { orgId: string; actor: Actor; letterId: string; idempotencyKey?: string | null },
 ): Promise<{ deliveryId: string; recipient: string }> {
   assertCanWork(opts.actor);
+  return sendOnce(
+    db,
+    { orgId: opts.orgId, key: opts.idempotencyKey },
+    () => queueRetry(db, opts),
+    (d) => ({
+      deliveryId: d.id,
+      recipient: d.recipient,
+    }),
+  );
+}
+
+function queueRetry(db: Db, opts: { orgId: string; actor: Actor; letterId: string; idempotencyKey?: string | null }) {
   return db.$transaction(async (tx) => {
     // Serialize retries of one letter so a double click queues one retry.
     await tx.$queryRaw`SELECT id FROM letters WHERE id = ${opts.letterId}::uuid AND org_id = ${opts.orgId}::uuid FOR KEY SHARE`;

@@ -120,6 +120,7 @@ export async function buildHandoffPack(
         asOf: data.asOf,
         files: manifest.files.length + 1,
         manifestSha256,
+        ...(checkpoint && { checkpointSeq: checkpoint.seq.toString() }),
       },
     },
   );

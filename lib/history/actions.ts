@@ -38,7 +38,7 @@ export const verifyHistoryAction = actionDefinition({
     );
     return {
       message: result.ok
-        ? `All ${result.checked} history entries match their hashes and the ${result.checkpoints} signed checkpoints${result.pastedHead?.seq ? `; the head you pasted is entry #${result.pastedHead.seq}` : ""}.`
+        ? `All ${result.checked} history entries match their hashes and the ${result.checkpoints} signed checkpoints, and each of the ${result.letters} letters and ${result.packs} hand-off packs has its checkpoint${result.pastedHead?.seq ? `; the head you pasted is entry #${result.pastedHead.seq}` : ""}.`
         : `The history does not verify: ${mismatch?.table} entry ${mismatch?.id} ${mismatch?.reason}.`,
       data: result,
     };

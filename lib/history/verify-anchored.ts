@@ -1,11 +1,15 @@
 import type { DbOrTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { checkpointSignatureValid, historySigningKey } from "./signing-key";
+import { verifyCheckpointCoverage } from "./verify-coverage";
 import { type HistoryMismatch, type HistoryVerification, listHistoryTables, verifyHistory } from "./verify-history";
 
 export interface AnchoredVerification extends HistoryVerification {
   /** Signed checkpoints checked against the chain. */
   checkpoints: number;
+  /** Sent letters and hand-off packs, each of which must have its checkpoint (verify-coverage.ts). */
+  letters: number;
+  packs: number;
   /** The head a user pasted (from a letter's footer or a pack's manifest): where it is in the chain, if anywhere. */
   pastedHead?: { head: string; seq: number | null };
 }
@@ -95,6 +99,15 @@ export async function verifyAnchoredHistory(
       };
     }
   }
-  const firstMismatch = chain.firstMismatch ?? bad;
-  return { ok: !firstMismatch, checked: chain.checked, firstMismatch, checkpoints: rows.length, pastedHead };
+  const coverage = await verifyCheckpointCoverage(tx, opts);
+  const firstMismatch = chain.firstMismatch ?? bad ?? coverage.firstUncovered;
+  return {
+    ok: !firstMismatch,
+    checked: chain.checked,
+    firstMismatch,
+    checkpoints: rows.length,
+    letters: coverage.letters,
+    packs: coverage.packs,
+    pastedHead,
+  };
 }

@@ -13,9 +13,9 @@ export async function addJob<J extends JobType>(
   tx: DbOrTx,
   job: J,
   payload: JobPayload<J>,
-  opts: { jobKey: string; maxAttempts: number },
+  opts: { jobKey: string; maxAttempts: number; runAt?: Date },
 ): Promise<void> {
-  await tx.$executeRaw`SELECT graphile_worker.add_job(${job.name}::text, ${JSON.stringify(payload)}::json, job_key := ${opts.jobKey}::text, max_attempts := ${opts.maxAttempts}::int)`;
+  await tx.$executeRaw`SELECT graphile_worker.add_job(${job.name}::text, ${JSON.stringify(payload)}::json, job_key := ${opts.jobKey}::text, max_attempts := ${opts.maxAttempts}::int, run_at := ${opts.runAt ?? null}::timestamptz)`;
 }
 
 /**

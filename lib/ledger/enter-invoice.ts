@@ -2,7 +2,7 @@ import { invalid, parseDay, requireText } from "@/lib/actions/fields";
 import { recordAudit } from "@/lib/audit/events";
 import { type Actor, assertCanWork } from "@/lib/auth/actor";
 import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
-import type { Db } from "@/lib/db/client";
+import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import { amountCeilingText, MAX_AMOUNT_MINOR } from "@/lib/money/money";
@@ -19,6 +19,8 @@ export interface EnterInvoiceInput {
   dueDate: DateOnly;
   amountMinor: number;
   currency: string;
+  /** The payment reference (KID) the accounting system issued with it, kept as given. */
+  kid?: string | null;
   now: Date;
 }
 
@@ -27,7 +29,7 @@ export interface EnterInvoiceInput {
  * issue date after today is accepted: the invoice counts on the report from
  * that day (the report leaves it out until then), and the result says so.
  */
-export async function enterInvoice(db: Db, input: EnterInvoiceInput) {
+export async function enterInvoice(db: Db | DbOrTx, input: EnterInvoiceInput) {
   assertCanWork(input.actor);
   assertKnownCurrency(input.currency);
   const number = requireText(input.number, "number", "the invoice number", 100);
@@ -71,6 +73,7 @@ export async function enterInvoice(db: Db, input: EnterInvoiceInput) {
           dueDate: dateOnlyToDb(dueDate),
           amountMinor: BigInt(input.amountMinor),
           currency: input.currency,
+          kid: input.kid || null,
         },
       });
     } catch (error) {

@@ -7,7 +7,9 @@ import { isBusy, isUniqueViolation, transientDbError } from "@/lib/db/errors";
 import { requestEmailDelivery } from "@/lib/delivery/request-email-delivery";
 import { letterheadForLetter } from "@/lib/documents/letterhead";
 import { AppError } from "@/lib/errors/app-error";
+import { emitEvent } from "@/lib/events/emit-event";
 import { checkpointHistory } from "@/lib/history/checkpoint";
+import { minorToPlain } from "@/lib/money/money";
 import type { Stage } from "@/lib/stages/stage";
 import { dateOnlyToDb, formatDateOnly, formatInstant } from "@/lib/time/dates";
 import { composeLetter, loadLetterContext } from "./compose-letter";
@@ -205,6 +207,20 @@ async function sendInTransaction(tx: DbOrTx, opts: SendNextLetterOptions): Promi
       },
     },
   );
+  await emitEvent(tx, {
+    orgId,
+    type: "letter.sent",
+    data: {
+      letterId: created.id,
+      customerId: opts.customerId,
+      stage: action.stage,
+      currency: opts.currency,
+      totalDue: minorToPlain(letter.totalDueMinor, opts.currency),
+      deadline: letter.deadline,
+      channel: opts.byEmail ? "email" : "post",
+    },
+    at: now,
+  });
   const delivery = opts.byEmail ? await requestEmailDelivery(tx, { orgId, actor, letterId: created.id }) : null;
   // Last: the signed head then covers the letter and everything recorded with it; its footer prints it.
   await checkpointHistory(tx, { orgId, now });

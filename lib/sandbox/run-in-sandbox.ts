@@ -23,7 +23,9 @@ type Job = {
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
 };
-type Slot = { worker: Worker; busy: boolean };
+type Slot = { worker: Worker; busy: boolean; ready: Promise<void> };
+/** How long a new thread may take to load before its task fails (a busy machine, not the file). */
+const START_MS = 60_000;
 
 const slots: Slot[] = [];
 const queue: Job[] = [];
@@ -40,7 +42,22 @@ function spawn(): Slot {
     resourceLimits: { maxOldGenerationSizeMb: SANDBOX_MEMORY_MB, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
   });
   worker.unref(); // an idle pool never keeps a process (or a test run) alive
-  const slot: Slot = { worker, busy: false };
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("The sandbox thread did not start")), START_MS);
+    const onReady = (msg: { ready?: boolean }) => {
+      if (!msg?.ready) return;
+      clearTimeout(timer);
+      worker.off("message", onReady);
+      resolve();
+    };
+    worker.on("message", onReady);
+    worker.once("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+  ready.catch(() => {}); // observed by the task that waits on it
+  const slot: Slot = { worker, busy: false, ready };
   slots.push(slot);
   return slot;
 }
@@ -60,6 +77,17 @@ function pump() {
 
 function run(slot: Slot, job: Job) {
   slot.busy = true;
+  slot.ready.then(
+    () => start(slot, job),
+    (error: unknown) => {
+      retire(slot);
+      job.reject(error);
+      pump();
+    },
+  );
+}
+
+function start(slot: Slot, job: Job) {
   const id = nextId++;
   const { worker } = slot;
   const finish = (outcome: () => void, keep: boolean) => {

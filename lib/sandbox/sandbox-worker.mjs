@@ -125,6 +125,10 @@ const tasks = {
   },
 };
 
+// Loaded (pdf-lib imported): the pool starts a task's clock only from here, so a slow
+// start on a busy machine never counts against a file.
+parentPort.postMessage({ ready: true });
+
 parentPort.on("message", async ({ id, task, payload }) => {
   try {
     const run = tasks[task];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idField } from "@/lib/actions/fields";
+import { idField, sendKeyField } from "@/lib/actions/fields";
 import { actionDefinition } from "@/lib/actions/run-action";
 import { WORKING_ROLES } from "@/lib/auth/roles";
 import { clockNow } from "@/lib/time/dates";
@@ -11,11 +11,12 @@ import { emailStatement } from "./email-statement";
 export const emailStatementAction = actionDefinition({
   name: "statements.email",
   roles: WORKING_ROLES,
-  schema: z.object({ customerId: idField("a customer") }),
+  schema: z.object({ customerId: idField("a customer"), idempotencyKey: sendKeyField }),
   run: async (ctx, input) => {
     const sent = await emailStatement(ctx.db, {
       orgId: ctx.orgId,
       customerId: input.customerId,
+      idempotencyKey: input.idempotencyKey,
       actor: { userId: ctx.userId, role: ctx.role },
       now: clockNow(),
     });

@@ -2,6 +2,7 @@ import { recordAudit } from "@/lib/audit/events";
 import { type Actor, assertCanWork } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { queueEmailDelivery } from "@/lib/delivery/request-email-delivery";
+import { sendOnce } from "@/lib/delivery/send-once";
 import { AppError } from "@/lib/errors/app-error";
 import { dateOnlyToDb } from "@/lib/time/dates";
 import { composeStatement } from "./compose-statement";
@@ -14,9 +15,26 @@ import { composeStatement } from "./compose-statement";
  */
 export async function emailStatement(
   db: Db,
-  opts: { orgId: string; customerId: string; actor: Actor; now: Date },
+  opts: { orgId: string; customerId: string; actor: Actor; now: Date; idempotencyKey?: string | null },
 ): Promise<{ statementId: string; deliveryId: string; recipient: string; message: string }> {
   assertCanWork(opts.actor);
+  return sendOnce(
+    db,
+    { orgId: opts.orgId, key: opts.idempotencyKey },
+    () => storeAndQueue(db, opts),
+    (d) => ({
+      statementId: d.statementId ?? "",
+      deliveryId: d.id,
+      recipient: d.recipient,
+      message: `That statement was already sent to ${d.recipient} (the form was submitted twice); nothing more was sent.`,
+    }),
+  );
+}
+
+function storeAndQueue(
+  db: Db,
+  opts: { orgId: string; customerId: string; actor: Actor; now: Date; idempotencyKey?: string | null },
+) {
   return db.$transaction(async (tx) => {
     const s = await composeStatement(tx, opts);
     const customer = await tx.customer.findUniqueOrThrow({ where: { id: s.customerId }, select: { email: true } });
@@ -47,6 +65,7 @@ export async function emailStatement(
       recipient,
       requestedById: opts.actor.userId,
       jobKey: `statement-email:${statement.id}`,
+      idempotencyKey: opts.idempotencyKey,
     });
     await recordAudit(
       tx,

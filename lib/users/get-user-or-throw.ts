@@ -4,7 +4,10 @@ import { publicUserSelect } from "./user-fields";
 
 /** A user of the organization; another organization's user is "not found", exactly like a missing one. */
 export async function getUserOrThrow(tx: DbOrTx, opts: { orgId: string; userId: string }) {
-  const user = await tx.user.findFirst({ where: { id: opts.userId, orgId: opts.orgId }, select: publicUserSelect });
+  const user = await tx.user.findFirst({
+    where: { id: opts.userId, orgId: opts.orgId, kind: "PERSON" },
+    select: publicUserSelect,
+  });
   if (!user) throw notFound("That user");
   return user;
 }

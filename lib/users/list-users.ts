@@ -3,7 +3,8 @@ import { publicUserSelect } from "./user-fields";
 
 export async function listUsers(tx: DbOrTx, opts: { orgId: string }) {
   return tx.user.findMany({
-    where: { orgId: opts.orgId },
+    // API tokens act through user rows of their own; they are listed on Settings → API tokens.
+    where: { orgId: opts.orgId, kind: "PERSON" },
     select: publicUserSelect,
     orderBy: [{ active: "desc" }, { name: "asc" }],
   });

@@ -54,6 +54,16 @@ export default async function SettingsPage() {
         description: "The wording of each stage in English, Italian and Norwegian, previewed on a real account.",
       },
       {
+        href: "/settings/api-tokens",
+        title: "API tokens",
+        description: "Tokens for an accounting system or a script to use the API; last use, expiry and revocation.",
+      },
+      {
+        href: "/settings/webhooks",
+        title: "Webhooks",
+        description: "Events posted to your systems as they happen, signed; every delivery and try with its status.",
+      },
+      {
         href: "/users",
         title: "Users",
         description: "Who can sign in, their roles, deactivation and password resets.",

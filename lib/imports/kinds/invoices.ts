@@ -1,18 +1,17 @@
 import { recordAudits } from "@/lib/audit/events";
 import { Prisma } from "@/lib/generated/prisma/client";
+import {
+  type InvoiceFacts,
+  invoiceChangeRefusal,
+  invoiceHistory,
+  isInvoiceChange,
+} from "@/lib/ledger/invoice-change-rule";
 import { formatMoney, minorToPlain, toMinor } from "@/lib/money/money";
 import { type DateOnly, dateOnlyFromDb, dateOnlyToDb } from "@/lib/time/dates";
 import { customerFinder } from "../find-customers";
 import type { BatchContext, ImportKindHandler, MappedRow, RowProblem } from "../import-kind";
 import { type InvoiceCandidate, mergeLine, readInvoiceRow } from "../invoice-candidates";
-import {
-  addChange,
-  changedFacts,
-  type ImportChanges,
-  type InvoiceFacts,
-  invoiceHistory,
-  noChanges,
-} from "../invoice-changes";
+import { addChange, type ImportChanges, noChanges } from "../invoice-changes";
 import { invoiceKey } from "../invoice-identity";
 import { uuid7 } from "../uuid7";
 import { type CreditNoteRow, type CreditNoteState, creditNotesKind } from "./credit-notes";
@@ -328,7 +327,7 @@ async function resolve(
       amountMinor: c.amount,
       currency: c.currency,
     };
-    const changed = match && isChange(match.facts, after);
+    const changed = match && isInvoiceChange(match.facts, after);
     return { c, match, after, changed };
   });
   const history = await invoiceHistory(
@@ -340,17 +339,15 @@ async function resolve(
   const problems: RowProblem[] = [];
   for (const { c, match, after, changed } of matched) {
     if (match && changed) {
-      const what = changedFacts(match.facts, after);
-      const rests = history.get(match.id) ?? [];
-      if (rests.length && (what.amount || what.customer)) {
-        const change = what.customer
-          ? `move from customer ${match.facts.customer} to ${after.customer}`
-          : `change from ${formatMoney(match.facts.amountMinor, match.facts.currency)} to ${formatMoney(after.amountMinor, after.currency)}`;
-        c.check.problem(
-          what.customer ? "customerReference" : "amount",
-          `invoice ${c.number} of ${match.facts.issueDate} has ${rests.join(" and ")}: it cannot ${change} by an import. If this row is another invoice, check its issue date; if the invoice was reduced, record a credit note`,
-        );
-      }
+      const refusal = invoiceChangeRefusal({
+        number: c.number,
+        before: match.facts,
+        after,
+        history: history.get(match.id) ?? [],
+        by: "an import",
+        hint: "If this row is another invoice, check its issue date; if the invoice was reduced, record a credit note",
+      });
+      if (refusal) c.check.problem(refusal.field, refusal.message);
     }
     const opening = openingPayment(c, match, ctx);
     problems.push(...c.check.problems);
@@ -397,9 +394,4 @@ function openingPayment(c: InvoiceCandidate, match: StoredInvoice | undefined, c
     key: `opening:${match?.id ?? c.number}:${c.issueDate}:${paidPerFile}`,
     note: `Paid before the import of ${ctx.today}: the file said ${money(c.open)} of ${money(c.amount)} was still owed`,
   };
-}
-
-function isChange(before: InvoiceFacts, after: InvoiceFacts): boolean {
-  const what = changedFacts(before, after);
-  return what.amount || what.customer || what.dates;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -155,7 +156,11 @@ export default async function CustomerPage({
           {working &&
             (account.customer.email ? (
               <div data-testid="form-email-statement" className="min-w-0 max-w-md">
-                <ActionForm action={emailStatementAction} submitLabel="Email statement" hidden={{ customerId }}>
+                <ActionForm
+                  action={emailStatementAction}
+                  submitLabel="Email statement"
+                  hidden={{ customerId, idempotencyKey: randomUUID() }}
+                >
                   <p className="text-slate-500">
                     To {account.customer.email}; logged in the contact history when it is sent.
                   </p>

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -91,6 +92,7 @@ export default async function LetterPage({
             customerEmail={recipient.email}
             canWork={canWork(user.role)}
             emailAction={emailLetterAction}
+            sendKey={randomUUID()}
             locale={user.locale}
             timeZone={user.timeZone}
           />

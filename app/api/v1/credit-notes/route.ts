@@ -1,0 +1,4 @@
+import { postCreditNote } from "@/lib/api/operations/credit-notes";
+import { apiRoute } from "@/lib/api-runtime/api-route";
+
+export const POST = apiRoute(postCreditNote);

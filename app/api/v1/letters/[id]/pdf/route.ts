@@ -1,0 +1,4 @@
+import { getLetterPdfOperation } from "@/lib/api/operations/letters";
+import { apiRoute } from "@/lib/api-runtime/api-route";
+
+export const GET = apiRoute(getLetterPdfOperation);

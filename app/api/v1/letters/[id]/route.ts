@@ -1,0 +1,4 @@
+import { getLetter } from "@/lib/api/operations/letters";
+import { apiRoute } from "@/lib/api-runtime/api-route";
+
+export const GET = apiRoute(getLetter);

@@ -1,0 +1,70 @@
+import type { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import type { ApiCaller } from "./authenticate-token";
+import type { ApiScope } from "./scopes";
+
+/** What an operation's `run` gets: the caller (its organization, token and actor), the database, the time. */
+export interface ApiContext extends ApiCaller {
+  db: Db;
+  ip: string;
+  now: Date;
+}
+
+export interface ApiInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+}
+
+/** A success: the status (the operation's first listed one unless said) and the JSON body, or a ready Response (a PDF). */
+export type ApiAnswer = { status?: number; body: unknown } | Response;
+
+/**
+ * One /api/v1 operation, declared once: the route handler validates with these
+ * zod schemas and the OpenAPI document is generated from the same ones, so the
+ * two cannot drift. `example` is a request the contract test sends for real.
+ */
+export interface ApiOperation<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+> {
+  operationId: string;
+  method: "GET" | "POST" | "PUT";
+  /** OpenAPI style, under /api/v1: "/customers/{reference}". */
+  path: string;
+  summary: string;
+  description: string;
+  tag: string;
+  scope: ApiScope;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** The body when the request is not JSON (a PDF answer is described by `produces`). */
+  produces?: "application/json" | "application/pdf";
+  /** Success statuses and their body schema (omitted for a PDF). */
+  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  /** POSTs that create money movements: the Idempotency-Key header is required. */
+  idempotencyKey?: boolean;
+  /**
+   * A request a client would send, shown in the document and sent for real by
+   * the contract test (tests/api-contract.test.ts) in the order of API_OPERATIONS'
+   * example scenario; "{letterId}" stands for the letter the example letter sent.
+   */
+  example: {
+    params?: Record<string, string>;
+    query?: Record<string, string>;
+    body?: unknown;
+    headers?: Record<string, string>;
+  };
+  run: (ctx: ApiContext, input: ApiInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<ApiAnswer>;
+}
+
+export function defineOperation<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+  op: ApiOperation<P, Q, B>,
+): ApiOperation<P, Q, B> {
+  return op;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds operations of every input type
+export type AnyApiOperation = ApiOperation<any, any, any>;
