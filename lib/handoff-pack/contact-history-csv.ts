@@ -1,6 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
-import type { HistoryEntry } from "@/lib/collections/contact-history";
+import { type HistoryEntry, happenedOrder } from "@/lib/collections/contact-history";
 import { CSV_BOM, csvLine, csvText, csvValue } from "@/lib/csv/csv";
 import { localStamp, type PackData } from "./load-pack-data";
 
@@ -80,6 +80,6 @@ export function contactHistoryCsv(entries: HistoryEntry[], movements: PackData["
         csvValue(m.amount),
       ],
     });
-  rows.sort((a, b) => a.day.localeCompare(b.day) || a.at.getTime() - b.at.getTime());
+  rows.sort(happenedOrder);
   return [CSV_BOM + csvLine(header.map(csvText)), ...rows.map((r) => csvLine(r.cells))].join("");
 }
