@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { securityHeaders } from "./lib/http/security-headers";
+import { portalHeaders, securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -29,7 +29,12 @@ const nextConfig: NextConfig = {
   // Server actions accept only same-origin posts (no serverActions.allowedOrigins):
   // see lib/http/same-origin.ts for everything that protects them.
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders({ dev: process.env.NODE_ENV !== "production" }) }];
+    return [
+      { source: "/:path*", headers: securityHeaders({ dev: process.env.NODE_ENV !== "production" }) },
+      // The customer's page carries its key in the address: never sent on as a referrer,
+      // never cached by a shared proxy, never indexed.
+      { source: "/p/:path*", headers: portalHeaders() },
+    ];
   },
 };
 

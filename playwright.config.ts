@@ -50,6 +50,8 @@ export default defineConfig({
       env: {
         DATABASE_URL: databaseUrl,
         AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
+        // Letters print the customer's page at this address (lib/documents/portal-link.ts).
+        PUBLIC_URL: baseURL,
         DUNNING_DEMO: "1",
         DUNNING_FROZEN_NOW: process.env.DUNNING_FROZEN_NOW ?? "",
         NEXT_TELEMETRY_DISABLED: "1",
@@ -67,6 +69,7 @@ export default defineConfig({
         DATABASE_URL: databaseUrl,
         WORKER_HEALTH_PORT: String(port + 1),
         SMTP_URL: "",
+        PUBLIC_URL: baseURL,
         DUNNING_FROZEN_NOW: process.env.DUNNING_FROZEN_NOW ?? "",
       },
     },

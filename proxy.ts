@@ -19,6 +19,8 @@ export function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
   // Setup is for a server with no one to sign in yet (the page itself refuses once set up).
   if (path === "/sign-in" || path === "/setup" || path.startsWith("/api/auth")) return NextResponse.next();
+  // The customer's page: no session, the link is the key (lib/portal checks it on every request).
+  if (path.startsWith("/p/")) return NextResponse.next();
   const hasSession = request.cookies.getAll().some((c) => c.name.endsWith("authjs.session-token"));
   if (!hasSession) {
     // Remember the page that asked, so sign-in can return to it (checked again there).

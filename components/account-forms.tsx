@@ -67,6 +67,12 @@ export function AccountForms({
               <Field name="followUpNote" label="What about" placeholder="Check the promised payment" />
             </div>
           </fieldset>
+          <Field
+            name="saysPaidOn"
+            label="The customer says they paid on"
+            type="date"
+            hint="Optional. The next letter waits until that payment is matched or an admin decides."
+          />
         </ActionForm>
       </Panel>
       <Panel title="Record a payment" testId="form-payment">

@@ -20,6 +20,7 @@ export function ActionForm({
   danger = false,
   resetOnSuccess = true,
   confirm,
+  fieldsMessage = "Check the fields marked below.",
 }: {
   action: Action;
   submitLabel: string;
@@ -32,6 +33,8 @@ export function ActionForm({
   resetOnSuccess?: boolean;
   /** For what cannot be undone: a modal dialog spells out the consequences before the action runs. */
   confirm?: { title: string; consequences: string[]; confirmLabel: string };
+  /** Said when fields are refused (the customer's page says it in the customer's language). */
+  fieldsMessage?: string;
 }) {
   const [result, formAction, pending] = useActionState(action, undefined);
   const statusId = useId();
@@ -71,7 +74,7 @@ export function ActionForm({
         role="status"
         className={`min-h-5 text-sm ${result?.ok ? "text-emerald-700" : "text-red-700"}`}
       >
-        {result && !result.ok && result.fieldErrors ? "Check the fields marked below." : result?.message}
+        {result && !result.ok && result.fieldErrors ? fieldsMessage : result?.message}
       </div>
       <button
         type="submit"

@@ -17,7 +17,11 @@ function MainLinks({ role }: { role: Role }) {
       </NavLink>
       {role !== "VIEWER" && <NavLink href="/print">Print</NavLink>}
       <NavLink href="/outbox">Outbox</NavLink>
-      {role !== "VIEWER" && <NavLink href="/import">Import</NavLink>}
+      {role !== "VIEWER" && (
+        <NavLink href="/import" also={["/bank"]}>
+          Import
+        </NavLink>
+      )}
       {(role === "ADMIN" || role === "VIEWER") && <NavLink href="/audit">Audit log</NavLink>}
       <NavLink href="/settings" also={["/users"]}>
         Settings

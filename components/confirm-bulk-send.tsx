@@ -18,11 +18,14 @@ export function ConfirmBulkSend({
   fingerprint,
   accounts,
   letters,
+  staleOverride = false,
 }: {
   action: (prev: unknown, data: FormData) => Promise<ActionResult<Started>>;
   fingerprint: string;
   accounts: string[];
   letters: number;
+  /** Payments are known only up to a stale day and the user is an admin: the form asks for the reason to send anyway. */
+  staleOverride?: boolean;
 }) {
   const [result, formAction, pending] = useActionState(action, undefined);
   const { run, message, poll } = useBulkSendProgress();
@@ -43,6 +46,16 @@ export function ConfirmBulkSend({
           {accounts.map((a) => (
             <input key={a} type="hidden" name="accounts" value={a} />
           ))}
+          {staleOverride && (
+            <label className="block w-full text-sm">
+              <span className="font-medium text-slate-700">Why the letters go on old payment data (admin)</span>
+              <input
+                name="staleOverrideReason"
+                className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+                placeholder="The bank's export is down; checked the account by hand"
+              />
+            </label>
+          )}
           <button
             type="submit"
             disabled={pending || !letters}

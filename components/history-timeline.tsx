@@ -2,7 +2,7 @@ import Link from "next/link";
 import { type HistoryEntry, happenedOrder } from "@/lib/collections/contact-history";
 import type { DateOnly } from "@/lib/time/dates";
 
-const CHANNEL = { LETTER: "Letter", EMAIL: "Email", PHONE: "Phone" } as const;
+const CHANNEL = { LETTER: "Letter", EMAIL: "Email", PHONE: "Phone", PORTAL: "Account page" } as const;
 const OUTCOME: Record<string, string> = {
   SENT: "Sent",
   DELIVERED: "Delivered",

@@ -27,11 +27,38 @@ test.describe("law and rates, as an administrator", () => {
     await form.getByRole("button", { name: "Save charges" }).click();
     await expect(page.getByText("Charges saved")).toBeVisible();
 
+    // With interest on, the rates missing for the second half of 2026 are announced where admins look.
+    for (const [path, name] of [
+      ["/today", "today"],
+      ["/dashboard", "dashboard"],
+    ] as const) {
+      await page.goto(path);
+      const warnings = page.getByTestId("rate-warnings");
+      await expect(warnings).toContainText("Norges Bank policy rate for 2026-07-01 – 2026-12-31 is not recorded");
+      await expect(warnings).toContainText("Norwegian letters and previews with forsinkelsesrente");
+      await screenshot(page, `${name}-rate-warnings-1440`);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await screenshot(page, `${name}-rate-warnings-390`);
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+    await page.goto("/settings/law");
+
     const add = page.getByTestId("add-rate-NO_POLICY");
     await add.getByLabel("Reference rate, %").fill("4.00");
     await add.getByLabel("Source").fill("Norges Bank policy rate on 1 July 2026 (e2e demo figure)");
     await add.getByRole("button", { name: "Add the rate from 2026-07-01" }).click();
     await expect(page.getByText("Norges Bank policy rate 4.00 % added for 2026-07-01 - 2026-12-31.")).toBeVisible();
+    // The standardkompensasjon for claims falling overdue in the second half of 2026 (a missing row refuses).
+    const fee = page.getByTestId("add-fee-NO_STANDARDKOMPENSASJON");
+    await fee.getByLabel("From (a day)").fill("2026-07-01");
+    await fee.getByLabel("Amount, NOK").fill("460");
+    await fee.getByLabel("Source").fill("Forskrift om forsinkelsesrente, July 2026 (e2e demo figure)");
+    await fee.getByRole("button", { name: "Add the amount" }).click();
+    await expect(page.getByText(/standardkompensasjon .* recorded from 2026-07-01 to 2026-12-31/)).toBeVisible();
+    await screenshot(page, "law-settings-after-1440");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, "law-settings-after-390");
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     // A Norwegian customer with overdue invoices, one letter, and no promise or dispute pausing it.
     const [customer] = await query<{ id: string }>(

@@ -1,8 +1,9 @@
 // The job worker: runs the durable job queue (graphile-worker) beside the web
 // server: email delivery, "send all due letters", "print today's letters", CSV import
-// passes, the hourly worklist refresh, the daily aging snapshots for the dashboard and the daily housekeeping. `npm start` starts it; it can also run on its own with DATABASE_URL, on as many
+// passes, the hourly worklist refresh, the daily aging snapshots for the dashboard, the daily fetch of the central banks' reference rates and the daily housekeeping. `npm start` starts it; it can also run on its own with DATABASE_URL, on as many
 // machines as you like (they share the queue).
 import { createServer } from "node:http";
+import { bankStatementTasks } from "@/lib/bank/process-bank-statement";
 import { ACCOUNT_WORK_CRONTAB, accountWorkTasks } from "@/lib/collections/account-work-tasks";
 import { POLICY_STEPS_CRONTAB, policyStepsTasks } from "@/lib/collections/policy-steps-task";
 import { AGING_SNAPSHOT_CRONTAB, agingSnapshotTasks } from "@/lib/dashboard/aging-snapshot-task";
@@ -12,6 +13,7 @@ import { deliveryTasks } from "@/lib/delivery/tasks";
 import { printTasks } from "@/lib/documents/print-run";
 import { importTasks } from "@/lib/imports/import-jobs";
 import { startWorker } from "@/lib/jobs/queue";
+import { RATE_FETCH_CRONTAB, rateFetchTasks } from "@/lib/law/fetch-published-rates";
 import { bulkSendTasks } from "@/lib/letters/bulk-send";
 import { webhookTasks } from "@/lib/webhooks/deliver-webhook";
 import { HOUSEKEEPING_CRONTAB, housekeepingTasks } from "@/lib/worker/housekeeping";
@@ -31,13 +33,23 @@ const worker = await startWorker(
     ...bulkSendTasks(db),
     ...printTasks(db),
     ...importTasks(db),
+    ...bankStatementTasks(db),
     ...accountWorkTasks(db),
     ...policyStepsTasks(db),
     ...housekeepingTasks(db),
     ...agingSnapshotTasks(db),
     ...webhookTasks(db),
+    ...rateFetchTasks(db),
   },
-  { crontab: [ACCOUNT_WORK_CRONTAB, POLICY_STEPS_CRONTAB, HOUSEKEEPING_CRONTAB, AGING_SNAPSHOT_CRONTAB].join("\n") },
+  {
+    crontab: [
+      ACCOUNT_WORK_CRONTAB,
+      POLICY_STEPS_CRONTAB,
+      HOUSEKEEPING_CRONTAB,
+      AGING_SNAPSHOT_CRONTAB,
+      RATE_FETCH_CRONTAB,
+    ].join("\n"),
+  },
 );
 console.log(
   `Job worker running (bulk sends, email, printing, imports, worklist refresh, aging snapshots): ${transport.kind === "smtp" ? "sending through SMTP_URL" : "no SMTP_URL, messages go to the Outbox page"}.`,

@@ -12,6 +12,7 @@ import { planFingerprint } from "@/lib/letters/bulk-plan";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import type { PolicyStep } from "@/lib/policies/policy-steps";
 import { savePolicy } from "@/lib/policies/save-policy";
+import { createCustomerRequest } from "@/lib/portal/create-request";
 import { addDaysTo, clockNow, dateOnlyToDb, todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
 import {
@@ -60,9 +61,11 @@ export type FixturePart =
   | "import"
   | "ledger"
   | "followUp"
+  | "customerRequests"
   | "review"
   | "policy"
-  | "apiToken";
+  | "apiToken"
+  | "bankLine";
 
 /**
  * An organization with one user per role, a user to act on, and some history;
@@ -82,9 +85,11 @@ const PART_KEYS: Record<FixturePart, string[]> = {
   import: ["checkedImport", "importMapping"],
   ledger: ["ledgerCustomer", "ledgerInvoice", "ledgerPayment"],
   followUp: ["followUpId"],
+  customerRequests: ["messageRequestId", "promiseRequestId"],
   review: ["reviewId"],
   policy: ["policyId"],
   apiToken: ["apiTokenId"],
+  bankLine: ["bankLineId"],
 };
 
 export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) {
@@ -205,6 +210,22 @@ export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) 
       });
       return { followUpId };
     },
+    customerRequests: async () => {
+      // What a customer sent from its page: a message to read and a promise to decide.
+      const base = { orgId: org.id, customerId: customer.id, currency: "EUR", source: "portal" };
+      const { requestId: messageRequestId } = await createCustomerRequest(db, {
+        ...base,
+        kind: "MESSAGE",
+        message: "Hello",
+      });
+      const { requestId: promiseRequestId } = await createCustomerRequest(db, {
+        ...base,
+        kind: "PROMISE",
+        amountMinor: 150_000n,
+        promisedFor: dateOnlyToDb(addDaysTo(today, 10)),
+      });
+      return { messageRequestId, promiseRequestId };
+    },
     review: async () => {
       // An open internal review a policy planned (no person planned it).
       const review = await db.followUp.create({
@@ -241,6 +262,33 @@ export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) 
       });
       return { apiTokenId: token.id };
     },
+    bankLine: async () => {
+      // A bank credit waiting in the review queue: the fixture's customer's payment, no reference.
+      const statement = await db.bankStatement.create({
+        data: {
+          orgId: org.id,
+          source: "upload",
+          byteSize: 1,
+          sha256: "0".repeat(64),
+          bytes: new Uint8Array([60]),
+          status: "processed",
+        },
+      });
+      const line = await db.bankLine.create({
+        data: {
+          orgId: org.id,
+          statementId: statement.id,
+          dedupeKey: `matrix-${statement.id}`,
+          bookingDate: dateOnlyToDb(today),
+          amountMinor: 25_000n,
+          currency: "EUR",
+          credit: true,
+          status: "review",
+          reason: "no reference we know",
+        },
+      });
+      return { bankLineId: line.id };
+    },
   };
   type Built<K extends FixturePart> = Awaited<ReturnType<(typeof parts)[K]>>;
   const fx = { org, users, target, customer, today, overdueInvoice } as {
@@ -256,9 +304,11 @@ export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) 
     Built<"import"> &
     Built<"ledger"> &
     Built<"followUp"> &
+    Built<"customerRequests"> &
     Built<"review"> &
     Built<"policy"> &
-    Built<"apiToken">;
+    Built<"apiToken"> &
+    Built<"bankLine">;
   for (const part of Object.keys(parts) as FixturePart[]) {
     if (needs.includes(part)) {
       Object.assign(fx, await parts[part]());
@@ -333,6 +383,21 @@ let n = 0;
 
 /** One row per action (tests/action-registry.ts finds them in lib/), keyed by the action's name. */
 export const actionTable: Record<string, ActionRow> = {
+  "bank.resolve_line": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["bankLine"],
+    validInput: (fx) => ({
+      lineId: fx.bankLineId,
+      decision: "credit_on_account",
+      customerId: fx.customer.id,
+      customerReference: "",
+      invoiceIds: "",
+      invoiceNumbers: "",
+      reason: "Paid from the director's own account",
+    }),
+    idFields: ["lineId", "customerId"],
+    textFields: ["reason", "customerReference", "invoiceNumbers"],
+  },
   "users.create": {
     allowed: ["ADMIN"],
     validInput: () => ({
@@ -399,7 +464,7 @@ export const actionTable: Record<string, ActionRow> = {
     idFields: ["customerId"],
     textFields: ["note"],
   },
-  "collections.record_payment": {
+  "ledger.record_payment": {
     allowed: ["ADMIN", "COLLECTOR"],
     validInput: (fx) => ({
       customerId: fx.customer.id,
@@ -558,6 +623,23 @@ export const actionTable: Record<string, ActionRow> = {
       "phone",
     ],
   },
+  "portal.mark_read": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["customerRequests"],
+    validInput: (fx) => ({ requestId: fx.messageRequestId }),
+    idFields: ["requestId"],
+  },
+  "portal.decide_proposal": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["customerRequests"],
+    validInput: (fx) => ({ requestId: fx.promiseRequestId, decision: "accept" }),
+    idFields: ["requestId"],
+  },
+  "portal.revoke_links": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    validInput: (fx) => ({ customerId: fx.customer.id, currency: "EUR" }),
+    idFields: ["customerId"],
+  },
   // Ownership and call-backs: the working roles (docs/using.md, "A collector's day").
   "customers.assign": {
     allowed: ["ADMIN", "COLLECTOR"],
@@ -656,6 +738,22 @@ export const actionTable: Record<string, ActionRow> = {
     textFields: ["source"],
     // A rate is a typed decimal: "0.5" is a real rate.
     amountFields: ["referencePercent"],
+  },
+  "law.add_fee_amount": {
+    allowed: ["ADMIN"],
+    validInput: () => ({
+      kind: "NO_STANDARDKOMPENSASJON",
+      from: "2026-07-01",
+      amount: "460",
+      source: "Forskrift om forsinkelsesrente, July 2026",
+    }),
+    textFields: ["source"],
+    amountFields: ["amount"],
+  },
+  // The same parser as the worker's fetch; a file with no new half-year is read and reported.
+  "law.import_rate_file": {
+    allowed: ["ADMIN"],
+    validInput: () => ({ series: "BOE_BANK", file: "DATE,IUDBEDR\n30 Jun 2026,3.7500\n" }),
   },
   // Exchange rates are the administrators' (the fixture's organization compares in EUR).
   "rates.enter": {

@@ -3,10 +3,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { openDispute, resolveDispute } from "@/lib/collections/disputes";
 import { listDueLetters, listWorklist } from "@/lib/collections/list-worklist";
 import { logContact } from "@/lib/collections/log-contact";
-import { recordPayment } from "@/lib/collections/record-payment";
 import { recordPlan } from "@/lib/collections/record-plan";
 import { recordPromise } from "@/lib/collections/record-promise";
 import { updatePolicy } from "@/lib/collections/update-policy";
+import { recordPayment } from "@/lib/ledger/record-payment";
 import { sendDueLetters } from "@/lib/letters/send-all-due";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import { instantAt } from "@/lib/time/instants";
@@ -301,6 +301,8 @@ describe("policy and disputes", () => {
   it("an admin's policy change moves the due date, audited with before and after", async () => {
     const f = await fixture();
     const admin = await createUser(db, f.org.id, "ADMIN");
+    // Letter 1 gives 7 days (until 12 Nov): letter 2 is never due before that deadline has passed.
+    await db.collectionPolicy.create({ data: { orgId: f.org.id, deadlineDays1: 7 } });
     await sendNextLetter(db, { ...f.account, stage: 1, now: at("2026-11-05") });
     await updatePolicy(db, {
       orgId: f.org.id,
@@ -316,11 +318,13 @@ describe("policy and disputes", () => {
         deadlineDays4: 14,
       },
     });
-    expect((await listWorklist(db, { orgId: f.org.id, now: at("2026-11-12") })).items).toEqual([
+    // 7 days after letter 1 is 12 Nov, its deadline; so 13 Nov (the old policy said 19 Nov).
+    expect((await listWorklist(db, { orgId: f.org.id, now: at("2026-11-12") })).items).toEqual([]);
+    expect((await listWorklist(db, { orgId: f.org.id, now: at("2026-11-13") })).items).toEqual([
       expect.objectContaining({ dueStage: 2 }),
     ]);
-    const sent = await sendNextLetter(db, { ...f.account, stage: 2, now: at("2026-11-12") });
-    expect(sent.deadline).toBe("2026-11-23"); // 12 Nov + 10 days = Sunday 22 Nov -> Monday
+    const sent = await sendNextLetter(db, { ...f.account, stage: 2, now: at("2026-11-13") });
+    expect(sent.deadline).toBe("2026-11-23"); // 13 Nov + 10 days = Monday 23 Nov
     const audit = await db.auditEvent.findFirstOrThrow({ where: { orgId: f.org.id, kind: "policy.updated" } });
     expect(audit.payload).toMatchObject({ before: { letter2AfterDays: 14 }, after: { letter2AfterDays: 7 } });
   });

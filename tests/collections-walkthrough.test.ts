@@ -5,9 +5,9 @@ import { openDispute, resolveDispute } from "@/lib/collections/disputes";
 import { listWorklist } from "@/lib/collections/list-worklist";
 import { logContact } from "@/lib/collections/log-contact";
 import { recordHandoff } from "@/lib/collections/record-handoff";
-import { recordPayment } from "@/lib/collections/record-payment";
 import { recordPromise } from "@/lib/collections/record-promise";
 import { recordTrackingNumber } from "@/lib/collections/record-tracking-number";
+import { recordPayment } from "@/lib/ledger/record-payment";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import { instantAt } from "@/lib/time/instants";
 import { useTestDb } from "./db";
@@ -23,6 +23,9 @@ describe("one account from letter 1 to hand-off and letter 4, across simulated w
     const actor: Actor = { userId: user.id, role: "COLLECTOR" };
     const customer = await createCustomer(db, org.id, { name: "Gamma Srl", currency: "EUR" });
     const account = { orgId: org.id, actor, customerId: customer.id, currency: "EUR" };
+    // Short deadlines (8 days for letter 1, 11 for letter 2): the next letter never goes before
+    // the previous letter's deadline, and the broken promise below falls after letter 1's.
+    await db.collectionPolicy.create({ data: { orgId: org.id, deadlineDays1: 8, deadlineDays2: 11 } });
     const invA = await createInvoice(db, customer, {
       amountMinor: 100000,
       issueDate: "2026-10-02",

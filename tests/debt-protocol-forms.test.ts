@@ -49,8 +49,9 @@ async function sendLetterOfClaim(type: "sole_trader" | "business") {
   });
   const account = { orgId: org.id, customerId: customer.id, currency: "GBP", actor };
   await sendNextLetter(db, { ...account, stage: 1, now: at("2026-10-05") });
-  await sendNextLetter(db, { ...account, stage: 2, now: at("2026-10-19") });
-  const third = await sendNextLetter(db, { ...account, stage: 3, now: at("2026-11-02") });
+  // Each letter after the previous one's deadline (14 + 2 postal days, off the weekend).
+  await sendNextLetter(db, { ...account, stage: 2, now: at("2026-10-22") });
+  const third = await sendNextLetter(db, { ...account, stage: 3, now: at("2026-11-10") });
   const letter = await db.letter.findUniqueOrThrow({ where: { id: third.letterId } });
   const { pdf } = await getLetterPdf(db, { orgId: org.id, letterId: letter.id });
   return { letter, pdf, text: flatText(await pdfToText(pdf)), pages: (await PDFDocument.load(pdf)).getPageCount() };

@@ -6,10 +6,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { openDispute } from "@/lib/collections/disputes";
 import { logContact } from "@/lib/collections/log-contact";
 import { recordHandoff } from "@/lib/collections/record-handoff";
-import { recordPayment } from "@/lib/collections/record-payment";
 import { recordPromise } from "@/lib/collections/record-promise";
 import { buildHandoffPack } from "@/lib/handoff-pack/build-handoff-pack";
 import { recordCreditNote } from "@/lib/ledger/record-credit-note";
+import { recordPayment } from "@/lib/ledger/record-payment";
 import { recordWriteOff } from "@/lib/ledger/record-write-off";
 import { reversePayment } from "@/lib/ledger/reverse-payment";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
@@ -30,6 +30,8 @@ async function accountReadyForHandoff() {
   const actor: Actor = { userId: user.id, role: "COLLECTOR" };
   const customer = await createCustomer(db, org.id, { name: "Gamma Srl", currency: "EUR" });
   const account = { orgId: org.id, actor, customerId: customer.id, currency: "EUR" };
+  // Short deadlines (8 days for letter 1, 11 for letter 2): each letter goes after the previous one's deadline.
+  await db.collectionPolicy.create({ data: { orgId: org.id, deadlineDays1: 8, deadlineDays2: 11 } });
   const invA = await createInvoice(db, customer, {
     amountMinor: 100000,
     issueDate: "2026-10-02",

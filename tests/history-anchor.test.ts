@@ -6,7 +6,7 @@ import { verifyAnchoredHistory } from "@/lib/history/verify-anchored";
 import { verifyHistory } from "@/lib/history/verify-history";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import { instantAt } from "@/lib/time/instants";
-import { pdfToText } from "@/tests/pdf-text";
+import { pdfAttachment, pdfToText } from "@/tests/pdf-text";
 import { ownerConnection, useTestDb } from "./db";
 import { createContactAttempt, createCustomer, createInvoice, createOrg, createUser } from "./factories";
 
@@ -69,18 +69,21 @@ async function truncateChain(orgId: string, fromSeq: bigint) {
 }
 
 describe("history anchored outside the database", () => {
-  it("prints the signed head in the letter's footer", async () => {
+  it("keeps the signed head verifiable in the PDF (attached), printing only a short reference", async () => {
     const { org, letter } = await accountWithLetter();
     const checkpoint = await db.historyCheckpoint.findFirstOrThrow({
       where: { orgId: org.id, seq: { gte: letter.seq } },
     });
     expect(checkpointSignatureValid({ ...checkpoint, orgId: org.id })).toBe(true);
-    const text = (await pdfToText((await getLetterPdf(db, { orgId: org.id, letterId: letter.id })).pdf)).replace(
-      /\s+/g,
-      " ",
-    );
-    expect(text).toContain(`History checkpoint #${checkpoint.seq} · head ${checkpoint.headHash}`);
-    expect(text).toContain(`Ed25519 signature ${checkpoint.signature}`);
+    const { pdf } = await getLetterPdf(db, { orgId: org.id, letterId: letter.id });
+    const text = (await pdfToText(pdf)).replace(/\s+/g, " ");
+    // The customer's page carries a short reference, not the evidence itself.
+    expect(text).toContain(`history #${checkpoint.seq}`);
+    expect(text).not.toContain(checkpoint.signature);
+    const attached = JSON.parse(await pdfAttachment(pdf, "history-checkpoint.json"));
+    expect(attached.head).toBe(`History checkpoint #${checkpoint.seq} · head ${checkpoint.headHash}`);
+    expect(attached.signature).toContain(`Ed25519 signature ${checkpoint.signature}`);
+    expect(attached.letterId).toBe(letter.id);
   });
 
   it("names the signed head in the hand-off pack's manifest", async () => {

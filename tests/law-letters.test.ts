@@ -54,10 +54,10 @@ describe("Norwegian letters claim interest and fees as separate, frozen claims",
     expect(parseLetterCharges(letter1.charges).map((c) => [c.kind, c.amountMinor, c.ratePercent])).toEqual([
       // 6-20 Jan: 1,000,000 x 15 days x 12.00 % (4.00 + 8) / 365 = 1,800,000 / 365 = 4,931.51 -> 4,932 øre
       ["interest", 4_932, "12.00"],
-      // inkassosats 750 kr / 10 = 75 kr, 15 days after the due date
-      ["reminder_fee", 7_500, null],
-      // standardkompensasjon 460 kr less the 75 kr purregebyr = 385 kr
-      ["compensation", 38_500, null],
+      // inkassoforskriften § 1-2: inkassosats 700 kr / 20 = 35 kr, 15 days after the due date
+      ["reminder_fee", 3_500, null],
+      // standardkompensasjon 460 kr less the 35 kr purregebyr actually charged = 425 kr
+      ["compensation", 42_500, null],
     ]);
     expect(letter1.body).toContain("Purregebyr");
     expect(letter1.body).toContain("Standardkompensasjon");
@@ -65,27 +65,33 @@ describe("Norwegian letters claim interest and fees as separate, frozen claims",
     expect(letter1.totalDueMinor).toBe(1_000_000n);
 
     await createPayment(db, invoice, { amountMinor: 400_000, receivedOn: "2026-01-25" });
-    const two = await send(2, "2026-02-03");
+    // Letter 1 gave 14 + 2 postal days: until Thursday 5 Feb. Letter 2 is not due before 6 Feb.
+    expect(one.deadline).toBe("2026-02-05");
+    await expect(send(2, "2026-02-05")).rejects.toMatchObject({ code: "TOO_EARLY" });
+    const two = await send(2, "2026-02-06");
     const letter2 = await db.letter.findUniqueOrThrow({ where: { id: two.letterId } });
     const charges2 = parseLetterCharges(letter2.charges);
     // Earlier claims are restated, then only what is new: interest from 21 Jan (no day twice);
-    // 21-24 Jan 1,000,000 x 4 + 25 Jan-3 Feb 600,000 x 10 = 10,000,000 x 12 % / 365 = 3,287.67 -> 3,288.
+    // 21-25 Jan (25 Jan, the payment day, counts) 1,000,000 x 5 + 26 Jan-6 Feb 600,000 x 12
+    // = 12,200,000 x 12 % / 365 = 1,464,000 / 365 = 4,010.96 -> 4,011.
     // No second purregebyr: the standardkompensasjon already covers the claim.
     expect(charges2.map((c) => [c.kind, c.amountMinor, c.fromDate, c.toDate])).toEqual([
       ["interest", 4_932, "2026-01-06", "2026-01-20"],
-      ["reminder_fee", 7_500, null, "2026-01-20"],
-      ["compensation", 38_500, null, "2026-01-20"],
-      ["interest", 3_288, "2026-01-21", "2026-02-03"],
+      ["reminder_fee", 3_500, null, "2026-01-20"],
+      ["compensation", 42_500, null, "2026-01-20"],
+      ["interest", 4_011, "2026-01-21", "2026-02-06"],
     ]);
+    // Letter 2's deadline: Friday 6 Feb + 16 = Sunday 22 Feb, moved to Monday 23 Feb.
+    expect(two.deadline).toBe("2026-02-23");
 
     // Letter 3, the inkassovarsel, by email without the customer's agreement: refused, nothing changes.
-    await expect(send(3, "2026-02-17", true)).rejects.toMatchObject({
+    await expect(send(3, "2026-02-24", true)).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringContaining("inkassovarsel by email"),
     });
     // A policy deadline under inkassoloven § 9's 14 days: refused, nothing changes.
     await db.collectionPolicy.create({ data: { orgId: org.id, deadlineDays3: 10 } });
-    await expect(send(3, "2026-02-17")).rejects.toMatchObject({
+    await expect(send(3, "2026-02-24")).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringContaining("inkassoloven § 9 second paragraph"),
     });
@@ -93,18 +99,18 @@ describe("Norwegian letters claim interest and fees as separate, frozen claims",
     expect(await db.charge.count({ where: { customerId: customer.id } })).toBe(4);
 
     await db.collectionPolicy.update({ where: { orgId: org.id }, data: { deadlineDays3: 14 } });
-    const three = await send(3, "2026-02-17");
-    // 14 days + 2 postal days from Tuesday 17 Feb = Thursday 5 Mar.
-    expect(three.deadline).toBe("2026-03-05");
+    const three = await send(3, "2026-02-24");
+    // 14 days + 2 postal days from Tuesday 24 Feb = Thursday 12 Mar.
+    expect(three.deadline).toBe("2026-03-12");
 
     const rows = await db.charge.findMany({ where: { customerId: customer.id }, orderBy: { createdAt: "asc" } });
     expect(rows.map((r) => [r.kind, Number(r.amountMinor)])).toEqual([
       ["interest", 4_932],
-      ["reminder_fee", 7_500],
-      ["compensation", 38_500],
-      ["interest", 3_288],
-      // 4-17 Feb: 600,000 x 14 x 12 % / 365 = 1,008,000 / 365 = 2,761.64 -> 2,762
-      ["interest", 2_762],
+      ["reminder_fee", 3_500],
+      ["compensation", 42_500],
+      ["interest", 4_011],
+      // 7-24 Feb: 600,000 x 18 x 12 % / 365 = 1,296,000 / 365 = 3,550.68 -> 3,551
+      ["interest", 3_551],
     ]);
     expect((await db.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).amountMinor).toBe(1_000_000n);
     // The hand-off pack carries the charges as their own file, with what is open on each.
@@ -116,7 +122,7 @@ describe("Norwegian letters claim interest and fees as separate, frozen claims",
     });
     const csv = new TextDecoder().decode(unzipSync(pack.bytes)["charges.csv"]);
     expect(csv.split("\n").filter(Boolean)).toHaveLength(6);
-    expect(csv).toContain("reminder_fee,NOK,7500,0,7500");
+    expect(csv).toContain("reminder_fee,NOK,3500,0,3500");
     expect(pack.manifest.files.map((f) => f.name)).toContain("charges.csv");
 
     // A payment against a charge, never against the principal: at most what is open on it.
@@ -125,7 +131,7 @@ describe("Norwegian letters claim interest and fees as separate, frozen claims",
         orgId: org.id,
         actor: { userId: user.id, role: "COLLECTOR" },
         chargeId: rows[1].id,
-        amount: "80",
+        amount: "40",
         receivedOn: "2026-03-01",
       }),
     ).rejects.toMatchObject({ code: "INVALID_INPUT" });
@@ -133,11 +139,11 @@ describe("Norwegian letters claim interest and fees as separate, frozen claims",
       orgId: org.id,
       actor: { userId: user.id, role: "COLLECTOR" },
       chargeId: rows[1].id,
-      amount: "75",
+      amount: "35",
       receivedOn: "2026-03-01",
     });
     const lines = await listCustomerCharges(db, { orgId: org.id, customerId: customer.id });
-    expect(lines[1]).toMatchObject({ kind: "reminder_fee", paidMinor: 7_500, openMinor: 0 });
+    expect(lines[1]).toMatchObject({ kind: "reminder_fee", paidMinor: 3_500, openMinor: 0 });
     expect((await db.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).paidMinor).toBe(400_000n);
 
     // Append-only: a charge cannot be changed.

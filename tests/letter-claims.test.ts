@@ -82,13 +82,14 @@ describe("the contact list is the contact log", () => {
   it("letter 2 refers to the customer's reply, and says 'not heard' only without one", async () => {
     const a = await setup();
     await a.send(1, "2026-10-05");
-    const silent = await a.body((await a.send(2, "2026-10-19")).letterId);
+    // Letter 1 gave until 21 October (14 + 2 postal days): letter 2 goes after it.
+    const silent = await a.body((await a.send(2, "2026-10-22")).letterId);
     expect(silent).toContain("We have not heard from you since our letter of 5 October 2026.");
 
     const b = await setup();
     await b.send(1, "2026-10-05");
     await b.contact("reply_email", "2026-10-07");
-    const answered = await b.body((await b.send(2, "2026-10-21")).letterId);
+    const answered = await b.body((await b.send(2, "2026-10-22")).letterId);
     expect(answered).not.toContain("not heard from you");
     expect(answered).toContain("We refer to your reply of 7 October 2026.");
     expect(answered).toContain("7 October 2026: your email received");
@@ -116,8 +117,9 @@ describe("letter 4", () => {
     const a = await setup({ language: "it", countryCode: "IT" });
     await saveBankAccount(db, { orgId: a.org.id, actor: a.admin, account: EUR_ACCOUNT });
     await a.send(1, "2026-10-05");
-    await a.send(2, "2026-10-19");
-    const third = await a.send(3, "2026-11-02");
+    // Each letter after the previous one's deadline (Italy: 14 + 3 postal days).
+    await a.send(2, "2026-10-23");
+    const third = await a.send(3, "2026-11-10");
     const letter3 = await db.letter.findUniqueOrThrow({ where: { id: third.letterId } });
     expect(letter3.subject).toBe("Ultimo sollecito e costituzione in mora");
     expect(letter3.registeredMail).toBe(true); // messa in mora travels by raccomandata A/R
@@ -129,12 +131,12 @@ describe("letter 4", () => {
       reference: "RC-77",
       agencyContact: "02 1234 5678, pratiche@recupero.example",
       agencyPaymentDetails: "IBAN IT60 X054 2811 1010 0000 0123 456",
-      // Letter 3's deadline is 19 November: 14 days plus Italy's postal days (lib/law).
-      handedOverOn: "2026-11-20",
+      // Letter 3's deadline is 27 November: 14 days plus Italy's postal days (lib/law).
+      handedOverOn: "2026-11-28",
       amount: "1250",
-      now: at("2026-11-20"),
+      now: at("2026-11-28"),
     });
-    const sent = await a.send(4, "2026-11-21");
+    const sent = await a.send(4, "2026-11-28");
     const body = await a.body(sent.letterId);
     expect(body).not.toMatch(/centrale rischi|segnalat|credit bureau/i);
     for (const s of [

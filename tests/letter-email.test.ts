@@ -62,6 +62,11 @@ describe("letters by email", () => {
     expect(attached).toContain("Påminnelse om forfalt betaling");
     expect(attached).toContain("kr 1 250,00");
     expect(attached).toContain(letter.contentSha256.slice(0, 16));
+    // The customer's page: the same address in the message and on the letter, before the sign-off.
+    const link = /https?:\/\/\S+\/p\/[A-Za-z0-9_-]{43}/.exec(mail.text ?? "")?.[0];
+    expect(link).toBeTruthy();
+    expect(attached).toContain(link);
+    expect(mail.text?.indexOf(link!)).toBeLessThan(mail.text?.indexOf("Med vennlig hilsen") ?? -1);
 
     const status = (await deliveryStatuses(db, { orgId: org.id, letterIds: [sent.letterId] })).get(sent.letterId)!;
     expect(status).toMatchObject({ state: "accepted", transport: "smtp", attempt: 1 });

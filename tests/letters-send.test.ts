@@ -69,7 +69,7 @@ describe("send next letter", () => {
         stage: 2,
         now: at("2026-11-10"),
       }),
-    ).rejects.toMatchObject({ code: "TOO_EARLY", message: expect.stringContaining("not due until Nov 19, 2026") });
+    ).rejects.toMatchObject({ code: "TOO_EARLY", message: expect.stringContaining("not due until Nov 20, 2026") });
     await expect(
       sendNextLetter(db, {
         ...account,

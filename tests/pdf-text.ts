@@ -105,3 +105,16 @@ export async function pdfImageCount(pdf: Uint8Array): Promise<number> {
 export function flatText(text: string): string {
   return text.replace(/[\s\u00a0]+/g, " ").trim();
 }
+
+/** The text of a file attached to a PDF (its embedded files), read with pdfjs-dist; throws when absent. */
+export async function pdfAttachment(pdf: Uint8Array, name: string): Promise<string> {
+  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, disableFontFace: true }).promise;
+  try {
+    const files = ((await doc.getAttachments()) ?? {}) as Record<string, { filename: string; content: Uint8Array }>;
+    const file = Object.values(files).find((f) => f.filename === name);
+    if (!file) throw new Error(`No attachment ${name} in the PDF (found: ${Object.keys(files).join(", ") || "none"}).`);
+    return new TextDecoder().decode(file.content);
+  } finally {
+    await doc.destroy();
+  }
+}

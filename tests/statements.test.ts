@@ -106,7 +106,7 @@ describe("statement of account", () => {
     expect(lines).toContain("10 Nov 2026 | Payment received | -NOK 300.00");
     expect(lines).toContain("12 Nov 2026 | Credit note KN-7 | -NOK 100.00");
     expect(s.body.replace(/\u00a0/g, " ")).toMatch(
-      /Late payment interest on F-1001, 12\.25% a year, 2 Nov 2026–30 Nov 2026 +NOK 18\.40 +NOK 18\.40/,
+      /Late payment interest, invoice F-1001, 12\.25% a year, 2 Nov 2026–30 Nov 2026 +NOK 18\.40 +NOK 18\.40/,
     );
     expect(lines).toContain("Open invoices | NOK 850.00");
     expect(lines).toContain("Open interest and fees | NOK 18.40");
@@ -171,7 +171,7 @@ describe("statement of account", () => {
     expect(text).toContain("Faktura F-1001, forfall 01.11.2026 kr 1 250,00 kr 850,00");
     expect(text).toContain("10.11.2026 Innbetaling kr -300,00");
     expect(text).toContain("12.11.2026 Kreditnota KN-7 kr -100,00");
-    expect(text).toContain("Forsinkelsesrente på F-1001");
+    expect(text).toContain("Forsinkelsesrente (forsinkelsesrenteloven § 3), faktura F-1001");
     expect(text).toContain("Til betaling kr 868,40");
     expect(text).toContain("Kreditt på kontoen, ikke avregnet kr -50,00");
     expect(text).toContain("Saldo kr 818,40");

@@ -13,6 +13,7 @@ import { recordPromise } from "@/lib/collections/record-promise";
 import { assignAccounts } from "@/lib/customers/assign-accounts";
 import type { AppError } from "@/lib/errors/app-error";
 import { buildHandoffPack } from "@/lib/handoff-pack/build-handoff-pack";
+import { createCustomerRequest } from "@/lib/portal/create-request";
 import { addDaysTo } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
 import { loadToday } from "@/lib/today/today-sections";
@@ -383,10 +384,21 @@ describe("Today", () => {
     });
     await resolveDispute(db, { orgId: org.id, actor, disputeId, note: "Credited", now: at("2026-06-03") });
 
+    // A message from the disputed customer's page, unread.
+    await createCustomerRequest(db, {
+      orgId: org.id,
+      customerId: disputed.id,
+      currency: "EUR",
+      kind: "MESSAGE",
+      source: "portal",
+      message: "Any news?",
+    });
+
     const counts = async (mine: string | null) =>
       Object.fromEntries((await loadToday(db, { ...opts, mine })).sections.map((s) => [s.key, s.count]));
     const everyone = await counts(null);
     expect(everyone).toEqual({
+      fromCustomers: 1,
       // Overdue with nothing sent: late1, late2, broken and actedOn (the promiser's promise holds letters until its day).
       letters: 4,
       promisesDue: 1,
@@ -399,6 +411,7 @@ describe("Today", () => {
     // Mine: accounts assigned to the collector, and the call-backs they planned.
     await assignAccounts(db, { orgId: org.id, actor, customerIds: [disputed.id, broken.id], userId: collector.id });
     expect(await counts(collector.id)).toEqual({
+      fromCustomers: 1,
       letters: 1,
       promisesDue: 0,
       promisesBroken: 1,
@@ -406,7 +419,7 @@ describe("Today", () => {
       failedDeliveries: 0,
       disputes: 1,
     });
-    expect(await counts(admin.id)).toMatchObject({ callBacks: 1, disputes: 0 });
+    expect(await counts(admin.id)).toMatchObject({ fromCustomers: 0, callBacks: 1, disputes: 0 });
 
     // Paging a section: its items in order, the count unchanged.
     const page = await loadToday(db, { ...opts, mine: null, section: "letters", limit: 2, page: 1 });

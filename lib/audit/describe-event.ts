@@ -66,6 +66,22 @@ export function describeAuditEvent(e: AuditEventInput, ctx: DescribeContext = NO
       return `Logged ${e.payload.direction === "INBOUND" ? "an incoming" : "an outgoing"} ${e.payload.channel.toLowerCase()} contact with ${who(e.payload.customerId)} (${e.payload.outcome.toLowerCase().replace(/_/g, " ")})`;
     case "payment.recorded":
       return `Recorded a payment of ${money(e.payload.amountMinor, e.payload.currency)} from ${who(e.payload.customerId)} received on ${e.payload.receivedOn}, applied to ${plural(e.payload.allocations.length, "invoice")}`;
+    case "bank_statement.received":
+      return `Received bank statement ${e.payload.fileName || e.payload.statementId} (${e.payload.source})${e.payload.duplicateOf ? ", a file received before" : ""}`;
+    case "bank_statement.processed":
+      return `Read a bank statement (${e.payload.format}): ${plural(e.payload.lines, "line")}, ${e.payload.matched} matched, ${e.payload.review} for review, ${e.payload.duplicates} duplicates, ${e.payload.ignored} ignored`;
+    case "bank_line.resolved":
+      return e.payload.decision === "not_customer_payment"
+        ? `Marked a bank line of ${money(e.payload.amountMinor, e.payload.currency)} as not a customer payment: ${e.payload.reason}`
+        : `Recorded a bank line of ${money(e.payload.amountMinor, e.payload.currency)} for ${e.payload.customerId ? who(e.payload.customerId) : "a customer"} (${e.payload.decision === "invoices" ? plural(e.payload.invoiceIds.length, "invoice") : "credit on account"})`;
+    case "payments.stale_override":
+      return `Sent due letters on payments known only up to ${e.payload.knownUpTo ?? "never"}: ${e.payload.reason}`;
+    case "paid_claim.recorded":
+      return `Noted that ${who(e.payload.customerId)} says they paid on ${e.payload.paidOn} (${e.payload.source}); letters wait until the payment is matched`;
+    case "paid_claim.settled":
+      return `Released the letters held for ${who(e.payload.customerId)}'s "paid" claim: ${e.payload.reason}`;
+    case "organization.bank_matching_updated":
+      return `Changed bank matching: KID ${e.payload.kidMode}${e.payload.kidLength ? ` (${e.payload.kidLength} digits)` : ""}, payments stale after ${plural(e.payload.paymentsStaleAfterDays, "bank day")}`;
     case "promise.recorded":
       return `Recorded a promise from ${who(e.payload.customerId)} to pay ${money(e.payload.amountMinor, e.payload.currency)} by ${e.payload.promisedFor}`;
     case "promise.broken":

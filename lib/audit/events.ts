@@ -67,6 +67,25 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
       toName: z.string().nullable(),
     }),
   }),
+  // The customer's page (lib/portal): what a customer did there (no user: the customer), and a collector's answer.
+  z.object({
+    kind: z.literal("portal.request"),
+    payload: z.object({
+      requestId: uuid,
+      customerId: uuid,
+      currency,
+      kind: z.enum(["PAID_CLAIM", "DISPUTE", "PROMISE", "PLAN", "MESSAGE"]),
+      source: z.string(),
+    }),
+  }),
+  z.object({
+    kind: z.literal("portal.request_handled"),
+    payload: z.object({ requestId: uuid, customerId: uuid, decision: z.enum(["read", "accepted", "declined"]) }),
+  }),
+  z.object({
+    kind: z.literal("portal.links_revoked"),
+    payload: z.object({ customerId: uuid, currency }),
+  }),
   z.object({
     kind: z.literal("follow_up.scheduled"),
     payload: z.object({ followUpId: uuid, customerId: uuid, dueOn: day }),
@@ -105,7 +124,7 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
     payload: z.object({
       contactId: uuid,
       customerId: uuid,
-      channel: z.enum(["LETTER", "EMAIL", "PHONE"]),
+      channel: z.enum(["LETTER", "EMAIL", "PHONE", "PORTAL"]),
       direction: z.enum(["OUTBOUND", "INBOUND"]),
       outcome: z.string(),
     }),
@@ -120,6 +139,63 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
       allocations: z.array(z.object({ paymentId: uuid, invoiceId: uuid, amountMinor: minor })),
       // Kept on the account as unapplied cash (more than was open, or no invoice named).
       unapplied: z.object({ paymentId: uuid, amountMinor: minor }).optional(),
+    }),
+  }),
+  // Bank statements (lib/bank): received, processed on the job queue, lines decided in the review queue.
+  z.object({
+    kind: z.literal("bank_statement.received"),
+    payload: z.object({
+      statementId: uuid,
+      source: z.enum(["upload", "api", "folder"]),
+      fileName: z.string(),
+      sha256: z.string().length(64),
+      byteSize: z.number().int(),
+      duplicateOf: uuid.nullable(),
+    }),
+  }),
+  z.object({
+    kind: z.literal("bank_statement.processed"),
+    payload: z.object({
+      statementId: uuid,
+      format: z.string(),
+      lines: z.number().int(),
+      matched: z.number().int(),
+      review: z.number().int(),
+      duplicates: z.number().int(),
+      ignored: z.number().int(),
+      payments: z.number().int(),
+    }),
+  }),
+  z.object({
+    kind: z.literal("bank_line.resolved"),
+    payload: z.object({
+      lineId: uuid,
+      decision: z.enum(["invoices", "credit_on_account", "not_customer_payment"]),
+      customerId: uuid.nullable(),
+      invoiceIds: z.array(uuid),
+      amountMinor: minor,
+      currency,
+      reason: z.string(),
+    }),
+  }),
+  z.object({
+    kind: z.literal("payments.stale_override"),
+    payload: z.object({ knownUpTo: day.nullable(), reason: z.string(), context: z.enum(["bulk_send"]) }),
+  }),
+  z.object({
+    kind: z.literal("paid_claim.recorded"),
+    payload: z.object({ claimId: uuid, customerId: uuid, currency, paidOn: day, source: z.string() }),
+  }),
+  z.object({
+    kind: z.literal("paid_claim.settled"),
+    payload: z.object({ claimId: uuid, customerId: uuid, reason: z.string() }),
+  }),
+  z.object({
+    kind: z.literal("organization.bank_matching_updated"),
+    payload: z.object({
+      kidMode: z.enum(["off", "mod10", "mod11"]),
+      kidLength: z.number().int(),
+      paymentsStaleAfterDays: z.number().int(),
     }),
   }),
   // The ledger (lib/ledger). Amounts are positive minor units of `currency`.
@@ -259,6 +335,21 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("law.rate_added"),
     payload: z.object({ series: z.string(), from: day, to: day, referencePercent: z.string(), source: z.string() }),
+  }),
+  z.object({
+    kind: z.literal("law.fee_amount_added"),
+    payload: z.object({
+      kind: z.string(),
+      from: day,
+      to: day.nullable(),
+      amountMinor: z.number().int(),
+      currency: z.string(),
+      source: z.string(),
+    }),
+  }),
+  z.object({
+    kind: z.literal("law.rates_uploaded"),
+    payload: z.object({ series: z.string(), added: z.array(z.object({ from: day, referencePercent: z.string() })) }),
   }),
   // Exchange rates (lib/rates): entered, imported, the base currency changed.
   z.object({

@@ -9,7 +9,6 @@ import { openDispute, resolveDispute } from "./disputes";
 import { logContactAndFollowUp } from "./follow-ups";
 import { policySettingsSchema } from "./policy-settings";
 import { recordHandoff } from "./record-handoff";
-import { recordPayment } from "./record-payment";
 import { parseInstalmentLines, recordPlan } from "./record-plan";
 import { recordPromise } from "./record-promise";
 import { updatePolicy } from "./update-policy";
@@ -34,6 +33,8 @@ export const logContactAction = actionDefinition({
     // Optional: plan the next call-back in the same step ("" or absent: none).
     followUpOn: z.union([dateOnlyField, z.literal("")]).optional(),
     followUpNote: textField(2000).optional(),
+    // Optional: the customer says they paid on this day ("" or absent: they did not say).
+    saysPaidOn: z.union([dateOnlyField, z.literal("")]).optional(),
   }),
   run: async (ctx, input) => {
     const { label: _label, ...type } = CONTACT_TYPES[input.type];
@@ -45,42 +46,12 @@ export const logContactAction = actionDefinition({
       occurredOn: input.occurredOn,
       time: input.time,
       note: input.note,
+      saysPaidOn: input.saysPaidOn || null,
       now: clockNow(),
       followUp: input.followUpOn ? { dueOn: input.followUpOn, note: input.followUpNote ?? "" } : null,
     });
     return {
       message: followUpId ? `Contact logged; call-back planned for ${input.followUpOn}.` : "Contact logged.",
-      data: { customerId: input.customerId },
-    };
-  },
-});
-
-export const recordPaymentAction = actionDefinition({
-  name: "collections.record_payment",
-  roles: WORKING_ROLES,
-  schema: z.object({
-    ...account,
-    amount: typedAmountField,
-    receivedOn: dateOnlyField,
-    // "" (the form's "oldest open invoice first") or the invoice to pay first.
-    invoiceId: z.union([idField("an invoice"), z.literal("")], { message: "Choose an invoice from the list." }),
-    method: textField(100),
-    reference: textField(200),
-  }),
-  run: async (ctx, input) => {
-    const result = await recordPayment(ctx.db, {
-      orgId: ctx.orgId,
-      actor: actor(ctx),
-      ...input,
-      invoiceId: input.invoiceId || null,
-      now: clockNow(),
-    });
-    const n = result.allocations.length;
-    const kept = result.unapplied
-      ? `; ${n ? "the rest " : ""}kept on the account as unapplied cash (a credit to apply later)`
-      : "";
-    return {
-      message: `Payment recorded${n ? ` on ${n} invoice${n === 1 ? "" : "s"}` : ""}${kept}${result.caseClosed ? "; the case is closed" : ""}.`,
       data: { customerId: input.customerId },
     };
   },

@@ -125,7 +125,8 @@ export async function getContactHistory(
         type: "contact",
         id: c.id,
         at: c.occurredAt,
-        by: c.user?.name ?? "System",
+        // The customer's own entries (its page) have no user: they are the customer's word.
+        by: c.user?.name ?? (c.channel === "PORTAL" ? "the customer" : "System"),
         channel: c.channel,
         direction: c.direction,
         outcome: c.outcome,
@@ -147,7 +148,12 @@ export async function getContactHistory(
     ),
     ...disputes.map((d) =>
       event(
-        { id: d.id, at: d.createdAt, by: d.user?.name ?? "System", note: d.note },
+        {
+          id: d.id,
+          at: d.createdAt,
+          by: d.user?.name ?? (d.note.startsWith("From the customer's page") ? "the customer" : "System"),
+          note: d.note,
+        },
         { kind: "dispute_opened", invoiceNumber: d.invoice.number },
       ),
     ),

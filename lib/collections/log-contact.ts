@@ -6,6 +6,7 @@ import type { Db, DbOrTx } from "@/lib/db/client";
 import type { ContactChannel, ContactDirection, ContactOutcome } from "@/lib/generated/prisma/enums";
 import { todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
+import { recordPaidClaim } from "./paid-claims";
 
 // What may be logged by hand. Letters are logged by sending them; channels are
 // letter, email and phone only (no SMS, no social media).
@@ -25,6 +26,8 @@ export interface LogContactInput {
   occurredOn: string;
   time: string;
   note: string;
+  /** The customer said they paid on this day: their next letter waits until the payment is matched (lib/collections/paid-claims.ts). */
+  saysPaidOn?: string | null;
   now: Date;
 }
 
@@ -75,6 +78,19 @@ export async function logContactIn(tx: DbOrTx, input: LogContactInput): Promise<
       },
     },
   );
+  if (input.saysPaidOn) {
+    const paidOn = parseDay(input.saysPaidOn, "saysPaidOn");
+    if (paidOn > todayIn(org.timeZone, input.now))
+      throw invalid("saysPaidOn", "A payment the customer says they made cannot be dated after today.");
+    await recordPaidClaim(tx, {
+      orgId: input.orgId,
+      customerId: customer.id,
+      currency: customer.currency,
+      paidOn,
+      source: "contact",
+      userId: input.actor.userId,
+    });
+  }
   return { contactId: contact.id };
 }
 

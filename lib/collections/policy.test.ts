@@ -32,13 +32,37 @@ const base: AccountFacts = {
   handoff: null,
 };
 const handoff = { handedOverOn: "2026-12-20", agency: "Nordic Recovery AS" };
-const L1 = l(1, "2026-11-05", "2026-11-19");
-const L2 = l(2, "2026-11-20", "2026-12-04");
+// Letters 1 and 2 gave 13 days, so the policy's 14-day wait decides the next letter's day;
+// the rows "after letter N's deadline" below give longer deadlines.
+const L1 = l(1, "2026-11-05", "2026-11-18");
+const L2 = l(2, "2026-11-20", "2026-12-03");
+const L1_LONG = l(1, "2026-11-05", "2026-11-21");
+// A letter 1 whose deadline passed before the promises below fell due.
+const L1_SHORT = l(1, "2026-11-05", "2026-11-10");
 const L3 = l(3, "2026-12-05", "2026-12-19");
 
 type Row = [name: string, facts: Partial<AccountFacts>, today: string, expected: Record<string, unknown>];
 const rows: Row[] = [
   ["nothing open", { invoices: [] }, "2026-11-10", { kind: "none", reason: "Nothing is overdue." }],
+  // One rule in every profile: the next letter only after the previous letter's deadline passed.
+  [
+    "letter 2 waits for letter 1's 16-day deadline, not the 14-day policy wait",
+    { letters: [L1_LONG] },
+    "2026-11-21",
+    { kind: "letter", stage: 2, dueOn: "2026-11-22", due: false },
+  ],
+  [
+    "letter 2 the day after letter 1's deadline",
+    { letters: [L1_LONG] },
+    "2026-11-22",
+    { kind: "letter", stage: 2, dueOn: "2026-11-22", due: true, reason: expect.stringContaining("payment deadline") },
+  ],
+  [
+    "a promise broken before letter 1's deadline still waits for it",
+    { letters: [L1_LONG], promises: [promise("p-early", 50000, "2026-11-06", "2026-11-10")] },
+    "2026-11-12",
+    { kind: "letter", stage: 2, dueOn: "2026-11-22", due: false, brokenPromiseIds: ["p-early"] },
+  ],
   ["not yet due on the due date", { invoices: [inv("2026-11-10")] }, "2026-11-10", { kind: "none" }],
   [
     "letter 1 the day after the due date",
@@ -109,7 +133,7 @@ const rows: Row[] = [
   ],
   [
     "a broken promise makes letter 2 due at once",
-    { letters: [L1], promises: [promise("p1", 50000, "2026-11-08", "2026-11-12")] },
+    { letters: [L1_SHORT], promises: [promise("p1", 50000, "2026-11-08", "2026-11-12")] },
     "2026-11-13",
     {
       stage: 2,
@@ -122,7 +146,7 @@ const rows: Row[] = [
   [
     "a promise partly paid is still broken",
     {
-      letters: [L1],
+      letters: [L1_SHORT],
       promises: [promise("p1", 50000, "2026-11-08", "2026-11-12")],
       payments: [{ receivedOn: "2026-11-12", amount: 49999 }],
     },
@@ -161,7 +185,7 @@ const rows: Row[] = [
   [
     "a missed instalment counts as a broken promise",
     {
-      letters: [L1],
+      letters: [L1_SHORT],
       promises: [
         promise("a", 10000, "2026-11-06", "2026-11-15", "plan"),
         promise("b", 10000, "2026-11-06", "2026-12-15", "plan"),

@@ -41,6 +41,8 @@ export interface AccountFacts {
   pause?: { reason: string; until: DateOnly | null } | null;
   /** Credit on the account (unapplied cash, credit notes on account) as of today, minor units; absent: none. */
   creditMinor?: number;
+  /** The customer says they paid on this day and no payment was matched since: letters wait (lib/collections/paid-claims.ts). */
+  paidClaimOn?: DateOnly | null;
 }
 
 export const CREDIT_COVERS_REASON = "Credit on account covers the overdue amount — apply it";
@@ -71,6 +73,17 @@ export type NextAction =
   | { kind: "credit"; dueOn: DateOnly; reason: string }
   | { kind: "none"; reason: string };
 
+/**
+ * One rule for every profile, read by the worklist, the bulk plan and the send
+ * check alike: the next letter goes only after the previous letter's payment
+ * deadline has passed. A letter 2 sent on day 14 while letter 1 gave 16 days
+ * contradicts letter 1 (and in Norway a second fee needs the first deadline
+ * passed, inkassoforskriften § 1-3). null before letter 1.
+ */
+export function nextLetterNotBefore(last: LetterFacts | null): DateOnly | null {
+  return last ? addDaysTo(last.deadline, 1) : null;
+}
+
 export function overdueInvoices(facts: AccountFacts, today: DateOnly): InvoiceFacts[] {
   return facts.invoices
     .filter((i) => i.open > 0 && i.dueDate < today && !i.disputed)
@@ -91,6 +104,11 @@ export function nextAction(facts: AccountFacts, policy: PolicySettings, today: D
     return {
       kind: "none",
       reason: `Dunning is paused${pause.until ? ` until ${day(pause.until)}` : ""}: ${pause.reason}`,
+    };
+  if (facts.paidClaimOn)
+    return {
+      kind: "none",
+      reason: `The customer says they paid on ${day(facts.paidClaimOn)}: no letter until the payment is matched or an admin decides`,
     };
   const overdue = overdueInvoices(facts, today);
   if (!overdue.length) {
@@ -122,6 +140,8 @@ export function nextAction(facts: AccountFacts, policy: PolicySettings, today: D
     brokenPromiseIds,
     blockedUntilHandoff,
   });
+  const floor = nextLetterNotBefore(last);
+  const notBeforeDeadline = (d: DateOnly) => (floor && d < floor ? floor : d);
 
   if (last?.stage === 3) {
     const from = addDaysTo(last.deadline, policy.letter4AfterDeadlineDays);
@@ -159,10 +179,13 @@ export function nextAction(facts: AccountFacts, policy: PolicySettings, today: D
   } else {
     const wait = stage === 2 ? policy.letter2AfterDays : policy.letter3AfterDays;
     const answered = facts.lastAnsweredOn && facts.lastAnsweredOn > last.sentOn ? facts.lastAnsweredOn : null;
-    dueOn = addDaysTo(answered ?? last.sentOn, wait);
+    const afterWait = addDaysTo(answered ?? last.sentOn, wait);
+    dueOn = notBeforeDeadline(afterWait);
     const paidSince = facts.payments.some((p) => p.receivedOn >= last.sentOn);
-    reason = `Letter ${stage} ${dueOn <= today ? "due since" : "due on"} ${day(dueOn)}: ${wait} days after ${
-      answered ? `the customer's answer of ${day(answered)}` : `letter ${last.stage}`
+    reason = `Letter ${stage} ${dueOn <= today ? "due since" : "due on"} ${day(dueOn)}: ${
+      dueOn > afterWait
+        ? `after letter ${last.stage}'s payment deadline of ${day(last.deadline)}`
+        : `${wait} days after ${answered ? `the customer's answer of ${day(answered)}` : `letter ${last.stage}`}`
     } with ${paidSince ? "the balance still overdue" : "no payment"}`;
   }
 
@@ -183,10 +206,13 @@ export function nextAction(facts: AccountFacts, policy: PolicySettings, today: D
       ? `Instalment of ${money(first.p.amount)} due ${day(first.p.promisedFor)} under the payment plan was missed`
       : `Promise of ${money(first.p.amount)} due ${day(first.p.promisedFor)} was broken`;
     const brokenOn = first.s.status === "broken" ? first.s.brokenOn : today;
+    const at = notBeforeDeadline(brokenOn < dueOn ? brokenOn : dueOn);
     return letter(
       stage,
-      brokenOn < dueOn ? brokenOn : dueOn,
-      `${what}: letter ${stage} is due at once`,
+      at,
+      at <= today || !last
+        ? `${what}: letter ${stage} is due at once`
+        : `${what}: letter ${stage} goes after letter ${last.stage}'s payment deadline of ${day(last.deadline)}`,
       broken.map((b) => b.p.id),
     );
   }

@@ -51,6 +51,12 @@ export const APP_TABLE_GRANTS: Record<string, string[]> = {
   // The API's per-minute counters (old windows dropped) and idempotency keys (released when the first request failed).
   api_rate_windows: ["INSERT", "UPDATE", "DELETE"],
   api_idempotency_keys: ["INSERT", "UPDATE", "DELETE"],
+  // The customer's page (lib/portal): links and revocations are written once; a customer's
+  // files are kept as received; rate-limit windows are counted up and deleted when old.
+  portal_links: ["INSERT"],
+  portal_revocations: ["INSERT"],
+  customer_files: ["INSERT"],
+  portal_rate_windows: ["INSERT", "UPDATE", "DELETE"],
 };
 export const DEFAULT_TABLE_GRANTS = ["INSERT", "UPDATE"];
 

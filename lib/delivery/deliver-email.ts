@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { documentOf } from "@/lib/documents/kinds";
+import { beforeSignOff } from "@/lib/documents/portal-block";
 import type { MailTransport } from "./mail-transport";
 import { type DeliveredDocument, recordDeliveryResult, senderAddress } from "./record-delivery-result";
 
@@ -53,7 +54,14 @@ export async function deliverEmail(
     // file, so there the copies follow the document inside it.
     const rendered = await kind.renderPdf(db, row, { copiesInside: opts.transport.kind === "outbox" });
     copies = rendered.copies;
-    message = { ...kind.emailText(row), filename: rendered.filename, pdf: rendered.pdf };
+    const email = kind.emailText(row);
+    // The customer's page, the same address the PDF prints, before the sign-off.
+    message = {
+      ...email,
+      text: beforeSignOff(email.text, rendered.portalText),
+      filename: rendered.filename,
+      pdf: rendered.pdf,
+    };
     if (!from) throw new Error("No sender address: set the organization's email (Settings) or MAIL_FROM.");
   } catch (error) {
     await record("FAILED", opts.transport.kind, { error: (error as Error).message });

@@ -1,6 +1,6 @@
 // A table in a document's body (a letter's invoices and charges, a statement's items): text
-// lines each indented by two spaces, no bullets, which the PDF renderer draws as a monospaced
-// table with a rule under the header (render-letter-pdf.ts, Pen.block). Letters and
+// lines each indented by two spaces, no bullets, which the PDF renderer draws as a table in
+// proportional type, amounts right aligned, with a rule under the header (render-letter-pdf.ts, Pen.block). Letters and
 // statements write their tables with this one function, so both print alike.
 
 /** A monospaced table: text columns left, amounts right; `after` lines (totals) follow it. */

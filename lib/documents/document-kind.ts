@@ -20,6 +20,8 @@ export interface RenderedDocument {
   filename: string;
   pdf: Uint8Array;
   copies: { filename: string; content: Uint8Array }[];
+  /** The customer's page as the PDF prints it, as a paragraph for the email (portal-block.ts); null: none. */
+  portalText?: string | null;
 }
 
 /** One try of an email delivery, as its audit event records it. */

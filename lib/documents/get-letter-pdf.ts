@@ -4,11 +4,14 @@ import { type Checkpoint, checkpointsOfLetters } from "@/lib/history/checkpoint"
 import { parseEnclosures } from "@/lib/invoices/enclosures";
 import { loadInvoiceFiles } from "@/lib/invoices/invoice-pdf";
 import { parseLetterhead } from "./letterhead";
+import { type LinkedDocument, portalUrlsForLetters } from "./portal-link";
 import { type LogoImage, renderLetterPdf, type StoredLetterForPdf } from "./render-letter-pdf";
 
 export const storedLetterSelect = {
   id: true,
   orgId: true,
+  customerId: true,
+  currency: true,
   stage: true,
   language: true,
   subject: true,
@@ -31,6 +34,18 @@ export async function withCheckpoints<L extends { id: string }>(
     letters.map((l) => l.id),
   );
   return letters.map((l) => ({ ...l, checkpoint: checkpoints.get(l.id) ?? null }));
+}
+
+/** The letters with the customer's page they print (portal-link.ts), made on their first rendering. */
+export async function withPortalUrls<L extends Omit<LinkedDocument, "issuedAt"> & { id: string; sentAt: Date }>(
+  tx: DbOrTx,
+  letters: L[],
+): Promise<(L & { portalUrl: string | null })[]> {
+  const urls = await portalUrlsForLetters(
+    tx,
+    letters.map((l) => ({ ...l, issuedAt: l.sentAt })),
+  );
+  return letters.map((l) => ({ ...l, portalUrl: urls.get(l.id) ?? null }));
 }
 
 /** Each letter's enclosed invoice copies (their PDFs), in the letter's order. */
@@ -79,7 +94,7 @@ export async function getLetterPdf(
     select: storedLetterSelect,
   });
   if (!found) throw new AppError("NOT_FOUND", "That letter was not found.");
-  const [letter] = await withCheckpoints(tx, [found]);
+  const [letter] = await withPortalUrls(tx, await withCheckpoints(tx, [found]));
   const logos = await loadLogos(tx, opts.orgId, [letter]);
   const sha = parseLetterhead(letter.letterhead)?.logoSha256;
   const [enclosures] = await loadEnclosureFiles(tx, opts.orgId, [letter]);

@@ -9,6 +9,19 @@ export interface LetterheadRequirement {
   source: string;
 }
 
+/**
+ * The part of the United Kingdom a company is registered in, read from its
+ * Companies House number: "SC"-type prefixes are Scotland, "NI"-type Northern
+ * Ireland, the rest (plain digits, "OC", ...) England and Wales (Companies House,
+ * "Company registration numbers": the prefix names the register).
+ */
+export function ukRegistrationJurisdiction(companyNumber: string): string {
+  const prefix = companyNumber.trim().toUpperCase().slice(0, 2);
+  if (["SC", "SO", "SL", "SA", "SF", "SP", "SR", "SZ", "SE", "SG"].includes(prefix)) return "Scotland";
+  if (["NI", "NC", "NF", "NL", "NA", "NO", "NP", "NR", "NZ", "R0"].includes(prefix)) return "Northern Ireland";
+  return "England and Wales";
+}
+
 const REQUIREMENTS: Record<string, LetterheadRequirement> = {
   NO: {
     // "Org.nr. 923 456 789 MVA": the suffix MVA marks a VAT-registered business.
@@ -29,7 +42,9 @@ const REQUIREMENTS: Record<string, LetterheadRequirement> = {
   GB: {
     line: (o) =>
       [
-        o.registrationNumber ? `Company number ${o.registrationNumber}` : "",
+        o.registrationNumber
+          ? `Registered in ${ukRegistrationJurisdiction(o.registrationNumber)}, company number ${o.registrationNumber}`
+          : "",
         o.registeredOffice ? `Registered office: ${o.registeredOffice}` : "",
         o.vatNumber ? `VAT ${o.vatNumber}` : "",
       ]

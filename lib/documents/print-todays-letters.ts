@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/lib/db/client";
 import { addDaysTo, type DateOnly } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
-import { loadEnclosureFiles, loadLogos, storedLetterSelect, withCheckpoints } from "./get-letter-pdf";
+import { loadEnclosureFiles, loadLogos, storedLetterSelect, withCheckpoints, withPortalUrls } from "./get-letter-pdf";
 import { renderLettersPdf, type StoredLetterForPdf } from "./render-letter-pdf";
 
 // "Print today's letters": every letter sent on a day that goes by post, one
@@ -39,7 +39,7 @@ export async function printLetters(
     onProgress?: (done: number, total: number) => void | Promise<void>;
   },
 ): Promise<PrintResult> {
-  const letters = await withCheckpoints(tx, await lettersToPost(tx, opts));
+  const letters = await withPortalUrls(tx, await withCheckpoints(tx, await lettersToPost(tx, opts)));
   const logos = await loadLogos(tx, opts.orgId, letters);
   // Invoice copies print right after their letter, in the same envelope.
   const enclosures = await loadEnclosureFiles(tx, opts.orgId, letters);

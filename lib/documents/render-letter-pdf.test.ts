@@ -30,9 +30,9 @@ const NOTICE: Record<ProfileId, Record<Language, string[]>> = {
     nb: ["Inkassovarsel", "oversendt til inkasso, og det kan påløpe omkostninger"],
   },
   IT: {
-    en: ["messa in mora", "article 1219", "PEC"],
-    it: ["Ultimo sollecito e costituzione in mora", "art. 1219 c.c.", "raccomandata A/R o PEC"],
-    nb: ["messa in mora", "1219", "PEC"],
+    en: ["messa in mora", "article 1219", "registered post with return receipt (raccomandata A/R)"],
+    it: ["Ultimo sollecito e costituzione in mora", "art. 1219 c.c.", "a mezzo raccomandata A/R"],
+    nb: ["messa in mora", "1219", "rekommandert med mottaksbevis (raccomandata A/R)"],
   },
   GB: { en: ["Letter before action", "solicitors"], it: ["letter before action", "solicitors"], nb: ["solicitors"] },
   US: { en: ["Final demand", "collection agency"], it: ["recupero crediti"], nb: ["inkassobyrå"] },

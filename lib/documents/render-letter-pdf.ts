@@ -8,7 +8,8 @@ import { type Checkpoint, checkpointLines } from "@/lib/history/checkpoint";
 import { INVOICE_PDF_CAPS } from "@/lib/invoices/invoice-pdf";
 import { checkStoredPdfs, storedImagePasses } from "@/lib/sandbox/inspect-files";
 import { type Letterhead, parseLetterhead } from "./letterhead";
-import { INK, MM, MUTED, PAGE_H, PAGE_W } from "./pdf-page";
+import { INK, keepNumbersTogether, MM, MUTED, PAGE_H, PAGE_W } from "./pdf-page";
+import { drawQrCode, PORTAL_CAPTION } from "./portal-block";
 import { appendProtocolForms } from "./render-protocol-forms";
 import { LOGO_CAPS } from "./update-letterhead";
 
@@ -33,6 +34,8 @@ export interface StoredLetterForPdf {
   checkpoint?: Checkpoint | null;
   /** letters.protocol_forms: the UK Debt Protocol's forms, printed after the letter (render-protocol-forms.ts). */
   protocolForms?: unknown;
+  /** The customer's page (lib/documents/portal-link.ts): printed as a QR code and address after the text. */
+  portalUrl?: string | null;
 }
 
 export interface LogoImage {
@@ -154,6 +157,7 @@ export async function renderLetterPdf(
 ): Promise<Uint8Array> {
   const { doc, fonts } = await newDocument(letter.subject, letter.sentAt);
   await drawLetter(doc, fonts, letter, logo ?? null);
+  await attachCheckpoint(doc, letter);
   appendProtocolForms(doc, fonts, letter.protocolForms);
   await appendEnclosures(doc, enclosures);
   return doc.save();
@@ -211,6 +215,26 @@ export async function renderLettersPdf(
   return doc.save();
 }
 
+/**
+ * The signed history checkpoint is evidence for the company, not text for the
+ * customer: the page prints a short reference, and the whole checkpoint (head
+ * hash, signature, key) travels inside the PDF as an attached file, with fixed
+ * dates so the same letter still gives the same bytes.
+ */
+export const CHECKPOINT_ATTACHMENT = "history-checkpoint.json";
+async function attachCheckpoint(doc: PDFDocument, letter: StoredLetterForPdf) {
+  const c = letter.checkpoint;
+  if (!c) return;
+  const [head, signature] = checkpointLines(c);
+  const json = JSON.stringify({ letterId: letter.id, contentSha256: letter.contentSha256, head, signature }, null, 2);
+  await doc.attach(new TextEncoder().encode(json), CHECKPOINT_ATTACHMENT, {
+    mimeType: "application/json",
+    description: "Signed history checkpoint taken when this letter was sent",
+    creationDate: letter.sentAt,
+    modificationDate: letter.sentAt,
+  });
+}
+
 async function embedLogo(doc: PDFDocument, logo: LogoImage): Promise<PDFImage | null> {
   try {
     // A logo stored before the pixel caps may be too large to decode here: checked in the sandbox first.
@@ -252,11 +276,13 @@ async function drawLetter(
 
   if (!parts) {
     pen.y = PAGE_H - 100 * MM;
+    if (letter.portalUrl) pen.portalBlock(letter.portalUrl);
     for (const block of letter.body.split("\n\n")) pen.block(block);
     pen.finish();
     return;
   }
   pen.addressWindow(parts.address.split("\n"), letter.registeredMail ? REGISTERED[letter.language] : null);
+  if (letter.portalUrl) pen.portalBlock(letter.portalUrl);
   pen.dateLine(parts.date);
   pen.y = PAGE_H - 103 * MM;
   pen.paragraph(parts.subject, fonts.bold, 11);
@@ -287,12 +313,8 @@ class Pen {
     private letterheadLines: string[],
   ) {
     this.footerLines = this.layoutFooter();
-    // Room under the wrapped lines for the reference line and, when there is one, the two checkpoint lines.
-    const checkpointHeight = this.letter.checkpoint ? 14 : 0;
-    this.footerTop = Math.max(
-      FOOTER_TOP,
-      8 * MM + checkpointHeight + this.footerLines.reduce((h, l) => h + l.size * 1.3, 0),
-    );
+    // Room under the wrapped lines for the reference line.
+    this.footerTop = Math.max(FOOTER_TOP, 8 * MM + this.footerLines.reduce((h, l) => h + l.size * 1.3, 0));
     this.newPage();
   }
 
@@ -381,17 +403,11 @@ class Pen {
     const nameSize = 12;
     this.text(name, right - this.width(name, this.fonts.bold, nameSize), y, this.fonts.bold, nameSize);
     y -= 13;
-    for (const line of lines) {
-      const size = 8.5;
-      this.text(
-        line,
-        Math.max(LEFT, right - this.width(line, this.fonts.regular, size)),
-        y,
-        this.fonts.regular,
-        size,
-        MUTED,
-        TEXT_W,
-      );
+    // Wrapped beside the logo, never cut: a VAT number or an address line is printed whole.
+    const size = 8.5;
+    const column = logo ? TEXT_W - 50 * MM : TEXT_W;
+    for (const line of lines.flatMap((l) => this.wrap(l, this.fonts.regular, size, column))) {
+      this.text(line, right - this.width(line, this.fonts.regular, size), y, this.fonts.regular, size, MUTED);
       y -= 10.5;
     }
     this.page.drawLine({
@@ -463,23 +479,71 @@ class Pen {
     this.y -= LINE * 0.5;
   }
 
+  /**
+   * A table in the body's proportional type. The stored text lays it out in
+   * columns (render.ts table(): cells apart by two or more spaces); here the
+   * first column is left aligned, every other column right aligned, and the
+   * summary lines under it ("Total now due: €1,234.00") carry their amount at
+   * the table's right edge, the last one in bold. A long first column (a charge
+   * line) wraps inside its column.
+   */
   private table(lines: string[]) {
-    const longest = Math.max(...lines.map((l) => this.width(l.slice(2), this.fonts.mono, 1)));
-    const size = Math.min(9, TEXT_W / longest);
-    const step = size * 1.35;
+    const cellsOf = (line: string) => line.slice(2).trim().split(/ {2,}/);
+    const header = cellsOf(lines[0]);
+    const rows = lines.slice(1).map(cellsOf);
+    const body = rows.filter((r) => r.length === header.length);
+    const summary = rows.filter((r) => r.length !== header.length).map((r) => r.join(" "));
+    const size = 8.5;
+    const gap = 4 * MM;
+    const widthOf = (t: string, font = this.fonts.regular) => this.width(t, font, size);
+    const n = header.length;
+    // As bodyTable lays them out: the first two columns are text (left), the others amounts (right).
+    const left = (c: number) => c === 0 || (c === 1 && n > 2);
+    const wrapCol = n > 2 ? 1 : 0;
+    const cols = header.map((h, c) => Math.max(widthOf(h, this.fonts.bold), ...body.map((r) => widthOf(r[c]))));
+    // The text column takes what the others leave, and wraps when it is longer.
+    const others = cols.reduce((s, w, c) => (c === wrapCol ? s : s + w), 0) + gap * (n - 1);
+    cols[wrapCol] = Math.max(20 * MM, Math.min(cols[wrapCol], TEXT_W - others));
+    const rightEdge = LEFT + cols.reduce((s, w) => s + w, 0) + gap * (n - 1);
+    const step = size * 1.3;
     this.room(step * Math.min(lines.length, 4));
-    lines.forEach((line, i) => {
+    const rule = () =>
+      this.page.drawLine({
+        start: { x: LEFT, y: this.y + step - 3 },
+        end: { x: rightEdge, y: this.y + step - 3 },
+        thickness: 0.4,
+        color: MUTED,
+      });
+    // Drawn left to right on each line, so a reader copies a row in order.
+    const drawRow = (cells: string[], font: PDFFont) => {
+      const wrapped = this.wrap(cells[wrapCol], font, size, cols[wrapCol]);
+      this.room(step * wrapped.length);
+      let x = LEFT;
+      cells.forEach((cell, c) => {
+        const text = c === wrapCol ? wrapped[0] : cell;
+        const at = left(c) ? x : x + cols[c] - widthOf(text, font);
+        this.page.drawText(text, { x: at, y: this.y, font, size, color: INK });
+        x += cols[c] + gap;
+      });
+      const wrapX = LEFT + cols.slice(0, wrapCol).reduce((s, w) => s + w + gap, 0);
+      wrapped.slice(1).forEach((line, i) => {
+        this.page.drawText(line, { x: wrapX, y: this.y - (i + 1) * step, font, size, color: INK });
+      });
+      this.y -= step * wrapped.length;
+    };
+    drawRow(header, this.fonts.bold);
+    rule();
+    for (const row of body) drawRow(row, this.fonts.regular);
+    if (summary.length) rule();
+    summary.forEach((line, i) => {
       this.room(step);
-      const bold = i === 0 || i === lines.length - 1;
-      this.page.drawText(line.slice(2), { x: LEFT, y: this.y, font: this.fonts.mono, size, color: bold ? INK : INK });
-      if (i === 0) {
-        this.page.drawLine({
-          start: { x: LEFT, y: this.y - 3 },
-          end: { x: LEFT + longest * size, y: this.y - 3 },
-          thickness: 0.4,
-          color: MUTED,
-        });
-      }
+      const font = i === summary.length - 1 ? this.fonts.bold : this.fonts.regular;
+      const at = line.lastIndexOf(": ");
+      const [label, amount] = at > 0 ? [line.slice(0, at + 1), line.slice(at + 2)] : [line, ""];
+      const amountX = rightEdge - widthOf(amount, font);
+      const labelX = Math.max(LEFT, amountX - (amount ? gap : 0) - widthOf(label, font));
+      this.page.drawText(label, { x: labelX, y: this.y, font, size, color: INK });
+      if (amount) this.page.drawText(amount, { x: amountX, y: this.y, font, size, color: INK });
       this.y -= step;
     });
   }
@@ -498,14 +562,7 @@ class Pen {
   /** Word wrap that never breaks inside an amount ("kr 1 250,00", "1 250,00"). */
   private wrap(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
     if (!text) return [""];
-    const protectedText = text
-      .replace(/(?<=\d) (?=\d{3}(?!\d))/g, "\u00a0")
-      .replace(/\b(kr|EUR|USD|NOK|GBP) (?=\d)/g, "$1\u00a0")
-      // Phone numbers, account numbers and IBANs never break: "+47 22 00 45 00", "NO93 8601 1117 947".
-      .replace(/\+\d[\d ()-]{4,}\d/g, (m) => m.replace(/ /g, "\u00a0"))
-      .replace(/\b[A-Z]{2}\d{2}(?: [A-Z\d]{1,4})+\b/g, (m) => m.replace(/ /g, "\u00a0"))
-      .replace(/\b\d{4} \d{2} \d{5}\b/g, (m) => m.replace(/ /g, "\u00a0"));
-    const words = protectedText.split(" ");
+    const words = keepNumbersTogether(text).split(" ");
     const lines: string[] = [];
     let current = "";
     const space = this.width(" ", font, size);
@@ -526,6 +583,34 @@ class Pen {
   }
 
   /** Footer on every page: bank details, contact line (wrapped, never cut), letter reference and page number. */
+  /**
+   * The customer's page, in the first page's information block right of the address
+   * window (DIN 5008 form B leaves 125-190 mm free there): a QR code, one line of what it
+   * is for, and the address in full (never cut), so the block never adds a page.
+   */
+  portalBlock(url: string) {
+    const size = 22 * MM;
+    const top = PAGE_H - 46 * MM;
+    const qrX = PAGE_W - RIGHT - size;
+    drawQrCode(this.page, url, qrX, top - size, size);
+    const x = 112 * MM;
+    let y = top - 8;
+    for (const line of this.wrap(PORTAL_CAPTION[this.letter.language], this.fonts.regular, 7, qrX - x - 2 * MM)) {
+      this.page.drawText(line, { x, y, font: this.fonts.regular, size: 7, color: MUTED });
+      y -= 8.6;
+    }
+    const width = PAGE_W - RIGHT - x;
+    const urlSize = Math.min(7.5, width / this.width(url, this.fonts.bold, 1));
+    const urlWidth = this.width(url, this.fonts.bold, urlSize);
+    this.page.drawText(url, {
+      x: PAGE_W - RIGHT - urlWidth,
+      y: top - size - 9,
+      font: this.fonts.bold,
+      size: urlSize,
+      color: INK,
+    });
+  }
+
   finish() {
     const total = this.pages.length;
     this.pages.forEach((page, i) => {
@@ -550,21 +635,16 @@ class Pen {
         this.page.drawText(line.text, { x: LEFT, y, font: this.fonts.regular, size: line.size, color: MUTED });
         y -= line.size * 1.27;
       }
+      // A short document reference only; the signed checkpoint is attached to the PDF (attachCheckpoint).
+      const checkpoint = this.letter.checkpoint ? ` · history #${this.letter.checkpoint.seq}` : "";
       this.text(
-        `Ref. ${this.letter.id} · SHA-256 ${this.letter.contentSha256.slice(0, 16)}`,
+        `Ref. ${this.letter.id} · SHA-256 ${this.letter.contentSha256.slice(0, 16)}${checkpoint}`,
         LEFT,
         y,
         this.fonts.regular,
         6,
         MUTED,
       );
-      if (this.letter.checkpoint) {
-        // The chain's signed head: proof, outside the database, of the history as it stood when this was sent.
-        for (const line of checkpointLines(this.letter.checkpoint)) {
-          y -= 7;
-          this.text(line, LEFT, y, this.fonts.mono, 5, MUTED);
-        }
-      }
     });
   }
 }

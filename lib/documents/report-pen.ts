@@ -1,6 +1,6 @@
 import type { PDFDocument, PDFFont, PDFPage } from "pdf-lib";
 import { rgb } from "pdf-lib";
-import { INK, MM, MUTED, PAGE_H, PAGE_W } from "./pdf-page";
+import { INK, keepNumbersTogether, MM, MUTED, PAGE_H, PAGE_W } from "./pdf-page";
 import type { Fonts } from "./render-letter-pdf";
 
 // The report layout: an A4 document of headed sections, wrapped lines and tables whose
@@ -177,13 +177,19 @@ export class ReportPen {
     this.text(s, align === "right" ? x + width - w : x, font);
   }
 
-  /** Word wrap; a word longer than the width (an id, a URL) is broken by characters. */
+  /**
+   * Word wrap that never breaks an amount, a phone or account number
+   * (keepNumbersTogether) or an invoice number: a word longer than the width is
+   * broken by characters only when it is long and holds no digits worth keeping
+   * whole (an id, a URL); an invoice number or amount stands whole on its line.
+   */
   private wrap(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
     if (!text) return [""];
-    const fits = (s: string) => font.widthOfTextAtSize(s, size) <= maxWidth;
+    const fits = (s: string) => font.widthOfTextAtSize(s.replace(/\u00a0/g, " "), size) <= maxWidth;
+    const whole = (word: string) => /\d/.test(word) && word.length <= 24;
     const lines: string[] = [];
     let current = "";
-    for (const word of text.split(" ")) {
+    for (const word of keepNumbersTogether(text).split(" ")) {
       const candidate = current ? `${current} ${word}` : word;
       if (fits(candidate)) {
         current = candidate;
@@ -192,7 +198,7 @@ export class ReportPen {
       if (current) lines.push(current);
       current = "";
       let rest = word;
-      while (!fits(rest)) {
+      while (!fits(rest) && !whole(rest)) {
         let n = rest.length - 1;
         while (n > 1 && !fits(rest.slice(0, n))) n--;
         lines.push(rest.slice(0, n));
@@ -201,7 +207,7 @@ export class ReportPen {
       current = rest;
     }
     if (current) lines.push(current);
-    return lines;
+    return lines.map((l) => l.replace(/\u00a0/g, " "));
   }
 
   /** On every page: a rule, the label at the left and "Page n/total" at the right. */

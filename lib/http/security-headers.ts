@@ -48,3 +48,12 @@ export function securityHeaders(opts: { dev: boolean }): { key: string; value: s
     ...(opts.dev ? [] : [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }]),
   ];
 }
+
+/** Added on the customer's page (/p/<token>): the token must not leave in a Referer, a cache or a search index. */
+export function portalHeaders(): { key: string; value: string }[] {
+  return [
+    { key: "Referrer-Policy", value: "no-referrer" },
+    { key: "Cache-Control", value: "private, no-store" },
+    { key: "X-Robots-Tag", value: "noindex, nofollow" },
+  ];
+}

@@ -2,7 +2,10 @@ import { z } from "zod";
 import { dateOnlyField, idField, typedAmountField } from "@/lib/actions/fields";
 import { actionDefinition } from "@/lib/actions/run-action";
 import { ADMIN_ONLY, WORKING_ROLES } from "@/lib/auth/roles";
+import { todayIn } from "@/lib/time/dates";
+import { addFeeAmount, addFeeAmountSchema } from "./add-fee-amount";
 import { addReferenceRate, addReferenceRateSchema } from "./add-reference-rate";
+import { importRateFile, importRateFileSchema } from "./import-rate-file";
 import { recordChargePayment } from "./record-charge-payment";
 import { lawSettingsSchema, updateLawSettings } from "./update-law-settings";
 
@@ -19,6 +22,31 @@ export const addReferenceRateAction = actionDefinition({
   schema: addReferenceRateSchema,
   run: async (ctx, input) => {
     const result = await addReferenceRate(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), input });
+    return { message: result.message };
+  },
+});
+
+export const addFeeAmountAction = actionDefinition({
+  name: "law.add_fee_amount",
+  roles: ADMIN_ONLY,
+  schema: addFeeAmountSchema,
+  run: async (ctx, input) => {
+    const result = await addFeeAmount(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), input });
+    return { message: result.message };
+  },
+});
+
+export const importRateFileAction = actionDefinition({
+  name: "law.import_rate_file",
+  roles: ADMIN_ONLY,
+  schema: importRateFileSchema,
+  run: async (ctx, input) => {
+    const result = await importRateFile(ctx.db, {
+      orgId: ctx.orgId,
+      actor: actor(ctx),
+      input,
+      today: todayIn(ctx.timeZone),
+    });
     return { message: result.message };
   },
 });

@@ -18,8 +18,10 @@ export interface LetterCharge {
   /** Interest period, inclusive, as DateOnly strings. */
   fromDate: string | null;
   toDate: string | null;
-  /** How the figure was obtained and its legal basis, in plain English (stored with the letter as evidence). */
+  /** How the figure was obtained and its legal basis, in plain English (stored with the letter as evidence; never printed in the letter). */
   basis: string;
+  /** A Norwegian fee: for a purring or for the creditor's own inkassovarsel (the letter names it so). */
+  notice?: "purring" | "inkassovarsel";
 }
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -36,6 +38,7 @@ export const letterChargeSchema = z.object({
   fromDate: day.nullable(),
   toDate: day.nullable(),
   basis: z.string(),
+  notice: z.enum(["purring", "inkassovarsel"]).optional(),
 });
 
 export const letterChargesSchema = z.array(letterChargeSchema);

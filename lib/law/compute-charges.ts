@@ -2,7 +2,7 @@ import { formatMoney } from "@/lib/money/money";
 import type { Stage } from "@/lib/stages/stage";
 import type { DateOnly } from "@/lib/time/dates";
 import type { LetterCharge } from "./charges";
-import { compensation, type EarlierCharge, reminderFee } from "./fees";
+import { compensation, type EarlierCharge, type FeeAmounts, reminderFee } from "./fees";
 import { type InterestInvoice, invoiceInterest } from "./interest";
 import type { LawSettings } from "./law-settings-types";
 import type { CustomerType, LawProfile, RateSeriesId } from "./profile-types";
@@ -20,6 +20,8 @@ export interface ChargeInputs {
   /** Charges already recorded on these invoices. */
   earlier: EarlierCharge[];
   rates: Record<RateSeriesId, RateRow[]>;
+  /** Norwegian inkassosats and standardkompensasjon rows in force (repository + organization). */
+  amounts: FeeAmounts;
 }
 
 /**
@@ -81,14 +83,27 @@ export function computeCharges(input: ChargeInputs): LetterCharge[] {
       );
     }
     if (settings.reminderFee && rules.reminderFee && input.stage <= 3 && !reminderCharged) {
-      const fee = reminderFee(profile, invoice, { letterDate, currency, earlier: input.earlier });
+      const notice = input.stage === profile.formalNoticeStage ? "inkassovarsel" : "purring";
+      const fee = reminderFee(profile, invoice, {
+        letterDate,
+        currency,
+        earlier: input.earlier,
+        notice,
+        amounts: input.amounts,
+      });
       if ("charge" in fee) {
         out.push(fee.charge);
         reminderCharged = true;
       }
     }
     if (settings.statutoryCompensation && rules.statutoryCompensation) {
-      const fee = compensation(profile, invoice, { letterDate, currency, earlier: input.earlier, thisLetter: out });
+      const fee = compensation(profile, invoice, {
+        letterDate,
+        currency,
+        earlier: input.earlier,
+        thisLetter: out,
+        amounts: input.amounts,
+      });
       if ("charge" in fee) out.push(fee.charge);
     }
     if (

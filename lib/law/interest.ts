@@ -12,8 +12,10 @@ import { halfYearOf, type RateRow, rateOn, SERIES_NAMES } from "./rate-table";
  *
  * - It runs from the day after the due date (NO, IT, UK alike: the
  *   conservative reading of "fra forfallsdag" in forsinkelsesrenteloven § 2).
- * - balance(d) is the invoice amount less every payment received on or
- *   before d: a payment stops interest on its part from the day it arrives.
+ * - balance(d) is the invoice amount less every payment received BEFORE d:
+ *   the day of payment counts (days = payment date - due date, as the
+ *   Norwegian and Italian calculators and the UK Act's "until payment" count),
+ *   so a payment stops interest on its part from the day after it arrives.
  * - Actual days over a 365-day year, leap years included.
  * - The exact sum is kept as an integer fraction and rounded ONCE per line
  *   (one line per invoice per rate) to the nearest minor unit, halves up.
@@ -93,12 +95,13 @@ export function invoiceInterest(
   if (from > opts.asOf) return [];
   const payments = [...invoice.payments].sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : 1));
   const balanceOn = (d: DateOnly) =>
-    invoice.amountMinor - payments.filter((p) => p.receivedOn <= d).reduce((s, p) => s + p.amountMinor, 0);
+    invoice.amountMinor - payments.filter((p) => p.receivedOn < d).reduce((s, p) => s + p.amountMinor, 0);
   const money = (minor: number) => formatMoney(minor, opts.currency, "en-GB");
   const lines: LetterCharge[] = [];
   for (const period of periods(rate, from, opts.asOf, interestStart)) {
-    // Split the period where the balance changes (payment dates inside it).
-    const cuts = [period.from, ...payments.map((p) => p.receivedOn).filter((d) => d > period.from && d <= period.to)];
+    // Split the period where the balance changes: the day after each payment inside it.
+    const changes = payments.map((p) => addDaysTo(p.receivedOn, 1));
+    const cuts = [period.from, ...changes.filter((d) => d > period.from && d <= period.to)];
     const steps = [...new Set(cuts)].sort();
     let balanceDays = 0n;
     const parts: string[] = [];

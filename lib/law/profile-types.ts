@@ -68,9 +68,10 @@ export interface LawProfile {
     source: string;
   } | null;
   reminderFee: {
-    /** Fraction of the inkassosats, as [numerator, denominator]. */
-    fractionOfInkassosats: [number, number];
+    /** The fractions of the inkassosats are dated data (rates/no-fee-amounts.ts NO_FEE_FRACTIONS). */
     maxPerClaim: number;
+    /** § 1-3: a second fee only after the debtor let a deadline of at least this many days, set in the first notice, pass. */
+    secondFeeAfterDeadlineOfDays: number;
     minDaysAfterDue: number;
     source: string;
   } | null;

@@ -9,10 +9,14 @@ import { DEFAULT_LAW_SETTINGS, type LawSettings } from "./law-settings-types";
 import { profileFor } from "./profile";
 import type { CustomerType } from "./profile-types";
 import { checkRateRows, REPO_RATES } from "./rate-table";
+import { REPO_FEE_AMOUNTS } from "./rates/no-fee-amounts";
 
 // Worked examples per profile. Every expected figure is written out by hand,
 // with the arithmetic in the comment beside it: interest = sum(balance x days)
 // x rate / 365, rounded once per line to the nearest minor unit, halves up.
+// The day of payment counts: a payment received on day P lowers the balance
+// from P + 1 (days = payment date - due date, forsinkelsesrenteloven § 2, the
+// Italian calculators, the UK Act's "until payment").
 
 const ALL_ON: LawSettings = {
   ...DEFAULT_LAW_SETTINGS,
@@ -41,6 +45,7 @@ function price(opts: {
     invoices: opts.invoices,
     earlier: opts.earlier ?? [],
     rates: REPO_RATES,
+    amounts: REPO_FEE_AMOUNTS,
   });
 }
 const pick = (charges: LetterCharge[], kind: LetterCharge["kind"]) =>
@@ -65,9 +70,10 @@ describe("interest worked examples", () => {
       expected: [
         // 21-30 Jun: 1,000,000 x 10 days x 12.50 % / 365 = 1,250,000 / 365 = 3,424.66 -> 3,425
         ["N-1", "12.50", "2025-06-21", "2025-06-30", 3_425],
-        // 1-10 Jul: 1,000,000 x 10 = 10,000,000; 11-31 Jul: 600,000 x 21 = 12,600,000;
-        // 22,600,000 x 12.25 % / 365 = 2,768,500 / 365 = 7,584.93 -> 7,585
-        ["N-1", "12.25", "2025-07-01", "2025-07-31", 7_585],
+        // 1-11 Jul (11 Jul, the payment day, counts): 1,000,000 x 11 = 11,000,000;
+        // 12-31 Jul: 600,000 x 20 = 12,000,000;
+        // 23,000,000 x 12.25 % / 365 = 2,817,500 / 365 = 7,719.18 -> 7,719
+        ["N-1", "12.25", "2025-07-01", "2025-07-31", 7_719],
       ],
     },
     {
@@ -85,9 +91,10 @@ describe("interest worked examples", () => {
       expected: [
         // 16-30 Jun: 500,000 x 15 = 7,500,000 x 11.15 % / 365 = 836,250 / 365 = 2,291.10 -> 2,291
         ["I-1", "11.15", "2025-06-16", "2025-06-30", 2_291],
-        // 1-9 Jul: 500,000 x 9 = 4,500,000; 10-31 Jul: 300,000 x 22 = 6,600,000;
-        // 11,100,000 x 10.15 % / 365 = 1,126,650 / 365 = 3,086.71 -> 3,087
-        ["I-1", "10.15", "2025-07-01", "2025-07-31", 3_087],
+        // 1-10 Jul (10 Jul, the payment day, counts): 500,000 x 10 = 5,000,000;
+        // 11-31 Jul: 300,000 x 21 = 6,300,000;
+        // 11,300,000 x 10.15 % / 365 = 1,146,950 / 365 = 3,142.33 -> 3,142
+        ["I-1", "10.15", "2025-07-01", "2025-07-31", 3_142],
       ],
     },
     {
@@ -103,9 +110,10 @@ describe("interest worked examples", () => {
         payments: [{ receivedOn: "2026-01-10", amountMinor: 100_000 }],
       },
       expected: [
-        // 21 Dec - 9 Jan: 250,000 x 20 = 5,000,000; 10-31 Jan: 150,000 x 22 = 3,300,000;
-        // 8,300,000 x 12.25 % / 365 = 1,016,750 / 365 = 2,785.62 -> 2,786 (the 2026 rate of 3.75 % is NOT used)
-        ["G-1", "12.25", "2025-12-21", "2026-01-31", 2_786],
+        // 21 Dec - 10 Jan (11 + 10 days, the payment day counts): 250,000 x 21 = 5,250,000;
+        // 11-31 Jan: 150,000 x 21 = 3,150,000;
+        // 8,400,000 x 12.25 % / 365 = 1,029,000 / 365 = 2,819.18 -> 2,819 (the 2026 rate of 3.75 % is NOT used)
+        ["G-1", "12.25", "2025-12-21", "2026-01-31", 2_819],
       ],
     },
   ])("$name", ({ country, currency, letterDate, invoice, expected }) => {
@@ -161,14 +169,15 @@ describe("fee worked examples", () => {
       reminder: [],
       comp: 46_000,
     },
-    // 1/10 of the inkassosats 750 kr = 75 kr = 7,500 øre; standardkompensasjon 460 kr less the 75 kr = 385 kr.
+    // § 1-2: 1/20 of the inkassosats 700 kr = 35 kr = 3,500 øre; the claim fell overdue on
+    // 6 Jan 2026, standardkompensasjon for 2026 H1 460 kr, less the 35 kr charged = 425 kr.
     {
       name: "NO purregebyr on day 14, standardkompensasjon net of it",
       letterDate: "2026-01-19",
       earlier: [],
       stage: 1,
-      reminder: [7_500],
-      comp: 38_500,
+      reminder: [3_500],
+      comp: 42_500,
     },
     {
       name: "NO: no third purregebyr (at most two per claim)",
@@ -179,7 +188,7 @@ describe("fee worked examples", () => {
       ],
       stage: 3,
       reminder: [],
-      // 460 kr less two purregebyr of 75 kr = 310 kr
+      // 460 kr less the two fees actually charged (75 kr each, under the old 1/10 reading) = 310 kr
       comp: 31_000,
     },
   ] as const)("$name", ({ letterDate, earlier, stage, reminder, comp }) => {
@@ -206,9 +215,9 @@ describe("fee worked examples", () => {
       settings: fees,
     });
     expect(charges.map((c) => [c.kind, c.invoiceNumber, c.amountMinor])).toEqual([
-      ["reminder_fee", "N-2", 7_500],
-      // 460 kr less the 75 kr charged on this claim
-      ["compensation", "N-2", 38_500],
+      ["reminder_fee", "N-2", 3_500],
+      // 460 kr less the 35 kr charged on this claim
+      ["compensation", "N-2", 42_500],
       // 460 kr: no purregebyr was charged on N-5
       ["compensation", "N-5", 46_000],
     ]);
@@ -233,7 +242,7 @@ describe("fee worked examples", () => {
       invoices: [noInvoice],
       settings: fees,
     });
-    expect(charges.map((c) => [c.kind, c.amountMinor])).toEqual([["reminder_fee", 7_500]]);
+    expect(charges.map((c) => [c.kind, c.amountMinor])).toEqual([["reminder_fee", 3_500]]);
   });
 
   it("NO: no purregebyr once a standardkompensasjon was charged on the claim", () => {

@@ -17,6 +17,7 @@ import { enterInvoice } from "./enter-invoice";
 import { extendDueDate } from "./extend-due-date";
 import { assertKnownCurrency } from "./ledger-tx";
 import { recordCreditNote } from "./record-credit-note";
+import { recordPayment } from "./record-payment";
 import { recordWriteOff } from "./record-write-off";
 import { reversePayment } from "./reverse-payment";
 
@@ -132,3 +133,36 @@ export const LEDGER_ACTIONS = [
   reversePaymentAction,
   applyCreditAction,
 ];
+
+const account = { customerId: idField("a customer"), currency: currencyField };
+
+export const recordPaymentAction = actionDefinition({
+  name: "ledger.record_payment",
+  roles: WORKING_ROLES,
+  schema: z.object({
+    ...account,
+    amount: typedAmountField,
+    receivedOn: dateOnlyField,
+    // "" (the form's "oldest open invoice first") or the invoice to pay first.
+    invoiceId: z.union([idField("an invoice"), z.literal("")], { message: "Choose an invoice from the list." }),
+    method: textField(100),
+    reference: textField(200),
+  }),
+  run: async (ctx, input) => {
+    const result = await recordPayment(ctx.db, {
+      orgId: ctx.orgId,
+      actor: actor(ctx),
+      ...input,
+      invoiceId: input.invoiceId || null,
+      now: clockNow(),
+    });
+    const n = result.allocations.length;
+    const kept = result.unapplied
+      ? `; ${n ? "the rest " : ""}kept on the account as unapplied cash (a credit to apply later)`
+      : "";
+    return {
+      message: `Payment recorded${n ? ` on ${n} invoice${n === 1 ? "" : "s"}` : ""}${kept}${result.caseClosed ? "; the case is closed" : ""}.`,
+      data: { customerId: input.customerId },
+    };
+  },
+});

@@ -7,6 +7,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import { amountCeilingText, MAX_AMOUNT_MINOR } from "@/lib/money/money";
 import { type DateOnly, dateOnlyToDb } from "@/lib/time/dates";
+import { assignKids } from "./assign-kids";
 import { invoiceNumbering } from "./invoice-numbering";
 import { assertKnownCurrency, inLedgerTransaction, orgDay } from "./ledger-tx";
 
@@ -80,6 +81,7 @@ export async function enterInvoice(db: Db | DbOrTx, input: EnterInvoiceInput) {
       if (isUniqueViolation(error)) throw new AppError("CONFLICT", `Invoice number ${number} is already used.`);
       throw error;
     }
+    await assignKids(tx, { orgId: input.orgId, invoiceIds: [invoice.id] });
     await recordAudit(
       tx,
       { orgId: input.orgId, userId: input.actor.userId },

@@ -1,11 +1,15 @@
 import { z } from "zod";
 import { currencyField, dateOnlyField, idField, textField, wholeNumberField } from "@/lib/actions/fields";
 import { type ActionContext, actionDefinition } from "@/lib/actions/run-action";
+import { recordAudit } from "@/lib/audit/events";
 import type { Actor } from "@/lib/auth/actor";
 import { WORKING_ROLES } from "@/lib/auth/roles";
+import { getPaymentsKnownUpTo } from "@/lib/collections/payments-known-up-to";
 import { recordTrackingNumber } from "@/lib/collections/record-tracking-number";
 import { assignAccounts } from "@/lib/customers/assign-accounts";
 import { pauseDunning } from "@/lib/customers/pause-dunning";
+import type { DbOrTx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
 import type { Stage } from "@/lib/stages/stage";
 import { clockNow } from "@/lib/time/dates";
 import { confirmBulkSend } from "./bulk-send";
@@ -35,6 +39,21 @@ export const recordTrackingAction = actionDefinition({
   },
 });
 
+/**
+ * Sending on a stale record of payments (older than the organization's limit) asks for an
+ * explicit confirmation naming the day: a customer may have paid since (issue 23 §3).
+ */
+async function assertFreshOrConfirmed(db: DbOrTx, orgId: string, confirmed: string | undefined) {
+  const known = await getPaymentsKnownUpTo(db, { orgId });
+  if (!known.stale || confirmed === known.knownUpTo) return;
+  const day = known.knownUpTo ?? "never";
+  throw new AppError(
+    "CONFLICT",
+    `Payments are known only up to ${day}, ${known.bankDaysOld} bank days ago. Import a newer bank statement, or confirm you send on payments known up to ${day}.`,
+    { confirmPaymentsKnownUpTo: [`Confirm payments known up to ${day}.`] },
+  );
+}
+
 export const sendLetterAction = actionDefinition({
   name: "letters.send",
   roles: WORKING_ROLES,
@@ -45,8 +64,11 @@ export const sendLetterAction = actionDefinition({
     stage: stageField,
     overrideReason: textField(2000).optional(),
     delivery: z.enum(["post", "email"], "Choose post or email.").default("post"),
+    // When payments are known only up to a stale day, the sender confirms that day (the form's checkbox carries it).
+    confirmPaymentsKnownUpTo: z.union([dateOnlyField, z.literal("")]).optional(),
   }),
   run: async (ctx, input) => {
+    await assertFreshOrConfirmed(ctx.db, ctx.orgId, input.confirmPaymentsKnownUpTo);
     const sent = await sendNextLetter(ctx.db, {
       orgId: ctx.orgId,
       actor: actor(ctx),
@@ -76,8 +98,25 @@ export const confirmBulkSendAction = actionDefinition({
     fingerprint: z.string({ message: "Plan the letters first." }).regex(/^[0-9a-f]{64}$/, "Plan the letters first."),
     // Absent: every due letter of the organization; else the selection the plan was narrowed to.
     accounts: selectionField.optional(),
+    // Payments known only up to a stale day: only an admin may confirm, with the reason (audited).
+    staleOverrideReason: textField(500).optional(),
   }),
   run: async (ctx, input): Promise<{ message: string; data: { bulkSendId: string | null; total: number } }> => {
+    const known = await getPaymentsKnownUpTo(ctx.db, { orgId: ctx.orgId });
+    if (known.stale) {
+      const reason = input.staleOverrideReason?.trim() ?? "";
+      if (ctx.role !== "ADMIN" || !reason)
+        throw new AppError(
+          "CONFLICT",
+          `Payments are known only up to ${known.knownUpTo}, ${known.bankDaysOld} bank days ago: import a newer bank statement first${ctx.role === "ADMIN" ? ", or give the reason to send anyway" : ", or ask an administrator"}.`,
+          { staleOverrideReason: ["Import a newer statement, or write why the letters go anyway."] },
+        );
+      await recordAudit(
+        ctx.db,
+        { orgId: ctx.orgId, userId: ctx.userId },
+        { kind: "payments.stale_override", payload: { knownUpTo: known.knownUpTo, reason, context: "bulk_send" } },
+      );
+    }
     const started = await confirmBulkSend(ctx.db, {
       orgId: ctx.orgId,
       actor: actor(ctx),

@@ -2,8 +2,9 @@ import { type DbOrTx, readAll } from "@/lib/db/client";
 import type { LetterCharge } from "@/lib/law/charges";
 import { checkCharges, checkLetter, customerTypeOrThrow } from "@/lib/law/check-letter";
 import { computeCharges } from "@/lib/law/compute-charges";
-import type { EarlierCharge } from "@/lib/law/fees";
+import type { EarlierCharge, FeeAmounts } from "@/lib/law/fees";
 import type { LawSettings } from "@/lib/law/law-settings-types";
+import { loadFeeAmounts } from "@/lib/law/load-fee-amounts";
 import { loadRates } from "@/lib/law/load-rates";
 import { type CustomerType, type LawProfile, profileFor } from "@/lib/law/profile";
 import type { RateSeriesId } from "@/lib/law/profile-types";
@@ -63,11 +64,16 @@ export async function priceLetter(
     s.statutoryInterest || s.statutoryCompensation || s.reminderFee || s.contractualInterestPercent || s.flatFeeMinor;
   const invoiceIds = opts.invoices.map((i) => i.invoiceId);
   const needsRates = !!(anyCharge && s.statutoryInterest && law.profile.statutoryInterest);
+  const needsAmounts = !!(
+    (s.reminderFee && law.profile.reminderFee) ||
+    (s.statutoryCompensation && law.profile.compensation)
+  );
   // The earlier charges, and when anything is charged the payments and the rates (readAll: in order inside a transaction).
-  const [earlierRows, payments, rates] = await readAll(tx, [
+  const [earlierRows, payments, rates, amounts] = await readAll(tx, [
     () =>
       tx.charge.findMany({
         where: { orgId: opts.orgId, customerId: opts.customerId, invoiceId: { in: invoiceIds } },
+        include: { letter: { select: { deadlineDate: true } } },
         orderBy: { createdAt: "asc" },
       }),
     () =>
@@ -81,6 +87,10 @@ export async function priceLetter(
       needsRates
         ? loadRates(tx, { orgId: opts.orgId })
         : Promise.resolve({ NO_POLICY: [], ECB_MRO: [], BOE_BANK: [] } as Record<RateSeriesId, RateRow[]>),
+    () =>
+      needsAmounts
+        ? loadFeeAmounts(tx, { orgId: opts.orgId })
+        : Promise.resolve({ NO_INKASSOSATS: [], NO_STANDARDKOMPENSASJON: [] } as FeeAmounts),
   ] as const);
   const earlier: LetterCharge[] = earlierRows.map((c) => ({
     kind: c.kind as LetterCharge["kind"],
@@ -108,8 +118,12 @@ export async function priceLetter(
         .filter((p) => p.invoiceId === i.invoiceId)
         .map((p) => ({ receivedOn: dateOnlyFromDb(p.receivedOn), amountMinor: toMinor(p.amountMinor) })),
     })),
-    earlier: earlier as EarlierCharge[],
+    earlier: earlier.map((c, i) => ({
+      ...c,
+      letterDeadline: dateOnlyFromDb(earlierRows[i].letter.deadlineDate),
+    })) satisfies EarlierCharge[],
     rates,
+    amounts,
   });
   return { earlier, added };
 }

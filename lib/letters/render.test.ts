@@ -59,12 +59,13 @@ describe("the formal notice of each profile (letter 3)", () => {
     );
   });
 
-  it("Italy: costituzione in mora under art. 1219 c.c., by raccomandata A/R or PEC", () => {
+  it("Italy: costituzione in mora under art. 1219 c.c., naming the method it is sent by (raccomandata A/R)", () => {
     const it_ = renderLetter(input({ stage: 3, language: "it", profile: "IT" }));
     expect(it_.subject).toBe("Ultimo sollecito e costituzione in mora");
     const flat = it_.body.replace(/\s+/g, " ");
     expect(flat).toContain("art. 1219 c.c., Vi costituiamo formalmente in mora");
-    expect(flat).toContain("raccomandata A/R o PEC");
+    expect(flat).toContain("La presente è inviata a mezzo raccomandata A/R e vale");
+    expect(flat).not.toContain("PEC");
     expect(flat).toContain("Spettabile Società Città Srl,");
   });
 
@@ -260,7 +261,8 @@ describe("native forms", () => {
         ratePercent: "12.25",
         fromDate: "2026-02-15",
         toDate: "2026-04-02",
-        basis: "forsinkelsesrenteloven § 3",
+        // The working basis, in English: it stays in the charge row, never in the letter.
+        basis: "Statutory interest (forsinkelsesrenteloven § 3) as LAW.md reads it",
       },
       {
         kind: "reminder_fee",
@@ -275,11 +277,43 @@ describe("native forms", () => {
     ];
     const flat = text(i);
     expect(flat).toContain(
-      "Forsinkelsesrente på INV-101, 12,25 % p.a., 15.02.2026–02.04.2026 (forsinkelsesrenteloven § 3) kr 12,34",
+      "Forsinkelsesrente (forsinkelsesrenteloven § 3), faktura INV-101, 12,25 % p.a., 15.02.2026–02.04.2026 kr 12,34",
     );
     expect(flat).toContain("Purregebyr (inkassoforskriften § 1-2) kr 75,00");
+    expect(flat).not.toContain("LAW.md");
+    // What is overdue is stated apart from the charges; interest keeps running.
+    expect(flat).toContain("er kr 1 450,50 fortsatt ikke betalt");
+    expect(flat).toContain("Forsinkelsesrenten løper videre fram til betaling skjer.");
     expect(flat).toContain("Fakturaer: kr 1 450,50 Tillegg: kr 87,34 Totalt å betale: kr 1 537,84");
     expect(flat).toContain("Dersom kr 1 537,84 ikke er betalt innen 16. april 2026");
+  });
+
+  it("UK letter before action to a business: basis, how the sum is calculated, a reply date, ADR", () => {
+    const gb = text(input({ stage: 3, language: "en", profile: "GB" }));
+    expect(gb).toContain("Our claim is for the unpaid invoices listed above");
+    expect(gb).toContain("Please reply by 16 April 2026");
+    expect(gb).toContain("alternative dispute resolution, such as mediation");
+  });
+
+  it("a consumer is addressed as a person: by name, with no Att. line", () => {
+    const base = input({ stage: 1, language: "en", profile: "GB" });
+    const consumer = text({
+      ...base,
+      customerType: "consumer",
+      customer: { ...base.customer, name: "Mary Lowe", contactPerson: "" },
+    });
+    expect(consumer).toContain("Dear Mary Lowe,");
+    expect(consumer).toContain("Yours sincerely,");
+    expect(consumer).not.toMatch(/Attn|Accounts Department|Sir or Madam/);
+  });
+
+  it("US English for US readers, British English for the others", () => {
+    const us = text(input({ stage: 1, language: "en", profile: "US" }));
+    expect(us).toContain("agree on a payment plan");
+    expect(us).toContain("contact Colin Collector at +47 22 00 45 00");
+    const gb = text(input({ stage: 1, language: "en", profile: "GB" }));
+    expect(gb).toContain("agree a payment plan");
+    expect(gb).toContain("contact Colin Collector on +47 22 00 45 00");
   });
 
   it("lists the copies enclosed and offers the others on request", () => {

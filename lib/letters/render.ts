@@ -1,6 +1,7 @@
 import { bodyTable } from "@/lib/documents/body-table";
 import type { CustomerType, Language } from "@/lib/generated/prisma/enums";
 import type { LetterCharge } from "@/lib/law/charges";
+import { divideHalfUp, percentToScaled, RATE_SCALE } from "@/lib/law/percent";
 import { type ProfileId, profileFor } from "@/lib/law/profile";
 import { englishLocale, letterFormat } from "@/lib/locale/letter-format";
 import type { Stage } from "@/lib/stages/stage";
@@ -123,6 +124,8 @@ export function renderLetter(input: LetterInput): RenderedLetter {
     customerName: input.customer.name,
     contactPerson: input.customer.contactPerson || input.customer.name,
     totalDue: money(total),
+    // What is overdue (the invoices, less credit): stated apart from the interest and fees.
+    invoicesDue: money(invoicesTotal - credit),
     daysPastDue: String(Math.max(...input.invoices.map((i) => i.daysPastDue))),
     oldestDueDate: inline(oldest.dueDate),
     deadline: inline(input.deadline),
@@ -150,6 +153,8 @@ export function renderLetter(input: LetterInput): RenderedLetter {
   const fill = (text: string) =>
     text
       .replace(/\{\{n:([^|{}]*)\|([^{}]*)\}\}/g, (_, one: string, many: string) => (plural ? many : one))
+      // US readers get US English ("agree on a payment plan", "call us at").
+      .replace(/\{\{us:([^|{}]*)\|([^{}]*)\}\}/g, (_, us: string, uk: string) => (input.locale === "en-US" ? us : uk))
       .replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
         if (!(key in values)) throw new Error(`Letter template uses unknown placeholder {{${key}}}`);
         return values[key];
@@ -159,10 +164,11 @@ export function renderLetter(input: LetterInput): RenderedLetter {
   const copies = input.invoices.filter((i) => i.copyEnclosed).map((i) => i.number);
   const noCopies = input.invoices.filter((i) => !i.copyEnclosed).map((i) => i.number);
   const chargeRows = input.charges.map((c) => [
-    p.charge(c, { rate: format.rate, day: format.shortDate }),
+    p.charge(c, { rate: format.rate, day: format.shortDate, profile: input.profile }),
     money(c.amountMinor),
   ]);
   const creditLines = credit ? [p.creditLine(money(-credit))] : [];
+  const interestClaimed = input.charges.some((c) => c.kind === "interest" || c.kind === "contractual_interest");
   const blocks: Record<string, string> = {
     attemptList: contacts.length
       ? [p.contactsIntro(input.stage), ...contacts.map((c) => `  - ${day(c.on)}: ${p.contact(c, day)}`)].join("\n")
@@ -193,6 +199,7 @@ export function renderLetter(input: LetterInput): RenderedLetter {
           ])
         : "",
       credit ? p.creditNote(money(credit)) : "",
+      interestClaimed ? p.interestRunning(input.profile === "GB" ? money(dailyInterest(input)) : null) : "",
       p.enclosures(copies, noCopies),
     ]
       .filter(Boolean)
@@ -208,6 +215,7 @@ export function renderLetter(input: LetterInput): RenderedLetter {
               deadline: values.deadline,
               replyDays:
                 profileFor(input.profile).byType[input.customerType]?.minDeadlineDays.value[input.stage - 1] ?? 0,
+              interestClaimed,
             })
             .join("\n\n")
         : "",
@@ -223,27 +231,47 @@ export function renderLetter(input: LetterInput): RenderedLetter {
     [input.org.phone, input.org.email, input.org.website].filter(Boolean).join(" | "),
   ].filter(Boolean);
   const address = postalAddressLines(input.customer, {
-    attention: p.attention(input.customer.contactPerson),
+    // A consumer is addressed as a person: no "Att." line to an accounts department.
+    attention: input.customerType === "consumer" ? "" : p.attention(input.customer.contactPerson),
     fromCountryCode: input.org.countryCode,
     fromCountry: input.org.country,
   });
   const subject = fill(stage.subject);
+  // A consumer is a person: greeted by name ("Dear Åse Bjørnstad", "Gentile ..."), never "Dear Sir or Madam".
+  const addressee = input.customer.contactPerson || (input.customerType === "consumer" ? input.customer.name : "");
   const body = [
     letterhead.join("\n"),
     p.dateLine(input.org.city, day(input.letterDate)),
     address.join("\n"),
     subject,
-    p.greeting(input.customer.contactPerson, input.customer.name),
+    p.greeting(addressee, input.customer.name),
     ...stage.paragraphs.map((para) => {
       const block = /^\{\{(\w+)\}\}$/.exec(para.trim());
       return block && block[1] in blocks ? blocks[block[1]] : fill(para);
     }),
     input.stage === 4 ? "" : fill(t.contactLine),
-    `${p.signOff({ named: !!input.customer.contactPerson, locale: input.locale })}\n${values.orgContactPerson}\n${input.org.name}`,
+    `${p.signOff({ named: !!addressee, locale: input.locale })}\n${values.orgContactPerson}\n${input.org.name}`,
   ]
     .filter((block) => block.trim() !== "")
     .join("\n\n");
   return { subject, body, totalMinor: total };
+}
+
+/**
+ * Interest one more day adds (the UK Practice Direction asks for the daily
+ * rate): each invoice's open amount at the rate of its latest interest line,
+ * / 365, rounded once to the minor unit.
+ */
+function dailyInterest(input: LetterInput): number {
+  let scaled = 0n;
+  for (const invoice of input.invoices) {
+    const last = input.charges
+      .filter((c) => c.kind === "interest" && c.invoiceNumber === invoice.number && c.ratePercent)
+      .sort((a, b) => ((a.toDate ?? "") < (b.toDate ?? "") ? -1 : 1))
+      .at(-1);
+    if (last?.ratePercent) scaled += BigInt(invoice.openMinor) * percentToScaled(last.ratePercent);
+  }
+  return Number(divideHalfUp(scaled, 365n * 100n * RATE_SCALE));
 }
 
 /**

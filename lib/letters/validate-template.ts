@@ -13,6 +13,7 @@ export const INLINE_PLACEHOLDERS = [
   "customerName",
   "contactPerson",
   "totalDue",
+  "invoicesDue",
   "daysPastDue",
   "oldestDueDate",
   "deadline",
@@ -36,8 +37,8 @@ export const BLOCK_PLACEHOLDERS = [
   "formalNotice",
   "agencyDetails",
 ] as const;
-/** {{n:singular|plural}}: the wording follows the number of invoices. */
-const CHOICE = /\{\{n:[^|{}]*\|[^{}]*\}\}/g;
+/** {{n:singular|plural}}: the wording follows the number of invoices; {{us:American|British}}: the English of the reader. */
+const CHOICE = /\{\{(?:n|us):[^|{}]*\|[^{}]*\}\}/g;
 
 /** An editable stage template: subject and paragraphs; the last paragraphs usually carry the contact details. */
 export type TemplateDraft = StageTemplate;

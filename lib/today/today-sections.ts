@@ -11,6 +11,7 @@ import { type DateOnly, dateOnlyFromDb, formatDateOnly, todayIn } from "@/lib/ti
 // migration; invoices are never scanned.
 
 export const TODAY_SECTIONS = [
+  "fromCustomers",
   "letters",
   "promisesDue",
   "promisesBroken",
@@ -21,6 +22,7 @@ export const TODAY_SECTIONS = [
 export type TodaySectionKey = (typeof TODAY_SECTIONS)[number];
 
 export const SECTION_TITLES: Record<TodaySectionKey, { title: string; empty: string }> = {
+  fromCustomers: { title: "From customers", empty: "Nothing new from a customer's page." },
   letters: { title: "Letters due", empty: "No letter is due today." },
   promisesDue: { title: "Promises due today", empty: "No promise to pay falls due today." },
   promisesBroken: {
@@ -116,7 +118,28 @@ const money = (row: Row, s: Scope, column = "amount_minor") =>
   formatMoney(Number(row[column] as bigint), String(row.currency).trim(), s.locale);
 const day = (value: unknown, s: Scope) => formatDateOnly(dateOnlyFromDb(value as Date), s.locale);
 
+/** What the customer did on its page, in the collector's words (the request's own columns). */
+const REQUEST_TEXT: Record<string, (r: Row, s: Scope) => string> = {
+  PAID_CLAIM: (r, s) =>
+    `Says it has paid${r.amount_minor === null ? "" : ` ${money(r, s)}`} on ${day(r.paid_on, s)}: the next letter waits`,
+  DISPUTE: (r) => `Disputes invoice ${r.number}: ${r.message}`,
+  PROMISE: (r, s) => `Asks for time: ${money(r, s)} by ${day(r.promised_for, s)} (accept or decline)`,
+  PLAN: (r) =>
+    `Proposes a payment plan of ${Array.isArray(r.instalments) ? r.instalments.length : 0} instalments (accept or decline)`,
+  MESSAGE: (r) => `Wrote: ${r.message}`,
+};
+
 const SECTIONS: Record<TodaySectionKey, (s: Scope) => SectionSql> = {
+  // customer_requests_unhandled: newest first, until a collector reads or decides (lib/portal).
+  fromCustomers: (s) => ({
+    from: Prisma.sql`FROM customer_requests x
+      WHERE x.org_id = ${s.orgId}::uuid AND x.handled_at IS NULL ${mineSql(s)}`,
+    select: Prisma.sql`x.id, x.kind::text AS kind, x.currency, x.amount_minor, x.paid_on, x.promised_for, x.instalments, x.message, x.invoice_id, x.created_at`,
+    extra: Prisma.sql`(SELECT i.number FROM invoices i WHERE i.id = s.invoice_id) AS number`,
+    order: Prisma.sql`s.created_at DESC, s.id`,
+    text: (r, sc) => REQUEST_TEXT[String(r.kind)](r, sc),
+    href: (r) => `/customers/${r.customer_id}#customer-requests`,
+  }),
   // account_work after refreshAccountWork: read in worklist order (account_work_order).
   letters: (s) => ({
     from: Prisma.sql`FROM account_work x

@@ -3,8 +3,12 @@ import Link from "next/link";
 import { BaseTotalCard, showsBaseTotal } from "@/components/base-currency-total";
 import { AgingHistoryChart, CollectionsChart } from "@/components/dashboard-charts";
 import { ActivityCards, CurrencyCards } from "@/components/dashboard-figures";
+import { PaymentsKnownUpToNote } from "@/components/payments-known-up-to";
+import { RateWarnings } from "@/components/rate-warnings";
 import { requireUser } from "@/lib/auth/session";
+import { getPaymentsFreshness } from "@/lib/bank/pages";
 import { getDashboardPage } from "@/lib/dashboard/pages";
+import { getRateWarningsFor } from "@/lib/law/pages";
 import { formatDateOnly, todayIn } from "@/lib/time/dates";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -16,7 +20,12 @@ export default async function DashboardPage({
 }) {
   const user = await requireUser();
   const today = todayIn(user.timeZone);
-  const [dashboard, params] = await Promise.all([getDashboardPage(user, { today }), searchParams]);
+  const [dashboard, params, known, rateWarnings] = await Promise.all([
+    getDashboardPage(user, { today }),
+    searchParams,
+    getPaymentsFreshness(user),
+    getRateWarningsFor(user),
+  ]);
   const asked = typeof params.currency === "string" ? params.currency : undefined;
   const chartCurrency =
     dashboard.currencies.find((c) => c === asked) ??
@@ -31,6 +40,8 @@ export default async function DashboardPage({
           the base currency below converts each currency's total at the dated exchange rates.
         </p>
       </div>
+      <PaymentsKnownUpToNote known={known} locale={user.locale} />
+      <RateWarnings warnings={rateWarnings} />
       <section aria-labelledby="today-h" className="space-y-3">
         <h2 id="today-h" className="text-lg font-semibold">
           Receivables today

@@ -30,6 +30,13 @@ export default async function ImportPage() {
           their date; credit notes dated after today are refused until their date.
         </p>
       </div>
+      <p className="text-sm">
+        Bank statements (camt.053, camt.054) are read on their own page:{" "}
+        <Link href="/bank" className="font-medium text-brand-700 hover:underline">
+          Bank statements and the review queue
+        </Link>
+        .
+      </p>
       {canWork(user.role) ? (
         <ImportUploadForm />
       ) : (

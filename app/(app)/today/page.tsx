@@ -3,8 +3,12 @@ import Link from "next/link";
 import { z } from "zod";
 import { MineToggle } from "@/components/mine-toggle";
 import { Pager } from "@/components/pager";
+import { PaymentsKnownUpToNote } from "@/components/payments-known-up-to";
+import { RateWarnings } from "@/components/rate-warnings";
 import { TodaySectionCard } from "@/components/today-section";
 import { requireUser } from "@/lib/auth/session";
+import { getPaymentsFreshness } from "@/lib/bank/pages";
+import { getRateWarningsFor } from "@/lib/law/pages";
 import { formatDateOnly } from "@/lib/time/dates";
 import { getTodayPage, TODAY_PAGE_SIZE } from "@/lib/today/pages";
 import { SECTION_TITLES, TODAY_SECTIONS } from "@/lib/today/today-sections";
@@ -29,11 +33,11 @@ export default async function TodayPage({
     Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
   );
   const mine = query.mine === "1";
-  const { today, now, sections, canWork } = await getTodayPage(user, {
-    mine,
-    section: query.section,
-    page: query.page,
-  });
+  const [{ today, now, sections, canWork }, known, rateWarnings] = await Promise.all([
+    getTodayPage(user, { mine, section: query.section, page: query.page }),
+    getPaymentsFreshness(user),
+    getRateWarningsFor(user),
+  ]);
   const href = (opts: { mine?: boolean; section?: string; page?: number }) => {
     const p = new URLSearchParams();
     if (opts.mine) p.set("mine", "1");
@@ -70,6 +74,8 @@ export default async function TodayPage({
         </div>
         <MineToggle mine={mine} href={(m) => href({ mine: m, section: query.section })} label="Today" />
       </div>
+      <PaymentsKnownUpToNote known={known} locale={user.locale} />
+      <RateWarnings warnings={rateWarnings} />
       {query.section ? (
         <div className="space-y-4">
           <Link href={href({ mine })} className="text-sm text-slate-500 hover:text-slate-800">

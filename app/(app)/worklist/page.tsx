@@ -5,11 +5,13 @@ import { FailedDeliveriesBanner } from "@/components/failed-deliveries-banner";
 import { MineToggle } from "@/components/mine-toggle";
 import { Pager } from "@/components/pager";
 import { PausedAccounts } from "@/components/paused-accounts";
+import { PaymentsKnownUpToNote } from "@/components/payments-known-up-to";
 import { SelectionToolbar } from "@/components/selection-toolbar";
 import { SendAllDue } from "@/components/send-all-due";
 import { WorklistTable } from "@/components/worklist-table";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { getPaymentsFreshness } from "@/lib/bank/pages";
 import { getWorklistPage } from "@/lib/collections/pages";
 import { getAssignees } from "@/lib/customers/pages";
 import { formatDateOnly } from "@/lib/time/dates";
@@ -28,9 +30,10 @@ export default async function WorklistPage({
   const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(params.page);
   const mine = params.mine === "1";
   const working = canWork(user.role);
-  const [list, assignees] = await Promise.all([
+  const [list, assignees, known] = await Promise.all([
     getWorklistPage(user, page, { mine }),
     working ? getAssignees(user) : undefined,
+    getPaymentsFreshness(user),
   ]);
   return (
     <div className="space-y-6">
@@ -43,6 +46,7 @@ export default async function WorklistPage({
         <ComparisonNote comparison={list.comparison} admin={user.role === "ADMIN"} />
       </div>
       <FailedDeliveriesBanner orgId={user.orgId} />
+      <PaymentsKnownUpToNote known={known} locale={user.locale} />
       {working && <SendAllDue />}
       <MineToggle mine={mine} href={(m) => (m ? "/worklist?mine=1" : "/worklist")} label="Worklist accounts" />
       {working && list.items.length > 0 && (

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "@/lib/api-runtime/define-operation";
-import { recordPayment } from "@/lib/collections/record-payment";
+import { recordPayment } from "@/lib/ledger/record-payment";
 import { invoiceRefFields, resolveAccountRefs } from "../account-refs";
 import { amountOut, amountString, amountToMinor, currency, day, plain, reference } from "../fields";
 
@@ -67,6 +67,7 @@ export const postPayment = defineOperation({
       receivedOn: body.receivedOn,
       invoiceId,
       method: "API",
+      source: "api",
       reference: body.reference,
       now: ctx.now,
     });

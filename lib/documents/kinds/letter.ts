@@ -3,6 +3,7 @@ import { parseEnclosures } from "@/lib/invoices/enclosures";
 import type { DocumentKind } from "../document-kind";
 import { getLetterPdf } from "../get-letter-pdf";
 import { parseLetterhead } from "../letterhead";
+import { portalTextBlock } from "../portal-block";
 import { letterEmailText } from "./letter-email";
 
 // A collection letter as a document: stored by lib/letters/send-next-letter.ts, printed from
@@ -31,7 +32,12 @@ export const letterKind: DocumentKind<StoredLetter> = {
   sender: (letter) =>
     parseLetterhead(letter.letterhead) ?? { name: letter.org.name, phone: letter.org.phone, email: letter.org.email },
   async renderPdf(db, letter, opts) {
-    const { filename, pdf, enclosures } = await getLetterPdf(db, {
+    const {
+      filename,
+      pdf,
+      enclosures,
+      letter: rendered,
+    } = await getLetterPdf(db, {
       orgId: letter.orgId,
       letterId: letter.id,
       withEnclosures: opts.copiesInside,
@@ -41,7 +47,7 @@ export const letterKind: DocumentKind<StoredLetter> = {
       filename: `invoice-${(numbers[i] ?? String(i + 1)).replace(/[^\w.-]+/g, "_")}.pdf`,
       content,
     }));
-    return { filename, pdf, copies };
+    return { filename, pdf, copies, portalText: portalTextBlock(letter.language, rendered.portalUrl) };
   },
   emailText: (letter) => ({
     subject: letter.subject,

@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import type { DbOrTx } from "@/lib/db/client";
+import { uuid7 } from "@/lib/db/uuid";
 import { AppError } from "@/lib/errors/app-error";
 import { recordCreditNote } from "@/lib/ledger/record-credit-note";
 import { formatMoney, isKnownCurrency, toMinor } from "@/lib/money/money";
@@ -13,7 +14,6 @@ import {
   type WriteContext,
 } from "../import-kind";
 import { parseImportAmount, parseImportDate } from "../parse-values";
-import { uuid7 } from "../uuid7";
 
 export interface CreditNoteRow {
   id: string;

@@ -1,6 +1,6 @@
+import { uuid7 } from "@/lib/db/uuid";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { CURRENCY, countUpserts, type ImportKindHandler, RowChecker } from "../import-kind";
-import { uuid7 } from "../uuid7";
 
 // Optional text fields, mapped to their columns. A field the file does not
 // map keeps what is stored; a mapped field is overwritten, even with "".

@@ -1,5 +1,7 @@
 import { recordAudits } from "@/lib/audit/events";
+import { uuid7 } from "@/lib/db/uuid";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { assignKids } from "@/lib/ledger/assign-kids";
 import {
   type InvoiceFacts,
   invoiceChangeRefusal,
@@ -13,7 +15,6 @@ import type { BatchContext, ImportKindHandler, MappedRow, RowProblem } from "../
 import { type InvoiceCandidate, mergeLine, readInvoiceRow } from "../invoice-candidates";
 import { addChange, type ImportChanges, noChanges } from "../invoice-changes";
 import { invoiceKey } from "../invoice-identity";
-import { uuid7 } from "../uuid7";
 import { type CreditNoteRow, type CreditNoteState, creditNotesKind } from "./credit-notes";
 
 interface InvoiceRow {
@@ -163,6 +164,8 @@ export const invoicesKind: ImportKindHandler<InvoiceRow | CreditNoteInFile, Invo
         SELECT r.id, ${ctx.orgId}::uuid, r.customer_id, r.number, r.issue_date, r.due_date, r.amount_minor, r.currency
         FROM jsonb_to_recordset(${plain(created)}::jsonb)
           AS r(id uuid, customer_id uuid, number text, issue_date date, due_date date, amount_minor bigint, currency text)`);
+      // A KID for each new invoice when the organization uses KID (lib/ledger/assign-kids.ts).
+      await assignKids(tx, { orgId: ctx.orgId, invoiceIds: created.map((r) => r.id) });
     }
     if (corrected.length) {
       await tx.$executeRaw(Prisma.sql`

@@ -1,9 +1,8 @@
-import { Prisma } from "@/lib/generated/prisma/client";
+import { recordPayments } from "@/lib/ledger/record-payments";
 import { formatMoney, toMinor } from "@/lib/money/money";
 import { type DateOnly, dateOnlyFromDb } from "@/lib/time/dates";
 import {
   CURRENCY,
-  countUpserts,
   type ImportKindHandler,
   invoicesNamed,
   namedInvoice,
@@ -11,10 +10,8 @@ import {
   rememberedInvoiceIdentity,
 } from "../import-kind";
 import { parseImportAmount, parseImportDate } from "../parse-values";
-import { uuid7 } from "../uuid7";
 
 interface PaymentRow {
-  id: string;
   import_key: string;
   /** NULL: unapplied cash on the customer's account (the row named a customer, no invoice). */
   invoice_id: string | null;
@@ -102,7 +99,6 @@ export const paymentsKind: ImportKindHandler<PaymentRow, PaymentState> = {
         check,
         row: ok
           ? {
-              id: uuid7(),
               import_key: key,
               invoice_id: invoice?.id ?? null,
               customer_id: customerId,
@@ -150,19 +146,26 @@ export const paymentsKind: ImportKindHandler<PaymentRow, PaymentState> = {
     return { valid, problems };
   },
 
-  async write(tx, { orgId }, rows) {
+  async write(tx, { orgId, userId }, rows) {
     if (!rows.length) return { created: 0, updated: 0 };
-    // The paid_minor trigger adds, or on update corrects, each invoice's paid sum.
-    const returned = await tx.$queryRaw<{ inserted: boolean }[]>(Prisma.sql`
-      INSERT INTO payments AS p (id, org_id, customer_id, invoice_id, amount_minor, currency, received_on, method, reference, import_key)
-      SELECT r.id, ${orgId}::uuid, r.customer_id, r.invoice_id, r.amount_minor, r.currency, r.received_on,
-        COALESCE(r.method, 'bank transfer'), r.reference, r.import_key
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        AS r(id uuid, import_key text, invoice_id uuid, customer_id uuid, amount_minor bigint, currency text, received_on date, method text, reference text)
-      ON CONFLICT (org_id, import_key) DO UPDATE SET
-        amount_minor = EXCLUDED.amount_minor, received_on = EXCLUDED.received_on, method = EXCLUDED.method
-      WHERE (p.amount_minor, p.received_on, p.method) IS DISTINCT FROM (EXCLUDED.amount_minor, EXCLUDED.received_on, EXCLUDED.method)
-      RETURNING (xmax = 0) AS inserted`);
-    return countUpserts(returned);
+    // The ledger's one payment writer; the import's own audit record (import.committed) covers the rows.
+    const { created, updated } = await recordPayments(tx, {
+      orgId,
+      actor: { userId },
+      source: "import",
+      audit: false,
+      payments: rows.map((r) => ({
+        allocate: "given",
+        invoiceId: r.invoice_id,
+        customerId: r.customer_id,
+        currency: r.currency,
+        amountMinor: r.amount_minor,
+        receivedOn: r.received_on,
+        method: r.method ?? undefined,
+        reference: r.reference,
+        importKey: r.import_key,
+      })),
+    });
+    return { created, updated };
   },
 };

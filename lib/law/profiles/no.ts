@@ -60,11 +60,11 @@ export const NO: LawProfile = {
       "forsinkelsesrenteloven § 3a: standardkompensasjon per claim between businesses, amount fixed by regulation; purregebyr already charged is deducted",
   },
   reminderFee: {
-    fractionOfInkassosats: [1, 10],
     maxPerClaim: 2,
+    secondFeeAfterDeadlineOfDays: 14,
     minDaysAfterDue: 14,
     source:
-      "inkassoforskriften § 1-2 (at most 1/10 of the inkassosats, at the earliest 14 days after the due date; one fee per letter however many claims it covers, our conservative reading) and § 1-3 (at most two per claim); never added to the principal",
+      "inkassoforskriften § 1-2 (1/20 of the inkassosats for a purring or the creditor's own inkassovarsel, at the earliest 14 days after the due date; one fee per letter however many claims it covers, our conservative reading) and § 1-3 (at most two per claim; the second only after a deadline of at least 14 days set in the first has passed); never added to the principal",
   },
   sources: [
     "inkassoloven §§ 3a, 9",

@@ -27,8 +27,9 @@ export const BOE_BANK_RATE: RateRow[] = [
     from: "2025-01-01",
     to: "2025-06-30",
     referencePercent: "4.75",
-    source: "Bank Rate on 31 Dec 2024 (cut to 4.75 % in Nov 2024): not confirmed from a stored source",
-    needsCheck: true,
+    source:
+      "Bank of England MPC 7 Nov 2024: Bank Rate cut to 4.75 %, unchanged on 31 Dec 2024 (LAW.md, checked 2026-12-07; the saved IUDBEDR export agrees)",
+    needsCheck: false,
   },
   {
     series: "BOE_BANK",
@@ -52,7 +53,7 @@ export const BOE_BANK_RATE: RateRow[] = [
     to: "2026-12-31",
     referencePercent: "3.75",
     source:
-      "LiveSquawk: MPC June meeting held Bank Rate at 3.75 % (the report's year is not stated; one preview page gave 4.25 %)",
+      "Bank Rate 3.75 % on 30 Jun 2026: the MPC held it on 18 Jun 2026 (LAW.md, checked 2026-12-07, secondary source only: LiveSquawk)",
     needsCheck: true,
   },
 ];

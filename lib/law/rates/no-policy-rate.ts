@@ -38,8 +38,8 @@ export const NO_POLICY_RATE: RateRow[] = [
     to: "2025-12-31",
     referencePercent: "4.25",
     source:
-      "Norges Bank press release 18 Sep 2025: policy rate cut from 4.5 % to 4.25 % in June 2025 (in force on 1 Jul 2025); the regulation FOR-2025-06-23-1321 itself (expected 12.25 %) was not read",
-    needsCheck: true,
+      "Norges Bank rate decision of 19 Jun 2025: policy rate cut from 4.5 % to 4.25 %, in force on 1 Jul 2025 (LAW.md, checked 2026-12-07; the saved IR B.KPRA.SD.R file agrees); the regulation FOR-2025-06-23-1321 itself (12.25 %) was not read",
+    needsCheck: false,
   },
   {
     series: "NO_POLICY",

@@ -1,13 +1,32 @@
+import type { ProfileId } from "@/lib/law/profile";
 import type { LetterPhrases } from "./types";
 import { DEBT_PROTOCOL_URL, joinList } from "./util";
 
+// Each charge line names its basis under the customer's law (none where the profile is not
+// known, as on a statement); the working basis stays in the charge row.
 const CHARGE = {
   interest: "Late payment interest",
   compensation: "Fixed-sum compensation",
   reminder_fee: "Reminder fee",
-  contractual_interest: "Interest (contract)",
-  flat_fee: "Late fee",
+  contractual_interest: "Interest under our payment terms",
+  flat_fee: "Late fee under our payment terms",
 } as const;
+const BASIS: Partial<Record<ProfileId, Partial<Record<keyof typeof CHARGE | "inkassovarsel", string>>>> = {
+  GB: {
+    interest: "Statutory interest (Late Payment Act 1998, s. 1)",
+    compensation: "Fixed sum (Late Payment Act 1998, s. 5A)",
+  },
+  IT: {
+    interest: "Late payment interest (art. 5 D.Lgs. 231/2002)",
+    compensation: "Fixed compensation (art. 6 D.Lgs. 231/2002)",
+  },
+  NO: {
+    interest: "Late payment interest (forsinkelsesrenteloven § 3)",
+    compensation: "Standard compensation (forsinkelsesrenteloven § 3 a)",
+    reminder_fee: "Reminder fee (inkassoforskriften § 1-2)",
+    inkassovarsel: "Fee for the debt collection notice (inkassoforskriften § 1-2)",
+  },
+};
 
 export const en: LetterPhrases = {
   attention: (person) => `Attn: ${person || "Accounts Department"}`,
@@ -23,7 +42,12 @@ export const en: LetterPhrases = {
     }
     const letter = c.letterStage ? `our letter ${c.letterStage} (${en.stageNames[c.letterStage as 1]})` : null;
     if (c.direction === "INBOUND")
-      return { EMAIL: "your email received", PHONE: "you called us", LETTER: "your letter received" }[c.channel];
+      return {
+        EMAIL: "your email received",
+        PHONE: "you called us",
+        LETTER: "your letter received",
+        PORTAL: "your message on your account page",
+      }[c.channel];
     if (c.channel === "PHONE")
       return c.outcome === "NO_ANSWER"
         ? "we called you: no answer"
@@ -48,14 +72,16 @@ export const en: LetterPhrases = {
   chargeHeader: ["Charges", "Amount"],
   charge: (c, f) =>
     [
-      `${CHARGE[c.kind]}${c.invoiceNumber ? ` on ${c.invoiceNumber}` : ""}`,
+      `${(f.profile && BASIS[f.profile]?.[c.notice === "inkassovarsel" ? "inkassovarsel" : c.kind]) || CHARGE[c.kind]}${c.invoiceNumber ? `, invoice ${c.invoiceNumber}` : ""}`,
       c.ratePercent ? `${f.rate(c.ratePercent)} a year` : "",
       c.fromDate && c.toDate ? `${f.day(c.fromDate)}–${f.day(c.toDate)}` : "",
-      c.basis ? `(${c.basis})` : "",
     ]
       .filter(Boolean)
-      .join(", ")
-      .replace(", (", " ("),
+      .join(", "),
+  interestRunning: (daily) =>
+    daily
+      ? `Interest continues to run until payment, at ${daily} a day on the amounts now outstanding.`
+      : "Interest continues to run until payment.",
   totalLine: (total) => `Total now due: ${total}`,
   subtotalLines: (invoices, charges) => [`Invoices: ${invoices}`, `Charges: ${charges}`],
   creditLine: (amount) => `Less unallocated credit on your account: ${amount}`,
@@ -123,14 +149,19 @@ export const en: LetterPhrases = {
         ];
       case "IT":
         return [
-          `By this letter we formally put you in default (messa in mora) under article 1219 of the Italian Civil Code and demand payment of ${f.totalDue} by ${f.deadline}. This letter is sent by registered post with return receipt (raccomandata A/R) or by certified email (PEC); it also interrupts the limitation period (article 2943 of the Civil Code).`,
+          `By this letter we formally put you in default (messa in mora) under article 1219 of the Italian Civil Code and demand payment of ${f.totalDue} by ${f.deadline}. This letter is sent by registered post with return receipt (raccomandata A/R); it also interrupts the limitation period (article 2943 of the Civil Code).`,
           "If payment is not received by that date, we will take steps to recover the debt, through the courts if necessary.",
         ];
       case "GB":
         return [
           `Unless ${f.totalDue} is paid in full, or a payment plan is agreed with us, by ${f.deadline}, we intend to instruct solicitors to recover the debt, which may include court proceedings against you.`,
           ...(f.customerType === "business"
-            ? []
+            ? [
+                // Practice Direction on Pre-Action Conduct, paragraphs 6 (basis, facts, sum and how it is
+                // calculated, a reply date) and 8-11 (ADR).
+                `Our claim is for the unpaid invoices listed above, for goods and services supplied to you on our terms of payment${f.interestClaimed ? ", with statutory interest and compensation under the Late Payment of Commercial Debts (Interest) Act 1998, calculated as shown in the table (simple interest from the day after each due date at the rate shown, which continues to run until payment)" : ""}. Please reply by ${f.deadline}: if you dispute any part of the claim, tell us which and why, and send copies of any documents you rely on.`,
+                "We are willing to consider alternative dispute resolution, such as mediation, to settle this without court proceedings; a court may take into account a refusal to consider it.",
+              ]
             : [
                 // The forms are printed after this letter (lib/law/debt-protocol.ts); the Financial Statement is not, so the letter says where it is.
                 `The Pre-Action Protocol for Debt Claims applies: it gives you ${f.replyDays} days to reply to this letter, so please reply by ${f.deadline}. Enclosed with this letter are the Protocol's Information Sheet and Reply Form (Annex 1). If you dispute the debt, need documents, are getting debt advice or want to pay by instalments, please complete the Reply Form and return it to us at the address above by that date. If you offer instalments, please also fill in a financial statement: the Financial Statement form is published with the Protocol at ${DEBT_PROTOCOL_URL} (Annex 2), and we will send you a paper copy on request.`,

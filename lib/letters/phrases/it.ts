@@ -6,12 +6,21 @@ import { DEBT_PROTOCOL_URL, joinList } from "./util";
 // Italian B2B letters address the company as "Voi" (capitalised, also in enclitics:
 // "contattarVi"); "del 12 novembre", "dell'8 novembre".
 
+// Each charge line names its legal basis in Italian; the working basis stays in the charge row.
 const CHARGE = {
-  interest: "Interessi di mora",
-  compensation: "Risarcimento forfettario",
+  interest: "Interessi moratori ex art. 5 D.Lgs. 231/2002",
+  compensation: "Importo forfettario ex art. 6 D.Lgs. 231/2002",
   reminder_fee: "Spese di sollecito",
-  contractual_interest: "Interessi contrattuali",
-  flat_fee: "Penale per ritardato pagamento",
+  contractual_interest: "Interessi convenzionali",
+  flat_fee: "Penale contrattuale",
+} as const;
+/** A customer under another country's law: the charge named without an Italian statute. */
+const CHARGE_ABROAD = {
+  interest: "Interessi di mora",
+  compensation: "Indennizzo forfettario per le spese di recupero",
+  reminder_fee: "Spese di sollecito",
+  contractual_interest: "Interessi convenzionali",
+  flat_fee: "Penale contrattuale",
 } as const;
 
 /** "del 12 novembre 2026", "dell'8 novembre 2026". */
@@ -39,6 +48,7 @@ export const it: LetterPhrases = {
         EMAIL: "ricevuta la Vostra e-mail",
         PHONE: "ci avete telefonato",
         LETTER: "ricevuta la Vostra lettera",
+        PORTAL: "ricevuta la Vostra comunicazione dalla pagina del conto",
       }[c.channel];
     if (c.channel === "PHONE")
       return c.outcome === "NO_ANSWER"
@@ -64,14 +74,13 @@ export const it: LetterPhrases = {
   chargeHeader: ["Oneri", "Importo"],
   charge: (c, f) =>
     [
-      `${CHARGE[c.kind]}${c.invoiceNumber ? ` su ${c.invoiceNumber}` : ""}`,
-      c.ratePercent ? `${f.rate(c.ratePercent)} annuo` : "",
-      c.fromDate && c.toDate ? `${f.day(c.fromDate)}–${f.day(c.toDate)}` : "",
-      c.basis ? `(${c.basis})` : "",
+      `${f.profile && f.profile !== "IT" ? CHARGE_ABROAD[c.kind] : CHARGE[c.kind]}${c.invoiceNumber ? `, fattura ${c.invoiceNumber}` : ""}`,
+      c.ratePercent ? `tasso ${f.rate(c.ratePercent)} annuo` : "",
+      c.fromDate && c.toDate ? `dal ${f.day(c.fromDate)} al ${f.day(c.toDate)}` : "",
     ]
       .filter(Boolean)
-      .join(", ")
-      .replace(", (", " ("),
+      .join(", "),
+  interestRunning: () => "Sono inoltre dovuti gli interessi moratori maturandi fino al saldo.",
   totalLine: (total) => `Totale dovuto: ${total}`,
   subtotalLines: (invoices, charges) => [`Fatture: ${invoices}`, `Oneri: ${charges}`],
   creditLine: (amount) => `A dedurre, credito a Vostro favore: ${amount}`,
@@ -120,7 +129,7 @@ export const it: LetterPhrases = {
     return lines;
   },
   agencyDetails: (a) => [
-    `${a.agency}, riferimento pratica ${a.reference}`,
+    `${a.agency}, società di recupero crediti, riferimento pratica ${a.reference}`,
     a.contact ? `Recapiti: ${a.contact}` : `${a.agency} Vi contatterà direttamente.`,
     a.paymentDetails ? `Pagamento: ${a.paymentDetails}` : "",
   ],
@@ -135,7 +144,7 @@ export const it: LetterPhrases = {
     switch (f.profile) {
       case "IT":
         return [
-          `Con la presente, ai sensi e per gli effetti dell'art. 1219 c.c., Vi costituiamo formalmente in mora e Vi intimiamo il pagamento di ${f.totalDue} entro ${f.deadline}. La presente è inviata a mezzo raccomandata A/R o PEC e vale anche quale atto interruttivo della prescrizione ai sensi dell'art. 2943 c.c.`,
+          `Con la presente, ai sensi e per gli effetti dell'art. 1219 c.c., Vi costituiamo formalmente in mora e Vi intimiamo il pagamento di ${f.totalDue}${f.interestClaimed ? ", oltre interessi moratori maturandi fino al saldo," : ""} entro ${f.deadline}. La presente è inviata a mezzo raccomandata A/R e vale anche quale atto interruttivo della prescrizione ai sensi dell'art. 2943 c.c.`,
           "In mancanza del pagamento entro il termine indicato, procederemo al recupero del credito nelle sedi opportune, anche giudiziali.",
         ];
       case "NO":
@@ -158,5 +167,5 @@ export const it: LetterPhrases = {
     }
   },
   registeredPost: () => "raccomandata A/R",
-  stageNames: { 1: "primo sollecito", 2: "secondo sollecito", 3: "ultimo sollecito", 4: "comunicazione finale" },
+  stageNames: { 1: "primo sollecito", 2: "secondo sollecito", 3: "costituzione in mora", 4: "comunicazione finale" },
 };

@@ -4,9 +4,19 @@ import { DEBT_PROTOCOL_URL, joinList } from "./util";
 // Norwegian letters to a company say "dere"; business letters open with the heading,
 // without a salutation.
 
+// Each charge line names its legal basis in Norwegian; the working basis stays in the charge row.
 const CHARGE = {
+  interest: "Forsinkelsesrente (forsinkelsesrenteloven § 3)",
+  compensation: "Standardkompensasjon (forsinkelsesrenteloven § 3 a)",
+  reminder_fee: "Purregebyr (inkassoforskriften § 1-2)",
+  contractual_interest: "Avtalt rente",
+  flat_fee: "Gebyr",
+} as const;
+const INKASSOVARSEL_FEE = "Gebyr for inkassovarsel (inkassoforskriften § 1-2)";
+/** A customer under another country's law: the charge named without a Norwegian statute. */
+const CHARGE_ABROAD = {
   interest: "Forsinkelsesrente",
-  compensation: "Standardkompensasjon",
+  compensation: "Kompensasjon for inndrivingskostnader",
   reminder_fee: "Purregebyr",
   contractual_interest: "Avtalt rente",
   flat_fee: "Gebyr",
@@ -26,7 +36,12 @@ export const nb: LetterPhrases = {
     }
     const letter = c.letterStage ? `brev ${c.letterStage} (${nb.stageNames[c.letterStage as 1]})` : null;
     if (c.direction === "INBOUND")
-      return { EMAIL: "e-post fra dere mottatt", PHONE: "dere ringte oss", LETTER: "brev fra dere mottatt" }[c.channel];
+      return {
+        EMAIL: "e-post fra dere mottatt",
+        PHONE: "dere ringte oss",
+        LETTER: "brev fra dere mottatt",
+        PORTAL: "melding fra dere via kontosiden",
+      }[c.channel];
     if (c.channel === "PHONE")
       return c.outcome === "NO_ANSWER"
         ? "vi ringte dere, uten svar"
@@ -51,14 +66,13 @@ export const nb: LetterPhrases = {
   chargeHeader: ["Tillegg", "Beløp"],
   charge: (c, f) =>
     [
-      `${CHARGE[c.kind]}${c.invoiceNumber ? ` på ${c.invoiceNumber}` : ""}`,
+      `${f.profile && f.profile !== "NO" ? CHARGE_ABROAD[c.kind] : c.notice === "inkassovarsel" ? INKASSOVARSEL_FEE : CHARGE[c.kind]}${c.invoiceNumber ? `, faktura ${c.invoiceNumber}` : ""}`,
       c.ratePercent ? `${f.rate(c.ratePercent)} p.a.` : "",
       c.fromDate && c.toDate ? `${f.day(c.fromDate)}–${f.day(c.toDate)}` : "",
-      c.basis ? `(${c.basis})` : "",
     ]
       .filter(Boolean)
-      .join(", ")
-      .replace(", (", " ("),
+      .join(", "),
+  interestRunning: () => "Forsinkelsesrenten løper videre fram til betaling skjer.",
   totalLine: (total) => `Totalt å betale: ${total}`,
   subtotalLines: (invoices, charges) => [`Fakturaer: ${invoices}`, `Tillegg: ${charges}`],
   creditLine: (amount) => `Fratrukket tilgodehavende: ${amount}`,
@@ -122,7 +136,7 @@ export const nb: LetterPhrases = {
         ];
       case "IT":
         return [
-          `Med dette brevet settes dere formelt i mislighold (messa in mora) etter artikkel 1219 i den italienske sivillovboken, og vi krever betaling av ${f.totalDue} innen ${f.deadline}. Brevet sendes rekommandert med mottaksbevis (raccomandata A/R) eller som PEC, og avbryter også foreldelsen (artikkel 2943).`,
+          `Med dette brevet settes dere formelt i mislighold (messa in mora) etter artikkel 1219 i den italienske sivillovboken, og vi krever betaling av ${f.totalDue} innen ${f.deadline}. Brevet sendes rekommandert med mottaksbevis (raccomandata A/R) og avbryter også foreldelsen (artikkel 2943).`,
           "Blir kravet ikke betalt innen fristen, vil vi inndrive det, om nødvendig ved søksmål.",
         ];
       case "GB":
@@ -141,5 +155,5 @@ export const nb: LetterPhrases = {
     }
   },
   registeredPost: () => "rekommandert",
-  stageNames: { 1: "første påminnelse", 2: "andre påminnelse", 3: "siste påminnelse", 4: "sluttvarsel" },
+  stageNames: { 1: "første påminnelse", 2: "andre påminnelse", 3: "inkassovarsel", 4: "sluttvarsel" },
 };

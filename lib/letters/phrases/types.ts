@@ -46,6 +46,8 @@ export interface FormalNoticeFacts {
   deadline: string;
   /** Days the customer's country gives to reply to this notice (the profile's minimum deadline, with its source). */
   replyDays: number;
+  /** The letter claims interest, which keeps running until payment. */
+  interestClaimed: boolean;
 }
 
 export interface LetterPhrases {
@@ -66,7 +68,13 @@ export interface LetterPhrases {
   ): string;
   invoiceHeader: [string, string, string, string, string, string];
   chargeHeader: [string, string];
-  charge(c: LetterCharge, fmt: { rate: (p: string) => string; day: (d: DateOnly) => string }): string;
+  /** One charge line in the letter's language with its legal basis; the working basis stays in the charge row. */
+  charge(
+    c: LetterCharge,
+    fmt: { rate: (p: string) => string; day: (d: DateOnly) => string; profile?: ProfileId },
+  ): string;
+  /** Interest keeps running until payment; UK letters give the daily amount. */
+  interestRunning(daily: string | null): string;
   totalLine(total: string): string;
   subtotalLines(invoices: string, charges: string): [string, string];
   /** The account's unallocated credit deducted in the totals, as a negative amount ("Less unallocated credit: -£50.00"). */

@@ -7,9 +7,9 @@ export const it: LetterTemplateSet = {
     "Per qualsiasi chiarimento potete contattare {{orgContactPerson}} al numero {{orgPhone}} o all'indirizzo {{orgEmail}}.",
   stages: {
     1: {
-      subject: "Sollecito di pagamento: {{totalDue}} scaduti",
+      subject: "Sollecito di pagamento: {{invoicesDue}} scaduti",
       paragraphs: [
-        "Dalle nostre registrazioni {{n:risulta ancora aperta la fattura indicata di seguito, scaduta da|risultano ancora aperte le fatture indicate di seguito; la più datata è scaduta da}} {{daysPastDue}} giorni, per un importo di {{totalDue}}. Se avete già provveduto al pagamento, Vi ringraziamo e Vi preghiamo di non tenere conto della presente.",
+        "Dalle nostre registrazioni {{n:risulta ancora aperta la fattura indicata di seguito, di|risultano ancora aperte le fatture indicate di seguito, per complessivi}} {{invoicesDue}}, {{n:scaduta da|la più datata delle quali è scaduta da}} {{daysPastDue}} giorni. Qualora abbiate già provveduto al pagamento, Vi ringraziamo e Vi preghiamo di non tenere conto della presente.",
         "{{attemptList}}",
         "{{invoiceTable}}",
         "Vi preghiamo di effettuare il pagamento di {{totalDue}} entro {{deadline}}.",
@@ -18,9 +18,9 @@ export const it: LetterTemplateSet = {
       ],
     },
     2: {
-      subject: "Secondo sollecito di pagamento: {{totalDue}} scaduti",
+      subject: "Secondo sollecito di pagamento: {{invoicesDue}} scaduti",
       paragraphs: [
-        "{{contactStatus}} Ad oggi non ci risulta pervenuto il pagamento di {{totalDue}}, {{n:scaduto|con prima scadenza}} {{oldestDueDate}} e ora in ritardo di {{daysPastDue}} giorni.",
+        "{{contactStatus}} Ad oggi non ci risulta pervenuto il pagamento di {{invoicesDue}}, {{n:scaduto|con prima scadenza}} {{oldestDueDate}}: {{n:la fattura è|la fattura più datata è}} ora in ritardo di {{daysPastDue}} giorni.",
         "{{attemptList}}",
         "{{invoiceTable}}",
         "Vi invitiamo a saldare {{totalDue}} entro {{deadline}}.",
@@ -32,21 +32,21 @@ export const it: LetterTemplateSet = {
     3: {
       subject: "{{noticeTitle}}",
       paragraphs: [
-        "{{contactStatus}} Nonostante i nostri solleciti, l'importo di {{totalDue}}, {{n:scaduto|con prima scadenza}} {{oldestDueDate}}, risulta ancora insoluto a {{daysPastDue}} giorni dalla scadenza.",
+        "{{contactStatus}} Nonostante i nostri solleciti, l'importo di {{invoicesDue}}, {{n:scaduto|con prima scadenza}} {{oldestDueDate}}, risulta ancora insoluto a {{daysPastDue}} giorni dalla {{n:scadenza|prima scadenza}}.",
         "{{attemptList}}",
         "{{invoiceTable}}",
         "{{formalNotice}}",
         "{{paymentDetails}}",
-        "Qualora non possiate saldare l'intero importo, contattateci entro {{deadline}} per concordare un piano di pagamento. È il nostro ultimo invito a definire la questione direttamente con noi.",
+        "Qualora non possiate saldare l'intero importo di {{totalDue}}, contattateci entro {{deadline}} per concordare un piano di pagamento. È il nostro ultimo invito a definire la questione direttamente con noi.",
       ],
     },
     4: {
-      subject: "Affidamento del credito a {{agency}}",
+      subject: "Affidamento del credito alla società di recupero crediti {{agency}}",
       paragraphs: [
-        "{{contactStatus}} {{n:La fattura indicata di seguito, scaduta|Le fatture indicate di seguito, con prima scadenza}} {{oldestDueDate}}, per complessivi {{totalDue}}, {{n:risulta ancora insoluta|risultano ancora insolute}} nonostante i nostri contatti:",
+        "{{contactStatus}} {{n:La fattura indicata di seguito, scaduta|Le fatture indicate di seguito, con prima scadenza}} {{oldestDueDate}}, per complessivi {{invoicesDue}}, {{n:risulta ancora insoluta|risultano ancora insolute}} nonostante i nostri contatti:",
         "{{attemptList}}",
         "{{invoiceTable}}",
-        "Vi informiamo che {{handoffDate}} abbiamo affidato il recupero del credito a {{agency}} (riferimento pratica {{handoffReference}}). Da questo momento Vi preghiamo di versare {{totalDue}} a {{agency}}, e non a noi, entro {{deadline}}, citando il riferimento, e di rivolgere a {{agency}} ogni comunicazione sul credito:",
+        "Vi informiamo che {{handoffDate}} abbiamo affidato il recupero del credito alla nostra società di recupero crediti, {{agency}} (riferimento pratica {{handoffReference}}). Da questo momento Vi preghiamo di versare {{totalDue}} a {{agency}}, e non a noi, entro {{deadline}}, citando il riferimento, e di rivolgere a {{agency}} ogni comunicazione sul credito:",
         "{{agencyDetails}}",
         "La presente Vi è inviata a mezzo {{registeredPost}} a documentazione dei nostri contatti, delle fatture e dell'importo dovuto.",
       ],

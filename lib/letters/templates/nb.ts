@@ -5,9 +5,9 @@ export const nb: LetterTemplateSet = {
   contactLine: "Har dere spørsmål, kontakt {{orgContactPerson}} på telefon {{orgPhone}} eller e-post {{orgEmail}}.",
   stages: {
     1: {
-      subject: "Påminnelse om forfalt betaling: {{totalDue}}",
+      subject: "Påminnelse om forfalt betaling: {{invoicesDue}}",
       paragraphs: [
-        "Vi kan ikke se å ha mottatt betaling for {{n:fakturaen|fakturaene}} nedenfor. Utestående beløp er {{totalDue}}, og {{n:fakturaen|den eldste fakturaen}} er nå {{daysPastDue}} dager over forfall. Har dere allerede betalt, kan dere se bort fra denne påminnelsen.",
+        "Vi kan ikke se å ha mottatt betaling for {{n:fakturaen|fakturaene}} nedenfor, på til sammen {{invoicesDue}}. {{n:Fakturaen|Den eldste fakturaen}} er nå {{daysPastDue}} dager over forfall. Har dere allerede betalt, kan dere se bort fra denne påminnelsen.",
         "{{attemptList}}",
         "{{invoiceTable}}",
         "Vi ber dere betale {{totalDue}} innen {{deadline}}.",
@@ -16,9 +16,9 @@ export const nb: LetterTemplateSet = {
       ],
     },
     2: {
-      subject: "Andre påminnelse: {{totalDue}} er forfalt",
+      subject: "Andre påminnelse: {{invoicesDue}} er forfalt",
       paragraphs: [
-        "{{contactStatus}} Vi har fortsatt ikke mottatt betaling av {{totalDue}}, {{n:som forfalt|med første forfall}} {{oldestDueDate}}. Beløpet er nå {{daysPastDue}} dager over forfall.",
+        "{{contactStatus}} Vi har fortsatt ikke mottatt betaling av {{invoicesDue}}, {{n:som forfalt|med første forfall}} {{oldestDueDate}}. {{n:Fakturaen|Den eldste fakturaen}} er nå {{daysPastDue}} dager over forfall.",
         "{{attemptList}}",
         "{{invoiceTable}}",
         "Vi ber dere betale {{totalDue}} innen {{deadline}}.",
@@ -30,21 +30,21 @@ export const nb: LetterTemplateSet = {
     3: {
       subject: "{{noticeTitle}}",
       paragraphs: [
-        "{{contactStatus}} Til tross for våre påminnelser er {{totalDue}} fortsatt ikke betalt, {{daysPastDue}} dager etter forfall {{oldestDueDate}}.",
+        "{{contactStatus}} Til tross for våre påminnelser er {{invoicesDue}} fortsatt ikke betalt, {{daysPastDue}} dager etter {{n:forfall|første forfall}} {{oldestDueDate}}.",
         "{{attemptList}}",
         "{{invoiceTable}}",
         "{{formalNotice}}",
         "{{paymentDetails}}",
-        "Kan dere ikke betale hele beløpet, ta kontakt med oss før {{deadline}} for å avtale en betalingsplan.",
+        "Kan dere ikke betale hele beløpet på {{totalDue}}, ta kontakt med oss før {{deadline}} for å avtale en betalingsplan.",
       ],
     },
     4: {
-      subject: "Kravet er oversendt til {{agency}}",
+      subject: "Kravet er oversendt til inkasso hos {{agency}}",
       paragraphs: [
-        "{{contactStatus}} {{n:Fakturaen|Fakturaene}} nedenfor, til sammen {{totalDue}}, er fortsatt ikke betalt til tross for våre henvendelser:",
+        "{{contactStatus}} {{n:Fakturaen|Fakturaene}} nedenfor, til sammen {{invoicesDue}}, er fortsatt ikke betalt til tross for våre henvendelser:",
         "{{attemptList}}",
         "{{invoiceTable}}",
-        "Den {{handoffDate}} oversendte vi kravet til {{agency}} med referanse {{handoffReference}}. Betal {{totalDue}} til {{agency}}, ikke til oss, innen {{deadline}}, og oppgi referansen. Spørsmål om kravet retter dere til {{agency}}:",
+        "Den {{handoffDate}} oversendte vi kravet til vårt inkassobyrå, {{agency}}, med referanse {{handoffReference}}. Betal {{totalDue}} til {{agency}}, ikke til oss, innen {{deadline}}, og oppgi referansen. Spørsmål om kravet retter dere til {{agency}}:",
         "{{agencyDetails}}",
         "Dette brevet sendes {{registeredPost}} som dokumentasjon på våre henvendelser, fakturaene og beløpet som skyldes.",
       ],

@@ -5,7 +5,6 @@ import {
   logContactAction as logContactDef,
   openDisputeAction as openDisputeDef,
   recordHandoffAction as recordHandoffDef,
-  recordPaymentAction as recordPaymentDef,
   recordPlanAction as recordPlanDef,
   recordPromiseAction as recordPromiseDef,
   resolveDisputeAction as resolveDisputeDef,
@@ -24,6 +23,7 @@ import {
   recordCreditNoteAction as creditNoteDef,
   enterInvoiceAction as enterInvoiceDef,
   extendDueDateAction as extendDueDateDef,
+  recordPaymentAction as recordPaymentDef,
   reversePaymentAction as reversePaymentDef,
   writeOffAction as writeOffDef,
 } from "@/lib/ledger/actions";

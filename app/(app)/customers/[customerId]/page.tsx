@@ -48,6 +48,7 @@ import {
   scheduleFollowUpAction,
   writeOffAction,
 } from "./actions";
+import { CustomerRequests } from "./customer-requests";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -186,6 +187,7 @@ export default async function CustomerPage({
           (ZIP: summary PDF, every letter as sent, contact history CSV, SHA-256 manifest)
         </span>
       </p>
+      <CustomerRequests user={user} customerId={customerId} currencies={currencies} working={working} />
       <section aria-labelledby="collections-heading" className="space-y-3">
         <h2 id="collections-heading" className="text-lg font-semibold">
           Collections

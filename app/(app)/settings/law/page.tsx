@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { ActionForm, Field } from "@/components/action-form";
+import { RateWarnings } from "@/components/rate-warnings";
 import { requireUser } from "@/lib/auth/session";
 import { getLawSettingsPage } from "@/lib/law/pages";
-import { addReferenceRateAction, updateLawSettingsAction } from "./actions";
+import { formatMoney } from "@/lib/money/money";
+import { addFeeAmountAction, addReferenceRateAction, importRateFileAction, updateLawSettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Law and rates" };
 
@@ -10,9 +12,18 @@ const CHARGES: [name: "statutoryInterest" | "statutoryCompensation" | "reminderF
   [
     ["statutoryInterest", "Statutory late-payment interest (Norway, Italy, UK)"],
     ["statutoryCompensation", "Statutory fixed compensation (NO standardkompensasjon, IT EUR 40, UK GBP 40/70/100)"],
-    ["reminderFee", "Norwegian purregebyr (at most 1/10 of the inkassosats, twice per claim)"],
+    [
+      "reminderFee",
+      "Norwegian purregebyr and inkassovarsel fee (1/20 of the inkassosats each, at most two per claim, the second after the first deadline)",
+    ],
     ["italyDiffida", "Italy: letter 3 is a diffida ad adempiere (15 days; it terminates the contract)"],
   ];
+
+const UPLOAD_HINT: Record<string, string> = {
+  ECB_MRO: "ECB Data Portal, FM.D.U2.EUR.4F.KR.MRR_FR.LEV as SDMX CSV",
+  NO_POLICY: "Norges Bank open data, IR B.KPRA.SD.R as CSV or SDMX-JSON",
+  BOE_BANK: "Bank of England database, IUDBEDR as CSV",
+};
 
 export default async function LawPage() {
   const user = await requireUser();
@@ -28,6 +39,7 @@ export default async function LawPage() {
           as its own line with its rate and period, and it is never added to an invoice.
         </p>
       </div>
+      <RateWarnings warnings={page.warnings} linkToLaw={false} />
       <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
         <h2 className="mb-3 font-semibold">Charges</h2>
         {admin ? (
@@ -96,6 +108,28 @@ export default async function LawPage() {
               </li>
             ))}
           </ul>
+          <p className="mt-3 text-xs text-slate-500" data-testid={`last-fetch-${series.id}`}>
+            {series.lastFetch
+              ? `Last automatic fetch ${series.lastFetch.attemptedAt.toISOString().slice(0, 16).replace("T", " ")} UTC: ${series.lastFetch.ok ? "" : "failed. "}${series.lastFetch.message}`
+              : "The worker fetches this series daily; no attempt is recorded yet."}
+          </p>
+          {admin && (
+            <div className="mt-4">
+              <ActionForm
+                action={importRateFileAction}
+                submitLabel="Read the file"
+                hidden={{ series: series.id }}
+                testId={`upload-rate-${series.id}`}
+                resetOnSuccess
+              >
+                <Field
+                  name="file"
+                  label={`${series.name}: the central bank's file (${UPLOAD_HINT[series.id]})`}
+                  type="file"
+                />
+              </ActionForm>
+            </div>
+          )}
           {admin && series.nextFrom && (
             <div className="mt-4">
               <ActionForm
@@ -107,6 +141,44 @@ export default async function LawPage() {
                 <div className="grid gap-x-6 sm:grid-cols-2">
                   <Field name="referencePercent" label="Reference rate, %" inputMode="decimal" placeholder="4.00" />
                   <Field name="source" label="Source" placeholder="The regulation or the central bank's decision" />
+                </div>
+              </ActionForm>
+            </div>
+          )}
+        </section>
+      ))}
+      {page.feeAmounts.map((fee) => (
+        <section key={fee.kind} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+          <h2 className="mb-3 font-semibold">Norwegian {fee.name}</h2>
+          <ul className="divide-y divide-slate-100 text-sm">
+            {fee.rows.map((r) => (
+              <li key={r.from} className="py-2">
+                <div className="flex flex-wrap items-baseline gap-x-4">
+                  <span className="whitespace-nowrap text-slate-600">
+                    {r.from} – {r.to ?? "until a newer row"}
+                  </span>
+                  <span className="font-medium tabular-nums">{formatMoney(r.amountMinor, "NOK", "nb-NO")}</span>
+                  {r.needsCheck && (
+                    <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">needs checking</span>
+                  )}
+                </div>
+                <p className="mt-0.5 text-slate-500">{r.source}</p>
+              </li>
+            ))}
+          </ul>
+          {admin && (
+            <div className="mt-4">
+              <ActionForm
+                action={addFeeAmountAction}
+                submitLabel="Add the amount"
+                hidden={{ kind: fee.kind }}
+                testId={`add-fee-${fee.kind}`}
+                resetOnSuccess
+              >
+                <div className="grid gap-x-6 sm:grid-cols-3">
+                  <Field name="from" label="From (a day)" placeholder="2027-01-01" />
+                  <Field name="amount" label="Amount, NOK" inputMode="decimal" placeholder="750" />
+                  <Field name="source" label="Source" placeholder="The regulation and its date" />
                 </div>
               </ActionForm>
             </div>

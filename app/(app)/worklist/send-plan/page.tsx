@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BulkSendPlanSummary } from "@/components/bulk-send-plan";
 import { ConfirmBulkSend } from "@/components/confirm-bulk-send";
+import { PaymentsKnownUpToNote } from "@/components/payments-known-up-to";
 import { WORKING_ROLES } from "@/lib/auth/roles";
 import { requireRole } from "@/lib/auth/session";
+import { getPaymentsFreshness } from "@/lib/bank/pages";
 import { getBulkSendPlanPage } from "@/lib/letters/pages";
 import { selectionValue } from "@/lib/letters/selection";
 import { formatDateOnly } from "@/lib/time/dates";
@@ -18,7 +20,10 @@ export default async function SendPlanPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireRole(WORKING_ROLES);
-  const page = await getBulkSendPlanPage(user, (await searchParams).a);
+  const [page, known] = await Promise.all([
+    getBulkSendPlanPage(user, (await searchParams).a),
+    getPaymentsFreshness(user),
+  ]);
   return (
     <div className="space-y-6">
       <div>
@@ -42,12 +47,22 @@ export default async function SendPlanPage({
         </p>
       ) : (
         <>
+          <PaymentsKnownUpToNote known={known} locale={user.locale} />
+          {known.stale && (
+            <p className="text-sm text-amber-900">
+              The plan cannot be confirmed until a newer bank statement is imported
+              {user.role === "ADMIN"
+                ? ", unless you give the reason below (audited)."
+                : " or an administrator decides."}
+            </p>
+          )}
           <BulkSendPlanSummary plan={page.plan} />
           <ConfirmBulkSend
             action={confirmBulkSendAction}
             fingerprint={page.plan.fingerprint}
             accounts={(page.plan.selection ?? []).map(selectionValue)}
             letters={page.plan.letters.length}
+            staleOverride={known.stale && user.role === "ADMIN"}
           />
           <p className="text-xs text-slate-500">
             Plan <code className="break-all">{page.plan.fingerprint.slice(0, 12)}</code>

@@ -5,8 +5,10 @@ import { z } from "zod";
 import { ActionForm, Field } from "@/components/action-form";
 import { LetterText } from "@/components/letter-text";
 import { Money } from "@/components/money";
+import { PaymentsKnownUpToNote } from "@/components/payments-known-up-to";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { getPaymentsFreshness } from "@/lib/bank/pages";
 import { AppError } from "@/lib/errors/app-error";
 import { getLetterPreviewPage } from "@/lib/letters/pages";
 import { formatDateOnly } from "@/lib/time/dates";
@@ -26,8 +28,9 @@ export default async function LetterPreviewPage({
   const currency = String((await searchParams).currency ?? "");
   if (!z.uuid().safeParse(customerId).success || !/^[A-Z]{3}$/.test(currency)) notFound();
   let page: Awaited<ReturnType<typeof getLetterPreviewPage>>;
+  let known: Awaited<ReturnType<typeof getPaymentsFreshness>>;
   try {
-    page = await getLetterPreviewPage(user, customerId, currency);
+    [page, known] = await Promise.all([getLetterPreviewPage(user, customerId, currency), getPaymentsFreshness(user)]);
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -55,6 +58,7 @@ export default async function LetterPreviewPage({
   return (
     <div className="space-y-6">
       {back}
+      <PaymentsKnownUpToNote known={known} locale={user.locale} />
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Preview: letter {action.stage} of 4</h1>
@@ -103,6 +107,15 @@ export default async function LetterPreviewPage({
                 }
               >
                 {early && <Field name="overrideReason" label="Why it goes early" as="textarea" />}
+                {known.stale && known.knownUpTo && (
+                  <label className="flex items-start gap-2 text-sm text-amber-900">
+                    <input type="checkbox" name="confirmPaymentsKnownUpTo" value={known.knownUpTo} className="mt-1" />
+                    <span>
+                      Payments are known only up to {formatDateOnly(known.knownUpTo, user.locale)}. I confirm this
+                      letter goes anyway.
+                    </span>
+                  </label>
+                )}
                 <Field
                   name="delivery"
                   label="How it goes"

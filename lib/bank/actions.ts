@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { idField, textField } from "@/lib/actions/fields";
+import { type ActionContext, actionDefinition } from "@/lib/actions/run-action";
+import type { Actor } from "@/lib/auth/actor";
+import { WORKING_ROLES } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors/app-error";
+import { resolveBankLine } from "./resolve-bank-line";
+
+// Server-action definitions for the bank review queue (/bank/review): admins and collectors.
+
+const actor = (ctx: ActionContext): Actor => ({ userId: ctx.userId, role: ctx.role });
+
+export const resolveBankLineAction = actionDefinition({
+  name: "bank.resolve_line",
+  roles: WORKING_ROLES,
+  schema: z.object({
+    lineId: idField("a bank line"),
+    decision: z.enum(["invoices", "credit_on_account", "not_customer_payment"], {
+      message: "Choose what this payment is.",
+    }),
+    // A suggestion's customer and invoices, or what the collector typed: the customer's reference and invoice numbers.
+    customerId: z.union([idField("a customer"), z.literal("")]),
+    customerReference: textField(100),
+    invoiceIds: z
+      .string({ message: "Choose the invoices from the list." })
+      .regex(/^([0-9a-f-]{36}(,[0-9a-f-]{36})*)?$/i, "Choose the invoices from the list."),
+    invoiceNumbers: textField(2000),
+    reason: textField(500),
+  }),
+  run: async (ctx, input) => {
+    let customerId = input.customerId || null;
+    if (!customerId && input.customerReference && input.decision !== "not_customer_payment") {
+      const customer = await ctx.db.customer.findFirst({
+        where: { orgId: ctx.orgId, reference: input.customerReference },
+        select: { id: true },
+      });
+      if (!customer)
+        throw new AppError("INVALID_INPUT", `No customer has the reference "${input.customerReference}".`, {
+          customerReference: ["No customer has this reference."],
+        });
+      customerId = customer.id;
+    }
+    let invoiceIds = input.invoiceIds
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const numbers = input.invoiceNumbers
+      .split(/[,;\s]+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (numbers.length && customerId) {
+      const found = await ctx.db.invoice.findMany({
+        where: { orgId: ctx.orgId, customerId, number: { in: numbers } },
+        select: { id: true, number: true },
+      });
+      const missing = numbers.filter((n) => !found.some((f) => f.number === n));
+      if (missing.length)
+        throw new AppError("INVALID_INPUT", `This customer has no invoice ${missing.join(", ")}.`, {
+          invoiceNumbers: [`No invoice ${missing.join(", ")} on this account.`],
+        });
+      invoiceIds = [...invoiceIds, ...found.map((f) => f.id)];
+    }
+    const result = await resolveBankLine(ctx.db, {
+      orgId: ctx.orgId,
+      actor: actor(ctx),
+      lineId: input.lineId,
+      decision: input.decision,
+      customerId,
+      invoiceIds,
+      reason: input.reason,
+    });
+    const said = {
+      invoices: "Payment recorded on the invoices picked.",
+      credit_on_account: "Payment kept as credit on the customer's account.",
+      not_customer_payment: "Marked as not a customer payment.",
+    }[input.decision];
+    return { message: said, data: { customerId: result.customerId } };
+  },
+});

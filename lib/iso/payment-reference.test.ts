@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import {
+  buildKid,
+  buildRfReference,
+  isRfReference,
+  kidChecks,
+  mod10CheckDigit,
+  mod11CheckDigit,
+} from "./payment-reference";
+
+describe("KID check digits", () => {
+  it("MOD10 (Luhn) as the Nets OCR giro guide computes it", () => {
+    // Luhn's textbook example: 7992739871 → 3.
+    expect(mod10CheckDigit("7992739871")).toBe("3");
+    expect(kidChecks("79927398713")).toContain("mod10");
+    expect(kidChecks("79927398710")).toEqual([]);
+  });
+  it("MOD11 with weights 2..7 from the right; 10 is written '-'", () => {
+    // 1234567 → weights 2,3,4,5,6,7,2 from the right: 7*2+6*3+5*4+4*5+3*6+2*7+1*2 = 106; 106 % 11 = 7; 11-7 = 4.
+    expect(mod11CheckDigit("1234567")).toBe("4");
+    expect(kidChecks("12345674")).toContain("mod11");
+    expect(kidChecks("12345675")).not.toContain("mod11");
+    const dash = ["1", "2", "3", "4", "5", "6", "7", "8", "9"]
+      .map((d) => `100${d}`)
+      .find((b) => mod11CheckDigit(b) === "-");
+    if (dash) expect(kidChecks(`${dash}-`)).toEqual(["mod11"]);
+  });
+  it("builds a KID from customer reference and invoice number, padded to the length", () => {
+    const kid = buildKid({ mode: "mod10", length: 10, customerRef: "C-42", invoiceNumber: "INV-1001" });
+    expect(kid).toBe(`000421001${mod10CheckDigit("000421001")}`);
+    expect(kidChecks(kid!)).toContain("mod10");
+    expect(buildKid({ mode: "mod11", length: 0, customerRef: "7", invoiceNumber: "55" })).toBe(
+      `755${mod11CheckDigit("755")}`,
+    );
+    expect(buildKid({ mode: "mod10", length: 0, customerRef: "7", invoiceNumber: "none" })).toBeNull();
+  });
+});
+
+describe("ISO 11649 RF creditor reference", () => {
+  it("verifies the standard's example and refuses a changed digit", () => {
+    expect(isRfReference("RF18 5390 0754 7034")).toBe(true);
+    expect(isRfReference("RF18 5390 0754 7035")).toBe(false);
+    expect(isRfReference("RF18539007547034")).toBe(true);
+  });
+  it("builds references that verify", () => {
+    expect(buildRfReference("539007547034")).toBe("RF18539007547034");
+    expect(isRfReference(buildRfReference("INV2026-0042"))).toBe(true);
+  });
+});
