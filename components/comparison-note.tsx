@@ -23,17 +23,22 @@ export function ComparisonNote({ comparison, admin }: { comparison: Comparison; 
         <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900" role="status">
           No exchange rate for {missing.join(", ")}: {missing.length === 1 ? "its accounts are" : "their accounts are"}{" "}
           listed after the others, by amount in {missing.length === 1 ? "its own currency" : "each currency"}.
-          {admin && (
-            <>
-              {" "}
-              <a href="/settings/rates" className="font-medium underline">
-                Enter rates
-              </a>
-              .
-            </>
-          )}
+          {admin && <EnterRatesLink />}
         </p>
       )}
     </div>
+  );
+}
+
+/** " Enter rates." for an administrator, after a sentence naming currencies without a rate. */
+export function EnterRatesLink() {
+  return (
+    <>
+      {" "}
+      <a href="/settings/rates" className="font-medium underline">
+        Enter rates
+      </a>
+      .
+    </>
   );
 }

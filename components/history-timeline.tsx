@@ -1,5 +1,6 @@
 import Link from "next/link";
-import type { HistoryEntry } from "@/lib/collections/contact-history";
+import { type HistoryEntry, happenedOrder } from "@/lib/collections/contact-history";
+import type { DateOnly } from "@/lib/time/dates";
 
 const CHANNEL = { LETTER: "Letter", EMAIL: "Email", PHONE: "Phone", PORTAL: "Account page" } as const;
 const OUTCOME: Record<string, string> = {
@@ -16,7 +17,10 @@ const OUTCOME: Record<string, string> = {
 export interface MoneyEntry {
   type: "money";
   id: string;
+  /** When it was entered. */
   at: Date;
+  /** When it happened: the accounting date (received, issued, written off…). */
+  on: DateOnly;
   by: string;
   title: string;
   note: string;
@@ -24,7 +28,8 @@ export interface MoneyEntry {
 
 /**
  * The account's history, oldest first unless `newestFirst`: who, when, channel,
- * outcome, note; letters open as sent; payments and corrections among them.
+ * outcome, note; letters open as sent; payments and corrections among them on
+ * the day they happened (happenedOrder), each with the time it was entered.
  */
 export function HistoryTimeline({
   entries: contacts,
@@ -40,8 +45,11 @@ export function HistoryTimeline({
   timeZone: string;
 }) {
   const fmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
+  const dayFmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  const localDay = new Intl.DateTimeFormat("en-CA", { timeZone });
+  const dayOf = (e: HistoryEntry | MoneyEntry) => (e.type === "money" ? e.on : localDay.format(e.at));
   const entries: (HistoryEntry | MoneyEntry)[] = [...contacts, ...money].sort(
-    (a, b) => (a.at.getTime() - b.at.getTime()) * (newestFirst ? -1 : 1),
+    (a, b) => happenedOrder({ day: dayOf(a), at: a.at }, { day: dayOf(b), at: b.at }) * (newestFirst ? -1 : 1),
   );
   if (!entries.length)
     return <p className="rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-500">No contact yet.</p>;
@@ -52,9 +60,18 @@ export function HistoryTimeline({
     >
       {entries.map((e) => (
         <li key={e.id} className="flex gap-4 px-4 py-3 text-sm">
-          <time className="w-40 shrink-0 text-slate-500" dateTime={e.at.toISOString()}>
-            {fmt.format(e.at)}
-          </time>
+          {e.type === "money" ? (
+            <span className="w-40 shrink-0 text-slate-500">
+              <time dateTime={e.on}>{dayFmt.format(new Date(`${e.on}T00:00:00Z`))}</time>
+              <span className="block text-xs" data-testid="history-entered">
+                entered <time dateTime={e.at.toISOString()}>{fmt.format(e.at)}</time>
+              </span>
+            </span>
+          ) : (
+            <time className="w-40 shrink-0 text-slate-500" dateTime={e.at.toISOString()}>
+              {fmt.format(e.at)}
+            </time>
+          )}
           <div className="min-w-0">
             {e.type === "contact" ? (
               <p className="font-medium">

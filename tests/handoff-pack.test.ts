@@ -16,7 +16,7 @@ import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import { instantAt } from "@/lib/time/instants";
 import { flatText, pdfToText } from "@/tests/pdf-text";
 import { useTestDb } from "./db";
-import { createCustomer, createInvoice, createOrg, createUser } from "./factories";
+import { createContactAttempt, createCustomer, createInvoice, createOrg, createUser } from "./factories";
 
 const db = useTestDb();
 const at = (day: string, time = "10:00") => instantAt(day, time, "Europe/Oslo");
@@ -305,6 +305,56 @@ describe("agency hand-off pack", () => {
     ]);
     expect(rows.find((r) => r.includes("CN-MM-2"))).toContain(",2026-11-15,credit_note,,CN-MM-2,EUR,2500,Goodwill,");
     expect(pack.manifest.files.map((f) => f.name)).toContain("money-movements.csv");
+  });
+
+  it("puts payments and corrections into the contact history by the day they happened, with the entry time shown", async () => {
+    const org = await createOrg(db);
+    const actor: Actor = { userId: (await createUser(db, org.id, "COLLECTOR")).id, role: "COLLECTOR" };
+    const customer = await createCustomer(db, org.id, { name: "Epsilon AS", currency: "EUR" });
+    const invoice = await createInvoice(db, customer, {
+      amountMinor: 100_000,
+      issueDate: "2026-10-01",
+      dueDate: "2026-10-31",
+      number: "DO-1",
+    });
+    // Received on the 3rd, entered later (now): before the call of the 8th, though entered after it.
+    await recordPayment(db, {
+      orgId: org.id,
+      actor,
+      customerId: customer.id,
+      currency: "EUR",
+      amount: "200",
+      receivedOn: "2026-11-03",
+      invoiceId: invoice.id,
+      reference: "LATE-ENTRY",
+      now: at("2026-11-12"),
+    });
+    await createContactAttempt(db, customer, { occurredAt: at("2026-11-08", "09:15"), note: "Called AP" });
+    await recordCreditNote(db, {
+      orgId: org.id,
+      actor,
+      currency: "EUR",
+      now: at("2026-11-15"),
+      invoiceId: invoice.id,
+      amountMinor: 5_000,
+      reason: "Price adjustment",
+      number: "CN-DO-1",
+      issuedOn: "2026-11-15",
+    });
+    const pack = await buildHandoffPack(db, { orgId: org.id, customerId: customer.id, actor, now: at("2026-11-20") });
+    const rows = new TextDecoder().decode(unzipSync(pack.bytes)["contact-history.csv"]).split("\r\n").filter(Boolean);
+    const body = rows.slice(1).map((r) => r.split(","));
+    expect(body.map((cells) => [cells[3], cells[11]])).toEqual([
+      ["payment", "2026-11-03"],
+      ["contact", "2026-11-08"],
+      ["credit_note", "2026-11-15"],
+    ]);
+    // The payment's row shows when it was entered, and what it was.
+    const payment = await db.payment.findFirstOrThrow({ where: { customerId: customer.id } });
+    expect(body[0][0]).toBe(payment.createdAt.toISOString());
+    expect(body[0][0] > body[1][0]).toBe(true); // entered after the call, listed before it
+    expect(body[0].slice(12)).toEqual(["DO-1", "EUR", "20000"]);
+    expect(rows[0]).toContain("Happened on");
   });
 
   it("may be made by a viewer; another organization's customer is NOT_FOUND and nothing is audited there", async () => {

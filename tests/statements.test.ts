@@ -118,6 +118,35 @@ describe("statement of account", () => {
     expect(s.body).not.toContain("Late Payment Interest Act");
   });
 
+  it("separates what is overdue from what is not yet due on the statement's day", async () => {
+    const { org, customer } = await accountWithMovements("en");
+    // Due on the statement's day: not yet overdue (as on the aging report). Due later: not yet due either.
+    await createInvoice(db, customer, {
+      number: "F-1003",
+      amountMinor: 20000,
+      issueDate: "2026-11-15",
+      dueDate: "2026-12-01",
+    });
+    await createInvoice(db, customer, {
+      number: "F-1004",
+      amountMinor: 7550,
+      issueDate: "2026-11-25",
+      dueDate: "2026-12-25",
+    });
+    const s = await composeStatement(db, { orgId: org.id, customerId: customer.id, now: NOW });
+    const lines = s.body.split("\n").map((l) =>
+      l
+        .replace(/\u00a0/g, " ")
+        .trim()
+        .replace(/\s{2,}/g, " | "),
+    );
+    const at = (text: string) => lines.indexOf(text);
+    expect(at("Open invoices | NOK 1,125.50")).toBeGreaterThan(0);
+    expect(at("of which overdue | NOK 850.00")).toBe(at("Open invoices | NOK 1,125.50") + 1);
+    expect(at("of which not yet due | NOK 275.50")).toBe(at("Open invoices | NOK 1,125.50") + 2);
+    expect(lines).toContain("Total due | NOK 1,143.90");
+  });
+
   it("writes the Norwegian statement and its PDF on the letterhead, and audits the download", async () => {
     const { org, actor, customer } = await accountWithMovements("nb");
     await db.organization.update({

@@ -56,7 +56,13 @@ export default async function AgingReportPage({
         </div>
         <AsOfForm query={query} asOf={asOf} today={today} error={asOfResult.ok ? undefined : asOfResult.error} />
       </div>
-      <AgingTotals totals={report.totals} credits={report.credits} locale={user.locale} />
+      <AgingTotals
+        totals={report.totals}
+        credits={report.credits}
+        locale={user.locale}
+        base={report.base}
+        admin={user.role === "ADMIN"}
+      />
       <AccountFilters query={query} currencies={report.currencies} />
       {query.sort === "open" && !query.currency && (
         <ComparisonNote comparison={report.comparison} admin={user.role === "ADMIN"} />

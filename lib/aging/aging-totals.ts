@@ -32,16 +32,8 @@ export async function getAgingTotals(
   tx: DbOrTx,
   opts: { orgId: string; today: DateOnly; invoices?: Prisma.Sql },
 ): Promise<CurrencyTotals[]> {
-  const b = bucketConditions(opts.today);
   const overdue = Prisma.sql`due_date < ${opts.today}::date`;
-  const sums = (open: Prisma.Sql) => Prisma.sql`
-    COALESCE(sum(${open}), 0) AS open,
-    COALESCE(sum(${open}) FILTER (WHERE ${overdue}), 0) AS overdue,
-    COALESCE(sum(${open}) FILTER (WHERE ${b.current}), 0) AS current,
-    COALESCE(sum(${open}) FILTER (WHERE ${b.d1_30}), 0) AS d1_30,
-    COALESCE(sum(${open}) FILTER (WHERE ${b.d31_60}), 0) AS d31_60,
-    COALESCE(sum(${open}) FILTER (WHERE ${b.d61_90}), 0) AS d61_90,
-    COALESCE(sum(${open}) FILTER (WHERE ${b.d90_plus}), 0) AS d90_plus`;
+  const sums = (open: Prisma.Sql) => agingSums(opts.today, open);
   if (opts.invoices) {
     const rows = await tx.$queryRaw<Record<string, bigint | string>[]>(Prisma.sql`
       SELECT currency, ${sums(Prisma.sql`amount_minor - paid_minor`)},
@@ -68,6 +60,19 @@ export async function getAgingTotals(
   ]);
   const countsOf = new Map(counts.map((c) => [String(c.currency), c]));
   return rows.map((r) => totalsRow(r, countsOf.get(String(r.currency)) ?? { accounts: 0n, overdue_accounts: 0n }));
+}
+
+/** The report's figures over rows with a due_date: open, overdue and each bucket, summed from `open`. */
+export function agingSums(today: DateOnly, open: Prisma.Sql): Prisma.Sql {
+  const b = bucketConditions(today);
+  return Prisma.sql`
+    COALESCE(sum(${open}), 0) AS open,
+    COALESCE(sum(${open}) FILTER (WHERE due_date < ${today}::date), 0) AS overdue,
+    COALESCE(sum(${open}) FILTER (WHERE ${b.current}), 0) AS current,
+    COALESCE(sum(${open}) FILTER (WHERE ${b.d1_30}), 0) AS d1_30,
+    COALESCE(sum(${open}) FILTER (WHERE ${b.d31_60}), 0) AS d31_60,
+    COALESCE(sum(${open}) FILTER (WHERE ${b.d61_90}), 0) AS d61_90,
+    COALESCE(sum(${open}) FILTER (WHERE ${b.d90_plus}), 0) AS d90_plus`;
 }
 
 function totalsRow(sums: Record<string, bigint | string>, counts: Record<string, bigint | string>): CurrencyTotals {

@@ -5,6 +5,7 @@ import { loadRateTable } from "@/lib/rates/convert";
 import type { DateOnly } from "@/lib/time/dates";
 import { asOfArgs, asOfNeeded } from "./aging-as-of";
 import { getAgingTotals } from "./aging-totals";
+import { type BaseCurrencyTotals, getBaseCurrencyTotals } from "./base-currency-totals";
 import { type AccountQuery, listAgingAccounts } from "./list-accounts";
 
 /**
@@ -14,6 +15,7 @@ import { type AccountQuery, listAgingAccounts } from "./list-accounts";
  * (the summary tables already count them). Today's report without
  * a name or bucket filter reuses the totals' account count for the table
  * instead of counting every account again; otherwise both run side by side.
+ * The totals in the base currency (base-currency-totals.ts) run beside the accounts.
  */
 export async function getAgingReport(
   tx: DbOrTx,
@@ -33,8 +35,10 @@ export async function getAgingReport(
   ]);
   const currencies = [...new Set([...totals.map((t) => t.currency), ...credits.map((c) => c.currency)])].sort();
   const totalCurrencies = [...new Set(totals.map((t) => t.currency))].sort();
-  const report = (accounts: Awaited<ReturnType<typeof listAgingAccounts>>) => ({
+  const inBase = (): Promise<BaseCurrencyTotals> => getBaseCurrencyTotals(tx, { ...args, rates });
+  const report = ([accounts, base]: [Awaited<ReturnType<typeof listAgingAccounts>>, BaseCurrencyTotals]) => ({
     totals,
+    base,
     credits,
     accounts,
     currencies,
@@ -42,9 +46,9 @@ export async function getAgingReport(
   });
   // The open sort walks each currency's accounts (the totals' currencies).
   const withRates = { ...args, rates, currencies: totalCurrencies };
-  if (query.q || query.bucket || past) return report(await listAgingAccounts(tx, withRates));
+  if (query.q || query.bucket || past) return report(await Promise.all([listAgingAccounts(tx, withRates), inBase()]));
   const total = totals
     .filter((t) => !query.currency || t.currency === query.currency)
     .reduce((n, t) => n + t.accounts, 0);
-  return report(await listAgingAccounts(tx, { ...withRates, total }));
+  return report(await Promise.all([listAgingAccounts(tx, { ...withRates, total }), inBase()]));
 }

@@ -204,3 +204,12 @@ export async function getLetterOrThrow(tx: DbOrTx, opts: { orgId: string; letter
   if (!letter) throw new AppError("NOT_FOUND", "That letter was not found.");
   return letter;
 }
+
+/**
+ * The order of an account's history when payments and corrections sit among the
+ * contacts: by the day it happened (a payment has a date, not a time; a contact's
+ * day is in the organization's time zone), then by when it was entered or occurred.
+ */
+export function happenedOrder(a: { day: string; at: Date }, b: { day: string; at: Date }): number {
+  return a.day.localeCompare(b.day) || a.at.getTime() - b.at.getTime();
+}

@@ -1,5 +1,7 @@
 import { getAgingTotalsOn } from "@/lib/aging/aging-totals-on";
+import { getBaseCurrencyTotalsOn } from "@/lib/aging/base-currency-totals";
 import type { DbOrTx } from "@/lib/db/client";
+import { loadRateTable } from "@/lib/rates/convert";
 import { addDaysTo, type DateOnly } from "@/lib/time/dates";
 import { type AgingHistoryPoint, getMonthEndSnapshots } from "./aging-history";
 import { getCollectedByMonth } from "./collected";
@@ -13,7 +15,7 @@ export const HISTORY_MONTHS = 12;
 
 /**
  * Everything the dashboard shows, per currency (exact; no conversion): today's
- * open and overdue from the aging summary tables, DSO, collections and the
+ * open and overdue (and, apart, their total in the base currency at today's rates) from the aging summary tables, DSO, collections and the
  * month-end aging history (the daily snapshots; this month: today's figures), promises, letters and
  * hand-offs. Each figure is one aggregate query; they run side by side.
  */
@@ -22,10 +24,13 @@ export async function getDashboard(tx: DbOrTx, opts: { orgId: string; timeZone: 
   const thisMonth = monthStart(today);
   const lastMonth = addMonths(today, -1);
   const months = lastMonths(today, HISTORY_MONTHS);
-  const [org, totals, invoiced, collected, snapshots, promisesThisMonth, promisesLastMonth, letters, handoffs] =
+  const [org, totals, inBase, invoiced, collected, snapshots, promisesThisMonth, promisesLastMonth, letters, handoffs] =
     await Promise.all([
       tx.organization.findUniqueOrThrow({ where: { id: orgId }, select: { defaultCurrency: true } }),
       getAgingTotalsOn(tx, { orgId, day: today }),
+      loadRateTable(tx, { orgId, on: today }).then((rates) =>
+        getBaseCurrencyTotalsOn(tx, { orgId, day: today, timeZone, rates }),
+      ),
       getInvoicedInDsoPeriod(tx, { orgId, today }),
       getCollectedByMonth(tx, { orgId, from: months[0], today }),
       getMonthEndSnapshots(tx, { orgId, from: months[0], today: addDaysTo(thisMonth, -1) }),
@@ -67,6 +72,7 @@ export async function getDashboard(tx: DbOrTx, opts: { orgId: string; timeZone: 
     dsoFrom: addDaysTo(today, -(DSO_PERIOD_DAYS - 1)),
     currencies,
     perCurrency,
+    inBase,
     collected,
     history,
     promises: { thisMonth: promisesThisMonth, lastMonth: promisesLastMonth },

@@ -79,7 +79,7 @@ export async function buildHandoffPack(
     const sha = parseLetterhead(letter.letterhead)?.logoSha256;
     files.set(letter.fileName, await renderLetterPdf(letter, sha ? logos.get(sha) : null));
   }
-  files.set("contact-history.csv", utf8(contactHistoryCsv(data.history, data.org.timeZone)));
+  files.set("contact-history.csv", utf8(contactHistoryCsv(data.history, data.movements, data.org.timeZone)));
   files.set("money-movements.csv", utf8(moneyMovementsCsv(data.movements, data.org.timeZone)));
   // Interest and fees are claims of their own, never part of an invoice's principal.
   const charges = await listCustomerCharges(db, opts);

@@ -23,6 +23,9 @@ export interface StatementPhrases {
   creditApplied: string;
   extension(from: string, to: string): string;
   openInvoices: string;
+  /** The open invoices split by due date: past due as of the statement's day, and not yet due. */
+  overdue: string;
+  notYetDue: string;
   openCharges: string;
   totalDue: string;
   credit: string;
@@ -50,6 +53,8 @@ const en: StatementPhrases = {
   creditApplied: "  Account credit applied",
   extension: (from, to) => `  Due date moved from ${from} to ${to}`,
   openInvoices: "Open invoices",
+  overdue: "  of which overdue",
+  notYetDue: "  of which not yet due",
   openCharges: "Open interest and fees",
   totalDue: "Total due",
   credit: "Credit on account, not yet applied",
@@ -78,6 +83,8 @@ const nb: StatementPhrases = {
   creditApplied: "  Kontokreditt avregnet",
   extension: (from, to) => `  Forfall endret fra ${from} til ${to}`,
   openInvoices: "Åpne fakturaer",
+  overdue: "  herav forfalt",
+  notYetDue: "  herav ikke forfalt",
   openCharges: "Åpne renter og gebyrer",
   totalDue: "Til betaling",
   credit: "Kreditt på kontoen, ikke avregnet",
@@ -106,6 +113,8 @@ const it: StatementPhrases = {
   creditApplied: "  Credito in conto compensato",
   extension: (from, to) => `  Scadenza prorogata dal ${from} al ${to}`,
   openInvoices: "Fatture aperte",
+  overdue: "  di cui scadute",
+  notYetDue: "  di cui non ancora scadute",
   openCharges: "Interessi e spese aperti",
   totalDue: "Totale dovuto",
   credit: "Credito in conto non ancora compensato",

@@ -89,6 +89,11 @@ function accountBlocks(a: StatementAccount, w: StatementPhrases, facts: Statemen
   const chargesOpen = a.charges.reduce((s, c) => s + c.openMinor, 0);
   // The totals sit at the foot of the Open column.
   const totals = [["", w.openInvoices, "", money(invoicesOpen)]];
+  // What the customer must pay now apart from what falls due later (due before the statement's day = overdue, as on the aging report).
+  if (a.invoices.length) {
+    const overdue = a.invoices.filter((i) => i.dueDate < facts.asOf).reduce((s, i) => s + i.openMinor, 0);
+    totals.push(["", w.overdue, "", money(overdue)], ["", w.notYetDue, "", money(invoicesOpen - overdue)]);
+  }
   if (a.charges.length) totals.push(["", w.openCharges, "", money(chargesOpen)]);
   totals.push(["", w.totalDue, "", money(invoicesOpen + chargesOpen)]);
   if (a.creditMinor) {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BaseTotalCard, showsBaseTotal } from "@/components/base-currency-total";
 import { AgingHistoryChart, CollectionsChart } from "@/components/dashboard-charts";
 import { ActivityCards, CurrencyCards } from "@/components/dashboard-figures";
 import { PaymentsKnownUpToNote } from "@/components/payments-known-up-to";
@@ -35,8 +36,8 @@ export default async function DashboardPage({
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">How collection is going</h1>
         <p className="text-sm text-slate-500">
-          As of {formatDateOnly(today, user.locale, "long")} ({user.timeZone}). Each currency on its own: amounts in
-          different currencies are never added up.
+          As of {formatDateOnly(today, user.locale, "long")} ({user.timeZone}). Each currency on its own; the total in
+          the base currency below converts each currency's total at the dated exchange rates.
         </p>
       </div>
       <PaymentsKnownUpToNote known={known} locale={user.locale} />
@@ -46,6 +47,9 @@ export default async function DashboardPage({
           Receivables today
         </h2>
         <CurrencyCards rows={dashboard.perCurrency} locale={user.locale} />
+        {showsBaseTotal(dashboard.inBase) && (
+          <BaseTotalCard base={dashboard.inBase} locale={user.locale} admin={user.role === "ADMIN"} />
+        )}
         <p className="text-xs text-slate-600" data-testid="dso-formula">
           DSO (days sales outstanding) = open receivables today ÷ amount invoiced in the last 90 days (
           {formatDateOnly(dashboard.dsoFrom, user.locale)} to {formatDateOnly(today, user.locale)}) × 90: the standard

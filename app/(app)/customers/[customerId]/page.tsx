@@ -84,6 +84,7 @@ export default async function CustomerPage({
     type: "money" as const,
     id: m.id,
     at: m.at,
+    on: m.on,
     by: m.by,
     title: describeMovement(m, f),
     note: m.kind === "payment" || m.kind === "unapplied_payment" ? "" : m.reason,
