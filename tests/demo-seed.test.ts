@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { listWorklist } from "@/lib/collections/list-worklist";
+import { verifyAnchoredHistory } from "@/lib/history/verify-anchored";
 import { letterSha256 } from "@/lib/letters/compose-letter";
 import { phrasesFor } from "@/lib/letters/render";
 import { DEMO_ORG_ID, seedDemo } from "@/tooling/demo/seed-demo";
@@ -14,6 +15,11 @@ describe("demo data", () => {
     expect(summary.created).toBe(true);
     const letters = await db.letter.findMany({ where: { orgId: DEMO_ORG_ID } });
     expect(letters.length).toBeGreaterThan(5);
+    // "Verify history" on the demo passes: every seeded letter has its signed checkpoint.
+    expect(await verifyAnchoredHistory(db, { orgId: DEMO_ORG_ID })).toMatchObject({
+      ok: true,
+      letters: letters.length,
+    });
     for (const l of letters) {
       expect(l.body).toContain(phrasesFor(l.language).invoiceHeader[3]); // each letter in its customer's language
       expect(l.body).toContain("Aurora Components AS");

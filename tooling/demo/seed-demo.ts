@@ -4,6 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ContactOutcome, Role } from "@/lib/generated/prisma/enums";
+import { checkpointHistory } from "@/lib/history/checkpoint";
 import { profileFor } from "@/lib/law/profile";
 import { letterSha256 } from "@/lib/letters/compose-letter";
 import { letterDeadline } from "@/lib/letters/deadline";
@@ -441,6 +442,10 @@ export async function seedDemo(
         { orgId: orgId },
         { kind: "demo.seeded", payload: { customers: customers.length, invoices: invoices.length } },
       );
+      // A sent letter always has a signed checkpoint at or after it (send-next-letter.ts), and
+      // "Verify history" flags one without (lib/history/verify-coverage.ts): the demo's letters,
+      // written here in bulk, get theirs the same way, one checkpoint over everything seeded.
+      await checkpointHistory(tx, { orgId, now: opts.now ?? new Date() });
     },
     { timeout: 120_000 },
   );
