@@ -137,7 +137,7 @@ function figureCells(
 
 function baseRow(base: BaseCurrencyTotals, locale: string) {
   return (
-    <tr data-testid="base-total-row" data-currency={base.base}>
+    <tr data-testid="base-total-row" data-base-currency={base.base}>
       <th scope="row" className="px-3 py-3 text-left">
         <span className="font-semibold">All in {base.base}</span>
         <span className="block whitespace-nowrap text-xs font-normal text-slate-500">at dated rates</span>

@@ -47,13 +47,13 @@ export function BaseTotalCard({ base, locale, admin }: { base: BaseCurrencyTotal
       <h3 className="text-sm font-semibold text-slate-900">All currencies in {base.base}</h3>
       <dl className="grid grid-cols-2 gap-x-4 text-sm">
         <div>
-          <dt className="text-xs text-slate-500">Total open</dt>
+          <dt className="text-xs text-slate-700">Total open</dt>
           <dd className="text-base font-semibold text-slate-900" data-testid="base-open">
             <Money minor={base.open} currency={base.base} locale={locale} />
           </dd>
         </div>
         <div>
-          <dt className="text-xs text-slate-500">Overdue</dt>
+          <dt className="text-xs text-slate-700">Overdue</dt>
           <dd className="text-base font-semibold text-red-700" data-testid="base-overdue">
             <Money minor={base.overdue} currency={base.base} locale={locale} />
           </dd>
