@@ -209,8 +209,8 @@ describe("heap budget of the long-running processes", () => {
         "-e",
         "console.log(require('v8').getHeapStatistics().heap_size_limit)",
       ]);
-      // V8 adds its young generation on top of the old-space cap.
-      expect(Number(limit.toString()) / 2 ** 20).toBeLessThan(mb + 128);
+      // V8 adds its young generation on top of the old-space cap (about 128 MB on Node 20, 192 MB on Node 24).
+      expect(Number(limit.toString()) / 2 ** 20).toBeLessThan(mb + 256);
     }
     expect(WEB_HEAP_MB + WORKER_HEAP_MB).toBeLessThan(8 * 1024); // leaves most of 24 GiB to PostgreSQL
   });
