@@ -104,6 +104,12 @@ export function describeAuditEvent(e: AuditEventInput, ctx: DescribeContext = NO
         : `Removed the ${e.payload.currency} bank account`;
     case "letter_template.saved":
       return `${e.payload.reverted ? "Reverted" : "Saved"} the ${e.payload.language} template of letter ${e.payload.stage}`;
+    case "email_settings.saved":
+      return `Saved the email settings (${e.payload.host}:${e.payload.port}, ${e.payload.security}; password ${e.payload.password})`;
+    case "email_settings.removed":
+      return `Removed the email settings (${e.payload.host}): email goes through the server's default again`;
+    case "email_settings.tested":
+      return `Sent a test email to ${e.payload.to}: ${e.payload.outcome === "ACCEPTED" ? "accepted" : "failed"} (${e.payload.answer})`;
     case "letterhead.updated":
       return `Updated the letterhead${e.payload.fields.length ? ` (${e.payload.fields.join(", ")})` : ""}`;
     case "letter.email_requested":

@@ -306,6 +306,25 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
       reverted: z.boolean(),
     }),
   }),
+  // Settings → Email (lib/delivery/email-settings.ts): never the password, only what happened to it.
+  z.object({
+    kind: z.literal("email_settings.saved"),
+    payload: z.object({
+      fields: z.array(z.string()),
+      password: z.enum(["set", "replaced", "kept", "removed", "none"]),
+      host: z.string(),
+      port: z.number().int(),
+      security: z.string(),
+    }),
+  }),
+  z.object({
+    kind: z.literal("email_settings.removed"),
+    payload: z.object({ host: z.string() }),
+  }),
+  z.object({
+    kind: z.literal("email_settings.tested"),
+    payload: z.object({ to: z.string(), outcome: z.enum(["ACCEPTED", "FAILED"]), answer: z.string() }),
+  }),
   z.object({
     kind: z.literal("letterhead.updated"),
     payload: z.object({ fields: z.array(z.string()), logoSha256: z.string().nullable() }),

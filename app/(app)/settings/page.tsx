@@ -49,6 +49,12 @@ export default async function SettingsPage() {
         description: "Name, logo, address, phone, email and payment instructions that head every letter.",
       },
       {
+        href: "/settings/email",
+        title: "Email",
+        description:
+          "Your own mail server and sender for letters and statements by email, with a test email that shows the server's answer.",
+      },
+      {
         href: "/settings/templates",
         title: "Letter templates",
         description: "The wording of each stage in English, Italian and Norwegian, previewed on a real account.",
