@@ -591,6 +591,7 @@ export const actionTable: Record<string, ActionRow> = {
       fromAddress: "ar@matrix.example",
       accentColor: "#1e3a8a",
     }),
+    textFields: ["user", "password", "fromName"],
   },
   "delivery.remove_email_settings": {
     allowed: ["ADMIN"],

@@ -14,33 +14,44 @@ import { seal, unseal } from "./secret-box";
 const text = (max: number, message: string) =>
   z.string({ message }).trim().max(max, `Keep it under ${max} characters.`);
 
+const LABEL = "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+const HOST_NAME = new RegExp(`^${LABEL}(\\.${LABEL})*$`);
+
+/** A DNS name with at least one letter (so "0000-00-00" is no host), or a dotted IPv4 address. */
+function isHost(v: string): boolean {
+  const ipv4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(v);
+  if (ipv4) return ipv4.slice(1).every((octet) => Number(octet) <= 255);
+  return HOST_NAME.test(v) && /[A-Za-z]/.test(v);
+}
+
 // Header injection: a name or address with a line break could add headers to every message.
 const oneLine = (v: string) => !/[\r\n]/.test(v);
 
 export const emailSettingsSchema = z.object({
   host: text(253, "The SMTP server is missing.")
     .min(1, "The SMTP server's name, e.g. smtp.example.com.")
-    .regex(/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:.]+\]$/, "A host name or IP address, without smtp:// or a port."),
-  port: z.coerce
-    .number({ message: "A port number, e.g. 587." })
-    .int("A whole number, e.g. 587.")
-    .min(1, "Ports run from 1 to 65535.")
-    .max(65535, "Ports run from 1 to 65535."),
+    .refine(isHost, "A host name or IPv4 address, without smtp:// or a port."),
+  // The form's text only: a JSON `true` must not become port 1.
+  port: z
+    .string({ message: "A port number, e.g. 587." })
+    .trim()
+    .regex(/^\d{1,5}$/, "A whole number, e.g. 587.")
+    .transform(Number)
+    .pipe(z.number().min(1, "Ports run from 1 to 65535.").max(65535, "Ports run from 1 to 65535.")),
   security: z.enum(["tls", "starttls", "none"], { message: "Choose how the connection is secured." }),
   user: text(320, "The user name is missing.").refine(oneLine, "One line only."),
   /** Empty: keep the stored password. */
-  password: z.string().max(1000, "Keep it under 1000 characters.").default(""),
+  password: z.string({ message: "The password field is missing." }).max(1000, "Keep it under 1000 characters."),
   removePassword: z.literal("on").optional(),
   fromName: text(200, "The sender's name is missing.")
     .min(1, "The name customers see as the sender, e.g. your company's.")
     .refine(oneLine, "One line only."),
   fromAddress: z.email("A valid email address, e.g. accounts@example.com.").max(320),
   accentColor: z
-    .string()
+    .string({ message: "A colour as #rrggbb, e.g. #1e3a8a." })
     .trim()
     .regex(/^#[0-9a-fA-F]{6}$/, "A colour as #rrggbb, e.g. #1e3a8a.")
-    .transform((v) => v.toLowerCase())
-    .default("#0f172a"),
+    .transform((v) => v.toLowerCase()),
 });
 
 export type EmailSettingsInput = z.infer<typeof emailSettingsSchema>;
