@@ -6,7 +6,7 @@ import { emailSettingsSchema, removeEmailSettings, saveEmailSettings } from "./e
 import { retryEmailDelivery } from "./request-email-delivery";
 import { sendTestEmail } from "./send-test-email";
 
-// Server-action definitions for email delivery; app/ wraps them with defineAction.
+// Server-action definitions for email delivery; pages bind them by name (lib/server-actions).
 
 /** Sends a stored letter by email, or retries a failed delivery: a new delivery row, never an update. */
 export const emailLetterAction = actionDefinition({

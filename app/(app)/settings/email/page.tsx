@@ -3,7 +3,7 @@ import { EmailSettingsForms } from "@/components/email-settings";
 import { ADMIN_ONLY } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getEmailSettingsPage } from "@/lib/delivery/pages";
-import { removeEmailSettingsAction, saveEmailSettingsAction, sendTestEmailAction } from "./actions";
+import { bindAction } from "@/lib/server-actions/bind";
 
 export const metadata: Metadata = { title: "Email" };
 
@@ -35,9 +35,9 @@ export default async function EmailSettingsPage() {
         settings={settings}
         userEmail={userEmail}
         keyProblem={keyProblem}
-        save={saveEmailSettingsAction}
-        test={sendTestEmailAction}
-        remove={removeEmailSettingsAction}
+        save={bindAction("delivery.save_email_settings")}
+        test={bindAction("delivery.send_test_email")}
+        remove={bindAction("delivery.remove_email_settings")}
       />
     </div>
   );
