@@ -6,6 +6,7 @@ import { loadSessionUser } from "@/lib/auth/session-user";
 import { removeEmailSettingsAction, saveEmailSettingsAction, sendTestEmailAction } from "@/lib/delivery/actions";
 import { emailServerOf } from "@/lib/delivery/email-settings";
 import { emailSettingsPage } from "@/lib/delivery/pages";
+import { sendPolicyReminder } from "@/lib/delivery/send-policy-reminder";
 import { deliveryTasks } from "@/lib/delivery/tasks";
 import { runDueJobs } from "@/lib/jobs/queue";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
@@ -299,6 +300,34 @@ describe("letters and statements by email, through the organization's server", (
     });
     await screenshots(mail.html as string, null, "email-statement");
   }, 90_000);
+});
+
+describe("a policy's courtesy reminder", () => {
+  it("goes through the organization's server and sender, not the default", async () => {
+    const { org, ctx } = await orgWithAdmin();
+    await runAction(saveEmailSettingsAction, ctx, settingsForm());
+    const email = address("reminder");
+    const customer = await createCustomer(db, org.id, { name: "Vik AS", currency: "NOK", language: "nb", email });
+    const run = await db.workflowStepRun.create({
+      data: {
+        orgId: org.id,
+        customerId: customer.id,
+        currency: "NOK",
+        policyName: "Forbrukere",
+        stepKey: "remind",
+        stepKind: "reminder_email",
+        anchorOn: new Date("2026-11-04T00:00:00Z"),
+        runOn: new Date("2026-11-01T00:00:00Z"),
+        recipient: email,
+        subject: "Påminnelse: faktura forfaller snart",
+        body: "Hei,\n\nfakturaen forfaller 4. november.",
+      },
+    });
+    expect(await sendPolicyReminder(db, { runId: run.id, transport: { kind: "outbox" } })).toBe("sent");
+    expect(smtp.mailTo(email)).toHaveLength(1);
+    expect(smtp.mailTo(email)[0].from?.text).toBe('"Aurora Components AS — Accounts" <accounts@aurora.example>');
+    expect(await db.workflowStepRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ transport: "smtp" });
+  });
 });
 
 /** The HTML as a mail client would show it (the CID logo given as data), at 390 and 1440 px; no request may leave. */
