@@ -1,5 +1,5 @@
 import { smtpInbox } from "@/tests/smtp-inbox";
-import { expect, screenshot, test } from "./fixtures";
+import { expect, problems, screenshot, test } from "./fixtures";
 import { ownOrg } from "./own-org";
 
 // Settings → Email as an administrator does it: a real SMTP listener that wants a login,
@@ -45,6 +45,7 @@ test.describe("as an admin", () => {
     await test.getByRole("button", { name: "Send a test email" }).click();
     await expect(test.getByRole("status")).toContainText(`Sent to ${to}. The server answered: 250`);
     expect(smtp.mailTo(to)).toHaveLength(1);
+    expect(await problems(page, "settings-email")).toEqual([]);
     await screenshot(page, "settings-email-1440");
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, "settings-email-390");
