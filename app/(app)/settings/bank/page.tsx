@@ -3,7 +3,7 @@ import { BankMatchingForm } from "@/components/bank-matching-form";
 import { ADMIN_ONLY } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getBankMatchingPage } from "@/lib/bank/pages";
-import { updateBankMatchingAction } from "./actions";
+import { bindAction } from "@/lib/server-actions/bind";
 
 export const metadata: Metadata = { title: "Bank matching" };
 
@@ -26,7 +26,7 @@ export default async function BankMatchingSettingsPage() {
           change is in the audit log.
         </p>
       </div>
-      <BankMatchingForm values={values} action={updateBankMatchingAction} />
+      <BankMatchingForm values={values} action={bindAction("bank.update_matching")} />
     </div>
   );
 }
