@@ -1,7 +1,7 @@
 // `npm start`: database (embedded unless DATABASE_URL), migrations, demo data on
 // first run, a production build when the sources changed, then `next start`.
 import { type ChildProcess, spawn } from "node:child_process";
-import { resolveAuthSecret } from "@/lib/config";
+import { resolveAuthSecret, resolveEmailSettingsKey } from "@/lib/config";
 import { grantAppRole } from "@/lib/db/app-role";
 import { createDb } from "@/lib/db/client";
 import { openAppDatabase } from "@/lib/db/local-database";
@@ -56,7 +56,14 @@ try {
   if (setupCode) writeSetupCodeFile(setupCode);
   await prisma.$disconnect();
 
-  const env = { DATABASE_URL: appUrl, AUTH_SECRET: authSecret, DUNNING_DEMO: demo ? "1" : "", PORT: String(port) };
+  const emailSettingsKey = resolveEmailSettingsKey({ demo: database.embedded });
+  const env = {
+    DATABASE_URL: appUrl,
+    AUTH_SECRET: authSecret,
+    DUNNING_DEMO: demo ? "1" : "",
+    PORT: String(port),
+    ...(emailSettingsKey ? { EMAIL_SETTINGS_KEY: emailSettingsKey } : {}),
+  };
   if (!dev && !buildIsCurrent()) {
     console.log("Building the app (first start, or the sources changed)…");
     await runNextToEnd(["build"], env);
