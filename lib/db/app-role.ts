@@ -57,6 +57,10 @@ export const APP_TABLE_GRANTS: Record<string, string[]> = {
   portal_revocations: ["INSERT"],
   customer_files: ["INSERT"],
   portal_rate_windows: ["INSERT", "UPDATE", "DELETE"],
+  // Inbound mail (lib/inbound): a reply address is made once; an attachment is kept as received.
+  // Messages keep the default: assigned and marked read by UPDATE, never deleted.
+  reply_tokens: ["INSERT"],
+  inbound_attachments: ["INSERT"],
 };
 export const DEFAULT_TABLE_GRANTS = ["INSERT", "UPDATE"];
 

@@ -3,6 +3,7 @@ import { documentOf } from "@/lib/documents/kinds";
 import { beforeSignOff } from "@/lib/documents/portal-block";
 import type { MailTransport } from "./mail-transport";
 import { type DeliveredDocument, recordDeliveryResult, senderAddress } from "./record-delivery-result";
+import { replyAddressFor } from "./reply-address";
 
 type Message = { subject: string; text: string; filename: string; pdf: Uint8Array };
 
@@ -73,9 +74,18 @@ export async function deliverEmail(
     return "accepted";
   }
   try {
+    const theCase = doc.caseId
+      ? await db.collectionCase.findUnique({ where: { id: doc.caseId }, select: { currency: true } })
+      : null;
+    const replyTo = await replyAddressFor(db, {
+      orgId: doc.orgId,
+      customerId: doc.customerId,
+      currency: theCase?.currency ?? null,
+    });
     const info = await opts.transport.send({
       from,
       to: delivery.recipient,
+      replyTo,
       subject: message.subject,
       text: message.text,
       attachment: { filename: message.filename, content: message.pdf },

@@ -9,6 +9,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** The account's reply address (lib/delivery/reply-address.ts): answers come back to the app. */
+  replyTo?: string | null;
   /** Absent for a plain message (a policy's courtesy reminder). */
   attachment?: { filename: string; content: Uint8Array };
   /** Further PDFs: the invoice copies the letter encloses. */
@@ -34,6 +36,7 @@ export function smtpSender(url: string): SmtpSender {
       const info = await transport.sendMail({
         from: mail.from,
         to: mail.to,
+        ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
         subject: mail.subject,
         text: mail.text,
         attachments: [...(mail.attachment ? [mail.attachment] : []), ...(mail.more ?? [])].map((a) => ({

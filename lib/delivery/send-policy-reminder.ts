@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { clockNow } from "@/lib/time/dates";
 import type { MailTransport } from "./mail-transport";
 import { senderAddress } from "./record-delivery-result";
+import { replyAddressFor } from "./reply-address";
 
 /**
  * Sends a policy's courtesy reminder written by the daily steps pass (lib/collections/
@@ -70,7 +71,8 @@ export async function sendPolicyReminder(
   }
   const from = senderAddress(run.org);
   if (!from) throw new Error("No sender address: set the organization's email (Settings) or MAIL_FROM.");
-  await opts.transport.send({ from, to: run.recipient, subject: run.subject, text: run.body });
+  const replyTo = await replyAddressFor(db, { orgId: run.orgId, customerId: run.customerId, currency: null });
+  await opts.transport.send({ from, to: run.recipient, replyTo, subject: run.subject, text: run.body });
   await finish("smtp", note);
   return "sent";
 }
