@@ -6,9 +6,12 @@ import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
 import { getReplyPage } from "@/lib/inbound/pages";
-import { assignReplyAction, markReplyReadAction } from "../actions";
+import { bindAction } from "@/lib/server-actions/bind";
 
 export const metadata: Metadata = { title: "Reply" };
+
+const markReplyReadAction = bindAction("inbound.mark_read");
+const assignReplyAction = bindAction("inbound.assign");
 
 const MATCHED: Record<string, string> = {
   token: "by the reply address of the account",

@@ -4,9 +4,11 @@ import { ActionForm, Field } from "@/components/action-form";
 import { ADMIN_ONLY } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getReplyDomain } from "@/lib/inbound/pages";
-import { setReplyDomainAction } from "./actions";
+import { bindAction } from "@/lib/server-actions/bind";
 
 export const metadata: Metadata = { title: "Reply domain" };
+
+const setReplyDomainAction = bindAction("inbound.set_reply_domain");
 
 // A form of its own for now: it belongs on Settings → Email (issue 26 §3) once that page exists.
 export default async function ReplyDomainPage() {
