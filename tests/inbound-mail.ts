@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import MailComposer from "nodemailer/lib/mail-composer";
+import MailComposer from "nodemailer/lib/mail-composer/index.js";
 
 // Real RFC 5322 messages for the inbound tests, built by nodemailer's composer (the
 // same MIME writer that sends our letters): plain, HTML-only, multipart with an

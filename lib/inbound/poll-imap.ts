@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { defineTask, jobType } from "@/lib/jobs/define-task";
+import { clockNow } from "@/lib/time/dates";
 import { MAX_MESSAGE_BYTES, receiveInboundMessage } from "./receive-message";
 
 // The other way replies come in: a mailbox (the reply domain's catch-all, say) read over
@@ -117,7 +118,8 @@ export function imapPollTasks(db: Db, config: ImapConfig) {
   return defineTask({
     ...IMAP_POLL_JOB,
     run: async (_payload, helpers) => {
-      const done = await pollImapMailbox(db, config, { now: () => new Date() });
+      // The app's clock (frozen in demos), as for every other entry in the history.
+      const done = await pollImapMailbox(db, config, { now: clockNow });
       if (done.stored || done.refused || done.failed)
         helpers.logger.info(
           `Inbound mailbox: ${done.stored} stored, ${done.duplicates} seen before, ${done.refused} refused, ${done.failed} to retry.`,

@@ -1,6 +1,7 @@
 import { db as appDb, type Db } from "@/lib/db/client";
 import { transientDbError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
+import { clockNow } from "@/lib/time/dates";
 import { checkMailgunSignature, readMailgun } from "./providers/mailgun";
 import { checkPostmarkAuth, readPostmark } from "./providers/postmark";
 import { MAX_MESSAGE_BYTES, type ReceiveResult, receiveInboundMessage } from "./receive-message";
@@ -44,7 +45,13 @@ export async function receiveWebhook(
   db: Db,
   provider: InboundProvider,
   request: Request,
-  opts: { env: Record<string, string | undefined>; now: Date },
+  opts: {
+    env: Record<string, string | undefined>;
+    /** The app's clock (frozen in demos): the message's received-at. */
+    now: Date;
+    /** The wall clock: a signature's age is real time, whatever the app's clock says. */
+    wallNow: Date;
+  },
 ): Promise<ReceiveResult> {
   if (provider === "postmark") {
     // Credentials first: an unauthenticated body is never read past its headers.
@@ -77,7 +84,7 @@ export async function receiveWebhook(
     );
     throw error;
   });
-  checkMailgunSignature(auth, opts.env.MAILGUN_SIGNING_KEY, opts.now);
+  checkMailgunSignature(auth, opts.env.MAILGUN_SIGNING_KEY, opts.wallNow);
   return receiveInboundMessage(db, { raw, envelopeTo, source: "mailgun", receivedAt: opts.now });
 }
 
@@ -88,7 +95,11 @@ export function inboundWebhookRoute(
 ) {
   return async function POST(request: Request): Promise<Response> {
     try {
-      const result = await receiveWebhook(deps.db(), provider, request, { env: deps.env, now: new Date() });
+      const result = await receiveWebhook(deps.db(), provider, request, {
+        env: deps.env,
+        now: clockNow(),
+        wallNow: new Date(),
+      });
       return Response.json({ status: result.status, id: result.messageId });
     } catch (caught) {
       const error = transientDbError(caught) ?? caught;
