@@ -57,6 +57,8 @@ export default defineConfig({
         DUNNING_DEMO: "1",
         DUNNING_FROZEN_NOW: process.env.DUNNING_FROZEN_NOW ?? "",
         NEXT_TELEMETRY_DISABLED: "1",
+        // Postmark's inbound webhook password (lib/inbound/providers/postmark.ts): e2e/inbound-replies.spec.ts posts replies.
+        INBOUND_WEBHOOK_SECRET: "e2e-inbound-secret",
       },
     },
     {

@@ -35,6 +35,8 @@ export function proxy(request: NextRequest) {
 // api/v1 and api/docs are left out: the public API authenticates by bearer token
 // (lib/api), and its reference page is public. api/imports is left out: a proxy buffers request bodies only up to 10 MB, and
 // uploads stream larger files; that route handler checks the session, origin and address itself.
+// api/inbound is left out: mail providers post replies there, authenticated by their own
+// signature or credentials (lib/inbound/webhook-route.ts), never by a session.
 export const config = {
-  matcher: ["/((?!api/imports|api/v1/|api/docs|_next/|favicon.ico|logo.svg).*)"],
+  matcher: ["/((?!api/imports|api/inbound/|api/v1/|api/docs|_next/|favicon.ico|logo.svg).*)"],
 };

@@ -13,6 +13,7 @@ import { transportFromEnv } from "@/lib/delivery/mail-transport";
 import { deliveryTasks } from "@/lib/delivery/tasks";
 import { printTasks } from "@/lib/documents/print-run";
 import { importTasks } from "@/lib/imports/import-jobs";
+import { IMAP_POLL_CRONTAB, imapConfigFromUrl, imapPollTasks } from "@/lib/inbound/poll-imap";
 import { startWorker } from "@/lib/jobs/queue";
 import { RATE_FETCH_CRONTAB, rateFetchTasks } from "@/lib/law/fetch-published-rates";
 import { bulkSendTasks } from "@/lib/letters/bulk-send";
@@ -28,6 +29,8 @@ const db = createDb(url);
 const transport = transportFromEnv();
 // IMPORT_WATCH_DIR: one subfolder per organization id; files dropped there are imported each minute.
 const watchDir = process.env.IMPORT_WATCH_DIR;
+// INBOUND_IMAP_URL: the mailbox customers' replies reach (docs/inbound-email.md); read each minute.
+const imap = process.env.INBOUND_IMAP_URL ? imapConfigFromUrl(process.env.INBOUND_IMAP_URL) : null;
 const worker = await startWorker(
   db,
   url,
@@ -44,6 +47,7 @@ const worker = await startWorker(
     ...webhookTasks(db),
     ...rateFetchTasks(db),
     ...(watchDir ? watchFolderTasks(db, watchDir) : {}),
+    ...(imap ? imapPollTasks(db, imap) : {}),
   },
   {
     crontab: [
@@ -53,6 +57,7 @@ const worker = await startWorker(
       AGING_SNAPSHOT_CRONTAB,
       RATE_FETCH_CRONTAB,
       ...(watchDir ? [WATCH_FOLDER_CRONTAB] : []),
+      ...(imap ? [IMAP_POLL_CRONTAB] : []),
     ].join("\n"),
   },
 );

@@ -81,7 +81,8 @@ export type FixturePart =
   | "policy"
   | "apiToken"
   | "bankLine"
-  | "emailSettings";
+  | "emailSettings"
+  | "inboundReplies";
 
 /**
  * An organization with one user per role, a user to act on, and some history;
@@ -107,6 +108,7 @@ const PART_KEYS: Record<FixturePart, string[]> = {
   apiToken: ["apiTokenId"],
   bankLine: ["bankLineId"],
   emailSettings: ["smtpPort"],
+  inboundReplies: ["filedReplyId", "queuedReplyId"],
 };
 
 export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) {
@@ -227,6 +229,27 @@ export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) 
       });
       return { followUpId };
     },
+    inboundReplies: async () => {
+      // A customer's emailed reply filed on its account (unread) and one waiting in the unassigned queue.
+      const reply = (customerId: string | null, n: number) =>
+        db.inboundMessage.create({
+          data: {
+            orgId: org.id,
+            customerId,
+            matchedBy: customerId ? "token" : null,
+            source: "imap",
+            messageKey: `${org.id.replace(/-/g, "")}${n}`.padEnd(64, "0").slice(0, 64),
+            fromAddress: "ap@customer.example",
+            toAddress: "reply@replies.example",
+            subject: "Re: Reminder",
+            textBody: "We paid.",
+            receivedAt: clockNow(),
+            raw: Buffer.from("Subject: Re: Reminder\r\n\r\nWe paid.\r\n"),
+          },
+        });
+      const [filed, queued] = [await reply(customer.id, 1), await reply(null, 2)];
+      return { filedReplyId: filed.id, queuedReplyId: queued.id };
+    },
     customerRequests: async () => {
       // What a customer sent from its page: a message to read and a promise to decide.
       const base = { orgId: org.id, customerId: customer.id, currency: "EUR", source: "portal" };
@@ -345,7 +368,8 @@ export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) 
     Built<"policy"> &
     Built<"apiToken"> &
     Built<"bankLine"> &
-    Built<"emailSettings">;
+    Built<"emailSettings"> &
+    Built<"inboundReplies">;
   for (const part of Object.keys(parts) as FixturePart[]) {
     if (needs.includes(part)) {
       Object.assign(fx, await parts[part]());
@@ -699,6 +723,22 @@ export const actionTable: Record<string, ActionRow> = {
     needs: ["customerRequests"],
     validInput: (fx) => ({ requestId: fx.promiseRequestId, decision: "accept" }),
     idFields: ["requestId"],
+  },
+  "inbound.mark_read": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["inboundReplies"],
+    validInput: (fx) => ({ messageId: fx.filedReplyId }),
+    idFields: ["messageId"],
+  },
+  "inbound.assign": {
+    allowed: ["ADMIN", "COLLECTOR"],
+    needs: ["inboundReplies"],
+    validInput: (fx) => ({ messageId: fx.queuedReplyId, customerId: fx.customer.id, currency: "EUR" }),
+    idFields: ["messageId", "customerId"],
+  },
+  "inbound.set_reply_domain": {
+    allowed: ["ADMIN"],
+    validInput: (fx) => ({ replyDomain: `r${fx.org.id.slice(0, 8)}.replies.example` }),
   },
   "portal.revoke_links": {
     allowed: ["ADMIN", "COLLECTOR"],

@@ -312,7 +312,13 @@ describe("the customer's answers", () => {
     for (const a of answers)
       expect(await submitPortalRequest(db, { token: fx.token, ip, now: fx.now, ...a })).toMatchObject({ ok: true });
     const requests = await db.customerRequest.findMany({ where: { customerId: fx.customer.id } });
-    expect(requests.map((r) => r.reference || r.message).sort()).toEqual([xss, xss, xss, xss]);
+    // A paid claim's reference is kept on its claim (paid_claims, the one store of claims).
+    const withClaims = await db.customerRequest.findMany({
+      where: { customerId: fx.customer.id },
+      include: { paidClaim: { select: { reference: true } } },
+    });
+    expect(requests).toHaveLength(withClaims.length);
+    expect(withClaims.map((r) => r.paidClaim?.reference || r.message).sort()).toEqual([xss, xss, xss, xss]);
     const notes = await db.contactAttempt.findMany({ where: { customerId: fx.customer.id, channel: "PORTAL" } });
     expect(notes.every((n) => n.note.includes(xss))).toBe(true);
     expect((await snapshot(fx.org.id)).invoices).toEqual(amounts.invoices);

@@ -37,6 +37,8 @@ async function accountWithLetterDue(
 describe("letters by email", () => {
   it("sends the letter through SMTP as a short message with the PDF attached, and records the delivery", async () => {
     const { org, actor, customer, email, account } = await accountWithLetterDue("nb");
+    // Replies come back to the account (lib/inbound): the Reply-To names it.
+    await db.organization.update({ where: { id: org.id }, data: { replyDomain: `r-${org.id}.replies.example` } });
     const sent = await sendNextLetter(db, { ...account, actor, stage: 1, byEmail: true, now: at("2026-11-05") });
     expect(sent.delivery).toMatchObject({ recipient: email });
     expect((await deliveryStatuses(db, { orgId: org.id, letterIds: [sent.letterId] })).get(sent.letterId)?.state).toBe(
@@ -50,6 +52,8 @@ describe("letters by email", () => {
     const mail = mailTo(email)[0];
     const letter = await db.letter.findUniqueOrThrow({ where: { id: sent.letterId } });
     expect(mail.from?.text).toContain("ar@test.example");
+    const replyToken = await db.replyToken.findFirstOrThrow({ where: { customerId: customer.id, currency: "NOK" } });
+    expect(mail.replyTo?.text).toBe(`reply+${replyToken.token}@r-${org.id}.replies.example`);
     expect(mail.subject).toBe(letter.subject);
     expect(mail.text).toContain("kr 1 250,00");
     expect(mail.text).toContain("19. november 2026");

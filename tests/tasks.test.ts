@@ -399,6 +399,8 @@ describe("Today", () => {
     const everyone = await counts(null);
     expect(everyone).toEqual({
       fromCustomers: 1,
+      // Emailed replies are counted in tests/inbound-email.test.ts.
+      replies: 0,
       // Overdue with nothing sent: late1, late2, broken and actedOn (the promiser's promise holds letters until its day).
       letters: 4,
       promisesDue: 1,
@@ -412,6 +414,8 @@ describe("Today", () => {
     await assignAccounts(db, { orgId: org.id, actor, customerIds: [disputed.id, broken.id], userId: collector.id });
     expect(await counts(collector.id)).toEqual({
       fromCustomers: 1,
+      // Emailed replies are counted in tests/inbound-email.test.ts.
+      replies: 0,
       letters: 1,
       promisesDue: 0,
       promisesBroken: 1,

@@ -81,6 +81,12 @@ export function describeAuditEvent(e: AuditEventInput, ctx: DescribeContext = NO
         : `Recorded a bank line of ${money(e.payload.amountMinor, e.payload.currency)} for ${e.payload.customerId ? who(e.payload.customerId) : "a customer"} (${e.payload.decision === "invoices" ? plural(e.payload.invoiceIds.length, "invoice") : "credit on account"})`;
     case "payments.stale_override":
       return `Sent due letters on payments known only up to ${e.payload.knownUpTo ?? "never"}: ${e.payload.reason}`;
+    case "inbound.received":
+      return `Received ${e.payload.autoReply ? "an automatic reply" : "a reply"} by email (${e.payload.source})${e.payload.customerId ? ` from ${who(e.payload.customerId)}` : ", into the unassigned replies"}${e.payload.attachments ? `, ${plural(e.payload.attachments, "attachment")}` : ""}`;
+    case "inbound.assigned":
+      return `Filed an unassigned email reply on ${who(e.payload.customerId)}${e.payload.currency ? ` (${e.payload.currency})` : ""}`;
+    case "inbound.read":
+      return `Read ${who(e.payload.customerId)}'s email reply`;
     case "paid_claim.recorded":
       return `Noted that ${who(e.payload.customerId)} says they paid on ${e.payload.paidOn} (${e.payload.source}); letters wait until the payment is matched`;
     case "paid_claim.settled":

@@ -87,6 +87,24 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
       source: z.string(),
     }),
   }),
+  // Inbound mail (lib/inbound): a message that came back (no user: the customer or a provider),
+  // a collector's assignment from the unassigned queue, and a collector having read a reply.
+  z.object({
+    kind: z.literal("inbound.received"),
+    payload: z.object({
+      messageId: uuid,
+      source: z.enum(["postmark", "mailgun", "imap"]),
+      customerId: uuid.nullable(),
+      matchedBy: z.enum(["token", "sender"]).nullable(),
+      autoReply: z.boolean(),
+      attachments: z.number().int(),
+    }),
+  }),
+  z.object({
+    kind: z.literal("inbound.assigned"),
+    payload: z.object({ messageId: uuid, customerId: uuid, currency: currency.nullable() }),
+  }),
+  z.object({ kind: z.literal("inbound.read"), payload: z.object({ messageId: uuid, customerId: uuid }) }),
   z.object({
     kind: z.literal("portal.request_handled"),
     payload: z.object({ requestId: uuid, customerId: uuid, decision: z.enum(["read", "accepted", "declined"]) }),

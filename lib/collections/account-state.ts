@@ -1,8 +1,8 @@
 import { getAccountCredits } from "@/lib/aging/account-credit";
 import { type DbOrTx, readAll } from "@/lib/db/client";
 import { toMinor } from "@/lib/money/money";
-import { type DateOnly, dateOnlyFromDb, daysBetween, formatDateOnly, todayIn } from "@/lib/time/dates";
-import { heldPaidClaims } from "./paid-claims";
+import { type DateOnly, dateOnlyFromDb, daysBetween, todayIn } from "@/lib/time/dates";
+import { loadLetterHolds } from "./letter-holds";
 import type { AccountFacts } from "./policy";
 
 export interface AccountKey {
@@ -47,7 +47,7 @@ export async function loadAccountStates(
   const { orgId } = opts;
   const customerIds = [...new Set(opts.accounts.map((a) => a.customerId))];
   const dayOf = (instant: Date) => todayIn(opts.timeZone, instant);
-  const [invoices, disputes, cases, answers, pauses, credits, paidClaims, portalClaims] = await readAll(tx, [
+  const [invoices, disputes, cases, answers, pauses, credits, holdsOf] = await readAll(tx, [
     () =>
       tx.invoice.findMany({
         where: { orgId, customerId: { in: customerIds }, paidMinor: { lt: tx.invoice.fields.amountMinor } },
@@ -97,18 +97,8 @@ export async function loadAccountStates(
       }),
     // Unapplied cash and credit notes on account: a credit that covers the overdue amount stops the letters.
     () => getAccountCredits(tx, { orgId, customerIds, asOf: opts.today }),
-    // "We paid on X" with no payment matched since: the next letter waits.
-    () => heldPaidClaims(tx, { orgId, customerIds }),
-    // "We have paid" (customer_requests, lib/portal/record-paid-claim.ts): the next letter waits
-    // until a payment of the account dated on or after that day arrives, or a collector handles it.
-    () =>
-      tx.$queryRaw<{ customer_id: string; currency: string; paid_on: Date }[]>`
-        SELECT r.customer_id, r.currency, max(r.paid_on) AS paid_on FROM customer_requests r
-        WHERE r.org_id = ${orgId}::uuid AND r.customer_id = ANY(${customerIds}::uuid[])
-          AND r.kind = 'PAID_CLAIM' AND r.handled_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.customer_id = r.customer_id
-                AND p.currency = r.currency AND p.received_on >= r.paid_on)
-        GROUP BY r.customer_id, r.currency`,
+    // "We paid on X" with no payment matched since, an unread reply: the next letter waits.
+    () => loadLetterHolds(tx, { orgId, customerIds, timeZone: opts.timeZone }),
   ] as const);
   const earliest = cases
     .flatMap((c) => [dayOf(c.openedAt), ...c.promises.map((p) => dateOnlyFromDb(p.madeOn))])
@@ -135,7 +125,6 @@ export async function loadAccountStates(
   const casesOf = byAccount(cases, (c) => c);
   const paymentsOf = byAccount(payments, (p) => p);
   const disputesOf = byAccount(disputes, (d) => ({ customerId: d.customerId, currency: d.invoice.currency }));
-  const claimOf = byAccount(portalClaims, (c) => ({ customerId: c.customer_id, currency: c.currency.trim() }));
   const answeredBy = new Map(answers.map((a) => [a.customerId, a._max.occurredAt]));
   const pausedBy = new Map(
     pauses.map((c) => [
@@ -189,9 +178,9 @@ export async function loadAccountStates(
       handoff: theCase?.handoff
         ? { handedOverOn: dateOnlyFromDb(theCase.handoff.handedOverOn), agency: theCase.handoff.agency }
         : null,
-      pause: pausedBy.get(key.customerId) ?? paidClaimHold(claimOf(key)[0]?.paid_on, opts.locale),
+      pause: pausedBy.get(key.customerId) ?? null,
       creditMinor: Math.max(0, credits.get(accountKey(key)) ?? 0),
-      paidClaimOn: paidClaims.get(`${key.customerId}|${key.currency}`) ?? null,
+      holds: holdsOf(key.customerId, key.currency),
     };
     const overdue = facts.invoices.filter((i) => i.dueDate < opts.today);
     result.set(accountKey(key), {
@@ -220,13 +209,4 @@ export async function loadAccountStates(
     });
   }
   return result;
-}
-
-/** An open "we have paid" claim holds the letters like a pause with no end date. */
-function paidClaimHold(paidOn: Date | undefined, locale = "en-GB"): AccountFacts["pause"] {
-  if (!paidOn) return null;
-  return {
-    reason: `the customer says it paid on ${formatDateOnly(dateOnlyFromDb(paidOn), locale)}; waiting for the payment or a collector's decision`,
-    until: null,
-  };
 }

@@ -1,15 +1,16 @@
 import { recordAudit } from "@/lib/audit/events";
 import type { DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { type DateOnly, dateOnlyFromDb, dateOnlyToDb } from "@/lib/time/dates";
+import { type DateOnly, dateOnlyToDb } from "@/lib/time/dates";
 
 export type PaidClaimSource = "contact" | "promise" | "portal" | "api";
 
 /**
  * Notes that a customer says they paid (a logged reply, a promise marked paid, the
  * customer portal, the API). Until a payment from them is recorded on or after
- * the day before that date, or an admin decides, their next letter waits
- * (heldByPaidClaim). In the caller's transaction, with its audit record.
+ * the day before that date, or a collector decides, their next letter waits
+ * (lib/collections/letter-holds.ts, the one rule). The one store of paid claims: the
+ * customer's page links its request to the claim it records here. In the caller's transaction, with its audit record.
  */
 export async function recordPaidClaim(
   tx: DbOrTx,
@@ -58,38 +59,6 @@ export async function recordPaidClaim(
   return claim;
 }
 
-export interface PaidClaimHold {
-  claimId: string;
-  paidOn: DateOnly;
-  /** What the worklist and the letter page say. */
-  reason: string;
-}
-
-/**
- * The claim that holds an account's next letter, if any: an unsettled "we paid on
- * X" with no payment recorded for the account since the day before X (a bank
- * booking lags the customer's payment by a day or so, never precedes it much).
- */
-export async function heldByPaidClaim(
-  db: DbOrTx,
-  opts: { orgId: string; customerId: string; currency: string },
-): Promise<PaidClaimHold | null> {
-  const [claim] = await db.$queryRaw<{ id: string; paid_on: Date }[]>`
-    SELECT c.id, c.paid_on FROM paid_claims c
-    WHERE c.org_id = ${opts.orgId}::uuid AND c.customer_id = ${opts.customerId}::uuid AND c.currency = ${opts.currency}
-      AND c.settled_at IS NULL
-      AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.customer_id = c.customer_id AND p.currency = c.currency
-        AND p.amount_minor > 0 AND p.received_on >= c.paid_on - 1)
-    ORDER BY c.paid_on DESC LIMIT 1`;
-  if (!claim) return null;
-  const paidOn = dateOnlyFromDb(claim.paid_on);
-  return {
-    claimId: claim.id,
-    paidOn,
-    reason: `The customer says they paid on ${paidOn}; the next letter waits until that payment is matched or an admin decides.`,
-  };
-}
-
 /** An admin's decision that a claim no longer holds letters back (the payment never came, or was found). */
 export async function settlePaidClaim(
   tx: DbOrTx,
@@ -111,19 +80,4 @@ export async function settlePaidClaim(
       payload: { claimId: claim.id, customerId: claim.customerId, reason: input.reason.trim() },
     },
   );
-}
-
-/** The held claims of many customers' accounts at once (the worklist refresh): "customerId|currency" → paid-on day. */
-export async function heldPaidClaims(
-  db: DbOrTx,
-  opts: { orgId: string; customerIds: string[] },
-): Promise<Map<string, DateOnly>> {
-  if (!opts.customerIds.length) return new Map();
-  const rows = await db.$queryRaw<{ customer_id: string; currency: string; paid_on: Date }[]>`
-    SELECT c.customer_id, c.currency, max(c.paid_on) AS paid_on FROM paid_claims c
-    WHERE c.org_id = ${opts.orgId}::uuid AND c.customer_id = ANY(${opts.customerIds}::uuid[]) AND c.settled_at IS NULL
-      AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.customer_id = c.customer_id AND p.currency = c.currency
-        AND p.amount_minor > 0 AND p.received_on >= c.paid_on - 1)
-    GROUP BY c.customer_id, c.currency`;
-  return new Map(rows.map((r) => [`${r.customer_id}|${r.currency.trim()}`, dateOnlyFromDb(r.paid_on)]));
 }

@@ -1,5 +1,6 @@
 import { formatMoney } from "@/lib/money/money";
 import { addDaysTo, type DateOnly, formatDateOnly } from "@/lib/time/dates";
+import type { LetterHold } from "./letter-holds";
 import type { PolicySettings } from "./policy-settings";
 import { type PaymentFacts, type PromiseFacts, promiseStatuses } from "./promise-status";
 
@@ -41,8 +42,8 @@ export interface AccountFacts {
   pause?: { reason: string; until: DateOnly | null } | null;
   /** Credit on the account (unapplied cash, credit notes on account) as of today, minor units; absent: none. */
   creditMinor?: number;
-  /** The customer says they paid on this day and no payment was matched since: letters wait (lib/collections/paid-claims.ts). */
-  paidClaimOn?: DateOnly | null;
+  /** What holds the next letter: a "we paid" claim not yet matched, an unread reply (lib/collections/letter-holds.ts). */
+  holds?: LetterHold[];
 }
 
 export const CREDIT_COVERS_REASON = "Credit on account covers the overdue amount — apply it";
@@ -84,6 +85,13 @@ export function nextLetterNotBefore(last: LetterFacts | null): DateOnly | null {
   return last ? addDaysTo(last.deadline, 1) : null;
 }
 
+/** Why a hold keeps the letter back, in the worklist's and the send check's words. */
+export function holdReason(hold: LetterHold, day: (d: DateOnly) => string): string {
+  return hold.kind === "paid_claim"
+    ? `The customer says it paid on ${day(hold.since)}: no letter until that payment is matched or a collector decides.`
+    : `The customer replied by email on ${day(hold.since)}: no letter until a collector has read the reply.`;
+}
+
 export function overdueInvoices(facts: AccountFacts, today: DateOnly): InvoiceFacts[] {
   return facts.invoices
     .filter((i) => i.open > 0 && i.dueDate < today && !i.disputed)
@@ -105,11 +113,7 @@ export function nextAction(facts: AccountFacts, policy: PolicySettings, today: D
       kind: "none",
       reason: `Dunning is paused${pause.until ? ` until ${day(pause.until)}` : ""}: ${pause.reason}`,
     };
-  if (facts.paidClaimOn)
-    return {
-      kind: "none",
-      reason: `The customer says they paid on ${day(facts.paidClaimOn)}: no letter until the payment is matched or an admin decides`,
-    };
+  if (facts.holds?.length) return { kind: "none", reason: facts.holds.map((h) => holdReason(h, day)).join(" ") };
   const overdue = overdueInvoices(facts, today);
   if (!overdue.length) {
     const disputed = facts.invoices.some((i) => i.disputed && i.open > 0 && i.dueDate < today);

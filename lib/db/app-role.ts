@@ -59,6 +59,10 @@ export const APP_TABLE_GRANTS: Record<string, string[]> = {
   portal_rate_windows: ["INSERT", "UPDATE", "DELETE"],
   // Settings → Email (lib/delivery/email-settings.ts): an admin may remove them to fall back on SMTP_URL.
   org_email_settings: ["INSERT", "UPDATE", "DELETE"],
+  // Inbound mail (lib/inbound): a reply address is made once; an attachment is kept as received.
+  // Messages keep the default: assigned and marked read by UPDATE, never deleted.
+  reply_tokens: ["INSERT"],
+  inbound_attachments: ["INSERT"],
 };
 export const DEFAULT_TABLE_GRANTS = ["INSERT", "UPDATE"];
 

@@ -6,6 +6,7 @@ import { beforeSignOff, portalTextBlock } from "@/lib/documents/portal-block";
 import type { MailTransport, OutgoingMail } from "./mail-transport";
 import { mailFor } from "./org-transport";
 import { type DeliveredDocument, recordDeliveryResult, senderAddress } from "./record-delivery-result";
+import { replyAddressFor } from "./reply-address";
 
 type Message = {
   subject: string;
@@ -121,9 +122,18 @@ export async function deliverEmail(
     return "accepted";
   }
   try {
+    const theCase = doc.caseId
+      ? await db.collectionCase.findUnique({ where: { id: doc.caseId }, select: { currency: true } })
+      : null;
+    const replyTo = await replyAddressFor(db, {
+      orgId: doc.orgId,
+      customerId: doc.customerId,
+      currency: theCase?.currency ?? null,
+    });
     const info = await transport.send({
       from,
       to: delivery.recipient,
+      replyTo,
       subject: message.subject,
       text: message.text,
       html: message.html,

@@ -13,6 +13,8 @@ export interface OutgoingMail {
   html?: string;
   /** Pictures the HTML shows by `cid:` (the letterhead logo): no external resource is ever loaded. */
   inline?: { cid: string; filename: string; content: Uint8Array; contentType: string }[];
+  /** The account's reply address (lib/delivery/reply-address.ts): answers come back to the app. */
+  replyTo?: string | null;
   /** Absent for a plain message (a policy's courtesy reminder). */
   attachment?: { filename: string; content: Uint8Array };
   /** Further PDFs: the invoice copies the letter encloses. */
@@ -61,6 +63,7 @@ export function smtpSender(server: string | SmtpServer, timeouts: Partial<typeof
       const info = await transport.sendMail({
         from: mail.from,
         to: mail.to,
+        ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
         subject: mail.subject,
         text: mail.text,
         html: mail.html,

@@ -4,6 +4,7 @@ import { clockNow } from "@/lib/time/dates";
 import type { MailTransport } from "./mail-transport";
 import { mailFor } from "./org-transport";
 import { senderAddress } from "./record-delivery-result";
+import { replyAddressFor } from "./reply-address";
 
 /**
  * Sends a policy's courtesy reminder written by the daily steps pass (lib/collections/
@@ -74,7 +75,8 @@ export async function sendPolicyReminder(
   }
   const from = mail.from ?? senderAddress(run.org);
   if (!from) throw new Error("No sender address: set the organization's email (Settings) or MAIL_FROM.");
-  await transport.send({ from, to: run.recipient, subject: run.subject, text: run.body });
+  const replyTo = await replyAddressFor(db, { orgId: run.orgId, customerId: run.customerId, currency: null });
+  await transport.send({ from, to: run.recipient, replyTo, subject: run.subject, text: run.body });
   await finish("smtp", note);
   return "sent";
 }

@@ -1,5 +1,6 @@
 import { recordAudit } from "@/lib/audit/events";
 import { type Actor, assertCanWork } from "@/lib/auth/actor";
+import { settlePaidClaim } from "@/lib/collections/paid-claims";
 import { recordPlan } from "@/lib/collections/record-plan";
 import { recordPromise } from "@/lib/collections/record-promise";
 import type { Db } from "@/lib/db/client";
@@ -24,6 +25,18 @@ async function claim(db: Db, opts: { orgId: string; actor: Actor; requestId: str
       data: { handledAt: opts.now, handledById: opts.actor.userId, decision },
     });
     if (!count) throw new AppError("CONFLICT", "Someone has already handled this request.");
+    // Read by a collector, a "we have paid" claim stops holding the letters: the collector has decided.
+    if (request.paidClaimId) {
+      const open = await tx.paidClaim.count({ where: { id: request.paidClaimId, settledAt: null } });
+      if (open)
+        await settlePaidClaim(tx, {
+          orgId: opts.orgId,
+          claimId: request.paidClaimId,
+          userId: opts.actor.userId,
+          reason: "Read from the customer's page by a collector",
+          now: opts.now,
+        });
+    }
     await recordAudit(
       tx,
       { orgId: opts.orgId, userId: opts.actor.userId },

@@ -23,7 +23,11 @@ export async function listCustomerRequests(
 ): Promise<CustomerRequestRow[]> {
   const rows = await tx.customerRequest.findMany({
     where: { orgId: opts.orgId, customerId: opts.customerId },
-    include: { handledBy: { select: { name: true } } },
+    include: {
+      handledBy: { select: { name: true } },
+      // A paid claim's day, amount and reference live in paid_claims (the one store of claims).
+      paidClaim: { select: { paidOn: true, amountMinor: true, reference: true } },
+    },
     orderBy: { createdAt: "desc" },
     take: 100,
   });
@@ -42,7 +46,11 @@ export async function listCustomerRequests(
     currency: r.currency,
     at: r.createdAt,
     summary: requestSummary(
-      { ...r, invoiceNumber: r.invoiceId ? (invoices.get(r.invoiceId) ?? null) : null },
+      {
+        ...r,
+        ...(r.paidClaim ?? {}),
+        invoiceNumber: r.invoiceId ? (invoices.get(r.invoiceId) ?? null) : null,
+      },
       opts.locale,
     ),
     message: r.message,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EARLIEST_DATE } from "@/lib/actions/fields";
 import { openDisputeIn } from "@/lib/collections/disputes";
+import { recordPaidClaim } from "@/lib/collections/paid-claims";
 import { MAX_INSTALMENTS } from "@/lib/collections/record-plan";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { AppError, type ErrorCode } from "@/lib/errors/app-error";
@@ -9,7 +10,6 @@ import { type DateOnly, dateOnlyToDb, isDateOnly, todayIn } from "@/lib/time/dat
 import { createCustomerRequest } from "./create-request";
 import { inspectCustomerFile, MAX_CUSTOMER_FILE_BYTES, safeFilename, sha256Hex } from "./customer-file";
 import { isRateLimited, PORTAL_LIMITS, takeRateToken } from "./rate-limit";
-import { recordPaidClaim } from "./record-paid-claim";
 import { type PortalAccount, resolvePortalLink } from "./resolve-link";
 import { PORTAL_WORDS, type PortalWords } from "./wording";
 
@@ -149,7 +149,15 @@ async function run(db: Db, c: RunContext): Promise<string> {
           c,
           `Says it paid ${money(amountMinor)} on ${input.paidOn}${reference ? ` (reference: ${reference})` : ""}.`,
         );
-        await recordPaidClaim(tx, { ...base, paidOn: input.paidOn, amountMinor, reference, contactId });
+        // The claim goes to the one store of claims (it holds the next letter); the request is Today's notice of it.
+        const claim = await recordPaidClaim(tx, {
+          ...base,
+          paidOn: input.paidOn,
+          amountMinor,
+          reference,
+          source: "portal",
+        });
+        await createCustomerRequest(tx, { ...base, kind: "PAID_CLAIM", contactId, paidClaimId: claim.id });
       });
       return w.paid.done;
     }

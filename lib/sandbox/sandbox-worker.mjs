@@ -4,6 +4,7 @@
 // task overruns its time or memory budget. A task refuses a file by throwing
 // { refusal: "message a person can act on" }.
 import { parentPort } from "node:worker_threads";
+import { simpleParser } from "mailparser";
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from "pdf-lib";
 
 const refuse = (refusal) => {
@@ -85,6 +86,23 @@ function imageSize(bytes) {
   return null;
 }
 
+/** An HTML-only message's words, for the history (the raw message keeps the HTML). */
+function htmlToText(html) {
+  return html
+    .replace(/<(style|script)[^>]*>[\s\S]*?<\/\1>/gi, " ")
+    .replace(/<br\s*\/?>|<\/(p|div|li|tr|h\d)>/gi, "\n")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/[ \t]+/g, " ")
+    .replace(/\n\s*\n+/g, "\n\n")
+    .trim();
+}
+
 const tasks = {
   async inspectPdf({ bytes, maxPages, maxObjects }) {
     if (!startsAsPdf(bytes)) refuse("That file is not a PDF: it does not begin with a PDF header.");
@@ -116,6 +134,58 @@ const tasks = {
       refuse("The image cannot be decoded.");
     }
     return size;
+  },
+
+  /**
+   * An email as received (RFC 5322 bytes) read into plain fields: a message of many
+   * nested parts, or one that expands into huge text, costs this thread, not the server.
+   */
+  async parseMail({ bytes, maxTextChars }) {
+    let mail;
+    try {
+      mail = await simpleParser(Buffer.from(bytes), {
+        skipImageLinks: true,
+        skipTextToHtml: true,
+        maxHtmlLengthToParse: 2_000_000,
+      });
+    } catch {
+      refuse("That message cannot be read as an email.");
+    }
+    const addresses = (field) =>
+      (Array.isArray(field) ? field : field ? [field] : [])
+        .flatMap((a) => a.value ?? [])
+        .map((v) => ({
+          address: String(v.address ?? "").toLowerCase(),
+          name: String(v.name ?? ""),
+        }));
+    const header = (name) => {
+      const value = mail.headers.get(name);
+      if (value === undefined || value === null) return "";
+      if (typeof value === "string") return value;
+      return String(value.value ?? value.text ?? value);
+    };
+    const text = mail.text || (mail.html ? htmlToText(mail.html) : "");
+    return {
+      messageId: mail.messageId ?? "",
+      inReplyTo: mail.inReplyTo ?? "",
+      date: mail.date ? mail.date.toISOString() : null,
+      subject: mail.subject ?? "",
+      from: addresses(mail.from)[0] ?? null,
+      to: [...addresses(mail.to), ...addresses(mail.cc)],
+      deliveredTo: header("delivered-to") ? [header("delivered-to").toLowerCase()] : [],
+      text: text.slice(0, maxTextChars),
+      headers: {
+        autoSubmitted: header("auto-submitted"),
+        xAutoreply: header("x-autoreply") || header("x-autorespond"),
+        precedence: header("precedence"),
+        xAutoResponseSuppress: header("x-auto-response-suppress"),
+      },
+      attachments: mail.attachments.map((a) => ({
+        filename: a.filename ?? "",
+        contentType: a.contentType ?? "application/octet-stream",
+        content: new Uint8Array(a.content),
+      })),
+    };
   },
 
   /** For the pool's own tests: spins (or allocates) until the pool stops it. */

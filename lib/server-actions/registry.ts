@@ -9,6 +9,7 @@ import * as delivery from "@/lib/delivery/actions";
 import * as documents from "@/lib/documents/actions";
 import * as history from "@/lib/history/actions";
 import * as imports from "@/lib/imports/actions";
+import * as inbound from "@/lib/inbound/actions";
 import * as invoices from "@/lib/invoices/actions";
 import * as law from "@/lib/law/actions";
 import * as ledger from "@/lib/ledger/actions";
@@ -39,6 +40,7 @@ const MODULES = [
   documents,
   history,
   imports,
+  inbound,
   invoices,
   law,
   ledger,

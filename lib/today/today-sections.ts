@@ -12,6 +12,7 @@ import { type DateOnly, dateOnlyFromDb, formatDateOnly, todayIn } from "@/lib/ti
 
 export const TODAY_SECTIONS = [
   "fromCustomers",
+  "replies",
   "letters",
   "promisesDue",
   "promisesBroken",
@@ -23,6 +24,7 @@ export type TodaySectionKey = (typeof TODAY_SECTIONS)[number];
 
 export const SECTION_TITLES: Record<TodaySectionKey, { title: string; empty: string }> = {
   fromCustomers: { title: "From customers", empty: "Nothing new from a customer's page." },
+  replies: { title: "Email replies", empty: "No unread reply from a customer." },
   letters: { title: "Letters due", empty: "No letter is due today." },
   promisesDue: { title: "Promises due today", empty: "No promise to pay falls due today." },
   promisesBroken: {
@@ -132,13 +134,25 @@ const REQUEST_TEXT: Record<string, (r: Row, s: Scope) => string> = {
 const SECTIONS: Record<TodaySectionKey, (s: Scope) => SectionSql> = {
   // customer_requests_unhandled: newest first, until a collector reads or decides (lib/portal).
   fromCustomers: (s) => ({
-    from: Prisma.sql`FROM customer_requests x
+    // A "we have paid" request's facts are its claim's (paid_claims, the one store of claims).
+    from: Prisma.sql`FROM customer_requests x LEFT JOIN paid_claims pc ON pc.id = x.paid_claim_id
       WHERE x.org_id = ${s.orgId}::uuid AND x.handled_at IS NULL ${mineSql(s)}`,
-    select: Prisma.sql`x.id, x.kind::text AS kind, x.currency, x.amount_minor, x.paid_on, x.promised_for, x.instalments, x.message, x.invoice_id, x.created_at`,
+    select: Prisma.sql`x.id, x.kind::text AS kind, x.currency, coalesce(pc.amount_minor, x.amount_minor) AS amount_minor, pc.paid_on, x.promised_for, x.instalments, x.message, x.invoice_id, x.created_at`,
     extra: Prisma.sql`(SELECT i.number FROM invoices i WHERE i.id = s.invoice_id) AS number`,
     order: Prisma.sql`s.created_at DESC, s.id`,
     text: (r, sc) => REQUEST_TEXT[String(r.kind)](r, sc),
     href: (r) => `/customers/${r.customer_id}#customer-requests`,
+  }),
+  // inbound_messages_org_id_received_at_idx: a customer's emailed replies, newest first, until a
+  // collector has read them (each holds the account's next letter). Automatic answers are left out.
+  replies: (s) => ({
+    from: Prisma.sql`FROM inbound_messages x
+      WHERE x.org_id = ${s.orgId}::uuid AND x.customer_id IS NOT NULL AND x.read_at IS NULL AND NOT x.auto_reply ${mineSql(s)}`,
+    select: Prisma.sql`x.id, x.subject, left(x.text_body, 300) AS excerpt, x.received_at`,
+    order: Prisma.sql`s.received_at DESC, s.id`,
+    text: (r) =>
+      `Replied by email: ${r.subject || "(no subject)"} — ${String(r.excerpt).replace(/\s+/g, " ").trim().slice(0, 140)}`,
+    href: (r) => `/replies/${r.id}`,
   }),
   // account_work after refreshAccountWork: read in worklist order (account_work_order).
   letters: (s) => ({

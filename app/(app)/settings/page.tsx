@@ -65,6 +65,12 @@ export default async function SettingsPage() {
         description: "The wording of each stage in English, Italian and Norwegian, previewed on a real account.",
       },
       {
+        // Belongs on Settings → Email (SMTP, issue 26 §3) when that page lands.
+        href: "/settings/reply-domain",
+        title: "Reply domain",
+        description: "The domain of the reply address on every email, so customers' replies reach their accounts.",
+      },
+      {
         href: "/settings/api-tokens",
         title: "API tokens",
         description: "Tokens for an accounting system or a script to use the API; last use, expiry and revocation.",

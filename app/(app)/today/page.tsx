@@ -8,6 +8,7 @@ import { RateWarnings } from "@/components/rate-warnings";
 import { TodaySectionCard } from "@/components/today-section";
 import { requireUser } from "@/lib/auth/session";
 import { getPaymentsFreshness } from "@/lib/bank/pages";
+import { getUnassignedReplyCount } from "@/lib/inbound/pages";
 import { getRateWarningsFor } from "@/lib/law/pages";
 import { bindAction } from "@/lib/server-actions/bind";
 import { formatDateOnly } from "@/lib/time/dates";
@@ -37,10 +38,11 @@ export default async function TodayPage({
     Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
   );
   const mine = query.mine === "1";
-  const [{ today, now, sections, canWork }, known, rateWarnings] = await Promise.all([
+  const [{ today, now, sections, canWork }, known, rateWarnings, unassignedReplies] = await Promise.all([
     getTodayPage(user, { mine, section: query.section, page: query.page }),
     getPaymentsFreshness(user),
     getRateWarningsFor(user),
+    getUnassignedReplyCount(user),
   ]);
   const href = (opts: { mine?: boolean; section?: string; page?: number }) => {
     const p = new URLSearchParams();
@@ -75,6 +77,18 @@ export default async function TodayPage({
       </div>
       <PaymentsKnownUpToNote known={known} locale={user.locale} />
       <RateWarnings warnings={rateWarnings} />
+      {unassignedReplies > 0 && (
+        <p
+          className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200"
+          data-testid="unassigned-replies-note"
+        >
+          {unassignedReplies === 1 ? "1 emailed reply names" : `${unassignedReplies} emailed replies name`} no account
+          and came from no customer's address.{" "}
+          <Link href="/replies" className="font-medium underline">
+            File {unassignedReplies === 1 ? "it" : "them"} on a customer
+          </Link>
+        </p>
+      )}
       {query.section ? (
         <div className="space-y-4">
           <Link href={href({ mine })} className="text-sm text-slate-500 hover:text-slate-800">
