@@ -18,6 +18,7 @@ import { startWorker } from "@/lib/jobs/queue";
 import { RATE_FETCH_CRONTAB, rateFetchTasks } from "@/lib/law/fetch-published-rates";
 import { bulkSendTasks } from "@/lib/letters/bulk-send";
 import { webhookTasks } from "@/lib/webhooks/deliver-webhook";
+import { webhookNoticeTasks } from "@/lib/webhooks/notify-admins";
 import { HOUSEKEEPING_CRONTAB, housekeepingTasks } from "@/lib/worker/housekeeping";
 
 const url = process.env.DATABASE_URL;
@@ -45,6 +46,7 @@ const worker = await startWorker(
     ...housekeepingTasks(db),
     ...agingSnapshotTasks(db),
     ...webhookTasks(db),
+    ...webhookNoticeTasks(db, transport),
     ...rateFetchTasks(db),
     ...(watchDir ? watchFolderTasks(db, watchDir) : {}),
     ...(imap ? imapPollTasks(db, imap) : {}),

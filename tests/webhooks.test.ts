@@ -3,12 +3,15 @@ import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { describe, expect, inject, it } from "vitest";
 import { createApiToken } from "@/lib/api-runtime/create-api-token";
+import { smtpSender } from "@/lib/delivery/mail-transport";
 import { runDueJobs } from "@/lib/jobs/queue";
 import { isPrivateAddress } from "@/lib/webhooks/address-guard";
 import { deliverWebhook, RETRY_AFTER_SECONDS, webhookTasks } from "@/lib/webhooks/deliver-webhook";
+import { notifyAdminsEndpointDisabled, webhookNoticeTasks } from "@/lib/webhooks/notify-admins";
 import { apiClient, useApiServer } from "./api-server";
 import { useTestDb } from "./db";
-import { createOrg } from "./factories";
+import { createOrg, createUser } from "./factories";
+import { smtpInbox } from "./smtp-inbox";
 
 // Webhooks out, end to end: registered through the API, queued in the
 // transaction of the letter the API sends, delivered by the job queue to a real
@@ -145,11 +148,16 @@ describe("webhooks", () => {
     await inbox.close();
   });
 
-  it("retries on the schedule for about a day, then switches the endpoint off and records why", async () => {
+  it("retries on the schedule for about a day, then switches the endpoint off, records why and emails the admins", async () => {
     const hours = RETRY_AFTER_SECONDS.reduce((a, b) => a + b, 0) / 3600;
     expect(hours).toBeGreaterThan(20);
     expect(hours).toBeLessThan(26);
     const { org, api } = await orgWithApi();
+    const stamp = `${process.pid}-${Date.now()}`;
+    const admin = await createUser(db, org.id, "ADMIN", { email: `admin-${stamp}@test.example` });
+    const formerAdmin = await createUser(db, org.id, "ADMIN", { email: `former-${stamp}@test.example` });
+    await db.user.update({ where: { id: formerAdmin.id }, data: { active: false } });
+    const collector = await createUser(db, org.id, "COLLECTOR", { email: `collector-${stamp}@test.example` });
     const inbox = await receiver(500);
     const registered = await withPrivate(() =>
       api("POST", "/webhook-endpoints", { url: inbox.url, events: ["payment.recorded"] }),
@@ -183,6 +191,32 @@ describe("webhooks", () => {
     expect((await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).status).toBe("failed");
     const audit = await db.auditEvent.findMany({ where: { orgId: org.id, kind: { startsWith: "webhook_endpoint." } } });
     expect(audit.map((a) => a.kind).sort()).toEqual(["webhook_endpoint.created", "webhook_endpoint.disabled"]);
+
+    // The admins are told by a job queued with the switch-off, through SMTP to a real listener.
+    const smtp = smtpInbox();
+    await smtp.listen();
+    await runDueJobs(inject("testDatabaseUrl"), webhookNoticeTasks(db, smtpSender(`smtp://127.0.0.1:${smtp.port}`)));
+    expect(smtp.mailTo(admin.email)).toHaveLength(1);
+    const [mail] = smtp.mailTo(admin.email);
+    expect(mail.from?.text).toContain("ar@test.example");
+    expect(mail.subject).toBe(`Webhook endpoint switched off: ${inbox.url}`);
+    expect(mail.text).toContain("Why: every try of a delivery failed for a day (last: HTTP 500)");
+    expect(mail.text).toContain("/settings/webhooks");
+    expect(smtp.mailTo(collector.email)).toEqual([]);
+    expect(smtp.mailTo(formerAdmin.email)).toEqual([]);
+    const notified = await db.auditEvent.findFirstOrThrow({
+      where: { orgId: org.id, kind: "webhook_endpoint.admins_notified" },
+    });
+    expect(notified.payload).toMatchObject({ recipients: [admin.email], transport: "smtp", url: inbox.url });
+    // Told once per switch-off: the job run again sends nothing.
+    expect(
+      await notifyAdminsEndpointDisabled(db, {
+        endpointId: endpoint.id,
+        transport: smtpSender(`smtp://127.0.0.1:${smtp.port}`),
+      }),
+    ).toBeNull();
+    expect(smtp.mailTo(admin.email)).toHaveLength(1);
+    await smtp.close();
     // Switched off: a new event queues nothing for it.
     await api(
       "POST",

@@ -35,15 +35,15 @@ export function apiRoute(op: AnyApiOperation) {
       const file = op.rawBody ? await readRawBody(request, op.rawBody) : undefined;
       const ctx: ApiContext = { ...caller, db: database, ip, now: clockNow() };
       const input = { params, query, body, raw: file };
-      if (!op.idempotencyKey) return answer(op, await op.run(ctx, input));
-
       const key = request.headers.get("idempotency-key") ?? "";
+      if (!op.idempotencyKey || (op.idempotencyKey === "optional" && !key)) return answer(op, await op.run(ctx, input));
+
       if (!IDEMPOTENCY_KEY.test(key))
         throw new AppError(
           "INVALID_INPUT",
           "Send an Idempotency-Key header (1 to 255 visible characters, e.g. a UUID).",
           {
-            "Idempotency-Key": ["Required: a key unique to this payment, the same on every retry."],
+            "Idempotency-Key": ["1 to 255 visible characters: a key unique to this request, the same on every retry."],
           },
         );
       const operation = `${op.method} ${op.path}`;

@@ -55,8 +55,12 @@ export interface ApiOperation<
   produces?: "application/json" | "application/pdf";
   /** Success statuses and their body schema (omitted for a PDF). */
   responses: Record<number, { description: string; schema?: z.ZodType; headers?: Record<string, string> }>;
-  /** POSTs that create money movements: the Idempotency-Key header is required. */
-  idempotencyKey?: boolean;
+  /**
+   * POSTs that create money movements: the Idempotency-Key header is required
+   * (true). "optional": a key, when sent, makes a retry answer the first
+   * result again (a batch whose items are idempotent by themselves).
+   */
+  idempotencyKey?: boolean | "optional";
   /**
    * A request a client would send, shown in the document and sent for real by
    * the contract test (tests/api-contract.test.ts) in the order of API_OPERATIONS'

@@ -4,7 +4,7 @@ import { PROBLEM_CONTENT_TYPE } from "./problem";
 
 type JsonSchema = Record<string, unknown>;
 
-const problemSchema = z
+export const problemSchema = z
   .object({
     type: z.string(),
     title: z.string(),
@@ -94,8 +94,11 @@ function operationObject(op: AnyApiOperation, toSchema: (s: z.ZodType, io: "inpu
     parameters.push({
       name: "Idempotency-Key",
       in: "header",
-      required: true,
-      description: "Unique per payment and the same on every retry of it (a UUID).",
+      required: op.idempotencyKey === true,
+      description:
+        op.idempotencyKey === true
+          ? "Unique per payment and the same on every retry of it (a UUID)."
+          : "Optional: unique per request and the same on every retry of it (a UUID); a retry answers the first result again.",
       example: op.example.headers?.["Idempotency-Key"],
       schema: { type: "string", minLength: 1, maxLength: 255 },
     });

@@ -232,6 +232,10 @@ export function describeAuditEvent(e: AuditEventInput, ctx: DescribeContext = NO
       return `Registered the webhook endpoint ${e.payload.url} for ${e.payload.events.join(", ")}`;
     case "webhook_endpoint.disabled":
       return `Switched off the webhook endpoint ${e.payload.url}: ${e.payload.reason}`;
+    case "webhook_endpoint.admins_notified":
+      return e.payload.transport === "smtp"
+        ? `Emailed ${e.payload.recipients.join(", ")} that the webhook endpoint ${e.payload.url} was switched off`
+        : `Could not email the admins that the webhook endpoint ${e.payload.url} was switched off (${e.payload.transport === "outbox" ? "no SMTP server configured" : "no active admin"})`;
     case "api_token.revoked":
       return `Revoked the API token "${e.payload.name}"${e.payload.via === "cli" ? " (by npm run api-token)" : ""}`;
     case "demo.seeded":

@@ -593,6 +593,17 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
     kind: z.literal("webhook_endpoint.disabled"),
     payload: z.object({ endpointId: uuid, url: z.string(), reason: z.string() }),
   }),
+  // The admins told by email (transport "smtp"), or not ("outbox": no SMTP configured; "no-admin").
+  z.object({
+    kind: z.literal("webhook_endpoint.admins_notified"),
+    payload: z.object({
+      endpointId: uuid,
+      url: z.string(),
+      disabledAt: z.string(),
+      recipients: z.array(z.string()),
+      transport: z.enum(["smtp", "outbox", "no-admin"]),
+    }),
+  }),
   z.object({
     kind: z.literal("api_token.revoked"),
     payload: z.object({ tokenId: uuid, name: z.string(), via: z.enum(["settings", "cli"]) }),

@@ -10,10 +10,9 @@ export async function findCustomerIdByReference(
     where: { orgId: opts.orgId, reference: opts.reference },
     select: { id: true },
   });
-  if (!customer)
-    throw invalid(
-      opts.field ?? "customerReference",
-      `No customer has the reference "${opts.reference}"; create it first (PUT /api/v1/customers/{reference}).`,
-    );
+  if (!customer) throw unknownCustomerReference(opts.reference, opts.field);
   return customer.id;
 }
+
+export const unknownCustomerReference = (reference: string, field = "customerReference") =>
+  invalid(field, `No customer has the reference "${reference}"; create it first (PUT /api/v1/customers/{reference}).`);

@@ -3,7 +3,13 @@ import { Prisma } from "@/lib/generated/prisma/client";
 
 /** A unique constraint said no: the idempotency backstop of a concurrent duplicate. */
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  // A raw statement ($executeRaw) through the pg adapter is P2010 with PostgreSQL's own error in meta.
+  const adapter = (
+    error.meta as { driverAdapterError?: { cause?: { kind?: string; originalCode?: string } } } | undefined
+  )?.driverAdapterError;
+  return adapter?.cause?.kind === "UniqueConstraintViolation" || adapter?.cause?.originalCode === "23505";
 }
 
 // PostgreSQL codes of a moment's contention: serialization failure, deadlock,

@@ -32,15 +32,7 @@ export interface EnterInvoiceInput {
  */
 export async function enterInvoice(db: Db | DbOrTx, input: EnterInvoiceInput) {
   assertCanWork(input.actor);
-  assertKnownCurrency(input.currency);
-  const number = requireText(input.number, "number", "the invoice number", 100);
-  const issueDate = parseDay(input.issueDate, "issueDate");
-  const dueDate = parseDay(input.dueDate, "dueDate");
-  if (dueDate < issueDate) throw invalid("dueDate", "The due date cannot be before the issue date.");
-  if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0)
-    throw invalid("amount", "Enter an amount above zero.");
-  if (input.amountMinor > MAX_AMOUNT_MINOR)
-    throw invalid("amount", `That amount is too large: ${amountCeilingText(input.currency)}.`);
+  const { number, issueDate, dueDate } = checkInvoiceFields(input);
   return inLedgerTransaction(db, async (tx) => {
     const customer = await getCustomerOrThrow(tx, input);
     const { today, day } = await orgDay(tx, input.orgId, input.now);
@@ -101,4 +93,24 @@ export async function enterInvoice(db: Db | DbOrTx, input: EnterInvoiceInput) {
     const note = issueDate > today ? ` It is issued after today and counts on the report from ${day(issueDate)}.` : "";
     return { invoiceId: invoice.id, customerId: customer.id, message: `Invoice ${number} entered.${note}` };
   });
+}
+
+/** An invoice's own rules, whoever states it (a form, the API, one or a batch): the number, dates, amount, currency. */
+export function checkInvoiceFields(input: {
+  number: string;
+  issueDate: string;
+  dueDate: string;
+  amountMinor: number;
+  currency: string;
+}): { number: string; issueDate: DateOnly; dueDate: DateOnly } {
+  assertKnownCurrency(input.currency);
+  const number = requireText(input.number, "number", "the invoice number", 100);
+  const issueDate = parseDay(input.issueDate, "issueDate");
+  const dueDate = parseDay(input.dueDate, "dueDate");
+  if (dueDate < issueDate) throw invalid("dueDate", "The due date cannot be before the issue date.");
+  if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0)
+    throw invalid("amount", "Enter an amount above zero.");
+  if (input.amountMinor > MAX_AMOUNT_MINOR)
+    throw invalid("amount", `That amount is too large: ${amountCeilingText(input.currency)}.`);
+  return { number, issueDate, dueDate };
 }

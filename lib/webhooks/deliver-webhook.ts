@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { WEBHOOK_DELIVERY_JOB } from "@/lib/events/emit-event";
 import { defineTask } from "@/lib/jobs/define-task";
 import { addJob } from "@/lib/jobs/queue";
+import { NOTICE_MAX_ATTEMPTS, WEBHOOK_DISABLED_NOTICE_JOB } from "./notify-admins";
 import { postWebhook } from "./post-webhook";
 import { signWebhook } from "./signing";
 
@@ -81,12 +82,19 @@ export async function deliverWebhook(db: Db, job: { deliveryId: string; attempt:
       where: { id: endpoint.id, enabled: true },
       data: { enabled: false, disabledAt: now, disabledReason: reason },
     });
-    if (off.count)
-      await recordAudit(
-        tx,
-        { orgId: endpoint.orgId, userId: null },
-        { kind: "webhook_endpoint.disabled", payload: { endpointId: endpoint.id, url: endpoint.url, reason } },
-      );
+    if (!off.count) return;
+    await recordAudit(
+      tx,
+      { orgId: endpoint.orgId, userId: null },
+      { kind: "webhook_endpoint.disabled", payload: { endpointId: endpoint.id, url: endpoint.url, reason } },
+    );
+    // The admins are emailed by a job queued with the switch-off: it commits with it, and SMTP never holds this transaction.
+    await addJob(
+      tx,
+      WEBHOOK_DISABLED_NOTICE_JOB,
+      { endpointId: endpoint.id },
+      { jobKey: `webhook-disabled:${endpoint.id}:${now.toISOString()}`, maxAttempts: NOTICE_MAX_ATTEMPTS },
+    );
   });
   return { delivered, ...result };
 }

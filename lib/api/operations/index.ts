@@ -2,6 +2,7 @@ import type { AnyApiOperation } from "@/lib/api-runtime/define-operation";
 import { getBankStatement, postBankStatement } from "./bank-statements";
 import { postCreditNote } from "./credit-notes";
 import { getCustomer, putCustomer } from "./customers";
+import { postInvoiceBatch } from "./invoice-batch";
 import { putInvoice } from "./invoices";
 import { getCustomerHistory, getLetter, getLetterPdfOperation, postLetter } from "./letters";
 import { postPayment } from "./payments";
@@ -13,6 +14,7 @@ export const API_OPERATIONS: AnyApiOperation[] = [
   getCustomer,
   getCustomerHistory,
   putInvoice,
+  postInvoiceBatch,
   postCreditNote,
   postPayment,
   getAging,
