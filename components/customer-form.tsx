@@ -81,6 +81,12 @@ export function CustomerForm({
       </Group>
       <Group legend="Contact">
         <Field name="contactPerson" label="Contact person" defaultValue={v.contactPerson} />
+        <Field
+          name="salutation"
+          label="Salutation"
+          hint="Title and surname as letters greet them: Ms Lowe, Sig.ra Rossi. Empty: the full name"
+          defaultValue={v.salutation}
+        />
         <Field name="email" label="Email" type="email" defaultValue={v.email} />
         <Field name="phone" label="Phone" type="tel" defaultValue={v.phone} />
         <Field

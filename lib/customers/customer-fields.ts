@@ -28,6 +28,8 @@ const customerFieldsObject = z.object({
   language: z.enum(LANGUAGES, { message: "Choose English, Italian or Norwegian." }),
   currency: currencyCodeField,
   contactPerson: textField(200),
+  // Added after other callers (API, imports, saved forms) were written: absent means none recorded.
+  salutation: textField(100).default(""),
   email: optionalEmail,
   phone: textField(50),
   addressLine1: textField(200),
@@ -80,6 +82,7 @@ export function customerValues(c: {
   language: string;
   currency: string;
   contactPerson: string;
+  salutation: string;
   email: string;
   phone: string;
   addressLine1: string;
@@ -104,6 +107,7 @@ export const CUSTOMER_FIELD_LABEL: Record<string, string> = {
   language: "language",
   currency: "currency",
   contactPerson: "contact person",
+  salutation: "salutation",
   email: "email",
   phone: "phone",
   addressLine1: "address",

@@ -17,6 +17,7 @@ export async function getCustomerFormValues(opts: { orgId: string; customerId: s
     language: c.language,
     currency: c.currency.trim(),
     contactPerson: c.contactPerson,
+    salutation: c.salutation,
     email: c.email,
     phone: c.phone,
     addressLine1: c.addressLine1,

@@ -183,6 +183,7 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
       "referente",
       "first name",
     ]),
+    field("salutation", "Salutation", false, ["title", "salutation", "form of address", "tiltale", "titolo"]),
     field("addressLine1", "Address line 1", false, [
       "address",
       "street",

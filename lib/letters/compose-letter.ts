@@ -174,7 +174,14 @@ export async function composeLetter(
     contacts,
     bank: ctx.bank,
     handoff: state.handoff ? { ...state.handoff, ...(await handoffContact(tx, ctx)) } : null,
-    templates: templates ?? (await templatesForLetter(tx, { orgId: org.id, language: customer.language, stage })),
+    templates:
+      templates ??
+      (await templatesForLetter(tx, {
+        orgId: org.id,
+        language: customer.language,
+        stage,
+        customerType: customer.type,
+      })),
   };
   const { subject, body, totalMinor } = renderLetter(input);
   const protocolForms = encloseDebtProtocolForms({

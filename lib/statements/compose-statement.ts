@@ -74,7 +74,12 @@ export async function composeStatement(
     format: letterFormat(customer.language, locale),
     asOf,
     org: { name: org.name, city: org.city, phone: org.phone, email: org.email },
-    customer: { name: customer.name, reference: customer.reference, contactPerson: customer.contactPerson },
+    customer: {
+      name: customer.name,
+      reference: customer.reference,
+      contactPerson: customer.contactPerson,
+      type: customer.type,
+    },
     addressLines: (attention) =>
       postalAddressLines(customer, { attention, fromCountryCode: org.countryCode, fromCountry: org.country }),
     accounts: (currencies.length ? currencies : [customer.currency]).map((currency) => ({

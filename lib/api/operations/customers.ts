@@ -16,6 +16,7 @@ export const customerBody = z
     currency: z.string().meta({ description: "ISO 4217: the customer's usual currency.", example: "NOK" }),
     email: text(254, "Where letters by email go (needed when preferredChannel is email)."),
     contactPerson: text(200, "Who reads the letters."),
+    salutation: text(100, 'How letters greet the contact ("Ms Lowe"); empty: the full name.'),
     phone: text(50, "Phone number."),
     addressLine1: text(200, "Postal address, first line."),
     addressLine2: text(200, "Postal address, second line."),

@@ -8,6 +8,7 @@ const TEXT_FIELDS = {
   email: "email",
   phone: "phone",
   contactPerson: "contact_person",
+  salutation: "salutation",
   addressLine1: "address_line1",
   addressLine2: "address_line2",
   postalCode: "postal_code",

@@ -42,6 +42,7 @@ const emptyCustomer = {
   language: "en",
   currency: "",
   contactPerson: "",
+  salutation: "",
   email: "",
   phone: "",
   addressLine1: "",
