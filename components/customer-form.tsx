@@ -103,6 +103,12 @@ export function CustomerForm({
         <Field name="addressLine2" label="Address line 2" defaultValue={v.addressLine2} />
         <Field name="postalCode" label="Postal code" defaultValue={v.postalCode} />
         <Field name="city" label="City" defaultValue={v.city} />
+        <Field
+          name="region"
+          label="State or province"
+          hint="Where the address needs it: US state (TX), Italian province (MI)"
+          defaultValue={v.region}
+        />
       </Group>
       <Group legend="Dunning">
         <Field

@@ -36,6 +36,8 @@ const customerFieldsObject = z.object({
   addressLine2: textField(200),
   postalCode: textField(20),
   city: textField(200),
+  // State, province or county where the postal format needs it (US "TX"); absent: none recorded.
+  region: textField(50).default(""),
   preferredChannel: z.enum(["post", "email"], { message: "Choose post or email." }),
   dunning: z.enum(["active", "paused"], { message: "Choose whether dunning is active or paused." }),
   pauseReason: textField(500),
@@ -89,6 +91,7 @@ export function customerValues(c: {
   addressLine2: string;
   postalCode: string;
   city: string;
+  region: string;
   preferredChannel: string;
   dunningPausedReason: string | null;
   dunningPausedUntil: DateOnly | null;
@@ -114,6 +117,7 @@ export const CUSTOMER_FIELD_LABEL: Record<string, string> = {
   addressLine2: "address",
   postalCode: "postal code",
   city: "city",
+  region: "state or province",
   preferredChannel: "letters by",
   dunningPausedReason: "dunning pause",
   dunningPausedUntil: "pause end date",

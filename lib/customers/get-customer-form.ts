@@ -24,6 +24,7 @@ export async function getCustomerFormValues(opts: { orgId: string; customerId: s
     addressLine2: c.addressLine2,
     postalCode: c.postalCode,
     city: c.city,
+    region: c.region,
     preferredChannel: c.preferredChannel,
     dunning: c.dunningPausedReason === null ? "active" : "paused",
     pauseReason: c.dunningPausedReason ?? "",

@@ -333,6 +333,21 @@ describe("native forms", () => {
     const gb = text(input({ stage: 1, language: "en", profile: "GB" }));
     expect(gb).toContain("agree a payment plan");
     expect(gb).toContain("contact Colin Collector on +47 22 00 45 00");
+    expect(us).toContain("Please include the invoice numbers INV-101 and INV-104 in the payment memo.");
+    expect(gb).toContain("Please quote the invoice numbers INV-101 and INV-104 as the payment reference.");
+  });
+
+  it("writes a US sender's letterhead in the US format, as its envelope", () => {
+    const i = input({ stage: 1, language: "en", profile: "US" });
+    const org = {
+      ...i.org,
+      countryCode: "US",
+      addressLine1: "500 Congress Ave",
+      addressLine2: "",
+      postalCode: "78701",
+      city: "Austin",
+    };
+    expect(renderLetter({ ...i, org }).body).toContain("500 Congress Ave\nAustin, 78701\n");
   });
 
   it("lists the copies enclosed and offers the others on request", () => {

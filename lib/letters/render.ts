@@ -4,13 +4,13 @@ import type { LetterCharge } from "@/lib/law/charges";
 import { divideHalfUp, percentToScaled, RATE_SCALE } from "@/lib/law/percent";
 import { type ProfileId, profileFor } from "@/lib/law/profile";
 import { englishLocale, letterFormat } from "@/lib/locale/letter-format";
+import { type PostalAddress, postalAddressLines, streetLines } from "@/lib/locale/postal-address";
 import type { Stage } from "@/lib/stages/stage";
 import type { DateOnly } from "@/lib/time/dates";
 import { en as enPhrases } from "./phrases/en";
 import { itLei as itLeiPhrases, it as itPhrases } from "./phrases/it";
 import { nbDu as nbDuPhrases, nb as nbPhrases } from "./phrases/nb";
 import type { AgencyFacts, BankDetails, LetterContact, LetterPhrases } from "./phrases/types";
-import { type PostalAddress, postalAddressLines } from "./postal-address";
 import type { LetterTemplateSet, StageTemplate } from "./template-types";
 import { en } from "./templates/en";
 import { it } from "./templates/it";
@@ -154,6 +154,7 @@ export function renderLetter(input: LetterInput): RenderedLetter {
     bank: input.bank,
     invoices: input.invoices.map((i) => ({ number: i.number, kid: i.kid ?? null })),
     otherMethods: input.org.paymentMethods.trim(),
+    locale: input.locale,
   });
   // Older saved templates write payment instructions inline; letter 4 never names our account.
   values.paymentInstructions = input.stage === 4 ? "" : paymentLines.join(" ");
@@ -235,9 +236,7 @@ export function renderLetter(input: LetterInput): RenderedLetter {
   const stage = withLegalBlocks(t.stages[input.stage], input.stage, input.stage === noticeStage);
   const letterhead = [
     input.org.name,
-    input.org.addressLine1,
-    input.org.addressLine2,
-    [input.org.postalCode, input.org.city].filter(Boolean).join(" "),
+    ...streetLines(input.org),
     [input.org.phone, input.org.email, input.org.website].filter(Boolean).join(" | "),
   ].filter(Boolean);
   const address = postalAddressLines(input.customer, {

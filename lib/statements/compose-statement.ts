@@ -5,8 +5,8 @@ import { bankFooterLine, type Letterhead, letterheadForLetter } from "@/lib/docu
 import { listCustomerCharges } from "@/lib/law/list-customer-charges";
 import { getCustomerMovements } from "@/lib/ledger/customer-movements";
 import { letterSha256 } from "@/lib/letters/compose-letter";
-import { postalAddressLines } from "@/lib/letters/postal-address";
 import { englishLocale, letterFormat } from "@/lib/locale/letter-format";
+import { postalAddressLines } from "@/lib/locale/postal-address";
 import { toMinor } from "@/lib/money/money";
 import { type DateOnly, dateOnlyFromDb, todayIn } from "@/lib/time/dates";
 import { type StatementFacts, statementText } from "./statement-text";

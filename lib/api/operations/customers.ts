@@ -22,6 +22,7 @@ export const customerBody = z
     addressLine2: text(200, "Postal address, second line."),
     postalCode: text(20, "Postal code."),
     city: text(200, "City."),
+    region: text(50, 'State or province where the postal format needs it ("TX", "MI").'),
     vatNumber: text(50, "VAT number."),
     registrationNumber: text(50, "Company registration number."),
     preferredChannel: z.enum(["post", "email"]).default("post"),

@@ -13,6 +13,7 @@ const TEXT_FIELDS = {
   addressLine2: "address_line2",
   postalCode: "postal_code",
   city: "city",
+  region: "region",
   country: "country",
   language: "language",
   vatNumber: "vat_number",

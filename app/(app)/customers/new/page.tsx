@@ -45,6 +45,7 @@ const emptyCustomer = {
   currency: "",
   contactPerson: "",
   salutation: "",
+  region: "",
   email: "",
   phone: "",
   addressLine1: "",
