@@ -383,6 +383,10 @@ let n = 0;
 
 /** One row per action (tests/action-registry.ts finds them in lib/), keyed by the action's name. */
 export const actionTable: Record<string, ActionRow> = {
+  "bank.update_matching": {
+    allowed: ["ADMIN"],
+    validInput: () => ({ kidMode: "mod10", kidLength: "12", paymentsStaleAfterDays: "4" }),
+  },
   "bank.resolve_line": {
     allowed: ["ADMIN", "COLLECTOR"],
     needs: ["bankLine"],

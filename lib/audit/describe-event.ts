@@ -66,6 +66,11 @@ export function describeAuditEvent(e: AuditEventInput, ctx: DescribeContext = NO
       return `Logged ${e.payload.direction === "INBOUND" ? "an incoming" : "an outgoing"} ${e.payload.channel.toLowerCase()} contact with ${who(e.payload.customerId)} (${e.payload.outcome.toLowerCase().replace(/_/g, " ")})`;
     case "payment.recorded":
       return `Recorded a payment of ${money(e.payload.amountMinor, e.payload.currency)} from ${who(e.payload.customerId)} received on ${e.payload.receivedOn}, applied to ${plural(e.payload.allocations.length, "invoice")}`;
+    case "bank_payments.recorded":
+      return `Recorded ${plural(e.payload.payments.length, "payment")} matched on bank statement lines, applied to ${plural(
+        e.payload.payments.reduce((n, p) => n + p.allocations.length, 0),
+        "invoice",
+      )}`;
     case "bank_statement.received":
       return `Received bank statement ${e.payload.fileName || e.payload.statementId} (${e.payload.source})${e.payload.duplicateOf ? ", a file received before" : ""}`;
     case "bank_statement.processed":

@@ -44,6 +44,11 @@ export default async function SettingsPage() {
         description: "Legal name, registration and VAT numbers, country, time zone, base currency, locale, address.",
       },
       {
+        href: "/settings/bank",
+        title: "Bank matching",
+        description: "KID on invoices (MOD10 or MOD11, length) and after how many bank days payments count as stale.",
+      },
+      {
         href: "/settings/letterhead",
         title: "Letterhead",
         description: "Name, logo, address, phone, email and payment instructions that head every letter.",
