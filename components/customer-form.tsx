@@ -81,6 +81,12 @@ export function CustomerForm({
       </Group>
       <Group legend="Contact">
         <Field name="contactPerson" label="Contact person" defaultValue={v.contactPerson} />
+        <Field
+          name="salutation"
+          label="Salutation"
+          hint="Title and surname as letters greet them: Ms Lowe, Sig.ra Rossi. Empty: the full name"
+          defaultValue={v.salutation}
+        />
         <Field name="email" label="Email" type="email" defaultValue={v.email} />
         <Field name="phone" label="Phone" type="tel" defaultValue={v.phone} />
         <Field
@@ -97,6 +103,12 @@ export function CustomerForm({
         <Field name="addressLine2" label="Address line 2" defaultValue={v.addressLine2} />
         <Field name="postalCode" label="Postal code" defaultValue={v.postalCode} />
         <Field name="city" label="City" defaultValue={v.city} />
+        <Field
+          name="region"
+          label="State or province"
+          hint="Where the address needs it: US state (TX), Italian province (MI)"
+          defaultValue={v.region}
+        />
       </Group>
       <Group legend="Dunning">
         <Field

@@ -89,7 +89,7 @@ describe("a pause's last day: one rule on the form and the worklist (issue 22, 1
 describe("create and edit a customer", () => {
   it("creates with every field, audited with its values; edits audit only what changed, before and after", async () => {
     const { org, ctx } = await setup();
-    const created = await runAction(createCustomerAction, ctx, input({ reference: "K-1" }));
+    const created = await runAction(createCustomerAction, ctx, input({ reference: "K-1", salutation: "Mr Nordmann" }));
     expect(created).toMatchObject({ ok: true, message: "Bjørkli Rør AS (K-1) was created." });
     const id = (created as { data: { customerId: string } }).data.customerId;
     const row = await db.customer.findUniqueOrThrow({ where: { id } });
@@ -103,6 +103,7 @@ describe("create and edit a customer", () => {
       currency: "NOK",
       preferredChannel: "email",
       dunningPausedReason: null,
+      salutation: "Mr Nordmann",
     });
     const createdEvent = await db.auditEvent.findFirstOrThrow({ where: { orgId: org.id, kind: "customer.created" } });
     expect(createdEvent.payload).toMatchObject({
@@ -112,7 +113,7 @@ describe("create and edit a customer", () => {
     });
 
     const edited = await runAction(updateCustomerAction, ctx, {
-      ...input({ reference: "K-1", city: "Bergen", type: "sole_trader", dunning: "paused" }),
+      ...input({ reference: "K-1", city: "Bergen", type: "sole_trader", dunning: "paused", salutation: "Mr Nordmann" }),
       pauseReason: "Waiting for the credit note",
       pauseUntil: "2099-01-31",
       customerId: id,
@@ -133,7 +134,7 @@ describe("create and edit a customer", () => {
     // Saving the same values again changes nothing and records nothing.
     const events = await auditCount(org.id);
     await runAction(updateCustomerAction, ctx, {
-      ...input({ reference: "K-1", city: "Bergen", type: "sole_trader", dunning: "paused" }),
+      ...input({ reference: "K-1", city: "Bergen", type: "sole_trader", dunning: "paused", salutation: "Mr Nordmann" }),
       pauseReason: "Waiting for the credit note",
       pauseUntil: "2099-01-31",
       customerId: id,

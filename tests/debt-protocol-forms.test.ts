@@ -29,6 +29,16 @@ async function sendLetterOfClaim(type: "sole_trader" | "business") {
     },
   });
   const actor = { userId: (await createUser(db, org.id, "ADMIN")).id, role: "ADMIN" as const };
+  // A UK letter names the account to pay into (issue 25).
+  await db.orgBankAccount.create({
+    data: {
+      orgId: org.id,
+      currency: "GBP",
+      bankName: "Barclays",
+      iban: "GB33 BUKB 2020 1555 5555 55",
+      bic: "BUKBGB22",
+    },
+  });
   // The Protocol's 30 days to reply: the letter before action's deadline must give them.
   await db.collectionPolicy.upsert({
     where: { orgId: org.id },

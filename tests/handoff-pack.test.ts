@@ -20,6 +20,16 @@ import { createContactAttempt, createCustomer, createInvoice, createOrg, createU
 
 const db = useTestDb();
 const at = (day: string, time = "10:00") => instantAt(day, time, "Europe/Oslo");
+/** A viewer's pack of a customer with one open invoice. */
+async function viewersPack(orgId: string, customer: Awaited<ReturnType<typeof createCustomer>>, viewerId: string) {
+  await createInvoice(db, customer, { amountMinor: 4200, dueDate: "2026-11-01" });
+  return buildHandoffPack(db, {
+    orgId,
+    customerId: customer.id,
+    actor: { userId: viewerId, role: "VIEWER" },
+    now: at("2026-12-01"),
+  });
+}
 const HOSTILE_NOTE = '=HYPERLINK("http://x")';
 
 /** An account taken through letters 1–4 with a broken promise, a dispute, a hand-off and ~20 contacts. */
@@ -357,17 +367,26 @@ describe("agency hand-off pack", () => {
     expect(rows[0]).toContain("Happened on");
   });
 
+  it("writes the customer's address in the letters' format (US 'Boston, MA 02110')", async () => {
+    const org = await createOrg(db);
+    const viewer = await createUser(db, org.id, "VIEWER");
+    const customer = await createCustomer(db, org.id, { name: "Harborview Marine Inc.", countryCode: "US" });
+    await db.customer.update({
+      where: { id: customer.id },
+      data: { addressLine1: "200 Atlantic Avenue", city: "Boston", region: "MA", postalCode: "02110", country: "USA" },
+    });
+    const pack = await viewersPack(org.id, customer, viewer.id);
+    const summary = flatText(await pdfToText(unzipSync(pack.bytes)["summary.pdf"]));
+    expect(summary).toContain("200 Atlantic Avenue");
+    expect(summary).toContain("Boston, MA 02110");
+    expect(summary).not.toContain("02110 Boston");
+  });
+
   it("may be made by a viewer; another organization's customer is NOT_FOUND and nothing is audited there", async () => {
     const org = await createOrg(db);
     const viewer = await createUser(db, org.id, "VIEWER");
     const customer = await createCustomer(db, org.id, { name: "Quiet Ltd" });
-    await createInvoice(db, customer, { amountMinor: 4200, dueDate: "2026-11-01" });
-    const pack = await buildHandoffPack(db, {
-      orgId: org.id,
-      customerId: customer.id,
-      actor: { userId: viewer.id, role: "VIEWER" },
-      now: at("2026-12-01"),
-    });
+    const pack = await viewersPack(org.id, customer, viewer.id);
     expect(pack.manifest.files.map((f) => f.name)).toEqual([
       "contact-history.csv",
       "money-movements.csv",

@@ -60,6 +60,16 @@ describe("CSV import", () => {
     expect(remembered.mapping).toMatchObject({ reference: "Customer number", name: "Name", currency: "Currency" });
   });
 
+  it("reads a salutation column ('Title') so letters greet 'Dear Ms Lowe'", async () => {
+    const org = await createOrg(db);
+    const user = await createUser(db, org.id, "COLLECTOR");
+    const who = { orgId: org.id, userId: user.id };
+    const csv = "Customer number,Name,Currency,Contact person,Title\nC-1,Lowe Joinery Ltd,GBP,Mary Lowe,Ms Lowe\n";
+    expect(await importFile(db, who, "customers", { text: csv })).toMatchObject({ status: "COMMITTED" });
+    const lowe = await db.customer.findFirstOrThrow({ where: { orgId: org.id, reference: "C-1" } });
+    expect(lowe).toMatchObject({ contactPerson: "Mary Lowe", salutation: "Ms Lowe" });
+  });
+
   it("reads a Windows-1252 file with semicolons and keeps ø", async () => {
     const org = await createOrg(db);
     const user = await createUser(db, org.id, "ADMIN");

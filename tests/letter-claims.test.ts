@@ -35,6 +35,8 @@ async function setup(opts: { language?: "en" | "it" | "nb"; countryCode?: string
   });
   const admin = { userId: (await createUser(db, org.id, "ADMIN")).id, role: "ADMIN" as const };
   const collector = { userId: (await createUser(db, org.id, "COLLECTOR")).id, role: "COLLECTOR" as const };
+  // A UK letter names the account to pay into (issue 25): the organization has one in the letters' currency.
+  await db.orgBankAccount.create({ data: { orgId: org.id, ...EUR_ACCOUNT } });
   const customer = await createCustomer(db, org.id, { language: opts.language ?? "en", currency: "EUR" });
   await db.customer.update({
     where: { id: customer.id },
@@ -155,7 +157,7 @@ describe("letter 4", () => {
 
 describe("bank accounts", () => {
   it("an admin removes a currency's account as the app's role (a letter then names none), audited", async () => {
-    const a = await setup();
+    const a = await setup({ countryCode: "US" });
     await saveBankAccount(db, { orgId: a.org.id, actor: a.admin, account: EUR_ACCOUNT });
     await saveBankAccount(db, { orgId: a.org.id, actor: a.admin, account: EUR_ACCOUNT, remove: true });
     expect(await db.orgBankAccount.count({ where: { orgId: a.org.id } })).toBe(0);
@@ -166,6 +168,28 @@ describe("bank accounts", () => {
     expect(audits.map((e) => (e.payload as { after: unknown }).after === null)).toEqual([false, true]);
     const body = await a.body((await a.send(1, "2026-10-05")).letterId);
     expect(body).not.toContain("NO20 8601 1117 955");
+  });
+
+  it("refuses a UK letter when no account in its currency is recorded, naming what to add; nothing is logged", async () => {
+    const a = await setup({ countryCode: "GB" });
+    await saveBankAccount(db, { orgId: a.org.id, actor: a.admin, account: EUR_ACCOUNT, remove: true });
+    const counts = () =>
+      Promise.all([
+        db.letter.count({ where: { orgId: a.org.id } }),
+        db.contactAttempt.count({ where: { orgId: a.org.id } }),
+        db.auditEvent.count({ where: { orgId: a.org.id } }),
+      ]);
+    const before = await counts();
+    await expect(a.send(1, "2026-10-05")).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(
+        /payment details: letter 1 must say where to pay, and no bank account in EUR is recorded .*Settings, Letterhead, Bank accounts/,
+      ),
+    });
+    expect(await counts()).toEqual(before);
+    // With the account recorded again, the same letter goes and names it.
+    await saveBankAccount(db, { orgId: a.org.id, actor: a.admin, account: EUR_ACCOUNT });
+    expect(await a.body((await a.send(1, "2026-10-05")).letterId)).toContain("NO20 8601 1117 955");
   });
 });
 

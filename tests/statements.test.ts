@@ -23,7 +23,11 @@ const NOW = instantAt("2026-12-01", "10:00", "Europe/Oslo");
  * credited (100,00), a second invoice paid in full, an interest charge a letter
  * claimed (18,40), and an unapplied payment of 50,00 on the account.
  */
-async function accountWithMovements(language: "en" | "nb" | "it", email?: string) {
+async function accountWithMovements(
+  language: "en" | "nb" | "it",
+  email?: string,
+  type: "business" | "consumer" = "business",
+) {
   const org = await createOrg(db, { name: "Aurora Components AS" });
   const collector = await createUser(db, org.id, "COLLECTOR");
   const actor = { userId: collector.id, role: "COLLECTOR" as const };
@@ -34,6 +38,7 @@ async function accountWithMovements(language: "en" | "nb" | "it", email?: string
     language,
     email,
     countryCode,
+    type,
   });
   const open = await createInvoice(db, customer, {
     number: "F-1001",
@@ -181,6 +186,26 @@ describe("statement of account", () => {
     expect(text).toContain("912 345 678");
     const audit = await db.auditEvent.findFirstOrThrow({ where: { orgId: org.id, kind: "statement.downloaded" } });
     expect(audit.payload).toMatchObject({ customerId: customer.id, asOf: "2026-12-01", language: "nb" });
+  });
+
+  it("writes to a consumer as a person: Norwegian 'du', Italian 'Lei', no attention line", async () => {
+    const nb = await accountWithMovements("nb", undefined, "consumer");
+    const n = await composeStatement(db, { orgId: nb.org.id, customerId: nb.customer.id, now: NOW });
+    const nbText = n.body.replace(/\s+/g, " ");
+    expect(nbText).toContain("de åpne postene på kontoen din hos oss per 1. desember 2026");
+    expect(nbText).toContain("Stemmer ikke kontoutskriften med det du har registrert");
+    expect(nbText).not.toMatch(/\b(dere|deres)\b|Att\.:/);
+    const it_ = await accountWithMovements("it", undefined, "consumer");
+    const i = await composeStatement(db, { orgId: it_.org.id, customerId: it_.customer.id, now: NOW });
+    const itText = i.body.replace(/\s+/g, " ");
+    expect(itText).toContain("le partite aperte della Sua posizione");
+    expect(itText).toContain("alle Sue registrazioni, La preghiamo di contattarci");
+    expect(itText).not.toMatch(/\b(Vi|Vostr[aoie])\b|Alla c\.a\./);
+    // A company keeps "dere" and its attention line.
+    const company = await accountWithMovements("nb");
+    const c = await composeStatement(db, { orgId: company.org.id, customerId: company.customer.id, now: NOW });
+    expect(c.body).toContain("kontoen deres");
+    expect(c.body).toContain("Att.: Pat Payables");
   });
 
   it("refuses a customer of another organization", async () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/events";
 import type { Db } from "@/lib/db/client";
+import type { CustomerType } from "@/lib/generated/prisma/enums";
 import { jobType } from "@/lib/jobs/define-task";
 import { addJob } from "@/lib/jobs/queue";
 import { type DueStep, dueSideSteps, runKey } from "@/lib/policies/due-steps";
@@ -84,7 +85,16 @@ async function runChunk(db: Db, ctx: Context, keys: AccountKey[]): Promise<Polic
     }),
     db.customer.findMany({
       where: { orgId: ctx.orgId, id: { in: customerIds } },
-      select: { id: true, name: true, email: true, contactPerson: true, language: true, countryCode: true },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        contactPerson: true,
+        salutation: true,
+        type: true,
+        language: true,
+        countryCode: true,
+      },
     }),
   ]);
   const doneBy = new Map<string, Set<string>>();
@@ -135,6 +145,8 @@ async function runStep(
       name: string;
       email: string;
       contactPerson: string;
+      salutation: string;
+      type: CustomerType;
       language: "en" | "it" | "nb";
       countryCode: string | null;
     };
@@ -157,7 +169,9 @@ async function runStep(
         countryCode: customer.countryCode,
         locale: ctx.org.locale,
         contactPerson: customer.contactPerson,
+        salutation: customer.salutation,
         customerName: customer.name,
+        customerType: customer.type,
         currency: key.currency,
         invoices: step.invoices,
         today: ctx.today,

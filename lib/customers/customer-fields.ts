@@ -28,12 +28,16 @@ const customerFieldsObject = z.object({
   language: z.enum(LANGUAGES, { message: "Choose English, Italian or Norwegian." }),
   currency: currencyCodeField,
   contactPerson: textField(200),
+  // Added after other callers (API, imports, saved forms) were written: absent means none recorded.
+  salutation: textField(100).default(""),
   email: optionalEmail,
   phone: textField(50),
   addressLine1: textField(200),
   addressLine2: textField(200),
   postalCode: textField(20),
   city: textField(200),
+  // State, province or county where the postal format needs it (US "TX"); absent: none recorded.
+  region: textField(50).default(""),
   preferredChannel: z.enum(["post", "email"], { message: "Choose post or email." }),
   dunning: z.enum(["active", "paused"], { message: "Choose whether dunning is active or paused." }),
   pauseReason: textField(500),
@@ -80,12 +84,14 @@ export function customerValues(c: {
   language: string;
   currency: string;
   contactPerson: string;
+  salutation: string;
   email: string;
   phone: string;
   addressLine1: string;
   addressLine2: string;
   postalCode: string;
   city: string;
+  region: string;
   preferredChannel: string;
   dunningPausedReason: string | null;
   dunningPausedUntil: DateOnly | null;
@@ -104,12 +110,14 @@ export const CUSTOMER_FIELD_LABEL: Record<string, string> = {
   language: "language",
   currency: "currency",
   contactPerson: "contact person",
+  salutation: "salutation",
   email: "email",
   phone: "phone",
   addressLine1: "address",
   addressLine2: "address",
   postalCode: "postal code",
   city: "city",
+  region: "state or province",
   preferredChannel: "letters by",
   dunningPausedReason: "dunning pause",
   dunningPausedUntil: "pause end date",

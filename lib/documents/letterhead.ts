@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { streetLines } from "@/lib/locale/postal-address";
 import type { BankDetails } from "./bank-accounts";
 import { letterheadLegalLine } from "./letterhead-requirements";
 
@@ -28,6 +29,8 @@ export interface LetterheadSource {
   postalCode: string;
   city: string;
   country: string;
+  /** The locality line follows the country's format (US "Austin, TX 78701"); absent: "postcode city". */
+  countryCode?: string;
   phone: string;
   email: string;
   website: string;
@@ -38,12 +41,7 @@ export interface LetterheadSource {
 export function letterheadSnapshot(org: LetterheadSource): Letterhead {
   return {
     name: org.name,
-    addressLines: [
-      org.addressLine1,
-      org.addressLine2,
-      [org.postalCode, org.city].filter(Boolean).join(" "),
-      org.country,
-    ].filter(Boolean),
+    addressLines: [...streetLines({ ...org, countryCode: org.countryCode ?? null }), org.country].filter(Boolean),
     phone: org.phone,
     email: org.email,
     website: org.website,

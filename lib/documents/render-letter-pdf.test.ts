@@ -2,6 +2,7 @@ import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import type { Language } from "@/lib/generated/prisma/enums";
 import type { ProfileId } from "@/lib/law/profile";
+import { renderLetter } from "@/lib/letters/render";
 import { letterFormat } from "@/lib/locale/letter-format";
 import { flatText, pdfFonts, pdfToText } from "@/tests/pdf-text";
 import { sampleLetterInput, sampleStoredLetter } from "@/tooling/demo/sample-letter";
@@ -37,6 +38,66 @@ const NOTICE: Record<ProfileId, Record<Language, string[]>> = {
   GB: { en: ["Letter before action", "solicitors"], it: ["letter before action", "solicitors"], nb: ["solicitors"] },
   US: { en: ["Final demand", "collection agency"], it: ["recupero crediti"], nb: ["inkassobyrå"] },
 };
+
+/** A Norwegian business letter 3 with interest, fees and standardkompensasjon on `invoices` invoices. */
+function letterWithCharges(invoices: number) {
+  const input = sampleLetterInput("nb", 3, "NO");
+  const base = input.invoices;
+  input.invoices = Array.from({ length: invoices }, (_, i) => ({
+    ...base[i % base.length],
+    invoiceId: `i${i}`,
+    number: `INV-${101 + i}`,
+  }));
+  input.charges = input.invoices.flatMap((inv) => [
+    {
+      kind: "interest" as const,
+      invoiceNumber: inv.number,
+      amountMinor: 1932,
+      currency: "NOK",
+      ratePercent: "12.00",
+      fromDate: inv.dueDate,
+      toDate: "2026-04-02",
+      basis: "forsinkelsesrenteloven § 3",
+    },
+    {
+      kind: "compensation" as const,
+      invoiceNumber: inv.number,
+      amountMinor: 42500,
+      currency: "NOK",
+      ratePercent: null,
+      fromDate: null,
+      toDate: null,
+      basis: "forsinkelsesrenteloven § 3a",
+    },
+  ]);
+  input.charges.push({ ...input.charges[1], kind: "reminder_fee", invoiceNumber: null, amountMinor: 3500 });
+  const { subject, body } = renderLetter(input);
+  return { ...sampleStoredLetter("nb", 3, `charges-${invoices}`, "NO"), subject, body };
+}
+
+describe("a letter with charges", () => {
+  it("fits the customer's copy on one page with two invoices and five charge lines", async () => {
+    const pdf = await renderLetterPdf(letterWithCharges(2));
+    expect((await PDFDocument.load(pdf)).getPageCount()).toBe(1);
+    const text = flatText(await pdfToText(pdf));
+    expect(text).toContain("Fakturaer: kr 1 450,50 Tillegg:");
+    expect(text).toContain("Med vennlig hilsen");
+  });
+
+  it("breaks cleanly when it cannot fit: whole charge rows, the closing paragraph with the sign-off", async () => {
+    const pdf = await renderLetterPdf(letterWithCharges(6));
+    const pages = (await pdfToText(pdf)).split("\f").filter((p) => p.trim());
+    expect(pages.length).toBe(2);
+    const last = flatText(pages[1]);
+    expect(last).toContain("Aurora Components AS · Inkassovarsel"); // the running header
+    expect(last).toContain("Har dere spørsmål");
+    expect(last).toContain("Med vennlig hilsen Colin Collector");
+    // No charge row is split: each interest line's period stays on the page of its invoice number.
+    for (const page of pages.map(flatText))
+      for (const m of page.matchAll(/faktura (INV-\d+), 12,00 % p\.a\.,/g))
+        expect(page.slice(m.index, m.index + 120)).toMatch(/\d{2}\.\d{2}\.\d{4}–02\.04\.2026/);
+  });
+});
 
 describe("renderLetterPdf", () => {
   for (const profile of PROFILES)

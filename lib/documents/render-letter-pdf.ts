@@ -50,6 +50,12 @@ const FOOTER_TOP = 22 * MM;
 const BODY_SIZE = 9.5;
 const LINE = 12.4;
 
+/** "Total now due: €1,234.00" as its label (with the colon) and its amount. */
+function splitSummary(line: string): [string, string] {
+  const at = line.lastIndexOf(": ");
+  return at > 0 ? [line.slice(0, at + 1), line.slice(at + 2)] : [line, ""];
+}
+
 const REGISTERED: Record<Language, string> = { en: "REGISTERED MAIL", it: "RACCOMANDATA A.R.", nb: "REKOMMANDERT" };
 const PAGE_WORD: Record<Language, string> = { en: "Page", it: "Pagina", nb: "Side" };
 
@@ -447,21 +453,25 @@ class Pen {
     if (this.y - height < this.footerTop + 6 * MM) this.newPage();
   }
 
-  /** Starts a new page unless all these blocks fit on this one. */
+  /**
+   * Starts a new page unless all these blocks fit on this one: each line wrapped as
+   * block() wraps it (a list item indented), and the half-line gaps between the blocks
+   * (the one after the last block belongs to no page).
+   */
   keepTogether(blocks: string[]) {
     const lines = blocks.reduce(
       (n, b) =>
         n +
-        b
-          .split("\n")
-          .reduce(
-            (m, line) =>
-              m + this.wrap(line.replace(/^ {2}- /, ""), this.fonts.regular, BODY_SIZE, TEXT_W - 6 * MM).length,
-            0,
-          ),
+        b.split("\n").reduce((m, line) => {
+          const item = line.startsWith("  - ");
+          return (
+            m +
+            this.wrap(item ? line.slice(4) : line, this.fonts.regular, BODY_SIZE, TEXT_W - (item ? 6 * MM : 0)).length
+          );
+        }, 0),
       0,
     );
-    this.room(lines * LINE + blocks.length * LINE * 0.5);
+    this.room(lines * LINE + (blocks.length - 1) * LINE * 0.5);
   }
 
   /** A block of the body: a table (every line indented, no bullets), a list, or a paragraph. */
@@ -526,20 +536,42 @@ class Pen {
         x += cols[c] + gap;
       });
       const wrapX = LEFT + cols.slice(0, wrapCol).reduce((s, w) => s + w + gap, 0);
+      // A charge line's continuation sits closer than the next row, so it reads as one row.
+      const inner = size * 1.15;
       wrapped.slice(1).forEach((line, i) => {
-        this.page.drawText(line, { x: wrapX, y: this.y - (i + 1) * step, font, size, color: INK });
+        this.page.drawText(line, { x: wrapX, y: this.y - step - i * inner, font, size, color: INK });
       });
-      this.y -= step * wrapped.length;
+      this.y -= step + inner * (wrapped.length - 1);
     };
     drawRow(header, this.fonts.bold);
     rule();
     for (const row of body) drawRow(row, this.fonts.regular);
     if (summary.length) rule();
-    summary.forEach((line, i) => {
+    // The subtotals above the total (invoices, charges, credit) share one line when they fit:
+    // a letter with charges then keeps its sign-off on the first page (issue 25).
+    const parts = summary.slice(0, -1).map(splitSummary);
+    const partsWidth = parts.reduce((w, [label, amount]) => w + widthOf(label) + gap + widthOf(amount), 0);
+    const together = parts.length > 1 && partsWidth + gap * 2 * (parts.length - 1) <= rightEdge - LEFT;
+    if (together) {
       this.room(step);
-      const font = i === summary.length - 1 ? this.fonts.bold : this.fonts.regular;
-      const at = line.lastIndexOf(": ");
-      const [label, amount] = at > 0 ? [line.slice(0, at + 1), line.slice(at + 2)] : [line, ""];
+      // Placed from the right edge, drawn left to right so a reader copies the line in order.
+      const placed: [string, number][] = [];
+      let x = rightEdge;
+      for (const [label, amount] of [...parts].reverse()) {
+        x -= widthOf(amount);
+        placed.unshift([amount, x]);
+        x -= gap + widthOf(label);
+        placed.unshift([label, x]);
+        x -= gap * 2;
+      }
+      for (const [text, at] of placed)
+        this.page.drawText(text, { x: at, y: this.y, font: this.fonts.regular, size, color: INK });
+      this.y -= step;
+    }
+    summary.slice(together ? -1 : 0).forEach((line, i, shown) => {
+      this.room(step);
+      const font = i === shown.length - 1 ? this.fonts.bold : this.fonts.regular;
+      const [label, amount] = splitSummary(line);
       const amountX = rightEdge - widthOf(amount, font);
       const labelX = Math.max(LEFT, amountX - (amount ? gap : 0) - widthOf(label, font));
       this.page.drawText(label, { x: labelX, y: this.y, font, size, color: INK });

@@ -7,6 +7,7 @@ import type { DbOrTx } from "@/lib/db/client";
 import { letterPdfFilename, storedLetterSelect } from "@/lib/documents/get-letter-pdf";
 import type { StoredLetterForPdf } from "@/lib/documents/render-letter-pdf";
 import { getCustomerMovements, type MovementKind } from "@/lib/ledger/customer-movements";
+import { streetLines } from "@/lib/locale/postal-address";
 import { toMinor } from "@/lib/money/money";
 import { type DateOnly, dateOnlyFromDb, daysBetween, todayIn } from "@/lib/time/dates";
 
@@ -223,12 +224,8 @@ export async function loadPackData(
       contactPerson: customer.contactPerson,
       email: customer.email,
       phone: customer.phone,
-      address: [
-        customer.addressLine1,
-        customer.addressLine2,
-        `${customer.postalCode} ${customer.city}`.trim(),
-        customer.country,
-      ].filter(Boolean),
+      // The same address format as the letters (US "Boston, MA 02110").
+      address: [...streetLines(customer), customer.country].filter(Boolean),
       language: customer.language,
       currency: customer.currency,
     },

@@ -188,6 +188,7 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
       "referente",
       "first name",
     ]),
+    field("salutation", "Salutation", false, ["title", "salutation", "form of address", "tiltale", "titolo"]),
     field("addressLine1", "Address line 1", false, [
       "address",
       "street",
@@ -212,6 +213,7 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
       "postal code",
     ]),
     field("city", "City", false, ["town", "poststed", "sted", "città", "citta", "comune", "po city"]),
+    field("region", "State or province", false, ["state", "province", "provincia", "county", "po state", "fylke"]),
     field("country", "Country", false, ["land", "nazione", "paese", "po country"]),
     field("language", "Language (en, it, nb)", false, ["lang", "språk", "lingua"]),
     field("vatNumber", "VAT number", false, VAT),

@@ -52,6 +52,9 @@ export interface LetterPlan {
   agreedToElectronicNotices: boolean;
   /** A logged reminder or call (outbound, not a letter) exists since the oldest invoice's issue date. */
   contactLogged: boolean;
+  /** The organization's bank account in the letter's currency, when one is recorded. */
+  paymentAccount: { currency: string } | null;
+  currency: string;
 }
 
 /** The profile's sending rules; throws the first one the letter would break. */
@@ -81,6 +84,14 @@ export function checkLetter(profile: LawProfile, settings: LawSettings, plan: Le
       profile,
       "contact before letter 1",
       "log a reminder or a call to the customer before the first letter.",
+    );
+
+  // Letter 4 sends the customer to the agency; letters 1-3 say where to pay.
+  if (stage < 4 && profile.paymentAccountRequired.value && !plan.paymentAccount)
+    throw refuse(
+      profile,
+      "payment details",
+      `letter ${stage} must say where to pay, and no bank account in ${plan.currency} is recorded (${profile.paymentAccountRequired.source}). An administrator adds it under Settings, Letterhead, Bank accounts.`,
     );
 
   if (formal && !profile.creditorMaySendFormalNotice.value)

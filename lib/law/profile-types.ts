@@ -58,6 +58,8 @@ export interface LawProfile {
   diffidaMinDays: Sourced<number> | null;
   /** Must a reminder or call be logged before letter 1 (default; the organization may override)? */
   contactBeforeLetter1: Sourced<boolean>;
+  /** Must letters 1-3 name the account to pay into (an account in the letter's currency), never "contact us for our payment details"? */
+  paymentAccountRequired: Sourced<boolean>;
   byType: Record<CustomerType, TypeRules>;
   statutoryInterest: StatutoryInterestRule | null;
   /** Fixed compensation per invoice: a single amount, or bands by the invoice's amount (UK). */

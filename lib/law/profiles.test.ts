@@ -331,6 +331,8 @@ describe("sending rules per profile", () => {
     customerType: "business",
     agreedToElectronicNotices: false,
     contactLogged: true,
+    paymentAccount: { currency: "GBP" },
+    currency: "GBP",
     ...p,
   });
   const run =
@@ -383,6 +385,17 @@ describe("sending rules per profile", () => {
     const reserved = { ...no, creditorMaySendFormalNotice: { value: false, source: "Prop. 3 L (2025-2026)" } };
     expect(() => checkLetter(reserved, DEFAULT_LAW_SETTINGS, plan({ stage: 3 }))).toThrow("only a collection agency");
     expect(() => checkLetter(reserved, DEFAULT_LAW_SETTINGS, plan({ stage: 2 }))).not.toThrow();
+  });
+
+  it("GB: letters 1-3 need the account to pay into in their currency; letter 4 (the agency's) does not", () => {
+    for (const stage of [1, 2, 3] as const)
+      expect(run("GB", { stage, deadlineDays: 30, paymentAccount: null, currency: "GBP" })).toThrow(
+        `payment details: letter ${stage} must say where to pay, and no bank account in GBP is recorded`,
+      );
+    expect(run("GB", { stage: 4, deadlineDays: 30, paymentAccount: null })).not.toThrow();
+    expect(run("GB", { stage: 2, deadlineDays: 30 })).not.toThrow();
+    // The other profiles print "contact us for our payment details" rather than refuse.
+    for (const country of ["NO", "IT", "US"]) expect(run(country, { stage: 2, paymentAccount: null })).not.toThrow();
   });
 
   it("letter 1 needs a logged reminder or call when the organization requires it", () => {

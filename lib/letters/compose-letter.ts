@@ -8,13 +8,13 @@ import type { LetterCharge } from "@/lib/law/charges";
 import { DEBT_PROTOCOL, encloseDebtProtocolForms, type ProtocolForms } from "@/lib/law/debt-protocol";
 import { getLawSettings } from "@/lib/law/law-settings";
 import { englishLocale, letterFormat } from "@/lib/locale/letter-format";
+import { type PostalAddress, postalAddressLines } from "@/lib/locale/postal-address";
 import type { Stage } from "@/lib/stages/stage";
 import { type DateOnly, daysBetween, todayIn } from "@/lib/time/dates";
 import { instantAt } from "@/lib/time/instants";
 import { letterDeadline } from "./deadline";
 import { deadlineDaysFor, letterLaw, priceLetter } from "./letter-law";
 import { templatesForLetter } from "./letter-templates";
-import { type PostalAddress, postalAddressLines } from "./postal-address";
 import { type LetterContact, type LetterInput, type LetterInvoice, renderLetter } from "./render";
 import type { LetterTemplateSet } from "./template-types";
 
@@ -174,7 +174,14 @@ export async function composeLetter(
     contacts,
     bank: ctx.bank,
     handoff: state.handoff ? { ...state.handoff, ...(await handoffContact(tx, ctx)) } : null,
-    templates: templates ?? (await templatesForLetter(tx, { orgId: org.id, language: customer.language, stage })),
+    templates:
+      templates ??
+      (await templatesForLetter(tx, {
+        orgId: org.id,
+        language: customer.language,
+        stage,
+        customerType: customer.type,
+      })),
   };
   const { subject, body, totalMinor } = renderLetter(input);
   const protocolForms = encloseDebtProtocolForms({

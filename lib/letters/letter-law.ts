@@ -139,6 +139,9 @@ export function assertLetterLawful(
     byEmail: boolean;
     invoices: LetterInvoice[];
     contactLogged: boolean;
+    /** The bank account of the letter's currency, if recorded (loadLetterContext). */
+    paymentAccount: { currency: string } | null;
+    currency: string;
     earlier: LetterCharge[];
     added: LetterCharge[];
   },
@@ -154,6 +157,8 @@ export function assertLetterLawful(
     customerType: type,
     agreedToElectronicNotices: customer.agreedToElectronicNotices,
     contactLogged: opts.contactLogged,
+    paymentAccount: opts.paymentAccount,
+    currency: opts.currency,
   });
   checkCharges(
     law.profile,

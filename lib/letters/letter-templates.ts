@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/events";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import type { Language } from "@/lib/generated/prisma/enums";
+import type { CustomerType, Language } from "@/lib/generated/prisma/enums";
 import type { Stage } from "@/lib/stages/stage";
 import { templatesFor } from "./render";
 import type { LetterTemplateSet } from "./template-types";
@@ -46,11 +46,16 @@ export function templateSetWith(language: Language, stage: Stage, draft: Templat
   return { contactLine: "", stages: { ...base.stages, [stage]: draft } };
 }
 
-/** The template set a letter of this stage is rendered with now (undefined: the code's defaults). */
+/**
+ * The template set a letter of this stage is rendered with now (undefined: the code's defaults).
+ * An edited Norwegian or Italian template is written to a company ("dere", "Voi"): a consumer
+ * keeps the code's personal form ("du", "Lei") rather than read an edit in the wrong form.
+ */
 export async function templatesForLetter(
   tx: DbOrTx,
-  opts: { orgId: string; language: Language; stage: Stage },
+  opts: { orgId: string; language: Language; stage: Stage; customerType?: CustomerType },
 ): Promise<LetterTemplateSet | undefined> {
+  if (templatesFor(opts.language, opts.customerType) !== templatesFor(opts.language)) return undefined;
   const inForce = await templateInForce(tx, opts);
   return inForce.versionId ? templateSetWith(opts.language, opts.stage, inForce.draft) : undefined;
 }

@@ -1,6 +1,7 @@
 import type { SessionUser } from "@/lib/auth/session-user";
 import { getLetterOrThrow } from "@/lib/collections/contact-history";
 import { db } from "@/lib/db/client";
+import { CHANNEL_COLUMNS } from "@/lib/delivery/channel";
 import { deliveryStatuses } from "@/lib/delivery/delivery-status";
 import { AppError } from "@/lib/errors/app-error";
 import type { Language } from "@/lib/generated/prisma/enums";
@@ -8,6 +9,7 @@ import type { Stage } from "@/lib/stages/stage";
 import { clockNow } from "@/lib/time/dates";
 import { type BulkSendPlan, planBulkSend } from "./bulk-plan";
 import { templateInForce } from "./letter-templates";
+import { previewChannel } from "./preview-channel";
 import { previewNextLetter } from "./preview-next-letter";
 import { type SelectedAccount, selectionField } from "./selection";
 
@@ -24,15 +26,21 @@ export async function getLetterPage(user: SessionUser, letterId: string) {
   return { letter, delivery, recipient };
 }
 
-/** The next letter for an account as it would be sent now, and the address an email would go to. */
+/**
+ * The next letter for an account as it would be sent now, the address an email would go
+ * to, and the channel offered first (the customer's preferred one, as the bulk send uses it).
+ */
 export async function getLetterPreviewPage(user: SessionUser, customerId: string, currency: string) {
   const preview = await previewNextLetter(db(), { orgId: user.orgId, customerId, currency, now: clockNow() });
-  const customerEmail =
+  const customer =
     preview.action.kind === "letter" && preview.letter
-      ? ((await db().customer.findFirst({ where: { id: customerId, orgId: user.orgId }, select: { email: true } }))
-          ?.email ?? "")
-      : "";
-  return { preview, customerEmail };
+      ? await db().customer.findFirst({ where: { id: customerId, orgId: user.orgId }, select: CHANNEL_COLUMNS })
+      : null;
+  return {
+    preview,
+    customerEmail: customer?.email ?? "",
+    channel: customer ? previewChannel(customer) : ("post" as const),
+  };
 }
 
 /** The template in force for one language and stage. */

@@ -307,6 +307,25 @@ describe("native forms", () => {
     expect(consumer).not.toMatch(/Attn|Accounts Department|Sir or Madam/);
   });
 
+  it("greets by the recorded salutation ('Dear Ms Lowe'), the full name when none is recorded", () => {
+    const base = input({ stage: 1, language: "en", profile: "GB" });
+    const consumer = { ...base, customerType: "consumer" as const };
+    const lowe = { ...base.customer, name: "Mary Lowe", contactPerson: "" };
+    expect(text({ ...consumer, customer: { ...lowe, salutation: "Ms Lowe" } })).toContain("Dear Ms Lowe,");
+    expect(text({ ...consumer, customer: { ...lowe, salutation: "  " } })).toContain("Dear Mary Lowe,");
+    // A company's contact: the attention line keeps the full name, the greeting the salutation.
+    const company = text({
+      ...base,
+      customer: { ...base.customer, contactPerson: "Mary Lowe", salutation: "Ms Lowe" },
+    });
+    expect(company).toContain("Attn: Mary Lowe");
+    expect(company).toContain("Dear Ms Lowe, ");
+    expect(company).toContain("Yours sincerely,");
+    const it_ = input({ stage: 1, language: "it", profile: "IT", customerType: "consumer" });
+    const rossi = { ...it_.customer, name: "Anna Rossi", contactPerson: "", salutation: "Sig.ra Rossi" };
+    expect(text({ ...it_, customer: rossi })).toContain("Gentile Sig.ra Rossi,");
+  });
+
   it("US English for US readers, British English for the others", () => {
     const us = text(input({ stage: 1, language: "en", profile: "US" }));
     expect(us).toContain("agree on a payment plan");
@@ -314,6 +333,21 @@ describe("native forms", () => {
     const gb = text(input({ stage: 1, language: "en", profile: "GB" }));
     expect(gb).toContain("agree a payment plan");
     expect(gb).toContain("contact Colin Collector on +47 22 00 45 00");
+    expect(us).toContain("Please include the invoice numbers INV-101 and INV-104 in the payment memo.");
+    expect(gb).toContain("Please quote the invoice numbers INV-101 and INV-104 as the payment reference.");
+  });
+
+  it("writes a US sender's letterhead in the US format, as its envelope", () => {
+    const i = input({ stage: 1, language: "en", profile: "US" });
+    const org = {
+      ...i.org,
+      countryCode: "US",
+      addressLine1: "500 Congress Ave",
+      addressLine2: "",
+      postalCode: "78701",
+      city: "Austin",
+    };
+    expect(renderLetter({ ...i, org }).body).toContain("500 Congress Ave\nAustin, 78701\n");
   });
 
   it("lists the copies enclosed and offers the others on request", () => {
@@ -329,5 +363,49 @@ describe("deadline", () => {
     expect(letterDeadline("2026-12-05", 14)).toBe("2026-12-21"); // Saturday -> Monday
     expect(letterDeadline("2026-12-06", 14)).toBe("2026-12-21"); // Sunday -> Monday
     expect(letterDeadline("2026-12-07", 14, "2026-12-30")).toBe("2026-12-30");
+  });
+});
+
+describe("a consumer is written to as a person: Norwegian 'du', Italian 'Lei'", () => {
+  const contacts: LetterContact[] = [
+    { kind: "contact", on: "2026-03-02", channel: "PHONE", direction: "OUTBOUND", outcome: "SPOKE" },
+    { kind: "contact", on: "2026-03-03", channel: "EMAIL", direction: "INBOUND", outcome: "DELIVERED" },
+    { kind: "promise", on: "2026-03-03", amount: "1.00", promisedFor: "2026-03-10", status: "broken" },
+    { kind: "contact", on: "2026-03-05", channel: "LETTER", direction: "OUTBOUND", outcome: "SENT", letterStage: 1 },
+  ];
+  for (const profile of PROFILES)
+    for (const stage of STAGES) {
+      it(`${profile} Norwegian consumer letter ${stage}: du and deg, never dere`, () => {
+        const i = input({ stage, language: "nb", profile, customerType: "consumer", contacts, creditMinor: 100 });
+        const flat = text(i);
+        expect(flat).not.toMatch(/\b(dere|Dere|deres)\b/);
+        expect(flat).toMatch(/\b(du|deg|Du)\b/);
+        expect(flat).not.toMatch(/Att\.:/);
+      });
+      it(`${profile} Italian consumer letter ${stage}: Lei, never Voi`, () => {
+        const i = input({ stage, language: "it", profile, customerType: "consumer", contacts, creditMinor: 100 });
+        const flat = text(i);
+        expect(flat).not.toMatch(/\b(Vi|Voi|Vostr[aoie]|Ve|avete|potete|rispeditelo|contattarVi)\b/);
+        expect(flat).toMatch(/\b(La|Le|Lei|Sua|Suo)\b/);
+        expect(flat).not.toMatch(/Alla c\.a\./);
+      });
+    }
+
+  it("says the same facts as to a company, in the personal form", () => {
+    const nb = text(input({ stage: 1, language: "nb", profile: "NO", customerType: "consumer", contacts }));
+    expect(nb).toContain("Har du allerede betalt, kan du se bort fra denne påminnelsen.");
+    expect(nb).toContain("vi ringte og snakket med deg");
+    expect(nb).toContain("du lovet å betale 1.00");
+    const it3 = text(input({ stage: 3, language: "it", profile: "IT", customerType: "consumer", contacts }));
+    expect(it3).toContain("art. 1219 c.c., La costituiamo formalmente in mora e Le intimiamo il pagamento");
+    expect(it3).toContain("Le abbiamo telefonato e abbiamo parlato con Lei");
+    expect(it3).toContain("impegno da Lei assunto di pagare 1.00");
+    expect(it3).toContain("La preghiamo di indicare nella causale");
+    const gb = text(input({ stage: 3, language: "it", profile: "GB", customerType: "consumer" }));
+    expect(gb).toContain("compili il Reply Form e lo rispedisca al nostro indirizzo");
+    // A sole trader keeps the company form.
+    expect(text(input({ stage: 1, language: "nb", profile: "NO", customerType: "sole_trader" }))).toContain(
+      "Har dere allerede betalt",
+    );
   });
 });

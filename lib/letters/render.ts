@@ -4,17 +4,19 @@ import type { LetterCharge } from "@/lib/law/charges";
 import { divideHalfUp, percentToScaled, RATE_SCALE } from "@/lib/law/percent";
 import { type ProfileId, profileFor } from "@/lib/law/profile";
 import { englishLocale, letterFormat } from "@/lib/locale/letter-format";
+import { type PostalAddress, postalAddressLines, streetLines } from "@/lib/locale/postal-address";
 import type { Stage } from "@/lib/stages/stage";
 import type { DateOnly } from "@/lib/time/dates";
 import { en as enPhrases } from "./phrases/en";
-import { it as itPhrases } from "./phrases/it";
-import { nb as nbPhrases } from "./phrases/nb";
+import { itLei as itLeiPhrases, it as itPhrases } from "./phrases/it";
+import { nbDu as nbDuPhrases, nb as nbPhrases } from "./phrases/nb";
 import type { AgencyFacts, BankDetails, LetterContact, LetterPhrases } from "./phrases/types";
-import { type PostalAddress, postalAddressLines } from "./postal-address";
 import type { LetterTemplateSet, StageTemplate } from "./template-types";
 import { en } from "./templates/en";
 import { it } from "./templates/it";
+import { itLei } from "./templates/it-lei";
 import { nb } from "./templates/nb";
+import { nbDu } from "./templates/nb-du";
 
 // Letters are rendered from data by one pure function: the same input always gives the
 // same text, which is stored as sent and hashed. Only the template's own text is read
@@ -22,6 +24,12 @@ import { nb } from "./templates/nb";
 
 const TEMPLATES: Record<Language, LetterTemplateSet> = { en, it, nb };
 const PHRASES: Record<Language, LetterPhrases> = { en: enPhrases, it: itPhrases, nb: nbPhrases };
+// A consumer is written to as a person: Norwegian "du", Italian "Lei". English "you" serves both.
+const CONSUMER_TEMPLATES: Partial<Record<Language, LetterTemplateSet>> = { it: itLei, nb: nbDu };
+const CONSUMER_PHRASES: Partial<Record<Language, LetterPhrases>> = { it: itLeiPhrases, nb: nbDuPhrases };
+
+/** Consumers get their language's personal form of address; businesses and sole traders the company form. */
+export const addressedAsPerson = (type: CustomerType | undefined) => type === "consumer";
 
 export interface LetterInvoice {
   invoiceId: string;
@@ -59,7 +67,8 @@ export interface LetterInput {
     /** Other accepted payment methods, in the organization's words. */
     paymentMethods: string;
   };
-  customer: PostalAddress & { contactPerson: string };
+  /** `salutation`: how the greeting names the contact ("Ms Lowe"); empty or absent: the full name. */
+  customer: PostalAddress & { contactPerson: string; salutation?: string };
   invoices: LetterInvoice[];
   /** Interest and fees frozen by lib/law for this letter: lines of their own beside the invoices. */
   charges: LetterCharge[];
@@ -81,20 +90,21 @@ export interface RenderedLetter {
   totalMinor: number;
 }
 
-export function templatesFor(language: Language): LetterTemplateSet {
-  return TEMPLATES[language] ?? en;
+/** The code's templates of a language, in the form of address the customer type takes. */
+export function templatesFor(language: Language, customerType?: CustomerType): LetterTemplateSet {
+  return (addressedAsPerson(customerType) ? CONSUMER_TEMPLATES[language] : undefined) ?? TEMPLATES[language] ?? en;
 }
 
-export function phrasesFor(language: Language): LetterPhrases {
-  return PHRASES[language] ?? enPhrases;
+export function phrasesFor(language: Language, customerType?: CustomerType): LetterPhrases {
+  return (addressedAsPerson(customerType) ? CONSUMER_PHRASES[language] : undefined) ?? PHRASES[language] ?? enPhrases;
 }
 
 /** The locale an English letter to this country uses (dates, currency symbols). */
 export { englishLocale };
 
 export function renderLetter(input: LetterInput): RenderedLetter {
-  const t = input.templates ?? templatesFor(input.language);
-  const p = phrasesFor(input.language);
+  const t = input.templates ?? templatesFor(input.language, input.customerType);
+  const p = phrasesFor(input.language, input.customerType);
   const format = letterFormat(input.language, input.locale);
   const day = (d: DateOnly) => format.date(d);
   const inline = (d: DateOnly) => format.inlineDate(d);
@@ -144,6 +154,7 @@ export function renderLetter(input: LetterInput): RenderedLetter {
     bank: input.bank,
     invoices: input.invoices.map((i) => ({ number: i.number, kid: i.kid ?? null })),
     otherMethods: input.org.paymentMethods.trim(),
+    locale: input.locale,
   });
   // Older saved templates write payment instructions inline; letter 4 never names our account.
   values.paymentInstructions = input.stage === 4 ? "" : paymentLines.join(" ");
@@ -225,9 +236,7 @@ export function renderLetter(input: LetterInput): RenderedLetter {
   const stage = withLegalBlocks(t.stages[input.stage], input.stage, input.stage === noticeStage);
   const letterhead = [
     input.org.name,
-    input.org.addressLine1,
-    input.org.addressLine2,
-    [input.org.postalCode, input.org.city].filter(Boolean).join(" "),
+    ...streetLines(input.org),
     [input.org.phone, input.org.email, input.org.website].filter(Boolean).join(" | "),
   ].filter(Boolean);
   const address = postalAddressLines(input.customer, {
@@ -237,8 +246,10 @@ export function renderLetter(input: LetterInput): RenderedLetter {
     fromCountry: input.org.country,
   });
   const subject = fill(stage.subject);
-  // A consumer is a person: greeted by name ("Dear Åse Bjørnstad", "Gentile ..."), never "Dear Sir or Madam".
-  const addressee = input.customer.contactPerson || (input.customerType === "consumer" ? input.customer.name : "");
+  // A consumer is a person: greeted by name ("Dear Ms Lowe", "Gentile Sig.ra Rossi"), never "Dear Sir or
+  // Madam"; the recorded salutation when there is one, else the full name.
+  const person = input.customer.contactPerson || (input.customerType === "consumer" ? input.customer.name : "");
+  const addressee = input.customer.salutation?.trim() || person;
   const body = [
     letterhead.join("\n"),
     p.dateLine(input.org.city, day(input.letterDate)),

@@ -115,6 +115,8 @@ async function sendInTransaction(tx: DbOrTx, opts: SendNextLetterOptions): Promi
     byEmail: !!opts.byEmail,
     invoices: letter.invoices,
     contactLogged: letter.contactLogged,
+    paymentAccount: ctx.bank,
+    currency: opts.currency,
     earlier: letter.earlierCharges,
     added: letter.addedCharges,
   });

@@ -136,6 +136,9 @@ describe("a policy can only be stricter than the law", () => {
             customerType: customer.type,
             agreedToElectronicNotices: false,
             contactLogged: true,
+            // Timing is under test here; the GB payment-details rule has its own test (lib/law/profiles.test.ts).
+            paymentAccount: { currency: "EUR" },
+            currency: "EUR",
           }),
         ).not.toThrow();
         checked++;

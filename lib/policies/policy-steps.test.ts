@@ -160,4 +160,19 @@ describe("the courtesy reminder", () => {
   it("on the due date it says today", () => {
     expect(reminderEmail({ ...base, language: "en", today: "2026-03-20" }).text).toMatch(/is due today\./);
   });
+  it("writes to a consumer as a person: 'du', 'Lei', greeted by the salutation or the full name", () => {
+    const consumer = { ...base, contactPerson: "", customerType: "consumer" as const };
+    const nb = reminderEmail({ ...consumer, language: "nb", customerName: "Kari Nordmann" }).text;
+    expect(nb).toMatch(/^Hei Kari Nordmann,/);
+    expect(nb).toContain("kan du se bort fra denne e-posten");
+    expect(nb).not.toMatch(/\bdere\b/);
+    const it_ = reminderEmail({ ...consumer, language: "it", customerName: "Anna Rossi", salutation: "Sig.ra Rossi" });
+    expect(it_.text).toMatch(/^Gentile Sig\.ra Rossi,/);
+    expect(it_.text).toContain("Le ricordiamo cortesemente");
+    expect(it_.text).toContain("Se ha già disposto il pagamento, La ringraziamo");
+    expect(it_.text).not.toMatch(/\b(Vi|avete|potete)\b/);
+    expect(reminderEmail({ ...base, language: "en", salutation: "Ms Lowe" }).text).toMatch(/^Dear Ms Lowe,/);
+    // A company keeps "dere"/"Voi".
+    expect(reminderEmail({ ...base, language: "nb" }).text).toContain("kan dere se bort");
+  });
 });

@@ -1,10 +1,11 @@
-import type { Language } from "@/lib/generated/prisma/enums";
+import type { CustomerType, Language } from "@/lib/generated/prisma/enums";
 import { englishLocale, letterFormat } from "@/lib/locale/letter-format";
 import type { DateOnly } from "@/lib/time/dates";
 
 // The courtesy reminder a policy sends before (or on) the due date, in the customer's
 // language. It is not a collection letter: no charges, no deadline of our own, no
 // consequence; it assumes the invoice may simply not have reached the right desk.
+// A consumer is written to as a person, as in letters: Norwegian "du", Italian "Lei".
 
 export interface ReminderInvoice {
   number: string;
@@ -23,6 +24,8 @@ interface Values {
   due: string;
   org: string;
   contact: string;
+  /** A consumer: the personal form of address. */
+  person_: boolean;
 }
 
 const TEXT: Record<Language, { subject: (v: Values) => string; text: (v: Values) => string }> = {
@@ -46,9 +49,13 @@ const TEXT: Record<Language, { subject: (v: Values) => string; text: (v: Values)
     text: (v) =>
       `${v.person ? `Gentile ${v.person},` : `Spettabile ${v.company},`}\n\n${
         v.one
-          ? `Vi ricordiamo cortesemente che la fattura n. ${v.one.number} di ${v.one.amount} scade ${v.dueToday ? "oggi" : v.one.due}.`
-          : `Vi ricordiamo cortesemente che le seguenti fatture, per un totale di ${v.total}, scadono ${v.dueToday ? "oggi" : v.due}:\n\n${v.lines.join("\n")}`
-      }\n\nSe avete già disposto il pagamento, Vi ringraziamo e Vi preghiamo di non tenere conto di questo messaggio. Se non avete ricevuto la fattura o qualcosa non Vi torna, è sufficiente rispondere a questa email e provvederemo subito${v.contact ? ` (potete anche contattarci al ${v.contact})` : ""}.\n\nCordiali saluti,\n${v.org}`,
+          ? `${v.person_ ? "Le" : "Vi"} ricordiamo cortesemente che la fattura n. ${v.one.number} di ${v.one.amount} scade ${v.dueToday ? "oggi" : v.one.due}.`
+          : `${v.person_ ? "Le" : "Vi"} ricordiamo cortesemente che le seguenti fatture, per un totale di ${v.total}, scadono ${v.dueToday ? "oggi" : v.due}:\n\n${v.lines.join("\n")}`
+      }\n\n${
+        v.person_
+          ? `Se ha già disposto il pagamento, La ringraziamo e La preghiamo di non tenere conto di questo messaggio. Se non ha ricevuto la fattura o qualcosa non Le torna, è sufficiente rispondere a questa email e provvederemo subito${v.contact ? ` (può anche contattarci al ${v.contact})` : ""}.`
+          : `Se avete già disposto il pagamento, Vi ringraziamo e Vi preghiamo di non tenere conto di questo messaggio. Se non avete ricevuto la fattura o qualcosa non Vi torna, è sufficiente rispondere a questa email e provvederemo subito${v.contact ? ` (potete anche contattarci al ${v.contact})` : ""}.`
+      }\n\nCordiali saluti,\n${v.org}`,
   },
   nb: {
     subject: (v) =>
@@ -60,7 +67,7 @@ const TEXT: Record<Language, { subject: (v: Values) => string; text: (v: Values)
         v.one
           ? `Dette er en vennlig påminnelse om at faktura ${v.one.number} på ${v.one.amount} forfaller ${v.dueToday ? "i dag" : v.one.due}.`
           : `Dette er en vennlig påminnelse om at disse fakturaene, til sammen ${v.total}, forfaller ${v.dueToday ? "i dag" : v.due}:\n\n${v.lines.join("\n")}`
-      }\n\nEr betalingen allerede på vei, kan dere se bort fra denne e-posten – takk! Har dere ikke mottatt fakturaen, eller er det noe som ikke stemmer, er det bare å svare på denne e-posten, så ordner vi det${v.contact ? ` (dere når oss også på ${v.contact})` : ""}.\n\nMed vennlig hilsen\n${v.org}`,
+      }\n\nEr betalingen allerede på vei, kan ${v.person_ ? "du" : "dere"} se bort fra denne e-posten – takk! Har ${v.person_ ? "du" : "dere"} ikke mottatt fakturaen, eller er det noe som ikke stemmer, er det bare å svare på denne e-posten, så ordner vi det${v.contact ? ` (${v.person_ ? "du" : "dere"} når oss også på ${v.contact})` : ""}.\n\nMed vennlig hilsen\n${v.org}`,
   },
 };
 
@@ -69,7 +76,10 @@ export function reminderEmail(opts: {
   countryCode: string | null;
   locale: string;
   contactPerson: string;
+  /** How the greeting names the contact ("Ms Lowe"); empty: the full name. */
+  salutation?: string;
   customerName: string;
+  customerType?: CustomerType;
   currency: string;
   /** All falling due on the same day. */
   invoices: ReminderInvoice[];
@@ -85,7 +95,10 @@ export function reminderEmail(opts: {
   const due = opts.language === "it" ? f.inlineDate(dueDate) : f.date(dueDate);
   const amount = (minor: number) => f.money(minor, opts.currency);
   const values: Values = {
-    person: opts.contactPerson,
+    // A consumer is greeted by name like a contact person; a recorded salutation wins over the full name.
+    person:
+      opts.salutation?.trim() || opts.contactPerson || (opts.customerType === "consumer" ? opts.customerName : ""),
+    person_: opts.customerType === "consumer",
     company: opts.customerName,
     lines: opts.invoices.map((i) => `  ${i.number}: ${amount(i.open)}`),
     one:

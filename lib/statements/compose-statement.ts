@@ -5,8 +5,8 @@ import { bankFooterLine, type Letterhead, letterheadForLetter } from "@/lib/docu
 import { listCustomerCharges } from "@/lib/law/list-customer-charges";
 import { getCustomerMovements } from "@/lib/ledger/customer-movements";
 import { letterSha256 } from "@/lib/letters/compose-letter";
-import { postalAddressLines } from "@/lib/letters/postal-address";
 import { englishLocale, letterFormat } from "@/lib/locale/letter-format";
+import { postalAddressLines } from "@/lib/locale/postal-address";
 import { toMinor } from "@/lib/money/money";
 import { type DateOnly, dateOnlyFromDb, todayIn } from "@/lib/time/dates";
 import { type StatementFacts, statementText } from "./statement-text";
@@ -75,7 +75,12 @@ export async function composeStatement(
     format: letterFormat(customer.language, locale),
     asOf,
     org: { name: org.name, city: org.city, phone: org.phone, email: org.email },
-    customer: { name: customer.name, reference: customer.reference, contactPerson: customer.contactPerson },
+    customer: {
+      name: customer.name,
+      reference: customer.reference,
+      contactPerson: customer.contactPerson,
+      type: customer.type,
+    },
     addressLines: (attention) =>
       postalAddressLines(customer, { attention, fromCountryCode: org.countryCode, fromCountry: org.country }),
     accounts: (currencies.length ? currencies : [customer.currency]).map((currency) => ({

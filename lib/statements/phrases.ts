@@ -1,4 +1,4 @@
-import type { Language } from "@/lib/generated/prisma/enums";
+import type { CustomerType, Language } from "@/lib/generated/prisma/enums";
 
 // The words of a statement of account, one set per language, written as a credit
 // controller in that country writes them ("Kontoutskrift", "Estratto conto"). Data
@@ -126,6 +126,25 @@ const it: StatementPhrases = {
   signOff: "Distinti saluti",
 };
 
-const PHRASES: Record<Language, StatementPhrases> = { en, nb, it };
+// A consumer is written to as a person, as in letters: Norwegian "du", Italian "Lei".
+const nbDu: StatementPhrases = {
+  ...nb,
+  intro: (date) =>
+    `Nedenfor følger de åpne postene på kontoen din hos oss per ${date}, med innbetalinger, kreditnotaer og andre posteringer på hver post.`,
+  questions: (contact) =>
+    `Stemmer ikke kontoutskriften med det du har registrert, ta kontakt med oss${contact ? `: ${contact}` : ""}.`,
+};
 
-export const statementPhrases = (language: Language): StatementPhrases => PHRASES[language] ?? en;
+const itLei: StatementPhrases = {
+  ...it,
+  intro: (date) =>
+    `Di seguito le partite aperte della Sua posizione al ${date}, con i pagamenti, le note di credito e le altre registrazioni relative a ciascuna.`,
+  questions: (contact) =>
+    `Se l'estratto conto non corrisponde alle Sue registrazioni, La preghiamo di contattarci${contact ? `: ${contact}` : ""}.`,
+};
+
+const PHRASES: Record<Language, StatementPhrases> = { en, nb, it };
+const CONSUMER_PHRASES: Partial<Record<Language, StatementPhrases>> = { nb: nbDu, it: itLei };
+
+export const statementPhrases = (language: Language, customerType?: CustomerType): StatementPhrases =>
+  (customerType === "consumer" ? CONSUMER_PHRASES[language] : undefined) ?? PHRASES[language] ?? en;

@@ -1,5 +1,5 @@
 import { bodyTable } from "@/lib/documents/body-table";
-import type { Language } from "@/lib/generated/prisma/enums";
+import type { CustomerType, Language } from "@/lib/generated/prisma/enums";
 import { letterChargeSchema } from "@/lib/law/charges";
 import type { ChargeLine } from "@/lib/law/list-customer-charges";
 import type { Movement } from "@/lib/ledger/customer-movements";
@@ -39,7 +39,7 @@ export interface StatementFacts {
   format: LetterFormat;
   asOf: DateOnly;
   org: { name: string; city: string; phone: string; email: string };
-  customer: { name: string; reference: string; contactPerson: string };
+  customer: { name: string; reference: string; contactPerson: string; type: CustomerType };
   addressLines: (attention: string) => string[];
   accounts: StatementAccount[];
 }
@@ -67,7 +67,7 @@ function movementRow(m: Movement, w: StatementPhrases, f: LetterFormat): string[
 
 function accountBlocks(a: StatementAccount, w: StatementPhrases, facts: StatementFacts): string[] {
   const f = facts.format;
-  const p = phrasesFor(facts.language);
+  const p = phrasesFor(facts.language, facts.customer.type);
   const money = (minor: number) => f.money(minor, a.currency);
   const rows: string[][] = [];
   for (const i of a.invoices) {
@@ -113,8 +113,8 @@ function accountBlocks(a: StatementAccount, w: StatementPhrases, facts: Statemen
 }
 
 export function statementText(facts: StatementFacts): { subject: string; body: string } {
-  const w = statementPhrases(facts.language);
-  const p = phrasesFor(facts.language);
+  const w = statementPhrases(facts.language, facts.customer.type);
+  const p = phrasesFor(facts.language, facts.customer.type);
   const f = facts.format;
   const date = f.date(facts.asOf);
   const subject = `${w.title} ${w.asOf(date)}`;
@@ -122,7 +122,8 @@ export function statementText(facts: StatementFacts): { subject: string; body: s
   const body = [
     letterhead.join("\n"),
     p.dateLine(facts.org.city, date),
-    facts.addressLines(p.attention(facts.customer.contactPerson)).join("\n"),
+    // A consumer is addressed as a person, as in letters: no attention line to an accounts department.
+    facts.addressLines(facts.customer.type === "consumer" ? "" : p.attention(facts.customer.contactPerson)).join("\n"),
     subject,
     `${w.customerNumber(facts.customer.reference)}\n${w.intro(date)}`,
     ...facts.accounts.flatMap((a) => accountBlocks(a, w, facts)),

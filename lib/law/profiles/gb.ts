@@ -42,6 +42,11 @@ export const GB: LawProfile = {
   creditorMaySendFormalNotice: { value: true, source: "the creditor sends its own letter before action" },
   diffidaMinDays: null,
   contactBeforeLetter1: { value: false, source: "no statutory requirement" },
+  paymentAccountRequired: {
+    value: true,
+    source:
+      "Practice Direction - Pre-Action Conduct para 6(c): the letter states what the claimant wants, so the debtor can pay without asking how (issue 25)",
+  },
   byType: {
     business,
     // A sole trader acting in business is a qualifying debtor under the 1998 Act, and an individual under the Protocol.

@@ -35,6 +35,7 @@ export const IT: LawProfile = {
     source: "art. 1454 c.c.: a diffida ad adempiere gives at least 15 days; only if the organization chooses it",
   },
   contactBeforeLetter1: { value: false, source: "no statutory requirement" },
+  paymentAccountRequired: { value: false, source: "no statutory requirement" },
   byType: {
     business: b2b,
     sole_trader: b2b,

@@ -41,6 +41,7 @@ export const NO: LawProfile = {
     value: false,
     source: "no statutory requirement; the purring (letter 1) is itself the reminder in Norwegian practice",
   },
+  paymentAccountRequired: { value: false, source: "no statutory requirement" },
   byType: {
     business: { ...common, statutoryCompensation: true },
     sole_trader: { ...common, statutoryCompensation: true },

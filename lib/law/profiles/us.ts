@@ -30,6 +30,7 @@ export const US: LawProfile = {
   creditorMaySendFormalNotice: { value: true, source: "no formal notice" },
   diffidaMinDays: null,
   contactBeforeLetter1: { value: false, source: "COLLECTIONS.md recommends a call first; not enforced by default" },
+  paymentAccountRequired: { value: false, source: "no statutory requirement" },
   byType: { business: rules, sole_trader: rules, consumer: rules },
   statutoryInterest: null,
   compensation: null,

@@ -119,10 +119,10 @@ export const en: LetterPhrases = {
         );
       else
         lines.push(
-          `Please quote ${p.invoices.length === 1 ? "the invoice number" : "the invoice numbers"} ${joinList(
+          `Please ${p.locale === "en-US" ? "include" : "quote"} ${p.invoices.length === 1 ? "the invoice number" : "the invoice numbers"} ${joinList(
             p.invoices.map((i) => i.number),
             "and",
-          )} as the payment reference.`,
+          )} ${p.locale === "en-US" ? "in the payment memo" : "as the payment reference"}.`,
         );
     }
     if (p.otherMethods) lines.push(p.otherMethods);

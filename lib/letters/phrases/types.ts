@@ -30,6 +30,8 @@ export interface PaymentFacts {
   invoices: { number: string; kid: string | null }[];
   /** The organization's other accepted payment methods, in its own words. */
   otherMethods: string;
+  /** The letter's locale: US readers put the reference "in the payment memo". */
+  locale?: string;
 }
 
 export interface AgencyFacts {

@@ -44,6 +44,8 @@ const emptyCustomer = {
   language: "en",
   currency: "",
   contactPerson: "",
+  salutation: "",
+  region: "",
   email: "",
   phone: "",
   addressLine1: "",

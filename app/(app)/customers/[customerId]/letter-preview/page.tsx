@@ -54,7 +54,7 @@ export default async function LetterPreviewPage({
       </div>
     );
   }
-  const { customerEmail } = page;
+  const { customerEmail, channel } = page;
   const blocked = action.blockedUntilHandoff;
   const early = !action.due && !blocked;
   return (
@@ -122,7 +122,7 @@ export default async function LetterPreviewPage({
                   name="delivery"
                   label="How it goes"
                   as="select"
-                  defaultValue="post"
+                  defaultValue={channel}
                   options={[
                     { value: "post", label: "By post (print today's letters)" },
                     ...(customerEmail ? [{ value: "email", label: "By email, PDF attached" }] : []),

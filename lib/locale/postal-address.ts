@@ -18,7 +18,7 @@ export interface PostalAddress {
 const COUNTRY_NAMES = new Intl.DisplayNames(["en"], { type: "region" });
 
 /** The locality line(s) of a country: USPS "BOSTON, MA 02110", Royal Mail town then postcode, Poste "20100 MILANO MI". */
-function localityLines(a: PostalAddress): string[] {
+function localityLines(a: Omit<PostalAddress, "name" | "country">): string[] {
   const region = a.region?.trim() ?? "";
   switch (a.countryCode?.toUpperCase()) {
     case "US":
@@ -35,6 +35,15 @@ function localityLines(a: PostalAddress): string[] {
   }
 }
 
+/**
+ * The street and locality lines in the country's format, without name or country: the
+ * one address format of letters, letterheads, statements and the hand-off pack
+ * (US "Austin, TX 78701", Italian "20121 Milano MI", Norwegian "0155 Oslo").
+ */
+export function streetLines(a: Omit<PostalAddress, "name" | "country">): string[] {
+  return [a.addressLine1, a.addressLine2, ...localityLines(a)].filter((line) => line.trim() !== "");
+}
+
 /** Lines of the address window; `fromCountryCode` is the sender's country (domestic mail carries no country line). */
 export function postalAddressLines(
   a: PostalAddress,
@@ -45,12 +54,7 @@ export function postalAddressLines(
     ? a.countryCode.toUpperCase() !== opts.fromCountryCode.toUpperCase()
     : a.country.trim().toLowerCase() !== (opts.fromCountry ?? "").trim().toLowerCase();
   const countryName = a.country.trim() || (a.countryCode ? (COUNTRY_NAMES.of(a.countryCode.toUpperCase()) ?? "") : "");
-  return [
-    a.name,
-    opts.attention,
-    a.addressLine1,
-    a.addressLine2,
-    ...localityLines(a),
-    abroad ? countryName.toUpperCase() : "",
-  ].filter((line) => line.trim() !== "");
+  return [a.name, opts.attention, ...streetLines(a), abroad ? countryName.toUpperCase() : ""].filter(
+    (line) => line.trim() !== "",
+  );
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "customers" ADD COLUMN     "salutation" TEXT NOT NULL DEFAULT '';
