@@ -95,7 +95,11 @@ export function describeAuditEvent(e: AuditEventInput, ctx: DescribeContext = NO
     case "dispute.resolved":
       return `Resolved a dispute of ${who(e.payload.customerId)}`;
     case "handoff.recorded":
-      return `Handed ${who(e.payload.customerId)} to ${e.payload.agency} (ref. ${e.payload.reference}) on ${e.payload.handedOverOn}: ${money(e.payload.amountMinor, e.payload.currency)}`;
+      return `Handed ${who(e.payload.customerId)} to ${e.payload.agency} (ref. ${e.payload.reference}) on ${e.payload.handedOverOn}: ${money(e.payload.amountMinor, e.payload.currency)}${
+        e.payload.included?.length
+          ? `, including ${e.payload.included.map((l) => `${l.label.toLowerCase()}${l.invoiceNumber ? ` ${l.invoiceNumber}` : ""} ${money(l.amountMinor, e.payload.currency)}`).join(", ")} that letter 3 did not claim, because: ${e.payload.includedReason}`
+          : ""
+      }`;
     case "invoice.pdf_attached":
       return `Stored a copy of invoice ${e.payload.invoiceNumber} of ${who(e.payload.customerId)} (PDF, ${Math.ceil(e.payload.bytes / 1024)} KB, SHA-256 ${e.payload.sha256.slice(0, 16)}…)`;
     case "bank_account.saved":

@@ -276,6 +276,20 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
       amountMinor: minor,
       agencyContact: z.string().optional(),
       agencyPaymentDetails: z.string().optional(),
+      /** What letter 3 claimed and was still open (absent on hand-offs recorded before). */
+      claimedMinor: minor.optional(),
+      /** Lines letter 3 never claimed that a collector handed over too, and why. */
+      included: z
+        .array(
+          z.object({
+            kind: z.enum(["invoice", "charge"]),
+            label: z.string(),
+            invoiceNumber: z.string().nullable(),
+            amountMinor: minor,
+          }),
+        )
+        .optional(),
+      includedReason: z.string().optional(),
     }),
   }),
   z.object({

@@ -135,8 +135,18 @@ export const recordHandoffAction = actionDefinition({
     agencyContact: textField(500).optional(),
     agencyPaymentDetails: textField(500).optional(),
     handedOverOn: dateOnlyField,
-    amount: typedAmountField,
+    // Empty: the whole of letter 3's claim with what was included (the form always posts the field).
+    amount: z.union([typedAmountField, z.literal("")], {
+      message: "Enter an amount, or leave it empty for the claim.",
+    }),
+    // Lines letter 3 never claimed, ticked on the form ("invoice:<uuid>", "charge:<uuid>"), and why.
+    include: z
+      .array(z.string().regex(/^(invoice|charge):[0-9a-f-]{36}$/, "Choose from the list."))
+      .max(500)
+      .optional(),
+    includeReason: textField(1000).optional(),
   }),
+  listFields: ["include"],
   run: async (ctx, input) => {
     await recordHandoff(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), ...input, now: clockNow() });
     return { message: "Hand-off recorded; letter 4 goes by registered mail.", data: { customerId: input.customerId } };

@@ -7,6 +7,7 @@ import { loadPolicyBook } from "@/lib/policies/policy-book";
 import { clockNow, todayIn } from "@/lib/time/dates";
 import { getContactHistory } from "./contact-history";
 import { getAccountCollections } from "./get-account-collections";
+import { type HandoffClaim, loadHandoffClaim } from "./handoff-claim";
 import { listInternalNotes } from "./internal-notes";
 import { listCustomerFollowUps } from "./list-follow-ups";
 import { listPausedAccounts } from "./list-paused-accounts";
@@ -76,4 +77,27 @@ export async function getCustomerPolicyForm(user: SessionUser, customerId: strin
     }),
   ]);
   return { policies, policyId: customer?.workflowPolicyId ?? null, tags: customer?.tags ?? [] };
+}
+
+/**
+ * The hand-off form's claim per account ready for it (currency → claim): what letter 3 of the
+ * open case claimed, and the rest of the account apart.
+ */
+export async function getHandoffClaims(
+  user: SessionUser,
+  customerId: string,
+  currencies: string[],
+): Promise<Map<string, HandoffClaim>> {
+  const cases = await db().collectionCase.findMany({
+    where: { orgId: user.orgId, customerId, currency: { in: currencies }, closedAt: null },
+    select: { id: true, currency: true },
+  });
+  const claims = await Promise.all(
+    cases.map((c) =>
+      loadHandoffClaim(db(), { orgId: user.orgId, customerId, currency: c.currency, caseId: c.id }).then(
+        (claim) => [c.currency, claim] as const,
+      ),
+    ),
+  );
+  return new Map(claims);
 }

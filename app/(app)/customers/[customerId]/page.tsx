@@ -11,18 +11,19 @@ import { CollectionsPanel } from "@/components/collections-panel";
 import { CustomerHeader } from "@/components/customer-header";
 import { CustomerPolicyForm } from "@/components/customer-policy-form";
 import { FollowUpsPanel } from "@/components/follow-ups-panel";
+import { HandoffForm } from "@/components/handoff-form";
 import { HistoryTimeline } from "@/components/history-timeline";
 import { InternalNotes } from "@/components/internal-notes";
 import { InvoiceTable } from "@/components/invoice-table";
 import { LedgerForms } from "@/components/ledger-forms";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { getCustomerPage, getCustomerPolicyForm } from "@/lib/collections/pages";
+import { getCustomerPage, getCustomerPolicyForm, getHandoffClaims } from "@/lib/collections/pages";
 import { LANGUAGE_LABEL } from "@/lib/customers/customer-fields";
 import { AppError } from "@/lib/errors/app-error";
 import { describeMovement } from "@/lib/ledger/customer-movements";
 import { getCustomerLedgerPage } from "@/lib/ledger/pages";
-import { formatMoney, minorToPlain } from "@/lib/money/money";
+import { formatMoney } from "@/lib/money/money";
 import { formatDateOnly, todayIn } from "@/lib/time/dates";
 import {
   addInternalNoteAction,
@@ -106,6 +107,13 @@ export default async function CustomerPage({
       disputed: disputed.has(i.id),
       label: `${i.number} · ${formatMoney(i.open, i.currency, user.locale)} open${disputed.has(i.id) ? " · disputed" : ""}`,
     }));
+  const handoffClaims = working
+    ? await getHandoffClaims(
+        user,
+        customerId,
+        collections.filter((c) => c.action.kind === "handoff").map((c) => c.currency),
+      )
+    : new Map();
   const currencies = collections.length ? collections.map((c) => c.currency) : [account.customer.currency];
   const nowTime = new Intl.DateTimeFormat("en-GB", {
     hour: "2-digit",
@@ -215,52 +223,18 @@ export default async function CustomerPage({
               : undefined
           }
         >
-          {({ currency, action, state }) =>
+          {({ currency, action }) =>
             working && (
               <div className="space-y-3">
-                {action.kind === "handoff" && (
-                  <details className="rounded-md border border-slate-200 p-3 text-sm" data-testid="form-handoff">
-                    <summary className="cursor-pointer font-medium">Record the hand-off to an agency</summary>
-                    <p className="mt-2 text-slate-600">
-                      Review the whole contact history below before handing the account over.
-                    </p>
-                    <ActionForm
-                      action={recordHandoffAction}
-                      submitLabel="Record hand-off"
-                      hidden={{ customerId, currency }}
-                      confirm={{
-                        title: "Hand this account to the agency?",
-                        consequences: [
-                          "The hand-off is recorded in the contact history for good: it cannot be edited or withdrawn.",
-                          "Letter 4 becomes due: it tells the customer to pay and write to the agency, by registered mail.",
-                          "From then on the agency collects the amount handed over; record what it reports as new entries.",
-                        ],
-                        confirmLabel: "Record hand-off",
-                      }}
-                    >
-                      <Field name="agency" label="Agency" />
-                      <Field name="reference" label="Agency reference" />
-                      <Field
-                        name="agencyContact"
-                        label="Agency contact (optional)"
-                        hint="Phone, email or address; letter 4 tells the customer to write here."
-                      />
-                      <Field
-                        name="agencyPaymentDetails"
-                        label="Agency payment details (optional)"
-                        hint="Account and reference; letter 4 tells the customer to pay here, not to you."
-                      />
-                      <div className="grid grid-cols-2 gap-3">
-                        <Field name="handedOverOn" label="Handed over on" type="date" defaultValue={today} />
-                        <Field
-                          name="amount"
-                          label="Amount handed over"
-                          inputMode="decimal"
-                          defaultValue={minorToPlain(state.openMinor, currency)}
-                        />
-                      </div>
-                    </ActionForm>
-                  </details>
+                {action.kind === "handoff" && handoffClaims.has(currency) && (
+                  <HandoffForm
+                    action={recordHandoffAction}
+                    customerId={customerId}
+                    currency={currency}
+                    today={today}
+                    claim={handoffClaims.get(currency)!}
+                    locale={user.locale}
+                  />
                 )}
               </div>
             )
