@@ -1,7 +1,7 @@
 // The layers of lib/, kept by a machine: `npm run lint:layers`, and `npm test` runs it
 // right after Biome. docs/architecture.md draws the same picture.
 //
-//   composition   worker
+//   composition   worker server-actions
 //   outputs       statements handoff-pack exports today dashboard api webhooks portal   (no arrows between them)
 //   workflow      policies > collections > documents > delivery > letters > imports > bank > inbound
 //   records       users > organizations > setup > customers > rates > law > history > invoices > cases > aging > ledger
@@ -83,8 +83,12 @@ const OUTPUTS = [
   "webhooks",
   "portal",
 ];
-/** Composition root: wires domain pieces together (the worker's task list, housekeeping). */
-const COMPOSITION = ["worker"];
+/**
+ * Composition roots: wire domain pieces together. worker: the job queue's task list and
+ * housekeeping; server-actions: the registry of every action definition by name and the one
+ * "use server" entry that runs them (pages bind it to a name).
+ */
+const COMPOSITION = ["worker", "server-actions"];
 
 const DOMAIN = [...RECORDS, ...WORKFLOW, ...OUTPUTS];
 const ORDERED = [...KERNEL, ...PLATFORM, ...RECORDS, ...WORKFLOW];

@@ -12,8 +12,10 @@ import { getAgingPage } from "@/lib/aging/pages";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getAssignees } from "@/lib/customers/pages";
+import { bindAction } from "@/lib/server-actions/bind";
 import { formatDateOnly, todayIn } from "@/lib/time/dates";
-import { selectionAction } from "./worklist/actions";
+
+const selectionAction = bindAction("letters.act_on_selection");
 
 export const metadata: Metadata = { title: "Aging report" };
 const SELECTION_FORM = "report-selection";

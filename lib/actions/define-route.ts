@@ -12,7 +12,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export type RouteContext = SessionUser & { db: Db };
 
 /**
- * Route handlers' counterpart of defineAction: a request that may change
+ * Route handlers' counterpart of performAction: a request that may change
  * something (POST, PUT, PATCH, DELETE) comes from our own pages, the user is
  * signed in and the role allowed before `run`; an AppError becomes a JSON error
  * with its status. Route handlers are public endpoints like server actions, and

@@ -114,8 +114,14 @@ function isNextControlFlow(error: unknown): boolean {
   return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR"));
 }
 
-/** Types a definition (infers the input from the schema) without wrapping it. */
-export function actionDefinition<S extends z.ZodType, T = undefined>(def: ActionDefinition<S, T> & { name: string }) {
+/**
+ * Types a definition (infers the input from the schema, and keeps the name as a literal
+ * type, so the registry in lib/server-actions knows each action's input and result by name)
+ * without wrapping it.
+ */
+export function actionDefinition<const N extends string, S extends z.ZodType, T = undefined>(
+  def: ActionDefinition<S, T> & { name: N },
+) {
   return def;
 }
 

@@ -13,8 +13,8 @@ import { parseInstalmentLines, recordPlan } from "./record-plan";
 import { recordPromise } from "./record-promise";
 import { updatePolicy } from "./update-policy";
 
-// Server-action definitions for the collections workflow. The routes' actions.ts
-// wrap each with defineAction; tests run them with runAction. Each returns the
+// Server-action definitions for the collections workflow. The one server entry runs
+// each by name (lib/server-actions); tests run them with runAction. Each returns the
 // customer it touched so the route can refresh that customer's page.
 
 const actor = (ctx: ActionContext): Actor => ({ userId: ctx.userId, role: ctx.role });

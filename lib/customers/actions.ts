@@ -4,7 +4,7 @@ import { createCustomer } from "./create-customer";
 import { customerEditSchema, customerFieldsSchema, describeCustomerChanges } from "./customer-fields";
 import { updateCustomer } from "./update-customer";
 
-// Server-action definitions for customers (admins and collectors); app/ wraps them with defineAction.
+// Server-action definitions for customers (admins and collectors); pages bind them by name (lib/server-actions).
 
 const actor = (ctx: ActionContext) => ({
   orgId: ctx.orgId,

@@ -4,7 +4,7 @@ import { actionDefinition } from "@/lib/actions/run-action";
 import { WORKING_ROLES } from "@/lib/auth/roles";
 import { retryEmailDelivery } from "./request-email-delivery";
 
-// Server-action definitions for email delivery; app/ wraps them with defineAction.
+// Server-action definitions for email delivery; pages bind them by name (lib/server-actions).
 
 /** Sends a stored letter by email, or retries a failed delivery: a new delivery row, never an update. */
 export const emailLetterAction = actionDefinition({

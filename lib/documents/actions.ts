@@ -4,7 +4,7 @@ import { ADMIN_ONLY } from "@/lib/auth/roles";
 import { saveBankAccount } from "./bank-accounts";
 import { updateLetterhead } from "./update-letterhead";
 
-// Server-action definitions for the letterhead (admin only); app/ wraps them with defineAction.
+// Server-action definitions for the letterhead (admin only); pages bind them by name (lib/server-actions).
 
 const line = (max = 200) =>
   z.string({ message: "This field is missing." }).trim().max(max, `Keep it under ${max} characters.`);

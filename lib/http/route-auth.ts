@@ -3,7 +3,7 @@ import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-/** Route handlers are public URLs: each checks the session and role itself, like defineAction. */
+/** Route handlers are public URLs: each checks the session and role itself, like a server action (performAction). */
 export async function routeUser(roles: Role[]): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to download this.");

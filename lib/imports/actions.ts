@@ -8,7 +8,7 @@ import { INVOICE_IDENTITIES } from "./invoice-identity";
 import { DATE_FORMATS, DECIMAL_SEPARATORS } from "./parse-values";
 import { saveImportMapping } from "./save-import-mapping";
 
-// Server-action definitions for CSV import; app/(app)/import/actions.ts wraps them.
+// Server-action definitions for CSV import; the import pages bind them by name (lib/server-actions).
 // Both passes run on the job queue; the page polls the import for progress.
 
 const MAP_PREFIX = "map.";

@@ -4,7 +4,7 @@ import { actionDefinition } from "@/lib/actions/run-action";
 import { WORKING_ROLES } from "@/lib/auth/roles";
 import { attachInvoicePdf, MAX_INVOICE_PDF_BYTES } from "./invoice-pdf";
 
-// Server-action definitions for invoices; app/ wraps them with defineAction.
+// Server-action definitions for invoices; pages bind them by name (lib/server-actions).
 
 export const attachInvoicePdfAction = actionDefinition({
   name: "invoices.attach_pdf",

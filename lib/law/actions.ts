@@ -9,7 +9,7 @@ import { importRateFile, importRateFileSchema } from "./import-rate-file";
 import { recordChargePayment } from "./record-charge-payment";
 import { lawSettingsSchema, updateLawSettings } from "./update-law-settings";
 
-// Server-action definitions for lib/law; the settings and customer routes wrap them with defineAction.
+// Server-action definitions for lib/law; the settings and customer pages bind them by name (lib/server-actions).
 
 const actor = (ctx: { userId: string; role: "ADMIN" | "COLLECTOR" | "VIEWER" }) => ({
   userId: ctx.userId,

@@ -125,15 +125,6 @@ export const applyCreditAction = actionDefinition({
   },
 });
 
-export const LEDGER_ACTIONS = [
-  enterInvoiceAction,
-  recordCreditNoteAction,
-  writeOffAction,
-  extendDueDateAction,
-  reversePaymentAction,
-  applyCreditAction,
-];
-
 const account = { customerId: idField("a customer"), currency: currencyField };
 
 export const recordPaymentAction = actionDefinition({

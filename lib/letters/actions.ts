@@ -17,8 +17,7 @@ import { planHref, resolveSelection, selectionField } from "./selection";
 import { sendNextLetter } from "./send-next-letter";
 
 // Server-action definitions for letters: sending one, sending all due, recording a
-// tracking number. The routes' actions.ts wrap them with defineAction. The first two
-// keep their "collections." names, which the role-matrix table and error logs use.
+// tracking number. The one server entry runs each by name (lib/server-actions).
 
 const actor = (ctx: ActionContext): Actor => ({ userId: ctx.userId, role: ctx.role });
 const account = { customerId: idField("a customer"), currency: currencyField };

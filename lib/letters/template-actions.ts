@@ -10,7 +10,7 @@ import { previewTemplate } from "./preview-template";
 import { paragraphsFromText, validateTemplate } from "./validate-template";
 
 // The template editor's one action (admin only): preview, save or revert a
-// stage's template in one language. app/ wraps it with defineAction.
+// stage's template in one language. Pages bind it by name (lib/server-actions).
 
 export interface TemplateActionData {
   preview?: { customerName: string; subject: string; body: string };

@@ -3,7 +3,7 @@ import { ADMIN_ONLY } from "@/lib/auth/roles";
 import { describeOrganizationChanges, organizationFieldsSchema } from "./organization-fields";
 import { updateOrganization } from "./update-organization";
 
-// Server-action definitions for the organization's settings (admin only); app/ wraps them with defineAction.
+// Server-action definitions for the organization's settings (admin only); pages bind them by name (lib/server-actions).
 
 export const updateOrganizationAction = actionDefinition({
   name: "organizations.update",

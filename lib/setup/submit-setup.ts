@@ -6,7 +6,7 @@ import { setupFormSchema } from "./setup-input";
 
 /**
  * The setup form's action without Next.js: parse, run, answer with a typed
- * result. Nobody is signed in yet, so this is not a defineAction (no session,
+ * result. Nobody is signed in yet, so this is not a registered action (no session,
  * no role); the one-time code is the authorization.
  */
 export async function submitSetup(

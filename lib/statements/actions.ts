@@ -5,7 +5,7 @@ import { WORKING_ROLES } from "@/lib/auth/roles";
 import { clockNow } from "@/lib/time/dates";
 import { emailStatement } from "./email-statement";
 
-// Server-action definitions for statements of account; app/ wraps them with defineAction.
+// Server-action definitions for statements of account; pages bind them by name (lib/server-actions).
 
 /** Emails the customer's statement as of today, through the delivery queue; logged as a contact when sent. */
 export const emailStatementAction = actionDefinition({

@@ -7,8 +7,8 @@ import { setUserActive } from "./set-user-active";
 import { setUserRole } from "./set-user-role";
 import { emailField, nameField, passwordField, roleField, userIdField } from "./user-fields";
 
-// Server-action definitions for user management (admin only). The route's
-// actions.ts wraps each with defineAction; tests run them with runAction.
+// Server-action definitions for user management (admin only). The one server entry
+// runs each by name (lib/server-actions); tests run them with runAction.
 
 const actor = (ctx: ActionContext) => ({ orgId: ctx.orgId, actorId: ctx.userId, ip: ctx.ip });
 

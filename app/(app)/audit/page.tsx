@@ -9,7 +9,9 @@ import { auditFilterQuery, auditFilterStrictSchema } from "@/lib/audit/list-audi
 import { getAuditPage } from "@/lib/audit/pages";
 import { requireRole } from "@/lib/auth/session";
 import { historySigningKey } from "@/lib/history/signing-key";
-import { verifyHistory } from "./actions";
+import { bindAction } from "@/lib/server-actions/bind";
+
+const verifyHistory = bindAction("history.verify");
 
 export const metadata: Metadata = { title: "Audit log" };
 

@@ -9,10 +9,13 @@ import { TodaySectionCard } from "@/components/today-section";
 import { requireUser } from "@/lib/auth/session";
 import { getPaymentsFreshness } from "@/lib/bank/pages";
 import { getRateWarningsFor } from "@/lib/law/pages";
+import { bindAction } from "@/lib/server-actions/bind";
 import { formatDateOnly } from "@/lib/time/dates";
 import { getTodayPage, TODAY_PAGE_SIZE } from "@/lib/today/pages";
 import { SECTION_TITLES, TODAY_SECTIONS } from "@/lib/today/today-sections";
-import { completeFollowUpAction, completeReviewAction } from "./actions";
+
+const completeFollowUpAction = bindAction("collections.complete_follow_up");
+const completeReviewAction = bindAction("collections.complete_review");
 
 export const metadata: Metadata = { title: "Today" };
 

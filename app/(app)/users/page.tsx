@@ -3,8 +3,13 @@ import { CreateUserForm, UserActions } from "@/components/user-admin";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { ADMIN_ONLY } from "@/lib/auth/roles";
 import { requireRole } from "@/lib/auth/session";
+import { bindAction } from "@/lib/server-actions/bind";
 import { getUsersPage } from "@/lib/users/pages";
-import { createUser, resetUserPassword, setUserActive, setUserRole } from "./actions";
+
+const createUser = bindAction("users.create");
+const resetUserPassword = bindAction("users.reset_password");
+const setUserActive = bindAction("users.set_active");
+const setUserRole = bindAction("users.set_role");
 
 export const metadata: Metadata = { title: "Users" };
 

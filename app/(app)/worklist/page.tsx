@@ -14,8 +14,10 @@ import { requireUser } from "@/lib/auth/session";
 import { getPaymentsFreshness } from "@/lib/bank/pages";
 import { getWorklistPage } from "@/lib/collections/pages";
 import { getAssignees } from "@/lib/customers/pages";
+import { bindAction } from "@/lib/server-actions/bind";
 import { formatDateOnly } from "@/lib/time/dates";
-import { selectionAction } from "./actions";
+
+const selectionAction = bindAction("letters.act_on_selection");
 
 export const metadata: Metadata = { title: "Worklist" };
 const SELECTION_FORM = "worklist-selection";

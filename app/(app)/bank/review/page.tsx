@@ -5,7 +5,9 @@ import { Money } from "@/components/money";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getReviewQueue } from "@/lib/bank/pages";
-import { resolveBankLineAction } from "../actions";
+import { bindAction } from "@/lib/server-actions/bind";
+
+const resolveBankLineAction = bindAction("bank.resolve_line");
 
 export const metadata: Metadata = { title: "Bank review queue" };
 

@@ -1,7 +1,11 @@
 import { ActionForm } from "@/components/action-form";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { getCustomerRequestsPanel } from "@/lib/portal/pages";
-import { decideProposalAction, markRequestReadAction, revokePortalLinksAction } from "./portal-actions";
+import { bindAction } from "@/lib/server-actions/bind";
+
+const decideProposalAction = bindAction("portal.decide_proposal");
+const markRequestReadAction = bindAction("portal.mark_read");
+const revokePortalLinksAction = bindAction("portal.revoke_links");
 
 const KIND: Record<string, string> = {
   PAID_CLAIM: "Says it has paid",

@@ -24,32 +24,32 @@ import { AppError } from "@/lib/errors/app-error";
 import { describeMovement } from "@/lib/ledger/customer-movements";
 import { getCustomerLedgerPage } from "@/lib/ledger/pages";
 import { formatMoney } from "@/lib/money/money";
+import { bindAction } from "@/lib/server-actions/bind";
 import { formatDateOnly, todayIn } from "@/lib/time/dates";
-import {
-  addInternalNoteAction,
-  applyCreditAction,
-  assignAccountsAction,
-  assignPolicyAction,
-  attachInvoicePdfAction,
-  cancelFollowUpAction,
-  completeFollowUpAction,
-  creditNoteAction,
-  emailStatementAction,
-  enterInvoiceAction,
-  extendDueDateAction,
-  logContactAction,
-  openDisputeAction,
-  recordChargePaymentAction,
-  recordHandoffAction,
-  recordPaymentAction,
-  recordPlanAction,
-  recordPromiseAction,
-  resolveDisputeAction,
-  reversePaymentAction,
-  scheduleFollowUpAction,
-  writeOffAction,
-} from "./actions";
 import { CustomerRequests } from "./customer-requests";
+
+const addInternalNoteAction = bindAction("collections.add_internal_note");
+const applyCreditAction = bindAction("ledger.apply_credit");
+const assignAccountsAction = bindAction("customers.assign");
+const assignPolicyAction = bindAction("policies.assign_customer_policy");
+const attachInvoicePdfAction = bindAction("invoices.attach_pdf");
+const cancelFollowUpAction = bindAction("collections.cancel_follow_up");
+const completeFollowUpAction = bindAction("collections.complete_follow_up");
+const creditNoteAction = bindAction("ledger.credit_note");
+const emailStatementAction = bindAction("statements.email");
+const enterInvoiceAction = bindAction("ledger.enter_invoice");
+const extendDueDateAction = bindAction("ledger.extend_due_date");
+const logContactAction = bindAction("collections.log_contact");
+const openDisputeAction = bindAction("collections.open_dispute");
+const recordChargePaymentAction = bindAction("law.record_charge_payment");
+const recordHandoffAction = bindAction("collections.record_handoff");
+const recordPaymentAction = bindAction("ledger.record_payment");
+const recordPlanAction = bindAction("collections.record_plan");
+const recordPromiseAction = bindAction("collections.record_promise");
+const resolveDisputeAction = bindAction("collections.resolve_dispute");
+const reversePaymentAction = bindAction("ledger.reverse_payment");
+const scheduleFollowUpAction = bindAction("collections.schedule_follow_up");
+const writeOffAction = bindAction("ledger.write_off");
 
 export const metadata: Metadata = { title: "Customer" };
 

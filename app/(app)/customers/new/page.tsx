@@ -3,7 +3,9 @@ import { CustomerForm } from "@/components/customer-form";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { customerFormOptions, newCustomerCurrency } from "@/lib/customers/get-customer-form";
-import { createCustomerAction } from "../actions";
+import { bindAction } from "@/lib/server-actions/bind";
+
+const createCustomerAction = bindAction("customers.create");
 
 export const metadata: Metadata = { title: "New customer" };
 

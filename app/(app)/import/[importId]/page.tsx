@@ -15,7 +15,11 @@ import { AppError } from "@/lib/errors/app-error";
 import { IMPORT_FIELDS } from "@/lib/imports/fields";
 import type { ImportChanges } from "@/lib/imports/invoice-changes";
 import { getImportFirstRows, getImportPage } from "@/lib/imports/pages";
-import { checkImportAction, chooseHeaderRowAction, commitImportAction } from "../actions";
+import { bindAction } from "@/lib/server-actions/bind";
+
+const checkImportAction = bindAction("imports.check");
+const chooseHeaderRowAction = bindAction("imports.headerRow");
+const commitImportAction = bindAction("imports.commit");
 
 export const metadata: Metadata = { title: "Import" };
 

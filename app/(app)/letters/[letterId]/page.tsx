@@ -12,9 +12,11 @@ import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
 import { getLetterPage } from "@/lib/letters/pages";
 import { toMinor } from "@/lib/money/money";
+import { bindAction } from "@/lib/server-actions/bind";
 import { dateOnlyFromDb, formatDateOnly, formatInstant } from "@/lib/time/dates";
-import { recordTrackingAction } from "./actions";
-import { emailLetterAction } from "./delivery-actions";
+
+const recordTrackingAction = bindAction("letters.record_tracking");
+const emailLetterAction = bindAction("delivery.email_letter");
 
 export const metadata: Metadata = { title: "Letter" };
 

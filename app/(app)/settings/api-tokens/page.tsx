@@ -3,7 +3,10 @@ import { CreateApiTokenForm, RevokeApiTokenButton } from "@/components/api-token
 import { getApiTokensPage } from "@/lib/api-runtime/pages";
 import { ADMIN_ONLY } from "@/lib/auth/roles";
 import { requireRole } from "@/lib/auth/session";
-import { createApiToken, revokeApiToken } from "./actions";
+import { bindAction } from "@/lib/server-actions/bind";
+
+const createApiToken = bindAction("api-runtime.create_token");
+const revokeApiToken = bindAction("api-runtime.revoke_token");
 
 export const metadata: Metadata = { title: "API tokens" };
 

@@ -4,7 +4,12 @@ import { RateWarnings } from "@/components/rate-warnings";
 import { requireUser } from "@/lib/auth/session";
 import { getLawSettingsPage } from "@/lib/law/pages";
 import { formatMoney } from "@/lib/money/money";
-import { addFeeAmountAction, addReferenceRateAction, importRateFileAction, updateLawSettingsAction } from "./actions";
+import { bindAction } from "@/lib/server-actions/bind";
+
+const addFeeAmountAction = bindAction("law.add_fee_amount");
+const addReferenceRateAction = bindAction("law.add_reference_rate");
+const importRateFileAction = bindAction("law.import_rate_file");
+const updateLawSettingsAction = bindAction("law.update_settings");
 
 export const metadata: Metadata = { title: "Law and rates" };
 

@@ -5,7 +5,10 @@ import { ADMIN_ONLY } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { letterheadRequirement } from "@/lib/documents/letterhead-requirements";
 import { getLetterheadPage } from "@/lib/documents/pages";
-import { saveBankAccountAction, updateLetterheadAction } from "./actions";
+import { bindAction } from "@/lib/server-actions/bind";
+
+const saveBankAccountAction = bindAction("documents.save_bank_account");
+const updateLetterheadAction = bindAction("documents.update_letterhead");
 
 const REQUIRED_LABEL = {
   registrationNumber: "registration number",

@@ -3,8 +3,10 @@ import { OrganizationSettingsForm } from "@/components/organization-settings-for
 import { ADMIN_ONLY } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getOrganizationSettings } from "@/lib/organizations/get-organization-settings";
+import { bindAction } from "@/lib/server-actions/bind";
 import { organizationFormOptions } from "@/lib/setup/setup-page";
-import { updateOrganizationAction } from "./actions";
+
+const updateOrganizationAction = bindAction("organizations.update");
 
 export const metadata: Metadata = { title: "Organization" };
 

@@ -6,7 +6,10 @@ import { requireUser } from "@/lib/auth/session";
 import { getPoliciesPage } from "@/lib/collections/pages";
 import { describeRule } from "@/lib/policies/policy-book";
 import { STEP_KIND_LABELS } from "@/lib/policies/policy-steps";
-import { savePolicyAction, saveRulesAction } from "./actions";
+import { bindAction } from "@/lib/server-actions/bind";
+
+const savePolicyAction = bindAction("policies.save_policy");
+const saveRulesAction = bindAction("policies.save_rules");
 
 export const metadata: Metadata = { title: "Collection policies" };
 

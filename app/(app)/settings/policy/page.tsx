@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { ActionForm, Field } from "@/components/action-form";
 import { requireUser } from "@/lib/auth/session";
 import { getPolicyPage } from "@/lib/collections/pages";
-import { updatePolicyAction } from "./actions";
+import { bindAction } from "@/lib/server-actions/bind";
+
+const updatePolicyAction = bindAction("collections.update_policy");
 
 export const metadata: Metadata = { title: "Collection policy" };
 

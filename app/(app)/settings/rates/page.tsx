@@ -5,7 +5,11 @@ import { Pager } from "@/components/pager";
 import { RateEntries } from "@/components/rate-entries";
 import { requireUser } from "@/lib/auth/session";
 import { getExchangeRatesPage } from "@/lib/rates/pages";
-import { enterRateAction, importRatesAction, setBaseCurrencyAction } from "./actions";
+import { bindAction } from "@/lib/server-actions/bind";
+
+const enterRateAction = bindAction("rates.enter");
+const importRatesAction = bindAction("rates.import_csv");
+const setBaseCurrencyAction = bindAction("rates.set_base_currency");
 
 export const metadata: Metadata = { title: "Exchange rates" };
 

@@ -5,8 +5,10 @@ import { ADMIN_ONLY } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getTemplatePage } from "@/lib/letters/pages";
 import { BLOCK_PLACEHOLDERS, INLINE_PLACEHOLDERS } from "@/lib/letters/validate-template";
+import { bindAction } from "@/lib/server-actions/bind";
 import type { Stage } from "@/lib/stages/stage";
-import { templateAction } from "./actions";
+
+const templateAction = bindAction("letters.template");
 
 export const metadata: Metadata = { title: "Letter templates" };
 

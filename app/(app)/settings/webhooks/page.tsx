@@ -4,8 +4,10 @@ import { CreateWebhookEndpointForm } from "@/components/webhook-endpoints";
 import { ADMIN_ONLY } from "@/lib/auth/roles";
 import { requireRole } from "@/lib/auth/session";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/events/event-types";
+import { bindAction } from "@/lib/server-actions/bind";
 import { getWebhooksPage } from "@/lib/webhooks/pages";
-import { createWebhookEndpoint } from "./actions";
+
+const createWebhookEndpoint = bindAction("webhooks.create_endpoint");
 
 export const metadata: Metadata = { title: "Webhooks" };
 

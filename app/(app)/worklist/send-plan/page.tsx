@@ -8,8 +8,10 @@ import { requireRole } from "@/lib/auth/session";
 import { getPaymentsFreshness } from "@/lib/bank/pages";
 import { getBulkSendPlanPage } from "@/lib/letters/pages";
 import { selectionValue } from "@/lib/letters/selection";
+import { bindAction } from "@/lib/server-actions/bind";
 import { formatDateOnly } from "@/lib/time/dates";
-import { confirmBulkSendAction } from "../actions";
+
+const confirmBulkSendAction = bindAction("letters.confirm_bulk_send");
 
 export const metadata: Metadata = { title: "Send due letters: the plan" };
 

@@ -7,7 +7,9 @@ import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { customerFormOptions, getCustomerFormValues } from "@/lib/customers/get-customer-form";
 import { AppError } from "@/lib/errors/app-error";
-import { updateCustomerAction } from "../../actions";
+import { bindAction } from "@/lib/server-actions/bind";
+
+const updateCustomerAction = bindAction("customers.update");
 
 export const metadata: Metadata = { title: "Edit customer" };
 

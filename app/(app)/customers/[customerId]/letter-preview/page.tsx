@@ -11,8 +11,10 @@ import { requireUser } from "@/lib/auth/session";
 import { getPaymentsFreshness } from "@/lib/bank/pages";
 import { AppError } from "@/lib/errors/app-error";
 import { getLetterPreviewPage } from "@/lib/letters/pages";
+import { bindAction } from "@/lib/server-actions/bind";
 import { formatDateOnly } from "@/lib/time/dates";
-import { sendLetterAction } from "../actions";
+
+const sendLetterAction = bindAction("letters.send");
 
 export const metadata: Metadata = { title: "Letter preview" };
 
