@@ -1,5 +1,6 @@
 import { ActionForm, Field, FieldErrors } from "@/components/action-form";
 import type { ActionResult } from "@/lib/actions/define-action";
+import type { SavedAgency } from "@/lib/collections/agencies";
 import type { HandoffClaim, HandoffLine } from "@/lib/collections/handoff-claim";
 import { formatMoney } from "@/lib/money/money";
 import { formatDateOnly } from "@/lib/time/dates";
@@ -20,6 +21,8 @@ export function HandoffForm({
   currency,
   today,
   claim,
+  agencies,
+  manageAgencies,
   locale,
 }: {
   action: Action;
@@ -27,6 +30,9 @@ export function HandoffForm({
   currency: string;
   today: string;
   claim: HandoffClaim;
+  agencies: SavedAgency[];
+  /** An admin gets a link to Settings → Agencies. */
+  manageAgencies: boolean;
   locale: string;
 }) {
   const money = (minor: number) => formatMoney(minor, currency, locale);
@@ -49,18 +55,52 @@ export function HandoffForm({
           confirmLabel: "Record hand-off",
         }}
       >
-        <Field name="agency" label="Agency" />
+        {agencies.length > 0 && (
+          <Field
+            name="agencyId"
+            label="Saved agency"
+            as="select"
+            defaultValue={agencies.length === 1 ? agencies[0].id : ""}
+            options={[
+              { value: "", label: "Another agency (type it below)" },
+              ...agencies.map((a) => ({
+                value: a.id,
+                label: a.referenceFormat ? `${a.name} (references ${a.referenceFormat})` : a.name,
+              })),
+            ]}
+            hint="Its name, address, email and payment details go into the hand-off and the pack."
+          />
+        )}
+        {manageAgencies && (
+          <p className="text-xs text-slate-500">
+            <a href="/settings/agencies" className="font-medium text-brand-700 underline">
+              Manage saved agencies
+            </a>
+          </p>
+        )}
         <Field name="reference" label="Agency reference" />
-        <Field
-          name="agencyContact"
-          label="Agency contact (optional)"
-          hint="Phone, email or address; letter 4 tells the customer to write here."
-        />
-        <Field
-          name="agencyPaymentDetails"
-          label="Agency payment details (optional)"
-          hint="Account and reference; letter 4 tells the customer to pay here, not to you."
-        />
+        <details className="rounded-md border border-slate-100 p-2" open={agencies.length === 0}>
+          <summary className="cursor-pointer text-slate-700">
+            {agencies.length ? "An agency not saved, or other contact details" : "The agency"}
+          </summary>
+          <div className="mt-2 space-y-3">
+            <Field
+              name="agency"
+              label="Agency"
+              hint={agencies.length ? "Only when no saved agency is chosen." : undefined}
+            />
+            <Field
+              name="agencyContact"
+              label="Agency contact (optional)"
+              hint="Phone, email or address; letter 4 tells the customer to write here. Empty: the saved agency's."
+            />
+            <Field
+              name="agencyPaymentDetails"
+              label="Agency payment details (optional)"
+              hint="Account and reference; letter 4 tells the customer to pay here, not to you."
+            />
+          </div>
+        </details>
         <section aria-labelledby={`claim-${currency}`} data-testid="handoff-claim">
           <h3 id={`claim-${currency}`} className="font-medium text-slate-800">
             What letter 3 claimed{claim.letter3 ? ` (payment deadline ${day(claim.letter3.deadline)})` : ""} and is

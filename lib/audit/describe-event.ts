@@ -125,6 +125,17 @@ export function describeAuditEvent(e: AuditEventInput, ctx: DescribeContext = NO
       return e.payload.before
         ? `Changed the collection policy "${e.payload.before.name}"${e.payload.before.name !== e.payload.after.name ? ` (now "${e.payload.after.name}")` : ""}: ${plural(e.payload.before.steps.length, "step")} → ${plural(e.payload.after.steps.length, "step")}${e.payload.before.isDefault !== e.payload.after.isDefault ? (e.payload.after.isDefault ? ", made the default" : ", no longer the default") : ""}`
         : `Created the collection policy "${e.payload.after.name}" (${plural(e.payload.after.steps.length, "step")})${e.payload.after.isDefault ? ", the default" : ""}`;
+    case "agency.saved": {
+      const { before, after } = e.payload;
+      const changed = before
+        ? (Object.keys(after) as (keyof typeof after)[]).filter((k) => before[k] !== after[k])
+        : [];
+      return before
+        ? `Changed the agency "${before.name}"${changed.length ? ` (${changed.join(", ")})` : ""}`
+        : `Added the agency "${after.name}"`;
+    }
+    case "agency.removed":
+      return `Removed the agency "${e.payload.before.name}"`;
     case "workflow_rules.saved":
       return `Changed the policy rules (${plural(e.payload.before.length, "rule")} → ${plural(e.payload.after.length, "rule")})`;
     case "customer.policy_assigned":

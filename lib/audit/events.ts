@@ -29,6 +29,13 @@ const policyAudit = z.object({
     }),
   ),
 });
+const agencyAudit = z.object({
+  name: z.string(),
+  address: z.string(),
+  email: z.string(),
+  paymentDetails: z.string(),
+  referenceFormat: z.string(),
+});
 const ruleAudit = z.object({ position: z.number().int(), policy: z.string(), conditions: z.string() });
 
 export const auditEventSchema = z.discriminatedUnion("kind", [
@@ -276,6 +283,8 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
       amountMinor: minor,
       agencyContact: z.string().optional(),
       agencyPaymentDetails: z.string().optional(),
+      /** The saved agency chosen (Settings → Agencies), when one was. */
+      agencyId: uuid.optional(),
       /** What letter 3 claimed and was still open (absent on hand-offs recorded before). */
       claimedMinor: minor.optional(),
       /** Lines letter 3 never claimed that a collector handed over too, and why. */
@@ -412,6 +421,14 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
       before: policyAudit.nullable(),
       after: policyAudit,
     }),
+  }),
+  z.object({
+    kind: z.literal("agency.saved"),
+    payload: z.object({ agencyId: uuid, before: agencyAudit.nullable(), after: agencyAudit }),
+  }),
+  z.object({
+    kind: z.literal("agency.removed"),
+    payload: z.object({ agencyId: uuid, before: agencyAudit }),
   }),
   z.object({
     kind: z.literal("workflow_rules.saved"),

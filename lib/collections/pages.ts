@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { listCustomerCharges } from "@/lib/law/list-customer-charges";
 import { loadPolicyBook } from "@/lib/policies/policy-book";
 import { clockNow, todayIn } from "@/lib/time/dates";
+import { listAgencies } from "./agencies";
 import { getContactHistory } from "./contact-history";
 import { getAccountCollections } from "./get-account-collections";
 import { type HandoffClaim, loadHandoffClaim } from "./handoff-claim";
@@ -80,10 +81,23 @@ export async function getCustomerPolicyForm(user: SessionUser, customerId: strin
 }
 
 /**
- * The hand-off form's claim per account ready for it (currency → claim): what letter 3 of the
- * open case claimed, and the rest of the account apart.
+ * The hand-off form: the claim per account ready for it (currency → claim: what letter 3 of
+ * the open case claimed, and the rest of the account apart) and the saved agencies to choose from.
  */
-export async function getHandoffClaims(
+export async function getHandoffForms(user: SessionUser, customerId: string, currencies: string[]) {
+  const [claims, agencies] = await Promise.all([
+    handoffClaims(user, customerId, currencies),
+    currencies.length ? listAgencies(db(), user) : [],
+  ]);
+  return { claims, agencies };
+}
+
+/** Settings → Agencies. */
+export function getAgenciesPage(user: SessionUser) {
+  return listAgencies(db(), user);
+}
+
+async function handoffClaims(
   user: SessionUser,
   customerId: string,
   currencies: string[],

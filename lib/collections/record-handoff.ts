@@ -8,6 +8,7 @@ import { emitEvent } from "@/lib/events/emit-event";
 import { formatMoney, minorToPlain } from "@/lib/money/money";
 import { dateOnlyToDb, formatDateOnly } from "@/lib/time/dates";
 import { loadAccountContext } from "./account-context";
+import { fitsReferenceFormat, getAgencyOrThrow } from "./agencies";
 import { type HandoffLine, handoffLineRecord, loadHandoffClaim } from "./handoff-claim";
 import type { AccountActionBase } from "./record-promise";
 
@@ -22,6 +23,9 @@ import type { AccountActionBase } from "./record-promise";
 export async function recordHandoff(
   db: Db,
   input: AccountActionBase & {
+    /** A saved agency: its name, address, email and payment details go into the hand-off; its reference format is checked. */
+    agencyId?: string | null;
+    /** The agency's name when none is chosen from the saved ones. */
     agency: string;
     reference: string;
     /** How the customer reaches and pays the agency; printed on letter 4 when given. */
@@ -36,7 +40,6 @@ export async function recordHandoff(
   },
 ) {
   assertCanWork(input.actor);
-  const agency = requireText(input.agency, "agency", "the agency's name", 200);
   const reference = requireText(input.reference, "reference", "the agency's reference", 200);
   const handedOverOn = parseDay(input.handedOverOn, "handedOverOn");
   const givenAmount = input.amount?.trim() ? parsePositiveAmount(input.amount, input.currency) : null;
@@ -47,8 +50,17 @@ export async function recordHandoff(
       "includeReason",
       "Say why the agency should collect what letter 3 did not claim (at least a few words).",
     );
-  const agencyContact = input.agencyContact?.trim() || null;
-  const agencyPaymentDetails = input.agencyPaymentDetails?.trim() || null;
+  const saved = input.agencyId ? await getAgencyOrThrow(db, { orgId: input.orgId, agencyId: input.agencyId }) : null;
+  const agency = saved?.name ?? requireText(input.agency, "agency", "the agency's name (or choose a saved one)", 200);
+  if (saved && !fitsReferenceFormat(reference, saved.referenceFormat))
+    throw invalid(
+      "reference",
+      `${saved.name}'s references look like ${saved.referenceFormat} (# a digit, @ a letter).`,
+    );
+  // What is typed wins; a saved agency fills in what is not (letter 4 prints both).
+  const savedContact = saved ? [saved.address, saved.email].filter(Boolean).join(", ") : "";
+  const agencyContact = input.agencyContact?.trim() || savedContact || null;
+  const agencyPaymentDetails = input.agencyPaymentDetails?.trim() || saved?.paymentDetails || null;
   return db.$transaction(async (tx) => {
     const customer = await tx.customer.findFirst({
       where: { id: input.customerId, orgId: input.orgId },
@@ -115,6 +127,7 @@ export async function recordHandoff(
         reference,
         agencyContact,
         agencyPaymentDetails,
+        agencyId: saved?.id ?? null,
         claim: lines,
         includedReason: extra.length ? includeReason : null,
         handedOverOn: dateOnlyToDb(handedOverOn),
@@ -136,6 +149,7 @@ export async function recordHandoff(
           reference,
           ...(agencyContact ? { agencyContact } : {}),
           ...(agencyPaymentDetails ? { agencyPaymentDetails } : {}),
+          ...(saved ? { agencyId: saved.id } : {}),
           handedOverOn,
           currency: input.currency,
           amountMinor: amount,

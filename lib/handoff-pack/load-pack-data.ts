@@ -77,6 +77,8 @@ export interface PackData {
     currency: string;
     amount: number;
     by: string;
+    /** How the customer reaches the agency (a saved agency's address and email, or as typed). */
+    contact: string | null;
     /** What went over line by line: letter 3's claim, then what a collector added (empty before 2026-12). */
     lines: HandoffLineRecord[];
     /** Why lines letter 3 never claimed went over too; null when none did. */
@@ -274,6 +276,7 @@ export async function loadPackData(
       currency: h.currency,
       amount: toMinor(h.amountMinor),
       by: nameOf(h.user),
+      contact: h.agencyContact,
       lines: parseHandoffLines(h.claim),
       includedReason: h.includedReason,
     })),

@@ -173,7 +173,13 @@ export async function renderSummaryPdf(data: PackData): Promise<Uint8Array> {
         { label: ho.amount, width: 0.17, align: "right" },
         { label: ho.recordedBy, width: 0.22 },
       ],
-      rows: data.handoffs.map((h) => [h.agency, h.reference, day(h.handedOverOn), money(h.amount, h.currency), h.by]),
+      rows: data.handoffs.map((h) => [
+        h.contact ? `${h.agency}, ${h.contact}` : h.agency,
+        h.reference,
+        day(h.handedOverOn),
+        money(h.amount, h.currency),
+        h.by,
+      ]),
     },
     // Only when a hand-off kept its lines (those recorded before 2026-12 did not).
     ...(data.handoffs.some((h) => h.lines.length)

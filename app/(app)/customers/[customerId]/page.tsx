@@ -18,7 +18,7 @@ import { InvoiceTable } from "@/components/invoice-table";
 import { LedgerForms } from "@/components/ledger-forms";
 import { canWork } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { getCustomerPage, getCustomerPolicyForm, getHandoffClaims } from "@/lib/collections/pages";
+import { getCustomerPage, getCustomerPolicyForm, getHandoffForms } from "@/lib/collections/pages";
 import { LANGUAGE_LABEL } from "@/lib/customers/customer-fields";
 import { AppError } from "@/lib/errors/app-error";
 import { describeMovement } from "@/lib/ledger/customer-movements";
@@ -107,13 +107,13 @@ export default async function CustomerPage({
       disputed: disputed.has(i.id),
       label: `${i.number} · ${formatMoney(i.open, i.currency, user.locale)} open${disputed.has(i.id) ? " · disputed" : ""}`,
     }));
-  const handoffClaims = working
-    ? await getHandoffClaims(
+  const handoff = working
+    ? await getHandoffForms(
         user,
         customerId,
         collections.filter((c) => c.action.kind === "handoff").map((c) => c.currency),
       )
-    : new Map();
+    : { claims: new Map(), agencies: [] };
   const currencies = collections.length ? collections.map((c) => c.currency) : [account.customer.currency];
   const nowTime = new Intl.DateTimeFormat("en-GB", {
     hour: "2-digit",
@@ -226,13 +226,15 @@ export default async function CustomerPage({
           {({ currency, action }) =>
             working && (
               <div className="space-y-3">
-                {action.kind === "handoff" && handoffClaims.has(currency) && (
+                {action.kind === "handoff" && handoff.claims.has(currency) && (
                   <HandoffForm
                     action={recordHandoffAction}
                     customerId={customerId}
                     currency={currency}
                     today={today}
-                    claim={handoffClaims.get(currency)!}
+                    claim={handoff.claims.get(currency)!}
+                    agencies={handoff.agencies}
+                    manageAgencies={user.role === "ADMIN"}
                     locale={user.locale}
                   />
                 )}
