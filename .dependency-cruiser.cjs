@@ -2,7 +2,7 @@
 // right after Biome. docs/architecture.md draws the same picture.
 //
 //   composition   worker server-actions
-//   outputs       statements handoff-pack exports today dashboard api webhooks portal   (no arrows between them)
+//   outputs       statements handoff-pack exports today dashboard api webhooks portal customer-page   (no arrows between them)
 //   workflow      policies > collections > documents > delivery > letters > imports > bank > inbound
 //   records       users > organizations > setup > customers > rates > law > history > invoices > cases > aging > ledger
 //   platform      errors > db > audit > auth > http > jobs > events > actions > api-runtime > sandbox
@@ -82,6 +82,8 @@ const OUTPUTS = [
   "api",
   "webhooks",
   "portal",
+  // The customer page's sections, each with its own loader (account, collections, ledger, charges, history).
+  "customer-page",
 ];
 /**
  * Composition roots: wire domain pieces together. worker: the job queue's task list and

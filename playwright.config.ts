@@ -52,6 +52,8 @@ export default defineConfig({
         AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
         // Letters print the customer's page at this address (lib/documents/portal-link.ts).
         PUBLIC_URL: baseURL,
+        // Settings → Email seals SMTP passwords under this key (docs/email.md).
+        EMAIL_SETTINGS_KEY: "e2".repeat(32),
         DUNNING_DEMO: "1",
         DUNNING_FROZEN_NOW: process.env.DUNNING_FROZEN_NOW ?? "",
         NEXT_TELEMETRY_DISABLED: "1",
@@ -69,6 +71,7 @@ export default defineConfig({
         DATABASE_URL: databaseUrl,
         WORKER_HEALTH_PORT: String(port + 1),
         SMTP_URL: "",
+        EMAIL_SETTINGS_KEY: "e2".repeat(32),
         PUBLIC_URL: baseURL,
         DUNNING_FROZEN_NOW: process.env.DUNNING_FROZEN_NOW ?? "",
       },

@@ -11,6 +11,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     fileParallelism: true,
+    // Settings → Email seals SMTP passwords under this key (lib/delivery/secret-box.ts): a fixed test key.
+    env: { EMAIL_SETTINGS_KEY: "5e".repeat(32) },
     // next-auth imports "next/server" without an extension, which Node's ESM
     // resolver refuses; letting Vite transform it resolves the import.
     server: { deps: { inline: ["next-auth", "@auth/core"] } },

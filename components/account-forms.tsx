@@ -1,6 +1,9 @@
+"use client";
+
 import type { ActionResult } from "@/lib/actions/define-action";
 import { CONTACT_TYPES } from "@/lib/collections/contact-types";
 import { ActionForm, Field } from "./action-form";
+import { FormPanel as Panel } from "./form-panel";
 
 type Action = (prev: unknown, formData: FormData) => Promise<ActionResult<unknown>>;
 
@@ -12,18 +15,10 @@ export interface AccountFormActions {
   openDispute: Action;
 }
 
-export function Panel({ title, children, testId }: { title: string; children: React.ReactNode; testId: string }) {
-  return (
-    <details className="group rounded-xl border border-slate-200 bg-white shadow-sm" data-testid={testId}>
-      <summary className="cursor-pointer select-none px-4 py-3 text-sm font-semibold text-slate-800 hover:bg-slate-50">
-        {title}
-      </summary>
-      <div className="border-t border-slate-100 p-4">{children}</div>
-    </details>
-  );
-}
-
-/** The forms a collector uses on an account; shown only to roles that may change it. */
+/**
+ * The forms a collector uses on an account; shown only to roles that may change it. A client
+ * component, so each form is built in the browser when its panel opens (./form-panel.tsx).
+ */
 export function AccountForms({
   customerId,
   currencies,

@@ -1,6 +1,8 @@
+"use client";
+
 import type { ActionResult } from "@/lib/actions/define-action";
-import { Panel } from "./account-forms";
 import { ActionForm, Field } from "./action-form";
+import { FormPanel as Panel } from "./form-panel";
 
 type Action = (prev: unknown, formData: FormData) => Promise<ActionResult<unknown>>;
 

@@ -37,6 +37,7 @@ async function pages(): Promise<{ name: string; path: string }[]> {
     { name: "settings-organization", path: "/settings/organization" },
     { name: "settings-policy", path: "/settings/policy" },
     { name: "settings-letterhead", path: "/settings/letterhead" },
+    { name: "settings-email", path: "/settings/email" },
     { name: "settings-templates", path: "/settings/templates" },
     { name: "settings-law", path: "/settings/law" },
     { name: "settings-rates", path: "/settings/rates" },

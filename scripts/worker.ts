@@ -57,7 +57,7 @@ const worker = await startWorker(
   },
 );
 console.log(
-  `Job worker running (bulk sends, email, printing, imports, worklist refresh, aging snapshots): ${transport.kind === "smtp" ? "sending through SMTP_URL" : "no SMTP_URL, messages go to the Outbox page"}.`,
+  `Job worker running (bulk sends, email, printing, imports, worklist refresh, aging snapshots): ${transport.kind === "smtp" ? "sending through SMTP_URL" : "no SMTP_URL, messages go to the Outbox page"} unless an organization set its own server (Settings → Email).`,
 );
 
 // Optional health endpoint, so test harnesses can wait for the worker.

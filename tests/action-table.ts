@@ -5,6 +5,7 @@ import { openDispute } from "@/lib/collections/disputes";
 import { scheduleFollowUp } from "@/lib/collections/follow-ups";
 import { DEFAULT_POLICY } from "@/lib/collections/policy-settings";
 import type { Db } from "@/lib/db/client";
+import { saveEmailSettings } from "@/lib/delivery/email-settings";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { ColumnMapping } from "@/lib/imports/fields";
 import { saveImportMapping } from "@/lib/imports/save-import-mapping";
@@ -27,6 +28,7 @@ import {
 } from "./factories";
 import { MINIMAL_PDF } from "./fixtures/hostile-files";
 import { upload } from "./imports";
+import { smtpInbox } from "./smtp-inbox";
 
 /** A valid policy: a call task between letters 1 and 2. */
 const VALID_POLICY_STEPS: PolicyStep[] = [1, 2, 3, 4].flatMap((stage): PolicyStep[] => [
@@ -54,6 +56,19 @@ const VALID_POLICY_STEPS: PolicyStep[] = [1, 2, 3, 4].flatMap((stage): PolicySte
   },
 ]);
 
+// One SMTP listener per test file for the actions that send (the test email), made on first use;
+// it does not hold the process open.
+let matrixSmtp: Promise<number> | null = null;
+function matrixSmtpPort(): Promise<number> {
+  matrixSmtp ??= (async () => {
+    const inbox = smtpInbox();
+    await inbox.listen();
+    inbox.unref();
+    return inbox.port;
+  })();
+  return matrixSmtp;
+}
+
 /** The costly parts of the fixture, built only for the actions whose row lists them in `needs`. */
 export type FixturePart =
   | "dispute"
@@ -67,6 +82,7 @@ export type FixturePart =
   | "policy"
   | "apiToken"
   | "bankLine"
+  | "emailSettings"
   | "agency";
 
 /**
@@ -92,6 +108,7 @@ const PART_KEYS: Record<FixturePart, string[]> = {
   policy: ["policyId"],
   apiToken: ["apiTokenId"],
   bankLine: ["bankLineId"],
+  emailSettings: ["smtpPort"],
   agency: ["agencyId"],
 };
 
@@ -265,6 +282,25 @@ export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) 
       });
       return { apiTokenId: token.id };
     },
+    emailSettings: async () => {
+      // Saved settings pointing at a real SMTP listener, shared by the file (tests/smtp-inbox.ts).
+      const smtpPort = await matrixSmtpPort();
+      await saveEmailSettings(db, {
+        orgId: org.id,
+        actor: { userId: ADMIN.id, role: "ADMIN" },
+        input: {
+          host: "127.0.0.1",
+          port: smtpPort,
+          security: "none",
+          user: "",
+          password: "",
+          fromName: "Matrix Org",
+          fromAddress: "ar@test.example",
+          accentColor: "#0f172a",
+        },
+      });
+      return { smtpPort };
+    },
     bankLine: async () => {
       // A bank credit waiting in the review queue: the fixture's customer's payment, no reference.
       const statement = await db.bankStatement.create({
@@ -327,6 +363,7 @@ export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) 
     Built<"policy"> &
     Built<"apiToken"> &
     Built<"bankLine"> &
+    Built<"emailSettings"> &
     Built<"agency">;
   for (const part of Object.keys(parts) as FixturePart[]) {
     if (needs.includes(part)) {
@@ -402,6 +439,10 @@ let n = 0;
 
 /** One row per action (tests/action-registry.ts finds them in lib/), keyed by the action's name. */
 export const actionTable: Record<string, ActionRow> = {
+  "bank.update_matching": {
+    allowed: ["ADMIN"],
+    validInput: () => ({ kidMode: "mod10", kidLength: "12", paymentsStaleAfterDays: "4" }),
+  },
   "bank.resolve_line": {
     allowed: ["ADMIN", "COLLECTOR"],
     needs: ["bankLine"],
@@ -578,6 +619,30 @@ export const actionTable: Record<string, ActionRow> = {
     needs: ["registeredLetter"],
     validInput: (fx) => ({ letterId: fx.registeredLetter.id }),
     idFields: ["letterId"],
+  },
+  "delivery.save_email_settings": {
+    allowed: ["ADMIN"],
+    validInput: () => ({
+      host: "smtp.matrix.example",
+      port: "587",
+      security: "starttls",
+      user: "ar@matrix.example",
+      password: "matrix-secret",
+      fromName: "Matrix Org",
+      fromAddress: "ar@matrix.example",
+      accentColor: "#1e3a8a",
+    }),
+    textFields: ["user", "password", "fromName"],
+  },
+  "delivery.remove_email_settings": {
+    allowed: ["ADMIN"],
+    needs: ["emailSettings"],
+    validInput: () => ({ confirm: "on" }),
+  },
+  "delivery.send_test_email": {
+    allowed: ["ADMIN"],
+    needs: ["emailSettings"],
+    validInput: () => ({ to: "matrix-test@customer.example" }),
   },
   "documents.update_letterhead": {
     allowed: ["ADMIN"],

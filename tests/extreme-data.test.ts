@@ -3,7 +3,8 @@ import { minorUnitsField } from "@/lib/actions/fields";
 import { ACCOUNT_SORTS, accountQuerySchema } from "@/lib/aging/list-accounts";
 import { getAgingPage } from "@/lib/aging/pages";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { getCustomerPage, getWorklistPage } from "@/lib/collections/pages";
+import { getWorklistPage } from "@/lib/collections/pages";
+import { loadCustomerPage } from "@/lib/customer-page/load-customer-page";
 import { getDashboardPage } from "@/lib/dashboard/pages";
 import { parseImportAmount } from "@/lib/imports/parse-values";
 import { getBulkSendPlanPage } from "@/lib/letters/pages";
@@ -101,7 +102,7 @@ describe("pages with extreme data", () => {
       ).resolves.toBeTruthy();
       await expect(getDashboardPage(user, { today }), "dashboard").resolves.toBeTruthy();
       for (const customer of customers)
-        await expect(getCustomerPage(user, customer.id), "customer page").resolves.toBeTruthy();
+        await expect(loadCustomerPage(user, customer.id), "customer page").resolves.toBeTruthy();
       await expect(getWorklistPage(user, 1), "worklist").resolves.toBeTruthy();
       await expect(getTodayPage(user, { mine: false }), "today").resolves.toBeTruthy();
       const plan = await getBulkSendPlanPage(user, undefined);

@@ -156,6 +156,8 @@ describe("statement of account", () => {
     await db.orgBankAccount.create({
       data: { orgId: org.id, currency: "NOK", bankName: "DNB", accountNumber: "1234 56 78901", iban: "", bic: "" },
     });
+    // A KID on the invoice is printed beside it, so a payment made from the statement matches by itself.
+    await db.invoice.updateMany({ where: { orgId: org.id, number: "F-1001" }, data: { kid: "10011001" } });
     const started = performance.now();
     const { filename, pdf } = await downloadStatement(db, {
       orgId: org.id,
@@ -168,7 +170,7 @@ describe("statement of account", () => {
     expect(filename).toBe(`statement-${customer.reference}-2026-12-01.pdf`);
     const text = flatText(await pdfToText(pdf));
     expect(text).toContain("Kontoutskrift per 1. desember 2026");
-    expect(text).toContain("Faktura F-1001, forfall 01.11.2026 kr 1 250,00 kr 850,00");
+    expect(text).toContain("Faktura F-1001, forfall 01.11.2026, KID 10011001 kr 1 250,00 kr 850,00");
     expect(text).toContain("10.11.2026 Innbetaling kr -300,00");
     expect(text).toContain("12.11.2026 Kreditnota KN-7 kr -100,00");
     expect(text).toContain("Forsinkelsesrente (forsinkelsesrenteloven § 3), faktura F-1001");

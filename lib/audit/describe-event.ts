@@ -66,6 +66,11 @@ export function describeAuditEvent(e: AuditEventInput, ctx: DescribeContext = NO
       return `Logged ${e.payload.direction === "INBOUND" ? "an incoming" : "an outgoing"} ${e.payload.channel.toLowerCase()} contact with ${who(e.payload.customerId)} (${e.payload.outcome.toLowerCase().replace(/_/g, " ")})`;
     case "payment.recorded":
       return `Recorded a payment of ${money(e.payload.amountMinor, e.payload.currency)} from ${who(e.payload.customerId)} received on ${e.payload.receivedOn}, applied to ${plural(e.payload.allocations.length, "invoice")}`;
+    case "bank_payments.recorded":
+      return `Recorded ${plural(e.payload.payments.length, "payment")} matched on bank statement lines, applied to ${plural(
+        e.payload.payments.reduce((n, p) => n + p.allocations.length, 0),
+        "invoice",
+      )}`;
     case "bank_statement.received":
       return `Received bank statement ${e.payload.fileName || e.payload.statementId} (${e.payload.source})${e.payload.duplicateOf ? ", a file received before" : ""}`;
     case "bank_statement.processed":
@@ -108,6 +113,12 @@ export function describeAuditEvent(e: AuditEventInput, ctx: DescribeContext = NO
         : `Removed the ${e.payload.currency} bank account`;
     case "letter_template.saved":
       return `${e.payload.reverted ? "Reverted" : "Saved"} the ${e.payload.language} template of letter ${e.payload.stage}`;
+    case "email_settings.saved":
+      return `Saved the email settings (${e.payload.host}:${e.payload.port}, ${e.payload.security}; password ${e.payload.password})`;
+    case "email_settings.removed":
+      return `Removed the email settings (${e.payload.host}): email goes through the server's default again`;
+    case "email_settings.tested":
+      return `Sent a test email to ${e.payload.to}: ${e.payload.outcome === "ACCEPTED" ? "accepted" : "failed"} (${e.payload.answer})`;
     case "letterhead.updated":
       return `Updated the letterhead${e.payload.fields.length ? ` (${e.payload.fields.join(", ")})` : ""}`;
     case "letter.email_requested":

@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { idField, textField } from "@/lib/actions/fields";
+import { idField, textField, wholeNumberField } from "@/lib/actions/fields";
 import { type ActionContext, actionDefinition } from "@/lib/actions/run-action";
 import type { Actor } from "@/lib/auth/actor";
-import { WORKING_ROLES } from "@/lib/auth/roles";
+import { ADMIN_ONLY, WORKING_ROLES } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors/app-error";
 import { resolveBankLine } from "./resolve-bank-line";
+import { updateBankMatching } from "./update-bank-matching";
 
 // Server-action definitions for the bank review queue (/bank/review): admins and collectors.
 
@@ -75,5 +76,34 @@ export const resolveBankLineAction = actionDefinition({
       not_customer_payment: "Marked as not a customer payment.",
     }[input.decision];
     return { message: said, data: { customerId: result.customerId } };
+  },
+});
+
+export const updateBankMatchingAction = actionDefinition({
+  name: "bank.update_matching",
+  roles: ADMIN_ONLY,
+  schema: z
+    .object({
+      kidMode: z.enum(["off", "mod10", "mod11"], { message: "Choose off, MOD10 or MOD11." }),
+      // Norwegian KIDs are 2 to 25 digits; 0 leaves the length to the reference and number.
+      kidLength: wholeNumberField("the KID length", 0, 25, "digit"),
+      paymentsStaleAfterDays: wholeNumberField("the number of bank days", 1, 30, "bank day"),
+    })
+    .refine((v) => v.kidLength === 0 || v.kidLength >= 2, {
+      path: ["kidLength"],
+      message: "A KID has 2 to 25 digits (0: as long as the customer reference and invoice number make it).",
+    }),
+  run: async (ctx, settings) => {
+    const { changed } = await updateBankMatching(ctx.db, {
+      orgId: ctx.orgId,
+      actor: { userId: ctx.userId, role: ctx.role },
+      ip: ctx.ip,
+      settings,
+    });
+    return {
+      message: changed
+        ? `Saved. ${settings.kidMode === "off" ? "New invoices get no KID" : `New invoices without a KID get a ${settings.kidMode.toUpperCase()} KID`}; payments are stale after ${settings.paymentsStaleAfterDays} bank day${settings.paymentsStaleAfterDays === 1 ? "" : "s"}.`
+        : "Nothing changed.",
+    };
   },
 });

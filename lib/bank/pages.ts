@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { toMinor } from "@/lib/money/money";
 import { dateOnlyFromDb } from "@/lib/time/dates";
 import type { Suggestion } from "./match-line";
+import { getBankMatchingSettings } from "./update-bank-matching";
 
 // What the bank pages read, for the signed-in user (pages never hold the database client).
 
@@ -90,4 +91,9 @@ export async function getReviewQueue(user: SessionUser) {
       ];
     }),
   }));
+}
+
+/** The bank matching settings page (admins): KID mode and length, and when payments count as stale. */
+export function getBankMatchingPage(user: SessionUser) {
+  return getBankMatchingSettings(db(), user.orgId);
 }

@@ -1,10 +1,16 @@
-import { recordAudit } from "@/lib/audit/events";
+import { type AuditEventInput, recordAudit, recordAudits } from "@/lib/audit/events";
 import { closeCaseIfSettled } from "@/lib/cases/open-case";
 import type { DbOrTx } from "@/lib/db/client";
 import { uuid7 } from "@/lib/db/uuid";
-import { emitEvent } from "@/lib/events/emit-event";
+import { emitEvent, emitEvents } from "@/lib/events/emit-event";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { type PaymentToRecord, recordPayments } from "@/lib/ledger/record-payments";
+import { paymentRecordedEvent } from "@/lib/ledger/payment-recorded-event";
+import {
+  type PaymentToRecord,
+  paymentRecordedAudit,
+  type RecordedPayment,
+  recordPayments,
+} from "@/lib/ledger/record-payments";
 import { type DateOnly, dateOnlyToDb } from "@/lib/time/dates";
 import { loadMatchData } from "./load-match-data";
 import { type LineMatch, matchLine } from "./match-line";
@@ -132,9 +138,10 @@ export async function recordStatementLines(
     orgId,
     actor: { userId: opts.userId },
     source: "bank",
-    audit: true,
+    audit: false,
     payments,
   });
+  await auditAndAnnouncePayments(tx, { ...opts, payments, recorded: result.recorded });
   await closeSettledCases(tx, { ...opts, accounts: result.accounts });
   await tx.bankStatement.update({
     where: { id: opts.statementId },
@@ -170,6 +177,46 @@ export async function recordStatementLines(
     at: opts.now,
   });
   return { statementId: opts.statementId, counts, recordedPaymentIds, byRule };
+}
+
+const PAYMENTS_PER_AUDIT_EVENT = 1000;
+
+/**
+ * The statement's payments in the audit trail (bank_payments.recorded, a thousand
+ * an event, each payment as its own payment.recorded would keep it) and one
+ * payment.recorded webhook event each, as a payment typed or sent by the API
+ * has; both in the recording transaction.
+ */
+async function auditAndAnnouncePayments(
+  tx: DbOrTx,
+  opts: {
+    orgId: string;
+    statementId: string;
+    userId: string | null;
+    now: Date;
+    payments: PaymentToRecord[];
+    recorded: RecordedPayment[];
+  },
+): Promise<void> {
+  const { orgId, payments, recorded } = opts;
+  const audits: AuditEventInput[] = [];
+  for (let start = 0; start < payments.length; start += PAYMENTS_PER_AUDIT_EVENT)
+    audits.push({
+      kind: "bank_payments.recorded",
+      payload: {
+        statementId: opts.statementId,
+        payments: payments.slice(start, start + PAYMENTS_PER_AUDIT_EVENT).map((p, i) => ({
+          ...paymentRecordedAudit(p, recorded[start + i]),
+          lineId: p.bankLineId ?? "",
+        })),
+      },
+    });
+  await recordAudits(tx, { orgId, userId: opts.userId }, audits);
+  await emitEvents(
+    tx,
+    orgId,
+    payments.map((p, i) => paymentRecordedEvent(orgId, { ...p, source: "bank" }, recorded[i], opts.now)),
+  );
 }
 
 function lineRow(

@@ -3,6 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCanWork } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { emitEvent } from "@/lib/events/emit-event";
+import { paymentRecordedEvent } from "@/lib/ledger/payment-recorded-event";
 import { recordPayments } from "@/lib/ledger/record-payments";
 import { clockNow, dateOnlyFromDb, todayIn } from "@/lib/time/dates";
 import { closeSettledCases } from "./record-statement-lines";
@@ -81,26 +83,26 @@ export async function resolveBankLine(
           );
       }
       const receivedOn = dateOnlyFromDb(line.booking_date);
+      const payment = {
+        ...(input.decision === "invoices"
+          ? { allocate: "invoices" as const, invoiceIds }
+          : { allocate: "given" as const, invoiceId: null }),
+        customerId,
+        currency,
+        amountMinor,
+        receivedOn,
+        method: "bank transfer",
+        reference: (line.structured_ref || line.entry_ref).slice(0, 200),
+        bankLineId: line.id,
+      };
       const result = await recordPayments(tx, {
         orgId: input.orgId,
         actor: input.actor,
         source: "bank",
         audit: true,
-        payments: [
-          {
-            ...(input.decision === "invoices"
-              ? { allocate: "invoices" as const, invoiceIds }
-              : { allocate: "given" as const, invoiceId: null }),
-            customerId,
-            currency,
-            amountMinor,
-            receivedOn,
-            method: "bank transfer",
-            reference: (line.structured_ref || line.entry_ref).slice(0, 200),
-            bankLineId: line.id,
-          },
-        ],
+        payments: [payment],
       });
+      await emitEvent(tx, paymentRecordedEvent(input.orgId, { ...payment, source: "bank" }, result.recorded[0], now));
       const org = await tx.organization.findUniqueOrThrow({ where: { id: input.orgId }, select: { timeZone: true } });
       await closeSettledCases(tx, {
         orgId: input.orgId,

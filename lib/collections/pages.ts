@@ -1,45 +1,15 @@
 import type { SessionUser } from "@/lib/auth/session-user";
-import { listAssignees } from "@/lib/customers/assign-accounts";
-import { getCustomerAccount } from "@/lib/customers/get-customer-account";
 import { db } from "@/lib/db/client";
-import { listCustomerCharges } from "@/lib/law/list-customer-charges";
 import { loadPolicyBook } from "@/lib/policies/policy-book";
-import { clockNow, todayIn } from "@/lib/time/dates";
+import { clockNow } from "@/lib/time/dates";
 import { listAgencies } from "./agencies";
-import { getContactHistory } from "./contact-history";
-import { getAccountCollections } from "./get-account-collections";
 import { type HandoffClaim, loadHandoffClaim } from "./handoff-claim";
-import { listInternalNotes } from "./internal-notes";
-import { listCustomerFollowUps } from "./list-follow-ups";
 import { listPausedAccounts } from "./list-paused-accounts";
 import { listWorklist } from "./list-worklist";
 import { getPolicySettings } from "./policy-settings";
 
 // What the collections pages read, for the signed-in user: pages call these and
 // never hold the database client (the layer rule "pages-read-through-lib").
-
-/** A customer's invoices, collections state per currency and contact history. Throws NOT_FOUND for another org's customer. */
-export async function getCustomerPage(user: SessionUser, customerId: string) {
-  const now = clockNow();
-  const scope = { orgId: user.orgId, customerId };
-  const [account, collections, history, charges, followUps, notes, assignees] = await Promise.all([
-    getCustomerAccount(db(), { ...scope, today: todayIn(user.timeZone, now) }),
-    getAccountCollections(db(), { ...scope, now }),
-    getContactHistory(db(), scope),
-    listCustomerCharges(db(), scope),
-    listCustomerFollowUps(db(), scope),
-    listInternalNotes(db(), scope),
-    listAssignees(db(), user.orgId),
-  ]);
-  // Named even when no longer assignable (deactivated, made a viewer since): the page says who holds it.
-  const assignedTo = account.customer.assignedUserId
-    ? await db().user.findFirst({
-        where: { id: account.customer.assignedUserId, orgId: user.orgId },
-        select: { id: true, name: true, active: true, role: true },
-      })
-    : null;
-  return { now, account, collections, history, charges, followUps, notes, assignees, assignedTo };
-}
 
 /** The worklist's page, and the overdue accounts it skips because dunning is paused (shown apart, with the reason). */
 export async function getWorklistPage(user: SessionUser, page: number, opts: { mine?: boolean } = {}) {

@@ -58,6 +58,8 @@ export const APP_TABLE_GRANTS: Record<string, string[]> = {
   portal_revocations: ["INSERT"],
   customer_files: ["INSERT"],
   portal_rate_windows: ["INSERT", "UPDATE", "DELETE"],
+  // Settings → Email (lib/delivery/email-settings.ts): an admin may remove them to fall back on SMTP_URL.
+  org_email_settings: ["INSERT", "UPDATE", "DELETE"],
 };
 export const DEFAULT_TABLE_GRANTS = ["INSERT", "UPDATE"];
 

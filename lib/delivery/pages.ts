@@ -1,7 +1,9 @@
 import type { SessionUser } from "@/lib/auth/session-user";
-import { db } from "@/lib/db/client";
+import { type DbOrTx, db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { failedDeliveries } from "./delivery-status";
+import { emailSettingsView } from "./email-settings";
+import { sealingKey } from "./secret-box";
 
 // What these pages read, for the signed-in user: pages and components call these and
 // never hold the database client (the layer rule "pages-read-through-lib").
@@ -42,4 +44,27 @@ export async function getOutboxAttachment(user: SessionUser, messageId: string) 
   });
   if (!message) throw new AppError("NOT_FOUND", "That message was not found.");
   return message;
+}
+
+/** Settings → Email: the saved settings without the password (only whether one is set), and what applies without them. */
+export function getEmailSettingsPage(user: SessionUser) {
+  return emailSettingsPage(db(), user);
+}
+
+/** The same, on a given client (the tests read it as the page would). */
+export async function emailSettingsPage(client: DbOrTx, user: Pick<SessionUser, "orgId" | "email">) {
+  const settings = await emailSettingsView(client, user.orgId);
+  let keyProblem: string | null = null;
+  try {
+    if (!sealingKey()) keyProblem = "EMAIL_SETTINGS_KEY is not set on the server, so a password cannot be saved.";
+  } catch (error) {
+    keyProblem = (error as Error).message;
+  }
+  return {
+    settings,
+    /** Where email goes while no settings are saved. */
+    fallback: process.env.SMTP_URL ? ("smtp" as const) : ("outbox" as const),
+    keyProblem,
+    userEmail: user.email,
+  };
 }

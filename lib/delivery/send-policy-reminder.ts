@@ -2,6 +2,7 @@ import { recordAudit } from "@/lib/audit/events";
 import type { Db } from "@/lib/db/client";
 import { clockNow } from "@/lib/time/dates";
 import type { MailTransport } from "./mail-transport";
+import { mailFor } from "./org-transport";
 import { senderAddress } from "./record-delivery-result";
 
 /**
@@ -64,13 +65,16 @@ export async function sendPolicyReminder(
     return "skipped";
   }
   const note = `Courtesy reminder (${run.policyName}): ${run.subject}`;
-  if (opts.transport.kind === "outbox") {
+  // The organization's own server and sender (Settings → Email), else SMTP_URL or the outbox.
+  const mail = await mailFor(db, run.orgId, opts.transport);
+  const transport = mail.transport;
+  if (transport.kind === "outbox") {
     await finish("outbox", `${note} [kept in the app: no SMTP server configured]`);
     return "sent";
   }
-  const from = senderAddress(run.org);
+  const from = mail.from ?? senderAddress(run.org);
   if (!from) throw new Error("No sender address: set the organization's email (Settings) or MAIL_FROM.");
-  await opts.transport.send({ from, to: run.recipient, subject: run.subject, text: run.body });
+  await transport.send({ from, to: run.recipient, subject: run.subject, text: run.body });
   await finish("smtp", note);
   return "sent";
 }

@@ -1,5 +1,7 @@
 import type { AuditEventInput } from "@/lib/audit/events";
 import type { DbOrTx } from "@/lib/db/client";
+import type { Language } from "@/lib/generated/prisma/enums";
+import type { Letterhead } from "./letterhead";
 
 // Every document the organization sends a customer goes the same way: composed and stored
 // with its SHA-256 by the verb that sends it, then rendered as a PDF from the stored row
@@ -20,8 +22,8 @@ export interface RenderedDocument {
   filename: string;
   pdf: Uint8Array;
   copies: { filename: string; content: Uint8Array }[];
-  /** The customer's page as the PDF prints it, as a paragraph for the email (portal-block.ts); null: none. */
-  portalText?: string | null;
+  /** The customer's page as the PDF prints it (portal-link.ts); the email shows it as a button and in its text. */
+  portalUrl: string | null;
 }
 
 /** One try of an email delivery, as its audit event records it. */
@@ -47,6 +49,8 @@ export interface DocumentKind<Row> {
    * inside its PDF (the outbox keeps one file) instead of travelling as PDFs of their own.
    */
   renderPdf(db: DbOrTx, row: Row, opts: { copiesInside: boolean }): Promise<RenderedDocument>;
+  /** The customer's language and the letterhead the document was sent with: the HTML email's words and look. */
+  look(row: Row): { language: Language; letterhead: Letterhead };
   /** The short message that carries the PDF, in the customer's language; it only points at the attachment. */
   emailText(row: Row): { subject: string; text: string };
   /** The audit event of one delivery try. */

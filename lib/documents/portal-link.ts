@@ -68,38 +68,51 @@ export interface LinkedDocument {
  * rendered (the unique letter_id makes a race or a second render harmless),
  * the same address every time after.
  */
-export async function portalUrlsForLetters(
+export function portalUrlsForLetters(
   tx: DbOrTx,
   letters: (LinkedDocument & { id: string })[],
 ): Promise<Map<string, string>> {
-  if (!letters.length) return new Map();
-  const ids = letters.map((l) => l.id);
-  const existing = await tx.portalLink.findMany({
-    where: { letterId: { in: ids } },
-    select: { id: true, letterId: true },
-  });
-  const have = new Set(existing.map((l) => l.letterId));
-  const missing = letters.filter((l) => !have.has(l.id));
+  return portalUrlsFor(tx, "letterId", letters);
+}
+
+/** The same for a statement of account (unique statement_id): one link, to the account in `currency`. */
+export async function portalUrlForStatement(tx: DbOrTx, statement: LinkedDocument & { id: string }): Promise<string> {
+  return (await portalUrlsFor(tx, "statementId", [statement])).get(statement.id) as string;
+}
+
+async function portalUrlsFor(
+  tx: DbOrTx,
+  column: "letterId" | "statementId",
+  docs: (LinkedDocument & { id: string })[],
+): Promise<Map<string, string>> {
+  if (!docs.length) return new Map();
+  const ids = docs.map((d) => d.id);
+  const find = () =>
+    tx.portalLink.findMany({
+      where: column === "letterId" ? { letterId: { in: ids } } : { statementId: { in: ids } },
+      select: { id: true, letterId: true, statementId: true },
+    });
+  const existing = await find();
+  const have = new Set(existing.map((l) => l[column]));
+  const missing = docs.filter((d) => !have.has(d.id));
   if (missing.length) {
     const key = portalLinkKey();
     await tx.portalLink.createMany({
-      data: missing.map((l) => {
+      data: missing.map((d) => {
         const id = randomUUID();
         return {
           id,
-          orgId: l.orgId,
-          customerId: l.customerId,
-          currency: l.currency,
-          letterId: l.id,
-          issuedAt: l.issuedAt,
+          orgId: d.orgId,
+          customerId: d.customerId,
+          currency: d.currency,
+          [column]: d.id,
+          issuedAt: d.issuedAt,
           tokenSha256: portalTokenSha256(portalToken(id, key)),
         };
       }),
       skipDuplicates: true,
     });
   }
-  const rows = missing.length
-    ? await tx.portalLink.findMany({ where: { letterId: { in: ids } }, select: { id: true, letterId: true } })
-    : existing;
-  return new Map(rows.map((r) => [r.letterId as string, portalUrl(portalToken(r.id))]));
+  const rows = missing.length ? await find() : existing;
+  return new Map(rows.map((r) => [r[column] as string, portalUrl(portalToken(r.id))]));
 }

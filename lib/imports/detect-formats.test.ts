@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectDateFormat, detectDecimalSeparator } from "./detect-formats";
 import { normalizeHeader, suggestMapping } from "./fields";
-import { isTotalsLine } from "./file-sample";
+import { isReportFooter, isTotalsLine } from "./file-sample";
 
 describe("formats read from the values", () => {
   it.each([
@@ -92,5 +92,26 @@ describe("headers as exported", () => {
     expect(isTotalsLine(["Totale:", "", "12.200,00"])).toBe("Totale:");
     expect(isTotalsLine(["Sum", "", "", "", "", "17 230,50", "14 480,00", ""])).toBe("Sum");
     expect(isTotalsLine(["1001", "Total Gym Ltd", "01/02/2026", "01/03/2026", "100.00"])).toBeNull();
+  });
+
+  it("knows QuickBooks' print time footer from a data row (issue 23 §4)", () => {
+    expect(isReportFooter(["Tuesday, Dec 01, 2026 06:13:55 AM GMT-8", "", ""])).toBe(
+      "Tuesday, Dec 01, 2026 06:13:55 AM GMT-8",
+    );
+    expect(isReportFooter(["", "Monday, December 7, 2026 11:02 PM GMT+01:00"])).toBe(
+      "Monday, December 7, 2026 11:02 PM GMT+01:00",
+    );
+    expect(isReportFooter(["Tuesday, Dec 01, 2026 06:13:55 AM GMT-8", "100.00"])).toBeNull();
+    expect(isReportFooter(["Sunday Sports Ltd", "", ""])).toBeNull();
+  });
+
+  it("maps Company Name, Company Reg No and Innbetalt beløp by themselves (issue 23 §4)", () => {
+    expect(suggestMapping("customers", ["Customer ID", "Company Name", "Company Reg No"], null)).toMatchObject({
+      name: "Company Name",
+      registrationNumber: "Company Reg No",
+    });
+    expect(suggestMapping("payments", ["Fakturanr", "Innbetalt beløp", "Dato"], null)).toMatchObject({
+      amount: "Innbetalt beløp",
+    });
   });
 });

@@ -46,6 +46,7 @@ const CUSTOMER_CODE = [
 ];
 const CUSTOMER_NAME = [
   "customer name",
+  "company name",
   "company",
   "contact name",
   "display name",
@@ -73,6 +74,10 @@ const VAT = [
 const REGISTRATION = [
   "registration number",
   "company number",
+  "company reg no",
+  "company reg number",
+  "company registration number",
+  "reg no",
   "org nr",
   "orgnr",
   "organisasjonsnummer",
@@ -284,6 +289,7 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
       "amount",
       "beløp",
       "innbetalt",
+      "innbetalt beløp",
       "betalt",
       "importo",
       "importo pagato",

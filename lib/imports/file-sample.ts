@@ -45,3 +45,14 @@ export function isTotalsLine(cells: string[]): string | null {
   const label = filled.find((c) => TOTALS.test(c));
   return label && filled.length <= Math.max(3, cells.length / 2) ? label : null;
 }
+
+/**
+ * The print timestamp QuickBooks ends a report with, after blank lines
+ * ("Tuesday, Dec 01, 2026 06:13:55 AM GMT-8"), alone on its line: not a data row.
+ */
+const REPORT_TIMESTAMP =
+  /^(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s+[a-z]{3,9}\.?\s+\d{1,2},\s+\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm)?(?:\s+(?:gmt|utc)[+-]\d{1,2}(?::?\d{2})?)?$/i;
+export function isReportFooter(cells: string[]): string | null {
+  const filled = cells.map((c) => c.trim()).filter(Boolean);
+  return filled.length === 1 && REPORT_TIMESTAMP.test(filled[0]) ? filled[0] : null;
+}

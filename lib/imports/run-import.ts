@@ -4,7 +4,7 @@ import type { Import } from "@/lib/generated/prisma/client";
 import { todayIn } from "@/lib/time/dates";
 import type { ColumnMapping } from "./fields";
 import { IMPORT_FIELDS } from "./fields";
-import { isTotalsLine } from "./file-sample";
+import { isReportFooter, isTotalsLine } from "./file-sample";
 import { readImportColumns } from "./import-columns";
 import type { BatchContext, MappedRow, RowNotice, RowProblem } from "./import-kind";
 import { type ImportChanges, noChanges } from "./invoice-changes";
@@ -107,6 +107,11 @@ export async function runImportPass(
       const totals = isTotalsLine(record.cells);
       if (totals) {
         result.notices.push({ line: record.line, message: `A totals line ("${totals}"): skipped.` });
+        continue;
+      }
+      const footer = isReportFooter(record.cells);
+      if (footer) {
+        result.notices.push({ line: record.line, message: `The report's print time ("${footer}"): skipped.` });
         continue;
       }
       result.rows++;

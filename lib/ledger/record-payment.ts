@@ -5,8 +5,9 @@ import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { emitEvent } from "@/lib/events/emit-event";
-import { isKnownCurrency, minorToPlain } from "@/lib/money/money";
+import { isKnownCurrency } from "@/lib/money/money";
 import { dateOnlyFromDb, formatDateOnly, todayIn } from "@/lib/time/dates";
+import { paymentRecordedEvent } from "./payment-recorded-event";
 import { type PaymentSource, recordPayments } from "./record-payments";
 
 export interface RecordPaymentInput {
@@ -86,24 +87,22 @@ export async function recordPayment(db: Db, input: RecordPaymentInput) {
       ],
     });
     const { allocations, unapplied } = recorded[0];
-    await emitEvent(tx, {
-      orgId: input.orgId,
-      type: "payment.recorded",
-      data: {
-        customerId: customer.id,
-        currency: input.currency,
-        amount: minorToPlain(amount, input.currency),
-        receivedOn,
-        reference: input.reference?.trim() ?? "",
-        allocations: allocations.map((a) => ({
-          paymentId: a.paymentId,
-          invoiceId: a.invoiceId,
-          amount: minorToPlain(a.amountMinor, input.currency),
-        })),
-        unapplied: minorToPlain(unapplied?.amountMinor ?? 0, input.currency),
-      },
-      at: input.now,
-    });
+    await emitEvent(
+      tx,
+      paymentRecordedEvent(
+        input.orgId,
+        {
+          customerId: customer.id,
+          currency: input.currency,
+          amountMinor: amount,
+          receivedOn,
+          reference: input.reference,
+          source: input.source ?? "hand",
+        },
+        recorded[0],
+        input.now,
+      ),
+    );
     const caseClosed = await closeCaseIfSettled(tx, {
       orgId: input.orgId,
       customerId: customer.id,

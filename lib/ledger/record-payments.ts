@@ -87,7 +87,7 @@ export async function recordPayments(
     actor: { userId: string | null };
     source: PaymentSource;
     payments: PaymentToRecord[];
-    /** One payment.recorded audit event per payment (an import audits the whole file instead). */
+    /** One payment.recorded audit event per payment (an import audits the whole file, a bank statement its lines by the thousand instead). */
     audit: boolean;
   },
 ): Promise<RecordPaymentsResult> {
@@ -150,14 +150,7 @@ export async function recordPayments(
   if (opts.audit) {
     const events: AuditEventInput[] = payments.map((p, i) => ({
       kind: "payment.recorded",
-      payload: {
-        customerId: p.customerId,
-        currency: p.currency,
-        amountMinor: p.amountMinor,
-        receivedOn: p.receivedOn,
-        allocations: recorded[i].allocations,
-        unapplied: recorded[i].unapplied,
-      },
+      payload: paymentRecordedAudit(p, recorded[i]),
     }));
     await recordAudits(tx, { orgId, userId: opts.actor.userId }, events);
   }
@@ -165,6 +158,18 @@ export async function recordPayments(
     payments.map((p) => [`${p.customerId}|${p.currency}`, { customerId: p.customerId, currency: p.currency }]),
   );
   return { recorded, created, updated, accounts: [...accounts.values()] };
+}
+
+/** What the audit trail keeps of one recorded payment (payment.recorded, and each of bank_payments.recorded's). */
+export function paymentRecordedAudit(p: PaymentBase, recorded: RecordedPayment) {
+  return {
+    customerId: p.customerId,
+    currency: p.currency,
+    amountMinor: p.amountMinor,
+    receivedOn: p.receivedOn,
+    allocations: recorded.allocations,
+    unapplied: recorded.unapplied,
+  };
 }
 
 /**

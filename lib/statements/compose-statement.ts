@@ -45,6 +45,7 @@ export async function composeStatement(
         select: {
           id: true,
           number: true,
+          kid: true,
           issueDate: true,
           dueDate: true,
           amountMinor: true,
@@ -84,6 +85,7 @@ export async function composeStatement(
         .filter((i) => i.currency === currency)
         .map((i) => ({
           number: i.number,
+          kid: i.kid,
           issueDate: dateOnlyFromDb(i.issueDate),
           dueDate: dateOnlyFromDb(i.dueDate),
           amountMinor: toMinor(i.amountMinor),

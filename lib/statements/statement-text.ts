@@ -14,6 +14,8 @@ import { type StatementPhrases, statementPhrases } from "./phrases";
 
 export interface StatementInvoice {
   number: string;
+  /** The invoice's KID (Norwegian payment reference), printed beside it so a payment from the statement matches by itself. */
+  kid?: string | null;
   issueDate: DateOnly;
   dueDate: DateOnly;
   amountMinor: number;
@@ -71,7 +73,7 @@ function accountBlocks(a: StatementAccount, w: StatementPhrases, facts: Statemen
   for (const i of a.invoices) {
     rows.push([
       f.shortDate(i.issueDate),
-      w.invoice(i.number, f.shortDate(i.dueDate)),
+      `${w.invoice(i.number, f.shortDate(i.dueDate))}${i.kid ? `, KID ${i.kid}` : ""}`,
       money(i.amountMinor),
       money(i.openMinor),
     ]);

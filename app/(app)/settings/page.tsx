@@ -50,9 +50,20 @@ export default async function SettingsPage() {
         description: "Legal name, registration and VAT numbers, country, time zone, base currency, locale, address.",
       },
       {
+        href: "/settings/bank",
+        title: "Bank matching",
+        description: "KID on invoices (MOD10 or MOD11, length) and after how many bank days payments count as stale.",
+      },
+      {
         href: "/settings/letterhead",
         title: "Letterhead",
         description: "Name, logo, address, phone, email and payment instructions that head every letter.",
+      },
+      {
+        href: "/settings/email",
+        title: "Email",
+        description:
+          "Your own mail server and sender for letters and statements by email, with a test email that shows the server's answer.",
       },
       {
         href: "/settings/templates",

@@ -11,6 +11,7 @@ import { getPaymentsFreshness } from "@/lib/bank/pages";
 import { getRateWarningsFor } from "@/lib/law/pages";
 import { bindAction } from "@/lib/server-actions/bind";
 import { formatDateOnly } from "@/lib/time/dates";
+import { wallClockTime } from "@/lib/time/instants";
 import { getTodayPage, TODAY_PAGE_SIZE } from "@/lib/today/pages";
 import { SECTION_TITLES, TODAY_SECTIONS } from "@/lib/today/today-sections";
 
@@ -48,12 +49,7 @@ export default async function TodayPage({
     if (opts.page && opts.page > 1) p.set("page", String(opts.page));
     return `/today${p.size ? `?${p}` : ""}`;
   };
-  const nowTime = new Intl.DateTimeFormat("en-GB", {
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-    timeZone: user.timeZone,
-  }).format(now);
+  const nowTime = wallClockTime(now, user.timeZone);
   const card = (section: (typeof sections)[number], showAll: boolean) => (
     <TodaySectionCard
       key={section.key}

@@ -3,7 +3,6 @@ import { parseEnclosures } from "@/lib/invoices/enclosures";
 import type { DocumentKind } from "../document-kind";
 import { getLetterPdf } from "../get-letter-pdf";
 import { parseLetterhead } from "../letterhead";
-import { portalTextBlock } from "../portal-block";
 import { letterEmailText } from "./letter-email";
 
 // A collection letter as a document: stored by lib/letters/send-next-letter.ts, printed from
@@ -47,8 +46,18 @@ export const letterKind: DocumentKind<StoredLetter> = {
       filename: `invoice-${(numbers[i] ?? String(i + 1)).replace(/[^\w.-]+/g, "_")}.pdf`,
       content,
     }));
-    return { filename, pdf, copies, portalText: portalTextBlock(letter.language, rendered.portalUrl) };
+    return { filename, pdf, copies, portalUrl: rendered.portalUrl ?? null };
   },
+  look: (letter) => ({
+    language: letter.language,
+    letterhead: parseLetterhead(letter.letterhead) ?? {
+      ...letterKind.sender(letter),
+      addressLines: [],
+      website: "",
+      paymentInstructions: "",
+      logoSha256: null,
+    },
+  }),
   emailText: (letter) => ({
     subject: letter.subject,
     text: letterEmailText({

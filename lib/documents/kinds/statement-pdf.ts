@@ -20,6 +20,8 @@ export interface StatementForPdf {
   createdAt: Date;
   /** The letterhead snapshot (lib/documents/letterhead.ts). */
   letterhead: unknown;
+  /** The customer's page, printed as a letter prints it (QR code and address); absent on a download. */
+  portalUrl?: string | null;
 }
 
 export function statementPdfFilename(s: { asOf: string; customerReference: string }): string {
@@ -42,6 +44,7 @@ export async function renderStatementPdf(tx: DbOrTx, orgId: string, s: Statement
       sentAt: s.createdAt,
       letterhead: s.letterhead,
       checkpoint: null,
+      portalUrl: s.portalUrl ?? null,
     },
     sha ? logos.get(sha) : null,
   );

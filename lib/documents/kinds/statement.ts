@@ -2,6 +2,7 @@ import type { DbOrTx } from "@/lib/db/client";
 import { dateOnlyFromDb } from "@/lib/time/dates";
 import type { DocumentKind } from "../document-kind";
 import { parseLetterhead } from "../letterhead";
+import { portalUrlForStatement } from "../portal-link";
 import { statementEmail } from "./statement-email";
 import { renderStatementPdf, statementPdfFilename } from "./statement-pdf";
 
@@ -12,7 +13,7 @@ const loadStatement = (db: DbOrTx, opts: { orgId: string; id: string }) =>
   db.statement.findFirst({
     where: { id: opts.id, orgId: opts.orgId },
     include: {
-      customer: { select: { name: true, reference: true, contactPerson: true, countryCode: true } },
+      customer: { select: { name: true, reference: true, contactPerson: true, countryCode: true, currency: true } },
       org: { select: { locale: true, name: true, phone: true, email: true } },
     },
   });
@@ -32,10 +33,30 @@ export const statementKind: DocumentKind<StoredStatement> = {
   }),
   sender: (statement) => parseLetterhead(statement.letterhead) ?? statement.org,
   async renderPdf(db, statement) {
-    const pdf = await renderStatementPdf(db, statement.orgId, statement);
+    // A statement may state several currencies, while the customer's page shows one account:
+    // the link opens the customer's own currency (customers.currency), where its other
+    // currencies' pages are one letter away.
+    const portalUrl = await portalUrlForStatement(db, {
+      id: statement.id,
+      orgId: statement.orgId,
+      customerId: statement.customerId,
+      currency: statement.customer.currency,
+      issuedAt: statement.createdAt,
+    });
+    const pdf = await renderStatementPdf(db, statement.orgId, { ...statement, portalUrl });
     const filename = statementPdfFilename({ asOf: asOfOf(statement), customerReference: statement.customer.reference });
-    return { filename, pdf, copies: [] };
+    return { filename, pdf, copies: [], portalUrl };
   },
+  look: (statement) => ({
+    language: statement.language,
+    letterhead: parseLetterhead(statement.letterhead) ?? {
+      ...statement.org,
+      addressLines: [],
+      website: "",
+      paymentInstructions: "",
+      logoSha256: null,
+    },
+  }),
   emailText(statement) {
     const head = statementKind.sender(statement);
     return statementEmail({

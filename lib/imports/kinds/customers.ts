@@ -1,5 +1,6 @@
 import { uuid7 } from "@/lib/db/uuid";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { countryFromText } from "@/lib/iso/country-from-text";
 import { CURRENCY, countUpserts, type ImportKindHandler, RowChecker } from "../import-kind";
 
 // Optional text fields, mapped to their columns. A field the file does not
@@ -22,7 +23,10 @@ const LANGUAGES = ["en", "it", "nb"];
 
 type CustomerRow = { id: string; reference: string; name: string; currency: string } & Partial<
   Record<(typeof TEXT_FIELDS)[TextField], string>
->;
+> & {
+    /** The country column read as an ISO code (the legal field letters and sends need); null when the cell is empty. */
+    country_code?: string | null;
+  };
 
 /** Customers, matched by reference (the customer number in the accounting system). */
 export const customersKind: ImportKindHandler<CustomerRow, { refs: Map<string, number>; mapped: Set<TextField> }> = {
@@ -49,6 +53,12 @@ export const customersKind: ImportKindHandler<CustomerRow, { refs: Map<string, n
       const language = row.value("language").toLowerCase();
       if (row.has("language") && !LANGUAGES.includes(language))
         check.problem("language", `"${row.value("language")}" is not one of en, it, nb`);
+      const countryCode = countryFromText(row.value("country"));
+      if (row.value("country") && !countryCode)
+        check.problem(
+          "country",
+          `"${row.value("country")}" is not a country we know: write its name or its ISO code (NO, IT, GB)`,
+        );
       if (row.value("email") && !/^[^\s@]+@[^\s@]+$/.test(row.value("email")))
         check.problem("email", `"${row.value("email")}" is not an email address`);
       problems.push(...check.problems);
@@ -59,6 +69,7 @@ export const customersKind: ImportKindHandler<CustomerRow, { refs: Map<string, n
         state.mapped.add(field);
         out[column as keyof CustomerRow] = field === "language" ? language : row.value(field);
       }
+      if (row.has("country")) out.country_code = countryCode;
       valid.push(out);
     }
     return { valid, problems };
@@ -67,7 +78,12 @@ export const customersKind: ImportKindHandler<CustomerRow, { refs: Map<string, n
   async write(tx, { orgId }, rows) {
     if (!rows.length) return { created: 0, updated: 0 };
     // Column names come from TEXT_FIELDS, never from the file.
-    const columns = ["name", "currency", ...Object.values(TEXT_FIELDS).filter((c) => rows[0][c] !== undefined)];
+    const columns = [
+      "name",
+      "currency",
+      ...Object.values(TEXT_FIELDS).filter((c) => rows[0][c] !== undefined),
+      ...(rows[0].country_code !== undefined ? ["country_code"] : []),
+    ];
     const insertCols = columns.map((c) => (c === "language" ? `r.language::"Language"` : `r.${c}`)).join(", ");
     const recordType = columns.map((c) => `${c} text`).join(", ");
     const set = columns.map((c) => `${c} = EXCLUDED.${c}`).join(", ");

@@ -1,7 +1,8 @@
 import { ActionForm } from "@/components/action-form";
-import type { SessionUser } from "@/lib/auth/session-user";
+import { loadAccountCurrencies } from "@/lib/customer-page/collections-section";
 import { getCustomerRequestsPanel } from "@/lib/portal/pages";
 import { bindAction } from "@/lib/server-actions/bind";
+import type { SectionProps } from "./section-props";
 
 const decideProposalAction = bindAction("portal.decide_proposal");
 const markRequestReadAction = bindAction("portal.mark_read");
@@ -16,18 +17,11 @@ const KIND: Record<string, string> = {
 };
 
 /** What the customer said on its page, with the collector's answer; and the switch for the customer's links. */
-export async function CustomerRequests({
-  user,
-  customerId,
-  currencies,
-  working,
-}: {
-  user: SessionUser;
-  customerId: string;
-  currencies: string[];
-  working: boolean;
-}) {
-  const requests = await getCustomerRequestsPanel(user, customerId);
+export async function CustomerRequests({ user, customerId, working }: SectionProps) {
+  const [requests, currencies] = await Promise.all([
+    getCustomerRequestsPanel(user, customerId),
+    loadAccountCurrencies(user, customerId),
+  ]);
   const when = new Intl.DateTimeFormat(user.locale, {
     dateStyle: "medium",
     timeStyle: "short",
