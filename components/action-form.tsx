@@ -183,3 +183,14 @@ export function Field(props: FieldProps) {
     </div>
   );
 }
+
+/** The errors of an input group that is not one Field (a list of checkboxes); `id` is what the group's aria-describedby names. */
+export function FieldErrors({ name, id }: { name: string; id: string }) {
+  const result = useContext(FormResult);
+  const errors = result && !result.ok ? result.fieldErrors?.[name] : undefined;
+  return (
+    <p id={id} aria-live="polite" className="mt-1 text-sm text-red-700">
+      {errors?.join(" ")}
+    </p>
+  );
+}

@@ -1,16 +1,11 @@
 import { ActionForm, Field } from "@/components/action-form";
 import { ScrollRegion } from "@/components/scroll-region";
 import type { ActionResult } from "@/lib/actions/define-action";
+import { CHARGE_KIND_LABEL } from "@/lib/law/charges";
 import type { ChargeLine } from "@/lib/law/list-customer-charges";
 import { formatMoney } from "@/lib/money/money";
 
-const KIND: Record<string, string> = {
-  interest: "Statutory interest",
-  compensation: "Fixed compensation",
-  reminder_fee: "Reminder fee",
-  contractual_interest: "Contractual interest",
-  flat_fee: "Late fee",
-};
+const KIND = CHARGE_KIND_LABEL;
 
 /** The charges the letters claimed: their own claims beside the invoices, each payable on its own. */
 export function ChargesTable({

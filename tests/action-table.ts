@@ -1,5 +1,6 @@
 import { createApiToken } from "@/lib/api-runtime/create-api-token";
 import type { Actor } from "@/lib/auth/actor";
+import { saveAgency } from "@/lib/collections/agencies";
 import { openDispute } from "@/lib/collections/disputes";
 import { scheduleFollowUp } from "@/lib/collections/follow-ups";
 import { DEFAULT_POLICY } from "@/lib/collections/policy-settings";
@@ -82,7 +83,8 @@ export type FixturePart =
   | "apiToken"
   | "bankLine"
   | "emailSettings"
-  | "inboundReplies";
+  | "inboundReplies"
+  | "agency";
 
 /**
  * An organization with one user per role, a user to act on, and some history;
@@ -109,6 +111,7 @@ const PART_KEYS: Record<FixturePart, string[]> = {
   bankLine: ["bankLineId"],
   emailSettings: ["smtpPort"],
   inboundReplies: ["filedReplyId", "queuedReplyId"],
+  agency: ["agencyId"],
 };
 
 export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) {
@@ -348,6 +351,21 @@ export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) 
       });
       return { bankLineId: line.id };
     },
+    agency: async () => {
+      const { agencyId } = await saveAgency(db, {
+        orgId: org.id,
+        actor: { userId: ADMIN.id, role: "ADMIN" },
+        agencyId: null,
+        fields: {
+          name: "Nordic Recovery AS",
+          address: "Postboks 1, 0101 Oslo",
+          email: "cases@nordic.example",
+          paymentDetails: "",
+          referenceFormat: "NR-####",
+        },
+      });
+      return { agencyId };
+    },
   };
   type Built<K extends FixturePart> = Awaited<ReturnType<(typeof parts)[K]>>;
   const fx = { org, users, target, customer, today, overdueInvoice } as {
@@ -369,7 +387,8 @@ export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) 
     Built<"apiToken"> &
     Built<"bankLine"> &
     Built<"emailSettings"> &
-    Built<"inboundReplies">;
+    Built<"inboundReplies"> &
+    Built<"agency">;
   for (const part of Object.keys(parts) as FixturePart[]) {
     if (needs.includes(part)) {
       Object.assign(fx, await parts[part]());
@@ -595,6 +614,24 @@ export const actionTable: Record<string, ActionRow> = {
     idFields: ["customerId"],
     textFields: ["agency", "reference"],
     amountFields: ["amount"],
+  },
+  "collections.save_agency": {
+    allowed: ["ADMIN"],
+    validInput: () => ({
+      agencyId: "",
+      name: "Lindorff AS",
+      address: "Postboks 2, 0102 Oslo",
+      email: "saker@lindorff.example",
+      paymentDetails: "IBAN NO93 8601 1117 947",
+      referenceFormat: "L-#####",
+    }),
+    textFields: ["name", "address", "paymentDetails", "referenceFormat"],
+  },
+  "collections.remove_agency": {
+    allowed: ["ADMIN"],
+    needs: ["agency"],
+    validInput: (fx) => ({ agencyId: fx.agencyId }),
+    idFields: ["agencyId"],
   },
   "statements.email": {
     allowed: ["ADMIN", "COLLECTOR"],

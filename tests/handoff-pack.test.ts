@@ -137,6 +137,8 @@ describe("agency hand-off pack", () => {
     expect(Object.keys(files).sort()).toEqual(
       [
         "contact-history.csv",
+        // The hand-off's lines: letter 3 claimed invoice A's open 800.00 (B was disputed then).
+        "handoff-claim.csv",
         "money-movements.csv",
         ...pack.manifest.files.filter((f) => f.name.startsWith("letters/")).map((f) => f.name),
         "manifest.json",
@@ -153,6 +155,11 @@ describe("agency hand-off pack", () => {
       expect(files[f.name].length).toBe(f.size);
     }
     expect(Object.keys(files)).toHaveLength(manifest.files.length + 1);
+    // Only what letter 3 claimed went over: invoice A's open 800.00, not the disputed B.
+    const claim = new TextDecoder().decode(files["handoff-claim.csv"]).trim().split("\n");
+    expect(claim.slice(1)).toEqual([
+      `2026-12-15,Nordic Recovery AS,NR-5531,letter 3,Invoice,${invA.number},EUR,80000,`,
+    ]);
 
     // Later the same day, from unchanged data: byte-for-byte the same manifest and archive.
     const warm = performance.now();
@@ -178,6 +185,7 @@ describe("agency hand-off pack", () => {
       "€1,300.00",
       "Nordic Recovery AS",
       "NR-5531",
+      "What was handed over",
       "Goods arrived damaged",
       "broken",
       "Overdue notice",
@@ -216,7 +224,7 @@ describe("agency hand-off pack", () => {
         customerId: customer.id,
         currencies: ["EUR"],
         asOf: "2026-12-20",
-        files: 8,
+        files: 9,
         manifestSha256: pack.manifestSha256,
       },
     });

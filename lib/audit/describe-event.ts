@@ -106,7 +106,11 @@ export function describeAuditEvent(e: AuditEventInput, ctx: DescribeContext = NO
     case "dispute.resolved":
       return `Resolved a dispute of ${who(e.payload.customerId)}`;
     case "handoff.recorded":
-      return `Handed ${who(e.payload.customerId)} to ${e.payload.agency} (ref. ${e.payload.reference}) on ${e.payload.handedOverOn}: ${money(e.payload.amountMinor, e.payload.currency)}`;
+      return `Handed ${who(e.payload.customerId)} to ${e.payload.agency} (ref. ${e.payload.reference}) on ${e.payload.handedOverOn}: ${money(e.payload.amountMinor, e.payload.currency)}${
+        e.payload.included?.length
+          ? `, including ${e.payload.included.map((l) => `${l.label.toLowerCase()}${l.invoiceNumber ? ` ${l.invoiceNumber}` : ""} ${money(l.amountMinor, e.payload.currency)}`).join(", ")} that letter 3 did not claim, because: ${e.payload.includedReason}`
+          : ""
+      }`;
     case "invoice.pdf_attached":
       return `Stored a copy of invoice ${e.payload.invoiceNumber} of ${who(e.payload.customerId)} (PDF, ${Math.ceil(e.payload.bytes / 1024)} KB, SHA-256 ${e.payload.sha256.slice(0, 16)}…)`;
     case "bank_account.saved":
@@ -138,6 +142,17 @@ export function describeAuditEvent(e: AuditEventInput, ctx: DescribeContext = NO
       return e.payload.before
         ? `Changed the collection policy "${e.payload.before.name}"${e.payload.before.name !== e.payload.after.name ? ` (now "${e.payload.after.name}")` : ""}: ${plural(e.payload.before.steps.length, "step")} → ${plural(e.payload.after.steps.length, "step")}${e.payload.before.isDefault !== e.payload.after.isDefault ? (e.payload.after.isDefault ? ", made the default" : ", no longer the default") : ""}`
         : `Created the collection policy "${e.payload.after.name}" (${plural(e.payload.after.steps.length, "step")})${e.payload.after.isDefault ? ", the default" : ""}`;
+    case "agency.saved": {
+      const { before, after } = e.payload;
+      const changed = before
+        ? (Object.keys(after) as (keyof typeof after)[]).filter((k) => before[k] !== after[k])
+        : [];
+      return before
+        ? `Changed the agency "${before.name}"${changed.length ? ` (${changed.join(", ")})` : ""}`
+        : `Added the agency "${after.name}"`;
+    }
+    case "agency.removed":
+      return `Removed the agency "${e.payload.before.name}"`;
     case "workflow_rules.saved":
       return `Changed the policy rules (${plural(e.payload.before.length, "rule")} → ${plural(e.payload.after.length, "rule")})`;
     case "customer.policy_assigned":

@@ -29,6 +29,13 @@ const policyAudit = z.object({
     }),
   ),
 });
+const agencyAudit = z.object({
+  name: z.string(),
+  address: z.string(),
+  email: z.string(),
+  paymentDetails: z.string(),
+  referenceFormat: z.string(),
+});
 const paymentRecorded = z.object({
   customerId: uuid,
   currency,
@@ -299,6 +306,22 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
       amountMinor: minor,
       agencyContact: z.string().optional(),
       agencyPaymentDetails: z.string().optional(),
+      /** The saved agency chosen (Settings → Agencies), when one was. */
+      agencyId: uuid.optional(),
+      /** What letter 3 claimed and was still open (absent on hand-offs recorded before). */
+      claimedMinor: minor.optional(),
+      /** Lines letter 3 never claimed that a collector handed over too, and why. */
+      included: z
+        .array(
+          z.object({
+            kind: z.enum(["invoice", "charge"]),
+            label: z.string(),
+            invoiceNumber: z.string().nullable(),
+            amountMinor: minor,
+          }),
+        )
+        .optional(),
+      includedReason: z.string().optional(),
     }),
   }),
   z.object({
@@ -440,6 +463,14 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
       before: policyAudit.nullable(),
       after: policyAudit,
     }),
+  }),
+  z.object({
+    kind: z.literal("agency.saved"),
+    payload: z.object({ agencyId: uuid, before: agencyAudit.nullable(), after: agencyAudit }),
+  }),
+  z.object({
+    kind: z.literal("agency.removed"),
+    payload: z.object({ agencyId: uuid, before: agencyAudit }),
   }),
   z.object({
     kind: z.literal("workflow_rules.saved"),

@@ -4,6 +4,7 @@ import { type ActionContext, actionDefinition } from "@/lib/actions/run-action";
 import type { Actor } from "@/lib/auth/actor";
 import { ADMIN_ONLY, WORKING_ROLES } from "@/lib/auth/roles";
 import { clockNow } from "@/lib/time/dates";
+import { agencyFieldsSchema, removeAgency, saveAgency } from "./agencies";
 import { CONTACT_TYPES } from "./contact-types";
 import { openDispute, resolveDispute } from "./disputes";
 import { logContactAndFollowUp } from "./follow-ups";
@@ -129,16 +130,34 @@ export const recordHandoffAction = actionDefinition({
   roles: WORKING_ROLES,
   schema: z.object({
     ...account,
+    // A saved agency (Settings → Agencies), or "" and its name typed in `agency`.
+    agencyId: z.union([idField("an agency"), z.literal("")]).optional(),
     agency: textField(200),
     reference: textField(200),
     // Printed on letter 4 so the customer can reach and pay the agency.
     agencyContact: textField(500).optional(),
     agencyPaymentDetails: textField(500).optional(),
     handedOverOn: dateOnlyField,
-    amount: typedAmountField,
+    // Empty: the whole of letter 3's claim with what was included (the form always posts the field).
+    amount: z.union([typedAmountField, z.literal("")], {
+      message: "Enter an amount, or leave it empty for the claim.",
+    }),
+    // Lines letter 3 never claimed, ticked on the form ("invoice:<uuid>", "charge:<uuid>"), and why.
+    include: z
+      .array(z.string().regex(/^(invoice|charge):[0-9a-f-]{36}$/, "Choose from the list."))
+      .max(500)
+      .optional(),
+    includeReason: textField(1000).optional(),
   }),
+  listFields: ["include"],
   run: async (ctx, input) => {
-    await recordHandoff(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), ...input, now: clockNow() });
+    await recordHandoff(ctx.db, {
+      orgId: ctx.orgId,
+      actor: actor(ctx),
+      ...input,
+      agencyId: input.agencyId || null,
+      now: clockNow(),
+    });
     return { message: "Hand-off recorded; letter 4 goes by registered mail.", data: { customerId: input.customerId } };
   },
 });
@@ -150,5 +169,26 @@ export const updatePolicyAction = actionDefinition({
   run: async (ctx, settings) => {
     await updatePolicy(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), settings });
     return { message: "Policy saved; the worklist follows it from now on." };
+  },
+});
+
+export const saveAgencyAction = actionDefinition({
+  name: "collections.save_agency",
+  roles: ADMIN_ONLY,
+  // agencyId "": a new agency (the form always posts it).
+  schema: agencyFieldsSchema.extend({ agencyId: z.union([idField("an agency"), z.literal("")]) }),
+  run: async (ctx, { agencyId, ...fields }) => {
+    await saveAgency(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), agencyId: agencyId || null, fields });
+    return { message: `${fields.name} saved; the hand-off form offers it.` };
+  },
+});
+
+export const removeAgencyAction = actionDefinition({
+  name: "collections.remove_agency",
+  roles: ADMIN_ONLY,
+  schema: z.object({ agencyId: idField("an agency") }),
+  run: async (ctx, input) => {
+    await removeAgency(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), agencyId: input.agencyId });
+    return { message: "Agency removed." };
   },
 });

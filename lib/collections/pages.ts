@@ -2,6 +2,8 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { db } from "@/lib/db/client";
 import { loadPolicyBook } from "@/lib/policies/policy-book";
 import { clockNow } from "@/lib/time/dates";
+import { listAgencies } from "./agencies";
+import { type HandoffClaim, loadHandoffClaim } from "./handoff-claim";
 import { listPausedAccounts } from "./list-paused-accounts";
 import { listWorklist } from "./list-worklist";
 import { getPolicySettings } from "./policy-settings";
@@ -46,4 +48,40 @@ export async function getCustomerPolicyForm(user: SessionUser, customerId: strin
     }),
   ]);
   return { policies, policyId: customer?.workflowPolicyId ?? null, tags: customer?.tags ?? [] };
+}
+
+/**
+ * The hand-off form: the claim per account ready for it (currency → claim: what letter 3 of
+ * the open case claimed, and the rest of the account apart) and the saved agencies to choose from.
+ */
+export async function getHandoffForms(user: SessionUser, customerId: string, currencies: string[]) {
+  const [claims, agencies] = await Promise.all([
+    handoffClaims(user, customerId, currencies),
+    currencies.length ? listAgencies(db(), user) : [],
+  ]);
+  return { claims, agencies };
+}
+
+/** Settings → Agencies. */
+export function getAgenciesPage(user: SessionUser) {
+  return listAgencies(db(), user);
+}
+
+async function handoffClaims(
+  user: SessionUser,
+  customerId: string,
+  currencies: string[],
+): Promise<Map<string, HandoffClaim>> {
+  const cases = await db().collectionCase.findMany({
+    where: { orgId: user.orgId, customerId, currency: { in: currencies }, closedAt: null },
+    select: { id: true, currency: true },
+  });
+  const claims = await Promise.all(
+    cases.map((c) =>
+      loadHandoffClaim(db(), { orgId: user.orgId, customerId, currency: c.currency, caseId: c.id }).then(
+        (claim) => [c.currency, claim] as const,
+      ),
+    ),
+  );
+  return new Map(claims);
 }

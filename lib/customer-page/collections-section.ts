@@ -1,5 +1,6 @@
+import { canWork } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { getCustomerPolicyForm } from "@/lib/collections/pages";
+import { getCustomerPolicyForm, getHandoffForms } from "@/lib/collections/pages";
 import { loadOpenInvoices } from "./open-invoices";
 import { customerReads, pageClock } from "./request-scope";
 
@@ -18,5 +19,10 @@ export async function loadCollectionsSection(user: SessionUser, customerId: stri
     loadAccountCurrencies(user, customerId),
     user.role === "ADMIN" ? getCustomerPolicyForm(user, customerId) : null,
   ]);
-  return { collections, currencies, openInvoices, policyForm, today, nowTime };
+  // The hand-off form, for the accounts past letter 3's deadline: what letter 3 claimed and the saved agencies.
+  const handoffCurrencies = collections.filter((c) => c.action.kind === "handoff").map((c) => c.currency);
+  const handoff = canWork(user.role)
+    ? await getHandoffForms(user, customerId, handoffCurrencies)
+    : { claims: new Map(), agencies: [] };
+  return { collections, currencies, openInvoices, policyForm, handoff, today, nowTime };
 }

@@ -46,6 +46,7 @@ export const APP_TABLE_GRANTS: Record<string, string[]> = {
   org_bank_accounts: ["INSERT", "UPDATE", "DELETE"],
   // A policy's rules are replaced as a list when an admin saves them (audited with before and after).
   workflow_rules: ["INSERT", "UPDATE", "DELETE"],
+  collection_agencies: ["INSERT", "UPDATE", "DELETE"],
   // The one-time setup code: issued by npm start, deleted when setup is done.
   setup_codes: ["INSERT", "UPDATE", "DELETE"],
   // The API's per-minute counters (old windows dropped) and idempotency keys (released when the first request failed).

@@ -10,6 +10,7 @@ import { customerCheckpoint } from "@/lib/history/checkpoint";
 import { listCustomerCharges } from "@/lib/law/list-customer-charges";
 import { chargesCsv } from "./charges-csv";
 import { contactHistoryCsv } from "./contact-history-csv";
+import { handoffClaimCsv } from "./handoff-claim-csv";
 import { loadPackData } from "./load-pack-data";
 import { moneyMovementsCsv } from "./money-movements-csv";
 import { renderSummaryPdf } from "./render-summary-pdf";
@@ -81,6 +82,8 @@ export async function buildHandoffPack(
   }
   files.set("contact-history.csv", utf8(contactHistoryCsv(data.history, data.movements, data.org.timeZone)));
   files.set("money-movements.csv", utf8(moneyMovementsCsv(data.movements, data.org.timeZone)));
+  // What went to the agency, line by line: letter 3's claim and anything included with a reason.
+  if (data.handoffs.some((h) => h.lines.length)) files.set("handoff-claim.csv", utf8(handoffClaimCsv(data.handoffs)));
   // Interest and fees are claims of their own, never part of an invoice's principal.
   const charges = await listCustomerCharges(db, opts);
   if (charges.length) files.set("charges.csv", utf8(chargesCsv(charges)));

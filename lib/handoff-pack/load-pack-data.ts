@@ -1,6 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { getContactHistory, type HistoryEntry } from "@/lib/collections/contact-history";
+import { type HandoffLineRecord, parseHandoffLines } from "@/lib/collections/handoff-claim";
 import { promiseStatuses } from "@/lib/collections/promise-status";
 import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
 import type { DbOrTx } from "@/lib/db/client";
@@ -77,6 +78,12 @@ export interface PackData {
     currency: string;
     amount: number;
     by: string;
+    /** How the customer reaches the agency (a saved agency's address and email, or as typed). */
+    contact: string | null;
+    /** What went over line by line: letter 3's claim, then what a collector added (empty before 2026-12). */
+    lines: HandoffLineRecord[];
+    /** Why lines letter 3 never claimed went over too; null when none did. */
+    includedReason: string | null;
   }[];
   history: HistoryEntry[];
   /**
@@ -266,6 +273,9 @@ export async function loadPackData(
       currency: h.currency,
       amount: toMinor(h.amountMinor),
       by: nameOf(h.user),
+      contact: h.agencyContact,
+      lines: parseHandoffLines(h.claim),
+      includedReason: h.includedReason,
     })),
     history,
     movements,

@@ -173,8 +173,36 @@ export async function renderSummaryPdf(data: PackData): Promise<Uint8Array> {
         { label: ho.amount, width: 0.17, align: "right" },
         { label: ho.recordedBy, width: 0.22 },
       ],
-      rows: data.handoffs.map((h) => [h.agency, h.reference, day(h.handedOverOn), money(h.amount, h.currency), h.by]),
+      rows: data.handoffs.map((h) => [
+        h.contact ? `${h.agency}, ${h.contact}` : h.agency,
+        h.reference,
+        day(h.handedOverOn),
+        money(h.amount, h.currency),
+        h.by,
+      ]),
     },
+    // Only when a hand-off kept its lines (those recorded before 2026-12 did not).
+    ...(data.handoffs.some((h) => h.lines.length)
+      ? [
+          {
+            heading: ho.linesHeading,
+            columns: [
+              { label: ho.item, width: 0.22 },
+              { label: ho.invoice, width: 0.18 },
+              { label: ho.claimedBy, width: 0.4 },
+              { label: ho.amount, width: 0.2, align: "right" as const },
+            ],
+            rows: data.handoffs.flatMap((h) =>
+              h.lines.map((l) => [
+                l.label,
+                l.invoiceNumber ?? "",
+                l.source === "letter_3" ? ho.letter3 : ho.added(h.includedReason ?? ""),
+                money(l.amountMinor, h.currency),
+              ]),
+            ),
+          },
+        ]
+      : []),
     {
       heading: hi.heading,
       intro: hi.intro(org.timeZone),

@@ -78,6 +78,13 @@ export interface SummaryText {
     handedOverOn: string;
     amount: string;
     recordedBy: string;
+    /** The lines handed over: what letter 3 claimed, and what was added with a reason. */
+    linesHeading: string;
+    item: string;
+    invoice: string;
+    claimedBy: string;
+    letter3: string;
+    added: (reason: string) => string;
   };
   movements: {
     heading: string;
@@ -182,6 +189,13 @@ const en: SummaryText = {
     handedOverOn: "Handed over on",
     amount: "Amount",
     recordedBy: "Recorded by",
+
+    linesHeading: "What was handed over",
+    item: "Item",
+    invoice: "Invoice",
+    claimedBy: "Claimed by",
+    letter3: "letter 3",
+    added: (reason) => `added: ${reason}`,
   },
   movements: {
     heading: "Money movements",
@@ -301,6 +315,13 @@ const it: SummaryText = {
     handedOverOn: "Affidata il",
     amount: "Importo",
     recordedBy: "Registrato da",
+
+    linesHeading: "Cosa è stato affidato",
+    item: "Voce",
+    invoice: "Fattura",
+    claimedBy: "Richiesto da",
+    letter3: "lettera 3",
+    added: (reason) => `aggiunto: ${reason}`,
   },
   movements: {
     heading: "Movimenti contabili",
@@ -439,6 +460,13 @@ const nb: SummaryText = {
     handedOverOn: "Overlevert",
     amount: "Beløp",
     recordedBy: "Registrert av",
+
+    linesHeading: "Hva ble overlevert",
+    item: "Post",
+    invoice: "Faktura",
+    claimedBy: "Krevd i",
+    letter3: "brev 3",
+    added: (reason) => `lagt til: ${reason}`,
   },
   movements: {
     heading: "Innbetalinger og korreksjoner",

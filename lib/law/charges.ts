@@ -24,6 +24,15 @@ export interface LetterCharge {
   notice?: "purring" | "inkassovarsel";
 }
 
+/** How the customer page and the hand-off form name each kind of charge. */
+export const CHARGE_KIND_LABEL: Record<string, string> = {
+  interest: "Statutory interest",
+  compensation: "Fixed compensation",
+  reminder_fee: "Reminder fee",
+  contractual_interest: "Contractual interest",
+  flat_fee: "Late fee",
+};
+
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const letterChargeSchema = z.object({

@@ -22,6 +22,12 @@ export default async function SettingsPage() {
       note: admin ? undefined : "Read only: administrators change the policies.",
     },
     {
+      href: "/settings/agencies",
+      title: "Collection agencies",
+      description: "The agencies accounts are handed to: address, email, payment details and reference format.",
+      note: admin ? undefined : "Read only: administrators change the agencies.",
+    },
+    {
       href: "/settings/law",
       title: "Law and rates",
       description:
