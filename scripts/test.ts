@@ -4,7 +4,7 @@
 //  2. a production build (`next build`);
 //  3. Playwright in Chromium against `next start` on a second throwaway
 //     database holding the demo data, with the clock frozen.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { grantAppRole } from "@/lib/db/app-role";
 import { createDb } from "@/lib/db/client";
@@ -22,25 +22,32 @@ const server = await startTestServer();
 let failed = false;
 const counts = { passed: 0, failed: 0, skipped: 0 };
 
-function run(cmd: string, args: string[], env: Record<string, string>): boolean {
-  const result = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
-  return result.status === 0;
+// Asynchronous on purpose: the embedded PostgreSQL above is this process's child and writes its
+// log into a pipe this process reads. spawnSync would stop the reading for the whole vitest run;
+// once the pipe's buffer filled (a run's worth of expected ERROR lines), every backend blocked on
+// its next log line, and the suite hung with it (first seen on Node 24 in CI).
+function run(cmd: string, args: string[], env: Record<string, string>): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+    child.on("error", () => resolve(false));
+    child.on("exit", (code) => resolve(code === 0));
+  });
 }
 
 try {
   if (!only) {
     // Style is never a review topic: the formatter and linter run first and fail the run
     // (over tracked files: an untracked scratch file is not the suite's business).
-    const ok = run("npm", ["run", "--silent", "lint"], {});
+    const ok = await run("npm", ["run", "--silent", "lint"], {});
     if (!ok) console.error("Formatting or lint failed: `npm run format` fixes most of it.");
     failed ||= !ok;
     // The layers of lib/ (.dependency-cruiser.cjs): no cycles, platform knows no domain, pages read through lib/.
-    const layersOk = run("npm", ["run", "--silent", "lint:layers"], {});
+    const layersOk = await run("npm", ["run", "--silent", "lint:layers"], {});
     if (!layersOk) console.error("A layer rule broke: docs/architecture.md says which way imports go.");
     failed ||= !layersOk;
   }
   if (only !== "e2e") {
-    const ok = run(
+    const ok = await run(
       "npx",
       ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest.json"],
       {
@@ -63,10 +70,11 @@ try {
     await seedDemo(prisma, { now: new Date(E2E_FROZEN_NOW) });
     await prisma.$disconnect();
     if (!buildIsCurrent()) {
-      if (!run("npx", ["next", "build"], { NEXT_TELEMETRY_DISABLED: "1" })) throw new Error("next build failed");
+      if (!(await run("npx", ["next", "build"], { NEXT_TELEMETRY_DISABLED: "1" })))
+        throw new Error("next build failed");
       markBuilt();
     }
-    const ok = run("npx", ["playwright", "test", ...process.argv.slice(3)], {
+    const ok = await run("npx", ["playwright", "test", ...process.argv.slice(3)], {
       E2E_DATABASE_URL: appUrl,
       E2E_OWNER_DATABASE_URL: database.url,
       E2E_PORT: String(await freePort()),
