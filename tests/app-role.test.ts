@@ -1,6 +1,8 @@
-import { describe, expect, inject, it } from "vitest";
-import { APP_TABLE_GRANTS, DEFAULT_TABLE_GRANTS } from "@/lib/db/app-role";
-import { appConnection, ownerConnection } from "./db";
+import { Client } from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { APP_TABLE_GRANTS, DEFAULT_TABLE_GRANTS, grantAppRole } from "@/lib/db/app-role";
+import { databaseUrl } from "@/lib/db/embedded";
+import { createMigratedDatabase } from "./test-database";
 
 // The app connects as a role that owns nothing (lib/db/app-role.ts): whatever a
 // bug or an injected statement might try, it cannot lift the append-only guard
@@ -23,7 +25,33 @@ const POWERS: [string, string][] = [
   ["delete a customer", "DELETE FROM customers WHERE false"],
 ];
 
+// A database of this file's own, migrated and granted as the run's is: every statement below
+// takes a table lock before its rights are checked, and on the run's shared database another
+// file's long transaction (a bulk import, a bank statement) could hold the test past its timeout.
+let database: { url: string; drop(): Promise<void> };
+let appUrl: string;
+
+async function connection<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+const appConnection = <T>(fn: (c: Client) => Promise<T>) => connection(appUrl, fn);
+const ownerConnection = <T>(fn: (c: Client) => Promise<T>) => connection(database.url, fn);
+
 describe.skipIf(inject("testDatabaseUrl") === inject("testOwnerUrl"))("the app's database role", () => {
+  beforeAll(async () => {
+    database = await createMigratedDatabase(databaseUrl(inject("testOwnerUrl"), "postgres"), "dd_role");
+    const url = await grantAppRole(database.url);
+    if (!url) throw new Error("The test server refused to create the app role.");
+    appUrl = url;
+  });
+  afterAll(() => database?.drop());
+
   it("is not the owner the migrations ran as", async () => {
     const app = await appConnection((c) => c.query<{ user: string }>("SELECT current_user AS user"));
     const owner = await ownerConnection((c) => c.query<{ user: string }>("SELECT current_user AS user"));

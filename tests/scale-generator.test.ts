@@ -56,7 +56,7 @@ describe("scale generator (2,000 invoices)", () => {
   });
 
   it("leaves the paid_minor trigger enabled", async () => {
-    const r = await one(`SELECT tgenabled FROM pg_trigger WHERE tgname = 'payments_sync_invoice_paid'`);
+    const r = await one(`SELECT tgenabled FROM pg_trigger WHERE tgname = 'payments_sync_invoice_paid_insert'`);
     expect(r.tgenabled).toBe("O");
   });
 

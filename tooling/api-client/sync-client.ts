@@ -11,9 +11,12 @@
 // It registers a webhook receiver on 127.0.0.1 (the server must allow private
 // receivers: WEBHOOK_ALLOW_PRIVATE=1), keeps two customers and four invoices in
 // step (twice: the second time changes nothing), records one payment with an
-// Idempotency-Key (sent twice), reads the customer and the aging report, waits
-// for the signed `payment.recorded` webhook and verifies its signature. It
-// prints one JSON summary line on stdout and exits 0, or 1 with the reason.
+// Idempotency-Key (sent twice) and one credit note (sent twice: its number is
+// its identity), posts a camt.053 statement paying one invoice and polls it
+// until processed, reads the customer and the aging report, sends the first
+// letter, reads it back, and waits for the signed `payment.recorded` and
+// `letter.sent` webhooks and verifies their signatures. It prints one JSON
+// summary line on stdout and exits 0, or 1 with the reason.
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { isDeepStrictEqual, parseArgs } from "node:util";
@@ -35,13 +38,22 @@ interface Operation {
   method: string;
   path: string;
   hasBody: boolean;
+  /** The request body's media types the document lists (application/json, or a file's types). */
+  bodyTypes: string[];
 }
 interface OpenApiDoc {
   openapi: string;
   servers: { url: string }[];
   paths: Record<
     string,
-    Record<string, { operationId: string; requestBody?: unknown; responses: Record<string, unknown> }>
+    Record<
+      string,
+      {
+        operationId: string;
+        requestBody?: { content: Record<string, unknown> };
+        responses: Record<string, unknown>;
+      }
+    >
   >;
 }
 
@@ -52,7 +64,12 @@ ajv.addSchema({ ...doc, $id: "api" });
 const operations = new Map<string, Operation>();
 for (const [path, methods] of Object.entries(doc.paths))
   for (const [method, op] of Object.entries(methods))
-    operations.set(op.operationId, { method: method.toUpperCase(), path, hasBody: Boolean(op.requestBody) });
+    operations.set(op.operationId, {
+      method: method.toUpperCase(),
+      path,
+      hasBody: Boolean(op.requestBody),
+      bodyTypes: Object.keys(op.requestBody?.content ?? {}),
+    });
 
 const pointer = (...parts: string[]) =>
   `api#/${parts.map((p) => encodeURIComponent(p.replaceAll("~", "~0").replaceAll("/", "~1"))).join("/")}`;
@@ -70,6 +87,8 @@ async function call(
     params?: Record<string, string>;
     query?: Record<string, string>;
     body?: unknown;
+    /** A file sent as it is (a bank statement), with its media type: the document must list that type. */
+    file?: { type: string; text: string };
     headers?: Record<string, string>;
   } = {},
   // biome-ignore lint/suspicious/noExplicitAny: the answer is checked against the document's schema before it is read
@@ -77,7 +96,9 @@ async function call(
   const op = operations.get(operationId);
   if (!op) throw new Error(`The document has no operation ${operationId}`);
   const method = op.method.toLowerCase();
-  if (op.hasBody)
+  if (input.file && !op.bodyTypes.includes(input.file.type))
+    throw new Error(`${operationId} does not take ${input.file.type} (the document lists ${op.bodyTypes.join(", ")})`);
+  if (op.hasBody && !input.file)
     checkAgainst(
       pointer("paths", op.path, method, "requestBody", "content", "application/json", "schema"),
       input.body,
@@ -90,9 +111,10 @@ async function call(
     headers: {
       authorization: `Bearer ${args.token}`,
       ...(input.body === undefined ? {} : { "content-type": "application/json" }),
+      ...(input.file ? { "content-type": input.file.type } : {}),
       ...input.headers,
     },
-    body: input.body === undefined ? undefined : JSON.stringify(input.body),
+    body: input.file ? input.file.text : input.body === undefined ? undefined : JSON.stringify(input.body),
   });
   const type = (response.headers.get("content-type") ?? "").split(";")[0];
   const body = await response.json();
@@ -119,6 +141,53 @@ const receiver = createServer((req, res) => {
 });
 await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
 const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/dunning-desk`;
+
+/** The signed event of this type whose data passes `wanted`, verified with the endpoint's secret; waits up to 60 s. */
+async function waitForEvent(secret: string, type: string, wanted: (data: Record<string, unknown>) => boolean) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    for (const hook of received) {
+      // verify throws on a bad signature or a stale timestamp: every hook received must be genuine.
+      const event = new Webhook(secret).verify(hook.body, hook.headers as Record<string, string>) as {
+        type: string;
+        data: Record<string, unknown>;
+      };
+      if (event.type === type && wanted(event.data))
+        return { type: event.type, data: event.data, id: hook.headers["webhook-id"] };
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`No ${type} webhook arrived within 60 s`);
+}
+
+/** Polls a posted bank statement until it is processed (or failed); up to 60 s. */
+async function pollStatement(id: string) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const { body } = await call("getBankStatement", { params: { id } });
+    if (body.status === "failed") throw new Error(`The bank statement failed: ${body.error}`);
+    if (body.status === "processed") return body;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("The bank statement was not processed within 60 s");
+}
+
+/** A camt.053.001.08 statement (shaped after tests/fixtures/bank/hsbc-camt053-v08.xml) of one NOK credit naming an invoice. */
+function camt053(invoiceNumber: string, amount: string, suffix: string) {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt>
+<GrpHdr><MsgId>SYNC-${suffix}-20261119</MsgId><CreDtTm>2026-11-20T03:00:00Z</CreDtTm></GrpHdr>
+<Stmt><Id>SYNC-${suffix}-STMT-20261119</Id>
+<FrToDt><FrDtTm>2026-11-19T00:00:00Z</FrDtTm><ToDtTm>2026-11-19T23:59:59Z</ToDtTm></FrToDt>
+<Acct><Id><IBAN>NO9386011117947</IBAN></Id><Ccy>NOK</Ccy></Acct>
+<Ntry><Amt Ccy="NOK">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+<BookgDt><Dt>2026-11-19</Dt></BookgDt><AcctSvcrRef>SYNC-${suffix}-CR001</AcctSvcrRef>
+<NtryDtls><TxDtls><Amt Ccy="NOK">${amount}</Amt>
+<RltdPties><Dbtr><Pty><Nm>Fjord Bygg AS</Nm></Pty></Dbtr></RltdPties>
+<RmtInf><Strd><RfrdDocInf><Nb>${invoiceNumber}</Nb></RfrdDocInf></Strd></RmtInf>
+</TxDtls></NtryDtls></Ntry></Stmt></BkToCstmrStmt></Document>
+`;
+}
 
 try {
   const endpoint = await call("postWebhookEndpoint", {
@@ -174,23 +243,45 @@ try {
   const key = `pay-${run}`;
   const paid = await call("postPayment", { body: payment, headers: { "Idempotency-Key": key } });
   const again = await call("postPayment", { body: payment, headers: { "Idempotency-Key": key } });
+  // A credit note: its number is its identity, so the same body sent again is answered `unchanged`.
+  const creditNote = {
+    number: `CN${run}-1`,
+    customerReference: customers[1].reference,
+    invoiceNumber: `F${run}-3`,
+    invoiceIssueYear: 2026,
+    currency: "EUR",
+    amount: "300.00",
+    issuedOn: "2026-11-19",
+    reason: "Two pallets returned",
+  };
+  const credited = await call("postCreditNote", { body: creditNote });
+  const creditedAgain = await call("postCreditNote", { body: creditNote });
+
+  // The bank's camt.053: one credit naming invoice F…-2 in its structured reference, for its whole amount.
+  const statement = await call("postBankStatement", {
+    file: { type: "application/xml", text: camt053(`F${run}-2`, "800.50", run) },
+  });
+  const processed = await pollStatement(statement.body.id as string);
   const account = await call("getCustomer", { params: { reference: customers[0].reference } });
   const aging = await call("getAging", { query: { asOf: "2026-11-20" } });
 
-  // The signed payment.recorded webhook: wait for it (the server's job queue delivers it).
-  const deadline = Date.now() + 60_000;
-  let verified: { type: string; data: Record<string, unknown> } | undefined;
-  while (!verified && Date.now() < deadline) {
-    for (const hook of received) {
-      const event = new Webhook(endpoint.body.secret).verify(hook.body, hook.headers as Record<string, string>) as {
-        type: string;
-        data: Record<string, unknown>;
-      };
-      if (event.type === "payment.recorded") verified = event;
-    }
-    if (!verified) await new Promise((r) => setTimeout(r, 200));
-  }
-  if (!verified) throw new Error("No payment.recorded webhook arrived within 60 s");
+  // The first letter to the EUR customer, exactly as the button sends it, then read back.
+  const sent = await call("postLetter", {
+    body: { customerReference: customers[1].reference, currency: "EUR", stage: 1, channel: "post" },
+  });
+  const letter = await call("getLetter", { params: { id: sent.body.letterId } });
+
+  // The signed webhooks: wait for them (the server's job queue delivers them).
+  const paymentHook = await waitForEvent(
+    endpoint.body.secret,
+    "payment.recorded",
+    (data) => data.amount === payment.amount && data.receivedOn === payment.receivedOn,
+  );
+  const letterHook = await waitForEvent(
+    endpoint.body.secret,
+    "letter.sent",
+    (data) => data.letterId === sent.body.letterId,
+  );
   console.log(
     JSON.stringify({
       ok: true,
@@ -202,9 +293,17 @@ try {
         // The replay is the first answer (keys may come back in another order: it is stored as jsonb).
         same: isDeepStrictEqual(paid.body, again.body),
       },
+      creditNote: {
+        statuses: [credited.status, creditedAgain.status],
+        outcomes: [credited.body.outcome, creditedAgain.body.outcome],
+        sameId: credited.body.id === creditedAgain.body.id,
+      },
+      bankStatement: { id: statement.body.id, status: statement.status, processed },
       balance: account.body,
       aging: aging.body,
-      webhook: { type: verified.type, data: verified.data, id: received[0].headers["webhook-id"] },
+      letter: { status: sent.status, sent: sent.body, read: letter.body },
+      webhook: paymentHook,
+      letterWebhook: letterHook,
     }),
   );
 } catch (error) {

@@ -128,9 +128,9 @@ export async function generateScaleData(
     for (const [table, trigger] of ACCOUNT_TRIGGERS)
       await client.query(`ALTER TABLE ${table} DISABLE TRIGGER "${trigger}"`);
     await phase("invoices", INSERT_INVOICES_SQL);
-    await client.query('ALTER TABLE payments DISABLE TRIGGER "payments_sync_invoice_paid"');
+    await client.query('ALTER TABLE payments DISABLE TRIGGER "payments_sync_invoice_paid_insert"');
     await phase("payments", INSERT_PAYMENTS_SQL);
-    await client.query('ALTER TABLE payments ENABLE TRIGGER "payments_sync_invoice_paid"');
+    await client.query('ALTER TABLE payments ENABLE TRIGGER "payments_sync_invoice_paid_insert"');
     await phase(`indexes (${indexes.length}, rebuilt)`, indexes.join(";\n\n"));
     await phase(`foreign keys (${foreignKeys.length}, re-added and checked)`, foreignKeys.join(";\n\n"));
     const mismatched = await phase("check: sum(payments) = paid_minor", CHECK_PAID_SQL);
