@@ -200,6 +200,8 @@ describe("exports of accounting systems", () => {
     const opening = await db.payment.findMany({ where: { orgId: who.orgId } });
     expect(opening.map((p) => p.method)).toEqual(opening.map(() => "paid before import"));
     expect(opening.every((p) => p.reference.includes("still owed"))).toBe(true);
+    // Written by the ledger's payment writer: an import's payment, in the name of who committed it.
+    expect(opening.map((p) => [p.source, p.enteredById])).toEqual(opening.map(() => ["import", who.userId]));
     // Importing the same file again changes nothing and pays nothing twice.
     const again = await importFile(db, who, "invoices", s.invoices);
     expect(again).toMatchObject({ status: "COMMITTED", createdCount: 0, updatedCount: 0 });

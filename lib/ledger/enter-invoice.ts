@@ -4,24 +4,18 @@ import { type Actor, assertCanWork } from "@/lib/auth/actor";
 import { getCustomerOrThrow } from "@/lib/customers/get-customer-account";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { uuid7 } from "@/lib/db/uuid";
 import { AppError } from "@/lib/errors/app-error";
 import { amountCeilingText, MAX_AMOUNT_MINOR } from "@/lib/money/money";
-import { type DateOnly, dateOnlyToDb } from "@/lib/time/dates";
-import { assignKids } from "./assign-kids";
+import type { DateOnly } from "@/lib/time/dates";
 import { invoiceNumbering } from "./invoice-numbering";
 import { assertKnownCurrency, inLedgerTransaction, orgDay } from "./ledger-tx";
+import { type InvoiceToCreate, writeInvoices } from "./write-invoices";
 
-export interface EnterInvoiceInput {
+/** The invoice's facts as the ledger's batch writer takes them; its KID, when given, is kept as given. */
+export interface EnterInvoiceInput extends Omit<InvoiceToCreate, "id"> {
   orgId: string;
   actor: Actor;
-  customerId: string;
-  number: string;
-  issueDate: DateOnly;
-  dueDate: DateOnly;
-  amountMinor: number;
-  currency: string;
-  /** The payment reference (KID) the accounting system issued with it, kept as given. */
-  kid?: string | null;
   now: Date;
 }
 
@@ -55,25 +49,29 @@ export async function enterInvoice(db: Db | DbOrTx, input: EnterInvoiceInput) {
         `Invoice number ${number} is already used (${clash.customer.name}${numbering === "year" ? `, ${year}` : ""}).`,
         { number: ["Already used."] },
       );
-    let invoice: { id: string };
+    const invoice = { id: uuid7() };
     try {
-      invoice = await tx.invoice.create({
-        data: {
-          orgId: input.orgId,
-          customerId: customer.id,
-          number,
-          issueDate: dateOnlyToDb(issueDate),
-          dueDate: dateOnlyToDb(dueDate),
-          amountMinor: BigInt(input.amountMinor),
-          currency: input.currency,
-          kid: input.kid || null,
-        },
+      // The ledger's one invoice writer (write-invoices.ts), which also gives it a KID when the organization uses KID.
+      await writeInvoices(tx, {
+        orgId: input.orgId,
+        create: [
+          {
+            id: invoice.id,
+            customerId: customer.id,
+            number,
+            issueDate,
+            dueDate,
+            amountMinor: input.amountMinor,
+            currency: input.currency,
+            kid: input.kid,
+          },
+        ],
+        correct: [],
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new AppError("CONFLICT", `Invoice number ${number} is already used.`);
       throw error;
     }
-    await assignKids(tx, { orgId: input.orgId, invoiceIds: [invoice.id] });
     await recordAudit(
       tx,
       { orgId: input.orgId, userId: input.actor.userId },

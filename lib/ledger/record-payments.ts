@@ -89,6 +89,11 @@ export async function recordPayments(
     payments: PaymentToRecord[];
     /** One payment.recorded audit event per payment (an import audits the whole file, a bank statement its lines by the thousand instead). */
     audit: boolean;
+    /**
+     * An import key already stored: "correct" (default) updates that row's amount, date and method
+     * (a re-imported payments file); "keep" leaves it and adds nothing (an invoice's "paid before import").
+     */
+    storedImportKey?: "correct" | "keep";
   },
 ): Promise<RecordPaymentsResult> {
   const { orgId, payments } = opts;
@@ -208,15 +213,21 @@ async function lockOpenInvoices(tx: DbOrTx, orgId: string, payments: PaymentToRe
   return open;
 }
 
-/** One statement per 5,000 rows; an import key already stored updates that row's amount, date and method. */
+/** One statement per 5,000 rows; an import key already stored updates that row's amount, date and method, or is kept. */
 async function insertPayments(
   tx: DbOrTx,
   orgId: string,
-  opts: { actor: { userId: string | null }; source: PaymentSource },
+  opts: { actor: { userId: string | null }; source: PaymentSource; storedImportKey?: "correct" | "keep" },
   rows: PaymentInsert[],
 ): Promise<{ created: number; updated: number }> {
   let created = 0;
   let updated = 0;
+  const onStoredKey =
+    opts.storedImportKey === "keep"
+      ? Prisma.sql`ON CONFLICT (org_id, import_key) DO NOTHING`
+      : Prisma.sql`ON CONFLICT (org_id, import_key) DO UPDATE SET
+        amount_minor = EXCLUDED.amount_minor, received_on = EXCLUDED.received_on, method = EXCLUDED.method
+      WHERE (p.amount_minor, p.received_on, p.method) IS DISTINCT FROM (EXCLUDED.amount_minor, EXCLUDED.received_on, EXCLUDED.method)`;
   for (let start = 0; start < rows.length; start += 5000) {
     const part = rows.slice(start, start + 5000);
     const returned = await tx.$queryRaw<{ inserted: boolean }[]>(Prisma.sql`
@@ -227,9 +238,7 @@ async function insertPayments(
       FROM jsonb_to_recordset(${JSON.stringify(part)}::jsonb)
         AS r(id uuid, customer_id uuid, invoice_id uuid, amount_minor bigint, currency text, received_on date, method text,
           reference text, import_key text, bank_line_id uuid)
-      ON CONFLICT (org_id, import_key) DO UPDATE SET
-        amount_minor = EXCLUDED.amount_minor, received_on = EXCLUDED.received_on, method = EXCLUDED.method
-      WHERE (p.amount_minor, p.received_on, p.method) IS DISTINCT FROM (EXCLUDED.amount_minor, EXCLUDED.received_on, EXCLUDED.method)
+      ${onStoredKey}
       RETURNING (xmax = 0) AS inserted`);
     const inserted = returned.filter((r) => r.inserted).length;
     created += inserted;

@@ -6,13 +6,12 @@ import { type Db, type DbOrTx, inTransaction } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { uuid7 } from "@/lib/db/uuid";
 import { AppError } from "@/lib/errors/app-error";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { toMinor } from "@/lib/money/money";
 import { type DateOnly, dateOnlyFromDb } from "@/lib/time/dates";
-import { assignKids } from "./assign-kids";
 import { checkInvoiceFields } from "./enter-invoice";
 import { type InvoiceFacts, invoiceChangeRefusal, invoiceHistory, isInvoiceChange } from "./invoice-change-rule";
 import { type InvoiceNumbering, invoiceNumbering } from "./invoice-numbering";
+import { writeInvoices } from "./write-invoices";
 
 /** An invoice as the accounting system states it, identified by its number (and issue year). */
 export interface InvoiceStatement {
@@ -199,48 +198,21 @@ async function upsertInTransaction(
   });
 
   const newRows = created.map((item) => ({ item, id: uuid7() }));
-  if (newRows.length) {
-    await tx.$executeRaw(Prisma.sql`
-      INSERT INTO invoices (id, org_id, customer_id, number, issue_date, due_date, amount_minor, currency, kid)
-      SELECT r.id, ${opts.orgId}::uuid, r.customer_id, r.number, r.issue_date, r.due_date, r.amount_minor, r.currency, r.kid
-      FROM jsonb_to_recordset(${JSON.stringify(
-        newRows.map(({ item, id }) => ({
-          id,
-          customer_id: item.customerId,
-          number: item.number,
-          issue_date: item.issueDate,
-          due_date: item.dueDate,
-          amount_minor: item.amountMinor,
-          currency: item.currency,
-          kid: item.kid || null,
-        })),
-      )}::jsonb)
-        AS r(id uuid, customer_id uuid, number text, issue_date date, due_date date, amount_minor bigint, currency text, kid text)`);
-    // A KID for each new invoice that came without one, when the organization uses KID.
-    await assignKids(tx, { orgId: opts.orgId, invoiceIds: newRows.map((r) => r.id) });
-    for (const { item, id } of newRows)
-      results[item.index] = { outcome: "created", invoiceId: id, issueYear: item.year };
-  }
-  if (updates.length) {
-    await tx.$executeRaw(Prisma.sql`
-      UPDATE invoices AS i SET customer_id = r.customer_id, issue_date = r.issue_date, due_date = r.due_date,
-        amount_minor = r.amount_minor, currency = r.currency, kid = r.kid
-      FROM jsonb_to_recordset(${JSON.stringify(
-        updates.map(({ item, row, kid }) => ({
-          id: row.id,
-          customer_id: item.customerId,
-          issue_date: item.issueDate,
-          due_date: item.dueDate,
-          amount_minor: item.amountMinor,
-          currency: item.currency,
-          kid,
-        })),
-      )}::jsonb)
-        AS r(id uuid, customer_id uuid, issue_date date, due_date date, amount_minor bigint, currency text, kid text)
-      WHERE i.id = r.id AND i.org_id = ${opts.orgId}::uuid`);
-    for (const { item, row } of updates)
-      results[item.index] = { outcome: "updated", invoiceId: row.id, issueYear: item.year };
-  }
+  const facts = (item: Checked) => ({
+    customerId: item.customerId,
+    issueDate: item.issueDate,
+    dueDate: item.dueDate,
+    amountMinor: item.amountMinor,
+    currency: item.currency,
+  });
+  await writeInvoices(tx, {
+    orgId: opts.orgId,
+    create: newRows.map(({ item, id }) => ({ ...facts(item), id, number: item.number, kid: item.kid || null })),
+    correct: updates.map(({ item, row, kid }) => ({ ...facts(item), id: row.id, kid })),
+  });
+  for (const { item, id } of newRows) results[item.index] = { outcome: "created", invoiceId: id, issueYear: item.year };
+  for (const { item, row } of updates)
+    results[item.index] = { outcome: "updated", invoiceId: row.id, issueYear: item.year };
 
   // invoice.entered for each new invoice, invoice.corrected for each changed fact (a KID alone is no correction).
   const events: AuditEventInput[] = [

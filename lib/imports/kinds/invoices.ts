@@ -1,13 +1,13 @@
 import { recordAudits } from "@/lib/audit/events";
 import { uuid7 } from "@/lib/db/uuid";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { assignKids } from "@/lib/ledger/assign-kids";
 import {
   type InvoiceFacts,
   invoiceChangeRefusal,
   invoiceHistory,
   isInvoiceChange,
 } from "@/lib/ledger/invoice-change-rule";
+import { recordPayments } from "@/lib/ledger/record-payments";
+import { writeInvoices } from "@/lib/ledger/write-invoices";
 import { formatMoney, minorToPlain, toMinor } from "@/lib/money/money";
 import { type DateOnly, dateOnlyFromDb, dateOnlyToDb } from "@/lib/time/dates";
 import { customerFinder } from "../find-customers";
@@ -155,25 +155,21 @@ export const invoicesKind: ImportKindHandler<InvoiceRow | CreditNoteInFile, Invo
     const rows = all.filter((r): r is InvoiceRow => !("creditNote" in r));
     const created = rows.filter((r) => !r.stored);
     const corrected = rows.filter((r) => r.correction);
-    const plain = (list: InvoiceRow[]) =>
-      JSON.stringify(list.map(({ correction: _, opening: __, stored: ___, ...r }) => r));
-    if (created.length) {
-      // The unique index invoices_identity refuses an invoice a concurrent import created meanwhile.
-      await tx.$executeRaw(Prisma.sql`
-        INSERT INTO invoices (id, org_id, customer_id, number, issue_date, due_date, amount_minor, currency)
-        SELECT r.id, ${ctx.orgId}::uuid, r.customer_id, r.number, r.issue_date, r.due_date, r.amount_minor, r.currency
-        FROM jsonb_to_recordset(${plain(created)}::jsonb)
-          AS r(id uuid, customer_id uuid, number text, issue_date date, due_date date, amount_minor bigint, currency text)`);
-      // A KID for each new invoice when the organization uses KID (lib/ledger/assign-kids.ts).
-      await assignKids(tx, { orgId: ctx.orgId, invoiceIds: created.map((r) => r.id) });
-    }
-    if (corrected.length) {
-      await tx.$executeRaw(Prisma.sql`
-        UPDATE invoices AS i SET customer_id = r.customer_id, issue_date = r.issue_date, due_date = r.due_date,
-          amount_minor = r.amount_minor, currency = r.currency
-        FROM jsonb_to_recordset(${plain(corrected)}::jsonb)
-          AS r(id uuid, customer_id uuid, issue_date date, due_date date, amount_minor bigint, currency text)
-        WHERE i.id = r.id AND i.org_id = ${ctx.orgId}::uuid`);
+    const facts = (r: InvoiceRow) => ({
+      id: r.id,
+      customerId: r.customer_id,
+      issueDate: r.issue_date,
+      dueDate: r.due_date,
+      amountMinor: r.amount_minor,
+      currency: r.currency,
+    });
+    // The ledger's batch invoice writer; a stored invoice's KID stays as it is.
+    await writeInvoices(tx, {
+      orgId: ctx.orgId,
+      create: created.map((r) => ({ ...facts(r), number: r.number })),
+      correct: corrected.map(facts),
+    });
+    if (corrected.length)
       await recordAudits(
         tx,
         ctx,
@@ -182,33 +178,28 @@ export const invoicesKind: ImportKindHandler<InvoiceRow | CreditNoteInFile, Invo
           payload: { importId: ctx.importId, invoiceId: r.id, number: r.number, ...r.correction! },
         })),
       );
-    }
-    const opening = rows.flatMap((r) =>
-      r.opening
-        ? [
-            {
-              id: uuid7(),
-              invoice_id: r.id,
-              customer_id: r.customer_id,
-              currency: r.currency,
-              amount_minor: r.opening.amount,
-              received_on: r.opening.on,
-              reference: r.opening.note,
-              import_key: r.opening.key,
-            },
-          ]
-        : [],
-    );
-    if (opening.length) {
-      // The paid_minor trigger adds each to its invoice; the key makes a re-import add nothing.
-      await tx.$executeRaw(Prisma.sql`
-        INSERT INTO payments (id, org_id, customer_id, invoice_id, amount_minor, currency, received_on, method, reference, import_key)
-        SELECT r.id, ${ctx.orgId}::uuid, r.customer_id, r.invoice_id, r.amount_minor, r.currency, r.received_on,
-          'paid before import', r.reference, r.import_key
-        FROM jsonb_to_recordset(${JSON.stringify(opening)}::jsonb)
-          AS r(id uuid, customer_id uuid, invoice_id uuid, amount_minor bigint, currency text, received_on date, reference text, import_key text)
-        ON CONFLICT (org_id, import_key) DO NOTHING`);
-    }
+    const opening = rows.filter((r) => r.opening);
+    if (opening.length)
+      // The ledger's one payment writer; the paid_minor trigger adds each to its invoice. The key
+      // makes a re-import add nothing, and a stored one is kept as it was (the import.committed record covers the rows).
+      await recordPayments(tx, {
+        orgId: ctx.orgId,
+        actor: { userId: ctx.userId },
+        source: "import",
+        audit: false,
+        storedImportKey: "keep",
+        payments: opening.map((r) => ({
+          allocate: "given",
+          invoiceId: r.id,
+          customerId: r.customer_id,
+          currency: r.currency,
+          amountMinor: r.opening!.amount,
+          receivedOn: r.opening!.on,
+          method: "paid before import",
+          reference: r.opening!.note,
+          importKey: r.opening!.key,
+        })),
+      });
     return { created: created.length + notes.created, updated: rows.length - created.length };
   },
 };
