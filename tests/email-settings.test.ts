@@ -189,6 +189,8 @@ describe("letters and statements by email, through the organization's server", (
         addressLine1: "Strandgata 5",
         postalCode: "5013",
         city: "Bergen",
+        country: "Norway",
+        countryCode: "NO",
         phone: "+47 55 00 00 00",
         email: "ar@aurora.example",
       },
