@@ -77,7 +77,8 @@ test("the plan of every due letter calls out letter 4, refuses a stale confirmat
   const handedOver = (await review.getAttribute("data-customer"))!;
   await review.getByRole("link", { name: "Open account" }).click();
   const form = page.getByTestId("form-handoff");
-  await form.locator("summary").click();
+  // The form's own summary; the agency's details are a panel inside it (open when none is saved).
+  await form.locator("summary").first().click();
   await form.getByLabel("Agency", { exact: true }).fill("Nordic Recovery AS");
   await form.getByLabel("Agency reference").fill("NR-7710");
   await form.getByRole("button", { name: "Record hand-off" }).click();

@@ -76,7 +76,8 @@ test.describe("as a collector", () => {
     ).toBeVisible();
 
     const form = page.getByTestId("form-handoff");
-    await form.locator("summary").click();
+    // The form's own summary; the agency's details are a panel inside it (open when none is saved).
+    await form.locator("summary").first().click();
     await form.getByLabel("Agency", { exact: true }).fill("Nordic Recovery AS");
     await form.getByLabel("Agency reference").fill("NR-5531");
     await screenshot(page, "handoff-form");
