@@ -146,7 +146,7 @@ test.describe("the customer's page", () => {
     await expect(page.getByText("Merce mai consegnata <b>davvero</b>").first()).toBeVisible();
     await expect(page.getByText(/Account page from customer/).first()).toBeVisible();
     await expect(page.getByText("by the customer").first()).toBeVisible();
-    await expect(page.getByText(/the customer says it paid on/).first()).toBeVisible();
+    await expect(page.getByText(/The customer says it paid on/).first()).toBeVisible();
     await screenshot(page, "portal-collector-customer-page");
   });
 
