@@ -1,7 +1,7 @@
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { openDispute } from "@/lib/collections/disputes";
-import { loadHandoffClaim } from "@/lib/collections/handoff-claim";
+import { loadHandoffClaim, parseHandoffLines } from "@/lib/collections/handoff-claim";
 import { recordHandoff } from "@/lib/collections/record-handoff";
 import { buildHandoffPack } from "@/lib/handoff-pack/build-handoff-pack";
 import { chargesTotalMinor, parseLetterCharges } from "@/lib/law/charges";
@@ -113,7 +113,7 @@ describe("the hand-off claims what letter 3 claimed", () => {
     expect(csv).not.toContain(a.invC.number);
     expect(csv).not.toContain(a.invB.number);
     // The summary is the customer's language, down to the charges handed over (Norwegian here).
-    const stored = lines as { kind: string; chargeKind?: string }[];
+    const stored = parseHandoffLines(row.claim);
     expect(stored.filter((l) => l.kind === "charge").every((l) => l.chargeKind)).toBe(true);
     const summary = flatText(await pdfToText(await packSummaryPdf(a)));
     expect(summary).toContain("Hva ble overlevert");
