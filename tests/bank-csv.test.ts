@@ -3,6 +3,7 @@ import { processBankStatement } from "@/lib/bank/process-bank-statement";
 import { receiveBankStatement } from "@/lib/bank/receive-bank-statement";
 import { getPaymentsKnownUpTo } from "@/lib/collections/payments-known-up-to";
 import { bankCsvColumns, readBankCsv } from "@/lib/imports/read-bank-csv";
+import { buildRfReference, isRfReference } from "@/lib/iso/payment-reference";
 import { dateOnlyFromDb } from "@/lib/time/dates";
 import { bankFixture, openByNumber, orgWithBankInvoices } from "./bank";
 import { useTestDb } from "./db";
@@ -92,6 +93,19 @@ describe("a bank's CSV export imported on the Import page", () => {
       expect(await openByNumber(db, org.id)).toEqual(expected);
     },
   );
+
+  it("an ISO 11649 RF reference built from the invoice number, in the reference column, is rule 1 (recorded at any amount)", async () => {
+    const { org, user } = await orgWithBankInvoices(db);
+    const rf = buildRfReference("2026/0043");
+    expect(isRfReference(rf)).toBe(true);
+    // A part payment of 2026/0043 (970,00): rule 1 records it though the amount is not the open sum.
+    const text = `Data contabile;Descrizione;Riferimento;Importo;Divisa\n04/12/2026;BONIFICO DA FERRAMENTA ROSSI;${rf};500,00;EUR\n`;
+    const done = await importFile(db, { orgId: org.id, userId: user.id }, "bank_statement", { text });
+    expect(done).toMatchObject({ status: "COMMITTED" });
+    const line = await db.bankLine.findFirstOrThrow({ where: { statement: { orgId: org.id } } });
+    expect(line).toMatchObject({ status: "matched", rule: "rf", structuredRef: rf });
+    expect((await openByNumber(db, org.id))["2026/0043"]).toBe(97000 - 50000);
+  });
 
   it("a cell that cannot be read is named by row and column, and nothing is recorded", async () => {
     const { org, user } = await orgWithBankInvoices(db);
