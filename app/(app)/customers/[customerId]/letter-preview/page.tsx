@@ -55,6 +55,7 @@ export default async function LetterPreviewPage({
     );
   }
   const { customerEmail, channel } = page;
+  const { refusals } = page.preview;
   const blocked = action.blockedUntilHandoff;
   const early = !action.due && !blocked;
   return (
@@ -79,6 +80,15 @@ export default async function LetterPreviewPage({
             className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
             data-testid="send-panel"
           >
+            {(refusals.post || (customerEmail && refusals.email)) && (
+              <div className="mb-3 space-y-1 rounded-lg bg-red-50 p-3 text-sm text-red-900" data-testid="law-refusal">
+                <p className="font-medium">The send will refuse this letter as things stand.</p>
+                {refusals.post && <p>{refusals.post}</p>}
+                {customerEmail && refusals.email && refusals.email !== refusals.post && (
+                  <p>By email: {refusals.email}</p>
+                )}
+              </div>
+            )}
             {early && (
               <p className="mb-3 text-sm text-amber-800">
                 Not due until {formatDateOnly(action.dueOn, user.locale)}.{" "}
