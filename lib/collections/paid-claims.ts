@@ -8,7 +8,8 @@ export type PaidClaimSource = "contact" | "promise" | "portal" | "api";
 /**
  * Notes that a customer says they paid (a logged reply, a promise marked paid, the
  * customer portal, the API). Until a payment from them is recorded on or after
- * the day before that date, or a collector decides, their next letter waits
+ * the day before that date, or the claim is settled (an administrator, or a collector reading
+ * the portal request it came with), their next letter waits
  * (lib/collections/letter-holds.ts, the one rule). The one store of paid claims: the
  * customer's page links its request to the claim it records here. In the caller's transaction, with its audit record.
  */
