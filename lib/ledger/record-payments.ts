@@ -11,7 +11,12 @@ import { type DateOnly, dateOnlyFromDb } from "@/lib/time/dates";
 // one lock query instead of 50,000 calls. The paid_minor trigger keeps each
 // invoice's paid sum; the caller owns the transaction and closes settled cases.
 
-export type PaymentSource = "hand" | "import" | "bank" | "api";
+/**
+ * "before_import": what an invoices file's "amount still owed" says was paid before the
+ * import; it settles the invoice but was never collected here, so collected_by_day (the
+ * dashboard's "collected this month") leaves it out (migration 20261207110000).
+ */
+export type PaymentSource = "hand" | "import" | "bank" | "api" | "before_import";
 
 interface PaymentBase {
   customerId: string;
