@@ -94,10 +94,13 @@ export async function recordPayments(
      * (a re-imported payments file); "keep" leaves it and adds nothing (an invoice's "paid before import").
      */
     storedImportKey?: "correct" | "keep";
+    /** Called as the locks and the insert end (the bank bench's breakdown). */
+    onPhase?: (phase: "payment locks" | "payments insert + triggers") => void;
   },
 ): Promise<RecordPaymentsResult> {
   const { orgId, payments } = opts;
   const open = await lockOpenInvoices(tx, orgId, payments);
+  opts.onPhase?.("payment locks");
   const rows: PaymentInsert[] = [];
   const recorded: RecordedPayment[] = payments.map((p) => {
     const row = (invoiceId: string | null, amountMinor: number): string => {
@@ -152,6 +155,7 @@ export async function recordPayments(
   });
 
   const { created, updated } = await insertPayments(tx, orgId, opts, rows);
+  opts.onPhase?.("payments insert + triggers");
   if (opts.audit) {
     const events: AuditEventInput[] = payments.map((p, i) => ({
       kind: "payment.recorded",
