@@ -58,7 +58,7 @@ export interface RecordPaymentsResult {
   accounts: { customerId: string; currency: string }[];
 }
 
-interface OpenInvoice {
+interface OpenInvoiceRow {
   id: string;
   customer_id: string;
   currency: string;
@@ -66,6 +66,8 @@ interface OpenInvoice {
   issue_date: Date;
   disputed: boolean;
 }
+
+type OpenInvoice = OpenInvoiceRow & { issuedOn: DateOnly };
 
 interface PaymentInsert {
   id: string;
@@ -100,6 +102,7 @@ export async function recordPayments(
 ): Promise<RecordPaymentsResult> {
   const { orgId, payments } = opts;
   const open = await lockOpenInvoices(tx, orgId, payments);
+  const openById = new Map([...open].map(([key, invoices]) => [key, new Map(invoices.map((i) => [i.id, i]))]));
   opts.onPhase?.("payment locks");
   const rows: PaymentInsert[] = [];
   const recorded: RecordedPayment[] = payments.map((p) => {
@@ -125,12 +128,13 @@ export async function recordPayments(
         ? { paymentIds: [paymentId], allocations: [{ paymentId, invoiceId: p.invoiceId, amountMinor: p.amountMinor }] }
         : { paymentIds: [paymentId], allocations: [], unapplied: { paymentId, amountMinor: p.amountMinor } };
     }
-    const candidates = (open.get(`${p.customerId}|${p.currency}`) ?? []).filter(
-      (i) => dateOnlyFromDb(i.issue_date) <= p.receivedOn,
-    );
+    const key = `${p.customerId}|${p.currency}`;
+    const payable = (i: OpenInvoice | undefined): i is OpenInvoice => !!i && i.issuedOn <= p.receivedOn;
+    const candidates = p.allocate === "invoices" ? [] : (open.get(key) ?? []).filter(payable);
+    // Named invoices by id, not by scanning the account per payment (a statement pays thousands of one account's invoices).
     const order =
       p.allocate === "invoices"
-        ? p.invoiceIds.flatMap((id) => candidates.filter((i) => i.id === id))
+        ? p.invoiceIds.map((id) => openById.get(key)?.get(id)).filter(payable)
         : [
             ...candidates.filter((i) => i.id === p.firstInvoiceId),
             ...candidates.filter((i) => i.id !== p.firstInvoiceId && !i.disputed),
@@ -200,7 +204,7 @@ async function lockOpenInvoices(tx: DbOrTx, orgId: string, payments: PaymentToRe
       ON cc.customer_id = a.customer_id AND cc.currency = a.currency
     WHERE cc.org_id = ${orgId}::uuid AND cc.closed_at IS NULL
     ORDER BY cc.id FOR UPDATE OF cc`;
-  const invoices = await tx.$queryRaw<OpenInvoice[]>`
+  const invoices = await tx.$queryRaw<OpenInvoiceRow[]>`
     SELECT i.id, i.customer_id, i.currency, i.amount_minor - i.paid_minor AS open, i.issue_date,
       EXISTS (SELECT 1 FROM invoice_disputes d WHERE d.invoice_id = i.id
         AND NOT EXISTS (SELECT 1 FROM account_events e WHERE e.dispute_id = d.id AND e.kind = 'DISPUTE_RESOLVED')) AS disputed
@@ -212,7 +216,10 @@ async function lockOpenInvoices(tx: DbOrTx, orgId: string, payments: PaymentToRe
     FOR UPDATE OF i`;
   for (const i of invoices) {
     const key = `${i.customer_id}|${i.currency.trim()}`;
-    open.set(key, [...(open.get(key) ?? []), i]);
+    const invoice = { ...i, issuedOn: dateOnlyFromDb(i.issue_date) };
+    const own = open.get(key);
+    if (own) own.push(invoice);
+    else open.set(key, [invoice]);
   }
   return open;
 }
