@@ -2,9 +2,10 @@ import type { Db, DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Import } from "@/lib/generated/prisma/client";
 import { todayIn } from "@/lib/time/dates";
+import { AMOUNT_FIELDS, decimalShownBy } from "./detect-formats";
 import type { ColumnMapping } from "./fields";
 import { IMPORT_FIELDS } from "./fields";
-import { isReportFooter, isTotalsLine } from "./file-sample";
+import { isReportFooter, isTotalsLine, SAMPLE_RECORDS } from "./file-sample";
 import { readImportColumns } from "./import-columns";
 import type { BatchContext, MappedRow, RowNotice, RowProblem } from "./import-kind";
 import type { ImportOptions } from "./import-options";
@@ -70,8 +71,19 @@ export async function runImportPass(
   const fields = IMPORT_FIELDS[imp.kind].map((f) => f.key);
   let bytesRead = 0;
   let batch: MappedRow[] = [];
+  /** Amount cells of the first rows: the decimal mark they show is said to the user. */
+  const amounts: { line: number; text: string }[] = [];
 
-  const take = async ({ valid, problems }: { valid: unknown[]; problems: RowProblem[] }) => {
+  const take = async ({
+    valid,
+    problems,
+    notices = [],
+  }: {
+    valid: unknown[];
+    problems: RowProblem[];
+    notices?: RowNotice[];
+  }) => {
+    result.notices.push(...notices.slice(0, MAX_PROBLEMS_SHOWN - result.notices.length));
     result.problemCount += problems.length;
     result.problems.push(...problems.slice(0, MAX_PROBLEMS_SHOWN - result.problems.length));
     if (opts.write && result.problemCount === 0) {
@@ -105,6 +117,9 @@ export async function runImportPass(
     result.rows++;
     if (result.preview.length < PREVIEW_ROWS)
       result.preview.push(previewRow(item.row, fields, options, defaultCurrency));
+    if (result.rows <= SAMPLE_RECORDS)
+      for (const f of AMOUNT_FIELDS)
+        if (item.row.value(f)) amounts.push({ line: item.row.line, text: item.row.value(f) });
     batch.push(item.row);
     if (batch.length >= BATCH_ROWS) await flush();
   }
@@ -112,6 +127,15 @@ export async function runImportPass(
   if (handler.finish) await take(await handler.finish(tx, ctx, state));
   // Problems in row order: held-back rows (line items) are checked last.
   result.problems.sort((a, b) => a.line - b.line);
+  const shown = decimalShownBy(amounts);
+  // The decimal comma is not the default: when the file's values chose it, the user is told where from.
+  // (With the point chosen for such a file, each amount's problem says to choose the comma.)
+  if (shown?.mark === "," && options.decimalSeparator === ",")
+    result.notices.push({
+      line: shown.line,
+      message: `Amounts are read with a decimal comma, as the file writes them: "${shown.text}" is ${shown.reading}.`,
+    });
+  result.notices.sort((a, b) => a.line - b.line);
   result.changes = handler.changes?.(state) ?? noChanges();
   if (result.rows === 0) {
     result.problemCount++;
