@@ -214,7 +214,12 @@ try {
     server.kill("SIGINT");
     await exited;
     console.log(summarizeCpuProfiles(PROFILE_DIR));
-  } else server?.kill("SIGTERM");
+  } else if (server && server.exitCode === null) {
+    // Requests still queued when the load stops finish before the database goes (up to 30 s).
+    const exited = new Promise((resolve) => server!.once("exit", resolve));
+    server.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+  }
   await database.stop();
 }
 
@@ -315,7 +320,7 @@ function printVersusTargets(s: {
       .join(", ")}.`,
   );
   console.log(
-    `  GC: ${s.gc.gc_ms} ms in ${s.gc.collections} collections, ${(s.gc.share_of_web_cpu * 100).toFixed(1)}% of the web CPU, ${(s.gc.share_of_wall_per_process * 100).toFixed(1)}% of each process's wall time.`,
+    `  GC pauses: ${s.gc.gc_ms} ms in ${s.gc.collections} collections, ${(s.gc.share_of_wall_per_process * 100).toFixed(1)}% of each web process's wall time; against its CPU ${(s.gc.share_of_web_cpu * 100).toFixed(1)}% (pauses are wall time: on a busy machine they overstate the CPU share).`,
   );
   for (const p of s.server_processes_memory)
     console.log(
