@@ -1,0 +1,68 @@
+// `npx tsx scripts/page-weight.ts --scale 100k [--port 3311] [path ...]`: serves the
+// built app on a scale database, signs in as its collector and prints, per page, the
+// response's bytes split into the HTML and the inline RSC payload (self.__next_f).
+// Writes each response to /tmp/page-weight/ to look into.
+import { randomBytes } from "node:crypto";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { createDb } from "@/lib/db/client";
+import { summarizeCpuProfiles } from "@/tooling/bench/cpu-profile";
+import { SCALE_ORG_ID, SCALE_PASSWORD } from "@/tooling/scale/generate-scale-data";
+import { assertScaleDatabase, openScaleDatabase } from "@/tooling/scale/scale-database";
+import { parseScaleSize } from "@/tooling/scale/scale-sizes";
+import { signInOverHttp } from "./http-session";
+import { runNext, waitForHttp } from "./next-cli";
+
+const { values, positionals } = parseArgs({
+  options: {
+    scale: { type: "string", default: "100k" },
+    port: { type: "string", default: "3311" },
+    repeat: { type: "string", default: "1" },
+    "cpu-prof": { type: "boolean", default: false },
+  },
+  allowPositionals: true,
+});
+const database = await openScaleDatabase(parseScaleSize(values.scale!));
+assertScaleDatabase(database.url);
+const db = createDb(database.url);
+const collector = await db.user.findFirstOrThrow({ where: { orgId: SCALE_ORG_ID, role: "COLLECTOR" } });
+const [{ customer_id }] = await db.$queryRaw<{ customer_id: string }[]>`
+  SELECT customer_id FROM invoices WHERE org_id = ${SCALE_ORG_ID}::uuid AND paid_minor < amount_minor ORDER BY md5(customer_id::text) LIMIT 1`;
+const base = `http://127.0.0.1:${values.port}`;
+const PROFILE_DIR = "/tmp/page-weight/cpu-prof";
+if (values["cpu-prof"]) rmSync(PROFILE_DIR, { recursive: true, force: true });
+const server = runNext(
+  ["start", "-p", values.port!, "-H", "127.0.0.1"],
+  { DATABASE_URL: database.url, AUTH_SECRET: randomBytes(33).toString("base64"), DUNNING_DEMO: "" },
+  values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+);
+try {
+  await waitForHttp(`${base}/sign-in`, 120_000);
+  const cookie = await signInOverHttp(base, collector.email, SCALE_PASSWORD);
+  const paths = positionals.length ? positionals : ["/", `/customers/${customer_id}`];
+  mkdirSync("/tmp/page-weight", { recursive: true });
+  for (const p of paths) {
+    const get = () =>
+      fetch(`${base}${p.replace("CUSTOMER", customer_id)}`, { headers: { cookie, "accept-encoding": "identity" } });
+    const res = await get();
+    const html = await res.text();
+    for (let i = 1; i < Number(values.repeat); i++) await (await get()).text();
+    const payload = [...html.matchAll(/<script>self\.__next_f\.push\((.*?)\)<\/script>/gs)].reduce(
+      (n, m) => n + m[1].length,
+      0,
+    );
+    const scripts = [...html.matchAll(/<script[^>]*src=/g)].length;
+    const file = `/tmp/page-weight/${p.replace(/[^a-z0-9]+/gi, "_")}.html`;
+    writeFileSync(file, html);
+    console.log(
+      `${p}: ${res.status} ${(html.length / 1024).toFixed(1)} KB, RSC payload ${(payload / 1024).toFixed(1)} KB, HTML ${((html.length - payload) / 1024).toFixed(1)} KB, ${scripts} script tags -> ${file}`,
+    );
+  }
+} finally {
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  server.kill(values["cpu-prof"] ? "SIGINT" : "SIGTERM");
+  await exited;
+  if (values["cpu-prof"]) console.log(summarizeCpuProfiles(PROFILE_DIR, 40));
+  await db.$disconnect();
+  await database.stop();
+}
