@@ -30,20 +30,16 @@ function SortHeader({
   align?: "left" | "right";
 }) {
   const active = query.sort === sort;
+  // The header's looks are on the <thead> (AccountsTable): ten of these on every report.
   return (
     <th
       scope="col"
       aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : "none"}
-      className={`whitespace-nowrap px-2.5 py-2 font-medium ${align === "right" ? "text-right" : "text-left"}`}
+      className={align === "left" ? "text-left!" : undefined}
     >
-      <Link
-        href={sortHref(query, sort)}
-        className={`inline-flex items-center gap-1 hover:text-slate-900 ${active ? "text-slate-900" : ""}`}
-      >
+      <Link href={sortHref(query, sort)}>
         {children}
-        <span aria-hidden className="text-[10px]">
-          {active ? (query.dir === "asc" ? "▲" : "▼") : ""}
-        </span>
+        <span aria-hidden>{active ? (query.dir === "asc" ? "▲" : "▼") : ""}</span>
       </Link>
     </th>
   );
@@ -77,7 +73,7 @@ export function AccountsTable({
         className="min-w-full text-sm [&_td]:whitespace-nowrap [&_td]:px-2.5 [&_td]:py-2 [&_td]:text-right [&_td:first-child]:min-w-60 [&_td:first-child]:whitespace-normal [&_td:first-child]:text-left [&_td:nth-child(2)]:font-medium [&_td:nth-child(9)]:text-slate-600 [&_td>a]:font-medium [&_td>a]:text-slate-900 [&_td>a:hover]:text-brand-700 [&_td>a:hover]:underline [&_small]:text-xs [&_small]:text-slate-500 [&_td>div]:text-xs [&_td>div]:font-normal [&_td>div]:text-slate-500 [&_td[data-late]]:font-medium [&_td[data-late]]:text-red-700 [&_input]:size-4 [&_input]:rounded [&_input]:border-slate-300 [&_input]:accent-brand-600"
         data-testid="accounts-table"
       >
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500 [&_th]:whitespace-nowrap [&_th]:px-2.5 [&_th]:py-2 [&_th]:text-right [&_th]:font-medium [&_a]:inline-flex [&_a]:items-center [&_a]:gap-1 [&_a:hover]:text-slate-900 [&_th:not([aria-sort=none])_a]:text-slate-900 [&_span]:text-[10px]">
           <tr>
             <SortHeader query={query} sort="name" align="left">
               Account

@@ -10,6 +10,7 @@ import { summarizeCpuProfiles } from "@/tooling/bench/cpu-profile";
 import { SCALE_ORG_ID, SCALE_PASSWORD } from "@/tooling/scale/generate-scale-data";
 import { assertScaleDatabase, openScaleDatabase } from "@/tooling/scale/scale-database";
 import { parseScaleSize } from "@/tooling/scale/scale-sizes";
+import { chromiumLaunchOptions } from "./chromium";
 import { signInOverHttp } from "./http-session";
 import { runNext, waitForHttp } from "./next-cli";
 
@@ -19,6 +20,10 @@ const { values, positionals } = parseArgs({
     port: { type: "string", default: "3311" },
     repeat: { type: "string", default: "1" },
     "cpu-prof": { type: "boolean", default: false },
+    /** Another checkout's build to serve (its .next), e.g. the branch point, for a before/after. */
+    app: { type: "string" },
+    /** Screenshots at 1440 and 390 px into this folder, named by this prefix: --shots /dir/prefix */
+    shots: { type: "string" },
   },
   allowPositionals: true,
 });
@@ -32,7 +37,7 @@ const base = `http://127.0.0.1:${values.port}`;
 const PROFILE_DIR = "/tmp/page-weight/cpu-prof";
 if (values["cpu-prof"]) rmSync(PROFILE_DIR, { recursive: true, force: true });
 const server = runNext(
-  ["start", "-p", values.port!, "-H", "127.0.0.1"],
+  ["start", ...(values.app ? [values.app] : []), "-p", values.port!, "-H", "127.0.0.1"],
   { DATABASE_URL: database.url, AUTH_SECRET: randomBytes(33).toString("base64"), DUNNING_DEMO: "" },
   values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [],
 );
@@ -58,6 +63,12 @@ try {
       `${p}: ${res.status} ${(html.length / 1024).toFixed(1)} KB, RSC payload ${(payload / 1024).toFixed(1)} KB, HTML ${((html.length - payload) / 1024).toFixed(1)} KB, ${scripts} script tags -> ${file}`,
     );
   }
+  if (values.shots)
+    await screenshots(
+      values.shots,
+      paths.map((p) => p.replace("CUSTOMER", customer_id)),
+      cookie,
+    );
 } finally {
   const exited = new Promise((resolve) => server.once("exit", resolve));
   server.kill(values["cpu-prof"] ? "SIGINT" : "SIGTERM");
@@ -65,4 +76,33 @@ try {
   if (values["cpu-prof"]) console.log(summarizeCpuProfiles(PROFILE_DIR, 40));
   await db.$disconnect();
   await database.stop();
+}
+
+/** Each page at 1440 and 390 px, full length, signed in with the session cookie; a `#open=<testid>` suffix opens that panel first. */
+async function screenshots(prefix: string, pagePaths: string[], cookie: string) {
+  const { chromium } = await import("@playwright/test");
+  const browser = await chromium.launch(await chromiumLaunchOptions());
+  try {
+    const [name, value] = cookie.split(/=(.*)/s);
+    for (const width of [1440, 390]) {
+      const context = await browser.newContext({ viewport: { width, height: width > 500 ? 900 : 844 } });
+      // The session cookie is __Secure-: Chromium takes it over http from 127.0.0.1 (a trustworthy origin).
+      await context.addCookies([{ name, value, domain: "127.0.0.1", path: "/", secure: true }]);
+      const page = await context.newPage();
+      for (const p of pagePaths) {
+        const [pathname, open] = p.split("#open=");
+        await page.goto(`${base}${pathname}`, { waitUntil: "networkidle" });
+        if (open) {
+          await page.getByTestId(open).locator("summary").first().click();
+          await page.waitForTimeout(300);
+        }
+        const label =
+          pathname === "/" ? "report" : pathname.startsWith("/customers/") ? "customer" : pathname.replace(/\W+/g, "-");
+        await page.screenshot({ path: `${prefix}${label}${open ? `-${open}` : ""}-${width}.png`, fullPage: true });
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
 }
