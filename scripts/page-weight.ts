@@ -4,9 +4,11 @@
 // Writes each response to /tmp/page-weight/ to look into.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import { parseArgs } from "node:util";
 import { createDb } from "@/lib/db/client";
 import { summarizeCpuProfiles } from "@/tooling/bench/cpu-profile";
+import { processTreeCpuMs } from "@/tooling/bench/process-cpu";
 import { SCALE_ORG_ID, SCALE_PASSWORD } from "@/tooling/scale/generate-scale-data";
 import { assertScaleDatabase, openScaleDatabase } from "@/tooling/scale/scale-database";
 import { parseScaleSize } from "@/tooling/scale/scale-sizes";
@@ -51,7 +53,25 @@ try {
       fetch(`${base}${p.replace("CUSTOMER", customer_id)}`, { headers: { cookie, "accept-encoding": "identity" } });
     const res = await get();
     const html = await res.text();
-    for (let i = 1; i < Number(values.repeat); i++) await (await get()).text();
+    // With --repeat: the server's CPU per request (its process tree, from /proc) and the median wall time.
+    const repeat = Number(values.repeat);
+    const cpuBefore = processTreeCpuMs(server.pid!);
+    const walls: number[] = [];
+    for (let i = 1; i < repeat; i++) {
+      const t = performance.now();
+      await (await get()).text();
+      walls.push(performance.now() - t);
+    }
+    if (repeat > 1) {
+      walls.sort((a, b) => a - b);
+      const cpu = (processTreeCpuMs(server.pid!) - cpuBefore) / (repeat - 1);
+      console.log(
+        `${p}: ${repeat - 1} requests, server CPU ${cpu.toFixed(1)} ms each, median ${walls[walls.length >> 1].toFixed(1)} ms, load ${os
+          .loadavg()
+          .map((l) => l.toFixed(2))
+          .join(" ")}`,
+      );
+    }
     const payload = [...html.matchAll(/<script>self\.__next_f\.push\((.*?)\)<\/script>/gs)].reduce(
       (n, m) => n + m[1].length,
       0,
