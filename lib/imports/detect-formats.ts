@@ -7,8 +7,8 @@ import { type DateFormat, type DecimalSeparator, splitAmount } from "./parse-val
 // Undecided values (all days up to 12, "1,234") decide nothing; the user sees
 // the first rows as read and can choose otherwise on the page.
 
-export const DATE_FIELDS = ["issueDate", "dueDate", "receivedOn", "invoiceDate"];
-export const AMOUNT_FIELDS = ["amount", "openAmount", "invoiceTotal"];
+export const DATE_FIELDS = ["issueDate", "dueDate", "receivedOn", "invoiceDate", "bookingDate", "statementDate"];
+export const AMOUNT_FIELDS = ["amount", "openAmount", "invoiceTotal", "creditAmount", "debitAmount"];
 
 export function detectDateFormat(values: string[]): DateFormat | undefined {
   let iso = 0;

@@ -78,7 +78,7 @@ export default async function ImportPage() {
                         {i.fileName}
                       </Link>
                     </td>
-                    <td className="px-4 py-2 capitalize">{i.kind}</td>
+                    <td className="px-4 py-2 capitalize">{i.kind.replace("_", " ")}</td>
                     <td className="px-4 py-2">
                       {STATUS_LABEL[i.status]}
                       {i.status === "COMMITTED" && (
