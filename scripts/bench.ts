@@ -66,6 +66,9 @@ interface Result extends Partial<Summary> {
   vs_naive?: number;
   target?: string;
   meets_target?: boolean;
+  /** An http_* page's size target (HTML + RSC payload), and whether the last response met it. */
+  size_target?: string;
+  meets_size_target?: boolean;
   note?: string;
 }
 
@@ -235,10 +238,15 @@ async function measure(m: Measurement, ctx: BenchContext): Promise<Result> {
     await report?.check?.();
     const round = (v: number | undefined) => (v === undefined ? undefined : Math.round(v * 10) / 10);
     const cpu = m.http && ctx.serverCpuMs ? (ctx.serverCpuMs() - cpuAtStart) / summary.runs : undefined;
+    const size =
+      m.maxKb === undefined || bytes === undefined
+        ? {}
+        : { size_target: `<= ${m.maxKb} KB`, meets_size_target: bytes / 1024 <= m.maxKb };
     return {
       ...base,
       ...summary,
       bytes,
+      ...size,
       server_cpu_ms: round(cpu),
       cpu_ms: m.inProcessCpu ? round(ownCpu / summary.runs) : undefined,
       details: report?.details,
@@ -261,7 +269,12 @@ function printLine(key: string, r: Result) {
     console.log(`  ${key.padEnd(32)} ${r.note}`);
     return;
   }
-  const verdict = r.target ? `${r.target}: ${r.meets_target ? "met" : "MISSED"}` : "";
+  const verdict = [
+    r.target && `${r.target}: ${r.meets_target ? "met" : "MISSED"}`,
+    r.size_target && `${r.size_target}: ${r.meets_size_target ? "met" : "MISSED"}`,
+  ]
+    .filter(Boolean)
+    .join(", ");
   console.log(
     `  ${key.padEnd(32)} ${num(r.median_ms).padStart(10)} ${num(r.p95_ms).padStart(10)} ${num(r.vs_floor, 2).padStart(8)} ${num(r.vs_naive, 3).padStart(8)} ${String(r.runs).padStart(5)} ${(r.bytes === undefined ? "" : (r.bytes / 1024).toFixed(1)).padStart(6)} ${num(r.server_cpu_ms ?? r.cpu_ms).padStart(6)}  ${verdict}  (load ${r.load_average?.join(" ")})`,
   );
