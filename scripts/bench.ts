@@ -52,6 +52,9 @@ interface Result extends Partial<Summary> {
   vs_naive?: number;
   target?: string;
   meets_target?: boolean;
+  /** An http_* measurement's size target and whether the last response met it. */
+  size_target?: string;
+  meets_size_target?: boolean;
   note?: string;
 }
 
@@ -202,7 +205,17 @@ async function measure(m: Measurement, ctx: BenchContext): Promise<Result> {
     const prepare = m.prepare ? () => m.prepare!(ctx) : undefined;
     const summary = summarize(await time(run, { warmup: m.warmup ?? 3, runs: m.runs ?? runs, prepare }));
     const cpu = m.http && ctx.serverCpuMs ? (ctx.serverCpuMs() - cpuAtStart) / summary.runs : undefined;
-    return { ...base, ...summary, bytes, server_cpu_ms: cpu === undefined ? undefined : Math.round(cpu * 10) / 10 };
+    const size =
+      m.maxKB === undefined || bytes === undefined
+        ? {}
+        : { size_target: `<= ${m.maxKB} KB`, meets_size_target: bytes <= m.maxKB * 1024 };
+    return {
+      ...base,
+      ...summary,
+      bytes,
+      server_cpu_ms: cpu === undefined ? undefined : Math.round(cpu * 10) / 10,
+      ...size,
+    };
   } catch (error) {
     // One failing measurement (e.g. too few due letters at a small scale) must not cost the others.
     return { ...base, note: `FAILED: ${(error as Error).message}` };
@@ -220,7 +233,13 @@ function printLine(key: string, r: Result) {
     console.log(`  ${key.padEnd(32)} ${r.note}`);
     return;
   }
-  const verdict = r.target ? `${r.target}: ${r.meets_target ? "met" : "MISSED"}` : "";
+  const met = (ok: boolean | undefined) => (ok ? "met" : "MISSED");
+  const verdict = [
+    r.target && `${r.target}: ${met(r.meets_target)}`,
+    r.size_target && `${r.size_target}: ${met(r.meets_size_target)}`,
+  ]
+    .filter(Boolean)
+    .join(", ");
   console.log(
     `  ${key.padEnd(32)} ${num(r.median_ms).padStart(10)} ${num(r.p95_ms).padStart(10)} ${num(r.vs_floor, 2).padStart(8)} ${num(r.vs_naive, 3).padStart(8)} ${String(r.runs).padStart(5)} ${(r.bytes === undefined ? "" : (r.bytes / 1024).toFixed(1)).padStart(6)} ${num(r.server_cpu_ms).padStart(6)}  ${verdict}`,
   );
