@@ -20,8 +20,8 @@ const TABLE_ID = "worklist-table";
 // bare elements: `small` is a quiet second line, `b` a badge, `u` a link button.
 const TABLE = [
   "min-w-full text-sm [&_td]:px-3 [&_td]:py-2 [&_td]:align-top [&_input]:mr-2 [&_input]:align-middle",
-  "[&_td:nth-child(2)]:text-right [&_td:nth-child(2)]:font-medium [&_td:nth-child(3)]:text-right [&_td:nth-child(3)]:text-red-700",
-  "[&_td:nth-child(n+2)]:whitespace-nowrap [&_td:nth-child(5)]:min-w-64 [&_td:nth-child(5)]:whitespace-normal",
+  "[&_td:nth-child(2)]:text-right [&_td:nth-child(2)]:font-medium [&_td:nth-child(3)]:text-right [&_td:nth-child(3)]:whitespace-nowrap [&_td:nth-child(3)]:text-red-700",
+  "[&_td:first-child]:min-w-52 [&_td:nth-child(2)]:whitespace-nowrap [&_td:nth-child(4)]:whitespace-nowrap [&_td:nth-child(5)]:min-w-64 [&_td:last-child]:whitespace-nowrap",
   "[&_small]:block [&_small]:text-xs [&_small]:font-normal [&_small]:text-slate-500",
   "[&_td:first-child>a]:font-medium [&_td:first-child>a]:text-brand-700 [&_td:first-child>a:hover]:underline",
   "[&_b]:mr-2 [&_b]:rounded [&_b]:bg-slate-100 [&_b]:px-1.5 [&_b]:py-0.5 [&_b]:text-xs [&_b]:font-medium [&_b]:text-slate-700",
