@@ -116,7 +116,7 @@ export async function listWorklist(
   await refreshAccountWorkIn(db, context);
   const pageSize = opts.pageSize ?? WORKLIST_PAGE_SIZE;
   const page = Math.max(1, opts.page ?? 1);
-  const [rows, [counted]] = await readAll(db, [
+  const [rows, counted, unrated] = await readAll(db, [
     () =>
       rankedAccounts(db, {
         orgId: opts.orgId,
@@ -125,19 +125,23 @@ export async function listWorklist(
         assignedTo: opts.assignedTo,
         markers: today,
       }),
-    // The count, and the currencies ranked without a rate (named on the page), in one pass over the order index.
+    // Apart, not in one pass with the count: DISTINCT over every row would sort a heap scan
+    // (71 ms at 1M) where each alone is an index-only scan (16 ms) and a short index range.
     () =>
-      db.$queryRaw<{ total: bigint; unrated: string[] }[]>`
-        SELECT count(*) FILTER (WHERE true ${assignedToSql(opts.assignedTo)}) AS total,
-          coalesce(array_agg(DISTINCT a.unrated_currency) FILTER (WHERE a.unrated_currency IS NOT NULL), '{}') AS unrated
-        FROM account_work a WHERE a.org_id = ${opts.orgId}::uuid AND a.work_kind IS NOT NULL`,
+      db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM account_work a
+        WHERE a.org_id = ${opts.orgId}::uuid AND a.work_kind IS NOT NULL ${assignedToSql(opts.assignedTo)}`,
+    // The currencies ranked without a rate, named on the page (the order index's second column).
+    () =>
+      db.$queryRaw<{ currency: string }[]>`
+        SELECT DISTINCT unrated_currency AS currency FROM account_work
+        WHERE org_id = ${opts.orgId}::uuid AND work_kind IS NOT NULL AND unrated_currency IS NOT NULL`,
   ] as const);
   const comparison = comparisonFor(context.rates, [
     ...context.rates.rates.keys(),
-    ...counted.unrated.map((u) => u.trim()),
+    ...unrated.map((u) => u.currency.trim()),
   ]);
   const items = await judgeAccounts(db, context, rows);
-  return { items, total: Number(counted.total), pageSize, today, comparison };
+  return { items, total: Number(counted[0].total), pageSize, today, comparison };
 }
 
 /**
