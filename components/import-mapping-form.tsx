@@ -5,6 +5,7 @@ import type { ActionResult } from "@/lib/actions/define-action";
 import type { ImportField } from "@/lib/imports/fields";
 import { INVOICE_IDENTITIES, INVOICE_IDENTITY_LABEL } from "@/lib/imports/invoice-identity";
 import { DATE_FORMAT_LABEL, DATE_FORMATS } from "@/lib/imports/parse-values";
+import { SAME_NUMBER_CHOICES, SAME_NUMBER_LABEL } from "@/lib/imports/same-number";
 
 const field =
   "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100";
@@ -15,7 +16,13 @@ export function ImportMappingForm(props: {
   fields: ImportField[];
   headers: string[];
   mapping: Record<string, string>;
-  options: { dateFormat: string; decimalSeparator: string; invoiceIdentity?: string; mergeLines?: boolean };
+  options: {
+    dateFormat: string;
+    decimalSeparator: string;
+    invoiceIdentity?: string;
+    mergeLines?: boolean;
+    sameNumber?: string;
+  };
   kind: string;
   action: (prev: unknown, form: FormData) => Promise<ActionResult<unknown>>;
 }) {
@@ -105,6 +112,29 @@ export function ImportMappingForm(props: {
             {errors.decimalSeparator?.join(" ")}
           </p>
         </div>
+        {props.kind === "customers" && (
+          <div className="min-w-0 max-w-full">
+            <label htmlFor="sameNumber" className="block text-xs font-medium text-slate-600">
+              A row whose VAT or registration number is already a customer&rsquo;s
+            </label>
+            <select
+              id="sameNumber"
+              name="sameNumber"
+              defaultValue={props.options.sameNumber ?? "flag"}
+              aria-describedby="sameNumber-error"
+              className={`${field} mt-1 w-full max-w-full`}
+            >
+              {SAME_NUMBER_CHOICES.map((c) => (
+                <option key={c} value={c}>
+                  {SAME_NUMBER_LABEL[c]}
+                </option>
+              ))}
+            </select>
+            <p id="sameNumber-error" aria-live="polite" className="mt-0.5 text-xs text-red-700">
+              {errors.sameNumber?.join(" ")}
+            </p>
+          </div>
+        )}
         {props.kind === "invoices" && (
           <div className="min-w-0 max-w-full">
             <label htmlFor="invoiceIdentity" className="block text-xs font-medium text-slate-600">

@@ -45,8 +45,8 @@ export function ImportPreview(props: { fields: ImportField[]; rows: PreviewRow[]
       </ScrollRegion>
       {props.notices.length > 0 && (
         <ul className="border-t border-slate-100 px-4 py-3 text-sm text-slate-700" data-testid="import-notices">
-          {props.notices.map((n) => (
-            <li key={n.line}>
+          {props.notices.map((n, i) => (
+            <li key={`${n.line}-${i}`}>
               Row {n.line}: {n.message}
             </li>
           ))}

@@ -3,6 +3,7 @@
 import { startTransition, useActionState, useEffect, useId, useState } from "react";
 import type { ActionResult } from "@/lib/actions/define-action";
 import type { LetterheadFields } from "@/lib/documents/update-letterhead";
+import { streetLines } from "@/lib/locale/postal-address";
 
 type Fields = LetterheadFields;
 type Action = (prev: unknown, formData: FormData) => Promise<ActionResult<unknown>>;
@@ -13,6 +14,7 @@ const LABELS: [keyof Fields, string, "input" | "textarea"][] = [
   ["addressLine2", "Address, second line", "input"],
   ["postalCode", "Postal code", "input"],
   ["city", "City", "input"],
+  ["region", "State or province (US TX, Italian MI)", "input"],
   ["country", "Country", "input"],
   ["phone", "Phone", "input"],
   ["email", "Email", "input"],
@@ -26,9 +28,12 @@ const LABELS: [keyof Fields, string, "input" | "textarea"][] = [
 export function LetterheadEditor({
   initial,
   logoUrl,
+  countryCode,
   action,
 }: {
   initial: Fields;
+  /** The organization's country: picks the address format of the preview. */
+  countryCode: string;
   logoUrl: string | null;
   action: Action;
 }) {
@@ -46,12 +51,8 @@ export function LetterheadEditor({
   const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
   const set = (k: keyof Fields) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
     setFields({ ...fields, [k]: e.target.value });
-  const address = [
-    fields.addressLine1,
-    fields.addressLine2,
-    [fields.postalCode, fields.city].filter(Boolean).join(" "),
-    fields.country,
-  ].filter(Boolean);
+  // The letters' own address format, so the preview prints what a letter will (US "Austin, TX 78701").
+  const address = [...streetLines({ ...fields, countryCode }), fields.country].filter(Boolean);
 
   return (
     <div className="grid gap-6 lg:grid-cols-[28rem_1fr]">

@@ -13,6 +13,7 @@ export interface OrganizationFormValues {
   addressLine2: string;
   postalCode: string;
   city: string;
+  region: string;
   contactPerson: string;
   email: string;
   phone: string;
@@ -90,6 +91,12 @@ export function OrganizationFields({
         <Field name="addressLine2" label="Address line 2" defaultValue={v.addressLine2} />
         <Field name="postalCode" label="Postal code" defaultValue={v.postalCode} />
         <Field name="city" label="City" defaultValue={v.city} />
+        <Field
+          name="region"
+          label="State or province"
+          hint="Where the postal address needs it: US state (TX), Italian province (MI)"
+          defaultValue={v.region}
+        />
         <Field name="contactPerson" label="Contact person" defaultValue={v.contactPerson} />
         <Field name="email" label="Email" type="email" defaultValue={v.email} />
         <Field name="phone" label="Phone" type="tel" defaultValue={v.phone} />

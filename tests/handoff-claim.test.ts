@@ -1,13 +1,14 @@
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { openDispute } from "@/lib/collections/disputes";
-import { loadHandoffClaim } from "@/lib/collections/handoff-claim";
+import { loadHandoffClaim, parseHandoffLines } from "@/lib/collections/handoff-claim";
 import { recordHandoff } from "@/lib/collections/record-handoff";
 import { buildHandoffPack } from "@/lib/handoff-pack/build-handoff-pack";
 import { chargesTotalMinor, parseLetterCharges } from "@/lib/law/charges";
 import { recordPayment } from "@/lib/ledger/record-payment";
 import { sendNextLetter } from "@/lib/letters/send-next-letter";
 import { instantAt } from "@/lib/time/instants";
+import { flatText, pdfToText } from "@/tests/pdf-text";
 import { useTestDb } from "./db";
 import { createCustomer, createInvoice, createOrg, createUser } from "./factories";
 
@@ -111,6 +112,14 @@ describe("the hand-off claims what letter 3 claimed", () => {
     expect(csv).toContain(`letter 3,Invoice,${a.invA.number},NOK,900000`);
     expect(csv).not.toContain(a.invC.number);
     expect(csv).not.toContain(a.invB.number);
+    // The summary is the customer's language, down to the charges handed over (Norwegian here).
+    const stored = parseHandoffLines(row.claim);
+    expect(stored.filter((l) => l.kind === "charge").every((l) => l.chargeKind)).toBe(true);
+    const summary = flatText(await pdfToText(await packSummaryPdf(a)));
+    expect(summary).toContain("Hva ble overlevert");
+    expect(summary).toContain("Forsinkelsesrente");
+    expect(summary).not.toContain("Statutory interest");
+    expect(summary).not.toContain("Reminder fee");
   });
 
   it("refuses more than the claim, and hands over anything else only with a reason, audited", async () => {
@@ -163,6 +172,11 @@ describe("the hand-off claims what letter 3 claimed", () => {
     expect(csv).toContain(`included,Invoice,${a.invC.number},NOK,300000,"${reason}"`);
   });
 });
+
+async function packSummaryPdf(a: Awaited<ReturnType<typeof accountAfterLetter3>>) {
+  const pack = await buildHandoffPack(db, { ...a.account, now: at("2026-03-14") });
+  return unzipSync(pack.bytes)["summary.pdf"];
+}
 
 async function packClaimCsv(a: Awaited<ReturnType<typeof accountAfterLetter3>>) {
   const pack = await buildHandoffPack(db, { ...a.account, now: at("2026-03-14") });

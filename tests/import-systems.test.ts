@@ -65,7 +65,7 @@ const SYSTEMS = [
         currency: "NOK",
       },
     ],
-    notices: [1, 2, 7],
+    notices: [1, 2, 4, 7], // title lines, the decimal comma read from row 4, the totals line
   },
   {
     system: "Fiken (Norwegian, kr amounts, customers without currency)",
@@ -92,7 +92,7 @@ const SYSTEMS = [
         currency: "NOK",
       },
     ],
-    notices: [],
+    notices: [2], // the decimal comma read from row 2
   },
   {
     system: "Fatture in Cloud (Italian, customers by Partita IVA)",
@@ -119,7 +119,7 @@ const SYSTEMS = [
         currency: "EUR",
       },
     ],
-    notices: [],
+    notices: [2], // the decimal comma read from row 2
   },
   {
     system: "Xero (English, line items added up, multi-line cell)",
@@ -196,12 +196,12 @@ describe("exports of accounting systems", () => {
     expect(done).toMatchObject({ status: "COMMITTED", createdCount: s.expected.length });
     expect(await invoices(who.orgId)).toEqual(s.expected);
     expect((done.notices as { line: number }[]).map((n) => n.line)).toEqual(s.notices);
-    // What was paid before the import is a payment dated on the import, saying so.
+    // What was paid before the import is a payment saying so (dated by the invoice's data, import-records-usable.test.ts).
     const opening = await db.payment.findMany({ where: { orgId: who.orgId } });
     expect(opening.map((p) => p.method)).toEqual(opening.map(() => "paid before import"));
     expect(opening.every((p) => p.reference.includes("still owed"))).toBe(true);
-    // Written by the ledger's payment writer: an import's payment, in the name of who committed it.
-    expect(opening.map((p) => [p.source, p.enteredById])).toEqual(opening.map(() => ["import", who.userId]));
+    // Written by the ledger's payment writer: settled before the import, in the name of who committed it.
+    expect(opening.map((p) => [p.source, p.enteredById])).toEqual(opening.map(() => ["before_import", who.userId]));
     // Importing the same file again changes nothing and pays nothing twice.
     const again = await importFile(db, who, "invoices", s.invoices);
     expect(again).toMatchObject({ status: "COMMITTED", createdCount: 0, updatedCount: 0 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { DbOrTx } from "@/lib/db/client";
-import { CHARGE_KIND_LABEL } from "@/lib/law/charges";
+import { CHARGE_KIND_LABEL, CHARGE_KINDS, type ChargeKind } from "@/lib/law/charges";
 import { toMinor } from "@/lib/money/money";
 import { type DateOnly, dateOnlyFromDb } from "@/lib/time/dates";
 
@@ -13,6 +13,8 @@ export interface HandoffLine {
   kind: "invoice" | "charge";
   /** "Invoice", or the charge's kind ("Statutory interest", "Reminder fee", ...). */
   label: string;
+  /** A charge's kind, so a document in the customer's language can name it in that language. */
+  chargeKind?: ChargeKind;
   invoiceNumber: string | null;
   dueDate: DateOnly | null;
   amountMinor: number;
@@ -32,7 +34,10 @@ export interface HandoffClaim {
 export const handoffLineRecordSchema = z.object({
   source: z.enum(["letter_3", "included"]),
   kind: z.enum(["invoice", "charge"]),
+  /** The English label as the form showed it; documents name the line from kind and chargeKind. */
   label: z.string(),
+  /** Absent on hand-offs recorded before 2026-12-07: the pack falls back to the label. */
+  chargeKind: z.enum(CHARGE_KINDS).optional(),
   invoiceNumber: z.string().nullable(),
   amountMinor: z.number().int(),
 });
@@ -46,6 +51,7 @@ export const handoffLineRecord = (l: HandoffLine, source: HandoffLineRecord["sou
   source,
   kind: l.kind,
   label: l.label,
+  ...(l.chargeKind ? { chargeKind: l.chargeKind } : {}),
   invoiceNumber: l.invoiceNumber,
   amountMinor: l.amountMinor,
 });
@@ -124,6 +130,7 @@ export async function loadHandoffClaim(
       key: `charge:${c.id}`,
       kind: "charge" as const,
       label: CHARGE_KIND_LABEL[c.kind] ?? c.kind,
+      chargeKind: c.kind as ChargeKind,
       invoiceNumber: c.invoiceNumber,
       dueDate: null,
       amountMinor: open,

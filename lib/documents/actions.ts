@@ -22,6 +22,7 @@ export const updateLetterheadAction = actionDefinition({
     addressLine2: line(),
     postalCode: line(20),
     city: line(),
+    region: line(50),
     country: line(),
     phone: z.string().trim().min(3, "Letters must give a phone number.").max(50, "Keep it under 50 characters."),
     email: z.email("Letters must give a valid email address."),

@@ -28,6 +28,8 @@ export interface LetterheadSource {
   addressLine2: string;
   postalCode: string;
   city: string;
+  /** US state, Italian province: part of the locality line where the country's format has it. */
+  region?: string;
   country: string;
   /** The locality line follows the country's format (US "Austin, TX 78701"); absent: "postcode city". */
   countryCode?: string;

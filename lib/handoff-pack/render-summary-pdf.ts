@@ -194,7 +194,8 @@ export async function renderSummaryPdf(data: PackData): Promise<Uint8Array> {
             ],
             rows: data.handoffs.flatMap((h) =>
               h.lines.map((l) => [
-                l.label,
+                // In the pack's language; hand-offs recorded before lines kept their kind print the stored label.
+                l.kind === "invoice" ? ho.invoice : l.chargeKind ? ho.chargeKinds[l.chargeKind] : l.label,
                 l.invoiceNumber ?? "",
                 l.source === "letter_3" ? ho.letter3 : ho.added(h.includedReason ?? ""),
                 money(l.amountMinor, h.currency),

@@ -1,5 +1,6 @@
 import { describeEvent, type EventFormat, type HistoryEvent } from "@/lib/collections/contact-history";
 import type { Language } from "@/lib/generated/prisma/enums";
+import type { ChargeKind } from "@/lib/law/charges";
 import type { MovementKind } from "@/lib/ledger/customer-movements";
 
 // The hand-off summary's words in the customer's language, as their letters
@@ -85,6 +86,8 @@ export interface SummaryText {
     claimedBy: string;
     letter3: string;
     added: (reason: string) => string;
+    /** A handed-over charge named in the pack's language. */
+    chargeKinds: Record<ChargeKind, string>;
   };
   movements: {
     heading: string;
@@ -196,6 +199,13 @@ const en: SummaryText = {
     claimedBy: "Claimed by",
     letter3: "letter 3",
     added: (reason) => `added: ${reason}`,
+    chargeKinds: {
+      interest: "Statutory interest",
+      compensation: "Fixed compensation for recovery costs",
+      reminder_fee: "Reminder fee",
+      contractual_interest: "Contractual interest",
+      flat_fee: "Late fee",
+    },
   },
   movements: {
     heading: "Money movements",
@@ -322,6 +332,13 @@ const it: SummaryText = {
     claimedBy: "Richiesto da",
     letter3: "lettera 3",
     added: (reason) => `aggiunto: ${reason}`,
+    chargeKinds: {
+      interest: "Interessi di mora",
+      compensation: "Indennizzo forfettario per le spese di recupero",
+      reminder_fee: "Spese di sollecito",
+      contractual_interest: "Interessi convenzionali",
+      flat_fee: "Penale contrattuale",
+    },
   },
   movements: {
     heading: "Movimenti contabili",
@@ -467,6 +484,13 @@ const nb: SummaryText = {
     claimedBy: "Krevd i",
     letter3: "brev 3",
     added: (reason) => `lagt til: ${reason}`,
+    chargeKinds: {
+      interest: "Forsinkelsesrente",
+      compensation: "Standardkompensasjon",
+      reminder_fee: "Purregebyr",
+      contractual_interest: "Avtalt rente",
+      flat_fee: "Gebyr",
+    },
   },
   movements: {
     heading: "Innbetalinger og korreksjoner",

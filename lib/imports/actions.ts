@@ -6,6 +6,7 @@ import { chooseHeaderRow } from "./choose-header-row";
 import { queueCommit, queueValidation } from "./import-jobs";
 import { INVOICE_IDENTITIES } from "./invoice-identity";
 import { DATE_FORMATS, DECIMAL_SEPARATORS } from "./parse-values";
+import { SAME_NUMBER_CHOICES } from "./same-number";
 import { saveImportMapping } from "./save-import-mapping";
 
 // Server-action definitions for CSV import; the import pages bind them by name (lib/server-actions).
@@ -24,6 +25,9 @@ export const checkImportAction = actionDefinition({
       decimalSeparator: z.enum(DECIMAL_SEPARATORS, "Choose the decimal mark."),
       invoiceIdentity: z.enum(INVOICE_IDENTITIES, "Choose what makes an invoice number unique.").optional(),
       mergeLines: z.literal("on", "Tick the box or leave it.").optional(),
+      sameNumber: z
+        .enum(SAME_NUMBER_CHOICES, "Choose what to do with rows whose number is already a customer's.")
+        .optional(),
     })
     .catchall(z.string({ message: "Choose a column." }).max(300, "At most 300 characters.")),
   run: async (ctx, input) => {
@@ -43,6 +47,7 @@ export const checkImportAction = actionDefinition({
           ...(input.invoiceIdentity
             ? { invoiceIdentity: input.invoiceIdentity, mergeLines: input.mergeLines === "on" }
             : {}),
+          ...(input.sameNumber ? { sameNumber: input.sameNumber } : {}),
         },
       });
       await queueValidation(tx, { orgId: ctx.orgId, importId: input.importId, userId: ctx.userId });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectDateFormat, detectDecimalSeparator } from "./detect-formats";
+import { decimalShownBy, detectDateFormat, detectDecimalSeparator } from "./detect-formats";
 import { normalizeHeader, suggestMapping } from "./fields";
 import { isReportFooter, isTotalsLine } from "./file-sample";
 
@@ -113,5 +113,29 @@ describe("headers as exported", () => {
     expect(suggestMapping("payments", ["Fakturanr", "Innbetalt beløp", "Dato"], null)).toMatchObject({
       amount: "Innbetalt beløp",
     });
+  });
+});
+
+describe("decimalShownBy", () => {
+  it("names the first cell that shows the decimal comma, read as a plain number", () => {
+    expect(
+      decimalShownBy([
+        { line: 2, text: "1000" },
+        { line: 3, text: "2 990,00" },
+        { line: 4, text: "12\u00a0450,50" },
+      ]),
+    ).toEqual({ mark: ",", line: 3, text: "2 990,00", reading: "2990.00" });
+    expect(decimalShownBy([{ line: 2, text: "kr 1.234,56-" }])).toMatchObject({ reading: "-1234.56" });
+    expect(decimalShownBy([{ line: 2, text: "1,234.50" }])).toMatchObject({ mark: ".", reading: "1234.50" });
+  });
+
+  it("says nothing while the values decide nothing or disagree", () => {
+    expect(decimalShownBy([{ line: 2, text: "1,234" }])).toBeUndefined();
+    expect(
+      decimalShownBy([
+        { line: 2, text: "1,50" },
+        { line: 3, text: "1.50" },
+      ]),
+    ).toBeUndefined();
   });
 });

@@ -7,8 +7,24 @@ import { type DateFormat, type DecimalSeparator, splitAmount } from "./parse-val
 // Undecided values (all days up to 12, "1,234") decide nothing; the user sees
 // the first rows as read and can choose otherwise on the page.
 
-export const DATE_FIELDS = ["issueDate", "dueDate", "receivedOn", "invoiceDate"];
-export const AMOUNT_FIELDS = ["amount", "openAmount", "invoiceTotal"];
+export const DATE_FIELDS = [
+  "issueDate",
+  "dueDate",
+  "receivedOn",
+  "invoiceDate",
+  "paidOn",
+  "bookingDate",
+  "statementDate",
+];
+export const AMOUNT_FIELDS = [
+  "amount",
+  "openAmount",
+  "invoiceTotal",
+  "lineTax",
+  "taxTotal",
+  "creditAmount",
+  "debitAmount",
+];
 
 export function detectDateFormat(values: string[]): DateFormat | undefined {
   let iso = 0;
@@ -67,6 +83,23 @@ export function detectDecimalSeparator(values: string[]): DecimalSeparator | und
   if (point) return ".";
   if (comma) return ",";
   return undefined;
+}
+
+/**
+ * The decimal mark the file's amounts show and the first cell that shows it
+ * ("2 990,00" on row 2), said to the user with the check; undefined while the
+ * values decide nothing or disagree.
+ */
+export function decimalShownBy(
+  cells: { line: number; text: string }[],
+): { mark: DecimalSeparator; line: number; text: string; reading: string } | undefined {
+  const mark = detectDecimalSeparator(cells.map((c) => c.text));
+  const first = mark && cells.find((c) => detectDecimalSeparator([c.text]) === mark);
+  if (!first) return undefined;
+  // The cell as a plain number with a decimal point ("2 990,00" is 2990.00), to show how it is read.
+  const { body, negative } = splitAmount(first.text);
+  const plain = mark === "," ? body.replaceAll(".", "").replace(",", ".") : body.replaceAll(",", "");
+  return { mark, line: first.line, text: first.text, reading: `${negative ? "-" : ""}${plain}` };
 }
 
 /** The formats a file's first rows show, for the fields the mapping reads: what the values decide, and a fallback for what they leave open. */

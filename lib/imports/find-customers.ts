@@ -34,6 +34,17 @@ const SQL_TAX = (column: string) =>
     `regexp_replace(regexp_replace(upper(${column}), '[^A-Z0-9]', '', 'g'), '^[A-Z]{2}(?=[0-9])|MVA$', '', 'g')`,
   );
 
+/** Customers whose VAT or registration number is one of `numbers` (as written; compared normalized), with their normalized numbers. */
+export async function customersByTaxNumber(tx: DbOrTx, orgId: string, numbers: string[]) {
+  const wanted = [...new Set(numbers.map(normalizeTaxNumber).filter(Boolean))];
+  if (!wanted.length) return [];
+  const rows = await tx.$queryRaw<(ImportCustomer & { name: string; vat: string; reg: string })[]>(Prisma.sql`
+    SELECT id, reference, currency, name, ${SQL_TAX("vat_number")} AS vat, ${SQL_TAX("registration_number")} AS reg
+    FROM customers WHERE org_id = ${orgId}::uuid
+      AND (${SQL_TAX("vat_number")} = ANY(${wanted}) OR ${SQL_TAX("registration_number")} = ANY(${wanted}))`);
+  return rows.map(({ vat, reg, ...c }) => ({ ...c, numbers: [...new Set([vat, reg].filter(Boolean))] }));
+}
+
 export type CustomerMatch = { customer: ImportCustomer } | { problem: string } | null;
 
 /**
@@ -60,14 +71,9 @@ export async function customerFinder(tx: DbOrTx, orgId: string, rows: MappedRow[
       if (c.name !== c.reference) add(c.name, customer);
     }
   } else if (key === "customerVat" && wanted.length) {
-    const numbers = [...new Set(wanted.map(normalizeTaxNumber).filter(Boolean))];
-    const rows = await tx.$queryRaw<(ImportCustomer & { vat: string; reg: string })[]>(Prisma.sql`
-      SELECT id, reference, currency, ${SQL_TAX("vat_number")} AS vat, ${SQL_TAX("registration_number")} AS reg
-      FROM customers WHERE org_id = ${orgId}::uuid
-        AND (${SQL_TAX("vat_number")} = ANY(${numbers}) OR ${SQL_TAX("registration_number")} = ANY(${numbers}))`);
-    for (const c of rows) {
+    for (const c of await customersByTaxNumber(tx, orgId, wanted)) {
       const customer = { id: c.id, reference: c.reference, currency: c.currency };
-      for (const n of new Set([c.vat, c.reg].filter(Boolean))) add(n, customer);
+      for (const n of c.numbers) add(n, customer);
     }
   } else if (key === "customerName" && wanted.length) {
     const rows = await tx.customer.findMany({

@@ -13,7 +13,7 @@ export interface RowProblem {
   message: string;
 }
 
-/** A row skipped, said to the user: a title line, a totals line. */
+/** A row skipped or read in a way the user should know of, said to the user: a title line, a totals line, a customer's number seen before. */
 export interface RowNotice {
   line: number;
   message: string;
@@ -57,7 +57,7 @@ export interface ImportKindHandler<Row, State> {
     ctx: BatchContext,
     rows: MappedRow[],
     state: State,
-  ): Promise<{ valid: Row[]; problems: RowProblem[] }>;
+  ): Promise<{ valid: Row[]; problems: RowProblem[]; notices?: RowNotice[] }>;
   /** Upserts the rows; rows equal to what is stored are not touched. */
   write(tx: DbOrTx, ctx: WriteContext, rows: Row[]): Promise<{ created: number; updated: number }>;
   /** After the last batch: rows a kind held back (line items added up), checked and ready to write. */

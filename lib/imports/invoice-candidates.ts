@@ -23,6 +23,12 @@ export interface InvoiceCandidate {
   open?: number;
   /** The invoice total per the file (line-item files). */
   total?: number;
+  /** Line-item files whose lines exclude VAT: the lines' tax added up so far (Xero's TaxAmount). */
+  tax?: number;
+  /** The invoice's tax total, repeated on each line (Xero's TaxTotal). */
+  taxTotal?: number;
+  /** When the file says the invoice was paid (with the amount still owed). */
+  paidOn?: string;
   /** Set when the row is a credit note (why: its document type or a negative amount); `amount` is then what it credits. */
   creditNote?: string;
 }
@@ -54,6 +60,13 @@ export function readInvoiceRow(
   if (CURRENCY.test(currency) && !row.value("amount")) check.required("amount", "The amount");
   const open = money("openAmount");
   const total = money("invoiceTotal");
+  const paidOn = row.value("paidOn")
+    ? check.parsed("paidOn", parseImportDate(row.value("paidOn"), options.dateFormat))
+    : undefined;
+  if (paidOn && issueDate && paidOn < issueDate)
+    check.problem("paidOn", `the invoice is paid on ${paidOn}, before its issue date ${issueDate}`);
+  const tax = money("lineTax");
+  const taxTotal = money("taxTotal");
   const type = row.value("documentType");
   const kind = documentKind(type);
   let creditNote: string | undefined;
@@ -94,6 +107,9 @@ export function readInvoiceRow(
       amount: creditNote && amount < 0 ? -amount : amount,
       open,
       total,
+      tax,
+      taxTotal,
+      paidOn,
       creditNote,
     },
   };
@@ -108,6 +124,8 @@ export function mergeLine(into: InvoiceCandidate, line: InvoiceCandidate): void 
       ["currency", into.currency !== line.currency],
       ["invoice total", into.total !== line.total],
       ["amount still owed", into.open !== line.open],
+      ["tax total", into.taxTotal !== line.taxTotal],
+      ["date paid", into.paidOn !== line.paidOn],
     ] as const
   ).filter(([, d]) => d);
   if (differs.length) {
@@ -118,5 +136,34 @@ export function mergeLine(into: InvoiceCandidate, line: InvoiceCandidate): void 
     return;
   }
   into.amount += line.amount;
+  if (line.tax !== undefined) into.tax = (into.tax ?? 0) + line.tax;
   into.lastLine = line.line;
+}
+
+/**
+ * What a line-item invoice amounts to, or why its lines and total disagree. The
+ * total is the invoice as exported: lines that include VAT add up to it, lines
+ * that exclude it (Xero's LineAmount) add up to it with their tax (the lines'
+ * TaxAmount, else the invoice's TaxTotal). Without a total, the lines' sum.
+ */
+export function lineItemAmount(
+  c: Pick<InvoiceCandidate, "amount" | "total" | "tax" | "taxTotal">,
+): { amount: number } | { lines: number; tax?: number; total: number } {
+  if (c.total === undefined) return { amount: c.amount };
+  const tax = c.tax ?? c.taxTotal;
+  if (c.total === c.amount || (tax !== undefined && c.total === c.amount + tax)) return { amount: c.total };
+  return { lines: c.amount, tax, total: c.total };
+}
+
+/**
+ * The day an invoice's "paid before the import" part is dated: the file's paid-on
+ * date, else the due date, else today when the invoice is not due yet; never after
+ * today, never before the issue date.
+ */
+export function settledBeforeImportOn(
+  c: Pick<InvoiceCandidate, "issueDate" | "dueDate" | "paidOn">,
+  today: string,
+): string {
+  const latest = [c.paidOn ?? c.dueDate, today].sort()[0];
+  return latest < c.issueDate ? c.issueDate : latest;
 }

@@ -19,8 +19,9 @@ export async function saveImportMapping(
   const errors = missingFields(imp.kind, mapping, headers);
   if (Object.keys(errors).length) throw new AppError("INVALID_INPUT", "Some fields need a column.", errors);
   const options = importOptionsSchema.parse({ ...(imp.options as object), ...opts.options });
-  // The file's own facts (separator, header row, whether it lists invoice lines) are read from each file, not remembered.
-  const { delimiter: _, headerLine: __, mergeLines: ___, ...remembered } = options;
+  // The file's own facts (separator, header row, whether it lists invoice lines) are read from each file, not
+  // remembered; nor is what to do with its rows whose number is a customer's already (a decision about this file).
+  const { delimiter: _, headerLine: __, mergeLines: ___, sameNumber: ____, ...remembered } = options;
   await tx.importMapping.upsert({
     where: { orgId_kind: { orgId: opts.orgId, kind: imp.kind } },
     create: { orgId: opts.orgId, kind: imp.kind, mapping, options: remembered },

@@ -24,6 +24,9 @@ export interface LetterCharge {
   notice?: "purring" | "inkassovarsel";
 }
 
+export const CHARGE_KINDS = ["interest", "compensation", "reminder_fee", "contractual_interest", "flat_fee"] as const;
+export type ChargeKind = (typeof CHARGE_KINDS)[number];
+
 /** How the customer page and the hand-off form name each kind of charge. */
 export const CHARGE_KIND_LABEL: Record<string, string> = {
   interest: "Statutory interest",
@@ -36,7 +39,7 @@ export const CHARGE_KIND_LABEL: Record<string, string> = {
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const letterChargeSchema = z.object({
-  kind: z.enum(["interest", "compensation", "reminder_fee", "contractual_interest", "flat_fee"]),
+  kind: z.enum(CHARGE_KINDS),
   invoiceNumber: z.string().nullable(),
   amountMinor: z.number().int().nonnegative(),
   currency: z.string().regex(/^[A-Z]{3}$/),

@@ -346,8 +346,9 @@ describe("native forms", () => {
       addressLine2: "",
       postalCode: "78701",
       city: "Austin",
+      region: "TX",
     };
-    expect(renderLetter({ ...i, org }).body).toContain("500 Congress Ave\nAustin, 78701\n");
+    expect(renderLetter({ ...i, org }).body).toContain("500 Congress Ave\nAustin, TX 78701\n");
   });
 
   it("lists the copies enclosed and offers the others on request", () => {

@@ -58,7 +58,7 @@ export interface LetterInput {
   currency: string;
   letterDate: DateOnly;
   deadline: DateOnly;
-  org: Omit<PostalAddress, "region"> & {
+  org: PostalAddress & {
     countryCode: string;
     phone: string;
     email: string;

@@ -25,6 +25,7 @@ export const organizationFieldsSchema = z.object({
   addressLine2: textField(200),
   postalCode: textField(20),
   city: textField(200),
+  region: textField(50),
   contactPerson: textField(200),
   email: optionalEmail,
   phone: textField(50),
@@ -48,6 +49,7 @@ const LABEL: Record<string, string> = {
   addressLine1: "address",
   addressLine2: "address",
   postalCode: "postal code",
+  region: "state or province",
   contactPerson: "contact person",
 };
 export const describeOrganizationChanges = (changed: string[]) =>

@@ -41,6 +41,7 @@ export const setupFileSchema = z.object({
             addressLine2: "",
             postalCode: "",
             city: "",
+            region: "",
             contactPerson: "",
             email: "",
             phone: "",

@@ -6,7 +6,7 @@ export interface CompanyProfile {
   country: string;
   countryCode: string; // ISO 3166-1 alpha-2
   names: string[];
-  cities: [string, string][]; // [postal code, city]
+  cities: [string, string, string?][]; // [postal code, city, state or province]
   streets: string[];
   contacts: string[];
   phonePrefix: string;
@@ -41,11 +41,11 @@ export const DEMO_COMPANIES: CompanyProfile[] = [
       "Tidewater Seafood Co.",
     ],
     cities: [
-      ["02108", "Boston, MA"],
-      ["97205", "Portland, OR"],
-      ["78701", "Austin, TX"],
-      ["53202", "Milwaukee, WI"],
-      ["28202", "Charlotte, NC"],
+      ["02108", "Boston", "MA"],
+      ["97205", "Portland", "OR"],
+      ["78701", "Austin", "TX"],
+      ["53202", "Milwaukee", "WI"],
+      ["28202", "Charlotte", "NC"],
     ],
     streets: [
       "120 Harbor Street",
@@ -85,11 +85,11 @@ export const DEMO_COMPANIES: CompanyProfile[] = [
       "Ceramiche Santini",
     ],
     cities: [
-      ["20121", "Milano (MI)"],
-      ["10121", "Torino (TO)"],
-      ["40121", "Bologna (BO)"],
-      ["35121", "Padova (PD)"],
-      ["50123", "Firenze (FI)"],
+      ["20121", "Milano", "MI"],
+      ["10121", "Torino", "TO"],
+      ["40121", "Bologna", "BO"],
+      ["35121", "Padova", "PD"],
+      ["50123", "Firenze", "FI"],
     ],
     streets: ["Via Garibaldi 12", "Corso Italia 45", "Via Roma 3", "Viale dell'Industria 88", "Piazza Duomo 1"],
     contacts: ["Giulia Rossi", "Marco Bianchi", "Francesca Romano", "Luca Colombo", "Chiara Esposito"],

@@ -67,6 +67,7 @@ export const SAMPLE_ORG = {
   addressLine2: "",
   postalCode: "0180",
   city: "Oslo",
+  region: "",
   country: "Norway",
   countryCode: "NO",
   registrationNumber: "923 456 789",

@@ -128,7 +128,7 @@ export async function seedDemo(
   for (const profile of DEMO_COMPANIES) {
     for (const name of profile.names) {
       const customerId = randomUUID();
-      const [postalCode, city] = rnd.pick(profile.cities);
+      const [postalCode, city, region = ""] = rnd.pick(profile.cities);
       customerSeq += 1;
       customers.push({
         id: customerId,
@@ -145,6 +145,7 @@ export async function seedDemo(
         addressLine1: rnd.pick(profile.streets),
         postalCode,
         city,
+        region,
         country: profile.country,
         countryCode: profile.countryCode,
         language: profile.language,

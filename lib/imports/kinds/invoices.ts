@@ -12,7 +12,13 @@ import { formatMoney, minorToPlain, toMinor } from "@/lib/money/money";
 import { type DateOnly, dateOnlyFromDb, dateOnlyToDb } from "@/lib/time/dates";
 import { customerFinder } from "../find-customers";
 import type { BatchContext, ImportKindHandler, MappedRow, RowProblem } from "../import-kind";
-import { type InvoiceCandidate, mergeLine, readInvoiceRow } from "../invoice-candidates";
+import {
+  type InvoiceCandidate,
+  lineItemAmount,
+  mergeLine,
+  readInvoiceRow,
+  settledBeforeImportOn,
+} from "../invoice-candidates";
 import { addChange, type ImportChanges, noChanges } from "../invoice-changes";
 import { invoiceKey } from "../invoice-identity";
 import { type CreditNoteRow, type CreditNoteState, creditNotesKind } from "./credit-notes";
@@ -105,12 +111,19 @@ export const invoicesKind: ImportKindHandler<InvoiceRow | CreditNoteInFile, Invo
     const problems: RowProblem[] = [];
     for (const c of all) {
       const rows = c.lastLine > c.line ? `rows ${c.line}–${c.lastLine}` : `row ${c.line}`;
-      if (c.total !== undefined && c.total !== c.amount)
+      const sum = lineItemAmount(c);
+      const money = (minor: number) => formatMoney(minor, c.currency);
+      if (!("amount" in sum)) {
+        const withTax =
+          sum.tax === undefined ? "" : ` plus ${money(sum.tax)} tax, ${money(sum.lines + sum.tax)} in all`;
         c.check.problem(
           "invoiceTotal",
-          `the lines of invoice ${c.number} (${rows}) add up to ${formatMoney(c.amount, c.currency)}, but its total is ${formatMoney(c.total, c.currency)}`,
+          `the lines of invoice ${c.number} (${rows}) add up to ${money(sum.lines)}${withTax}, but its total is ${money(sum.total)}`,
         );
-      else if (c.amount < 0)
+        continue;
+      }
+      c.amount = sum.amount;
+      if (c.amount < 0)
         c.check.problem(
           "amount",
           `invoice ${c.number}'s lines (${rows}) add up to less than zero: it is a credit note, not a receivable; record it as a credit note on the customer's account`,
@@ -185,7 +198,7 @@ export const invoicesKind: ImportKindHandler<InvoiceRow | CreditNoteInFile, Invo
       await recordPayments(tx, {
         orgId: ctx.orgId,
         actor: { userId: ctx.userId },
-        source: "import",
+        source: "before_import",
         audit: false,
         storedImportKey: "keep",
         payments: opening.map((r) => ({
@@ -364,7 +377,14 @@ async function resolve(
   return { valid, problems };
 }
 
-/** The payment that brings an invoice to the amount the file says is still owed, or a problem when it cannot. */
+/**
+ * The payment that brings an invoice to the amount the file says is still owed, or a
+ * problem when it cannot. It is dated when the file says the invoice was paid (its
+ * paid-on column), else on the due date, or today when the invoice is not due yet:
+ * never later than the invoice's own data allows, so no interest or overdue days are
+ * counted on money that was in before the due date, and the import's day is not made
+ * a day of collection.
+ */
 function openingPayment(c: InvoiceCandidate, match: StoredInvoice | undefined, ctx: BatchContext) {
   if (c.open === undefined) return undefined;
   const money = (minor: number) => formatMoney(minor, c.currency);
@@ -382,9 +402,13 @@ function openingPayment(c: InvoiceCandidate, match: StoredInvoice | undefined, c
     return undefined;
   }
   if (delta === 0) return undefined;
+  if (c.paidOn && c.paidOn > ctx.today) {
+    c.check.problem("paidOn", `the invoice is paid on ${c.paidOn}, after today (${ctx.today})`);
+    return undefined;
+  }
   return {
     amount: delta,
-    on: ctx.today,
+    on: settledBeforeImportOn(c, ctx.today),
     key: `opening:${match?.id ?? c.number}:${c.issueDate}:${paidPerFile}`,
     note: `Paid before the import of ${ctx.today}: the file said ${money(c.open)} of ${money(c.amount)} was still owed`,
   };

@@ -34,6 +34,7 @@ export default async function LetterheadPage() {
     addressLine2: org.addressLine2,
     postalCode: org.postalCode,
     city: org.city,
+    region: org.region,
     country: org.country,
     phone: org.phone,
     email: org.email,
@@ -57,6 +58,7 @@ export default async function LetterheadPage() {
       </div>
       <LetterheadEditor
         initial={initial}
+        countryCode={org.countryCode}
         logoUrl={org.logoSha256 ? `/api/logos/${org.logoSha256}` : null}
         action={updateLetterheadAction}
       />
