@@ -62,9 +62,10 @@ const WORKFLOW = [
   // The outbox: the channel a letter takes, email deliveries queued, sent and answered.
   "delivery",
   "letters",
-  "imports",
   // Bank statements matched to open invoices (records payments through collections and the ledger).
   "bank",
+  // File imports; a bank's CSV export is an import kind that records its lines through lib/bank.
+  "imports",
   // Inbound mail and replies from customers.
   "inbound",
 ];

@@ -20,12 +20,15 @@ export function ImportCommitForm(props: {
     >
       <input type="hidden" name="importId" value={props.importId} />
       <p className="text-sm text-emerald-900">
-        <strong>No problems found.</strong> {props.rows.toLocaleString("en")} {props.kind} rows are ready.{" "}
-        {props.changes
-          ? "The changes to invoices already in Dunning Desk are listed below."
-          : props.kind === "invoices"
-            ? "No invoice already in Dunning Desk changes."
-            : "Rows already in Dunning Desk are updated where they changed."}
+        <strong>No problems found.</strong> {props.rows.toLocaleString("en")} {props.kind.replace("_", " ")} rows are
+        ready.{" "}
+        {props.kind === "bank_statement"
+          ? "Money in is matched to open invoices; lines imported before are skipped."
+          : props.changes
+            ? "The changes to invoices already in Dunning Desk are listed below."
+            : props.kind === "invoices"
+              ? "No invoice already in Dunning Desk changes."
+              : "Rows already in Dunning Desk are updated where they changed."}
       </p>
       {props.changes > 0 && (
         <label className="flex w-full items-center gap-2 text-sm text-emerald-950">

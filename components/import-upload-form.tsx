@@ -16,6 +16,11 @@ const KINDS = [
     label: "Credit notes",
     hint: "matched by credit note number; per invoice number or, for a credit on the account, customer reference; dated today or earlier",
   },
+  {
+    value: "bank_statement",
+    label: "Bank statement",
+    hint: "a bank's CSV export: money in is matched to invoices by KID, RF or invoice number, the rest waits for review; lines imported before are skipped",
+  },
 ];
 
 /** Step 1: what the file holds and the file itself, sent as the raw request body (files up to 150 MB). */

@@ -2,8 +2,11 @@
 // the bare INSERT of the same lines measured in the same run:
 //   npx tsx scripts/bench-bank-statement.ts [lines=50000]
 // Lines: 40% KID, 20% RF, 20% invoice number in the text, 10% payer only (review), 10% debits.
+// The machine is shared, so wall time alone says little: each figure comes with this
+// process's CPU time, the PostgreSQL backend's CPU time (read from /proc) and the load.
 
 import { execSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { invoiceKey } from "@/lib/bank/match-line";
 import { parseCamt } from "@/lib/bank/parse-camt";
 import { recordStatementLines } from "@/lib/bank/record-statement-lines";
@@ -21,6 +24,57 @@ const load = () =>
     .toString()
     .trim()
     .replace(/.*load average: /, "load ");
+
+/** CPU seconds (user + system) a PostgreSQL backend has used so far, from /proc (0 where it cannot be read). */
+const ticks = Number(execSync("getconf CLK_TCK").toString().trim()) || 100;
+function backendCpu(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8")
+      .replace(/^.*\) /, "")
+      .split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / ticks;
+  } catch {
+    return 0;
+  }
+}
+const processCpu = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1e6;
+};
+interface Mark {
+  wall: number;
+  cpu: number;
+  pg: number;
+}
+const mark = (pid: number): Mark => ({ wall: performance.now() / 1000, cpu: processCpu(), pg: backendCpu(pid) });
+const span = (a: Mark, b: Mark) =>
+  `wall ${(b.wall - a.wall).toFixed(2)} s, node CPU ${(b.cpu - a.cpu).toFixed(2)} s, PostgreSQL CPU ${(b.pg - a.pg).toFixed(2)} s`;
+
+/**
+ * BENCH_EXPLAIN=1: each INSERT of the recording also runs once under EXPLAIN ANALYZE
+ * (in a savepoint, rolled back), printing where its time goes, triggers and foreign keys included.
+ */
+function explaining(tx: Prisma.TransactionClient): Prisma.TransactionClient {
+  const wrap =
+    (run: (q: Prisma.Sql) => Promise<unknown>) =>
+    async (first: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
+      const query = first instanceof Prisma.Sql ? first : Prisma.sql(first, ...values);
+      if (/^\s*INSERT/i.test(query.sql)) {
+        await tx.$executeRawUnsafe("SAVEPOINT bench_explain");
+        const plan = await tx.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN (ANALYZE, COSTS OFF) ${query}`);
+        await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT bench_explain");
+        console.log(plan.map((r) => r["QUERY PLAN"]).join("\n"));
+      }
+      return run(query);
+    };
+  return new Proxy(tx, {
+    get(target, key, receiver) {
+      if (key === "$queryRaw") return wrap((q) => target.$queryRaw(q));
+      if (key === "$executeRaw") return wrap((q) => target.$executeRaw(q));
+      return Reflect.get(target, key, receiver);
+    },
+  });
+}
 
 const server = await startTestServer();
 const database = await createMigratedDatabase(server.serverUrl, "dd_bench_bank");
@@ -68,22 +122,43 @@ try {
     data: { orgId: org.id, source: "upload", byteSize: xml.length, sha256: "0".repeat(64), bytes: new Uint8Array(0) },
   });
 
-  const t0 = performance.now();
+  const m0 = mark(0);
   const parsed = parseCamt(xml);
-  const t1 = performance.now();
+  const m1 = mark(0);
+  const phases: [string, Mark][] = [];
+  let pid = 0;
+  let start: Mark = m1;
   const done = await db.$transaction(
-    (tx) =>
-      recordStatementLines(
-        tx,
-        { orgId: org.id, statementId: statement.id, userId: user.id, today: "2026-12-06", now: new Date() },
+    async (tx) => {
+      pid = (await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0].pid;
+      start = mark(pid);
+      return recordStatementLines(
+        process.env.BENCH_EXPLAIN ? explaining(tx) : tx,
+        {
+          orgId: org.id,
+          statementId: statement.id,
+          userId: user.id,
+          today: "2026-12-06",
+          now: new Date(),
+          onPhase: (name) => phases.push([name, mark(pid)]),
+        },
         parsed,
-      ),
+      );
+    },
     { timeout: 30 * 60_000 },
   );
-  const t2 = performance.now();
-  const full = (t2 - t0) / 1000;
+  const m2 = mark(pid);
+  const full = m1.wall - m0.wall + (m2.wall - start.wall);
+  console.log(`parse: ${span(m0, m1)}`);
+  let before = start;
+  for (const [name, at] of phases) {
+    console.log(`  ${name.padEnd(26)} ${span(before, at)}`);
+    before = at;
+  }
+  console.log(`  ${"commit".padEnd(26)} ${span(before, m2)}`);
+  const cpu = m1.cpu - m0.cpu + (m2.cpu - start.cpu) + (m2.pg - start.pg);
   console.log(
-    `parse ${((t1 - t0) / 1000).toFixed(2)} s, match + record ${((t2 - t1) / 1000).toFixed(2)} s: ${(LINES / full).toFixed(0)} lines/s; ${JSON.stringify(done.counts)} by rule ${JSON.stringify(done.byRule)}, ${done.recordedPaymentIds.length} payments; ${load()}`,
+    `parse + match + record: wall ${full.toFixed(2)} s, CPU ${cpu.toFixed(2)} s (node + PostgreSQL backend): ${(LINES / full).toFixed(0)} lines/s of wall, ${(LINES / cpu).toFixed(0)} lines per CPU second; ${JSON.stringify(done.counts)} by rule ${JSON.stringify(done.byRule)}, ${done.recordedPaymentIds.length} payments; ${load()}`,
   );
 
   // The floor: the same lines, already parsed, INSERTed bare into a copy of bank_lines.
@@ -96,17 +171,23 @@ try {
     currency: l.currency,
     credit: l.credit,
   }));
-  const t3 = performance.now();
-  for (let start = 0; start < rows.length; start += 5000) {
-    await db.$executeRaw(Prisma.sql`
-      INSERT INTO bench_bare_lines (id, org_id, statement_id, dedupe_key, booking_date, amount_minor, currency, credit, status)
-      SELECT r.id, ${org.id}::uuid, ${statement.id}::uuid, r.dedupe_key, r.booking_date, r.amount_minor, r.currency, r.credit, 'review'
-      FROM jsonb_to_recordset(${JSON.stringify(rows.slice(start, start + 5000))}::jsonb)
-        AS r(id uuid, dedupe_key text, booking_date date, amount_minor bigint, currency text, credit boolean)`);
-  }
-  const bare = (performance.now() - t3) / 1000;
+  let bare: Mark[] = [];
+  await db.$transaction(async (tx) => {
+    const barePid = (await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0].pid;
+    bare = [mark(barePid)];
+    for (let start = 0; start < rows.length; start += 5000) {
+      await tx.$executeRaw(Prisma.sql`
+        INSERT INTO bench_bare_lines (id, org_id, statement_id, dedupe_key, booking_date, amount_minor, currency, credit, status)
+        SELECT r.id, ${org.id}::uuid, ${statement.id}::uuid, r.dedupe_key, r.booking_date, r.amount_minor, r.currency, r.credit, 'review'
+        FROM jsonb_to_recordset(${JSON.stringify(rows.slice(start, start + 5000))}::jsonb)
+          AS r(id uuid, dedupe_key text, booking_date date, amount_minor bigint, currency text, credit boolean)`);
+    }
+    bare.push(mark(barePid));
+  });
+  const bareWall = bare[1].wall - bare[0].wall;
+  const bareCpu = bare[1].cpu - bare[0].cpu + (bare[1].pg - bare[0].pg);
   console.log(
-    `bare INSERT of the same lines ${bare.toFixed(2)} s (${(LINES / bare).toFixed(0)} lines/s); full path is ${(full / bare).toFixed(1)}x the bare insert; ${load()}`,
+    `bare INSERT of the same lines: ${span(bare[0], bare[1])} (${(LINES / bareWall).toFixed(0)} lines/s); full path is ${(full / bareWall).toFixed(1)}x the bare insert in wall time, ${(cpu / bareCpu).toFixed(1)}x in CPU time; ${load()}`,
   );
 } finally {
   await db.$disconnect();

@@ -13,6 +13,7 @@ import { transportFromEnv } from "@/lib/delivery/mail-transport";
 import { deliveryTasks } from "@/lib/delivery/tasks";
 import { printTasks } from "@/lib/documents/print-run";
 import { importTasks } from "@/lib/imports/import-jobs";
+import { readBankCsv } from "@/lib/imports/read-bank-csv";
 import { IMAP_POLL_CRONTAB, imapConfigFromUrl, imapPollTasks } from "@/lib/inbound/poll-imap";
 import { startWorker } from "@/lib/jobs/queue";
 import { RATE_FETCH_CRONTAB, rateFetchTasks } from "@/lib/law/fetch-published-rates";
@@ -40,7 +41,7 @@ const worker = await startWorker(
     ...bulkSendTasks(db),
     ...printTasks(db),
     ...importTasks(db),
-    ...bankStatementTasks(db),
+    ...bankStatementTasks(db, { readCsv: readBankCsv }),
     ...accountWorkTasks(db),
     ...policyStepsTasks(db),
     ...housekeepingTasks(db),

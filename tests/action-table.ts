@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { saveAgency } from "@/lib/collections/agencies";
 import { openDispute } from "@/lib/collections/disputes";
 import { scheduleFollowUp } from "@/lib/collections/follow-ups";
+import { recordPaidClaim } from "@/lib/collections/paid-claims";
 import { DEFAULT_POLICY } from "@/lib/collections/policy-settings";
 import type { Db } from "@/lib/db/client";
 import { saveEmailSettings } from "@/lib/delivery/email-settings";
@@ -84,7 +85,8 @@ export type FixturePart =
   | "bankLine"
   | "emailSettings"
   | "inboundReplies"
-  | "agency";
+  | "agency"
+  | "paidClaim";
 
 /**
  * An organization with one user per role, a user to act on, and some history;
@@ -112,6 +114,7 @@ const PART_KEYS: Record<FixturePart, string[]> = {
   emailSettings: ["smtpPort"],
   inboundReplies: ["filedReplyId", "queuedReplyId"],
   agency: ["agencyId"],
+  paidClaim: ["paidClaimId"],
 };
 
 export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) {
@@ -366,6 +369,17 @@ export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) 
       });
       return { agencyId };
     },
+    paidClaim: async () => {
+      const { id } = await recordPaidClaim(db, {
+        orgId: org.id,
+        customerId: customer.id,
+        currency: customer.currency,
+        paidOn: daysAgo(2),
+        source: "contact",
+        userId: COLLECTOR.id,
+      });
+      return { paidClaimId: id };
+    },
   };
   type Built<K extends FixturePart> = Awaited<ReturnType<(typeof parts)[K]>>;
   const fx = { org, users, target, customer, today, overdueInvoice } as {
@@ -388,7 +402,8 @@ export async function actionFixture(db: Db, needs: readonly FixturePart[] = []) 
     Built<"bankLine"> &
     Built<"emailSettings"> &
     Built<"inboundReplies"> &
-    Built<"agency">;
+    Built<"agency"> &
+    Built<"paidClaim">;
   for (const part of Object.keys(parts) as FixturePart[]) {
     if (needs.includes(part)) {
       Object.assign(fx, await parts[part]());
@@ -592,6 +607,13 @@ export const actionTable: Record<string, ActionRow> = {
     validInput: (fx) => ({ invoiceId: fx.overdueInvoice.id, note: "Customer says the goods never arrived." }),
     idFields: ["invoiceId"],
     textFields: ["note"],
+  },
+  "collections.release_paid_claim": {
+    allowed: ["ADMIN"],
+    needs: ["paidClaim"],
+    validInput: (fx) => ({ claimId: fx.paidClaimId, reason: "No such payment on the statements up to today." }),
+    idFields: ["claimId"],
+    textFields: ["reason"],
   },
   "collections.resolve_dispute": {
     allowed: ["ADMIN", "COLLECTOR"],

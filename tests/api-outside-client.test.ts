@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { processBankStatement } from "@/lib/bank/process-bank-statement";
+import { readBankCsv } from "@/lib/imports/read-bank-csv";
 import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
 import { useApiServer } from "./api-server";
 import { useTestDb } from "./db";
@@ -55,7 +56,11 @@ async function workWhile(child: ChildProcess, done: Promise<number>, orgId: stri
   while (running && child.exitCode === null) {
     const queued = await db.bankStatement.findMany({ where: { orgId, status: "queued" } });
     for (const s of queued)
-      await processBankStatement(db, { orgId, statementId: s.id, userId: s.createdById }, { retryable: false });
+      await processBankStatement(
+        db,
+        { orgId, statementId: s.id, userId: s.createdById },
+        { retryable: false, readCsv: readBankCsv },
+      );
     const pending = await db.webhookDelivery.findMany({ where: { orgId, status: "pending", attempts: 0 } });
     for (const d of pending) await deliverWebhook(db, { deliveryId: d.id, attempt: 1 });
     await new Promise((r) => setTimeout(r, 250));
@@ -95,6 +100,15 @@ describe("an outside client holding only a token and the OpenAPI document", () =
       status: "processed",
       format: "camt.053.001.08",
       counts: { lines: 1, matched: 1, review: 0, duplicates: 0, ignored: 0 },
+    });
+    // The CSV export, read by recognised headers: the unknown payer's credit waits for review, the fee is ignored.
+    expect(summary.csvStatement).toMatchObject({
+      status: 202,
+      processed: {
+        status: "processed",
+        format: "csv",
+        counts: { lines: 2, matched: 0, review: 1, duplicates: 0, ignored: 1 },
+      },
     });
     // The statement paid F x-2 in full: only F x-1 is open, for 12,500.00 − 2,500.00.
     expect(summary.balance.openInvoices.map((i: { number: string; open: string }) => [i.number, i.open])).toEqual([

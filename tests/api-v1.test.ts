@@ -5,6 +5,7 @@ import { revokeApiToken } from "@/lib/api-runtime/revoke-api-token";
 import type { ApiScope } from "@/lib/api-runtime/scopes";
 import { bankStatementTasks } from "@/lib/bank/process-bank-statement";
 import { MAX_BANK_STATEMENT_BYTES } from "@/lib/bank/receive-bank-statement";
+import { readBankCsv } from "@/lib/imports/read-bank-csv";
 import { runDueJobs } from "@/lib/jobs/queue";
 import { newWebhookSecret } from "@/lib/webhooks/signing";
 import { apiTokenCommand } from "@/scripts/api-token-command";
@@ -449,6 +450,31 @@ describe("bank statements", () => {
         },
       ]),
     );
+  });
+
+  it("takes a bank's CSV export as text/csv (recognised headers), processes it like camt, and refuses with a problem naming the fields when no mapping can be made", async () => {
+    const f = await bankOrgWithToken();
+    const api = apiClient(server.url, f.secret);
+    const sent = await postFile(f.secret, bankFixture("dnb-bedrift-2026-12-04.csv"), "text/csv; charset=utf-8");
+    expect(sent.status).toBe(202);
+    const body = await sent.json();
+    await runDueJobs(inject("testDatabaseUrl"), bankStatementTasks(db, { readCsv: readBankCsv }));
+    expect((await api("GET", `/bank-statements/${body.id}`)).body).toEqual({
+      id: body.id,
+      status: "processed",
+      format: "csv",
+      accountIban: "",
+      fromDate: "2026-12-03",
+      toDate: "2026-12-04",
+      counts: { lines: 4, matched: 2, review: 1, duplicates: 0, ignored: 1 },
+    });
+    const refused = await postFile(f.secret, "When;How much;Who\n05.12.2026;4 000,00;Fjordkraft\n", "text/csv");
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get("content-type")).toBe("application/problem+json");
+    const problem = await refused.json();
+    expect(problem).toMatchObject({ status: 400, code: "INVALID_INPUT" });
+    expect(problem.detail).toContain("no column for the booking date and the amount");
+    expect(await db.bankStatement.count({ where: { orgId: f.org.id } })).toBe(1);
   });
 
   it("refuses a file over the cap with 413, a JSON body with 400, a read token with 403; another organization's id is 404", async () => {

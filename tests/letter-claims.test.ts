@@ -180,15 +180,19 @@ describe("bank accounts", () => {
         db.auditEvent.count({ where: { orgId: a.org.id } }),
       ]);
     const before = await counts();
+    // The preview warns ahead of the send, with the send's own words, and changes nothing.
+    const preview = () => previewNextLetter(db, { ...a.account, now: at("2026-10-05") });
+    const warned = (await preview()).refusals;
+    expect(warned.post).toMatch(/no bank account in EUR is recorded .*Settings, Letterhead, Bank accounts/);
+    expect(warned.email).toBe(warned.post);
     await expect(a.send(1, "2026-10-05")).rejects.toMatchObject({
       code: "CONFLICT",
-      message: expect.stringMatching(
-        /payment details: letter 1 must say where to pay, and no bank account in EUR is recorded .*Settings, Letterhead, Bank accounts/,
-      ),
+      message: warned.post,
     });
     expect(await counts()).toEqual(before);
-    // With the account recorded again, the same letter goes and names it.
+    // With the account recorded again, the preview has nothing to warn of and the same letter goes and names it.
     await saveBankAccount(db, { orgId: a.org.id, actor: a.admin, account: EUR_ACCOUNT });
+    expect((await preview()).refusals).toEqual({ post: null, email: null });
     expect(await a.body((await a.send(1, "2026-10-05")).letterId)).toContain("NO20 8601 1117 955");
   });
 });

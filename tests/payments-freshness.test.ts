@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { runAction } from "@/lib/actions/run-action";
 import { resolveBankLine } from "@/lib/bank/resolve-bank-line";
-import { logContactAction } from "@/lib/collections/actions";
+import { logContactAction, releasePaidClaimAction } from "@/lib/collections/actions";
 import { loadLetterHolds } from "@/lib/collections/letter-holds";
-import { recordPaidClaim, settlePaidClaim } from "@/lib/collections/paid-claims";
+import { listOpenPaidClaims, recordPaidClaim } from "@/lib/collections/paid-claims";
 import { bankDaysBetween, getPaymentsKnownUpTo } from "@/lib/collections/payments-known-up-to";
 import { confirmBulkSendAction, sendLetterAction } from "@/lib/letters/actions";
 import { addDaysTo, clockNow, dateOnlyToDb, todayIn } from "@/lib/time/dates";
@@ -140,15 +140,27 @@ describe("a customer who says they paid", () => {
       recordPaidClaim(tx, { ...who, currency: "NOK", paidOn: today, source: "portal" }),
     );
     expect(await claimHolds("NOK")).toHaveLength(1);
-    await db.$transaction((tx) =>
-      settlePaidClaim(tx, {
-        orgId: fx.org.id,
-        claimId: claim.id,
-        userId: fx.users.ADMIN.id,
-        reason: "No payment came",
-        now: clockNow(),
-      }),
-    );
+    const open = () => listOpenPaidClaims(db, { ...who, currency: "NOK" });
+    expect((await open()).map((c) => [c.id, c.paidOn, c.source])).toEqual([[claim.id, today, "portal"]]);
+    // A collector may not override the customer's word; an admin must give a reason; both change nothing.
+    const release = (userCtx: typeof ctx, reason: string) =>
+      runAction(releasePaidClaimAction, userCtx, { claimId: claim.id, reason });
+    expect(await release(ctx, "No payment came")).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    const adminCtx = await actionContextFor(db, fx.users.ADMIN.id);
+    expect(await release(adminCtx, "  ")).toMatchObject({ ok: false, fieldErrors: { reason: [expect.any(String)] } });
+    expect(await claimHolds("NOK")).toHaveLength(1);
+    expect(await release(adminCtx, "No payment came")).toMatchObject({
+      ok: true,
+      data: { customerId: fx.customer.id },
+    });
     expect(await claimHolds("NOK")).toEqual([]);
+    expect(await open()).toEqual([]);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { orgId: fx.org.id, kind: "paid_claim.settled" } });
+    expect(audit).toMatchObject({
+      userId: fx.users.ADMIN.id,
+      payload: { claimId: claim.id, reason: "No payment came" },
+    });
+    // Decided once: a second release finds nothing to release.
+    expect(await release(adminCtx, "No payment came")).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });
 });

@@ -176,7 +176,7 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
     kind: z.literal("bank_statement.received"),
     payload: z.object({
       statementId: uuid,
-      source: z.enum(["upload", "api", "folder"]),
+      source: z.enum(["upload", "import", "api", "folder"]),
       fileName: z.string(),
       sha256: z.string().length(64),
       byteSize: z.number().int(),
@@ -538,7 +538,7 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
     kind: z.literal("import.committed"),
     payload: z.object({
       importId: z.string(),
-      importKind: z.enum(["customers", "invoices", "payments", "credit_notes"]),
+      importKind: z.enum(["customers", "invoices", "payments", "credit_notes", "bank_statement"]),
       fileName: z.string(),
       rows: z.number(),
       created: z.number(),

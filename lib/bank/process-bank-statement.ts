@@ -6,16 +6,37 @@ import { clockNow, todayIn } from "@/lib/time/dates";
 import { PROCESS_BANK_STATEMENT_JOB } from "./bank-statement-job";
 import { parseCamt } from "./parse-camt";
 import { recordStatementLines, type StatementRecorded } from "./record-statement-lines";
+import type { ParsedStatement } from "./statement-lines";
 
-/** Reads a received file: camt XML here; a bank's CSV export goes through the Import page, where its columns are mapped. */
+/**
+ * Reads a CSV statement through the columns fixed when it was received. It
+ * lives with the Import page's mapping (lib/imports/read-bank-csv.ts, a layer
+ * above this one), so the worker hands it in.
+ */
+export type CsvStatementReader = (
+  bytes: Uint8Array,
+  columns: unknown,
+  ctx: { defaultCurrency: string },
+) => Promise<ParsedStatement>;
+
+/** Reads a received camt XML file; a bank's CSV export is received with its columns (the Import page's mapping, or recognised headers). */
 export function readStatementFile(bytes: Uint8Array) {
   const text = new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
   if (!/^\s*</.test(text))
     throw new AppError(
       "INVALID_INPUT",
-      "This is not a camt.053 or camt.054 XML file. A bank's CSV export is imported on the Import page (kind “Bank statement”), where its columns are mapped.",
+      "This is not a camt.053 or camt.054 XML file. A bank's CSV export is imported on the Import page (kind “Bank statement”), where its columns are mapped, or sent to the API as text/csv.",
     );
   return parseCamt(text);
+}
+
+async function readStatement(
+  statement: { bytes: Uint8Array; csvColumns: unknown; org: { defaultCurrency: string } },
+  readCsv: CsvStatementReader | undefined,
+): Promise<ParsedStatement> {
+  if (statement.csvColumns === null) return readStatementFile(statement.bytes);
+  if (!readCsv) throw new AppError("INVALID_INPUT", "This worker was started without the CSV statement reader.");
+  return readCsv(statement.bytes, statement.csvColumns, { defaultCurrency: statement.org.defaultCurrency });
 }
 
 /**
@@ -28,7 +49,7 @@ export function readStatementFile(bytes: Uint8Array) {
 export async function processBankStatement(
   db: Db,
   job: { orgId: string; statementId: string; userId: string | null },
-  opts: { retryable: boolean; now?: Date },
+  opts: { retryable: boolean; now?: Date; readCsv?: CsvStatementReader },
 ): Promise<StatementRecorded | null> {
   const claimed = await db.bankStatement.updateMany({
     where: { id: job.statementId, orgId: job.orgId, status: { in: ["queued", "processing"] } },
@@ -37,11 +58,11 @@ export async function processBankStatement(
   if (!claimed.count) return null;
   const statement = await db.bankStatement.findUniqueOrThrow({
     where: { id: job.statementId },
-    select: { bytes: true, org: { select: { timeZone: true } } },
+    select: { bytes: true, csvColumns: true, org: { select: { timeZone: true, defaultCurrency: true } } },
   });
   const now = opts.now ?? clockNow();
   try {
-    const parsed = readStatementFile(statement.bytes);
+    const parsed = await readStatement(statement, opts.readCsv);
     return await db.$transaction(
       (tx) => recordStatementLines(tx, { ...job, today: todayIn(statement.org.timeZone, now), now }, parsed),
       { timeout: 10 * 60_000, maxWait: 30_000 },
@@ -64,12 +85,15 @@ export async function processBankStatement(
  */
 export function bankStatementTasks(
   db: Db,
-  hooks: { afterProcessed?: (done: StatementRecorded) => Promise<void> } = {},
+  hooks: { afterProcessed?: (done: StatementRecorded) => Promise<void>; readCsv?: CsvStatementReader } = {},
 ) {
   return defineTask({
     ...PROCESS_BANK_STATEMENT_JOB,
     run: async (job, helpers) => {
-      const done = await processBankStatement(db, job, { retryable: !isLastAttempt(helpers.job) });
+      const done = await processBankStatement(db, job, {
+        retryable: !isLastAttempt(helpers.job),
+        readCsv: hooks.readCsv,
+      });
       if (done && hooks.afterProcessed) await hooks.afterProcessed(done);
     },
   });

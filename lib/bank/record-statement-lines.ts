@@ -63,10 +63,19 @@ interface LineInsert {
  */
 export async function recordStatementLines(
   tx: DbOrTx,
-  opts: { orgId: string; statementId: string; userId: string | null; today: DateOnly; now: Date },
+  opts: {
+    orgId: string;
+    statementId: string;
+    userId: string | null;
+    today: DateOnly;
+    now: Date;
+    /** Called as each phase ends (the bench's breakdown); nothing else listens. */
+    onPhase?: (phase: RecordingPhase) => void;
+  },
   parsed: ParsedStatement,
 ): Promise<StatementRecorded> {
   const { orgId } = opts;
+  const phase = opts.onPhase ?? (() => {});
   const keys = parsed.lines.map((l) => l.dedupeKey);
   const seen = new Set<string>();
   for (let start = 0; start < keys.length; start += 10_000) {
@@ -74,7 +83,9 @@ export async function recordStatementLines(
       SELECT dedupe_key FROM bank_lines WHERE org_id = ${orgId}::uuid AND dedupe_key = ANY(${keys.slice(start, start + 10_000)}::text[])`;
     for (const s of stored) seen.add(s.dedupe_key);
   }
+  phase("duplicates");
   const data = await loadMatchData(tx, orgId);
+  phase("load open invoices");
   const counts: StatementCounts = { lines: parsed.lines.length, matched: 0, review: 0, duplicates: 0, ignored: 0 };
   const byRule: Record<string, number> = {};
   const inserts: LineInsert[] = [];
@@ -122,6 +133,7 @@ export async function recordStatementLines(
       inserts.push(lineRow(id, line, "review", match.rule, match.reason, match.customerId, match.suggestions));
     }
   }
+  phase("match");
   for (let start = 0; start < inserts.length; start += 5000) {
     await tx.$executeRaw(Prisma.sql`
       INSERT INTO bank_lines (id, org_id, statement_id, dedupe_key, entry_ref, booking_date, amount_minor, currency, credit, status,
@@ -134,15 +146,19 @@ export async function recordStatementLines(
           status text, rule text, reason text, payer_name text, payer_account text, structured_ref text, remittance_text text,
           suggestions text, customer_id uuid)`);
   }
+  phase("bank_lines insert");
   const result = await recordPayments(tx, {
     orgId,
     actor: { userId: opts.userId },
     source: "bank",
     audit: false,
     payments,
+    onPhase: phase,
   });
   await auditAndAnnouncePayments(tx, { ...opts, payments, recorded: result.recorded });
+  phase("audit + events");
   await closeSettledCases(tx, { ...opts, accounts: result.accounts });
+  phase("close settled cases");
   await tx.bankStatement.update({
     where: { id: opts.statementId },
     data: {
@@ -176,8 +192,20 @@ export async function recordStatementLines(
     data: { statementId: opts.statementId, format: parsed.format, counts, payments: recordedPaymentIds.length },
     at: opts.now,
   });
+  phase("statement + its audit");
   return { statementId: opts.statementId, counts, recordedPaymentIds, byRule };
 }
+
+export type RecordingPhase =
+  | "duplicates"
+  | "load open invoices"
+  | "match"
+  | "bank_lines insert"
+  | "payment locks"
+  | "payments insert + triggers"
+  | "audit + events"
+  | "close settled cases"
+  | "statement + its audit";
 
 const PAYMENTS_PER_AUDIT_EVENT = 1000;
 

@@ -8,6 +8,7 @@ import { agencyFieldsSchema, removeAgency, saveAgency } from "./agencies";
 import { CONTACT_TYPES } from "./contact-types";
 import { openDispute, resolveDispute } from "./disputes";
 import { logContactAndFollowUp } from "./follow-ups";
+import { settlePaidClaim } from "./paid-claims";
 import { policySettingsSchema } from "./policy-settings";
 import { recordHandoff } from "./record-handoff";
 import { parseInstalmentLines, recordPlan } from "./record-plan";
@@ -190,5 +191,21 @@ export const removeAgencyAction = actionDefinition({
   run: async (ctx, input) => {
     await removeAgency(ctx.db, { orgId: ctx.orgId, actor: actor(ctx), agencyId: input.agencyId });
     return { message: "Agency removed." };
+  },
+});
+
+export const releasePaidClaimAction = actionDefinition({
+  name: "collections.release_paid_claim",
+  // The customer's word holds the letters until the money is matched; only an administrator overrides it.
+  roles: ADMIN_ONLY,
+  schema: z.object({
+    claimId: idField("a paid claim"),
+    reason: textField(500, { required: "Write why the letters may go again." }),
+  }),
+  run: async (ctx, input) => {
+    const { customerId } = await ctx.db.$transaction((tx) =>
+      settlePaidClaim(tx, { orgId: ctx.orgId, userId: ctx.userId, ...input, now: clockNow() }),
+    );
+    return { message: "Released: the claim no longer holds the letters back.", data: { customerId } };
   },
 });

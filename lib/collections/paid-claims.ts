@@ -1,14 +1,15 @@
 import { recordAudit } from "@/lib/audit/events";
 import type { DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { type DateOnly, dateOnlyToDb } from "@/lib/time/dates";
+import { type DateOnly, dateOnlyFromDb, dateOnlyToDb } from "@/lib/time/dates";
 
 export type PaidClaimSource = "contact" | "promise" | "portal" | "api";
 
 /**
  * Notes that a customer says they paid (a logged reply, a promise marked paid, the
  * customer portal, the API). Until a payment from them is recorded on or after
- * the day before that date, or a collector decides, their next letter waits
+ * the day before that date, or the claim is settled (an administrator, or a collector reading
+ * the portal request it came with), their next letter waits
  * (lib/collections/letter-holds.ts, the one rule). The one store of paid claims: the
  * customer's page links its request to the claim it records here. In the caller's transaction, with its audit record.
  */
@@ -63,7 +64,7 @@ export async function recordPaidClaim(
 export async function settlePaidClaim(
   tx: DbOrTx,
   input: { orgId: string; claimId: string; userId: string; reason: string; now: Date },
-): Promise<void> {
+): Promise<{ customerId: string }> {
   const claim = await tx.paidClaim.findFirst({ where: { id: input.claimId, orgId: input.orgId, settledAt: null } });
   if (!claim) throw new AppError("NOT_FOUND", "That claim was not found or was decided already.");
   if (!input.reason.trim())
@@ -80,4 +81,27 @@ export async function settlePaidClaim(
       payload: { claimId: claim.id, customerId: claim.customerId, reason: input.reason.trim() },
     },
   );
+  return { customerId: claim.customerId };
+}
+
+/** An account's claims still holding its letters back (not settled), newest first, for the page that decides them. */
+export async function listOpenPaidClaims(
+  db: DbOrTx,
+  opts: { orgId: string; customerId: string; currency: string },
+): Promise<
+  { id: string; paidOn: DateOnly; amountMinor: number | null; reference: string; source: string; notedAt: Date }[]
+> {
+  const rows = await db.paidClaim.findMany({
+    where: { orgId: opts.orgId, customerId: opts.customerId, currency: opts.currency, settledAt: null },
+    orderBy: [{ paidOn: "desc" }, { id: "desc" }],
+    take: 20,
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    paidOn: dateOnlyFromDb(r.paidOn),
+    amountMinor: r.amountMinor === null ? null : Number(r.amountMinor),
+    reference: r.reference,
+    source: r.source,
+    notedAt: r.createdAt,
+  }));
 }

@@ -88,7 +88,7 @@ export function nextLetterNotBefore(last: LetterFacts | null): DateOnly | null {
 /** Why a hold keeps the letter back, in the worklist's and the send check's words. */
 export function holdReason(hold: LetterHold, day: (d: DateOnly) => string): string {
   return hold.kind === "paid_claim"
-    ? `The customer says it paid on ${day(hold.since)}: no letter until that payment is matched or a collector decides.`
+    ? `The customer says it paid on ${day(hold.since)}: no letter until that payment is matched or an administrator releases the claim.`
     : `The customer replied by email on ${day(hold.since)}: no letter until a collector has read the reply.`;
 }
 

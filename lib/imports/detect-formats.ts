@@ -7,8 +7,24 @@ import { type DateFormat, type DecimalSeparator, splitAmount } from "./parse-val
 // Undecided values (all days up to 12, "1,234") decide nothing; the user sees
 // the first rows as read and can choose otherwise on the page.
 
-export const DATE_FIELDS = ["issueDate", "dueDate", "receivedOn", "invoiceDate", "paidOn"];
-export const AMOUNT_FIELDS = ["amount", "openAmount", "invoiceTotal", "lineTax", "taxTotal"];
+export const DATE_FIELDS = [
+  "issueDate",
+  "dueDate",
+  "receivedOn",
+  "invoiceDate",
+  "paidOn",
+  "bookingDate",
+  "statementDate",
+];
+export const AMOUNT_FIELDS = [
+  "amount",
+  "openAmount",
+  "invoiceTotal",
+  "lineTax",
+  "taxTotal",
+  "creditAmount",
+  "debitAmount",
+];
 
 export function detectDateFormat(values: string[]): DateFormat | undefined {
   let iso = 0;

@@ -6,6 +6,7 @@ export const IMPORT_KINDS = [
   "invoices",
   "payments",
   "credit_notes",
+  "bank_statement",
 ] as const satisfies readonly ImportKind[];
 
 export interface ImportField {
@@ -404,6 +405,111 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
     field("reason", "Reason", false, ["description", "text", "memo"]),
     field("currency", "Currency (must be the invoice's)", false, ["ccy", "cur"]),
   ],
+  // Banks' CSV exports: DNB and Nordea (Norwegian), Barclays (English), Intesa Sanpaolo (Italian); docs/bank-statements.md.
+  bank_statement: [
+    field("bookingDate", "Booking date", true, [
+      "bokført dato",
+      "bokføringsdato",
+      "bokføringsdag",
+      "date",
+      "booking date",
+      "posted",
+      "posting date",
+      "transaction date",
+      "data contabile",
+      "data operazione",
+      "dato",
+      "data",
+    ]),
+    field("amount", "Amount (money in positive, money out negative)", false, [
+      "amount",
+      "beløp",
+      "beløp nok",
+      "importo",
+      "value",
+    ]),
+    field("creditAmount", "Money in (when the file has one column in, one out)", false, [
+      "inn på konto",
+      "innskudd",
+      "inn",
+      "paid in",
+      "money in",
+      "credit",
+      "credit amount",
+      "accrediti",
+      "entrate",
+      "avere",
+    ]),
+    field("debitAmount", "Money out (beside the money in)", false, [
+      "ut fra konto",
+      "uttak",
+      "ut",
+      "paid out",
+      "money out",
+      "debit",
+      "debit amount",
+      "addebiti",
+      "uscite",
+      "dare",
+    ]),
+    field("currency", "Currency (else the organization's)", false, ["currency", "valuta", "ccy", "divisa"]),
+    field("reference", "Structured reference (KID, RF, invoice number)", false, [
+      "kid",
+      "reference",
+      "referanse",
+      "rf",
+      "creditor reference",
+      "riferimento",
+      "riferimento creditore",
+    ]),
+    field("payerName", "Payer", false, [
+      "payer",
+      "payer name",
+      "betaler",
+      "fra",
+      "navn",
+      "name",
+      "counterparty",
+      "ordinante",
+    ]),
+    field("payerAccount", "Payer's account", false, [
+      "payer account",
+      "avsender",
+      "fra konto",
+      "avsenderkonto",
+      "betalers konto",
+      "from account",
+      "iban ordinante",
+      "conto ordinante",
+    ]),
+    field("text", "Text", false, [
+      "forklaring",
+      "tekst",
+      "text",
+      "tittel",
+      "melding",
+      "memo",
+      "description",
+      "details",
+      "narrative",
+      "descrizione",
+      "causale",
+      "descrizione operazione",
+    ]),
+    field("bankReference", "The bank's own reference (archive reference)", false, [
+      "arkivreferanse",
+      "arkivref",
+      "bank reference",
+      "transaction id",
+      "numero operazione",
+    ]),
+    field("statementDate", "Statement end date (else the newest booking date)", false, [
+      "statement date",
+      "to date",
+      "kontoutskrift til",
+      "data estratto",
+    ]),
+  ],
 };
 
 export type ColumnMapping = Record<string, string>; // field key -> header in the file
@@ -483,6 +589,9 @@ export function missingFields(kind: ImportKind, mapping: ColumnMapping, headers:
     const column = mapping[f.key];
     if (column && !headers.includes(column)) errors[f.key] = [`The file has no column "${column}".`];
     else if (f.required && !column) errors[f.key] = [`Choose the column that holds the ${f.label.toLowerCase()}.`];
+  }
+  if (kind === "bank_statement" && !mapping.amount && !mapping.creditAmount) {
+    errors.amount = ["Choose the column that holds the amount, or the column of money in."];
   }
   if (kind === "invoices" && !CUSTOMER_KEYS.some((k) => mapping[k])) {
     errors.customerReference = [

@@ -2,15 +2,15 @@ import { createReadStream } from "node:fs";
 import { mkdtemp, open, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { Db } from "@/lib/db/client";
+import type { Db, DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { ImportKind } from "@/lib/generated/prisma/enums";
 import { detectFormats } from "./detect-formats";
-import { suggestMapping } from "./fields";
+import { type ColumnMapping, suggestMapping } from "./fields";
 import { findHeaderLine, sampleRecords } from "./file-sample";
 import { columnMappingSchema } from "./import-columns";
 import { inChunks, storeChunk } from "./import-file";
-import { defaultOptions } from "./import-options";
+import { defaultOptions, type ImportOptions, importOptionsSchema } from "./import-options";
 import { detectDelimiter, type Encoding, readCsv } from "./read-csv";
 
 export const MAX_IMPORT_BYTES = 150 * 1024 * 1024;
@@ -50,13 +50,7 @@ export async function receiveImportFile(
     const { bytes, encoding, head } = await spoolUpload(file, idle(opts.body, opts.idleMs ?? UPLOAD_IDLE_MS), maxBytes);
     if (bytes === 0)
       throw new AppError("INVALID_INPUT", "The file is empty. Export the data again and upload the CSV file.");
-    // The first lines, not only the first: title lines above the header may have no separator.
-    const firstLines = new TextDecoder(encoding).decode(head.subarray(0, 64 * 1024)).split(/\r?\n/, 20);
-    const delimiter = detectDelimiter(firstLines.join("\n"));
-    const sample = await sampleRecords(head, encoding, delimiter);
-    const headerLine = findHeaderLine(opts.kind, sample);
-    const headers = await readHeader(head, encoding, delimiter, headerLine);
-    const rows = sample.filter((r) => r.line > headerLine).map((r) => r.cells);
+    const columns = await suggestColumns(db, { orgId: opts.orgId, kind: opts.kind, head, encoding });
     return await db.$transaction(
       async (tx) => {
         const draft = await tx.import.create({
@@ -72,31 +66,9 @@ export async function receiveImportFile(
         });
         let seq = 0;
         for await (const chunk of inChunks(createReadStream(file))) await storeChunk(tx, draft.id, seq++, chunk);
-        const remembered = await tx.importMapping.findUnique({
-          where: { orgId_kind: { orgId: opts.orgId, kind: opts.kind } },
-        });
-        const mapping = suggestMapping(
-          opts.kind,
-          headers,
-          remembered ? columnMappingSchema.parse(remembered.mapping) : null,
-        );
-        const formats = detectFormats(opts.kind, headers, mapping, rows);
         return tx.import.update({
           where: { id: draft.id },
-          data: {
-            byteSize: bytes,
-            encoding,
-            headers,
-            mapping,
-            options: {
-              ...defaultOptions(),
-              ...formats.fallback,
-              ...(remembered?.options as object),
-              ...formats.decided,
-              delimiter,
-              headerLine,
-            },
-          },
+          data: { byteSize: bytes, encoding, ...columns },
         });
       },
       { timeout: STORE_TIMEOUT_MS, maxWait: 30_000 },
@@ -104,6 +76,41 @@ export async function receiveImportFile(
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * How a file's columns are read, from its first chunk: the separator, the
+ * header row (below any title lines), the headers, the mapping (the
+ * organization's remembered one for this kind where its headers are in the
+ * file, else headers that look like the fields) and the formats its first rows
+ * show, else the remembered ones.
+ */
+export async function suggestColumns(
+  db: DbOrTx,
+  opts: { orgId: string; kind: ImportKind; head: Uint8Array; encoding: Encoding },
+): Promise<{ headers: string[]; mapping: ColumnMapping; options: ImportOptions }> {
+  const { head, encoding } = opts;
+  // The first lines, not only the first: title lines above the header may have no separator.
+  const firstLines = new TextDecoder(encoding).decode(head.subarray(0, 64 * 1024)).split(/\r?\n/, 20);
+  const delimiter = detectDelimiter(firstLines.join("\n"));
+  const sample = await sampleRecords(head, encoding, delimiter);
+  const headerLine = findHeaderLine(opts.kind, sample);
+  const headers = await readHeader(head, encoding, delimiter, headerLine);
+  const rows = sample.filter((r) => r.line > headerLine).map((r) => r.cells);
+  const remembered = await db.importMapping.findUnique({
+    where: { orgId_kind: { orgId: opts.orgId, kind: opts.kind } },
+  });
+  const mapping = suggestMapping(opts.kind, headers, remembered ? columnMappingSchema.parse(remembered.mapping) : null);
+  const formats = detectFormats(opts.kind, headers, mapping, rows);
+  const options = importOptionsSchema.parse({
+    ...defaultOptions(),
+    ...formats.fallback,
+    ...(remembered?.options as object),
+    ...formats.decided,
+    delimiter,
+    headerLine,
+  });
+  return { headers, mapping, options };
 }
 
 /**

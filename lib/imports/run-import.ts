@@ -8,6 +8,7 @@ import { IMPORT_FIELDS } from "./fields";
 import { isReportFooter, isTotalsLine, SAMPLE_RECORDS } from "./file-sample";
 import { readImportColumns } from "./import-columns";
 import type { BatchContext, MappedRow, RowNotice, RowProblem } from "./import-kind";
+import type { ImportOptions } from "./import-options";
 import { type ImportChanges, noChanges } from "./invoice-changes";
 import { IMPORT_KIND_HANDLERS } from "./kinds";
 import { PREVIEW_ROWS, type PreviewRow, previewRow } from "./preview-row";
@@ -50,7 +51,6 @@ export async function runImportPass(
 ): Promise<PassResult> {
   const handler = IMPORT_KIND_HANDLERS[imp.kind];
   const { options, mapping, headers } = readImportColumns(imp);
-  const index = new Map(Object.entries(mapping).map(([field, header]) => [field, headers.indexOf(header)]));
   const state = handler.newState();
   const org = await tx.organization.findUniqueOrThrow({
     where: { id: imp.orgId },
@@ -103,43 +103,25 @@ export async function runImportPass(
     await opts.progress?.(bytesRead, result.rows);
   };
 
-  try {
-    for await (const record of readCsv(opts.file, {
-      encoding: imp.encoding as Encoding,
-      delimiter: options.delimiter,
-      onBytes: (b) => (bytesRead = b),
-    })) {
-      if (record.line < options.headerLine) {
-        if (record.cells.some((c) => c.trim()))
-          result.notices.push({ line: record.line, message: "Above the header row: skipped (a title line)." });
-        continue;
-      }
-      if (record.line === options.headerLine) continue;
-      if (record.cells.every((c) => !c.trim())) continue;
-      const totals = isTotalsLine(record.cells);
-      if (totals) {
-        result.notices.push({ line: record.line, message: `A totals line ("${totals}"): skipped.` });
-        continue;
-      }
-      const footer = isReportFooter(record.cells);
-      if (footer) {
-        result.notices.push({ line: record.line, message: `The report's print time ("${footer}"): skipped.` });
-        continue;
-      }
-      result.rows++;
-      const row = mappedRow(record.line, record.cells, index, mapping);
-      if (result.preview.length < PREVIEW_ROWS) result.preview.push(previewRow(row, fields, options, defaultCurrency));
-      if (result.rows <= SAMPLE_RECORDS)
-        for (const f of AMOUNT_FIELDS) if (row.value(f)) amounts.push({ line: row.line, text: row.value(f) });
-      batch.push(row);
-      if (batch.length >= BATCH_ROWS) await flush();
+  for await (const item of fileRows(
+    opts.file,
+    { encoding: imp.encoding as Encoding, options, mapping, headers },
+    (b) => {
+      bytesRead = b;
+    },
+  )) {
+    if ("notice" in item) {
+      result.notices.push(item.notice);
+      continue;
     }
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    const code = (error as { code?: string }).code ?? "";
-    if (code.startsWith("CSV_"))
-      throw new AppError("INVALID_INPUT", `The file is not valid CSV: ${(error as Error).message}`);
-    throw error;
+    result.rows++;
+    if (result.preview.length < PREVIEW_ROWS)
+      result.preview.push(previewRow(item.row, fields, options, defaultCurrency));
+    if (result.rows <= SAMPLE_RECORDS)
+      for (const f of AMOUNT_FIELDS)
+        if (item.row.value(f)) amounts.push({ line: item.row.line, text: item.row.value(f) });
+    batch.push(item.row);
+    if (batch.length >= BATCH_ROWS) await flush();
   }
   await flush();
   if (handler.finish) await take(await handler.finish(tx, ctx, state));
@@ -164,6 +146,53 @@ export async function runImportPass(
     });
   }
   return result;
+}
+
+/**
+ * The data rows of a CSV file read through a column mapping, and the rows
+ * skipped with the reason (title lines above the header, totals, a report's
+ * print time): the one reading of a mapped file (the import passes and a bank's
+ * CSV statement received by the API).
+ */
+export async function* fileRows(
+  file: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  columns: { encoding: Encoding; options: ImportOptions; mapping: ColumnMapping; headers: string[] },
+  onBytes?: (bytesRead: number) => void,
+): AsyncGenerator<{ row: MappedRow } | { notice: RowNotice }> {
+  const { options, mapping, headers } = columns;
+  const index = new Map(Object.entries(mapping).map(([field, header]) => [field, headers.indexOf(header)]));
+  try {
+    for await (const record of readCsv(file, {
+      encoding: columns.encoding,
+      delimiter: options.delimiter,
+      onBytes,
+    })) {
+      if (record.line < options.headerLine) {
+        if (record.cells.some((c) => c.trim()))
+          yield { notice: { line: record.line, message: "Above the header row: skipped (a title line)." } };
+        continue;
+      }
+      if (record.line === options.headerLine) continue;
+      if (record.cells.every((c) => !c.trim())) continue;
+      const totals = isTotalsLine(record.cells);
+      if (totals) {
+        yield { notice: { line: record.line, message: `A totals line ("${totals}"): skipped.` } };
+        continue;
+      }
+      const footer = isReportFooter(record.cells);
+      if (footer) {
+        yield { notice: { line: record.line, message: `The report's print time ("${footer}"): skipped.` } };
+        continue;
+      }
+      yield { row: mappedRow(record.line, record.cells, index, mapping) };
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const code = (error as { code?: string }).code ?? "";
+    if (code.startsWith("CSV_"))
+      throw new AppError("INVALID_INPUT", `The file is not valid CSV: ${(error as Error).message}`);
+    throw error;
+  }
 }
 
 function mappedRow(line: number, cells: string[], index: Map<string, number>, mapping: ColumnMapping): MappedRow {

@@ -1,5 +1,6 @@
 import type { SessionUser } from "@/lib/auth/session-user";
 import { getLetterOrThrow } from "@/lib/collections/contact-history";
+import { listOpenPaidClaims } from "@/lib/collections/paid-claims";
 import { db } from "@/lib/db/client";
 import { CHANNEL_COLUMNS } from "@/lib/delivery/channel";
 import { deliveryStatuses } from "@/lib/delivery/delivery-status";
@@ -32,12 +33,17 @@ export async function getLetterPage(user: SessionUser, letterId: string) {
  */
 export async function getLetterPreviewPage(user: SessionUser, customerId: string, currency: string) {
   const preview = await previewNextLetter(db(), { orgId: user.orgId, customerId, currency, now: clockNow() });
-  const customer =
-    preview.action.kind === "letter" && preview.letter
-      ? await db().customer.findFirst({ where: { id: customerId, orgId: user.orgId }, select: CHANNEL_COLUMNS })
-      : null;
+  const hasLetter = preview.action.kind === "letter" && !!preview.letter;
+  const [customer, paidClaims] = await Promise.all([
+    hasLetter
+      ? db().customer.findFirst({ where: { id: customerId, orgId: user.orgId }, select: CHANNEL_COLUMNS })
+      : null,
+    // No letter: a "we have paid" claim may be what holds it, and an administrator may release it here.
+    hasLetter ? [] : listOpenPaidClaims(db(), { orgId: user.orgId, customerId, currency }),
+  ]);
   return {
     preview,
+    paidClaims,
     customerEmail: customer?.email ?? "",
     channel: customer ? previewChannel(customer) : ("post" as const),
   };

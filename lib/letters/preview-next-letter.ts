@@ -1,7 +1,10 @@
 import { policyLabel } from "@/lib/collections/account-policies";
 import type { NextAction } from "@/lib/collections/policy";
 import type { DbOrTx } from "@/lib/db/client";
-import { type ComposedLetter, composeLetter, loadLetterContext } from "./compose-letter";
+import { AppError } from "@/lib/errors/app-error";
+import type { Stage } from "@/lib/stages/stage";
+import { type ComposedLetter, composeLetter, type LetterContext, loadLetterContext } from "./compose-letter";
+import { assertComposedLetterLawful } from "./lawful-letter";
 
 export interface LetterPreview {
   action: NextAction;
@@ -9,6 +12,11 @@ export interface LetterPreview {
   letter: ComposedLetter | null;
   /** Which policy the account follows, why, and which of its steps this letter is: "Consumers (rule 1: consumer), step 3 of 8". */
   policy: string;
+  /**
+   * What the law would refuse if the letter were sent now, by post and by email (the send checks
+   * the same facts and refuses with the same message); null: it may go that way.
+   */
+  refusals: { post: string | null; email: string | null };
 }
 
 /** The next letter of an account, rendered exactly as "send" would store it today; changes nothing. */
@@ -26,5 +34,23 @@ export async function previewNextLetter(
   const stepIndex =
     action.kind === "letter" ? workflow.steps.findIndex((s) => s.kind === "letter" && s.stage === action.stage) : -1;
   const policy = `${policyLabel(workflow)}${stepIndex >= 0 ? `, step ${stepIndex + 1} of ${workflow.steps.length}` : ""}`;
-  return { action, letter, policy };
+  const refusal = (byEmail: boolean) =>
+    letter && action.kind === "letter"
+      ? lawRefusal(ctx, letter, { stage: action.stage, currency: opts.currency, byEmail })
+      : null;
+  return { action, letter, policy, refusals: { post: refusal(false), email: refusal(true) } };
+}
+
+function lawRefusal(
+  ctx: LetterContext,
+  letter: ComposedLetter,
+  opts: { stage: Stage; currency: string; byEmail: boolean },
+) {
+  try {
+    assertComposedLetterLawful(ctx, letter, opts);
+    return null;
+  } catch (error) {
+    if (error instanceof AppError) return error.message;
+    throw error;
+  }
 }

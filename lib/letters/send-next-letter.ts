@@ -13,7 +13,7 @@ import { minorToPlain } from "@/lib/money/money";
 import type { Stage } from "@/lib/stages/stage";
 import { dateOnlyToDb, formatDateOnly, formatInstant } from "@/lib/time/dates";
 import { composeLetter, loadLetterContext } from "./compose-letter";
-import { assertLetterLawful } from "./letter-law";
+import { assertComposedLetterLawful } from "./lawful-letter";
 
 export interface SendNextLetterOptions {
   orgId: string;
@@ -108,17 +108,10 @@ async function sendInTransaction(tx: DbOrTx, opts: SendNextLetterOptions): Promi
 
   const letter = await composeLetter(tx, ctx, action.stage);
   // The law of the customer's country: no override, not even an admin's.
-  const profile = assertLetterLawful(ctx.law, ctx.customer, {
+  const profile = assertComposedLetterLawful(ctx, letter, {
     stage: action.stage,
-    letterDate: ctx.today,
-    policyDeadlineDays: ctx.policy.deadlineDays[action.stage - 1],
-    byEmail: !!opts.byEmail,
-    invoices: letter.invoices,
-    contactLogged: letter.contactLogged,
-    paymentAccount: ctx.bank,
     currency: opts.currency,
-    earlier: letter.earlierCharges,
-    added: letter.addedCharges,
+    byEmail: !!opts.byEmail,
   });
   const registeredMail =
     action.stage === 4 || (profile.formalNoticeStage === action.stage && profile.formalNoticeRegisteredMail);

@@ -262,6 +262,14 @@ try {
     file: { type: "application/xml", text: camt053(`F${run}-2`, "800.50", run) },
   });
   const processed = await pollStatement(statement.body.id as string);
+  // The same bank's CSV export of that day (semicolons, decimal comma): a gift from an unknown payer waits for review, the fee is money out.
+  const csvStatement = await call("postBankStatement", {
+    file: {
+      type: "text/csv",
+      text: `Bokført dato;Beløp;Valuta;Betaler;Forklaring\n19.11.2026;150,00;NOK;Ukjent Giver AS;Gave ${run}\n19.11.2026;-99,00;NOK;;Gebyr\n`,
+    },
+  });
+  const csvProcessed = await pollStatement(csvStatement.body.id as string);
   const account = await call("getCustomer", { params: { reference: customers[0].reference } });
   const aging = await call("getAging", { query: { asOf: "2026-11-20" } });
 
@@ -299,6 +307,7 @@ try {
         sameId: credited.body.id === creditedAgain.body.id,
       },
       bankStatement: { id: statement.body.id, status: statement.status, processed },
+      csvStatement: { status: csvStatement.status, processed: csvProcessed },
       balance: account.body,
       aging: aging.body,
       letter: { status: sent.status, sent: sent.body, read: letter.body },

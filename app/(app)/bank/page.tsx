@@ -19,8 +19,8 @@ export default async function BankPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Bank statements</h1>
         <p className="text-sm text-slate-500">
-          camt.053 statements and camt.054 credit notifications, as the bank sends them. Importing a statement twice, or
-          statements that overlap, records nothing twice.
+          camt.053 statements and camt.054 credit notifications, as the bank sends them, and banks' CSV exports imported
+          on the Import page. Importing a statement twice, or statements that overlap, records nothing twice.
         </p>
       </div>
       <PaymentsKnownUpToNote known={known} locale={user.locale} />

@@ -31,7 +31,7 @@ export default async function ImportPage() {
         </p>
       </div>
       <p className="text-sm">
-        Bank statements (camt.053, camt.054) are read on their own page:{" "}
+        A bank's CSV export is imported here (“Bank statement”); camt.053 and camt.054 files are read on their own page:{" "}
         <Link href="/bank" className="font-medium text-brand-700 hover:underline">
           Bank statements and the review queue
         </Link>
@@ -78,7 +78,7 @@ export default async function ImportPage() {
                         {i.fileName}
                       </Link>
                     </td>
-                    <td className="px-4 py-2 capitalize">{i.kind}</td>
+                    <td className="px-4 py-2 capitalize">{i.kind.replace("_", " ")}</td>
                     <td className="px-4 py-2">
                       {STATUS_LABEL[i.status]}
                       {i.status === "COMMITTED" && (

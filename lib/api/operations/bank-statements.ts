@@ -3,6 +3,7 @@ import { defineOperation } from "@/lib/api-runtime/define-operation";
 import { getBankStatementStatus } from "@/lib/bank/get-bank-statement-status";
 import { MAX_BANK_STATEMENT_BYTES, receiveBankStatement } from "@/lib/bank/receive-bank-statement";
 import { AppError } from "@/lib/errors/app-error";
+import { bankCsvColumns } from "@/lib/imports/read-bank-csv";
 import { day } from "../fields";
 
 const STATUSES = ["queued", "processing", "processed", "failed"] as const;
@@ -57,14 +58,15 @@ export const postBankStatement = defineOperation({
   method: "POST",
   path: "/bank-statements",
   tag: "Bank",
-  summary: "Hand over a bank statement file (camt.053/054)",
+  summary: "Hand over a bank statement file (camt.053/054, or the bank's CSV export)",
   description:
-    "The body is the file exactly as the bank delivered it. It is stored and queued; matching runs on the job queue, so the answer is 202 at once: follow `Location` (GET) for the counts. Lines imported before are skipped, so sending the same file twice records nothing twice (the answer names `duplicateOf`). When processed, the `bank_statement.processed` webhook event is sent. A bank's CSV export is accepted but ends failed: CSV is imported on the Import page, where its columns are mapped.",
+    'The body is the file exactly as the bank delivered it. It is stored and queued; matching runs on the job queue, so the answer is 202 at once: follow `Location` (GET) for the counts. Lines imported before are skipped, so sending the same file twice records nothing twice (the answer names `duplicateOf`). When processed, the `bank_statement.processed` webhook event is sent. A bank\'s CSV export (`text/csv`) is read through the organization\'s remembered "Bank statement" mapping of the Import page where its headers are in the file, else through the headers we recognise (date, amount or money in/out, currency, KID/reference, payer, payer account, text); when no column holds the date or the amount, the answer is 400 naming the missing fields, and nothing is stored. A CSV covers up to its newest booking date (or its statement date column), which feeds "payments known up to".',
   scope: "write",
   rawBody: {
     contentTypes: ["application/xml", "text/xml", "text/csv"],
     maxBytes: MAX_BANK_STATEMENT_BYTES,
-    description: "The camt.053, camt.054 or camt.052 XML file as the bank delivered it.",
+    description:
+      "The camt.053, camt.054 or camt.052 XML file as the bank delivered it, or the bank's CSV export (text/csv; comma, semicolon or tab separated, UTF-8 or Windows-1252).",
   },
   example: { headers: { "Content-Type": "application/xml" }, body: EXAMPLE_CAMT053 },
   responses: {
@@ -75,7 +77,10 @@ export const postBankStatement = defineOperation({
     },
   },
   run: async (ctx, { raw }) => {
+    const csv = /^text\/csv\b/i.test(raw!.contentType);
+    const csvColumns = csv ? await bankCsvColumns(ctx.db, { orgId: ctx.orgId, bytes: raw!.bytes }) : undefined;
     const done = await receiveBankStatement(ctx.db, {
+      csvColumns,
       orgId: ctx.orgId,
       actor: ctx.actor,
       bytes: raw!.bytes,

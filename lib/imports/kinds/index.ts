@@ -1,5 +1,6 @@
 import type { ImportKind } from "@/lib/generated/prisma/enums";
 import type { ImportKindHandler } from "../import-kind";
+import { bankStatementsKind } from "./bank-statements";
 import { creditNotesKind } from "./credit-notes";
 import { customersKind } from "./customers";
 import { invoicesKind } from "./invoices";
@@ -10,4 +11,5 @@ export const IMPORT_KIND_HANDLERS: Record<ImportKind, ImportKindHandler<unknown,
   invoices: invoicesKind as ImportKindHandler<unknown, unknown>,
   payments: paymentsKind as ImportKindHandler<unknown, unknown>,
   credit_notes: creditNotesKind as ImportKindHandler<unknown, unknown>,
+  bank_statement: bankStatementsKind as ImportKindHandler<unknown, unknown>,
 };

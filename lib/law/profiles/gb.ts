@@ -45,7 +45,7 @@ export const GB: LawProfile = {
   paymentAccountRequired: {
     value: true,
     source:
-      "Practice Direction - Pre-Action Conduct para 6(c): the letter states what the claimant wants, so the debtor can pay without asking how (issue 25)",
+      "Practice Direction - Pre-Action Conduct para 6(c): the letter states what the claimant wants, so the debtor can pay without asking how",
   },
   byType: {
     business,

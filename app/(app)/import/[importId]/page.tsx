@@ -45,7 +45,7 @@ export default async function ImportStepPage({ params }: { params: Promise<{ imp
         </p>
         <h1 className="text-2xl font-semibold tracking-tight">{imp.fileName}</h1>
         <p className="text-sm text-slate-500">
-          <span className="capitalize">{imp.kind}</span> ·{" "}
+          <span className="capitalize">{imp.kind.replace("_", " ")}</span> ·{" "}
           {(imp.byteSize / 1024).toLocaleString("en", { maximumFractionDigits: 1 })} KB ·{" "}
           {imp.encoding === "utf-8" ? "UTF-8" : "Windows-1252"} · {separator} separated · {headers.length} columns
         </p>

@@ -15,6 +15,7 @@ import { bindAction } from "@/lib/server-actions/bind";
 import { formatDateOnly } from "@/lib/time/dates";
 
 const sendLetterAction = bindAction("letters.send");
+const releasePaidClaimAction = bindAction("collections.release_paid_claim");
 
 export const metadata: Metadata = { title: "Letter preview" };
 
@@ -51,10 +52,19 @@ export default async function LetterPreviewPage({
           {action.reason}
           <span className="mt-1 block text-slate-500">Policy: {page.preview.policy}</span>
         </p>
+        {page.paidClaims.length > 0 && (
+          <PaidClaimsPanel
+            claims={page.paidClaims}
+            currency={currency}
+            locale={user.locale}
+            canRelease={user.role === "ADMIN"}
+          />
+        )}
       </div>
     );
   }
   const { customerEmail, channel } = page;
+  const { refusals } = page.preview;
   const blocked = action.blockedUntilHandoff;
   const early = !action.due && !blocked;
   return (
@@ -79,6 +89,15 @@ export default async function LetterPreviewPage({
             className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
             data-testid="send-panel"
           >
+            {(refusals.post || (customerEmail && refusals.email)) && (
+              <div className="mb-3 space-y-1 rounded-lg bg-red-50 p-3 text-sm text-red-900" data-testid="law-refusal">
+                <p className="font-medium">The send will refuse this letter as things stand.</p>
+                {refusals.post && <p>{refusals.post}</p>}
+                {customerEmail && refusals.email && refusals.email !== refusals.post && (
+                  <p>By email: {refusals.email}</p>
+                )}
+              </div>
+            )}
             {early && (
               <p className="mb-3 text-sm text-amber-800">
                 Not due until {formatDateOnly(action.dueOn, user.locale)}.{" "}
@@ -141,5 +160,71 @@ export default async function LetterPreviewPage({
       </div>
       <LetterText subject={letter.subject} body={letter.body} />
     </div>
+  );
+}
+
+const CLAIM_SOURCE: Record<string, string> = {
+  contact: "told a collector (contact log)",
+  promise: "promise marked paid",
+  portal: "the customer's page",
+  api: "the accounting system (API)",
+};
+
+/** The "we have paid" claims holding this account's letters, each with an administrator's release. */
+function PaidClaimsPanel({
+  claims,
+  currency,
+  locale,
+  canRelease,
+}: {
+  claims: Awaited<ReturnType<typeof getLetterPreviewPage>>["paidClaims"];
+  currency: string;
+  locale: string;
+  canRelease: boolean;
+}) {
+  return (
+    <section className="rounded-xl border border-amber-200 bg-amber-50 p-5 text-sm" data-testid="paid-claims">
+      <h2 className="font-semibold">The customer says it has paid</h2>
+      <p className="mt-1 text-slate-700">
+        The letters wait until a payment dated from the day before is recorded (a bank statement or a payment entered by
+        hand)
+        {canRelease
+          ? ", or until you release the claim with a reason, which is kept in the audit log"
+          : ", or until an administrator releases the claim"}
+        .
+      </p>
+      <ul className="mt-3 space-y-3">
+        {claims.map((c) => (
+          <li key={c.id} className="rounded-lg bg-white p-3 shadow-sm">
+            <p>
+              Paid on {formatDateOnly(c.paidOn, locale, "long")}
+              {c.amountMinor !== null && (
+                <>
+                  , <Money minor={c.amountMinor} currency={currency} locale={locale} />
+                </>
+              )}
+              {c.reference && <>, reference {c.reference}</>}
+              <span className="block text-slate-500">Source: {CLAIM_SOURCE[c.source] ?? c.source}</span>
+            </p>
+            {canRelease && (
+              <ActionForm
+                action={releasePaidClaimAction}
+                submitLabel="Release the letters"
+                pendingLabel="Releasing…"
+                testId="release-paid-claim"
+                hidden={{ claimId: c.id }}
+              >
+                <Field
+                  name="reason"
+                  label="Why the letters may go again"
+                  as="textarea"
+                  hint="For example: no such payment on the bank statements up to today."
+                />
+              </ActionForm>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
