@@ -190,6 +190,9 @@ test.describe("payments known only up to an old day", () => {
       `Payments are known only up to ${old}, 8 bank days ago: tick to confirm this letter goes anyway.`,
     );
     await screenshot(page, "freshness-stale-refused");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, "freshness-stale-refused-390");
+    await page.setViewportSize({ width: 1440, height: 900 });
     expect(await letters()).toBe(before);
 
     // With the tick: sent.
