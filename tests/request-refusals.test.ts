@@ -83,6 +83,7 @@ describe("answers instead of a 500", () => {
       addressLine2: "",
       postalCode: "0180",
       city: "Oslo",
+      region: "",
       country: "Norway",
       phone: "+47 22 00 45 00",
       email: "ar@aurora.example",

@@ -44,6 +44,7 @@ const form = (code: string, over: Record<string, string> = {}) => ({
   addressLine2: "",
   postalCode: "0155",
   city: "Oslo",
+  region: "",
   contactPerson: "Kari Nordmann",
   email: "regnskap@nordlys.example",
   phone: "+47 22 00 00 00",
