@@ -30,20 +30,16 @@ function SortHeader({
   align?: "left" | "right";
 }) {
   const active = query.sort === sort;
+  // The header's looks are on the <thead> (AccountsTable): ten of these on every report.
   return (
     <th
       scope="col"
       aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : "none"}
-      className={`whitespace-nowrap px-2.5 py-2 font-medium ${align === "right" ? "text-right" : "text-left"}`}
+      className={align === "left" ? "text-left!" : undefined}
     >
-      <Link
-        href={sortHref(query, sort)}
-        className={`inline-flex items-center gap-1 hover:text-slate-900 ${active ? "text-slate-900" : ""}`}
-      >
+      <Link href={sortHref(query, sort)}>
         {children}
-        <span aria-hidden className="text-[10px]">
-          {active ? (query.dir === "asc" ? "▲" : "▼") : ""}
-        </span>
+        <span aria-hidden>{active ? (query.dir === "asc" ? "▲" : "▼") : ""}</span>
       </Link>
     </th>
   );
@@ -67,17 +63,17 @@ export function AccountsTable({
   base: string;
 }) {
   const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
-  const money = (minor: number, currency: string) =>
-    minor === 0 ? <span className="text-slate-500">—</span> : formatMoney(minor, currency, locale);
-  // Cell styles live on the table ([&_td]:…), not on each of the 250 cells: the
-  // page's HTML and its React payload both carry every attribute once per cell.
+  const nil = <td data-nil>—</td>;
+  // Cell styles live on the table ([&_td]:…, the .flag/.tag/[data-nil] rules in globals.css),
+  // not on each of the 250 cells: the page's HTML and its React payload both carry every
+  // attribute once per cell, so a row is its text and as few attributes as it needs.
   return (
     <ScrollRegion label="Accounts" className="rounded-xl border border-slate-200 bg-white shadow-sm">
       <table
-        className="min-w-full text-sm [&_td]:whitespace-nowrap [&_td]:px-2.5 [&_td]:py-2 [&_td]:text-right [&_td:first-child]:whitespace-normal [&_td:first-child]:text-left"
+        className="min-w-full text-sm [&_td]:whitespace-nowrap [&_td]:px-2.5 [&_td]:py-2 [&_td]:text-right [&_td:first-child]:min-w-60 [&_td:first-child]:whitespace-normal [&_td:first-child]:text-left [&_td:nth-child(2)]:font-medium [&_td:nth-child(9)]:text-slate-600 [&_td>a]:font-medium [&_td>a]:text-slate-900 [&_td>a:hover]:text-brand-700 [&_td>a:hover]:underline [&_small]:text-xs [&_small]:text-slate-500 [&_td>div]:text-xs [&_td>div]:font-normal [&_td>div]:text-slate-500 [&_td[data-late]]:font-medium [&_td[data-late]]:text-red-700 [&_input]:size-4 [&_input]:rounded [&_input]:border-slate-300 [&_input]:accent-brand-600"
         data-testid="accounts-table"
       >
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500 [&_th]:whitespace-nowrap [&_th]:px-2.5 [&_th]:py-2 [&_th]:text-right [&_th]:font-medium [&_a]:inline-flex [&_a]:items-center [&_a]:gap-1 [&_a:hover]:text-slate-900 [&_th:not([aria-sort=none])_a]:text-slate-900 [&_span]:text-[10px]">
           <tr>
             <SortHeader query={query} sort="name" align="left">
               Account
@@ -110,55 +106,43 @@ export function AccountsTable({
             </tr>
           )}
           {rows.map((r) => (
-            <tr key={`${r.customerId}-${r.currency}`} data-customer-id={r.customerId}>
-              <td className="min-w-60">
+            <tr key={`${r.customerId}-${r.currency}`}>
+              <td>
                 {selectForm && (
                   <>
-                    <SelectBox form={selectForm} account={r} label={`${r.name} (${r.currency})`} />{" "}
+                    <SelectBox form={selectForm} account={r} label={`${r.name} (${r.currency})`} bare />{" "}
                   </>
                 )}
                 <OverdueFlag daysPastDue={r.oldestDaysPastDue} />{" "}
                 {/* A plain link: a page of 25 rows would otherwise prefetch 25 customer pages from the server. */}
-                <a
-                  href={`/customers/${r.customerId}`}
-                  className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
-                >
-                  {r.name}
-                </a>{" "}
-                <span className="text-xs text-slate-500">{r.currency}</span>
+                <a href={`/customers/${r.customerId}`}>{r.name}</a> <small>{r.currency}</small>
               </td>
-              <td className="font-medium">
-                {money(r.open, r.currency)}
+              <td>
+                {formatMoney(r.open, r.currency, locale)}
                 {r.openInBase !== null && r.currency !== base && (
-                  <div className="text-xs font-normal text-slate-500" data-testid="open-in-base">
-                    ≈ {formatMoney(r.openInBase, base, locale)}
-                  </div>
+                  <div data-testid="open-in-base">≈ {formatMoney(r.openInBase, base, locale)}</div>
                 )}
               </td>
-              {AGING_BUCKETS.map((b) => (
-                <td key={b.key} data-bucket={b.key}>
-                  {money(r[b.key], r.currency)}
+              {AGING_BUCKETS.map((b) =>
+                r[b.key] === 0 ? (
+                  <td key={b.key} data-bucket={b.key} data-nil>
+                    —
+                  </td>
+                ) : (
+                  <td key={b.key} data-bucket={b.key}>
+                    {formatMoney(r[b.key], r.currency, locale)}
+                  </td>
+                ),
+              )}
+              {r.oldestDaysPastDue > 0 ? <td data-late>{`${r.oldestDaysPastDue} d`}</td> : <td data-nil>not due</td>}
+              {r.lastContactAt ? <td>{dateFmt.format(r.lastContactAt)}</td> : nil}
+              {r.stage ? (
+                <td>
+                  <span className="tag">{`Letter ${r.stage}`}</span>
                 </td>
-              ))}
-              <td>
-                {r.oldestDaysPastDue > 0 ? (
-                  <span className="font-medium text-red-700">{r.oldestDaysPastDue} d</span>
-                ) : (
-                  <span className="text-slate-500">not due</span>
-                )}
-              </td>
-              <td className="text-slate-600">
-                {r.lastContactAt ? dateFmt.format(r.lastContactAt) : <span className="text-slate-500">—</span>}
-              </td>
-              <td>
-                {r.stage ? (
-                  <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">
-                    Letter {r.stage}
-                  </span>
-                ) : (
-                  <span className="text-slate-500">—</span>
-                )}
-              </td>
+              ) : (
+                nil
+              )}
             </tr>
           ))}
         </tbody>

@@ -1,17 +1,11 @@
 import type { BucketAmounts, CurrencyTotals } from "@/lib/aging/aging-totals";
 import type { BaseCurrencyTotals } from "@/lib/aging/base-currency-totals";
 import { AGING_BUCKETS } from "@/lib/aging/buckets";
+import { formatMoney } from "@/lib/money/money";
 import { BaseTotalBasis, showsBaseTotal } from "./base-currency-total";
 import { Money } from "./money";
 import { ScrollRegion } from "./scroll-region";
 
-const BUCKET_TEXT: Record<string, string> = {
-  current: "text-slate-700",
-  d1_30: "text-amber-700",
-  d31_60: "text-orange-700",
-  d61_90: "text-red-700",
-  d90_plus: "text-red-800 font-semibold",
-};
 const BUCKET_BAR: Record<string, string> = {
   current: "bg-emerald-400",
   d1_30: "bg-amber-300",
@@ -49,7 +43,7 @@ export function AgingTotals({
   return (
     <div className="space-y-2">
       <ScrollRegion label="Aging totals" className="rounded-xl border border-slate-200 bg-white shadow-sm">
-        <table className="min-w-full text-sm" data-testid="aging-totals">
+        <table className="figures min-w-full text-sm" data-testid="aging-totals">
           <caption className="sr-only">Open receivables by aging bucket and currency</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             <tr>
@@ -118,19 +112,23 @@ function figureCells(
   locale: string,
   prefix: string,
 ) {
+  // Their looks are the .figures rules in app/globals.css (a bucket's tone by data-bucket): a cell
+  // carries its figure, not a class string, in the HTML and in the RSC payload alike.
   return (
     <>
-      {AGING_BUCKETS.map((b) => (
-        <td key={b.key} className={`px-3 py-3 text-right ${BUCKET_TEXT[b.key]}`} data-bucket={b.key}>
-          <Money minor={f[b.key]} currency={currency} locale={locale} quietZero />
-        </td>
-      ))}
-      <td className="px-3 py-3 text-right font-semibold" data-testid={`${prefix}-open`}>
-        <Money minor={f.open} currency={currency} locale={locale} />
-      </td>
-      <td className="px-3 py-3 text-right text-red-700" data-testid={`${prefix}-overdue`}>
-        <Money minor={f.overdue} currency={currency} locale={locale} />
-      </td>
+      {AGING_BUCKETS.map((b) =>
+        f[b.key] === 0 ? (
+          <td key={b.key} data-bucket={b.key} data-nil>
+            —
+          </td>
+        ) : (
+          <td key={b.key} data-bucket={b.key}>
+            {formatMoney(f[b.key], currency, locale)}
+          </td>
+        ),
+      )}
+      <td data-testid={`${prefix}-open`}>{formatMoney(f.open, currency, locale)}</td>
+      <td data-testid={`${prefix}-overdue`}>{formatMoney(f.overdue, currency, locale)}</td>
     </>
   );
 }

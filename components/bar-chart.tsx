@@ -28,6 +28,9 @@ const TOP = 12;
 const BOTTOM = 36;
 const GUTTER = 14; // % of the width for the value axis labels
 const PLOT = HEIGHT - TOP - BOTTOM;
+/** Positions with two decimals: a dozen digits per attribute, sent twice (HTML and RSC payload), draw nothing finer. */
+const pct = (value: number) => `${Math.round(value * 100) / 100}%`;
+const px = (value: number) => Math.round(value * 10) / 10;
 
 export function BarChart(props: {
   title: string;
@@ -41,7 +44,7 @@ export function BarChart(props: {
   const totals = props.bars.map((b) => (b.values ? props.series.reduce((s, x) => s + (b.values?.[x.key] ?? 0), 0) : 0));
   const scale = niceScale(Math.max(0, ...totals));
   const slot = (100 - GUTTER) / Math.max(1, props.bars.length);
-  const y = (value: number) => TOP + PLOT * (1 - scaleFraction(value, scale));
+  const y = (value: number) => px(TOP + PLOT * (1 - scaleFraction(value, scale)));
   return (
     <figure className="space-y-2" data-testid={props.testId}>
       <svg
@@ -50,12 +53,16 @@ export function BarChart(props: {
         width="100%"
         height={HEIGHT}
         className="block overflow-visible font-sans text-slate-600"
+        // Inherited by every label: each <text> carries only what differs.
+        fontSize="11"
+        textAnchor="middle"
+        fill="currentColor"
       >
         <title>{props.title}</title>
         {scale.ticks.map((tick) => (
           <g key={tick}>
             <line x1={`${GUTTER}%`} x2="100%" y1={y(tick)} y2={y(tick)} stroke={tick ? "#e2e8f0" : "#94a3b8"} />
-            <text x={`${GUTTER - 1.5}%`} y={y(tick) + 4} textAnchor="end" fontSize="11" fill="currentColor">
+            <text x={`${GUTTER - 1.5}%`} y={y(tick) + 4} textAnchor="end">
               {props.formatTick(tick)}
             </text>
           </g>
@@ -77,38 +84,24 @@ export function BarChart(props: {
                   return (
                     <rect
                       key={s.key}
-                      x={`${centre - slot * 0.32}%`}
-                      width={`${slot * 0.64}%`}
+                      x={pct(centre - slot * 0.32)}
+                      width={pct(slot * 0.64)}
                       y={top}
-                      height={Math.max(0.5, bottom - top)}
+                      height={px(Math.max(0.5, bottom - top))}
                       fill={s.color}
                     />
                   );
                 })
               ) : (
-                <text x={`${centre}%`} y={y(0) - 4} textAnchor="middle" fontSize="11" fill="#64748b">
+                <text x={pct(centre)} y={y(0) - 4} fill="#64748b">
                   –
                 </text>
               )}
-              <text
-                x={`${centre}%`}
-                y={HEIGHT - BOTTOM + 15}
-                textAnchor="middle"
-                fontSize="11"
-                fill="currentColor"
-                className={label}
-              >
+              <text x={pct(centre)} y={HEIGHT - BOTTOM + 15} className={label}>
                 {bar.label}
               </text>
               {bar.sublabel && (
-                <text
-                  x={`${centre}%`}
-                  y={HEIGHT - BOTTOM + 29}
-                  textAnchor="middle"
-                  fontSize="10"
-                  fill="#64748b"
-                  className={label}
-                >
+                <text x={pct(centre)} y={HEIGHT - BOTTOM + 29} fontSize="10" fill="#64748b" className={label}>
                   {bar.sublabel}
                 </text>
               )}

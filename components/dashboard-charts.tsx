@@ -3,7 +3,6 @@ import type { Dashboard } from "@/lib/dashboard/get-dashboard";
 import { formatMoney, minorDigits } from "@/lib/money/money";
 import { formatDateOnly } from "@/lib/time/dates";
 import { BarChart, type ChartBar } from "./bar-chart";
-import { Money } from "./money";
 import { ScrollRegion } from "./scroll-region";
 
 // The same colours as the aging report's distribution bar (components/aging-totals.tsx).
@@ -40,7 +39,7 @@ function FiguresTable(props: { caption: string; children: React.ReactNode }) {
     <details className="rounded-lg border border-slate-200 bg-slate-50/60 px-3 py-2 text-sm">
       <summary className="cursor-pointer font-medium text-slate-700">The figures as a table</summary>
       <ScrollRegion label={`${props.caption}, table`} className="mt-2">
-        <table className="min-w-full text-sm">
+        <table className="min-w-full text-sm [&_td]:px-2 [&_td]:py-1 [&_td]:text-right [&_td]:whitespace-nowrap [&_tbody_th]:whitespace-nowrap [&_tbody_th]:px-2 [&_tbody_th]:py-1 [&_tbody_th]:text-left [&_tbody_th]:font-normal [&_tbody_tr]:border-t [&_tbody_tr]:border-slate-200 [&_thead]:text-xs [&_thead]:text-slate-500 [&_thead_th]:px-2 [&_thead_th]:py-1 [&_thead_th]:text-right [&_thead_th]:font-medium [&_thead_th]:whitespace-nowrap">
           <caption className="sr-only">{props.caption}</caption>
           {props.children}
         </table>
@@ -70,8 +69,7 @@ function ChartPanel({
   );
 }
 
-const TH = "px-2 py-1 text-right font-medium whitespace-nowrap";
-const TD = "px-2 py-1 text-right";
+// Cell styles are the figures table's own (FiguresTable): twelve rows of cells carry no class strings.
 
 /** Aging by bucket at each month-end of the last 12 months, from the daily snapshots. */
 export function AgingHistoryChart({
@@ -115,34 +113,28 @@ export function AgingHistoryChart({
         {anyDemo && " Months marked “demo” were made up by the demo data, not recorded by the worker."}
       </p>
       <FiguresTable caption={`Aging by bucket at month-end, ${currency}`}>
-        <thead className="text-xs text-slate-500">
+        <thead>
           <tr>
-            <th scope="col" className="px-2 py-1 text-left font-medium">
+            <th scope="col" className="text-left!">
               Month
             </th>
-            <th scope="col" className="px-2 py-1 text-left font-medium">
+            <th scope="col" className="text-left!">
               Snapshot of
             </th>
             {BUCKET_SERIES.map((s) => (
-              <th key={s.key} scope="col" className={TH}>
+              <th key={s.key} scope="col">
                 {s.label}
               </th>
             ))}
-            <th scope="col" className={TH}>
-              Open
-            </th>
-            <th scope="col" className={TH}>
-              Overdue
-            </th>
+            <th scope="col">Open</th>
+            <th scope="col">Overdue</th>
           </tr>
         </thead>
         <tbody data-testid="aging-history-table">
           {rows.map((r) => (
-            <tr key={r.month} className="border-t border-slate-200" data-month={r.month}>
-              <th scope="row" className="whitespace-nowrap px-2 py-1 text-left font-normal">
-                {r.long}
-              </th>
-              <td className="whitespace-nowrap px-2 py-1">
+            <tr key={r.month} data-month={r.month}>
+              <th scope="row">{r.long}</th>
+              <td className="text-left!">
                 {r.snap ? formatDateOnly(r.snap.day, locale) : "no snapshot"}
                 {r.snap?.source === "today" && " (today, live)"}
                 {r.snap?.source === "demo" && (
@@ -150,16 +142,12 @@ export function AgingHistoryChart({
                 )}
               </td>
               {BUCKET_SERIES.map((s) => (
-                <td key={s.key} className={TD}>
-                  {r.snap ? <Money minor={r.snap[s.key]} currency={currency} locale={locale} quietZero /> : "–"}
+                <td key={s.key}>
+                  {r.snap ? (r.snap[s.key] ? formatMoney(r.snap[s.key], currency, locale) : "—") : "–"}
                 </td>
               ))}
-              <td className={`${TD} font-semibold`}>
-                {r.snap ? <Money minor={r.snap.open} currency={currency} locale={locale} /> : "–"}
-              </td>
-              <td className={TD}>
-                {r.snap ? <Money minor={r.snap.overdue} currency={currency} locale={locale} /> : "–"}
-              </td>
+              <td className="font-semibold">{r.snap ? formatMoney(r.snap.open, currency, locale) : "–"}</td>
+              <td>{r.snap ? formatMoney(r.snap.overdue, currency, locale) : "–"}</td>
             </tr>
           ))}
         </tbody>
@@ -202,29 +190,21 @@ export function CollectionsChart({
         Payments by the day received, less reversed payments by the day reversed; this month up to today.
       </p>
       <FiguresTable caption={`Collected per month, ${currency}`}>
-        <thead className="text-xs text-slate-500">
+        <thead>
           <tr>
-            <th scope="col" className="px-2 py-1 text-left font-medium">
+            <th scope="col" className="text-left!">
               Month
             </th>
-            <th scope="col" className={TH}>
-              Payments
-            </th>
-            <th scope="col" className={TH}>
-              Collected
-            </th>
+            <th scope="col">Payments</th>
+            <th scope="col">Collected</th>
           </tr>
         </thead>
         <tbody data-testid="collections-table">
           {rows.map((r) => (
-            <tr key={r.month} className="border-t border-slate-200" data-month={r.month}>
-              <th scope="row" className="whitespace-nowrap px-2 py-1 text-left font-normal">
-                {r.long}
-              </th>
-              <td className={TD}>{r.payments}</td>
-              <td className={`${TD} font-semibold`}>
-                <Money minor={r.collected} currency={currency} locale={locale} />
-              </td>
+            <tr key={r.month} data-month={r.month}>
+              <th scope="row">{r.long}</th>
+              <td>{r.payments}</td>
+              <td className="font-semibold">{formatMoney(r.collected, currency, locale)}</td>
             </tr>
           ))}
         </tbody>

@@ -53,51 +53,40 @@ export function HistoryTimeline({
   );
   if (!entries.length)
     return <p className="rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-500">No contact yet.</p>;
+  // The entries' looks are the .timeline rules in app/globals.css: an entry's markup goes
+  // out twice (HTML and the RSC payload), so it carries its text, not class strings.
   return (
-    <ol
-      className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm"
-      data-testid="contact-history"
-    >
+    <ol className="timeline" data-testid="contact-history">
       {entries.map((e) => (
-        <li key={e.id} className="flex gap-4 px-4 py-3 text-sm">
+        <li key={e.id}>
           {e.type === "money" ? (
-            <span className="w-40 shrink-0 text-slate-500">
+            <span className="when">
               <time dateTime={e.on}>{dayFmt.format(new Date(`${e.on}T00:00:00Z`))}</time>
-              <span className="block text-xs" data-testid="history-entered">
+              <small data-testid="history-entered">
                 entered <time dateTime={e.at.toISOString()}>{fmt.format(e.at)}</time>
-              </span>
+              </small>
             </span>
           ) : (
-            <time className="w-40 shrink-0 text-slate-500" dateTime={e.at.toISOString()}>
+            <time className="when" dateTime={e.at.toISOString()}>
               {fmt.format(e.at)}
             </time>
           )}
-          <div className="min-w-0">
+          <div>
             {e.type === "contact" ? (
-              <p className="font-medium">
-                {e.letter ? `Letter ${e.letter.stage}` : CHANNEL[e.channel]}{" "}
-                {e.direction === "INBOUND" ? "from customer" : "to customer"}
-                <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">
-                  {OUTCOME[e.outcome] ?? e.outcome}
-                </span>
-                {e.letter && (
-                  <Link
-                    className="ml-2 text-xs font-normal text-brand-700 hover:underline"
-                    href={`/letters/${e.letter.id}`}
-                  >
-                    Open letter {e.letter.stage} as sent
-                  </Link>
-                )}
-              </p>
+              <b>
+                {`${e.letter ? `Letter ${e.letter.stage}` : CHANNEL[e.channel]} ${e.direction === "INBOUND" ? "from customer" : "to customer"}`}
+                <span>{OUTCOME[e.outcome] ?? e.outcome}</span>
+                {e.letter && <Link href={`/letters/${e.letter.id}`}>{`Open letter ${e.letter.stage} as sent`}</Link>}
+              </b>
             ) : e.type === "money" ? (
-              <p className="font-medium text-emerald-900" data-testid="history-money">
+              <b className="text-emerald-900" data-testid="history-money">
                 {e.title}
-              </p>
+              </b>
             ) : (
-              <p className="font-medium text-slate-800">{e.title}</p>
+              <b>{e.title}</b>
             )}
-            {e.note && <p className="mt-0.5 whitespace-pre-line text-slate-700">{e.note}</p>}
-            <p className="mt-0.5 text-xs text-slate-500">by {e.by}</p>
+            {e.note && <p>{e.note}</p>}
+            <small>{`by ${e.by}`}</small>
           </div>
         </li>
       ))}

@@ -11,7 +11,8 @@ export function NavLink({ href, also = [], children }: { href: string; also?: st
     <Link
       href={href}
       aria-current={active ? "page" : undefined}
-      className={`rounded-md px-3 py-1.5 font-medium min-[1400px]:whitespace-nowrap ${active ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"}`}
+      // Its look is the .nav-link rule in app/globals.css: the menu is on every page, twice (row and phone menu).
+      className="nav-link"
     >
       {children}
     </Link>

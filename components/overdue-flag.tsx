@@ -1,25 +1,15 @@
-/** A dot whose color says how late the oldest invoice is; labelled for screen readers. */
+/**
+ * A dot whose color says how late the oldest invoice is; labelled for screen readers.
+ * Its look is the `.flag` rule in app/globals.css keyed by `data-tone`, so a table
+ * row carries two short attributes instead of a class string (HTML and RSC payload).
+ */
 export function OverdueFlag({ daysPastDue }: { daysPastDue: number }) {
-  if (daysPastDue <= 0)
-    return (
-      <span
-        className="inline-block h-2.5 w-2.5 rounded-full bg-emerald-400"
-        role="img"
-        title="Not overdue"
-        aria-label="Not overdue"
-      />
-    );
-  const tone =
-    daysPastDue > 90
-      ? "bg-red-700"
-      : daysPastDue > 60
-        ? "bg-red-500"
-        : daysPastDue > 30
-          ? "bg-orange-400"
-          : "bg-amber-300";
+  if (daysPastDue <= 0) return <span className="flag" role="img" title="Not overdue" aria-label="Not overdue" />;
+  const tone = daysPastDue > 90 ? 4 : daysPastDue > 60 ? 3 : daysPastDue > 30 ? 2 : 1;
   return (
     <span
-      className={`inline-block h-2.5 w-2.5 rounded-full ${tone}`}
+      className="flag"
+      data-tone={tone}
       role="img"
       title={`${daysPastDue} days overdue`}
       aria-label={`Overdue ${daysPastDue} days`}

@@ -5,10 +5,13 @@ export function SelectBox({
   form,
   account,
   label,
+  bare = false,
 }: {
   form: string;
   account: { customerId: string; currency: string };
   label: string;
+  /** The table styles its checkboxes itself (accounts-table.tsx): no class string per row. */
+  bare?: boolean;
 }) {
   return (
     <input
@@ -17,7 +20,7 @@ export function SelectBox({
       value={selectionValue(account)}
       form={form}
       aria-label={`Tick ${label}`}
-      className="size-4 rounded border-slate-300 accent-brand-600"
+      className={bare ? undefined : "size-4 rounded border-slate-300 accent-brand-600"}
     />
   );
 }

@@ -3,6 +3,16 @@ import type { ActionResult } from "@/lib/actions/define-action";
 import { SECTION_TITLES, type TodaySection } from "@/lib/today/today-sections";
 import { CompleteFollowUpForm, CompleteReviewForm } from "./follow-ups-panel";
 
+// The items' styles, once for the list: each item's elements carry no class strings
+// (they repeat per item in the HTML and again in the RSC payload).
+const ITEMS = [
+  "divide-y divide-slate-100 text-sm [&_li]:py-2 [&_li>p]:text-slate-700",
+  "[&_li>a]:font-medium [&_li>a]:text-brand-700 [&_li>a:hover]:underline",
+  "[&_li>small]:block [&_li>small]:text-xs [&_li>small]:text-slate-500 [&_small_a:hover]:underline",
+  "[&_details]:mt-2 [&_details]:rounded-md [&_details]:border [&_details]:border-slate-200 [&_details]:p-3",
+  "[&_summary]:cursor-pointer [&_summary]:font-medium",
+].join(" ");
+
 type Action = (prev: unknown, formData: FormData) => Promise<ActionResult<unknown>>;
 
 /** One section of Today: its count, its items (each linking to where it is worked), and "show all" when there are more. */
@@ -44,35 +54,31 @@ export function TodaySectionCard({
       {section.items.length === 0 ? (
         <p className="text-sm text-slate-500">{empty}</p>
       ) : (
-        <ul className="divide-y divide-slate-100 text-sm">
+        <ul className={ITEMS}>
           {section.items.map((item) => (
-            <li key={item.id} className="py-2" data-testid="today-item">
-              <Link href={item.href} className="font-medium text-brand-700 hover:underline">
-                {item.customerName}
-              </Link>
-              <p className="text-slate-700">{item.text}</p>
-              <p className="text-xs text-slate-500">
+            <li key={item.id} data-testid="today-item">
+              <a href={item.href}>{item.customerName}</a>
+              <p>{item.text}</p>
+              <small>
                 {item.assignedTo ? `Assigned to ${item.assignedTo}` : "Not assigned"}
                 {item.href !== `/customers/${item.customerId}` && (
                   <>
                     {" · "}
-                    <Link href={`/customers/${item.customerId}`} className="hover:underline">
-                      Open account
-                    </Link>
+                    <a href={`/customers/${item.customerId}`}>Open account</a>
                   </>
                 )}
-              </p>
+              </small>
               {review && item.followUpId && item.taskKind === "review" && (
-                <details className="mt-2 rounded-md border border-slate-200 p-3">
-                  <summary className="cursor-pointer font-medium">Complete: mark reviewed</summary>
+                <details>
+                  <summary>Complete: mark reviewed</summary>
                   <div className="mt-2">
                     <CompleteReviewForm followUpId={item.followUpId} action={review} />
                   </div>
                 </details>
               )}
               {complete && item.followUpId && item.taskKind !== "review" && (
-                <details className="mt-2 rounded-md border border-slate-200 p-3">
-                  <summary className="cursor-pointer font-medium">Complete: log the call</summary>
+                <details>
+                  <summary>Complete: log the call</summary>
                   <div className="mt-2">
                     <CompleteFollowUpForm
                       followUpId={item.followUpId}

@@ -14,8 +14,15 @@ import { getAgingTotals } from "@/lib/aging/aging-totals";
 import { createDb } from "@/lib/db/client";
 import { todayIn } from "@/lib/time/dates";
 import { httpSession } from "@/tooling/bench/http-client";
-import { type BenchContext, FLOOR, MEASUREMENTS, type Measurement, NAIVE } from "@/tooling/bench/measurements";
-import { processTreeCpuMs } from "@/tooling/bench/process-cpu";
+import {
+  type BenchContext,
+  FLOOR,
+  MEASUREMENTS,
+  type Measurement,
+  NAIVE,
+  type RunReport,
+} from "@/tooling/bench/measurements";
+import { ownCpuMs, postmasterOf, processTreeCpuMs } from "@/tooling/bench/process-cpu";
 import { naiveAgingTotals } from "@/tooling/bench/reference-queries";
 import { type Summary, summarize, time } from "@/tooling/bench/stats";
 import { SCALE_ORG_ID, SCALE_PASSWORD } from "@/tooling/scale/generate-scale-data";
@@ -33,6 +40,8 @@ const { values } = parseArgs({
     out: { type: "string", default: "bench/results.json" },
     "no-http": { type: "boolean", default: false },
     port: { type: "string", default: "3310" },
+    // Job worker processes for the queue measurement (scripts/worker.ts each, sharing the database).
+    workers: { type: "string", default: "3" },
   },
 });
 const runs = Number(values.runs);
@@ -48,10 +57,18 @@ interface Result extends Partial<Summary> {
   bytes?: number;
   /** Server CPU (user + system, all its processes) per request of an http_* measurement: what load cannot inflate. */
   server_cpu_ms?: number;
+  /** CPU per run of this process plus PostgreSQL, for single-threaded verbs (inProcessCpu). */
+  cpu_ms?: number;
+  /** What a measurement with processes of its own reports (worker count, CPU per letter). */
+  details?: Record<string, number | undefined>;
+  load_average?: number[];
   vs_floor?: number;
   vs_naive?: number;
   target?: string;
   meets_target?: boolean;
+  /** An http_* page's size target (HTML + RSC payload), and whether the last response met it. */
+  size_target?: string;
+  meets_size_target?: boolean;
   note?: string;
 }
 
@@ -106,6 +123,15 @@ try {
     http = httpSession(base, await signInOverHttp(base, collector.email, SCALE_PASSWORD));
   }
   const serverPid = server?.pid;
+  const [{ pid: backendPid }] = await db.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+  // The PostgreSQL server's CPU, when it runs here (the embedded server, or a local DATABASE_URL).
+  const postmaster = (() => {
+    try {
+      return postmasterOf(backendPid);
+    } catch {
+      return undefined;
+    }
+  })();
   const ctx: BenchContext = {
     db,
     orgId: org.id,
@@ -117,6 +143,8 @@ try {
     databaseUrl: database.url,
     http,
     serverCpuMs: serverPid ? () => processTreeCpuMs(serverPid) : undefined,
+    postgresCpuMs: postmaster ? () => processTreeCpuMs(postmaster) : undefined,
+    workers: Number(values.workers),
   };
   const agree = JSON.stringify(await naiveAgingTotals(db, ctx)) === JSON.stringify(await getAgingTotals(db, ctx));
   if (!agree) throw new Error("The naive totals and getAgingTotals disagree: fix that before timing anything.");
@@ -193,16 +221,37 @@ async function measure(m: Measurement, ctx: BenchContext): Promise<Result> {
   if (m.unavailable) return { ...base, note: m.unavailable };
   try {
     let bytes: number | undefined;
+    let report: RunReport | undefined;
     let cpuAtStart = 0;
+    let ownCpu = 0;
+    const postgresCpu = () => ctx.postgresCpuMs?.() ?? 0;
     const run = async (i: number, prepared: unknown) => {
       if (i === 0 && m.http) cpuAtStart = ctx.serverCpuMs?.() ?? 0;
+      const cpuBefore = m.inProcessCpu ? ownCpuMs() + postgresCpu() : 0;
       const result = await m.run(ctx, i, prepared);
+      if (i >= 0 && m.inProcessCpu) ownCpu += ownCpuMs() + postgresCpu() - cpuBefore;
       if (m.http && typeof result === "number") bytes = result;
+      if (result && typeof result === "object" && "details" in result) report = result as RunReport;
     };
     const prepare = m.prepare ? () => m.prepare!(ctx) : undefined;
     const summary = summarize(await time(run, { warmup: m.warmup ?? 3, runs: m.runs ?? runs, prepare }));
+    await report?.check?.();
+    const round = (v: number | undefined) => (v === undefined ? undefined : Math.round(v * 10) / 10);
     const cpu = m.http && ctx.serverCpuMs ? (ctx.serverCpuMs() - cpuAtStart) / summary.runs : undefined;
-    return { ...base, ...summary, bytes, server_cpu_ms: cpu === undefined ? undefined : Math.round(cpu * 10) / 10 };
+    const size =
+      m.maxKb === undefined || bytes === undefined
+        ? {}
+        : { size_target: `<= ${m.maxKb} KB`, meets_size_target: bytes / 1024 <= m.maxKb };
+    return {
+      ...base,
+      ...summary,
+      bytes,
+      ...size,
+      server_cpu_ms: round(cpu),
+      cpu_ms: m.inProcessCpu ? round(ownCpu / summary.runs) : undefined,
+      details: report?.details,
+      load_average: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    };
   } catch (error) {
     // One failing measurement (e.g. too few due letters at a small scale) must not cost the others.
     return { ...base, note: `FAILED: ${(error as Error).message}` };
@@ -220,8 +269,19 @@ function printLine(key: string, r: Result) {
     console.log(`  ${key.padEnd(32)} ${r.note}`);
     return;
   }
-  const verdict = r.target ? `${r.target}: ${r.meets_target ? "met" : "MISSED"}` : "";
+  const verdict = [
+    r.target && `${r.target}: ${r.meets_target ? "met" : "MISSED"}`,
+    r.size_target && `${r.size_target}: ${r.meets_size_target ? "met" : "MISSED"}`,
+  ]
+    .filter(Boolean)
+    .join(", ");
   console.log(
-    `  ${key.padEnd(32)} ${num(r.median_ms).padStart(10)} ${num(r.p95_ms).padStart(10)} ${num(r.vs_floor, 2).padStart(8)} ${num(r.vs_naive, 3).padStart(8)} ${String(r.runs).padStart(5)} ${(r.bytes === undefined ? "" : (r.bytes / 1024).toFixed(1)).padStart(6)} ${num(r.server_cpu_ms).padStart(6)}  ${verdict}`,
+    `  ${key.padEnd(32)} ${num(r.median_ms).padStart(10)} ${num(r.p95_ms).padStart(10)} ${num(r.vs_floor, 2).padStart(8)} ${num(r.vs_naive, 3).padStart(8)} ${String(r.runs).padStart(5)} ${(r.bytes === undefined ? "" : (r.bytes / 1024).toFixed(1)).padStart(6)} ${num(r.server_cpu_ms ?? r.cpu_ms).padStart(6)}  ${verdict}  (load ${r.load_average?.join(" ")})`,
   );
+  if (r.details)
+    console.log(
+      `  ${"".padEnd(32)} ${Object.entries(r.details)
+        .map(([k, v]) => `${k.replaceAll("_", " ")} ${v ?? "n/a"}`)
+        .join(", ")}`,
+    );
 }

@@ -11,6 +11,9 @@ export const WORKER_HEAP_MB = Number(process.env.WORKER_HEAP_MB) || 1536;
 
 export const heapFlag = (mb: number) => `--max-old-space-size=${mb}`;
 
+/** Job worker processes `npm start` runs (WORKER_PROCESSES, default 1); each costs its own heap. */
+export const WORKER_PROCESSES = Math.max(1, Math.floor(Number(process.env.WORKER_PROCESSES) || 1));
+
 /** How `npm start` runs the web server and the job worker (scripts/start.ts). */
 export const WEB_SERVER_ARGS = [heapFlag(WEB_HEAP_MB), "--import", "tsx", "scripts/serve.ts"];
 export const JOB_WORKER_ARGS = [heapFlag(WORKER_HEAP_MB), "--import", "tsx", "scripts/worker.ts"];

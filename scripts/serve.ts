@@ -9,6 +9,7 @@ import cluster from "node:cluster";
 import { createServer } from "node:http";
 import next from "next";
 import { clientAddress, trustedProxies } from "@/lib/http/client-address";
+import { writeServeStats } from "./serve-stats";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME_BIND ?? "0.0.0.0";
@@ -30,6 +31,7 @@ if (cluster.isPrimary && processes > 1) {
 }
 
 async function serve() {
+  writeServeStats(process.env.SERVE_STATS_DIR);
   const app = next({ dev: false, dir: process.cwd(), port });
   await app.prepare();
   const handle = app.getRequestHandler();

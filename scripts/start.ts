@@ -11,7 +11,7 @@ import { type Supervisor, superviseWorker } from "@/lib/jobs/supervise";
 import { issueSetupCode, SETUP_CODE_FILE, writeSetupCodeFile } from "@/lib/setup/setup-code";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/tooling/demo/seed-demo";
 import { buildIsCurrent, markBuilt } from "./build-fingerprint";
-import { JOB_WORKER_ARGS, WEB_SERVER_ARGS } from "./heap-budget";
+import { JOB_WORKER_ARGS, WEB_SERVER_ARGS, WORKER_PROCESSES } from "./heap-budget";
 import { runNext, runNextToEnd, waitForHttp } from "./next-cli";
 
 const dev = process.argv.includes("--dev");
@@ -24,13 +24,13 @@ async function shutdown(code: number) {
   if (shuttingDown) return;
   shuttingDown = true;
   server?.kill("SIGTERM");
-  // Let the worker finish its job and let go of the database before it stops.
-  await worker?.stop(5000);
+  // Let the workers finish their jobs and let go of the database before it stops.
+  await Promise.all(workers.map((w) => w.stop(5000)));
   await database.stop();
   process.exit(code);
 }
 let server: ChildProcess | undefined;
-let worker: Supervisor | undefined;
+let workers: Supervisor[] = [];
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
@@ -79,11 +79,16 @@ try {
       });
   // The job worker (durable queue in PostgreSQL: email, bulk sends, printing, imports), beside the
   // web server, restarted with backoff whenever it dies (lib/jobs/supervise.ts).
-  worker = superviseWorker({
-    command: process.execPath,
-    args: JOB_WORKER_ARGS,
-    env: { ...process.env, ...env },
-  });
+  // WORKER_PROCESSES=N (default 1) runs N of them: a letter is JavaScript on one thread, so
+  // a bulk send of 1,000 letters goes as fast as the processes sharing the queue (docs/operations.md).
+  workers = Array.from({ length: WORKER_PROCESSES }, (_, i) =>
+    superviseWorker({
+      command: process.execPath,
+      args: JOB_WORKER_ARGS,
+      // One health port (WORKER_HEALTH_PORT) answers for the first worker only.
+      env: { ...process.env, ...env, ...(i > 0 ? { WORKER_HEALTH_PORT: "" } : {}) },
+    }),
+  );
   server.on("exit", (code) => void shutdown(code ?? 0));
   await waitForHttp(`http://localhost:${port}/sign-in`, 120_000);
   const lines = [

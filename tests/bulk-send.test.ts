@@ -1,7 +1,8 @@
 import type { TaskList } from "graphile-worker";
 import { describe, expect, inject, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import type { Db } from "@/lib/db/client";
+import { createDb, type Db } from "@/lib/db/client";
+import { verifyHistory } from "@/lib/history/verify-history";
 import { runDueJobs } from "@/lib/jobs/queue";
 import { planBulkSend } from "@/lib/letters/bulk-plan";
 import { BULK_SEND_TASK, type BulkSendJob, bulkSendTasks, confirmBulkSend, getBulkSend } from "@/lib/letters/bulk-send";
@@ -73,6 +74,22 @@ describe("send all due letters on the job queue", () => {
     await runDueJobs(url, bulkSendTasks(db));
     expect(await letters(f.org.id)).toHaveLength(3);
     expect(await db.bulkSendResult.count({ where: { orgId: f.org.id } })).toBe(3);
+  });
+
+  it("three workers with their own connections share a run: every account once, the history chain intact", async () => {
+    const f = await orgWithDueAccounts(12);
+    const started = await startBulkSend(db, { orgId: f.org.id, actor: f.actor, now: clockNow() });
+    // As `npm start` with several worker processes: each runner its own client and pool on the one queue.
+    const clients = [createDb(url), createDb(url), createDb(url)];
+    try {
+      await Promise.all(clients.map((client) => runDueJobs(url, bulkSendTasks(client))));
+    } finally {
+      await Promise.all(clients.map((client) => client.$disconnect()));
+    }
+    const run = (await getBulkSend(db, { orgId: f.org.id, bulkSendId: started!.bulkSendId }))!;
+    expect(run).toMatchObject({ status: "done", done: 12, sent: 12, skipped: 0, failed: 0 });
+    expect((await letters(f.org.id)).map((l) => l.customerId).sort()).toEqual(f.due.map((c) => c.id).sort());
+    expect(await verifyHistory(db, { orgId: f.org.id })).toMatchObject({ ok: true });
   });
 
   it("two confirmations of a plan at the same moment make one run", async () => {

@@ -155,7 +155,7 @@ describe("customers file: a VAT or registration number another customer has", ()
         line: 2,
         column: "VAT Number",
         message:
-          'the VAT number NO 923 609 016 MVA is customer 10001 "Fjordkraft Handel AS"\'s already: choose below whether to skip such rows, update that customer or create a new one',
+          'the VAT number NO 923 609 016 MVA is already on customer 10001 "Fjordkraft Handel AS": choose below whether to skip such rows, update that customer or create a new one',
       },
       {
         line: 4,
@@ -177,7 +177,7 @@ describe("customers file: a VAT or registration number another customer has", ()
     expect(skipped.notices).toEqual([
       {
         line: 2,
-        message: 'Skipped: its VAT number NO 923 609 016 MVA is customer 10001 "Fjordkraft Handel AS"\'s already.',
+        message: 'Skipped: its VAT number NO 923 609 016 MVA is already on customer 10001 "Fjordkraft Handel AS".',
       },
       { line: 4, message: "Skipped: row 3 (customer F-78) has the same VAT number 912.345.678 and is imported." },
     ]);

@@ -1,7 +1,7 @@
 import type { SessionUser } from "@/lib/auth/session-user";
 import { db } from "@/lib/db/client";
 import { loadPolicyBook } from "@/lib/policies/policy-book";
-import { clockNow } from "@/lib/time/dates";
+import { clockNow, todayIn } from "@/lib/time/dates";
 import { listAgencies } from "./agencies";
 import { type HandoffClaim, loadHandoffClaim } from "./handoff-claim";
 import { listPausedAccounts } from "./list-paused-accounts";
@@ -13,13 +13,12 @@ import { getPolicySettings } from "./policy-settings";
 
 /** The worklist's page, and the overdue accounts it skips because dunning is paused (shown apart, with the reason). */
 export async function getWorklistPage(user: SessionUser, page: number, opts: { mine?: boolean } = {}) {
-  const list = await listWorklist(db(), {
-    orgId: user.orgId,
-    now: clockNow(),
-    page,
-    assignedTo: opts.mine ? user.userId : undefined,
-  });
-  const paused = await listPausedAccounts(db(), { orgId: user.orgId, today: list.today });
+  const now = clockNow();
+  // Side by side: the paused accounts need only today, in the organization's time zone (the user's).
+  const [list, paused] = await Promise.all([
+    listWorklist(db(), { orgId: user.orgId, now, page, assignedTo: opts.mine ? user.userId : undefined }),
+    listPausedAccounts(db(), { orgId: user.orgId, today: todayIn(user.timeZone, now) }),
+  ]);
   return { ...list, paused };
 }
 

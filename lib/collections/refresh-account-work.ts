@@ -63,7 +63,23 @@ export async function loadWorkContext(db: DbOrTx, opts: { orgId: string; now: Da
 export async function refreshAccountWorkIn(db: Db | DbOrTx, context: WorkContext): Promise<number> {
   const { today } = context;
   const opts = { orgId: context.orgId };
-  await db.$executeRaw`UPDATE account_work SET stale = true WHERE org_id = ${opts.orgId}::uuid AND computed_on > ${today}::date AND NOT stale`;
+  // One statement says whether there is anything to do (most reads find nothing:
+  // the hourly task did it), so a quiet read costs one round trip, not a
+  // transaction and two updates. Rows judged on a later day than today (the
+  // clock went back) are marked stale in the same statement.
+  const [todo] = await db.$queryRaw<{ refresh: boolean; rank: boolean }[]>`
+    WITH marked AS (
+      UPDATE account_work SET stale = true
+      WHERE org_id = ${opts.orgId}::uuid AND computed_on > ${today}::date AND NOT stale RETURNING 1)
+    SELECT EXISTS (SELECT 1 FROM marked)
+        OR EXISTS (SELECT 1 FROM account_work WHERE org_id = ${opts.orgId}::uuid AND stale)
+        OR EXISTS (SELECT 1 FROM account_work WHERE org_id = ${opts.orgId}::uuid AND recheck_on <= ${today}::date) AS refresh,
+      EXISTS (SELECT 1 FROM account_work WHERE org_id = ${opts.orgId}::uuid AND work_kind IS NOT NULL AND priority_on < ${today}::date)
+        OR EXISTS (SELECT 1 FROM account_work WHERE org_id = ${opts.orgId}::uuid AND work_kind IS NOT NULL AND priority_on > ${today}::date) AS rank`;
+  if (!todo.refresh) {
+    if (todo.rank) await rankForToday(db, { orgId: opts.orgId, today, rates: context.rates });
+    return 0;
+  }
   // The facts are read through the pool, in parallel, once the chunk's rows are
   // locked: any change committed after that waits for the lock and marks its row
   // stale again, so reading outside the locking transaction loses nothing.

@@ -1,5 +1,7 @@
+import { CUSTOMER_TYPE_LABEL } from "@/lib/customers/customer-fields";
 import { formatMoney } from "@/lib/money/money";
 import { formatDateOnly } from "@/lib/time/dates";
+import { readCustomerType, readPreferredChannel } from "./customer-words";
 import { AMOUNT_FIELDS, DATE_FIELDS } from "./detect-formats";
 import { CURRENCY, type MappedRow } from "./import-kind";
 import type { ImportOptions } from "./import-options";
@@ -31,6 +33,17 @@ export function previewRow(row: MappedRow, fields: string[], options: ImportOpti
     } else if (AMOUNT_FIELDS.includes(field)) {
       const amount = parseImportAmount(text, rowCurrency, options.decimalSeparator);
       cells[field] = amount.ok ? formatMoney(amount.value, rowCurrency) : `? ${text}`;
+    } else if (field === "type" || field === "preferredChannel") {
+      // The word as the file writes it, and what it is read as ("Bedrift: business").
+      const read = field === "type" ? readCustomerType(text) : readPreferredChannel(text);
+      const as =
+        read.ok && read.value
+          ? (field === "type"
+              ? CUSTOMER_TYPE_LABEL[read.value as keyof typeof CUSTOMER_TYPE_LABEL]
+              : read.value
+            ).toLowerCase()
+          : "";
+      cells[field] = !read.ok ? `? ${text}` : as ? `${text}: ${as}` : text;
     } else cells[field] = text;
   }
   return { line: row.line, cells };

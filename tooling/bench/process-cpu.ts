@@ -37,3 +37,15 @@ export function processTreeCpuMs(pid: number): number {
   }
   return ticks * TICK_MS;
 }
+
+/** The PostgreSQL server process (postmaster) behind a connection: its backends are its children. */
+export function postmasterOf(backendPid: number): number {
+  const stat = readFileSync(`/proc/${backendPid}/stat`, "utf8");
+  return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+}
+
+/** User + system CPU milliseconds of this Node process so far. */
+export function ownCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}

@@ -216,7 +216,7 @@ async function sameNumberFinder(tx: DbOrTx, orgId: string, rows: MappedRow[]) {
       if (others.length) {
         const named = others.map((c) => `${c.reference} "${c.name}"`).join(" and ");
         const whose = `${others.length === 1 ? "customer" : "customers"} ${named}`;
-        if (choice === "skip") return { skip: true, notice: `Skipped: its ${what} ${text} is ${whose}'s already.` };
+        if (choice === "skip") return { skip: true, notice: `Skipped: its ${what} ${text} is already on ${whose}.` };
         if (choice === "create")
           return { notice: `Created as a new customer although ${whose} has the same ${what} ${text}.` };
         if (choice === "update" && others.length === 1)
@@ -228,7 +228,7 @@ async function sameNumberFinder(tx: DbOrTx, orgId: string, rows: MappedRow[]) {
           field,
           choice === "update"
             ? `the ${what} ${text} is on ${whose}: it cannot update more than one; edit those customers first`
-            : `the ${what} ${text} is ${whose}'s already: choose below whether to skip such rows, update that customer or create a new one`,
+            : `the ${what} ${text} is already on ${whose}: choose below whether to skip such rows, update that customer or create a new one`,
         );
         return {};
       }

@@ -1,4 +1,4 @@
-import { ActionForm, Field } from "@/components/action-form";
+import { InvoicePdfForm } from "@/components/invoice-pdf-form";
 import { InvoiceTable } from "@/components/invoice-table";
 import { LedgerForms } from "@/components/ledger-forms";
 import { loadInvoicesSection } from "@/lib/customer-page/invoices-section";
@@ -34,28 +34,13 @@ export async function InvoicesSection({ user, customerId, working }: SectionProp
         />
       )}
       {working && invoices.length > 0 && (
-        <details
-          className="rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm"
-          data-testid="form-invoice-pdf"
-        >
-          <summary className="cursor-pointer font-medium">Attach a copy of an invoice (PDF)</summary>
-          <p className="mt-2 text-slate-600">
-            Letters list the copies they enclose; the email attaches them and the print run puts them after the letter.
-            Without a copy, a letter offers one on request.
-          </p>
-          <ActionForm action={bindAction("invoices.attach_pdf")} submitLabel="Store the copy" pendingLabel="Uploading…">
-            <Field
-              name="invoiceId"
-              label="Invoice"
-              as="select"
-              options={invoices.map((i) => ({
-                value: i.id,
-                label: `${i.number}${i.hasPdf ? " (replace its copy)" : ""}`,
-              }))}
-            />
-            <Field name="file" label="PDF file (up to 5 MB)" type="file" />
-          </ActionForm>
-        </details>
+        <InvoicePdfForm
+          action={bindAction("invoices.attach_pdf")}
+          invoices={invoices.map((i) => ({
+            value: i.id,
+            label: `${i.number}${i.hasPdf ? " (replace its copy)" : ""}`,
+          }))}
+        />
       )}
     </section>
   );
