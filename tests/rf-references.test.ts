@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { runAction } from "@/lib/actions/run-action";
 import { invoiceBody } from "@/lib/api/operations/invoices";
+import { describeAuditEvent } from "@/lib/audit/describe-event";
+import type { AuditEventInput } from "@/lib/audit/events";
 import { updateBankMatchingAction } from "@/lib/bank/actions";
 import { isRfReference, printedRfReference, rfReferenceForInvoice } from "@/lib/iso/payment-reference";
 import { enterInvoice } from "@/lib/ledger/enter-invoice";
@@ -69,6 +71,9 @@ describe("RF references on EUR invoices", () => {
       where: { orgId: f.org.id, kind: "organization.bank_matching_updated" },
     });
     expect(audit.payload).toEqual({ kidMode: "off", kidLength: 0, rfReferences: true, paymentsStaleAfterDays: 3 });
+    expect(
+      describeAuditEvent({ kind: "organization.bank_matching_updated", payload: audit.payload } as AuditEventInput),
+    ).toBe("Changed bank matching: KID off, RF references on EUR invoices on, payments stale after 3 bank days");
 
     // Entered by hand: EUR gets the RF of its number; NOK gets none.
     const italian = await createCustomer(db, f.org.id, { language: "it", currency: "EUR", countryCode: "IT" });
