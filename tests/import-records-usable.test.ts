@@ -234,6 +234,29 @@ describe("customers file: a VAT or registration number another customer has", ()
       createdCount: 2,
     });
   });
+
+  it("takes the same digits in another country for another number (a UK VAT number is not a Norwegian org.nr.)", async () => {
+    const who = await orgIn("NOK");
+    const norwegian = ["Kundenummer;Navn;Organisasjonsnummer;Land", "20002;Havbris Sjømat AS;987 654 321;Norge"];
+    await importFile(db, who, "customers", { text: norwegian.join("\n"), name: "kunder.csv" });
+    const uk = [
+      "AccountNumber,ContactName,TaxNumber,POCountry",
+      "MF002,Meadow Farm Co,GB987654321,United Kingdom",
+      "HL001,Harbour Lights Ltd,GB 912 345 678,United Kingdom",
+      "BB003,Bergen Bakeri AS,NO 912 345 678 MVA,Norway",
+    ];
+    const imported = await importFile(db, who, "customers", { text: uk.join("\n"), name: "xero.csv" });
+    expect(imported.problems).toEqual([]);
+    expect(imported).toMatchObject({ status: "COMMITTED", createdCount: 3 });
+    // The same country still flags: a Norwegian VAT number on the stored org.nr.
+    const again = await importFile(db, who, "customers", {
+      text: ["Customer No,Company Name,VAT Number,Country", "F-1,Havbris (ny),NO 987 654 321 MVA,Norway"].join("\n"),
+      name: "ny.csv",
+    });
+    expect(again.problems).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('already on customer 20002 "Havbris Sjømat AS"') }),
+    ]);
+  });
 });
 
 describe("payments file: the decimal comma from its values", () => {

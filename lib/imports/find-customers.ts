@@ -34,15 +34,43 @@ const SQL_TAX = (column: string) =>
     `regexp_replace(regexp_replace(upper(${column}), '[^A-Z0-9]', '', 'g'), '^[A-Z]{2}(?=[0-9])|MVA$', '', 'g')`,
   );
 
-/** Customers whose VAT or registration number is one of `numbers` (as written; compared normalized), with their normalized numbers. */
+/**
+ * The country a VAT or registration number belongs to: its own prefix ("GB 987654321",
+ * "NO 923 609 016 MVA"), else the customer's country; null when neither says. The same
+ * digits in two countries are two numbers (a UK VAT number and a Norwegian org.nr.).
+ */
+export function taxNumberCountry(text: string, customerCountry: string | null): string | null {
+  return /^\s*([A-Za-z]{2})[\s.-]*\d/.exec(text)?.[1].toUpperCase() ?? customerCountry;
+}
+
+/**
+ * Customers whose VAT or registration number is one of `numbers` (as written; compared normalized), with
+ * their normalized numbers and the country each belongs to (taxNumberCountry).
+ */
 export async function customersByTaxNumber(tx: DbOrTx, orgId: string, numbers: string[]) {
   const wanted = [...new Set(numbers.map(normalizeTaxNumber).filter(Boolean))];
   if (!wanted.length) return [];
-  const rows = await tx.$queryRaw<(ImportCustomer & { name: string; vat: string; reg: string })[]>(Prisma.sql`
-    SELECT id, reference, currency, name, ${SQL_TAX("vat_number")} AS vat, ${SQL_TAX("registration_number")} AS reg
+  const rows = await tx.$queryRaw<
+    (ImportCustomer & {
+      name: string;
+      vat: string;
+      reg: string;
+      vat_text: string;
+      reg_text: string;
+      country_code: string | null;
+    })[]
+  >(Prisma.sql`
+    SELECT id, reference, currency, name, ${SQL_TAX("vat_number")} AS vat, ${SQL_TAX("registration_number")} AS reg,
+      vat_number AS vat_text, registration_number AS reg_text, country_code
     FROM customers WHERE org_id = ${orgId}::uuid
       AND (${SQL_TAX("vat_number")} = ANY(${wanted}) OR ${SQL_TAX("registration_number")} = ANY(${wanted}))`);
-  return rows.map(({ vat, reg, ...c }) => ({ ...c, numbers: [...new Set([vat, reg].filter(Boolean))] }));
+  return rows.map(({ vat, reg, vat_text, reg_text, country_code, ...c }) => {
+    const country = country_code?.trim() || null;
+    const countries: Record<string, string | null> = {};
+    if (reg) countries[reg] = taxNumberCountry(reg_text, country);
+    if (vat) countries[vat] = taxNumberCountry(vat_text, country);
+    return { ...c, numbers: [...new Set([vat, reg].filter(Boolean))], countries };
+  });
 }
 
 export type CustomerMatch = { customer: ImportCustomer } | { problem: string } | null;

@@ -49,7 +49,11 @@ async function assertFreshOrConfirmed(db: DbOrTx, orgId: string, confirmed: stri
   throw new AppError(
     "CONFLICT",
     `Payments are known only up to ${day}, ${known.bankDaysOld} bank days ago. Import a newer bank statement, or confirm you send on payments known up to ${day}.`,
-    { confirmPaymentsKnownUpTo: [`Confirm payments known up to ${day}.`] },
+    {
+      confirmPaymentsKnownUpTo: [
+        `Payments are known only up to ${day}, ${known.bankDaysOld} bank days ago: tick to confirm this letter goes anyway.`,
+      ],
+    },
   );
 }
 

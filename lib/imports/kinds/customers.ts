@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { CustomerType, PreferredChannel } from "@/lib/generated/prisma/enums";
 import { countryFromText } from "@/lib/iso/country-from-text";
 import { readCustomerType, readPreferredChannel } from "../customer-words";
-import { customersByTaxNumber, normalizeTaxNumber } from "../find-customers";
+import { customersByTaxNumber, normalizeTaxNumber, taxNumberCountry } from "../find-customers";
 import {
   CURRENCY,
   countUpserts,
@@ -50,7 +50,7 @@ interface CustomerState {
   refs: Map<string, number>;
   mapped: Set<TextField>;
   /** Normalized VAT and registration numbers of the file's rows so far: the first row and its reference. */
-  numbers: Map<string, { line: number; reference: string }>;
+  numbers: Map<string, { line: number; reference: string; country: string | null }>;
 }
 
 interface StoredCustomer {
@@ -177,16 +177,23 @@ async function storedCustomers(
   return new Map(found.map((c) => [c.reference, c]));
 }
 
-/** A row's VAT and registration numbers as compared: normalized, each once, only those worth comparing. */
-function rowNumbers(row: MappedRow): { number: string; field: string; text: string }[] {
-  const out = new Map<string, { number: string; field: string; text: string }>();
+type RowNumber = { number: string; field: string; text: string; country: string | null };
+
+/** A row's VAT and registration numbers as compared: normalized, each once, only those worth comparing, with their country. */
+function rowNumbers(row: MappedRow): RowNumber[] {
+  const out = new Map<string, RowNumber>();
+  const rowCountry = countryFromText(row.value("country"));
   for (const field of ["vatNumber", "registrationNumber"]) {
     const text = row.value(field);
     const number = normalizeTaxNumber(text);
-    if (comparableNumber(number) && !out.has(number)) out.set(number, { number, field, text });
+    if (comparableNumber(number) && !out.has(number))
+      out.set(number, { number, field, text, country: taxNumberCountry(text, rowCountry) });
   }
   return [...out.values()];
 }
+
+/** Two numbers with the same digits are one number unless both say their country and the countries differ. */
+const sameCountry = (a: string | null, b: string | null) => !a || !b || a === b;
 
 /**
  * Finds, for each row, another customer with its VAT or registration number: a stored
@@ -198,9 +205,9 @@ function rowNumbers(row: MappedRow): { number: string; field: string; text: stri
  */
 async function sameNumberFinder(tx: DbOrTx, orgId: string, rows: MappedRow[]) {
   const numbers = rows.flatMap((r) => rowNumbers(r).map((n) => n.number));
-  const byNumber = new Map<string, { reference: string; name: string }[]>();
+  const byNumber = new Map<string, { reference: string; name: string; country: string | null }[]>();
   for (const c of await customersByTaxNumber(tx, orgId, numbers))
-    for (const n of c.numbers) byNumber.set(n, [...(byNumber.get(n) ?? []), c]);
+    for (const n of c.numbers) byNumber.set(n, [...(byNumber.get(n) ?? []), { ...c, country: c.countries[n] ?? null }]);
   const find = (
     row: MappedRow,
     reference: string,
@@ -208,11 +215,14 @@ async function sameNumberFinder(tx: DbOrTx, orgId: string, rows: MappedRow[]) {
     choice: SameNumberChoice,
     check: RowChecker,
   ): { skip?: boolean; reference?: string; notice?: string } => {
-    for (const { number, field, text } of rowNumbers(row)) {
+    for (const { number, field, text, country } of rowNumbers(row)) {
       const what = field === "vatNumber" ? "VAT number" : "registration number";
-      const others = (byNumber.get(number) ?? []).filter((c) => c.reference !== reference);
-      const earlier = state.numbers.get(number);
-      if (!earlier) state.numbers.set(number, { line: row.line, reference });
+      const others = (byNumber.get(number) ?? []).filter(
+        (c) => c.reference !== reference && sameCountry(c.country, country),
+      );
+      const seen = state.numbers.get(number);
+      const earlier = seen && sameCountry(seen.country, country) ? seen : undefined;
+      if (!seen) state.numbers.set(number, { line: row.line, reference, country });
       if (others.length) {
         const named = others.map((c) => `${c.reference} "${c.name}"`).join(" and ");
         const whose = `${others.length === 1 ? "customer" : "customers"} ${named}`;

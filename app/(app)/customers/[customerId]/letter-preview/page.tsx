@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { ActionForm, Field } from "@/components/action-form";
+import { ActionForm, Field, FieldErrors } from "@/components/action-form";
 import { LetterText } from "@/components/letter-text";
 import { Money } from "@/components/money";
 import { PaymentsKnownUpToNote } from "@/components/payments-known-up-to";
@@ -129,13 +129,23 @@ export default async function LetterPreviewPage({
               >
                 {early && <Field name="overrideReason" label="Why it goes early" as="textarea" />}
                 {known.stale && known.knownUpTo && (
-                  <label className="flex items-start gap-2 text-sm text-amber-900">
-                    <input type="checkbox" name="confirmPaymentsKnownUpTo" value={known.knownUpTo} className="mt-1" />
-                    <span>
-                      Payments are known only up to {formatDateOnly(known.knownUpTo, user.locale)}. I confirm this
-                      letter goes anyway.
-                    </span>
-                  </label>
+                  <div>
+                    <label className="flex items-start gap-2 text-sm text-amber-900">
+                      <input
+                        type="checkbox"
+                        name="confirmPaymentsKnownUpTo"
+                        value={known.knownUpTo}
+                        aria-describedby="confirm-known-up-to-error"
+                        className="mt-1"
+                      />
+                      <span>
+                        Payments are known only up to {formatDateOnly(known.knownUpTo, user.locale)}. I confirm this
+                        letter goes anyway.
+                      </span>
+                    </label>
+                    {/* The send's refusal without the tick is this field's error: said next to the box, not only "check the fields". */}
+                    <FieldErrors name="confirmPaymentsKnownUpTo" id="confirm-known-up-to-error" />
+                  </div>
                 )}
                 <Field
                   name="delivery"
