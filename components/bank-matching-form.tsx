@@ -9,7 +9,7 @@ export function BankMatchingForm({
   values,
   action,
 }: {
-  values: { kidMode: string; kidLength: number; paymentsStaleAfterDays: number };
+  values: { kidMode: string; kidLength: number; rfReferences: boolean; paymentsStaleAfterDays: number };
   action: Action;
 }) {
   return (
@@ -35,6 +35,24 @@ export function BankMatchingForm({
           defaultValue={String(values.kidLength)}
           hint="2 to 25, check digit included; 0 makes it as long as the customer reference and invoice number. Ask your bank which length its KID agreement uses."
         />
+      </fieldset>
+      <fieldset className="space-y-2 rounded-xl border border-slate-200 bg-white p-5">
+        <legend className="px-1 text-sm font-semibold">RF references on EUR invoices</legend>
+        <label className="flex items-start gap-2 text-sm">
+          <input
+            type="checkbox"
+            name="rfReferences"
+            defaultChecked={values.rfReferences}
+            className="mt-0.5"
+            aria-describedby="rfReferences-hint"
+          />
+          <span>RF creditor references on EUR invoices</span>
+        </label>
+        <p id="rfReferences-hint" className="text-xs text-slate-600">
+          Every EUR invoice entered or imported without one gets an ISO 11649 RF reference made of its invoice number's
+          letters and digits (other characters dropped, at most the last 21), printed on its letters and statements. A
+          reference an invoice already has is kept.
+        </p>
       </fieldset>
       <fieldset className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
         <legend className="px-1 text-sm font-semibold">Payments known up to</legend>

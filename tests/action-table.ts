@@ -480,6 +480,8 @@ let n = 0;
 export const actionTable: Record<string, ActionRow> = {
   "bank.update_matching": {
     allowed: ["ADMIN"],
+    // rfReferences is a checkbox, absent when unticked, so it is not among the required fields:
+    // tests/rf-references.test.ts feeds it hostile values.
     validInput: () => ({ kidMode: "mod10", kidLength: "12", paymentsStaleAfterDays: "4" }),
   },
   "bank.resolve_line": {

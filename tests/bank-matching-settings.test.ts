@@ -62,7 +62,10 @@ describe("bank matching settings", () => {
       where: { orgId: f.org.id, kind: "organization.bank_matching_updated" },
     });
     expect(audits.map((a) => ({ userId: a.userId, payload: a.payload }))).toEqual([
-      { userId: admin.userId, payload: { kidMode: "mod10", kidLength: 12, paymentsStaleAfterDays: 5 } },
+      {
+        userId: admin.userId,
+        payload: { kidMode: "mod10", kidLength: 12, rfReferences: false, paymentsStaleAfterDays: 5 },
+      },
     ]);
 
     const entered = await enterInvoice(db, {

@@ -92,7 +92,7 @@ export function describeAuditEvent(e: AuditEventInput, ctx: DescribeContext = NO
     case "paid_claim.settled":
       return `Released the letters held for ${who(e.payload.customerId)}'s "paid" claim: ${e.payload.reason}`;
     case "organization.bank_matching_updated":
-      return `Changed bank matching: KID ${e.payload.kidMode}${e.payload.kidLength ? ` (${e.payload.kidLength} digits)` : ""}, payments stale after ${plural(e.payload.paymentsStaleAfterDays, "bank day")}`;
+      return `Changed bank matching: KID ${e.payload.kidMode}${e.payload.kidLength ? ` (${e.payload.kidLength} digits)` : ""}${e.payload.rfReferences === undefined ? "" : `, RF references on EUR invoices ${e.payload.rfReferences ? "on" : "off"}`}, payments stale after ${plural(e.payload.paymentsStaleAfterDays, "bank day")}`;
     case "promise.recorded":
       return `Recorded a promise from ${who(e.payload.customerId)} to pay ${money(e.payload.amountMinor, e.payload.currency)} by ${e.payload.promisedFor}`;
     case "promise.broken":

@@ -225,6 +225,8 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
     payload: z.object({
       kidMode: z.enum(["off", "mod10", "mod11"]),
       kidLength: z.number().int(),
+      // Absent in events written before the RF switch existed.
+      rfReferences: z.boolean().optional(),
       paymentsStaleAfterDays: z.number().int(),
     }),
   }),

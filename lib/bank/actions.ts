@@ -87,6 +87,11 @@ export const updateBankMatchingAction = actionDefinition({
       kidMode: z.enum(["off", "mod10", "mod11"], { message: "Choose off, MOD10 or MOD11." }),
       // Norwegian KIDs are 2 to 25 digits; 0 leaves the length to the reference and number.
       kidLength: wholeNumberField("the KID length", 0, 25, "digit"),
+      // A checkbox: "on" when ticked, absent when not (any other value is refused).
+      rfReferences: z
+        .literal("on", { message: "Tick the box or leave it empty." })
+        .optional()
+        .transform((v) => v === "on"),
       paymentsStaleAfterDays: wholeNumberField("the number of bank days", 1, 30, "bank day"),
     })
     .refine((v) => v.kidLength === 0 || v.kidLength >= 2, {
@@ -102,7 +107,7 @@ export const updateBankMatchingAction = actionDefinition({
     });
     return {
       message: changed
-        ? `Saved. ${settings.kidMode === "off" ? "New invoices get no KID" : `New invoices without a KID get a ${settings.kidMode.toUpperCase()} KID`}; payments are stale after ${settings.paymentsStaleAfterDays} bank day${settings.paymentsStaleAfterDays === 1 ? "" : "s"}.`
+        ? `Saved. ${settings.kidMode === "off" ? "New invoices get no KID" : `New invoices without a KID get a ${settings.kidMode.toUpperCase()} KID`}; ${settings.rfReferences ? "new EUR invoices without one get an RF reference" : "new invoices get no RF reference"}; payments are stale after ${settings.paymentsStaleAfterDays} bank day${settings.paymentsStaleAfterDays === 1 ? "" : "s"}.`
         : "Nothing changed.",
     };
   },

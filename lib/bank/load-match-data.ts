@@ -9,13 +9,22 @@ import { invoiceKey, type MatchData, nameKey, type OpenInvoiceForMatch } from ".
  */
 export async function loadMatchData(tx: DbOrTx, orgId: string): Promise<MatchData> {
   const invoices = await tx.$queryRaw<
-    { id: string; number: string; customer_id: string; currency: string; open: bigint; kid: string | null }[]
+    {
+      id: string;
+      number: string;
+      customer_id: string;
+      currency: string;
+      open: bigint;
+      kid: string | null;
+      rf_reference: string | null;
+    }[]
   >`
-    SELECT id, number, customer_id, currency, amount_minor - paid_minor AS open, kid
+    SELECT id, number, customer_id, currency, amount_minor - paid_minor AS open, kid, rf_reference
     FROM invoices WHERE org_id = ${orgId}::uuid AND paid_minor < amount_minor
     ORDER BY due_date, issue_date, number`;
   const data: MatchData = {
     byKid: new Map(),
+    byRfReference: new Map(),
     byNumber: new Map(),
     byCustomer: new Map(),
     customerByAccount: new Map(),
@@ -31,6 +40,7 @@ export async function loadMatchData(tx: DbOrTx, orgId: string): Promise<MatchDat
       kid: row.kid,
     };
     if (invoice.kid) data.byKid.set(invoice.kid, invoice);
+    if (row.rf_reference) data.byRfReference.set(row.rf_reference, invoice);
     const key = invoiceKey(invoice.number);
     data.byNumber.set(key, [...(data.byNumber.get(key) ?? []), invoice]);
     const own = data.byCustomer.get(invoice.customerId);

@@ -19,6 +19,8 @@ export interface OpenInvoiceForMatch {
 
 export interface MatchData {
   byKid: Map<string, OpenInvoiceForMatch>;
+  /** Invoices by the RF reference stored on them (compact), whatever it was built from. */
+  byRfReference: Map<string, OpenInvoiceForMatch>;
   /** Invoice numbers by their comparable form (see invoiceKey). */
   byNumber: Map<string, OpenInvoiceForMatch[]>;
   byCustomer: Map<string, OpenInvoiceForMatch[]>;
@@ -83,8 +85,10 @@ export function matchLine(line: StatementLine, data: MatchData): LineMatch {
     let rule: MatchRule = "invoice_ref";
     if (isRfReference(compact)) {
       rule = "rf";
+      // The RF reference an invoice carries names it outright; else its payload may be an invoice number or a KID.
+      const stored = data.byRfReference.get(compact.toUpperCase());
       const payload = invoiceKey(rfPayload(compact));
-      found = data.byNumber.get(payload) ?? [];
+      found = stored ? [stored] : (data.byNumber.get(payload) ?? []);
       const byKid = data.byKid.get(rfPayload(compact));
       if (!found.length && byKid) found = [byKid];
     } else if (/^\d+-?$/.test(compact) && kidChecks(compact).length && data.byKid.has(compact)) {

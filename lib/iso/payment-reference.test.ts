@@ -2,10 +2,13 @@ import { describe, expect, it } from "vitest";
 import {
   buildKid,
   buildRfReference,
+  compactRfReference,
   isRfReference,
   kidChecks,
   mod10CheckDigit,
   mod11CheckDigit,
+  printedRfReference,
+  rfReferenceForInvoice,
 } from "./payment-reference";
 
 describe("KID check digits", () => {
@@ -45,5 +48,43 @@ describe("ISO 11649 RF creditor reference", () => {
   it("builds references that verify", () => {
     expect(buildRfReference("539007547034")).toBe("RF18539007547034");
     expect(isRfReference(buildRfReference("INV2026-0042"))).toBe(true);
+  });
+});
+
+describe("RF reference for an invoice number", () => {
+  it("gives the standard's own example, dropping the characters RF does not allow", () => {
+    // ISO 11649's worked example: reference 539007547034 -> RF18 5390 0754 7034.
+    expect(rfReferenceForInvoice("5390-0754-7034")).toBe("RF18539007547034");
+    expect(rfReferenceForInvoice("5390 0754/7034")).toBe("RF18539007547034");
+  });
+  it("keeps letters upper-cased, drops accents and punctuation, verifies, and is null with nothing left", () => {
+    const ref = rfReferenceForInvoice("inv-2026/0042")!;
+    expect(ref).toMatch(/^RF\d{2}INV20260042$/);
+    expect(isRfReference(ref)).toBe(true);
+    expect(rfReferenceForInvoice("FT-à2026")).toMatch(/^RF\d{2}FT2026$/);
+    expect(rfReferenceForInvoice("---")).toBeNull();
+    expect(rfReferenceForInvoice("")).toBeNull();
+  });
+  it("keeps the last 21 characters of a longer number, where the counter is", () => {
+    const ref = rfReferenceForInvoice("ACME-NORDIC-2026-EXPORT-000123")!;
+    expect(ref.slice(4)).toBe("NORDIC2026EXPORT000123".slice(-21));
+    expect(ref).toHaveLength(25);
+    expect(isRfReference(ref)).toBe(true);
+  });
+  it("a wrong check digit in any position fails", () => {
+    const ref = rfReferenceForInvoice("2026/0043")!;
+    for (let i = 4; i < ref.length; i++) {
+      const d = ref[i] === "9" ? "0" : String(Number(ref[i]) + 1);
+      expect(isRfReference(ref.slice(0, i) + d + ref.slice(i + 1))).toBe(false);
+    }
+    expect(compactRfReference(" rf61 2026 0043 ")).toBe(ref);
+    expect(ref).toBe("RF6120260043");
+  });
+});
+
+describe("printed RF reference", () => {
+  it("groups of four, as ISO 11649's paper format", () => {
+    expect(printedRfReference("RF18539007547034")).toBe("RF18 5390 0754 7034");
+    expect(printedRfReference("rf18 5390 0754 70")).toBe("RF18 5390 0754 70");
   });
 });

@@ -81,9 +81,34 @@ export function rfPayload(text: string): string {
   return text.replace(/\s+/g, "").toUpperCase().slice(4);
 }
 
-/** An RF reference for a payload of up to 21 digits and letters. */
+/** An RF reference for a payload of up to 21 digits and letters (other characters dropped). */
 export function buildRfReference(payload: string): string {
   const body = payload.replace(/[^0-9A-Za-z]/g, "").toUpperCase();
   const check = 98 - mod97(`${body}RF00`);
   return `RF${String(check).padStart(2, "0")}${body}`;
+}
+
+/**
+ * The RF reference for an invoice number: its letters and digits upper-cased, every
+ * other character (/, -, spaces, accented letters) dropped, as ISO 11649 allows only
+ * A-Z and 0-9; of a longer number its last 21, which hold the counter that tells
+ * invoices apart. Null when the number has no letter or digit.
+ * "2026/0043" → "RF6120260043"; "INV-2026/0043" → "RF46INV20260043".
+ */
+export function rfReferenceForInvoice(invoiceNumber: string): string | null {
+  const body = invoiceNumber
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, "")
+    .slice(-21);
+  return body ? buildRfReference(body) : null;
+}
+
+/** A reference as it is stored and matched: spaces dropped, upper case ("rf18 5390…" → "RF185390…"). */
+export function compactRfReference(text: string): string {
+  return text.replace(/\s+/g, "").toUpperCase();
+}
+
+/** An RF reference as ISO 11649 prints it on paper: groups of four ("RF18 5390 0754 7034"). */
+export function printedRfReference(ref: string): string {
+  return compactRfReference(ref).replace(/(.{4})(?=.)/g, "$1 ");
 }

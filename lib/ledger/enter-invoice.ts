@@ -64,6 +64,7 @@ export async function enterInvoice(db: Db | DbOrTx, input: EnterInvoiceInput) {
             amountMinor: input.amountMinor,
             currency: input.currency,
             kid: input.kid,
+            rfReference: input.rfReference,
           },
         ],
         correct: [],

@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DateOnly } from "@/lib/time/dates";
-import { assignKids } from "./assign-kids";
+import { assignPaymentReferences } from "./assign-payment-references";
 
 // The ledger's batch writer for invoice facts (issue 21, "one write path per fact"):
 // an invoice entered by hand, an imported invoices file and the API's invoice batch
@@ -21,6 +21,8 @@ export interface InvoiceToCreate {
   currency: string;
   /** The accounting system's payment reference; absent: one is assigned when the organization uses KID. */
   kid?: string | null;
+  /** An ISO 11649 RF reference issued with it (compact, verified by the caller); absent: one is built for EUR when the organization uses RF. */
+  rfReference?: string | null;
 }
 
 export interface InvoiceCorrection {
@@ -42,14 +44,21 @@ export async function writeInvoices(
   if (create.length) {
     // The unique index invoices_identity refuses an invoice a concurrent writer created meanwhile.
     await tx.$executeRaw(Prisma.sql`
-      INSERT INTO invoices (id, org_id, customer_id, number, issue_date, due_date, amount_minor, currency, kid)
-      SELECT r.id, ${orgId}::uuid, r.customer_id, r.number, r.issue_date, r.due_date, r.amount_minor, r.currency, r.kid
+      INSERT INTO invoices (id, org_id, customer_id, number, issue_date, due_date, amount_minor, currency, kid, rf_reference)
+      SELECT r.id, ${orgId}::uuid, r.customer_id, r.number, r.issue_date, r.due_date, r.amount_minor, r.currency, r.kid,
+        r.rf_reference
       FROM jsonb_to_recordset(${JSON.stringify(
-        create.map((i) => ({ ...columns(i), number: i.number, kid: i.kid || null })),
+        create.map((i) => ({
+          ...columns(i),
+          number: i.number,
+          kid: i.kid || null,
+          rf_reference: i.rfReference || null,
+        })),
       )}::jsonb)
-        AS r(id uuid, customer_id uuid, number text, issue_date date, due_date date, amount_minor bigint, currency text, kid text)`);
-    // A KID for each new invoice that came without one, when the organization uses KID.
-    await assignKids(tx, { orgId, invoiceIds: create.map((i) => i.id) });
+        AS r(id uuid, customer_id uuid, number text, issue_date date, due_date date, amount_minor bigint, currency text, kid text,
+          rf_reference text)`);
+    // A KID / RF reference for each new invoice that came without one, when the organization issues them.
+    await assignPaymentReferences(tx, { orgId, invoiceIds: create.map((i) => i.id) });
   }
   if (correct.length) {
     await tx.$executeRaw(Prisma.sql`

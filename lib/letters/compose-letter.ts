@@ -75,7 +75,7 @@ export async function composeLetter(
     () =>
       tx.invoice.findMany({
         where: { orgId: org.id, id: { in: covered.map((i) => i.id) } },
-        select: { id: true, kid: true, pdfSha256: true },
+        select: { id: true, kid: true, rfReference: true, pdfSha256: true },
       }),
     // The contact log since the oldest invoice in the letter was issued (by the
     // (customer_id, occurred_at) index; corrections and currencies are sorted out below).
@@ -109,6 +109,7 @@ export async function composeLetter(
     openMinor: i.open,
     daysPastDue: daysBetween(i.dueDate, today),
     kid: extra.get(i.id)?.kid ?? null,
+    rfReference: extra.get(i.id)?.rfReference ?? null,
     copyEnclosed: !!extra.get(i.id)?.pdfSha256,
   }));
   const enclosures: LetterEnclosure[] = covered.flatMap((i) => {

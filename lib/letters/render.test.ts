@@ -229,6 +229,31 @@ describe("native forms", () => {
     );
   });
 
+  it("RF references on a EUR letter in the letter's language; no RF line in another currency or when one invoice has none", () => {
+    const withRf = (language: "en" | "it" | "nb", currency: string, refs: (string | null)[]) => {
+      const base = input({ stage: 1, language, profile: language === "it" ? "IT" : "GB" });
+      const bank = { ...base.bank!, usesKid: false };
+      return text({
+        ...base,
+        currency,
+        bank,
+        invoices: base.invoices.map((i, n) => ({ ...i, kid: null, rfReference: refs[n] ?? null })),
+      });
+    };
+    const refs = ["RF18539007547034", "RF6120260043"];
+    expect(withRf("en", "EUR", refs)).toContain(
+      "Payment reference (RF): RF18 5390 0754 7034 (invoice INV-101), RF61 2026 0043 (invoice INV-104).",
+    );
+    expect(withRf("it", "EUR", refs)).toContain(
+      "Riferimento di pagamento (RF): RF18 5390 0754 7034 (fattura INV-101), RF61 2026 0043 (fattura INV-104).",
+    );
+    expect(withRf("nb", "EUR", refs)).toContain("Betalingsreferanse (RF): RF18 5390 0754 7034 (faktura INV-101)");
+    expect(withRf("en", "GBP", refs)).not.toContain("RF18");
+    const partial = withRf("en", "EUR", [refs[0], null]);
+    expect(partial).not.toContain("RF18");
+    expect(partial).toContain("INV-101 and INV-104");
+  });
+
   it("English follows the customer's country: US dates and $, UK dates and £", () => {
     const us = text(input({ stage: 1, profile: "US", deadline: "2026-08-01" }));
     expect(us).toContain("by August 1, 2026");

@@ -41,6 +41,8 @@ export interface LetterInvoice {
   daysPastDue: number;
   /** Norwegian KID issued with the invoice, if any. */
   kid?: string | null;
+  /** ISO 11649 RF creditor reference issued with the invoice, if any (printed on EUR letters only). */
+  rfReference?: string | null;
   /** A copy of the invoice (its PDF) goes with the letter. */
   copyEnclosed?: boolean;
 }
@@ -152,7 +154,12 @@ export function renderLetter(input: LetterInput): RenderedLetter {
   };
   const paymentLines = p.payment({
     bank: input.bank,
-    invoices: input.invoices.map((i) => ({ number: i.number, kid: i.kid ?? null })),
+    invoices: input.invoices.map((i) => ({
+      number: i.number,
+      kid: i.kid ?? null,
+      // RF is the SEPA structured reference: asked for on euro letters only.
+      rfReference: input.currency === "EUR" ? (i.rfReference ?? null) : null,
+    })),
     otherMethods: input.org.paymentMethods.trim(),
     locale: input.locale,
   });

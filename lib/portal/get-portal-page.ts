@@ -2,11 +2,12 @@ import { getAccountCredit } from "@/lib/aging/account-credit";
 import type { DbOrTx } from "@/lib/db/client";
 import { qrModules } from "@/lib/documents/portal-block";
 import type { Language } from "@/lib/generated/prisma/enums";
+import { rfReferenceForInvoice } from "@/lib/iso/payment-reference";
 import { listCustomerCharges } from "@/lib/law/list-customer-charges";
 import { englishLocale, letterFormat } from "@/lib/locale/letter-format";
 import { toMinor } from "@/lib/money/money";
 import { type DateOnly, dateOnlyFromDb, todayIn } from "@/lib/time/dates";
-import { epcQrPayload, rfReference } from "./payment-reference";
+import { epcQrPayload } from "./payment-reference";
 import type { PortalAccount } from "./resolve-link";
 
 // Everything the customer's page shows, for the one account its link opens. Read
@@ -79,6 +80,7 @@ export async function getPortalPage(tx: DbOrTx, account: PortalAccount, now: Dat
         paidMinor: true,
         pdfSha256: true,
         kid: true,
+        rfReference: true,
       },
       orderBy: [{ dueDate: "asc" }, { number: "asc" }],
       take: 500,
@@ -116,7 +118,8 @@ export async function getPortalPage(tx: DbOrTx, account: PortalAccount, now: Dat
       openMinor,
       disputed: disputed.has(i.id),
       hasCopy: i.pdfSha256 !== null,
-      reference: bank?.usesKid ? i.kid : rfReference(i.number),
+      // The RF reference the invoice carries (printed on its letters), else one from its number.
+      reference: bank?.usesKid ? i.kid : (i.rfReference ?? rfReferenceForInvoice(i.number)),
     };
   });
   const openCharges = charges.filter((c) => c.currency === currency && c.openMinor > 0);
@@ -126,7 +129,8 @@ export async function getPortalPage(tx: DbOrTx, account: PortalAccount, now: Dat
     Math.max(creditMinor, 0);
   const payableRows = rows.filter((r) => !r.disputed);
   const qrReference =
-    (payableRows.length === 1 ? payableRows[0].reference : rfReference(customer.reference)) ?? customer.reference;
+    (payableRows.length === 1 ? payableRows[0].reference : rfReferenceForInvoice(customer.reference)) ??
+    customer.reference;
   const epcPayload =
     currency === "EUR" && bank?.iban && payable > 0
       ? epcQrPayload({

@@ -1,20 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { epcQrPayload, rfReference, rfReferenceValid } from "./payment-reference";
-
-describe("creditor reference (ISO 11649)", () => {
-  it("gives the standard's own example", () => {
-    // ISO 11649's worked example: reference 539007547034 -> RF18 5390 0754 7034.
-    expect(rfReference("5390-0754-7034")).toBe("RF18539007547034");
-    expect(rfReferenceValid("RF18 5390 0754 7034")).toBe(true);
-  });
-  it("refuses a wrong check digit and builds valid ones from letters", () => {
-    expect(rfReferenceValid("RF19539007547034")).toBe(false);
-    const ref = rfReference("INV-2026/0042")!;
-    expect(ref).toMatch(/^RF\d{2}INV20260042$/);
-    expect(rfReferenceValid(ref)).toBe(true);
-    expect(rfReference("---")).toBeNull();
-  });
-});
+import { epcQrPayload } from "./payment-reference";
 
 describe("EPC QR payload (EPC069-12)", () => {
   it("writes the eleven lines with a structured reference", () => {

@@ -1,39 +1,8 @@
+import { compactRfReference, isRfReference } from "@/lib/iso/payment-reference";
 import { minorToPlain } from "@/lib/money/money";
 
-// Payment references and the SEPA payment QR code (EPC069-12 v2.1, "GiroCode"):
+// The SEPA payment QR code (EPC069-12 v2.1, "GiroCode"):
 // pure text, so the page and the tests share one definition.
-
-/** Letters as ISO 7064 numbers (A=10 … Z=35), digits as they are. */
-const numeric = (s: string) => [...s].map((ch) => (/\d/.test(ch) ? ch : String(ch.charCodeAt(0) - 55))).join("");
-
-/** The remainder mod 97 of a long decimal string, chunk by chunk. */
-function mod97(digits: string): number {
-  let rest = 0;
-  for (let i = 0; i < digits.length; i += 7) rest = Number(`${rest}${digits.slice(i, i + 7)}`) % 97;
-  return rest;
-}
-
-/**
- * An ISO 11649 creditor reference ("RF18 5390 0754 7034" without spaces) from an invoice
- * number: its letters and digits (at most 21), check digits over reference + "RF00".
- * Null when the invoice number has no letter or digit.
- */
-export function rfReference(invoiceNumber: string): string | null {
-  const body = invoiceNumber
-    .toUpperCase()
-    .replace(/[^A-Z0-9]/g, "")
-    .slice(-21);
-  if (!body) return null;
-  const check = 98 - mod97(numeric(`${body}RF00`));
-  return `RF${String(check).padStart(2, "0")}${body}`;
-}
-
-/** Whether a creditor reference's check digits hold (mod 97 = 1). */
-export function rfReferenceValid(ref: string): boolean {
-  const s = ref.replace(/\s+/g, "").toUpperCase();
-  if (!/^RF\d{2}[A-Z0-9]{1,21}$/.test(s)) return false;
-  return mod97(numeric(`${s.slice(4)}${s.slice(0, 4)}`)) === 1;
-}
 
 export interface SepaTransfer {
   beneficiaryName: string;
@@ -55,7 +24,7 @@ export function epcQrPayload(t: SepaTransfer): string | null {
   const iban = t.iban.replace(/\s+/g, "").toUpperCase();
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(iban)) return null;
   if (!Number.isInteger(t.amountMinor) || t.amountMinor < 1 || t.amountMinor > 99_999_999_999) return null;
-  const structured = rfReferenceValid(t.reference);
+  const structured = isRfReference(t.reference);
   const clean = (s: string, max: number) =>
     s
       .replace(/[\r\n]+/g, " ")
@@ -71,7 +40,7 @@ export function epcQrPayload(t: SepaTransfer): string | null {
     iban,
     `EUR${minorToPlain(t.amountMinor, "EUR")}`,
     "",
-    structured ? t.reference.replace(/\s+/g, "").toUpperCase() : "",
+    structured ? compactRfReference(t.reference) : "",
     structured ? "" : clean(t.reference, 140),
   ].join("\n");
 }

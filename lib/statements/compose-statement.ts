@@ -46,6 +46,7 @@ export async function composeStatement(
           id: true,
           number: true,
           kid: true,
+          rfReference: true,
           issueDate: true,
           dueDate: true,
           amountMinor: true,
@@ -91,6 +92,7 @@ export async function composeStatement(
         .map((i) => ({
           number: i.number,
           kid: i.kid,
+          rfReference: i.rfReference,
           issueDate: dateOnlyFromDb(i.issueDate),
           dueDate: dateOnlyFromDb(i.dueDate),
           amountMinor: toMinor(i.amountMinor),

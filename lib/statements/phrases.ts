@@ -15,6 +15,8 @@ export interface StatementPhrases {
   account(currency: string): string;
   header: [string, string, string, string];
   invoice(number: string, dueDate: string): string;
+  /** Beside an invoice: its ISO 11649 RF reference, as the letters name it. */
+  rfReference(printed: string): string;
   payment(reference: string | null): string;
   unappliedPayment: string;
   paymentReversal: string;
@@ -45,6 +47,7 @@ const en: StatementPhrases = {
   account: (currency) => `Account in ${currency}`,
   header: ["Date", "Item", "Amount", "Open"],
   invoice: (number, due) => `Invoice ${number}, due ${due}`,
+  rfReference: (ref) => `payment reference (RF) ${ref}`,
   payment: (reference) => `  Payment received${reference ? ` (${reference})` : ""}`,
   unappliedPayment: "Payment received, not yet applied",
   paymentReversal: "  Payment reversed",
@@ -75,6 +78,7 @@ const nb: StatementPhrases = {
   account: (currency) => `Konto i ${currency}`,
   header: ["Dato", "Post", "Beløp", "Utestående"],
   invoice: (number, due) => `Faktura ${number}, forfall ${due}`,
+  rfReference: (ref) => `betalingsreferanse (RF) ${ref}`,
   payment: (reference) => `  Innbetaling${reference ? ` (${reference})` : ""}`,
   unappliedPayment: "Innbetaling, ikke avregnet",
   paymentReversal: "  Tilbakeført innbetaling",
@@ -105,6 +109,7 @@ const it: StatementPhrases = {
   account: (currency) => `Conto in ${currency}`,
   header: ["Data", "Partita", "Importo", "Residuo"],
   invoice: (number, due) => `Fattura ${number}, scadenza ${due}`,
+  rfReference: (ref) => `riferimento di pagamento (RF) ${ref}`,
   payment: (reference) => `  Pagamento ricevuto${reference ? ` (${reference})` : ""}`,
   unappliedPayment: "Pagamento ricevuto, non ancora imputato",
   paymentReversal: "  Storno pagamento",

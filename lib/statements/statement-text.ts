@@ -1,5 +1,6 @@
 import { bodyTable } from "@/lib/documents/body-table";
 import type { CustomerType, Language } from "@/lib/generated/prisma/enums";
+import { printedRfReference } from "@/lib/iso/payment-reference";
 import { letterChargeSchema } from "@/lib/law/charges";
 import type { ChargeLine } from "@/lib/law/list-customer-charges";
 import type { Movement } from "@/lib/ledger/customer-movements";
@@ -16,6 +17,8 @@ export interface StatementInvoice {
   number: string;
   /** The invoice's KID (Norwegian payment reference), printed beside it so a payment from the statement matches by itself. */
   kid?: string | null;
+  /** Its ISO 11649 RF reference (EUR invoices), printed beside it for the same reason. */
+  rfReference?: string | null;
   issueDate: DateOnly;
   dueDate: DateOnly;
   amountMinor: number;
@@ -73,7 +76,9 @@ function accountBlocks(a: StatementAccount, w: StatementPhrases, facts: Statemen
   for (const i of a.invoices) {
     rows.push([
       f.shortDate(i.issueDate),
-      `${w.invoice(i.number, f.shortDate(i.dueDate))}${i.kid ? `, KID ${i.kid}` : ""}`,
+      `${w.invoice(i.number, f.shortDate(i.dueDate))}${i.kid ? `, KID ${i.kid}` : ""}${
+        i.rfReference && a.currency === "EUR" ? `, ${w.rfReference(printedRfReference(i.rfReference))}` : ""
+      }`,
       money(i.amountMinor),
       money(i.openMinor),
     ]);

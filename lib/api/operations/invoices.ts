@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "@/lib/api-runtime/define-operation";
+import { compactRfReference, isRfReference } from "@/lib/iso/payment-reference";
 import { upsertInvoice } from "@/lib/ledger/upsert-invoice";
 import { amountString, amountToMinor, currency, day, outcome, reference } from "../fields";
 
@@ -16,6 +17,19 @@ export const invoiceBody = z
       .nullable()
       .optional()
       .meta({ description: "Norwegian payment reference, kept as given." }),
+    rfReference: z
+      .string()
+      .transform(compactRfReference)
+      .refine(
+        isRfReference,
+        "An RF reference is RF, 2 check digits and up to 21 letters or digits, its check digits right.",
+      )
+      .nullable()
+      .optional()
+      .meta({
+        description: "ISO 11649 RF creditor reference, verified and kept as given.",
+        example: "RF18539007547034",
+      }),
   })
   .meta({ id: "InvoiceInput" });
 
@@ -70,6 +84,7 @@ export const putInvoice = defineOperation({
       currency: body.currency,
       amountMinor: amountToMinor(body.amount, body.currency),
       kid: body.kid,
+      rfReference: body.rfReference,
       now: ctx.now,
     });
     return {

@@ -1,3 +1,4 @@
+import { printedRfReference } from "@/lib/iso/payment-reference";
 import type { ProfileId } from "@/lib/law/profile";
 import type { LetterPhrases } from "./types";
 import { DEBT_PROTOCOL_URL, joinList } from "./util";
@@ -116,6 +117,10 @@ export const en: LetterPhrases = {
       if (b.usesKid && kids.length === p.invoices.length)
         lines.push(
           `Please use the KID reference: ${p.invoices.map((i) => `${i.kid} (invoice ${i.number})`).join(", ")}.`,
+        );
+      else if (p.invoices.every((i) => i.rfReference))
+        lines.push(
+          `Payment reference (RF): ${p.invoices.map((i) => `${printedRfReference(i.rfReference!)} (invoice ${i.number})`).join(", ")}.`,
         );
       else
         lines.push(

@@ -1,3 +1,4 @@
+import { printedRfReference } from "@/lib/iso/payment-reference";
 import { italianArticle } from "@/lib/locale/letter-format";
 import type { DateOnly } from "@/lib/time/dates";
 import type { LetterPhrases } from "./types";
@@ -131,6 +132,10 @@ export function italianPhrases(form: ItalianAddress): LetterPhrases {
         if (b.usesKid && kids.length === p.invoices.length)
           lines.push(
             `${VIdir} preghiamo di indicare il codice KID: ${p.invoices.map((i) => `${i.kid} (fattura ${i.number})`).join(", ")}.`,
+          );
+        else if (p.invoices.every((i) => i.rfReference))
+          lines.push(
+            `Riferimento di pagamento (RF): ${p.invoices.map((i) => `${printedRfReference(i.rfReference!)} (fattura ${i.number})`).join(", ")}.`,
           );
         else
           lines.push(

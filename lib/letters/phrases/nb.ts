@@ -1,3 +1,4 @@
+import { printedRfReference } from "@/lib/iso/payment-reference";
 import type { LetterPhrases } from "./types";
 import { DEBT_PROTOCOL_URL, joinList } from "./util";
 
@@ -112,6 +113,10 @@ export function norwegianPhrases(form: NorwegianAddress): LetterPhrases {
             p.invoices.length === 1
               ? `Bruk KID ${p.invoices[0].kid}.`
               : `Bruk KID for hver faktura: ${p.invoices.map((i) => `${i.kid} (faktura ${i.number})`).join(", ")}.`,
+          );
+        else if (p.invoices.every((i) => i.rfReference))
+          lines.push(
+            `Betalingsreferanse (RF): ${p.invoices.map((i) => `${printedRfReference(i.rfReference!)} (faktura ${i.number})`).join(", ")}.`,
           );
         else
           lines.push(

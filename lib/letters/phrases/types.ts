@@ -26,8 +26,8 @@ export type { BankDetails } from "@/lib/documents/bank-accounts";
 
 export interface PaymentFacts {
   bank: BankDetails | null;
-  /** Invoice numbers with their KID, when recorded. */
-  invoices: { number: string; kid: string | null }[];
+  /** Invoice numbers with their KID and ISO 11649 RF reference, when recorded. */
+  invoices: { number: string; kid: string | null; rfReference: string | null }[];
   /** The organization's other accepted payment methods, in its own words. */
   otherMethods: string;
   /** The letter's locale: US readers put the reference "in the payment memo". */
