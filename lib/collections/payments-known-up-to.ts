@@ -48,7 +48,8 @@ export async function getPaymentsKnownUpTo(
       (SELECT max(s.to_date) FROM bank_statements s WHERE s.org_id = o.id AND s.status = 'processed') AS statement_to,
       (SELECT max((i.finished_at AT TIME ZONE o.time_zone)::date) FROM imports i
         WHERE i.org_id = o.id AND i.kind = 'payments' AND i.status = 'COMMITTED') AS import_day,
-      (SELECT max((p.created_at AT TIME ZONE o.time_zone)::date) FROM payments p WHERE p.org_id = o.id AND p.source = 'api') AS api_day
+      -- The newest instant, then its day (the same day: the conversion keeps order), so the partial index answers it.
+      (SELECT (max(p.created_at) AT TIME ZONE o.time_zone)::date FROM payments p WHERE p.org_id = o.id AND p.source = 'api') AS api_day
     FROM organizations o WHERE o.id = ${opts.orgId}::uuid`;
   if (!row) return { knownUpTo: null, source: null, bankDaysOld: null, stale: false, staleAfterDays: 3 };
   const today = todayIn(row.time_zone, opts.now ?? clockNow());
